@@ -1,0 +1,514 @@
+//! The headless commands: `report`, `redundancy`, `import`, `example`, plus `--help` and
+//! `--version`. Output goes to the writers given, so tests run the real commands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::engine::{self, rules};
+use crate::io::{csv_import, plan_file, report, synthetic};
+use crate::model::{Money, Parameters, Plan, Programme, Severity, in_force, parse_money, validate};
+
+/// What `main` should do after the arguments are read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// Open the window, on this plan or the built-in example.
+    Window(Option<PathBuf>),
+    /// A command ran; exit with this code.
+    Exit(u8),
+}
+
+const USAGE: &str = "Merger Planner: plan the merger of councils' back-office services.
+
+Usage:
+  merger-planner                 open the app on the built-in example plan
+  merger-planner PLAN.ron        open the app on a plan
+  merger-planner report PLAN.ron [--scenario NAME] [--format text|json]
+  merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
+                 (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
+  merger-planner import STAFF.csv [--targets TARGETS.csv] [--name NAME]
+                 [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
+  merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
+  merger-planner COMMAND --help  help on one command
+  merger-planner --version
+
+DATE is YYYY-MM-DD. Errors go to standard error with a non-zero exit code.";
+
+const REPORT_HELP: &str = "merger-planner report PLAN.ron [--scenario NAME] [--format text|json]
+
+Prints the outcome of a plan: headlines, tables by function and council, the waterfall from
+today's cost to the target cost, one-off costs, money by financial year and flags. --scenario
+picks a saved scenario (default: Base, the plan as it stands). --format json prints the same
+figures for tools, money in pounds to the penny. A plan with validation errors is refused.";
+
+const REDUNDANCY_HELP: &str = "merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
+                          (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
+
+Statutory redundancy pay for one person (Employment Rights Act 1996 s.162), with the cap on a
+week's pay in force on the exit date. With --dob and --service-start the exact method counts
+each year back from the exit date at the age on its first day. With --age and --years it follows
+the ready-reckoner convention: age in whole years at the exit date, complete years of service,
+the k-th year back taken at age A-k. JSON keys: weeks, weekly_pay_used, weekly_cap, amount.";
+
+const IMPORT_HELP: &str = "merger-planner import STAFF.csv [--targets TARGETS.csv] [--name NAME]
+                      [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
+
+Builds a plan from an establishment CSV with a header row; columns in any order, names in any
+case: council, function, role, post_id, title, grade, fte, salary, vacant, date_of_birth,
+service_start, lgps_member, notice_weeks, vr_interest, critical, strain_quote. council, function,
+role, fte, salary and vacant are required; the postholder columns stay blank for vacant posts.
+TARGETS.csv: function, role, target_fte, target_salary (blank = harmonise by pay_rule: highest,
+average or lowest; highest if blank). Roles without a target keep today's FTE.
+yes/no/true/false/y/n/1/0; dates YYYY-MM-DD or DD/MM/YYYY; money with or without £ and commas.
+Without dates, go-live is the next 1 April at least six months away and consultation starts six
+months before. Any bad row: every problem with its row and column, exit code 1, no file written.";
+
+const EXAMPLE_HELP: &str = "merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
+
+Writes a realistic synthetic plan: a county and N-1 districts becoming one unitary council with
+about N posts in their corporate services, for demos and benchmarks. The same seed gives the
+same plan.";
+
+/// Runs the command line. `args` excludes the program name.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
+    let Some(first) = args.first() else {
+        return Invocation::Window(None);
+    };
+    let rest = &args[1..];
+    let result = match first.as_str() {
+        "-h" | "--help" | "help" => {
+            let _ = writeln!(out, "{USAGE}");
+            Ok(0)
+        }
+        "-V" | "--version" => {
+            let _ = writeln!(out, "merger-planner {}", crate::version());
+            Ok(0)
+        }
+        "report" => with_help(rest, REPORT_HELP, out)
+            .and_then(|a| a.map_or(Ok(0), |a| report_cmd(&a, out, err))),
+        "redundancy" => with_help(rest, REDUNDANCY_HELP, out)
+            .and_then(|a| a.map_or(Ok(0), |a| redundancy_cmd(&a, out))),
+        "import" => with_help(rest, IMPORT_HELP, out)
+            .and_then(|a| a.map_or(Ok(0), |a| import_cmd(&a, out, err))),
+        "example" => with_help(rest, EXAMPLE_HELP, out)
+            .and_then(|a| a.map_or(Ok(0), |a| example_cmd(&a, out))),
+        path if !path.starts_with('-') && rest.is_empty() => {
+            return Invocation::Window(Some(PathBuf::from(path)));
+        }
+        other => Err(Failure::Usage(format!(
+            "'{other}' is not a command or a single plan file"
+        ))),
+    };
+    match result {
+        Ok(code) => Invocation::Exit(code),
+        Err(Failure::Usage(message)) => {
+            let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+            Invocation::Exit(2)
+        }
+        Err(Failure::Input(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            Invocation::Exit(1)
+        }
+    }
+}
+
+enum Failure {
+    /// The words of the call are wrong (exit 2, usage shown).
+    Usage(String),
+    /// The input is wrong (exit 1).
+    Input(String),
+}
+
+/// Prints the command's help and gives `None` if it was asked for; otherwise the parsed args.
+fn with_help(args: &[String], help: &str, out: &mut dyn Write) -> Result<Option<Args>, Failure> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        let _ = writeln!(out, "{help}");
+        return Ok(None);
+    }
+    Args::parse(args).map(Some)
+}
+
+/// Positional arguments and `--name value` (or `--name=value`) options.
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+}
+
+impl Args {
+    fn parse(args: &[String]) -> Result<Self, Failure> {
+        let mut positional = Vec::new();
+        let mut options = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            let a = &args[i];
+            if let Some(name) = a.strip_prefix("--") {
+                if let Some((n, v)) = name.split_once('=') {
+                    options.push((n.to_owned(), v.to_owned()));
+                } else {
+                    let value = args
+                        .get(i + 1)
+                        .ok_or_else(|| Failure::Usage(format!("--{name} needs a value")))?;
+                    options.push((name.to_owned(), value.clone()));
+                    i += 1;
+                }
+            } else {
+                positional.push(a.clone());
+            }
+            i += 1;
+        }
+        Ok(Self {
+            positional,
+            options,
+        })
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn only(&self, allowed: &[&str], positional: usize) -> Result<(), Failure> {
+        if let Some((n, _)) = self
+            .options
+            .iter()
+            .find(|(n, _)| !allowed.contains(&n.as_str()))
+        {
+            return Err(Failure::Usage(format!(
+                "--{n} is not an option of this command"
+            )));
+        }
+        if self.positional.len() != positional {
+            return Err(Failure::Usage(format!(
+                "expected {positional} file argument(s), got {}",
+                self.positional.len()
+            )));
+        }
+        Ok(())
+    }
+
+    fn required(&self, name: &str) -> Result<&str, Failure> {
+        self.get(name)
+            .ok_or_else(|| Failure::Usage(format!("--{name} is required")))
+    }
+
+    fn date(&self, name: &str) -> Result<Option<Date>, Failure> {
+        self.get(name)
+            .map(|v| {
+                v.parse::<Date>().map_err(|_| {
+                    Failure::Input(format!(
+                        "--{name} '{v}' is not a date; write it as YYYY-MM-DD"
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    fn number<T: std::str::FromStr>(&self, name: &str, what: &str) -> Result<Option<T>, Failure> {
+        self.get(name)
+            .map(|v| {
+                v.parse::<T>()
+                    .map_err(|_| Failure::Input(format!("--{name} '{v}' is not {what}")))
+            })
+            .transpose()
+    }
+
+    fn format(&self) -> Result<bool, Failure> {
+        match self.get("format").unwrap_or("text") {
+            "text" => Ok(false),
+            "json" => Ok(true),
+            other => Err(Failure::Usage(format!(
+                "--format '{other}' is not text or json"
+            ))),
+        }
+    }
+}
+
+fn open_plan(path: &str) -> Result<Plan, Failure> {
+    plan_file::open(Path::new(path)).map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// Prints the validation errors and warnings to `err`; fails if there are errors.
+fn check(plan: &Plan, label: &str, err: &mut dyn Write) -> Result<(), Failure> {
+    let problems = validate(plan);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    for p in problems.iter().take(50) {
+        let _ = writeln!(err, "{p}");
+    }
+    if problems.len() > 50 {
+        let _ = writeln!(err, "... and {} more", problems.len() - 50);
+    }
+    if errors > 0 {
+        return Err(Failure::Input(format!(
+            "{label} has {errors} validation error(s); fix them and try again"
+        )));
+    }
+    Ok(())
+}
+
+fn report_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    args.only(&["scenario", "format"], 1)?;
+    let json = args.format()?;
+    let path = &args.positional[0];
+    let plan = open_plan(path)?;
+    check(&plan, path, err)?;
+    let name = args.get("scenario").unwrap_or("Base");
+    let scenario = plan.scenario(name).ok_or_else(|| {
+        Failure::Input(format!(
+            "there is no scenario '{name}' in {path}; the scenarios are: {}",
+            plan.scenario_names().join(", ")
+        ))
+    })?;
+    let outcome = engine::evaluate(&plan, &scenario);
+    let text = if json {
+        serde_json::to_string_pretty(&report::json(&plan, &outcome))
+            .map_err(|e| Failure::Input(e.to_string()))?
+    } else {
+        report::text(&plan, &outcome)
+    };
+    let _ = writeln!(out, "{text}");
+    Ok(0)
+}
+
+fn redundancy_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
+    args.only(
+        &[
+            "exit-date",
+            "weekly-pay",
+            "age",
+            "years",
+            "dob",
+            "service-start",
+            "format",
+        ],
+        0,
+    )?;
+    let json = args.format()?;
+    let exit = args
+        .date("exit-date")?
+        .ok_or_else(|| Failure::Usage("--exit-date is required".to_owned()))?;
+    let pay_text = args.required("weekly-pay")?;
+    let weekly = parse_money(pay_text)
+        .filter(|m| m.pence() >= 0)
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--weekly-pay '{pay_text}' is not an amount in pounds such as 650 or 650.50"
+            ))
+        })?;
+    let params = Parameters::default();
+    let rules = &params.redundancy;
+    let weeks = match (
+        args.get("age"),
+        args.get("years"),
+        args.date("dob")?,
+        args.date("service-start")?,
+    ) {
+        (Some(_), Some(_), None, None) => {
+            let age: u32 = args.number("age", "a whole number of years")?.unwrap_or(0);
+            let years: u32 = args
+                .number("years", "a whole number of years")?
+                .unwrap_or(0);
+            rules::statutory_weeks_reckoner(rules, age, years)
+        }
+        (None, None, Some(dob), Some(start)) => {
+            if dob >= start {
+                return Err(Failure::Input(format!(
+                    "--dob {dob} is not before --service-start {start}"
+                )));
+            }
+            if start > exit {
+                return Err(Failure::Input(format!(
+                    "--service-start {start} is after --exit-date {exit}"
+                )));
+            }
+            rules::statutory_weeks(rules, dob, start, exit)
+        }
+        _ => {
+            return Err(Failure::Usage(
+                "give either --age and --years, or --dob and --service-start".to_owned(),
+            ));
+        }
+    };
+    let cap = in_force(&rules.weekly_caps, exit).ok_or_else(|| {
+        Failure::Input(format!(
+            "no statutory cap on a week's pay is known for {exit}; the earliest is {}",
+            rules.weekly_caps[0].from
+        ))
+    })?;
+    let used = weekly.min(cap.value);
+    let amount = Money::from_pence_f64(weeks * used.pence() as f64);
+    if json {
+        let value = serde_json::json!({
+            "weeks": weeks,
+            "weekly_pay_used": used.pence() as f64 / 100.0,
+            "weekly_cap": cap.value.pence() as f64 / 100.0,
+            "amount": amount.pence() as f64 / 100.0,
+            "cap_source": cap.source,
+        });
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        let capped = if weekly > cap.value {
+            format!(" (capped from {})", weekly.full())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "Statutory redundancy pay: {weeks} weeks × {}{capped} = {}",
+            used.full(),
+            amount.full()
+        );
+        let _ = writeln!(
+            out,
+            "Cap on a week's pay on {exit}: {} ({})",
+            cap.value.full(),
+            cap.source
+        );
+    }
+    Ok(0)
+}
+
+/// Go-live on the next 1 April at least six months from `today`; consultation six months before.
+fn default_programme(today: Date) -> Programme {
+    let six_months = jiff::Span::new().months(6);
+    let earliest = today.checked_add(six_months).unwrap_or(today);
+    let mut go_live = Date::new(earliest.year(), 4, 1).unwrap_or(earliest);
+    if go_live < earliest {
+        go_live = Date::new(earliest.year() + 1, 4, 1).unwrap_or(earliest);
+    }
+    let consultation_start = go_live.checked_sub(six_months).unwrap_or(go_live);
+    Programme {
+        consultation_start,
+        go_live,
+    }
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("could not read the file: {e} ({path})")))
+}
+
+fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    args.only(
+        &["targets", "name", "go-live", "consultation-start", "out"],
+        1,
+    )?;
+    let target = args.required("out")?.to_owned();
+    let staff_path = &args.positional[0];
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let mut programme = default_programme(today);
+    if let Some(g) = args.date("go-live")? {
+        programme.go_live = g;
+        programme.consultation_start = g.checked_sub(jiff::Span::new().months(6)).unwrap_or(g);
+    }
+    if let Some(c) = args.date("consultation-start")? {
+        programme.consultation_start = c;
+    }
+    if programme.go_live < programme.consultation_start {
+        return Err(Failure::Input(format!(
+            "go-live {} is before the consultation start {}; move one of them",
+            programme.go_live, programme.consultation_start
+        )));
+    }
+    let staff = read(staff_path)?;
+    let targets_path = args.get("targets");
+    let targets = targets_path.map(read).transpose()?;
+    let name = args.get("name").map_or_else(
+        || {
+            Path::new(staff_path).file_stem().map_or_else(
+                || "Imported plan".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            )
+        },
+        str::to_owned,
+    );
+    let options = csv_import::ImportOptions {
+        name,
+        programme,
+        staff_label: staff_path.clone(),
+        targets_label: targets_path.unwrap_or("targets").to_owned(),
+    };
+    let plan = match csv_import::import(&staff, targets.as_deref(), &options) {
+        Ok(plan) => plan,
+        Err(problems) => {
+            for p in &problems {
+                let _ = writeln!(err, "{p}");
+            }
+            return Err(Failure::Input(format!(
+                "{} problem(s) found; nothing was written",
+                problems.len()
+            )));
+        }
+    };
+    check(&plan, "the imported plan", err)?;
+    plan_file::save(Path::new(&target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    let _ = writeln!(
+        out,
+        "Wrote {target}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
+        plan.councils.len(),
+        plan.functions.len(),
+        plan.roles.len(),
+        plan.posts.len(),
+        plan.programme.consultation_start,
+        plan.programme.go_live
+    );
+    Ok(0)
+}
+
+fn example_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
+    args.only(&["councils", "posts", "seed", "out"], 0)?;
+    let councils: usize = args
+        .number("councils", "a whole number")?
+        .ok_or_else(|| Failure::Usage("--councils is required".to_owned()))?;
+    let posts: usize = args
+        .number("posts", "a whole number")?
+        .ok_or_else(|| Failure::Usage("--posts is required".to_owned()))?;
+    let seed: u64 = args.number("seed", "a whole number")?.unwrap_or(1);
+    let target = args.required("out")?;
+    if !(1..=200).contains(&councils) {
+        return Err(Failure::Input(format!(
+            "--councils {councils} must be from 1 to 200"
+        )));
+    }
+    if !(1..=1_000_000).contains(&posts) {
+        return Err(Failure::Input(format!(
+            "--posts {posts} must be from 1 to 1,000,000"
+        )));
+    }
+    let plan = synthetic::reorganisation(councils, posts, seed);
+    plan_file::save(Path::new(target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    let _ = writeln!(
+        out,
+        "Wrote {target}: {} councils, {} posts (seed {seed})",
+        plan.councils.len(),
+        plan.posts.len()
+    );
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn default_dates_are_the_next_april_six_months_on() {
+        let p = default_programme(date(2026, 11, 22));
+        assert_eq!(p.go_live, date(2028, 4, 1));
+        assert_eq!(p.consultation_start, date(2027, 10, 1));
+        let p = default_programme(date(2026, 9, 1));
+        assert_eq!(p.go_live, date(2027, 4, 1));
+    }
+}

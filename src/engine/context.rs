@@ -1,0 +1,167 @@
+//! The plan resolved for one scenario: effective dates, targets and assumptions, and each post's
+//! council and role as indices, so the rest of the engine never looks anything up by name.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use jiff::civil::Date;
+
+use super::rules::OnCosts;
+use crate::model::{PaybackLimit, Plan, Scenario};
+
+/// A small, fast hasher for short id strings (FxHash): the ids are the plan's own, so there is no
+/// hostile input to defend against, and 50,000 posts are resolved in well under a millisecond.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<'a> {
+    let mut map = FastMap::default();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+/// The plan and scenario, resolved.
+pub struct Context<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// Scenario name.
+    pub scenario: String,
+    /// Consultation start.
+    pub consultation_start: Date,
+    /// Go-live.
+    pub go_live: Date,
+    /// Target FTE per role.
+    pub targets: Vec<f64>,
+    /// Redeployment rate.
+    pub redeployment_rate: f64,
+    /// VR payback limit.
+    pub vr_payback_limit: PaybackLimit,
+    /// Compulsory redundancy allowed.
+    pub compulsory_allowed: bool,
+    /// Each post's council, if known.
+    pub post_council: Vec<Option<usize>>,
+    /// Each post's role, if the role and its function are known and the council too.
+    pub post_role: Vec<Option<usize>>,
+    /// Each role's function, if known.
+    pub role_function: Vec<Option<usize>>,
+    /// On-cost rates in force at go-live (recurring costs are valued at go-live).
+    pub on_costs: OnCosts,
+    /// Weeks in a year for a week's pay.
+    pub weeks_per_year: f64,
+    /// The council that employs new posts.
+    pub host: usize,
+}
+
+impl<'a> Context<'a> {
+    /// Resolves the plan for a scenario.
+    pub fn new(plan: &'a Plan, scenario: &Scenario) -> Self {
+        let a = &plan.assumptions;
+        let consultation_start = scenario
+            .consultation_start
+            .unwrap_or(plan.programme.consultation_start);
+        let go_live = scenario
+            .go_live
+            .unwrap_or(plan.programme.go_live)
+            .max(consultation_start);
+        let scale = scenario
+            .target_scale
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .unwrap_or(1.0);
+        let targets = plan
+            .roles
+            .iter()
+            .map(|r| {
+                let t = scenario
+                    .target_overrides
+                    .get(&r.id)
+                    .copied()
+                    .unwrap_or(r.target_fte * scale);
+                if t.is_finite() { t.max(0.0) } else { 0.0 }
+            })
+            .collect();
+        let councils = index(plan.councils.iter().map(|c| c.id.as_str()));
+        let functions = index(plan.functions.iter().map(|f| f.id.as_str()));
+        let roles = index(plan.roles.iter().map(|r| r.id.as_str()));
+        let role_function: Vec<Option<usize>> = plan
+            .roles
+            .iter()
+            .map(|r| functions.get(r.function.as_str()).copied())
+            .collect();
+        let post_council: Vec<Option<usize>> = plan
+            .posts
+            .iter()
+            .map(|p| councils.get(p.council.as_str()).copied())
+            .collect();
+        let post_role = plan
+            .posts
+            .iter()
+            .zip(&post_council)
+            .map(|(p, c)| {
+                let r = roles.get(p.role.as_str()).copied()?;
+                c.and(role_function[r]).map(|_| r)
+            })
+            .collect();
+        let host = a
+            .host_council
+            .as_deref()
+            .and_then(|h| councils.get(h).copied())
+            .unwrap_or(0);
+        let rate = |x: Option<f64>, default: f64| {
+            x.filter(|r| r.is_finite())
+                .unwrap_or(default)
+                .clamp(0.0, 1.0)
+        };
+        Self {
+            plan,
+            scenario: scenario.name.clone(),
+            consultation_start,
+            go_live,
+            targets,
+            redeployment_rate: rate(scenario.redeployment_rate, a.redeployment_rate),
+            vr_payback_limit: scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit),
+            compulsory_allowed: scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed),
+            post_council,
+            post_role,
+            role_function,
+            on_costs: OnCosts::on(&plan.parameters, go_live),
+            weeks_per_year: a.weekly_pay.weeks_per_year(),
+            host,
+        }
+    }
+
+    /// The LGPS employer rate that applies to a person at council `c`.
+    pub fn lgps_rate(&self, c: usize, member: bool) -> f64 {
+        if !member {
+            return 0.0;
+        }
+        self.plan
+            .councils
+            .get(c)
+            .map_or(0.0, |c| c.lgps_employer_rate)
+            .clamp(0.0, 1.0)
+    }
+
+    /// Full-year cost in pence of pay at on-costs in force at go-live.
+    pub fn annual_cost(&self, pay_pence: f64, lgps_rate: f64) -> f64 {
+        self.on_costs.annual_cost(pay_pence, lgps_rate)
+    }
+}

@@ -1,0 +1,150 @@
+//! Recurring costs (domain.md section 3, steps 7 and 8): the full-year cost of today's
+//! establishment and of the target structure, and the waterfall between them, which reconciles
+//! to the penny because every post's cost is split into whole pence before anything is added.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::context::Context;
+use super::dates::days_between;
+use super::outcome::Waterfall;
+use super::pools::{EPS, Fate, Pool, clean_fte};
+use super::timeline::Exit;
+use crate::model::Money;
+
+/// Recurring costs and when each saving starts.
+pub struct Recurring {
+    /// Baseline cost per role, pence.
+    pub role_baseline: Vec<i64>,
+    /// Target cost per role, pence.
+    pub role_target: Vec<i64>,
+    /// Baseline cost per function and council, pence (`[function][council]`).
+    pub function_council_baseline: Vec<Vec<i64>>,
+    /// Baseline cost per council, pence.
+    pub council_baseline: Vec<i64>,
+    /// Full-year cost today per post, pence (0 for posts the engine skips).
+    pub post_baseline: Vec<i64>,
+    /// The bridge from today's cost to the target cost.
+    pub waterfall: Waterfall,
+    /// Full-year saving by the date it starts, pence.
+    pub starts: BTreeMap<Date, i64>,
+    /// Savings lost to exits after go-live, per council, pence.
+    pub double_running: Vec<i64>,
+}
+
+/// Costs every post today and in the target structure.
+pub fn recurring(
+    ctx: &Context,
+    pools: &[Pool],
+    fates: &[Fate],
+    exits: &[Option<Exit>],
+) -> Recurring {
+    let plan = ctx.plan;
+    let (nf, nc) = (plan.functions.len(), plan.councils.len());
+    let mut r = Recurring {
+        role_baseline: vec![0; plan.roles.len()],
+        role_target: vec![0; plan.roles.len()],
+        function_council_baseline: vec![vec![0; nc]; nf],
+        council_baseline: vec![0; nc],
+        post_baseline: vec![0; plan.posts.len()],
+        waterfall: Waterfall::default(),
+        starts: BTreeMap::new(),
+        double_running: vec![0; nc],
+    };
+    let mut at_go_live = 0i64;
+    let (mut vd, mut vr, mut cr, mut ro, mut harm) = (0i64, 0i64, 0i64, 0i64, 0i64);
+    for (i, post) in plan.posts.iter().enumerate() {
+        let (Some(role), Some(c)) = (ctx.post_role[i], ctx.post_council[i]) else {
+            continue;
+        };
+        let Some(f) = ctx.role_function[role] else {
+            continue;
+        };
+        let pool = &pools[role];
+        let fte = clean_fte(post.fte);
+        // Vacancies are budgeted with LGPS contributions, as councils budget them.
+        let rate = ctx.lgps_rate(c, post.holder.as_ref().is_none_or(|h| h.lgps_member));
+        let base = ctx
+            .annual_cost(post.salary.pence().max(0) as f64 * fte, rate)
+            .round() as i64;
+        let end_full = ctx.annual_cost(pool.target_salary as f64 * fte, rate);
+        r.post_baseline[i] = base;
+        r.role_baseline[role] += base;
+        r.function_council_baseline[f][c] += base;
+        r.council_baseline[c] += base;
+        let (keep_base, keep_end) = if post.holder.is_none() {
+            let deleted = (pool.vacancy_share_deleted * base as f64).round() as i64;
+            vd += deleted;
+            at_go_live += deleted;
+            (
+                base - deleted,
+                ((1.0 - pool.vacancy_share_deleted) * end_full).round() as i64,
+            )
+        } else if fates[i].voluntary {
+            vr += base;
+            let start = exits[i].map_or(ctx.go_live, |e| e.date);
+            *r.starts.entry(start).or_default() += base;
+            r.double_running[c] += lost_to_late_exit(ctx, base as f64, start);
+            (0, 0)
+        } else {
+            let fate = fates[i];
+            let out = (fate.redeployed * base as f64).round() as i64;
+            let gone = (fate.compulsory * base as f64).round() as i64;
+            ro += out;
+            cr += gone;
+            at_go_live += out;
+            if gone != 0 {
+                let start = exits[i].map_or(ctx.go_live, |e| e.date);
+                *r.starts.entry(start).or_default() += gone;
+                r.double_running[c] += lost_to_late_exit(ctx, gone as f64, start);
+            }
+            let stays = (1.0 - fate.redeployed - fate.compulsory).max(0.0);
+            (base - out - gone, (stays * end_full).round() as i64)
+        };
+        harm += keep_base - keep_end;
+        at_go_live += keep_base - keep_end;
+        r.role_target[role] += keep_end;
+    }
+    let host_rate = ctx.lgps_rate(ctx.host, true);
+    let mut new_posts = 0i64;
+    for (role, pool) in pools.iter().enumerate() {
+        if pool.new_posts <= EPS || ctx.role_function[role].is_none() {
+            continue;
+        }
+        // New posts are whole-time posts, the last one part-time, each costed as one person.
+        let whole = (pool.new_posts + EPS).floor();
+        let part = (pool.new_posts - whole).max(0.0);
+        let salary = pool.target_salary as f64;
+        let cost = (whole * ctx.annual_cost(salary, host_rate)
+            + ctx.annual_cost(salary * part, host_rate))
+        .round() as i64;
+        new_posts += cost;
+        r.role_target[role] += cost;
+    }
+    at_go_live -= new_posts;
+    *r.starts.entry(ctx.go_live).or_default() += at_go_live;
+    let baseline: i64 = r.role_baseline.iter().sum();
+    let target: i64 = r.role_target.iter().sum();
+    r.waterfall = Waterfall {
+        baseline: Money(baseline),
+        vacancies_deleted: Money(vd),
+        voluntary: Money(vr),
+        compulsory: Money(cr),
+        redeployed: Money(ro),
+        new_posts: Money(-new_posts),
+        pay_harmonisation: Money(harm),
+        target: Money(target),
+    };
+    r
+}
+
+/// The saving lost while a leaver works notice after go-live: full-year saving × days ÷ 365.
+fn lost_to_late_exit(ctx: &Context, full_year: f64, exit: Date) -> i64 {
+    let days = days_between(ctx.go_live, exit);
+    if days <= 0 {
+        0
+    } else {
+        (full_year * days as f64 / 365.0).round() as i64
+    }
+}

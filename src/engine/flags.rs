@@ -1,0 +1,244 @@
+//! Flags (domain.md section 3, step 11): what the directors must see before they sign.
+
+use std::collections::BTreeMap;
+
+use super::context::Context;
+use super::outcome::{CouncilOutcome, Flag, FlagKind, PersonFate, PersonOutcome, RoleOutcome};
+use super::pools::{EPS, Pool};
+use crate::model::Money;
+
+/// Every flag for an outcome.
+pub fn flags(
+    ctx: &Context,
+    pools: &[Pool],
+    roles: &[RoleOutcome],
+    councils: &[CouncilOutcome],
+    people: &[PersonOutcome],
+) -> Vec<Flag> {
+    let mut out = Vec::new();
+    timetable_flags(ctx, councils, &mut out);
+    package_flags(ctx, people, &mut out);
+    role_flags(ctx, pools, roles, &mut out);
+    let estimated: Vec<&PersonOutcome> = people
+        .iter()
+        .filter(|p| p.exit.strain_estimated && p.exit.pension_strain.pence() > 0)
+        .collect();
+    if !estimated.is_empty() {
+        let total: Money = estimated
+            .iter()
+            .map(|p| p.exit.pension_strain.scale(p.share))
+            .sum();
+        out.push(Flag {
+            kind: FlagKind::IndicativeStrain,
+            message: format!(
+                "Pension strain for {} people ({}) is an indicative estimate, not the fund's quote: ask the fund to quote",
+                estimated.len(),
+                total.compact()
+            ),
+            council: None,
+            role: None,
+        });
+    }
+    out.sort_by_key(|f| f.kind);
+    out
+}
+
+fn timetable_flags(ctx: &Context, councils: &[CouncilOutcome], out: &mut Vec<Flag>) {
+    for (c, council) in councils.iter().enumerate() {
+        let t = &council.timetable;
+        if !t.meets_go_live
+            && let Some(latest) = t.latest_consultation_start
+        {
+            out.push(Flag {
+                kind: FlagKind::TimetableMiss,
+                message: format!(
+                    "{} cannot finish {} days' consultation and {} weeks' notice by go-live on {}: start consultation by {latest} (planned {})",
+                    council.name, t.consultation_days, t.longest_notice_weeks, ctx.go_live, t.consultation_start
+                ),
+                council: Some(c),
+                role: None,
+            });
+        }
+        if t.fte_after_go_live > EPS {
+            out.push(Flag {
+                kind: FlagKind::DoubleRunning,
+                message: format!(
+                    "{}: {:.1} FTE leave after go-live (last on {}); double running costs {} (already in the part-year savings)",
+                    council.name,
+                    t.fte_after_go_live,
+                    t.last_exit.map_or_else(String::new, |d| d.to_string()),
+                    council.double_running_cost.compact()
+                ),
+                council: Some(c),
+                role: None,
+            });
+        }
+    }
+}
+
+fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
+    let plan = ctx.plan;
+    let approval = &plan.parameters.approval;
+    // Reportable packages, per council: (count, largest).
+    let mut reportable: BTreeMap<usize, (usize, Money)> = BTreeMap::new();
+    // Compulsory pools where a selected person could get £100,000 or more: per (role, council),
+    // (people, largest).
+    let mut compulsory: BTreeMap<(usize, usize), (usize, Money)> = BTreeMap::new();
+    for p in people.iter().filter(|p| p.fate != PersonFate::Redeployed) {
+        let package = p.exit.package();
+        if package < approval.reportable {
+            continue;
+        }
+        if p.fate == PersonFate::Voluntary {
+            let entry = reportable.entry(p.council).or_insert((0, Money::ZERO));
+            entry.0 += 1;
+            entry.1 = entry.1.max(package);
+        }
+        if package < approval.full_council {
+            continue;
+        }
+        if p.fate == PersonFate::Compulsory {
+            let entry = compulsory
+                .entry((p.role, p.council))
+                .or_insert((0, Money::ZERO));
+            entry.0 += 1;
+            entry.1 = entry.1.max(package);
+            continue;
+        }
+        let post = &plan.posts[p.post];
+        out.push(Flag {
+            kind: FlagKind::FullCouncilApproval,
+            message: format!(
+                "VR package of {} for post {} ({}, {}) needs full council approval (£100,000 or more)",
+                package.whole(),
+                post.id,
+                post.title,
+                plan.councils[p.council].short_name
+            ),
+            council: Some(p.council),
+            role: Some(p.role),
+        });
+    }
+    for ((r, c), (count, largest)) in compulsory {
+        out.push(Flag {
+            kind: FlagKind::FullCouncilApproval,
+            message: format!(
+                "Compulsory selection for {} at {} could give {count} {} a package of £100,000 or more (up to {}): full council approval",
+                plan.roles[r].title,
+                plan.councils[c].short_name,
+                if count == 1 { "person" } else { "people" },
+                largest.whole()
+            ),
+            council: Some(c),
+            role: Some(r),
+        });
+    }
+    for (c, (count, largest)) in reportable {
+        out.push(Flag {
+            kind: FlagKind::ReportablePackage,
+            message: format!(
+                "{}: {count} VR packages of £20,000 or more (largest {})",
+                plan.councils[c].name,
+                largest.whole()
+            ),
+            council: Some(c),
+            role: None,
+        });
+    }
+}
+
+/// Flags a role whose councils pay it differently: the FTE-weighted average salary at one council
+/// is more than the tolerance above another's.
+fn equal_pay_flag(ctx: &Context, pool: &Pool, role: &RoleOutcome, r: usize, out: &mut Vec<Flag>) {
+    let plan = ctx.plan;
+    // Per council: (salary × FTE, FTE).
+    let mut by_council: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+    for &i in pool.filled.iter().chain(&pool.vacant) {
+        let Some(c) = ctx.post_council[i] else {
+            continue;
+        };
+        let fte = super::pools::clean_fte(plan.posts[i].fte);
+        let e = by_council.entry(c).or_insert((0.0, 0.0));
+        e.0 += plan.posts[i].salary.pence() as f64 * fte;
+        e.1 += fte;
+    }
+    let averages: Vec<(usize, f64)> = by_council
+        .into_iter()
+        .filter(|(_, (_, fte))| *fte > EPS)
+        .map(|(c, (pay, fte))| (c, pay / fte))
+        .collect();
+    let low = averages.iter().map(|a| a.1).fold(f64::INFINITY, f64::min);
+    let high = averages.iter().map(|a| a.1).fold(0.0, f64::max);
+    if averages.len() < 2
+        || low <= 0.0
+        || high <= low * (1.0 + plan.assumptions.equal_pay_tolerance)
+    {
+        return;
+    }
+    let pay: Vec<String> = averages
+        .iter()
+        .map(|(c, avg)| {
+            format!(
+                "{} at {}",
+                Money::from_pence_f64(*avg).whole(),
+                plan.councils[*c].short_name
+            )
+        })
+        .collect();
+    out.push(Flag {
+        kind: FlagKind::EqualPayRisk,
+        message: format!(
+            "{} is paid differently across councils today (average {}, {:.0}% apart); the target pays {}",
+            role.title,
+            pay.join(", "),
+            (high / low - 1.0) * 100.0,
+            role.target_salary.whole()
+        ),
+        council: None,
+        role: Some(r),
+    });
+}
+
+fn role_flags(ctx: &Context, pools: &[Pool], roles: &[RoleOutcome], out: &mut Vec<Flag>) {
+    let mut over_target = 0.0;
+    for (r, (pool, role)) in pools.iter().zip(roles).enumerate() {
+        if role.councils.len() > 1 {
+            equal_pay_flag(ctx, pool, role, r, out);
+        }
+        if pool.t + EPS < pool.critical_fte {
+            out.push(Flag {
+                kind: FlagKind::BelowCriticalPosts,
+                message: format!(
+                    "{}: target {:.1} FTE is below its {:.1} FTE of critical posts",
+                    role.title, pool.t, pool.critical_fte
+                ),
+                council: None,
+                role: Some(r),
+            });
+        }
+        over_target += pool.over_target;
+    }
+    if over_target > EPS {
+        out.push(Flag {
+            kind: FlagKind::TargetNotReached,
+            message: format!("Compulsory redundancy is off: {over_target:.1} FTE stay above target because too few volunteered"),
+            council: None,
+            role: None,
+        });
+    }
+    let demand: f64 = pools
+        .iter()
+        .map(|p| ctx.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
+        .sum();
+    let moved: f64 = pools.iter().map(|p| p.redeployed_out).sum();
+    if demand > moved + 1e-6 {
+        out.push(Flag {
+            kind: FlagKind::RedeploymentShortfall,
+            message: format!(
+                "Only {moved:.1} of the {demand:.1} FTE planned for redeployment can move: there are not enough open posts"
+            ),
+            council: None,
+            role: None,
+        });
+    }
+}

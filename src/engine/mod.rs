@@ -1,0 +1,520 @@
+//! The engine: a pure function from a plan and a scenario to an [`Outcome`] (domain.md section 3).
+//!
+//! No I/O, no UI, no clock: the plan carries its own dates and rules, so the same plan gives the
+//! same figures, bit for bit, wherever and whenever it is evaluated.
+
+mod context;
+mod costing;
+pub mod dates;
+mod flags;
+mod outcome;
+mod pools;
+pub mod rules;
+mod split;
+mod timeline;
+mod years;
+
+use std::collections::BTreeMap;
+
+pub use outcome::{
+    CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome, PersonFate,
+    PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall, YearOutcome,
+};
+pub use rules::{ExitCost, ExitKind, Person};
+pub use split::allocate;
+
+use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario};
+use context::Context;
+use pools::{EPS, Fate, Pool, clean_fte};
+
+/// Evaluates the plan as it stands (the base scenario).
+pub fn evaluate_base(plan: &Plan) -> Outcome {
+    evaluate(
+        plan,
+        &Scenario {
+            name: Scenario::BASE.to_owned(),
+            ..Scenario::default()
+        },
+    )
+}
+
+/// Evaluates a plan under a scenario. Total: any plan gives an outcome with finite figures;
+/// posts whose council or role is unknown (validation errors) are left out.
+pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
+    let ctx = Context::new(plan, scenario);
+    let (pools, fates) = pools::build(&ctx);
+    let schedule = timeline::schedule(&ctx, &fates);
+    let recurring = costing::recurring(&ctx, &pools, &fates, &schedule.exits);
+    let people = people(
+        &ctx,
+        &pools,
+        &fates,
+        &schedule.exits,
+        &recurring.post_baseline,
+    );
+    let roles = role_outcomes(&ctx, &pools, &fates, &recurring);
+    let one_off = one_off(plan, &people);
+    let (payments, implementation) = payments(plan, &people, &ctx);
+    let years = years::by_year(&ctx, &recurring.starts, &payments, &implementation);
+    let ratios = share_ratios(&ctx, &recurring);
+    let functions = function_outcomes(&ctx, &roles, &recurring, &ratios);
+    let councils = council_outcomes(
+        &ctx, &people, &schedule, &recurring, &functions, &ratios, &one_off,
+    );
+    let flags = flags::flags(&ctx, &pools, &roles, &councils, &people);
+
+    let mut flows = Flows::default();
+    for c in &councils {
+        flows.add(&c.flows);
+    }
+    let wf = recurring.waterfall;
+    let saving = wf.baseline - wf.target;
+    let one_off_cost = one_off.total();
+    let totals = Totals {
+        flows,
+        target_fte: pools
+            .iter()
+            .enumerate()
+            .filter(|(r, _)| ctx.role_function[*r].is_some())
+            .map(|(_, p)| p.t)
+            .sum(),
+        new_posts: roles.iter().map(|r| r.new_posts).sum(),
+        baseline_cost: wf.baseline,
+        target_cost: wf.target,
+        recurring_saving: saving,
+        one_off_cost,
+        payback_years: (saving.pence() > 0)
+            .then(|| one_off_cost.pence() as f64 / saving.pence() as f64),
+        payback_year: years::payback_year(&years),
+        double_running_cost: councils.iter().map(|c| c.double_running_cost).sum(),
+    };
+    Outcome {
+        scenario: ctx.scenario.clone(),
+        consultation_start: ctx.consultation_start,
+        go_live: ctx.go_live,
+        totals,
+        one_off,
+        waterfall: wf,
+        councils,
+        functions,
+        roles,
+        years,
+        people,
+        flags,
+    }
+}
+
+/// Everyone affected, with their exit costs at their exit date and expected pay protection.
+fn people(
+    ctx: &Context,
+    pools: &[Pool],
+    fates: &[Fate],
+    exits: &[Option<timeline::Exit>],
+    baseline: &[i64],
+) -> Vec<PersonOutcome> {
+    let plan = ctx.plan;
+    let protection = ProtectionTable::new(pools);
+    let mut out = Vec::new();
+    for (i, fate) in fates.iter().enumerate() {
+        let (Some(c), Some(r), Some(exit)) = (ctx.post_council[i], ctx.post_role[i], exits[i])
+        else {
+            continue;
+        };
+        let post = &plan.posts[i];
+        let Some(person) = pools::person(post) else {
+            continue;
+        };
+        let council = &plan.councils[c];
+        let annual = Money(baseline[i]);
+        let mut push =
+            |fate: PersonFate, share: f64, exit_cost: ExitCost, pay_protection: Money| {
+                let payback = (annual.pence() > 0)
+                    .then(|| exit_cost.total().pence() as f64 / annual.pence() as f64);
+                out.push(PersonOutcome {
+                    post: i,
+                    council: c,
+                    role: r,
+                    fate,
+                    share,
+                    exit_date: exit.date,
+                    notice_weeks: exit.notice_weeks,
+                    exit: exit_cost,
+                    pay_protection,
+                    annual_cost: annual,
+                    payback_years: payback,
+                });
+            };
+        let cost = |kind| {
+            rules::exit_cost(
+                &plan.parameters,
+                &council.scheme,
+                ctx.weeks_per_year,
+                &person,
+                kind,
+                exit.date,
+            )
+        };
+        if fate.voluntary {
+            push(
+                PersonFate::Voluntary,
+                1.0,
+                cost(ExitKind::Voluntary),
+                Money::ZERO,
+            );
+            continue;
+        }
+        if fate.compulsory > EPS {
+            push(
+                PersonFate::Compulsory,
+                fate.compulsory,
+                cost(ExitKind::Compulsory),
+                Money::ZERO,
+            );
+        }
+        if fate.redeployed > EPS {
+            let years = plan.assumptions.pay_protection_years.clamp(0.0, 10.0);
+            let yearly =
+                protection.expected_loss(post.salary.pence().max(0) as f64) * clean_fte(post.fte);
+            let pay = Money::from_pence_f64(fate.redeployed * yearly * years);
+            push(
+                PersonFate::Redeployed,
+                fate.redeployed,
+                ExitCost::default(),
+                pay,
+            );
+        }
+    }
+    out
+}
+
+/// The open posts redeployees move into, by target salary, to price expected pay protection:
+/// a redeployee is equally likely to take any open FTE, and is protected for the drop in salary.
+struct ProtectionTable {
+    salaries: Vec<f64>,
+    cumulative_weight: Vec<f64>,
+    cumulative_salary: Vec<f64>,
+    total: f64,
+}
+
+impl ProtectionTable {
+    fn new(pools: &[Pool]) -> Self {
+        let mut open: Vec<(f64, f64)> = pools
+            .iter()
+            .filter(|p| p.open > EPS)
+            .map(|p| (p.target_salary as f64, p.open))
+            .collect();
+        open.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (mut w, mut s) = (0.0, 0.0);
+        let mut table = Self {
+            salaries: Vec::new(),
+            cumulative_weight: Vec::new(),
+            cumulative_salary: Vec::new(),
+            total: 0.0,
+        };
+        for (salary, weight) in open {
+            w += weight;
+            s += weight * salary;
+            table.salaries.push(salary);
+            table.cumulative_weight.push(w);
+            table.cumulative_salary.push(s);
+        }
+        table.total = w;
+        table
+    }
+
+    /// Expected yearly drop in full-time salary for someone paid `salary`.
+    fn expected_loss(&self, salary: f64) -> f64 {
+        if self.total <= EPS {
+            return 0.0;
+        }
+        let below = self.salaries.partition_point(|s| *s < salary);
+        if below == 0 {
+            return 0.0;
+        }
+        let (w, s) = (
+            self.cumulative_weight[below - 1],
+            self.cumulative_salary[below - 1],
+        );
+        (salary * w - s) / self.total
+    }
+}
+
+fn one_off(plan: &Plan, people: &[PersonOutcome]) -> OneOff {
+    let mut o = OneOff::default();
+    for p in people {
+        o.redundancy_pay += p.exit.redundancy_pay.scale(p.share);
+        o.statutory_redundancy_pay += p.exit.statutory_pay.scale(p.share);
+        let strain = p.exit.pension_strain.scale(p.share);
+        o.pension_strain += strain;
+        if p.exit.strain_estimated {
+            o.pension_strain_estimated += strain;
+        }
+        o.class1a_ni += p.exit.class1a_ni.scale(p.share);
+        o.pay_protection += p.pay_protection;
+    }
+    o.implementation = plan
+        .assumptions
+        .implementation_costs
+        .iter()
+        .map(|c| c.amount.at_least_zero())
+        .sum();
+    o
+}
+
+/// One-off payments with their dates, and implementation costs by year.
+fn payments(
+    plan: &Plan,
+    people: &[PersonOutcome],
+    ctx: &Context,
+) -> (Vec<years::Payment>, BTreeMap<FinancialYear, Money>) {
+    let protection_days =
+        (plan.assumptions.pay_protection_years.clamp(0.0, 10.0) * 365.0).round() as i64;
+    let mut list = Vec::new();
+    for p in people {
+        let exit = p.exit.redundancy_pay.scale(p.share)
+            + p.exit.pension_strain.scale(p.share)
+            + p.exit.class1a_ni.scale(p.share);
+        if exit != Money::ZERO {
+            list.push(years::Payment {
+                date: p.exit_date,
+                days: 0,
+                amount: exit,
+            });
+        }
+        if p.pay_protection != Money::ZERO {
+            list.push(years::Payment {
+                date: ctx.go_live,
+                days: protection_days,
+                amount: p.pay_protection,
+            });
+        }
+    }
+    let mut fixed = BTreeMap::new();
+    for c in &plan.assumptions.implementation_costs {
+        *fixed.entry(c.year).or_insert(Money::ZERO) += c.amount.at_least_zero();
+    }
+    (list, fixed)
+}
+
+fn role_outcomes(
+    ctx: &Context,
+    pools: &[Pool],
+    fates: &[Fate],
+    recurring: &costing::Recurring,
+) -> Vec<RoleOutcome> {
+    let plan = ctx.plan;
+    let nc = plan.councils.len();
+    let mut by_council = vec![vec![Flows::default(); nc]; plan.roles.len()];
+    let fates_flows = role_council_flows(ctx, pools, fates);
+    for (r, c, flows) in fates_flows {
+        by_council[r][c].add(&flows);
+    }
+    plan.roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| {
+            let pool = &pools[r];
+            let mut flows = Flows::default();
+            for f in &by_council[r] {
+                flows.add(f);
+            }
+            let councils = (0..nc)
+                .filter(|&c| by_council[r][c].current() > EPS)
+                .collect();
+            RoleOutcome {
+                id: role.id.clone(),
+                title: role.title.clone(),
+                function: ctx.role_function[r].unwrap_or(usize::MAX),
+                target_fte: pool.t,
+                target_salary: Money(pool.target_salary),
+                flows,
+                new_posts: pool.new_posts,
+                redeployed_in: pool.redeployed_in,
+                overlap: pool.h + pool.v - pool.t,
+                critical_fte: pool.critical_fte,
+                councils,
+                baseline_cost: Money(recurring.role_baseline[r]),
+                target_cost: Money(recurring.role_target[r]),
+                by_council: by_council[r].clone(),
+            }
+        })
+        .collect()
+}
+
+/// Each post's movements, as (role, council, flows).
+fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<(usize, usize, Flows)> {
+    let plan = ctx.plan;
+    let mut out = Vec::with_capacity(plan.posts.len());
+    for (i, post) in plan.posts.iter().enumerate() {
+        let (Some(r), Some(c)) = (ctx.post_role[i], ctx.post_council[i]) else {
+            continue;
+        };
+        let pool = &pools[r];
+        let fte = clean_fte(post.fte);
+        let mut f = Flows::default();
+        if post.holder.is_none() {
+            f.vacant = fte;
+            f.vacancies_deleted = fte * pool.vacancy_share_deleted;
+            f.vacancies_kept = fte - f.vacancies_deleted;
+        } else {
+            f.filled = fte;
+            let fate = fates[i];
+            if fate.voluntary {
+                f.voluntary = fte;
+            } else {
+                f.redeployed_out = fte * fate.redeployed;
+                f.compulsory = fte * fate.compulsory;
+                f.kept = fte - f.redeployed_out - f.compulsory;
+                let remaining = pool.h - pool.voluntary - pool.redeployed_out - pool.compulsory;
+                if pool.over_target > EPS && remaining > EPS {
+                    f.over_target = f.kept * pool.over_target / remaining;
+                }
+            }
+        }
+        out.push((r, c, f));
+    }
+    out
+}
+
+fn share_ratios(ctx: &Context, recurring: &costing::Recurring) -> Vec<f64> {
+    let plan = ctx.plan;
+    let weights: Vec<f64> = match plan.assumptions.cost_share {
+        CostShare::Equal => vec![1.0; plan.councils.len()],
+        CostShare::BaselineCost => recurring
+            .council_baseline
+            .iter()
+            .map(|&b| b as f64)
+            .collect(),
+        CostShare::Fte => {
+            let mut fte = vec![0.0; plan.councils.len()];
+            for (i, post) in plan.posts.iter().enumerate() {
+                if let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) {
+                    fte[c] += clean_fte(post.fte);
+                }
+            }
+            fte
+        }
+        CostShare::Weights => plan.councils.iter().map(|c| c.cost_share_weight).collect(),
+    };
+    split::ratios(&weights)
+}
+
+fn function_outcomes(
+    ctx: &Context,
+    roles: &[RoleOutcome],
+    recurring: &costing::Recurring,
+    ratios: &[f64],
+) -> Vec<FunctionOutcome> {
+    let plan = ctx.plan;
+    let nc = plan.councils.len();
+    plan.functions
+        .iter()
+        .enumerate()
+        .map(|(f, function)| {
+            let mut out = FunctionOutcome {
+                id: function.id.clone(),
+                name: function.name.clone(),
+                target_fte: 0.0,
+                flows: Flows::default(),
+                new_posts: 0.0,
+                redeployed_in: 0.0,
+                overlap: 0.0,
+                baseline_cost: Money::ZERO,
+                target_cost: Money::ZERO,
+                recurring_saving: Money::ZERO,
+                by_council: vec![Flows::default(); nc],
+                council_baseline: recurring.function_council_baseline[f]
+                    .iter()
+                    .map(|&b| Money(b))
+                    .collect(),
+                council_share: Vec::new(),
+                council_saving: Vec::new(),
+            };
+            for role in roles.iter().filter(|r| r.function == f) {
+                out.target_fte += role.target_fte;
+                out.flows.add(&role.flows);
+                out.new_posts += role.new_posts;
+                out.redeployed_in += role.redeployed_in;
+                out.overlap += role.overlap;
+                out.baseline_cost += role.baseline_cost;
+                out.target_cost += role.target_cost;
+                for (c, flows) in role.by_council.iter().enumerate() {
+                    out.by_council[c].add(flows);
+                }
+            }
+            out.recurring_saving = out.baseline_cost - out.target_cost;
+            out.council_share = allocate(out.target_cost, ratios);
+            out.council_saving = out
+                .council_baseline
+                .iter()
+                .zip(&out.council_share)
+                .map(|(b, s)| *b - *s)
+                .collect();
+            out
+        })
+        .collect()
+}
+
+fn council_outcomes(
+    ctx: &Context,
+    people: &[PersonOutcome],
+    schedule: &timeline::Schedule,
+    recurring: &costing::Recurring,
+    functions: &[FunctionOutcome],
+    ratios: &[f64],
+    one_off: &OneOff,
+) -> Vec<CouncilOutcome> {
+    let plan = ctx.plan;
+    let nc = plan.councils.len();
+    let mut employee_one_off = vec![Money::ZERO; nc];
+    for p in people {
+        employee_one_off[p.council] += p.exit.total().scale(p.share) + p.pay_protection;
+    }
+    let shares: Vec<Money> = match plan.assumptions.one_off_split {
+        OneOffSplit::SameRatio => allocate(one_off.total(), ratios),
+        OneOffSplit::EmployingCouncil => {
+            // The employees' own costs stay with their council; what is left (implementation,
+            // and any penny of rounding between the two sums) is shared by the ratio.
+            let own: Money = employee_one_off.iter().copied().sum();
+            let rest = allocate(one_off.total() - own, ratios);
+            employee_one_off
+                .iter()
+                .zip(rest)
+                .map(|(a, b)| *a + b)
+                .collect()
+        }
+    };
+    plan.councils
+        .iter()
+        .enumerate()
+        .map(|(c, council)| {
+            let mut flows = Flows::default();
+            for f in functions {
+                flows.add(&f.by_council[c]);
+            }
+            let cost_share: Money = functions
+                .iter()
+                .map(|f| f.council_share.get(c).copied().unwrap_or_default())
+                .sum();
+            let saving: Money = functions
+                .iter()
+                .map(|f| f.council_saving.get(c).copied().unwrap_or_default())
+                .sum();
+            CouncilOutcome {
+                id: council.id.clone(),
+                name: council.name.clone(),
+                short_name: council.short_name.clone(),
+                flows,
+                share_ratio: ratios.get(c).copied().unwrap_or(0.0),
+                baseline_cost: Money(recurring.council_baseline[c]),
+                cost_share,
+                recurring_saving: saving,
+                one_off_cost: shares.get(c).copied().unwrap_or_default(),
+                employee_one_off: employee_one_off[c],
+                proposed_redundancies: schedule.proposed[c],
+                double_running_cost: Money(recurring.double_running[c]),
+                timetable: schedule.timetables[c].clone(),
+            }
+        })
+        .collect()
+}

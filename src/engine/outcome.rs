@@ -1,0 +1,397 @@
+//! What the engine computes from a plan and a scenario: the figures every view, chart, report
+//! and export reads.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{FinancialYear, Money};
+
+/// FTE movements of a group of posts (a role, function or council), from today to the target.
+///
+/// Today = `kept` + `vacancies_kept` + `vacancies_deleted` + `voluntary` + `compulsory` +
+/// `redeployed_out` (up to rounding of real numbers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Flows {
+    /// Filled FTE today.
+    pub filled: f64,
+    /// Funded vacant FTE today.
+    pub vacant: f64,
+    /// Vacant FTE deleted.
+    pub vacancies_deleted: f64,
+    /// Vacant FTE kept (open posts in the target structure).
+    pub vacancies_kept: f64,
+    /// FTE leaving by voluntary redundancy.
+    pub voluntary: f64,
+    /// FTE redeployed into open posts elsewhere.
+    pub redeployed_out: f64,
+    /// FTE leaving by compulsory redundancy (expected over a fair selection).
+    pub compulsory: f64,
+    /// Filled FTE that stays in its role (including any left above target when compulsory
+    /// redundancy is not allowed).
+    pub kept: f64,
+    /// Of `kept`, FTE above target because compulsory redundancy is not allowed.
+    pub over_target: f64,
+}
+
+impl Flows {
+    /// Filled and vacant FTE today.
+    pub fn current(&self) -> f64 {
+        self.filled + self.vacant
+    }
+
+    /// VR and compulsory together.
+    pub fn redundancies(&self) -> f64 {
+        self.voluntary + self.compulsory
+    }
+
+    pub(crate) fn add(&mut self, o: &Self) {
+        self.filled += o.filled;
+        self.vacant += o.vacant;
+        self.vacancies_deleted += o.vacancies_deleted;
+        self.vacancies_kept += o.vacancies_kept;
+        self.voluntary += o.voluntary;
+        self.redeployed_out += o.redeployed_out;
+        self.compulsory += o.compulsory;
+        self.kept += o.kept;
+        self.over_target += o.over_target;
+    }
+}
+
+/// One role of the target structure and its pool.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleOutcome {
+    /// Role id.
+    pub id: String,
+    /// Job title.
+    pub title: String,
+    /// Index of its function in [`Outcome::functions`].
+    pub function: usize,
+    /// Target FTE in this scenario.
+    pub target_fte: f64,
+    /// Target full-time salary (after the pay rule).
+    pub target_salary: Money,
+    /// FTE movements of the pool.
+    pub flows: Flows,
+    /// New posts (target above today's FTE).
+    pub new_posts: f64,
+    /// FTE redeployed into this role's open posts.
+    pub redeployed_in: f64,
+    /// Today's FTE minus target.
+    pub overlap: f64,
+    /// FTE in critical posts today.
+    pub critical_fte: f64,
+    /// Councils whose posts map to this role.
+    pub councils: Vec<usize>,
+    /// Full-year cost today.
+    pub baseline_cost: Money,
+    /// Full-year cost in the target structure.
+    pub target_cost: Money,
+    /// Movements by council (index as [`Outcome::councils`]).
+    pub by_council: Vec<Flows>,
+}
+
+/// One function.
+#[derive(Clone, Debug, Serialize)]
+pub struct FunctionOutcome {
+    /// Function id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Target FTE.
+    pub target_fte: f64,
+    /// FTE movements.
+    pub flows: Flows,
+    /// New posts.
+    pub new_posts: f64,
+    /// FTE redeployed in.
+    pub redeployed_in: f64,
+    /// Today's FTE minus target, summed over the function's roles.
+    pub overlap: f64,
+    /// Full-year cost today.
+    pub baseline_cost: Money,
+    /// Full-year cost in the target structure.
+    pub target_cost: Money,
+    /// Recurring saving (baseline − target).
+    pub recurring_saving: Money,
+    /// Movements by council.
+    pub by_council: Vec<Flows>,
+    /// Each council's cost today in this function.
+    pub council_baseline: Vec<Money>,
+    /// Each council's share of the function's target cost, by the cost-share ratio.
+    pub council_share: Vec<Money>,
+    /// Each council's saving in this function (its baseline − its share); adds to the total.
+    pub council_saving: Vec<Money>,
+}
+
+/// One council's timetable.
+#[derive(Clone, Debug, Serialize)]
+pub struct Timetable {
+    /// Formal consultation starts (and HR1 goes to the Secretary of State).
+    pub consultation_start: Date,
+    /// Days of collective consultation owed (0 below the first band).
+    pub consultation_days: u32,
+    /// Form HR1 is due by this date: before any notice, and the days before the first dismissal.
+    pub hr1_by: Date,
+    /// Notices can be given from this day (consultation ends).
+    pub notices_from: Date,
+    /// First exit.
+    pub first_exit: Option<Date>,
+    /// Last exit.
+    pub last_exit: Option<Date>,
+    /// Longest notice among those proposed for redundancy, weeks.
+    pub longest_notice_weeks: u32,
+    /// The latest consultation start that still lets every exit happen by go-live.
+    pub latest_consultation_start: Option<Date>,
+    /// Every exit is on go-live (the timetable meets the target date).
+    pub meets_go_live: bool,
+    /// FTE leaving after go-live.
+    pub fte_after_go_live: f64,
+}
+
+/// One council.
+#[derive(Clone, Debug, Serialize)]
+pub struct CouncilOutcome {
+    /// Council id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Short name.
+    pub short_name: String,
+    /// FTE movements of its posts.
+    pub flows: Flows,
+    /// Its share of the single service's cost, as a ratio (the shares add to 1).
+    pub share_ratio: f64,
+    /// Full-year cost of its posts today.
+    pub baseline_cost: Money,
+    /// Its share of the target structure's cost.
+    pub cost_share: Money,
+    /// Baseline − its share.
+    pub recurring_saving: Money,
+    /// Its share of one-off costs by the plan's one-off split.
+    pub one_off_cost: Money,
+    /// One-off costs of its own employees (redundancy pay, strain, NI, pay protection).
+    pub employee_one_off: Money,
+    /// People proposed for VR or compulsory redundancy (for collective consultation).
+    pub proposed_redundancies: u32,
+    /// Savings lost while leavers work notice after go-live (already in the part-year figures).
+    pub double_running_cost: Money,
+    /// The timetable.
+    pub timetable: Timetable,
+}
+
+/// One-off costs by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct OneOff {
+    /// Redundancy pay (statutory and discretionary).
+    pub redundancy_pay: Money,
+    /// Of which statutory.
+    pub statutory_redundancy_pay: Money,
+    /// LGPS strain.
+    pub pension_strain: Money,
+    /// Of which indicative estimates rather than fund quotes.
+    pub pension_strain_estimated: Money,
+    /// Employer Class 1A NI on termination payments over £30,000.
+    pub class1a_ni: Money,
+    /// Pay protection for redeployed staff.
+    pub pay_protection: Money,
+    /// Implementation costs.
+    pub implementation: Money,
+}
+
+impl OneOff {
+    /// All one-off costs.
+    pub fn total(&self) -> Money {
+        self.redundancy_pay
+            + self.pension_strain
+            + self.class1a_ni
+            + self.pay_protection
+            + self.implementation
+    }
+}
+
+/// The bridge from today's cost to the target cost. Each step is a saving (negative for a cost);
+/// `baseline − steps = target` exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Waterfall {
+    /// Today's full-year cost.
+    pub baseline: Money,
+    /// Vacancies deleted.
+    pub vacancies_deleted: Money,
+    /// VR leavers.
+    pub voluntary: Money,
+    /// Compulsory leavers.
+    pub compulsory: Money,
+    /// Posts deleted whose holders were redeployed.
+    pub redeployed: Money,
+    /// New posts (a cost, so negative).
+    pub new_posts: Money,
+    /// Kept staff and vacancies moved to the role's target salary (negative if pay rises).
+    pub pay_harmonisation: Money,
+    /// The target structure's full-year cost.
+    pub target: Money,
+}
+
+impl Waterfall {
+    /// The steps in order, named as the UI names them.
+    pub fn steps(&self) -> [(&'static str, Money); 6] {
+        [
+            ("Vacancies deleted", self.vacancies_deleted),
+            ("Voluntary redundancy", self.voluntary),
+            ("Compulsory redundancy", self.compulsory),
+            ("Redeployed", self.redeployed),
+            ("New posts", self.new_posts),
+            ("Pay harmonisation", self.pay_harmonisation),
+        ]
+    }
+
+    /// The recurring saving: the sum of the steps.
+    pub fn saving(&self) -> Money {
+        self.steps().iter().map(|(_, m)| *m).sum()
+    }
+}
+
+/// One financial year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct YearOutcome {
+    /// The year.
+    pub year: FinancialYear,
+    /// Recurring saving falling in the year (part-year effects included).
+    pub saving: Money,
+    /// One-off costs paid in the year.
+    pub one_off_cost: Money,
+    /// Saving − one-off cost.
+    pub net: Money,
+    /// Net to date.
+    pub cumulative_net: Money,
+}
+
+/// Why a person is in the list of leavers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PersonFate {
+    /// Accepted for VR.
+    Voluntary,
+    /// In a compulsory selection pool (figures are expected values: × `share`).
+    Compulsory,
+    /// Expected to be redeployed (figures × `share`).
+    Redeployed,
+}
+
+/// A person affected: an accepted volunteer, or a member of a pool still at risk.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonOutcome {
+    /// Index of the post in the plan's establishment.
+    pub post: usize,
+    /// Council index.
+    pub council: usize,
+    /// Role index.
+    pub role: usize,
+    /// What happens.
+    pub fate: PersonFate,
+    /// Share of the person this applies to: 1 for VR, the selection probability otherwise.
+    pub share: f64,
+    /// Exit (or move) date.
+    pub exit_date: Date,
+    /// Notice in weeks (the longer of statutory and contractual).
+    pub notice_weeks: u32,
+    /// The person's exit costs if they leave (not multiplied by `share`).
+    pub exit: super::ExitCost,
+    /// Expected pay protection if redeployed.
+    pub pay_protection: Money,
+    /// The person's full-year cost today.
+    pub annual_cost: Money,
+    /// Exit cost ÷ annual cost, in years.
+    pub payback_years: Option<f64>,
+}
+
+/// Kinds of flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// A council cannot finish consultation and notice before go-live.
+    TimetableMiss,
+    /// Exits fall after go-live: both structures are paid meanwhile.
+    DoubleRunning,
+    /// An individual package of £100,000 or more needs full council approval.
+    FullCouncilApproval,
+    /// Packages of £20,000 or more.
+    ReportablePackage,
+    /// The same role is paid differently across councils.
+    EqualPayRisk,
+    /// A role's target is below the FTE of its critical posts.
+    BelowCriticalPosts,
+    /// Compulsory redundancy is off and volunteers do not reach the target.
+    TargetNotReached,
+    /// Not enough open posts for the planned redeployment.
+    RedeploymentShortfall,
+    /// Pension strain includes indicative estimates.
+    IndicativeStrain,
+}
+
+/// Something the directors must see.
+#[derive(Clone, Debug, Serialize)]
+pub struct Flag {
+    /// Kind.
+    pub kind: FlagKind,
+    /// Plain words.
+    pub message: String,
+    /// Council it concerns, if one.
+    #[serde(skip)]
+    pub council: Option<usize>,
+    /// Role it concerns, if one.
+    #[serde(skip)]
+    pub role: Option<usize>,
+}
+
+/// Headline totals.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Totals {
+    /// FTE movements.
+    pub flows: Flows,
+    /// Target FTE.
+    pub target_fte: f64,
+    /// New posts.
+    pub new_posts: f64,
+    /// Full-year cost today.
+    pub baseline_cost: Money,
+    /// Full-year cost of the target structure.
+    pub target_cost: Money,
+    /// Baseline − target.
+    pub recurring_saving: Money,
+    /// All one-off costs.
+    pub one_off_cost: Money,
+    /// One-off cost ÷ recurring saving, in years (none if nothing is saved).
+    pub payback_years: Option<f64>,
+    /// First financial year in which the cumulative net turns positive.
+    pub payback_year: Option<FinancialYear>,
+    /// Savings lost to exits after go-live.
+    pub double_running_cost: Money,
+}
+
+/// Everything computed for one scenario.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    /// Scenario name.
+    pub scenario: String,
+    /// Consultation start used.
+    pub consultation_start: Date,
+    /// Go-live used.
+    pub go_live: Date,
+    /// Headline totals.
+    pub totals: Totals,
+    /// One-off costs by kind.
+    pub one_off: OneOff,
+    /// Bridge from today's cost to the target cost.
+    pub waterfall: Waterfall,
+    /// Councils in plan order.
+    pub councils: Vec<CouncilOutcome>,
+    /// Functions in plan order.
+    pub functions: Vec<FunctionOutcome>,
+    /// Roles in plan order.
+    pub roles: Vec<RoleOutcome>,
+    /// Money by financial year over the horizon.
+    pub years: Vec<YearOutcome>,
+    /// People affected.
+    pub people: Vec<PersonOutcome>,
+    /// Flags.
+    pub flags: Vec<Flag>,
+}

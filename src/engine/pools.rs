@@ -1,0 +1,278 @@
+//! Redundancy pools: per role, which vacancies go, who volunteers, who is redeployed and how
+//! much compulsory redundancy remains (domain.md section 3, steps 1 to 5).
+
+use std::cmp::Ordering;
+
+use super::context::Context;
+use super::dates::complete_years_ending_with;
+use super::rules::{ExitKind, Person, exit_cost};
+use crate::model::{PaybackLimit, Post, TargetPay};
+
+/// FTE below which an amount counts as nothing (real-number noise).
+pub const EPS: f64 = 1e-9;
+
+/// One role's pool and what happens to it.
+#[derive(Clone, Debug, Default)]
+pub struct Pool {
+    /// Filled posts mapped to the role (indices into the establishment).
+    pub filled: Vec<usize>,
+    /// Vacant posts mapped to the role.
+    pub vacant: Vec<usize>,
+    /// Filled FTE (H).
+    pub h: f64,
+    /// Vacant FTE (V).
+    pub v: f64,
+    /// Target FTE (T).
+    pub t: f64,
+    /// Vacant FTE deleted.
+    pub vacancies_deleted: f64,
+    /// Share of each vacancy deleted (`vacancies_deleted / v`).
+    pub vacancy_share_deleted: f64,
+    /// FTE at risk after vacancies are deleted.
+    pub at_risk: f64,
+    /// VR FTE accepted.
+    pub voluntary: f64,
+    /// FTE redeployed out.
+    pub redeployed_out: f64,
+    /// FTE of compulsory redundancy.
+    pub compulsory: f64,
+    /// FTE left above target because compulsory redundancy is not allowed.
+    pub over_target: f64,
+    /// New posts (G).
+    pub new_posts: f64,
+    /// Open FTE for redeployees: vacancies kept plus new posts.
+    pub open: f64,
+    /// FTE redeployed in.
+    pub redeployed_in: f64,
+    /// Target full-time salary in pence.
+    pub target_salary: i64,
+    /// Critical FTE in the pool.
+    pub critical_fte: f64,
+}
+
+/// Per post: what happens to the postholder.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fate {
+    /// Accepted for VR.
+    pub voluntary: bool,
+    /// Share of the person redeployed (expected).
+    pub redeployed: f64,
+    /// Share of the person made compulsorily redundant (expected).
+    pub compulsory: f64,
+}
+
+/// The person a filled post holds, as the rules see them.
+pub fn person(post: &Post) -> Option<Person> {
+    let h = post.holder.as_ref()?;
+    Some(Person {
+        dob: h.date_of_birth,
+        service_start: h.service_start,
+        annual_pay: post.salary.at_least_zero().scale(clean_fte(post.fte)),
+        lgps_member: h.lgps_member,
+        strain_quote: h.strain_quote.map(crate::model::Money::at_least_zero),
+    })
+}
+
+/// A post's FTE as the engine counts it: clamped to 0..=1, zero if not a number.
+pub fn clean_fte(fte: f64) -> f64 {
+    if fte.is_finite() {
+        fte.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Builds every role's pool and decides each postholder's fate.
+pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
+    let plan = ctx.plan;
+    let mut pools: Vec<Pool> = vec![Pool::default(); plan.roles.len()];
+    for (i, post) in plan.posts.iter().enumerate() {
+        let Some(r) = ctx.post_role[i] else { continue };
+        let pool = &mut pools[r];
+        let fte = clean_fte(post.fte);
+        if let Some(h) = &post.holder {
+            pool.filled.push(i);
+            pool.h += fte;
+            if h.critical {
+                pool.critical_fte += fte;
+            }
+        } else {
+            pool.vacant.push(i);
+            pool.v += fte;
+        }
+    }
+    for (r, pool) in pools.iter_mut().enumerate() {
+        pool.t = ctx.targets[r];
+        pool.target_salary = target_salary(ctx, r, pool);
+        let reduction = (pool.h + pool.v - pool.t).max(0.0);
+        pool.new_posts = (pool.t - pool.h - pool.v).max(0.0);
+        pool.vacancies_deleted = pool.v.min(reduction);
+        pool.vacancy_share_deleted = if pool.v > EPS {
+            pool.vacancies_deleted / pool.v
+        } else {
+            0.0
+        };
+        pool.at_risk = (reduction - pool.vacancies_deleted).max(0.0);
+        pool.open = (pool.v - pool.vacancies_deleted) + pool.new_posts;
+    }
+    let mut fates = vec![Fate::default(); plan.posts.len()];
+    for pool in &mut pools {
+        select_volunteers(ctx, pool, &mut fates);
+    }
+    redeploy_and_select(ctx, &mut pools, &mut fates);
+    (pools, fates)
+}
+
+fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
+    let posts = &ctx.plan.posts;
+    let salaries = pool
+        .filled
+        .iter()
+        .chain(&pool.vacant)
+        .map(|&i| (posts[i].salary.pence().max(0), clean_fte(posts[i].fte)));
+    match ctx.plan.roles[role].pay {
+        TargetPay::Salary(s) => s.pence().max(0),
+        TargetPay::HarmoniseHighest => salaries.map(|(s, _)| s).max().unwrap_or(0),
+        TargetPay::HarmoniseLowest => salaries.map(|(s, _)| s).min().unwrap_or(0),
+        TargetPay::HarmoniseAverage => {
+            let (sum, fte) = salaries.fold((0.0, 0.0), |(a, f), (s, w)| (a + s as f64 * w, f + w));
+            if fte > EPS {
+                (sum / fte).round() as i64
+            } else {
+                0
+            }
+        }
+    }
+}
+
+/// Step 3: accept eligible volunteers, best payback first, up to the at-risk FTE and never taking
+/// the role below its target. Eligibility and payback are judged on exit at go-live.
+fn select_volunteers(ctx: &Context, pool: &mut Pool, fates: &mut [Fate]) {
+    if pool.at_risk <= EPS {
+        return;
+    }
+    let plan = ctx.plan;
+    let mut candidates: Vec<(f64, usize)> = Vec::new();
+    for &i in &pool.filled {
+        let post = &plan.posts[i];
+        let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
+            continue;
+        };
+        let council = &plan.councils[c];
+        let service = complete_years_ending_with(h.service_start, ctx.go_live);
+        if !h.vr_interest || h.critical || service < council.min_service_for_vr_years as i32 {
+            continue;
+        }
+        let cost = exit_cost(
+            &plan.parameters,
+            &council.scheme,
+            ctx.weeks_per_year,
+            &p,
+            ExitKind::Voluntary,
+            ctx.go_live,
+        );
+        let annual = ctx.annual_cost(p.annual_pay.pence() as f64, ctx.lgps_rate(c, h.lgps_member));
+        let payback = if annual > 0.0 {
+            cost.total().pence() as f64 / annual
+        } else {
+            f64::INFINITY
+        };
+        if let PaybackLimit::Years(limit) = ctx.vr_payback_limit
+            && payback > limit
+        {
+            continue;
+        }
+        candidates.push((payback, i));
+    }
+    candidates.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| plan.posts[a.1].id.cmp(&plan.posts[b.1].id))
+    });
+    for (_, i) in candidates {
+        let fte = clean_fte(plan.posts[i].fte);
+        if fte <= EPS || pool.voluntary + fte > pool.at_risk + EPS {
+            continue;
+        }
+        pool.voluntary += fte;
+        fates[i].voluntary = true;
+    }
+    pool.voluntary = pool.voluntary.min(pool.at_risk);
+}
+
+/// Steps 4 and 5: redeploy the planned share of those still at risk into open posts (as far as
+/// open posts allow), make the rest compulsorily redundant (or leave them above target when
+/// compulsory redundancy is off), and spread both over the pool as a fair selection would:
+/// everyone not critical is equally likely to be selected; critical posts only when needed.
+fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
+    let demand: f64 = pools
+        .iter()
+        .map(|p| ctx.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
+        .sum();
+    let capacity: f64 = pools.iter().map(|p| p.open).sum();
+    let redeployed = demand.min(capacity);
+    let scale = if demand > EPS {
+        redeployed / demand
+    } else {
+        0.0
+    };
+    for pool in pools.iter_mut() {
+        let remaining = (pool.at_risk - pool.voluntary).max(0.0);
+        pool.redeployed_out = ctx.redeployment_rate * remaining * scale;
+        let rest = (remaining - pool.redeployed_out).max(0.0);
+        if ctx.compulsory_allowed {
+            pool.compulsory = rest;
+        } else {
+            pool.over_target = rest;
+        }
+        pool.redeployed_in = if capacity > EPS {
+            redeployed * pool.open / capacity
+        } else {
+            0.0
+        };
+        let need = pool.redeployed_out + pool.compulsory;
+        if need <= EPS {
+            continue;
+        }
+        let posts = &ctx.plan.posts;
+        let is_critical = |i: usize| posts[i].holder.as_ref().is_some_and(|h| h.critical);
+        let (mut open_fte, mut critical_fte) = (0.0, 0.0);
+        for &i in pool.filled.iter().filter(|&&i| !fates[i].voluntary) {
+            if is_critical(i) {
+                critical_fte += clean_fte(posts[i].fte);
+            } else {
+                open_fte += clean_fte(posts[i].fte);
+            }
+        }
+        let (p_open, p_critical) = if need <= open_fte + EPS {
+            (
+                if open_fte > EPS {
+                    (need / open_fte).min(1.0)
+                } else {
+                    0.0
+                },
+                0.0,
+            )
+        } else {
+            (
+                1.0,
+                if critical_fte > EPS {
+                    ((need - open_fte) / critical_fte).min(1.0)
+                } else {
+                    0.0
+                },
+            )
+        };
+        let members: Vec<usize> = pool
+            .filled
+            .iter()
+            .copied()
+            .filter(|&i| !fates[i].voluntary)
+            .collect();
+        for i in members {
+            let p = if is_critical(i) { p_critical } else { p_open };
+            fates[i].redeployed = p * pool.redeployed_out / need;
+            fates[i].compulsory = p * pool.compulsory / need;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! The UK rules for one person: statutory redundancy pay (ERA 1996 s.162), a council's
+//! discretionary scheme (2006 regulations), statutory notice (ERA s.86), LGPS strain and Class 1A
+//! NI on termination payments; and the full-year cost of a post.
+
+use jiff::civil::Date;
+
+use super::dates::{anniversary, complete_years_ending_with, whole_years};
+use crate::model::{Money, Parameters, PayBasis, RedundancyScheme, StatutoryRedundancy, in_force};
+
+/// Weeks of statutory redundancy pay for a person born `dob`, continuously employed from
+/// `service_start`, whose employment ends on the relevant date `exit`.
+///
+/// ERA 1996 s.162: reckon back from the relevant date the complete years of employment (at most
+/// 20); each earns 1.5 weeks if the person was 41 or over throughout it, 1 week if 22 or over, else
+/// 0.5. A year is counted back from the relevant date, so its first day is the day after the same
+/// date in the year before, and the age on that first day is the one that counts. Fewer than 2
+/// complete years gives nothing (s.155).
+pub fn statutory_weeks(
+    rules: &StatutoryRedundancy,
+    dob: Date,
+    service_start: Date,
+    exit: Date,
+) -> f64 {
+    let years = complete_years_ending_with(service_start, exit);
+    if years < rules.qualifying_years as i32 {
+        return 0.0;
+    }
+    let counted = years.min(rules.max_years as i32);
+    let after_end = exit.tomorrow().unwrap_or(exit);
+    (1..=counted)
+        .map(|k| {
+            let first_day = anniversary(after_end, -(k as i16));
+            weeks_for_age(rules, whole_years(dob, first_day))
+        })
+        .sum()
+}
+
+/// Weeks by the ready-reckoner convention HR officers use by hand: `age` in whole years at the
+/// relevant date, `years` of complete service; the k-th year back is taken at age `age - k`.
+///
+/// It differs from [`statutory_weeks`] only when the person's birthday falls on the day after the
+/// relevant date: the ready reckoner then counts the last year at the lower age.
+pub fn statutory_weeks_reckoner(rules: &StatutoryRedundancy, age: u32, years: u32) -> f64 {
+    if years < rules.qualifying_years {
+        return 0.0;
+    }
+    let counted = years.min(rules.max_years);
+    (1..=counted)
+        .map(|k| weeks_for_age(rules, age as i32 - k as i32))
+        .sum()
+}
+
+fn weeks_for_age(rules: &StatutoryRedundancy, age: i32) -> f64 {
+    if age >= rules.higher_age as i32 {
+        rules.higher_weeks
+    } else if age >= rules.middle_age as i32 {
+        rules.middle_weeks
+    } else {
+        rules.lower_weeks
+    }
+}
+
+/// Statutory minimum notice in weeks for someone whose continuous employment began on
+/// `service_start`, given notice on `on` (ERA s.86): one week after a month's service, one week a
+/// complete year from two years, at most 12.
+pub fn statutory_notice_weeks(params: &Parameters, service_start: Date, on: Date) -> u32 {
+    let years = whole_years(service_start, on);
+    let month = service_start
+        .checked_add(jiff::Span::new().months(1))
+        .unwrap_or(service_start);
+    if on < month {
+        0
+    } else if years < 2 {
+        1
+    } else {
+        (years as u32).min(params.notice.max_weeks)
+    }
+}
+
+/// Whether a redundancy is voluntary or compulsory (they have different scheme multipliers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// Voluntary redundancy.
+    Voluntary,
+    /// Compulsory redundancy.
+    Compulsory,
+}
+
+/// Everything one person's exit costs, with the working a finance officer checks.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ExitCost {
+    /// Statutory weeks (s.162), a multiple of half a week.
+    pub statutory_weeks: f64,
+    /// A week's actual pay (actual annual pay ÷ weeks a year), to the penny.
+    pub weekly_pay: Money,
+    /// The statutory cap on a week's pay on the exit date.
+    pub weekly_cap: Money,
+    /// Statutory redundancy pay: weeks × the lower of weekly pay and the cap.
+    pub statutory_pay: Money,
+    /// Weeks the council's scheme pays (statutory weeks × multiplier, at most the scheme maximum).
+    pub scheme_weeks: f64,
+    /// Redundancy pay: the larger of the statutory payment and the scheme payment (which
+    /// includes the statutory payment, reg 6).
+    pub redundancy_pay: Money,
+    /// LGPS strain cost paid to the fund.
+    pub pension_strain: Money,
+    /// The strain is an indicative estimate, not the fund's quote.
+    pub strain_estimated: bool,
+    /// Employer Class 1A NI on the part of the redundancy pay above the threshold.
+    pub class1a_ni: Money,
+}
+
+impl ExitCost {
+    /// Redundancy pay, strain and Class 1A NI together.
+    pub fn total(&self) -> Money {
+        self.redundancy_pay + self.pension_strain + self.class1a_ni
+    }
+
+    /// What the individual's exit package is for approval (redundancy pay and pension strain).
+    pub fn package(&self) -> Money {
+        self.redundancy_pay + self.pension_strain
+    }
+}
+
+/// One person as the exit rules see them.
+#[derive(Clone, Copy, Debug)]
+pub struct Person {
+    /// Date of birth.
+    pub dob: Date,
+    /// Start of continuous local-government service.
+    pub service_start: Date,
+    /// Actual annual pay (salary × FTE).
+    pub annual_pay: Money,
+    /// LGPS member.
+    pub lgps_member: bool,
+    /// The fund's strain quote.
+    pub strain_quote: Option<Money>,
+}
+
+/// What a person's redundancy on `exit` costs under `scheme`.
+pub fn exit_cost(
+    params: &Parameters,
+    scheme: &RedundancyScheme,
+    weeks_per_year: f64,
+    person: &Person,
+    kind: ExitKind,
+    exit: Date,
+) -> ExitCost {
+    let rules = &params.redundancy;
+    let weeks = statutory_weeks(rules, person.dob, person.service_start, exit);
+    let weekly_pay = Money::from_pence_f64(person.annual_pay.pence() as f64 / weeks_per_year);
+    let weekly_cap = in_force(&rules.weekly_caps, exit).map_or(weekly_pay, |d| d.value);
+    let capped = weekly_pay.min(weekly_cap);
+    let statutory_pay = Money::from_pence_f64(weeks * capped.pence() as f64);
+    let multiplier = match kind {
+        ExitKind::Voluntary => scheme.vr_multiplier,
+        ExitKind::Compulsory => scheme.cr_multiplier,
+    };
+    let scheme_max = scheme.max_weeks.min(params.discretionary.max_weeks);
+    let scheme_weeks = (weeks * multiplier).min(scheme_max).max(0.0);
+    let scheme_week = match scheme.pay_basis {
+        PayBasis::Capped => capped,
+        PayBasis::Actual => weekly_pay,
+    };
+    let scheme_pay = Money::from_pence_f64(scheme_weeks * scheme_week.pence() as f64);
+    let redundancy_pay = statutory_pay.max(scheme_pay);
+    let (pension_strain, strain_estimated) = strain(params, person, exit);
+    let class1a_ni = termination_ni(params, redundancy_pay, exit);
+    ExitCost {
+        statutory_weeks: weeks,
+        weekly_pay,
+        weekly_cap,
+        statutory_pay,
+        scheme_weeks,
+        redundancy_pay,
+        pension_strain,
+        strain_estimated,
+        class1a_ni,
+    }
+}
+
+/// Class 1A NI on the part of a termination payment above the threshold, at the rate in force
+/// on the payment date (none before the charge began on 6 April 2020).
+pub fn termination_ni(params: &Parameters, payment: Money, paid_on: Date) -> Money {
+    let t = &params.termination_ni;
+    let Some(rate) = in_force(&t.rates, paid_on) else {
+        return Money::ZERO;
+    };
+    (payment - t.threshold).at_least_zero().scale(rate.value)
+}
+
+/// The LGPS strain cost of releasing a member's pension on redundancy on `exit`, and whether it
+/// is an estimate. Nothing unless the member is at least the trigger age in force on the exit date
+/// and has the minimum membership (taken as continuous service). A fund quote always wins;
+/// otherwise the indicative estimate of [`crate::model::StrainEstimate`].
+pub fn strain(params: &Parameters, person: &Person, exit: Date) -> (Money, bool) {
+    let lgps = &params.lgps;
+    if !person.lgps_member {
+        return (Money::ZERO, false);
+    }
+    let age = whole_years(person.dob, exit);
+    let trigger = in_force(&lgps.trigger_ages, exit).map_or(55, |d| d.value);
+    let membership = complete_years_ending_with(person.service_start, exit);
+    if age < trigger as i32 || membership < lgps.min_membership_years as i32 {
+        return (Money::ZERO, false);
+    }
+    if let Some(quote) = person.strain_quote {
+        return (quote, false);
+    }
+    let f = &lgps.strain_estimate;
+    let pension_age = f
+        .pension_age_bands
+        .iter()
+        .find(|b| person.dob.year() < b.born_before)
+        .map_or(f.latest_age, |b| b.age);
+    let years_early = (pension_age as i32 - age).max(0);
+    if years_early == 0 {
+        return (Money::ZERO, true);
+    }
+    let pension = person.annual_pay.pence() as f64 * f64::from(membership) / f.accrual_divisor;
+    let reduction = 1.0 - (1.0 - f.reduction_per_year).powi(years_early);
+    (
+        Money::from_pence_f64(pension * reduction * f.annuity_factor),
+        true,
+    )
+}
+
+/// Employer on-cost rates in force for recurring costs.
+#[derive(Clone, Copy, Debug)]
+pub struct OnCosts {
+    /// Employer NI rate on pay above the threshold.
+    pub ni_rate: f64,
+    /// Employer NI secondary threshold a year, in pence.
+    pub ni_threshold: f64,
+    /// Apprenticeship levy rate on pay.
+    pub levy_rate: f64,
+}
+
+impl OnCosts {
+    /// The rates in force on `on`.
+    pub fn on(params: &Parameters, on: Date) -> Self {
+        let ni = in_force(&params.employer_ni, on).map(|d| d.value);
+        let levy = if params.apprenticeship_levy.from <= on {
+            params.apprenticeship_levy.value
+        } else {
+            0.0
+        };
+        Self {
+            ni_rate: ni.map_or(0.0, |n| n.rate),
+            ni_threshold: ni.map_or(0.0, |n| n.threshold.pence() as f64),
+            levy_rate: levy,
+        }
+    }
+
+    /// Full-year cost in pence of one person's (or post's) pay: pay, employer NI on pay above the
+    /// threshold, LGPS employer contributions at `lgps_rate` (0 for non-members) and the levy.
+    pub fn annual_cost(&self, pay_pence: f64, lgps_rate: f64) -> f64 {
+        let ni = self.ni_rate * (pay_pence - self.ni_threshold).max(0.0);
+        pay_pence + ni + lgps_rate * pay_pence + self.levy_rate * pay_pence
+    }
+}

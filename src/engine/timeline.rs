@@ -1,0 +1,140 @@
+//! The timetable per council (domain.md section 3, step 9): how many people each council
+//! proposes to make redundant, the collective consultation that owes, HR1, when notices can be
+//! given, each leaver's exit date, and whether go-live can be met.
+
+use jiff::civil::Date;
+
+use super::context::Context;
+use super::dates::add_days;
+use super::outcome::Timetable;
+use super::pools::{EPS, Fate, clean_fte};
+use super::rules::statutory_notice_weeks;
+
+/// When one person leaves (or moves).
+#[derive(Clone, Copy, Debug)]
+pub struct Exit {
+    /// Exit date (for a redeployee, the day they move: go-live).
+    pub date: Date,
+    /// Notice in weeks, the longer of statutory and contractual (0 for a move).
+    pub notice_weeks: u32,
+}
+
+/// The timetable of every council and the exit of every affected post.
+pub struct Schedule {
+    /// By council.
+    pub timetables: Vec<Timetable>,
+    /// People proposed for VR or compulsory redundancy, by council.
+    pub proposed: Vec<u32>,
+    /// By post: the exit of anyone affected.
+    pub exits: Vec<Option<Exit>>,
+}
+
+/// Days of collective consultation owed for `proposed` redundancies at one employer.
+pub fn consultation_days(ctx: &Context, proposed: u32) -> u32 {
+    ctx.plan
+        .parameters
+        .consultation
+        .bands
+        .iter()
+        .filter(|b| proposed >= b.min_redundancies)
+        .map(|b| b.days)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Works out every council's timetable.
+///
+/// Proposed redundancies count people, not FTE: each accepted volunteer, plus the expected number
+/// of people selected for compulsory redundancy rounded up (so the consultation owed is never
+/// understated). Notices go out when consultation ends; each leaver exits on the later of go-live
+/// and the end of their notice.
+pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
+    let plan = ctx.plan;
+    let n = plan.councils.len();
+    let mut volunteers = vec![0u32; n];
+    let mut compulsory = vec![0.0f64; n];
+    for (i, fate) in fates.iter().enumerate() {
+        let Some(c) = ctx.post_council[i] else {
+            continue;
+        };
+        if ctx.post_role[i].is_none() {
+            continue;
+        }
+        if fate.voluntary {
+            volunteers[c] += 1;
+        }
+        compulsory[c] += fate.compulsory;
+    }
+    let proposed: Vec<u32> = (0..n)
+        .map(|c| volunteers[c] + (compulsory[c] - 1e-6).max(0.0).ceil() as u32)
+        .collect();
+    let days: Vec<u32> = proposed
+        .iter()
+        .map(|&p| consultation_days(ctx, p))
+        .collect();
+    let notices_from: Vec<Date> = days
+        .iter()
+        .map(|&d| add_days(ctx.consultation_start, i64::from(d)))
+        .collect();
+
+    let mut exits = vec![None; plan.posts.len()];
+    let mut longest = vec![0u32; n];
+    let mut first: Vec<Option<Date>> = vec![None; n];
+    let mut last: Vec<Option<Date>> = vec![None; n];
+    let mut after = vec![0.0f64; n];
+    for (i, fate) in fates.iter().enumerate() {
+        let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) else {
+            continue;
+        };
+        let Some(holder) = &plan.posts[i].holder else {
+            continue;
+        };
+        let leaves = if fate.voluntary { 1.0 } else { fate.compulsory };
+        if leaves <= EPS {
+            if fate.redeployed > EPS {
+                exits[i] = Some(Exit {
+                    date: ctx.go_live,
+                    notice_weeks: 0,
+                });
+            }
+            continue;
+        }
+        let statutory =
+            statutory_notice_weeks(&plan.parameters, holder.service_start, notices_from[c]);
+        let notice = statutory.max(holder.notice_weeks);
+        let date = add_days(notices_from[c], i64::from(notice) * 7).max(ctx.go_live);
+        exits[i] = Some(Exit {
+            date,
+            notice_weeks: notice,
+        });
+        longest[c] = longest[c].max(notice);
+        first[c] = Some(first[c].map_or(date, |d| d.min(date)));
+        last[c] = Some(last[c].map_or(date, |d| d.max(date)));
+        if date > ctx.go_live {
+            after[c] += leaves * clean_fte(plan.posts[i].fte);
+        }
+    }
+    let timetables = (0..n)
+        .map(|c| {
+            let latest = last[c]
+                .map(|_| add_days(ctx.go_live, -i64::from(days[c]) - 7 * i64::from(longest[c])));
+            Timetable {
+                consultation_start: ctx.consultation_start,
+                consultation_days: days[c],
+                hr1_by: ctx.consultation_start,
+                notices_from: notices_from[c],
+                first_exit: first[c],
+                last_exit: last[c],
+                longest_notice_weeks: longest[c],
+                latest_consultation_start: latest,
+                meets_go_live: latest.is_none_or(|l| ctx.consultation_start <= l),
+                fte_after_go_live: after[c],
+            }
+        })
+        .collect();
+    Schedule {
+        timetables,
+        proposed,
+        exits,
+    }
+}

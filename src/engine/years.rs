@@ -1,0 +1,91 @@
+//! Money by financial year (domain.md section 3, step 9): part-year savings from each start date,
+//! one-off costs in the year they are paid, net, cumulative net and the payback year.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::context::Context;
+use super::dates::{part_year_share, share_of_period};
+use super::outcome::YearOutcome;
+use crate::model::{FinancialYear, Money};
+
+/// A one-off cost paid on a day, or spread over a number of days from it.
+#[derive(Clone, Copy, Debug)]
+pub struct Payment {
+    /// When it is paid (or starts).
+    pub date: Date,
+    /// Days it is spread over (0 = all on `date`).
+    pub days: i64,
+    /// How much.
+    pub amount: Money,
+}
+
+/// The financial years from the programme's first to five years after go-live (longer if a cost
+/// falls later), with savings, one-off costs, net and cumulative net.
+pub fn by_year(
+    ctx: &Context,
+    starts: &BTreeMap<Date, i64>,
+    payments: &[Payment],
+    fixed: &BTreeMap<FinancialYear, Money>,
+) -> Vec<YearOutcome> {
+    let mut first = FinancialYear::containing(ctx.consultation_start);
+    let mut last = FinancialYear(FinancialYear::containing(ctx.go_live).0.saturating_add(5));
+    for year in fixed.keys() {
+        first = first.min(*year);
+        last = last.max(*year);
+    }
+    for p in payments {
+        let end = super::dates::add_days(p.date, (p.days - 1).max(0));
+        last = last.max(FinancialYear::containing(end));
+    }
+    for date in starts.keys() {
+        last = last.max(FinancialYear::containing(*date));
+    }
+    let convention = ctx.plan.assumptions.part_year;
+    let span: Vec<FinancialYear> = (first.0..=last.0).map(FinancialYear).collect();
+    // Each spread payment is shared across the years by the largest-remainder method, so the
+    // years add up to the payment to the penny.
+    let mut spread = vec![Money::ZERO; span.len()];
+    for p in payments {
+        let weights: Vec<f64> = span
+            .iter()
+            .map(|y| share_of_period(p.date, p.days, *y))
+            .collect();
+        for (slot, share) in spread
+            .iter_mut()
+            .zip(super::split::allocate(p.amount, &weights))
+        {
+            *slot += share;
+        }
+    }
+    let mut years = Vec::new();
+    let mut cumulative = Money::ZERO;
+    for (k, &year) in span.iter().enumerate() {
+        let saving: Money = starts
+            .iter()
+            .map(|(date, fye)| {
+                Money::from_pence_f64(*fye as f64 * part_year_share(*date, year, convention))
+            })
+            .sum();
+        let paid = spread[k] + fixed.get(&year).copied().unwrap_or_default();
+        let net = saving - paid;
+        cumulative += net;
+        years.push(YearOutcome {
+            year,
+            saving,
+            one_off_cost: paid,
+            net,
+            cumulative_net: cumulative,
+        });
+    }
+    years
+}
+
+/// The first year whose cumulative net is positive.
+pub fn payback_year(years: &[YearOutcome]) -> Option<FinancialYear> {
+    years
+        .iter()
+        .find(|y| y.cumulative_net.pence() > 0)
+        .map(|y| y.year)
+}

@@ -1,0 +1,353 @@
+//! Reports of an outcome: text for people (tables by function and council, money by financial
+//! year, flags) and JSON for tools (money in pounds to the penny, FTE as numbers).
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::engine::{FlagKind, Outcome};
+use crate::model::{Money, Plan};
+
+fn pounds(m: Money) -> Value {
+    // Pence ÷ 100 prints as the shortest decimal that reads back the same: 1234.56.
+    json!(m.pence() as f64 / 100.0)
+}
+
+fn fte(x: f64) -> Value {
+    json!((x * 10_000.0).round() / 10_000.0)
+}
+
+/// The outcome as JSON.
+pub fn json(plan: &Plan, o: &Outcome) -> Value {
+    let t = &o.totals;
+    let f = &t.flows;
+    json!({
+        "plan": plan.name,
+        "scenario": o.scenario,
+        "consultation_start": o.consultation_start.to_string(),
+        "go_live": o.go_live.to_string(),
+        "totals": {
+            "current_fte": fte(f.current()),
+            "target_fte": fte(t.target_fte),
+            "vacancies_deleted_fte": fte(f.vacancies_deleted),
+            "vr_fte": fte(f.voluntary),
+            "redeployed_fte": fte(f.redeployed_out),
+            "compulsory_fte": fte(f.compulsory),
+            "new_posts_fte": fte(t.new_posts),
+            "over_target_fte": fte(f.over_target),
+            "baseline_cost": pounds(t.baseline_cost),
+            "target_cost": pounds(t.target_cost),
+            "recurring_saving": pounds(t.recurring_saving),
+            "one_off_cost": pounds(t.one_off_cost),
+            "payback_years": t.payback_years.map(|y| (y * 100.0).round() / 100.0),
+            "payback_year": t.payback_year.map(|y| y.to_string()),
+            "double_running_cost": pounds(t.double_running_cost),
+        },
+        "one_off": {
+            "redundancy_pay": pounds(o.one_off.redundancy_pay),
+            "statutory_redundancy_pay": pounds(o.one_off.statutory_redundancy_pay),
+            "pension_strain": pounds(o.one_off.pension_strain),
+            "pension_strain_indicative": pounds(o.one_off.pension_strain_estimated),
+            "class1a_ni": pounds(o.one_off.class1a_ni),
+            "pay_protection": pounds(o.one_off.pay_protection),
+            "implementation": pounds(o.one_off.implementation),
+        },
+        "waterfall": {
+            "baseline": pounds(o.waterfall.baseline),
+            "vacancies_deleted": pounds(o.waterfall.vacancies_deleted),
+            "voluntary": pounds(o.waterfall.voluntary),
+            "compulsory": pounds(o.waterfall.compulsory),
+            "redeployed": pounds(o.waterfall.redeployed),
+            "new_posts": pounds(o.waterfall.new_posts),
+            "pay_harmonisation": pounds(o.waterfall.pay_harmonisation),
+            "target": pounds(o.waterfall.target),
+        },
+        "by_council": o.councils.iter().map(|c| json!({
+            "council": c.name,
+            "short_name": c.short_name,
+            "current_fte": fte(c.flows.current()),
+            "share": (c.share_ratio * 1e6).round() / 1e6,
+            "baseline_cost": pounds(c.baseline_cost),
+            "cost_share": pounds(c.cost_share),
+            "recurring_saving": pounds(c.recurring_saving),
+            "one_off_cost": pounds(c.one_off_cost),
+            "proposed_redundancies": c.proposed_redundancies,
+            "consultation_days": c.timetable.consultation_days,
+            "hr1_by": c.timetable.hr1_by.to_string(),
+            "notices_from": c.timetable.notices_from.to_string(),
+            "last_exit": c.timetable.last_exit.map(|d| d.to_string()),
+            "latest_consultation_start": c.timetable.latest_consultation_start.map(|d| d.to_string()),
+            "meets_go_live": c.timetable.meets_go_live,
+            "double_running_cost": pounds(c.double_running_cost),
+        })).collect::<Vec<_>>(),
+        "by_function": o.functions.iter().map(|x| json!({
+            "function": x.name,
+            "current_fte": fte(x.flows.current()),
+            "target_fte": fte(x.target_fte),
+            "overlap_fte": fte(x.overlap),
+            "vacancies_deleted_fte": fte(x.flows.vacancies_deleted),
+            "vr_fte": fte(x.flows.voluntary),
+            "redeployed_fte": fte(x.flows.redeployed_out),
+            "compulsory_fte": fte(x.flows.compulsory),
+            "new_posts_fte": fte(x.new_posts),
+            "baseline_cost": pounds(x.baseline_cost),
+            "target_cost": pounds(x.target_cost),
+            "recurring_saving": pounds(x.recurring_saving),
+        })).collect::<Vec<_>>(),
+        "by_financial_year": o.years.iter().map(|y| json!({
+            "year": y.year.to_string(),
+            "saving": pounds(y.saving),
+            "one_off_cost": pounds(y.one_off_cost),
+            "net": pounds(y.net),
+            "cumulative_net": pounds(y.cumulative_net),
+        })).collect::<Vec<_>>(),
+        "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
+    })
+}
+
+/// A plain-text table: the first column left-aligned, the rest right-aligned.
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut String, cells: Vec<&str>| {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            let pad = w.saturating_sub(cell.chars().count());
+            if i == 0 {
+                let _ = write!(text, "  {cell}{}", " ".repeat(pad));
+            } else {
+                let _ = write!(text, "  {}{cell}", " ".repeat(pad));
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(out, headers.to_vec());
+    line(
+        out,
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    );
+    for row in rows {
+        line(out, row.iter().map(String::as_str).collect());
+    }
+}
+
+fn f1(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+fn flag_heading(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::TimetableMiss => "Timetable misses go-live",
+        FlagKind::DoubleRunning => "Exits after go-live (double running)",
+        FlagKind::FullCouncilApproval => "Packages of £100,000 or more (full council approval)",
+        FlagKind::ReportablePackage => "Packages of £20,000 or more",
+        FlagKind::EqualPayRisk => "Equal-pay risk: same role paid differently",
+        FlagKind::BelowCriticalPosts => "Roles cut below their critical posts",
+        FlagKind::TargetNotReached => "Target not reached",
+        FlagKind::RedeploymentShortfall => "Redeployment shortfall",
+        FlagKind::IndicativeStrain => "Indicative pension strain",
+    }
+}
+
+/// The outcome as text for people.
+pub fn text(plan: &Plan, o: &Outcome) -> String {
+    let mut s = String::new();
+    let t = &o.totals;
+    let _ = writeln!(s, "{} (scenario: {})", plan.name, o.scenario);
+    let _ = writeln!(
+        s,
+        "Consultation starts {}; go-live {}\n",
+        o.consultation_start, o.go_live
+    );
+    let _ = writeln!(s, "Headlines");
+    let _ = writeln!(
+        s,
+        "  FTE today {:.1}, target {:.1}",
+        t.flows.current(),
+        t.target_fte
+    );
+    let _ = writeln!(
+        s,
+        "  Vacancies deleted {:.1} FTE, VR {:.1}, redeployed {:.1}, compulsory {:.1}, new posts {:.1}",
+        t.flows.vacancies_deleted,
+        t.flows.voluntary,
+        t.flows.redeployed_out,
+        t.flows.compulsory,
+        t.new_posts
+    );
+    let _ = writeln!(
+        s,
+        "  Cost today {} a year; target structure {} a year",
+        t.baseline_cost.whole(),
+        t.target_cost.whole()
+    );
+    let _ = writeln!(
+        s,
+        "  Recurring saving (full year) {}",
+        t.recurring_saving.whole()
+    );
+    let _ = writeln!(s, "  One-off cost {}", t.one_off_cost.whole());
+    let payback = match (t.payback_years, t.payback_year) {
+        (Some(y), Some(fy)) => format!("{y:.1} years; cumulative net positive in {fy}"),
+        (Some(y), None) => format!("{y:.1} years; cumulative net not positive within the horizon"),
+        _ => "none: the plan saves nothing".to_owned(),
+    };
+    let _ = writeln!(s, "  Payback {payback}\n");
+
+    let _ = writeln!(s, "By function (FTE; saving a year)");
+    let rows: Vec<Vec<String>> = o
+        .functions
+        .iter()
+        .map(|f| {
+            vec![
+                f.name.clone(),
+                f1(f.flows.current()),
+                f1(f.target_fte),
+                f1(f.overlap),
+                f1(f.flows.vacancies_deleted),
+                f1(f.flows.voluntary),
+                f1(f.flows.redeployed_out),
+                f1(f.flows.compulsory),
+                f1(f.new_posts),
+                f.recurring_saving.whole(),
+            ]
+        })
+        .collect();
+    table(
+        &mut s,
+        &[
+            "Function",
+            "Today",
+            "Target",
+            "Overlap",
+            "Vacancies",
+            "VR",
+            "Redeployed",
+            "Compulsory",
+            "New",
+            "Saving",
+        ],
+        &rows,
+    );
+
+    let _ = writeln!(s, "\nBy council");
+    let rows: Vec<Vec<String>> = o
+        .councils
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                f1(c.flows.current()),
+                format!("{:.1}%", c.share_ratio * 100.0),
+                c.baseline_cost.whole(),
+                c.recurring_saving.whole(),
+                c.one_off_cost.whole(),
+                c.proposed_redundancies.to_string(),
+                format!("{} days", c.timetable.consultation_days),
+                c.timetable
+                    .latest_consultation_start
+                    .map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                if c.timetable.meets_go_live {
+                    "yes".to_owned()
+                } else {
+                    "NO".to_owned()
+                },
+            ]
+        })
+        .collect();
+    table(
+        &mut s,
+        &[
+            "Council",
+            "FTE",
+            "Share",
+            "Cost today",
+            "Saving",
+            "One-off",
+            "Proposed",
+            "Consultation",
+            "Start by",
+            "Meets go-live",
+        ],
+        &rows,
+    );
+
+    let _ = writeln!(s, "\nFrom today's cost to the target cost (a year)");
+    let w = &o.waterfall;
+    let mut rows = vec![vec!["Cost today".to_owned(), w.baseline.whole()]];
+    rows.extend(
+        w.steps()
+            .iter()
+            .map(|(name, m)| vec![format!("  less {}", name.to_lowercase()), m.whole()]),
+    );
+    rows.push(vec!["Target cost".to_owned(), w.target.whole()]);
+    table(&mut s, &["", "£"], &rows);
+
+    let _ = writeln!(s, "\nOne-off costs");
+    let x = &o.one_off;
+    let rows = vec![
+        vec!["Redundancy pay".to_owned(), x.redundancy_pay.whole()],
+        vec![
+            "  of which statutory".to_owned(),
+            x.statutory_redundancy_pay.whole(),
+        ],
+        vec!["Pension strain".to_owned(), x.pension_strain.whole()],
+        vec![
+            "  of which indicative estimates".to_owned(),
+            x.pension_strain_estimated.whole(),
+        ],
+        vec![
+            "Class 1A NI on payments over £30,000".to_owned(),
+            x.class1a_ni.whole(),
+        ],
+        vec!["Pay protection".to_owned(), x.pay_protection.whole()],
+        vec!["Implementation".to_owned(), x.implementation.whole()],
+        vec!["Total".to_owned(), x.total().whole()],
+    ];
+    table(&mut s, &["", "£"], &rows);
+
+    let _ = writeln!(s, "\nMoney by financial year");
+    let rows: Vec<Vec<String>> = o
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.saving.whole(),
+                y.one_off_cost.whole(),
+                y.net.whole(),
+                y.cumulative_net.whole(),
+            ]
+        })
+        .collect();
+    table(
+        &mut s,
+        &["Year", "Saving", "One-off", "Net", "Cumulative"],
+        &rows,
+    );
+
+    let _ = writeln!(s, "\nFlags");
+    if o.flags.is_empty() {
+        let _ = writeln!(s, "  None");
+    }
+    let mut last = None;
+    for flag in &o.flags {
+        if last != Some(flag.kind) {
+            let count = o.flags.iter().filter(|f| f.kind == flag.kind).count();
+            let _ = writeln!(s, "  {} ({count})", flag_heading(flag.kind));
+            last = Some(flag.kind);
+        }
+        let _ = writeln!(s, "    - {}", flag.message);
+    }
+    s
+}

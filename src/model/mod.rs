@@ -1,0 +1,21 @@
+//! The plan as saved: serde types, versioned, with validation and no other behaviour.
+
+mod calendar;
+mod money;
+mod parameters;
+mod plan;
+mod validate;
+
+pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
+pub use money::{Money, parse_money};
+pub use parameters::{
+    Approval, Consultation, ConsultationBand, Dated, DiscretionaryLimits, EmployerNi, Lgps,
+    Parameters, PensionAgeBand, StatutoryNotice, StatutoryRedundancy, StrainEstimate,
+    TerminationNi, in_force,
+};
+pub use plan::{
+    Assumptions, CostShare, Council, FORMAT_VERSION, Function, ImplementationCost, OneOffSplit,
+    PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
+    Scenario, TargetPay, WeeklyPay, standard_functions,
+};
+pub use validate::{Location, Problem, Severity, validate};

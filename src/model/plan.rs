@@ -1,0 +1,425 @@
+//! The plan as saved: councils, functions, the target structure, the establishment, the
+//! programme's dates and assumptions, scenarios and the statutory parameters.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::{Colour, FinancialYear, Money, Parameters};
+
+/// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
+/// every released version in `tests/fixtures` for the tests to open.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A merger plan: everything a user saves and reopens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The save format's version ([`FORMAT_VERSION`] when written by this build).
+    pub format_version: u32,
+    /// The plan's name, e.g. "Bournemouth and Poole corporate services".
+    pub name: String,
+    /// What the plan is for.
+    #[serde(default)]
+    pub description: String,
+    /// The programme's dates.
+    pub programme: Programme,
+    /// The employing councils.
+    pub councils: Vec<Council>,
+    /// Back-office functions.
+    pub functions: Vec<Function>,
+    /// The roles of the target structure.
+    pub roles: Vec<Role>,
+    /// Every post today, filled and vacant, across all councils.
+    pub posts: Vec<Post>,
+    /// Programme assumptions.
+    #[serde(default)]
+    pub assumptions: Assumptions,
+    /// Alternative scenarios to compare with the plan as it stands (the base).
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    /// The dated statutory rules and figures.
+    #[serde(default)]
+    pub parameters: Parameters,
+}
+
+/// The programme's key dates.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// The day formal consultation (and HR1) starts, at every council.
+    pub consultation_start: Date,
+    /// The day the single service goes live.
+    pub go_live: Date,
+}
+
+/// An employing council.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// Stable key posts refer to; never shown, never changes when the council is renamed.
+    pub id: String,
+    /// Full name, e.g. "Borough of Poole".
+    pub name: String,
+    /// Short name for charts, e.g. "Poole".
+    pub short_name: String,
+    /// Its colour on every chart.
+    pub colour: Colour,
+    /// Its redundancy compensation scheme.
+    pub scheme: RedundancyScheme,
+    /// Its LGPS employer contribution rate (0.212 = 21.2% of pay).
+    pub lgps_employer_rate: f64,
+    /// Minimum complete years of continuous local-government service to be offered VR.
+    pub min_service_for_vr_years: u32,
+    /// Its weight when costs are shared by explicit weights.
+    pub cost_share_weight: f64,
+}
+
+/// A council's redundancy compensation scheme under the 2006 discretionary regulations.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedundancyScheme {
+    /// Which week's pay the scheme uses.
+    pub pay_basis: PayBasis,
+    /// Multiplier of the statutory weeks for voluntary redundancy (1.0 = statutory).
+    pub vr_multiplier: f64,
+    /// Multiplier of the statutory weeks for compulsory redundancy.
+    pub cr_multiplier: f64,
+    /// Most weeks the scheme pays (at most 104).
+    pub max_weeks: f64,
+}
+
+impl Default for RedundancyScheme {
+    fn default() -> Self {
+        Self {
+            pay_basis: PayBasis::Capped,
+            vr_multiplier: 1.0,
+            cr_multiplier: 1.0,
+            max_weeks: 30.0,
+        }
+    }
+}
+
+/// The week's pay a scheme counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PayBasis {
+    /// The statutory cap on a week's pay applies.
+    Capped,
+    /// Actual weekly pay (reg 5 of the 2006 regulations).
+    Actual,
+}
+
+/// A back-office function.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Function {
+    /// Stable key.
+    pub id: String,
+    /// Name, e.g. "Finance".
+    pub name: String,
+}
+
+/// A role of the target structure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable key posts refer to.
+    pub id: String,
+    /// The function it sits in.
+    pub function: String,
+    /// Job title, e.g. "Head of HR".
+    pub title: String,
+    /// FTE of this role in the target structure.
+    pub target_fte: f64,
+    /// What the role pays in the target structure.
+    pub pay: TargetPay,
+}
+
+/// The target salary of a role: a figure, or a rule over the current salaries mapped to it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TargetPay {
+    /// A full-time salary.
+    Salary(Money),
+    /// The highest current salary in the role.
+    HarmoniseHighest,
+    /// The FTE-weighted average current salary in the role.
+    HarmoniseAverage,
+    /// The lowest current salary in the role.
+    HarmoniseLowest,
+}
+
+/// One post in a council's establishment today.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    /// Unique key, e.g. "POO-0042".
+    pub id: String,
+    /// The employing council.
+    pub council: String,
+    /// The function the post is in today.
+    pub function: String,
+    /// The target role it maps onto.
+    pub role: String,
+    /// Job title today.
+    pub title: String,
+    /// Grade, e.g. "Grade 7" or "SCP 25".
+    #[serde(default)]
+    pub grade: String,
+    /// Full-time equivalent, more than 0 and at most 1.
+    pub fte: f64,
+    /// Full-time annual salary of the grade point.
+    #[serde(rename = "salary_pence")]
+    pub salary: Money,
+    /// The person in the post, or `None` for a vacancy.
+    pub holder: Option<Postholder>,
+}
+
+/// The person in a filled post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Postholder {
+    /// Date of birth.
+    pub date_of_birth: Date,
+    /// Start of continuous local-government service.
+    pub service_start: Date,
+    /// Member of the LGPS (membership taken to run from the service start).
+    pub lgps_member: bool,
+    /// Contractual notice in weeks (0 = statutory only).
+    pub notice_weeks: u32,
+    /// Has expressed interest in voluntary redundancy.
+    pub vr_interest: bool,
+    /// The post is critical: VR is refused and compulsory selection avoids it.
+    pub critical: bool,
+    /// The pension fund's quote of the strain cost, which beats any estimate.
+    #[serde(rename = "strain_quote_pence")]
+    pub strain_quote: Option<Money>,
+}
+
+/// Programme assumptions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assumptions {
+    /// Share of the at-risk FTE left after VR that is redeployed into open posts (0 to 1).
+    pub redeployment_rate: f64,
+    /// Years of pay protection for a redeployed person whose new salary is lower.
+    pub pay_protection_years: f64,
+    /// VR is accepted only where the exit pays back within this limit.
+    pub vr_payback_limit: PaybackLimit,
+    /// Whether compulsory redundancies may be made (false = VR only).
+    pub compulsory_allowed: bool,
+    /// One-off implementation costs (systems, relocation, project team).
+    pub implementation_costs: Vec<ImplementationCost>,
+    /// How the recurring cost of the single service is shared.
+    pub cost_share: CostShare,
+    /// How one-off costs are shared.
+    pub one_off_split: OneOffSplit,
+    /// How part-year effects are counted.
+    pub part_year: PartYear,
+    /// How a week's pay is derived from a salary.
+    pub weekly_pay: WeeklyPay,
+    /// The council that employs new posts of the single service (the first council if unset).
+    pub host_council: Option<String>,
+    /// A role is flagged as an equal-pay risk when councils' average pay for it differs by more
+    /// than this share (0.05 = 5%).
+    pub equal_pay_tolerance: f64,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Self {
+            redeployment_rate: 0.25,
+            pay_protection_years: 1.0,
+            vr_payback_limit: PaybackLimit::None,
+            compulsory_allowed: true,
+            implementation_costs: Vec::new(),
+            cost_share: CostShare::Equal,
+            one_off_split: OneOffSplit::SameRatio,
+            part_year: PartYear::Days,
+            weekly_pay: WeeklyPay::Annual52,
+            host_council: None,
+            equal_pay_tolerance: 0.05,
+        }
+    }
+}
+
+/// A limit on how long a VR exit may take to pay back.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PaybackLimit {
+    /// No limit.
+    None,
+    /// Exit cost ÷ annual saving must be at most this many years.
+    Years(f64),
+}
+
+/// A one-off implementation cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImplementationCost {
+    /// The financial year it is paid in.
+    pub year: FinancialYear,
+    /// What it is for.
+    pub description: String,
+    /// How much.
+    #[serde(rename = "amount_pence")]
+    pub amount: Money,
+}
+
+/// How the recurring cost of the single service is shared between councils.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CostShare {
+    /// Equal shares.
+    Equal,
+    /// In proportion to each council's cost today.
+    BaselineCost,
+    /// In proportion to each council's FTE today.
+    Fte,
+    /// In proportion to each council's `cost_share_weight`.
+    Weights,
+}
+
+/// How one-off costs are shared between councils.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OneOffSplit {
+    /// By the same ratio as the recurring cost.
+    SameRatio,
+    /// Each council bears the costs of its own employees; shared costs go by the ratio.
+    EmployingCouncil,
+}
+
+/// How a part-year effect is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartYear {
+    /// Days from the start date to 31 March, over 365 (a full year at most).
+    Days,
+    /// Whole months left in the year from the first of the month on or after the start, over 12.
+    Months,
+}
+
+/// How a week's pay is derived from annual pay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WeeklyPay {
+    /// Annual pay ÷ 52.
+    Annual52,
+    /// Annual pay × 7 ÷ 365.
+    Annual365Days,
+}
+
+impl WeeklyPay {
+    /// Weeks in a year under this convention.
+    pub fn weeks_per_year(self) -> f64 {
+        match self {
+            Self::Annual52 => 52.0,
+            Self::Annual365Days => 365.0 / 7.0,
+        }
+    }
+
+    /// How the UI and reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Annual52 => "annual pay ÷ 52",
+            Self::Annual365Days => "annual pay × 7 ÷ 365",
+        }
+    }
+}
+
+/// A scenario: changes to the plan to compare with the base. Unset fields keep the plan's value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    /// Unique name, e.g. "VR only".
+    pub name: String,
+    /// What it tests.
+    pub description: String,
+    /// A different go-live date.
+    pub go_live: Option<Date>,
+    /// A different consultation start.
+    pub consultation_start: Option<Date>,
+    /// Every role's target FTE is multiplied by this (1 or unset = unchanged).
+    pub target_scale: Option<f64>,
+    /// Target FTE for particular roles (after the scale).
+    pub target_overrides: BTreeMap<String, f64>,
+    /// A different redeployment rate.
+    pub redeployment_rate: Option<f64>,
+    /// A different VR payback limit.
+    pub vr_payback_limit: Option<PaybackLimit>,
+    /// Whether compulsory redundancies are allowed.
+    pub compulsory_allowed: Option<bool>,
+}
+
+impl Scenario {
+    /// The name of the base scenario (the plan as it stands).
+    pub const BASE: &'static str = "Base";
+}
+
+impl Plan {
+    /// An empty plan with the five standard functions and today's parameters.
+    pub fn new(name: &str, programme: Programme) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name: name.to_owned(),
+            description: String::new(),
+            programme,
+            councils: Vec::new(),
+            functions: standard_functions(),
+            roles: Vec::new(),
+            posts: Vec::new(),
+            assumptions: Assumptions::default(),
+            scenarios: Vec::new(),
+            parameters: Parameters::default(),
+        }
+    }
+
+    /// The council with this id.
+    pub fn council(&self, id: &str) -> Option<&Council> {
+        self.councils.iter().find(|c| c.id == id)
+    }
+
+    /// The function with this id.
+    pub fn function(&self, id: &str) -> Option<&Function> {
+        self.functions.iter().find(|f| f.id == id)
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The scenario with this name; the base for "Base" (any case) or an empty name.
+    pub fn scenario(&self, name: &str) -> Option<Scenario> {
+        if name.is_empty() || name.eq_ignore_ascii_case(Scenario::BASE) {
+            return Some(Scenario {
+                name: Scenario::BASE.to_owned(),
+                ..Scenario::default()
+            });
+        }
+        self.scenarios
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name))
+            .cloned()
+    }
+
+    /// The base scenario and then every saved scenario's name.
+    pub fn scenario_names(&self) -> Vec<String> {
+        std::iter::once(Scenario::BASE.to_owned())
+            .chain(self.scenarios.iter().map(|s| s.name.clone()))
+            .collect()
+    }
+}
+
+/// Finance, HR, IT, Legal and Other support.
+pub fn standard_functions() -> Vec<Function> {
+    [
+        ("finance", "Finance"),
+        ("hr", "HR"),
+        ("it", "IT"),
+        ("legal", "Legal"),
+        ("other", "Other support"),
+    ]
+    .into_iter()
+    .map(|(id, name)| Function {
+        id: id.to_owned(),
+        name: name.to_owned(),
+    })
+    .collect()
+}

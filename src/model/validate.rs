@@ -1,0 +1,712 @@
+//! Validation: every problem in a plan, with the item and field it concerns and what to do.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+use super::{Dated, PaybackLimit, Plan, TargetPay, in_force};
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The figures cannot be trusted until it is fixed.
+    Error,
+    /// Worth a look; the figures still compute.
+    Warning,
+}
+
+/// Which part of the plan a problem concerns (so the UI can jump to it).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// The plan's name, dates or assumptions.
+    Plan,
+    /// A council, by id.
+    Council(String),
+    /// A function, by id.
+    Function(String),
+    /// A role, by id.
+    Role(String),
+    /// A post, by id (and its position in the establishment, counting from 1).
+    Post {
+        /// Post id.
+        id: String,
+        /// Position in the establishment, from 1.
+        position: usize,
+    },
+    /// A scenario, by name.
+    Scenario(String),
+    /// The statutory parameters.
+    Parameters,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Plan => f.write_str("plan"),
+            Self::Council(id) => write!(f, "council '{id}'"),
+            Self::Function(id) => write!(f, "function '{id}'"),
+            Self::Role(id) => write!(f, "role '{id}'"),
+            Self::Post { id, position } => write!(f, "post '{id}' (post {position})"),
+            Self::Scenario(name) => write!(f, "scenario '{name}'"),
+            Self::Parameters => f.write_str("statutory parameters"),
+        }
+    }
+}
+
+/// One problem found in a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What it concerns.
+    pub location: Location,
+    /// The field, as named in the plan file.
+    pub field: &'static str,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{level}: {}, {}: {}",
+            self.location, self.field, self.message
+        )
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, location: &Location, field: &'static str, message: String) {
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            location: location.clone(),
+            field,
+            message,
+        });
+    }
+
+    fn warn(&mut self, location: &Location, field: &'static str, message: String) {
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            location: location.clone(),
+            field,
+            message,
+        });
+    }
+
+    /// A real number that must lie in `[min, max]`.
+    fn range(
+        &mut self,
+        at: &Location,
+        field: &'static str,
+        value: f64,
+        min: f64,
+        max: f64,
+        what: &str,
+    ) {
+        if !value.is_finite() || value < min || value > max {
+            self.error(
+                at,
+                field,
+                format!("{value} is outside {min} to {max}; enter {what}"),
+            );
+        }
+    }
+
+    fn unique_ids<'a>(&mut self, ids: impl Iterator<Item = (Location, &'a str)>, kind: &str) {
+        let mut seen = HashSet::new();
+        for (at, id) in ids {
+            if id.trim().is_empty() {
+                self.error(
+                    &at,
+                    "id",
+                    format!("the {kind} has no id; give it a short unique key"),
+                );
+            } else if !seen.insert(id) {
+                self.error(
+                    &at,
+                    "id",
+                    format!("another {kind} already has the id '{id}'; give each {kind} its own"),
+                );
+            }
+        }
+    }
+
+    fn dated_in_order<T>(&mut self, field: &'static str, entries: &[Dated<T>]) {
+        if entries.is_empty() {
+            self.error(
+                &Location::Parameters,
+                field,
+                "has no entries; restore the default parameters".to_owned(),
+            );
+        }
+        if entries.windows(2).any(|w| w[0].from >= w[1].from) {
+            self.error(
+                &Location::Parameters,
+                field,
+                "entries are not in date order; sort them by their 'from' date".to_owned(),
+            );
+        }
+    }
+}
+
+/// Every problem in the plan, errors first in plan order. An empty list means the plan is sound.
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    check_plan(&mut c, plan);
+    check_councils(&mut c, plan);
+    check_structure(&mut c, plan);
+    check_posts(&mut c, plan);
+    check_scenarios(&mut c, plan);
+    check_parameters(&mut c, plan);
+    c.problems.sort_by_key(|p| p.severity);
+    c.problems
+}
+
+fn check_plan(c: &mut Checker, plan: &Plan) {
+    let at = Location::Plan;
+    if plan.name.trim().is_empty() {
+        c.warn(
+            &at,
+            "name",
+            "the plan has no name; name it so printouts say which plan they come from".to_owned(),
+        );
+    }
+    let p = plan.programme;
+    if p.go_live < p.consultation_start {
+        c.error(&at, "go_live", format!(
+            "go-live {} is before the consultation start {}; move go-live later or start consulting earlier",
+            p.go_live, p.consultation_start
+        ));
+    }
+    let a = &plan.assumptions;
+    c.range(
+        &at,
+        "redeployment_rate",
+        a.redeployment_rate,
+        0.0,
+        1.0,
+        "a share from 0 to 1 (0.25 = a quarter)",
+    );
+    c.range(
+        &at,
+        "pay_protection_years",
+        a.pay_protection_years,
+        0.0,
+        10.0,
+        "years of pay protection, 0 to 10",
+    );
+    c.range(
+        &at,
+        "equal_pay_tolerance",
+        a.equal_pay_tolerance,
+        0.0,
+        1.0,
+        "a share such as 0.05 for 5%",
+    );
+    if let PaybackLimit::Years(y) = a.vr_payback_limit {
+        c.range(
+            &at,
+            "vr_payback_limit",
+            y,
+            0.0,
+            50.0,
+            "a payback limit in years, or None",
+        );
+    }
+    for cost in &a.implementation_costs {
+        if cost.amount.pence() < 0 {
+            c.error(
+                &at,
+                "implementation_costs",
+                format!(
+                    "'{}' in {} is negative ({}); enter the cost as a positive amount",
+                    cost.description, cost.year, cost.amount
+                ),
+            );
+        }
+    }
+    if let Some(host) = &a.host_council
+        && plan.council(host).is_none()
+    {
+        c.error(
+            &at,
+            "host_council",
+            format!("there is no council '{host}'; choose one of the plan's councils"),
+        );
+    }
+    if plan.councils.is_empty() {
+        c.warn(
+            &at,
+            "councils",
+            "the plan has no councils yet; add the councils that are merging".to_owned(),
+        );
+    }
+}
+
+fn check_councils(c: &mut Checker, plan: &Plan) {
+    c.unique_ids(
+        plan.councils
+            .iter()
+            .map(|x| (Location::Council(x.id.clone()), x.id.as_str())),
+        "council",
+    );
+    for council in &plan.councils {
+        let at = Location::Council(council.id.clone());
+        if council.name.trim().is_empty() {
+            c.error(
+                &at,
+                "name",
+                "the council has no name; enter its name".to_owned(),
+            );
+        }
+        let s = council.scheme;
+        c.range(
+            &at,
+            "vr_multiplier",
+            s.vr_multiplier,
+            1.0,
+            10.0,
+            "a multiplier of the statutory weeks, at least 1",
+        );
+        c.range(
+            &at,
+            "cr_multiplier",
+            s.cr_multiplier,
+            1.0,
+            10.0,
+            "a multiplier of the statutory weeks, at least 1",
+        );
+        let most = plan.parameters.discretionary.max_weeks;
+        c.range(
+            &at,
+            "max_weeks",
+            s.max_weeks,
+            0.0,
+            most,
+            &format!("at most {most} weeks (reg 6)"),
+        );
+        c.range(
+            &at,
+            "lgps_employer_rate",
+            council.lgps_employer_rate,
+            0.0,
+            0.6,
+            "a rate such as 0.212 for 21.2%",
+        );
+        if council.min_service_for_vr_years > 50 {
+            c.error(&at, "min_service_for_vr_years", format!(
+                "{} years is more than anyone's service; enter the years of service needed for VR (2 is usual)",
+                council.min_service_for_vr_years
+            ));
+        }
+        c.range(
+            &at,
+            "cost_share_weight",
+            council.cost_share_weight,
+            0.0,
+            1e9,
+            "a weight of 0 or more",
+        );
+    }
+    if plan.assumptions.cost_share == super::CostShare::Weights
+        && !plan.councils.is_empty()
+        && plan
+            .councils
+            .iter()
+            .map(|x| x.cost_share_weight)
+            .sum::<f64>()
+            <= 0.0
+    {
+        c.error(
+            &Location::Plan,
+            "cost_share",
+            "costs are shared by weights but every weight is 0; give the councils weights"
+                .to_owned(),
+        );
+    }
+}
+
+fn check_structure(c: &mut Checker, plan: &Plan) {
+    c.unique_ids(
+        plan.functions
+            .iter()
+            .map(|x| (Location::Function(x.id.clone()), x.id.as_str())),
+        "function",
+    );
+    c.unique_ids(
+        plan.roles
+            .iter()
+            .map(|x| (Location::Role(x.id.clone()), x.id.as_str())),
+        "role",
+    );
+    for function in &plan.functions {
+        if function.name.trim().is_empty() {
+            c.error(
+                &Location::Function(function.id.clone()),
+                "name",
+                "the function has no name; enter one".to_owned(),
+            );
+        }
+    }
+    for role in &plan.roles {
+        let at = Location::Role(role.id.clone());
+        if plan.function(&role.function).is_none() {
+            c.error(
+                &at,
+                "function",
+                format!(
+                    "there is no function '{}'; choose one of the plan's functions",
+                    role.function
+                ),
+            );
+        }
+        if role.title.trim().is_empty() {
+            c.error(&at, "title", "the role has no title; enter one".to_owned());
+        }
+        c.range(
+            &at,
+            "target_fte",
+            role.target_fte,
+            0.0,
+            1e6,
+            "the role's FTE in the target structure, 0 or more",
+        );
+        if let TargetPay::Salary(s) = role.pay
+            && s.pence() <= 0
+        {
+            c.error(
+                &at,
+                "pay",
+                format!("target salary {s} must be more than zero; enter the full-time salary"),
+            );
+        }
+    }
+}
+
+fn check_posts(c: &mut Checker, plan: &Plan) {
+    let councils: HashSet<&str> = plan.councils.iter().map(|x| x.id.as_str()).collect();
+    let functions: HashSet<&str> = plan.functions.iter().map(|x| x.id.as_str()).collect();
+    let roles: HashMap<&str, &str> = plan
+        .roles
+        .iter()
+        .map(|r| (r.id.as_str(), r.function.as_str()))
+        .collect();
+    let start = plan.programme.consultation_start;
+    let mut seen: HashSet<&str> = HashSet::with_capacity(plan.posts.len());
+    let mut role_has_posts: BTreeSet<&str> = BTreeSet::new();
+    for (i, post) in plan.posts.iter().enumerate() {
+        let at = Location::Post {
+            id: post.id.clone(),
+            position: i + 1,
+        };
+        if post.id.trim().is_empty() {
+            c.error(
+                &at,
+                "id",
+                "the post has no id; give it a unique post number".to_owned(),
+            );
+        } else if !seen.insert(post.id.as_str()) {
+            c.error(
+                &at,
+                "id",
+                format!(
+                    "another post already has the id '{}'; give each post its own",
+                    post.id
+                ),
+            );
+        }
+        if !councils.contains(post.council.as_str()) {
+            c.error(
+                &at,
+                "council",
+                format!(
+                    "there is no council '{}'; choose one of the plan's councils",
+                    post.council
+                ),
+            );
+        }
+        if !functions.contains(post.function.as_str()) {
+            c.error(
+                &at,
+                "function",
+                format!(
+                    "there is no function '{}'; choose one of the plan's functions",
+                    post.function
+                ),
+            );
+        }
+        match roles.get(post.role.as_str()) {
+            None => c.error(
+                &at,
+                "role",
+                format!(
+                    "there is no role '{}'; map the post to a role of the target structure",
+                    post.role
+                ),
+            ),
+            Some(role_function) => {
+                role_has_posts.insert(post.role.as_str());
+                if *role_function != post.function {
+                    c.warn(&at, "function", format!(
+                        "the post is in '{}' today but its role is in '{role_function}'; it counts in '{role_function}'",
+                        post.function
+                    ));
+                }
+            }
+        }
+        if !(post.fte.is_finite() && post.fte > 0.0 && post.fte <= 1.0) {
+            c.error(
+                &at,
+                "fte",
+                format!(
+                    "FTE {} must be more than 0 and at most 1; enter 0.5 for half time",
+                    post.fte
+                ),
+            );
+        }
+        if post.salary.pence() < 0 || (post.holder.is_some() && post.salary.pence() == 0) {
+            c.error(
+                &at,
+                "salary",
+                format!(
+                    "salary {} must be more than zero; enter the full-time salary of the grade",
+                    post.salary
+                ),
+            );
+        } else if post.salary.pence() == 0 {
+            c.warn(&at, "salary", "the vacancy has no salary, so deleting it saves nothing; enter its budgeted salary".to_owned());
+        }
+        if let Some(h) = &post.holder {
+            if h.date_of_birth >= h.service_start {
+                c.error(
+                    &at,
+                    "date_of_birth",
+                    format!(
+                        "born {} but service starts {}; check both dates",
+                        h.date_of_birth, h.service_start
+                    ),
+                );
+            } else if h.service_start.year() - h.date_of_birth.year() < 15 {
+                c.warn(&at, "service_start", format!(
+                    "service starts {} when the postholder was under 16 (born {}); check both dates",
+                    h.service_start, h.date_of_birth
+                ));
+            }
+            if h.service_start > start {
+                c.warn(
+                    &at,
+                    "service_start",
+                    format!(
+                        "service starts {} after consultation starts ({start}); check the date",
+                        h.service_start
+                    ),
+                );
+            }
+            if h.notice_weeks > 52 {
+                c.error(
+                    &at,
+                    "notice_weeks",
+                    format!(
+                        "{} weeks' notice is more than a year; enter contractual notice in weeks",
+                        h.notice_weeks
+                    ),
+                );
+            }
+            if let Some(q) = h.strain_quote
+                && q.pence() < 0
+            {
+                c.error(
+                    &at,
+                    "strain_quote",
+                    format!("the strain quote {q} is negative; enter the fund's quote"),
+                );
+            }
+        }
+    }
+    for role in &plan.roles {
+        if role_has_posts.contains(role.id.as_str()) || role.target_fte <= 0.0 {
+            continue;
+        }
+        let at = Location::Role(role.id.clone());
+        if matches!(role.pay, TargetPay::Salary(_)) {
+            c.warn(
+                &at,
+                "target_fte",
+                "no current post maps to this role: it is filled entirely by new posts".to_owned(),
+            );
+        } else {
+            c.error(&at, "pay", "no current post maps to this role, so there is no pay to harmonise; enter a target salary".to_owned());
+        }
+    }
+}
+
+fn check_scenarios(c: &mut Checker, plan: &Plan) {
+    let mut names = HashSet::new();
+    for s in &plan.scenarios {
+        let at = Location::Scenario(s.name.clone());
+        if s.name.trim().is_empty() || s.name.eq_ignore_ascii_case(super::Scenario::BASE) {
+            c.error(
+                &at,
+                "name",
+                "a scenario needs a name other than 'Base'; name what it tests".to_owned(),
+            );
+        } else if !names.insert(s.name.to_lowercase()) {
+            c.error(
+                &at,
+                "name",
+                "another scenario has this name; give each its own".to_owned(),
+            );
+        }
+        let start = s
+            .consultation_start
+            .unwrap_or(plan.programme.consultation_start);
+        if s.go_live.unwrap_or(plan.programme.go_live) < start {
+            c.error(
+                &at,
+                "go_live",
+                "go-live is before the consultation start; move one of them".to_owned(),
+            );
+        }
+        if let Some(scale) = s.target_scale {
+            c.range(
+                &at,
+                "target_scale",
+                scale,
+                0.0,
+                10.0,
+                "a multiplier of the targets such as 0.9",
+            );
+        }
+        if let Some(rate) = s.redeployment_rate {
+            c.range(
+                &at,
+                "redeployment_rate",
+                rate,
+                0.0,
+                1.0,
+                "a share from 0 to 1",
+            );
+        }
+        if let Some(PaybackLimit::Years(y)) = s.vr_payback_limit {
+            c.range(
+                &at,
+                "vr_payback_limit",
+                y,
+                0.0,
+                50.0,
+                "a payback limit in years",
+            );
+        }
+        for (role, fte) in &s.target_overrides {
+            if plan.role(role).is_none() {
+                c.error(
+                    &at,
+                    "target_overrides",
+                    format!("there is no role '{role}'; remove the override or fix the id"),
+                );
+            }
+            c.range(
+                &at,
+                "target_overrides",
+                *fte,
+                0.0,
+                1e6,
+                "a target FTE of 0 or more",
+            );
+        }
+    }
+}
+
+fn check_parameters(c: &mut Checker, plan: &Plan) {
+    let p = &plan.parameters;
+    let at = Location::Parameters;
+    c.dated_in_order("redundancy.weekly_caps", &p.redundancy.weekly_caps);
+    c.dated_in_order("employer_ni", &p.employer_ni);
+    c.dated_in_order("lgps.trigger_ages", &p.lgps.trigger_ages);
+    if p.termination_ni
+        .rates
+        .windows(2)
+        .any(|w| w[0].from >= w[1].from)
+    {
+        c.error(
+            &at,
+            "termination_ni.rates",
+            "entries are not in date order; sort them by their 'from' date".to_owned(),
+        );
+    }
+    if p.consultation
+        .bands
+        .windows(2)
+        .any(|w| w[0].min_redundancies >= w[1].min_redundancies)
+    {
+        c.error(
+            &at,
+            "consultation.bands",
+            "bands are not in order of size; sort them by min_redundancies".to_owned(),
+        );
+    }
+    let r = &p.redundancy;
+    if r.middle_age > r.higher_age || r.max_years == 0 {
+        c.error(
+            &at,
+            "redundancy",
+            "the age bands or the year limit are inconsistent; restore the default parameters"
+                .to_owned(),
+        );
+    }
+    let s = &p.lgps.strain_estimate;
+    c.range(
+        &at,
+        "lgps.strain_estimate.accrual_divisor",
+        s.accrual_divisor,
+        1.0,
+        200.0,
+        "an accrual divisor such as 49",
+    );
+    c.range(
+        &at,
+        "lgps.strain_estimate.reduction_per_year",
+        s.reduction_per_year,
+        0.0,
+        0.5,
+        "a yearly reduction such as 0.05",
+    );
+    c.range(
+        &at,
+        "lgps.strain_estimate.annuity_factor",
+        s.annuity_factor,
+        0.0,
+        60.0,
+        "an annuity factor such as 20",
+    );
+    // Dates the engine will look figures up for must have a figure in force.
+    let go_lives = std::iter::once(plan.programme.go_live)
+        .chain(plan.scenarios.iter().filter_map(|s| s.go_live));
+    for on in go_lives {
+        if in_force(&r.weekly_caps, on).is_none() {
+            c.error(
+                &at,
+                "redundancy.weekly_caps",
+                format!("no cap on a week's pay is in force on {on}; add the figure for that date"),
+            );
+        }
+        if in_force(&p.employer_ni, on).is_none() {
+            c.error(
+                &at,
+                "employer_ni",
+                format!("no employer NI rate is in force on {on}; add the rate for that date"),
+            );
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The app window: the plan's headline figures, scenario choice, councils and flags.
+
+use std::path::PathBuf;
+
+use crate::engine::{self, Outcome};
+use crate::io::plan_file;
+use crate::model::{Plan, Severity, validate};
+
+use super::theme;
+
+/// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
+pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");
+
+/// The built-in example plan, parsed.
+///
+/// # Panics
+/// Never in a released build: the tests open the embedded file.
+pub fn example_plan() -> Plan {
+    // An embedded asset that the tests open: a true invariant, so `expect` is right here.
+    #[expect(
+        clippy::expect_used,
+        reason = "the embedded example is checked by the tests"
+    )]
+    plan_file::parse(EXAMPLE_PLAN).expect("the built-in example plan parses")
+}
+
+/// The app's state: the plan, where it came from, the chosen scenario and the cached outcome.
+pub struct App {
+    plan: Plan,
+    path: Option<PathBuf>,
+    scenario: String,
+    /// Bumped on every change to the plan or scenario; the outcome is rebuilt only when it moves.
+    revision: u64,
+    cache: Option<(u64, Outcome, usize, usize)>,
+}
+
+impl App {
+    /// An app showing `plan`, opened from `path` if it came from a file.
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        Self {
+            plan,
+            path,
+            scenario: crate::model::Scenario::BASE.to_owned(),
+            revision: 0,
+            cache: None,
+        }
+    }
+
+    /// The plan shown.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Chooses a scenario by name (the base if unknown).
+    pub fn set_scenario(&mut self, name: &str) {
+        if self.scenario != name {
+            name.clone_into(&mut self.scenario);
+            self.revision += 1;
+        }
+    }
+
+    /// The outcome of the chosen scenario, with the counts of validation errors and warnings;
+    /// recomputed only when the plan or scenario changed since the last call.
+    ///
+    /// # Panics
+    /// Never: the cache is filled before it is read.
+    pub fn outcome(&mut self) -> (&Outcome, usize, usize) {
+        if self.cache.as_ref().is_none_or(|c| c.0 != self.revision) {
+            let scenario = self.plan.scenario(&self.scenario).unwrap_or_default();
+            let outcome = engine::evaluate(&self.plan, &scenario);
+            let problems = validate(&self.plan);
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            self.cache = Some((self.revision, outcome, errors, problems.len() - errors));
+        }
+        let cache = self.cache.as_ref().map(|c| (&c.1, c.2, c.3));
+        #[expect(clippy::expect_used, reason = "filled just above")]
+        cache.expect("outcome cached")
+    }
+
+    fn title(&self) -> String {
+        let file = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "built-in example".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        format!("{} ({file}) - Merger Planner", self.plan.name)
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let names = self.plan.scenario_names();
+        let mut chosen = self.scenario.clone();
+        let plan_name = self.plan.name.clone();
+        let dark = ui.visuals().dark_mode;
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading(&plan_name);
+                ui.add_space(20.0);
+                egui::ComboBox::from_label("Scenario")
+                    .selected_text(&chosen)
+                    .show_ui(ui, |ui| {
+                        for name in &names {
+                            ui.selectable_value(&mut chosen, name.clone(), name);
+                        }
+                    });
+            });
+            ui.add_space(6.0);
+        });
+        self.set_scenario(&chosen);
+        let (outcome, errors, warnings) = self.outcome();
+        let outcome = outcome.clone();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Consultation starts {}, go-live {}",
+                    outcome.consultation_start, outcome.go_live
+                ));
+                ui.separator();
+                ui.label(format!("{errors} validation errors, {warnings} warnings"));
+            });
+        });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                headlines_ui(ui, &outcome, dark);
+                ui.add_space(theme::SECTION_GAP);
+                councils_ui(ui, &outcome);
+                ui.add_space(theme::SECTION_GAP);
+                flags_ui(ui, &outcome, dark);
+            });
+        });
+        let title = self.title();
+        ui.ctx()
+            .send_viewport_cmd(egui::ViewportCommand::Title(title));
+    }
+}
+
+fn headline(ui: &mut egui::Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
+    ui.vertical(|ui| {
+        ui.label(egui::RichText::new(label).size(theme::HEADLINE_LABEL_SIZE));
+        let mut text = egui::RichText::new(value)
+            .size(theme::HEADLINE_SIZE)
+            .strong();
+        if let Some(c) = colour {
+            text = text.color(c);
+        }
+        ui.label(text);
+    });
+}
+
+fn headlines_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
+    let t = &o.totals;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 48.0;
+        headline(ui, "FTE today", &format!("{:.1}", t.flows.current()), None);
+        headline(ui, "Target FTE", &format!("{:.1}", t.target_fte), None);
+        headline(
+            ui,
+            "Recurring saving a year",
+            &t.recurring_saving.compact(),
+            Some(theme::good(dark)),
+        );
+        headline(ui, "One-off cost", &t.one_off_cost.compact(), None);
+        let payback = t
+            .payback_years
+            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
+        headline(ui, "Payback", &payback, None);
+    });
+}
+
+fn councils_ui(ui: &mut egui::Ui, o: &Outcome) {
+    ui.heading("Councils");
+    egui::Grid::new("councils")
+        .striped(true)
+        .num_columns(7)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                "Council",
+                "FTE today",
+                "Share",
+                "Saving a year",
+                "One-off cost",
+                "Consultation",
+                "Meets go-live",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in &o.councils {
+                ui.label(&c.name);
+                ui.label(format!("{:.1}", c.flows.current()));
+                ui.label(format!("{:.0}%", c.share_ratio * 100.0));
+                ui.label(c.recurring_saving.compact());
+                ui.label(c.one_off_cost.compact());
+                ui.label(format!("{} days", c.timetable.consultation_days));
+                ui.label(if c.timetable.meets_go_live {
+                    "Yes"
+                } else {
+                    "No"
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn flags_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
+    ui.heading(format!("Flags ({})", o.flags.len()));
+    if o.flags.is_empty() {
+        ui.label("Nothing to flag");
+    }
+    for flag in &o.flags {
+        ui.label(egui::RichText::new(format!("• {}", flag.message)).color(theme::warning(dark)));
+    }
+}
+
+/// Opens the window on a plan.
+pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Merger Planner",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            Ok(Box::new(App::new(plan, path)))
+        }),
+    )
+}

@@ -1,0 +1,68 @@
+//! Colours, spacing and text sizes: the one place the app's look is decided. Charts and panels
+//! take their palette from here, so council colours are the same everywhere.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "this module is the one home of colour constructors"
+)]
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+use crate::model::Colour;
+
+/// Text size of headline figures, large enough to read from the back of a meeting room.
+pub const HEADLINE_SIZE: f32 = 34.0;
+/// Text size of a headline's label.
+pub const HEADLINE_LABEL_SIZE: f32 = 16.0;
+/// Space between sections.
+pub const SECTION_GAP: f32 = 18.0;
+
+/// A council's colour as egui draws it.
+pub fn council_colour(colour: Colour) -> Color32 {
+    let [r, g, b] = colour.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// The warning colour (flags, missed dates): vermilion, distinct for colour-blind viewers.
+pub fn warning(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xFF, 0x8A, 0x4C)
+    } else {
+        Color32::from_rgb(0xB0, 0x3A, 0x00)
+    }
+}
+
+/// The colour for savings and good news: bluish green from the Okabe-Ito palette.
+pub fn good(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x3C, 0xC8, 0x9C)
+    } else {
+        Color32::from_rgb(0x00, 0x7A, 0x58)
+    }
+}
+
+/// Larger body text than egui's default so tables read at 1280x800 and on a projector.
+pub fn apply(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(24.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 6.0);
+    });
+}

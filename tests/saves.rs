@@ -1,0 +1,87 @@
+//! The example plans in saves/ open, validate cleanly and read like plans a director would
+//! recognise; the built-in example is the Bournemouth and Poole plan.
+
+use std::path::Path;
+
+use merger_planner::engine::evaluate_base;
+use merger_planner::io::{plan_file, synthetic};
+use merger_planner::model::{CostShare, Severity, validate};
+
+fn open(name: &str) -> merger_planner::model::Plan {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name);
+    plan_file::open(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn errors(plan: &merger_planner::model::Plan) -> Vec<String> {
+    validate(plan)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect()
+}
+
+#[test]
+fn bournemouth_poole_opens_without_errors() {
+    let plan = open("bournemouth-poole.ron");
+    assert_eq!(errors(&plan), Vec::<String>::new());
+    assert_eq!(plan.councils.len(), 2);
+    assert_eq!(plan.functions.len(), 5);
+    assert_eq!(plan.assumptions.cost_share, CostShare::Equal);
+    assert_eq!(plan.programme.go_live.to_string(), "2018-04-01");
+    let per_council = |id: &str| plan.posts.iter().filter(|p| p.council == id).count();
+    assert!(
+        (200..=500).contains(&per_council("bournemouth")),
+        "a few hundred posts each"
+    );
+    assert!((200..=500).contains(&per_council("poole")));
+    let o = evaluate_base(&plan);
+    assert!(o.totals.recurring_saving.pence() > 0);
+    assert!(
+        o.totals.payback_years.is_some_and(|y| y > 0.2 && y < 5.0),
+        "payback {:?}",
+        o.totals.payback_years
+    );
+    // 50:50 sharing: the two councils' shares of the target cost differ by at most a penny per function.
+    let shares: Vec<i64> = o.councils.iter().map(|c| c.cost_share.pence()).collect();
+    assert!((shares[0] - shares[1]).abs() <= 5);
+}
+
+#[test]
+fn the_built_in_example_is_the_saved_bournemouth_poole_plan() {
+    assert_eq!(
+        merger_planner::ui::app::example_plan(),
+        open("bournemouth-poole.ron")
+    );
+}
+
+#[test]
+fn reorganisation_opens_without_errors() {
+    let plan = open("northshire-reorganisation.ron");
+    assert_eq!(errors(&plan), Vec::<String>::new());
+    assert!(
+        plan.councils.len() >= 6,
+        "a county and at least five districts"
+    );
+    assert!(plan.posts.len() >= 3000, "several thousand posts");
+    let o = evaluate_base(&plan);
+    assert!(o.totals.recurring_saving.pence() > 0);
+}
+
+/// Rewrites the example plans from the generator: `cargo test --test saves -- --ignored`.
+#[test]
+#[ignore = "rewrites saves/; run by hand when the generator changes"]
+fn regenerate_saves() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    plan_file::save(
+        &dir.join("bournemouth-poole.ron"),
+        &synthetic::bournemouth_poole(),
+    )
+    .unwrap();
+    plan_file::save(
+        &dir.join("northshire-reorganisation.ron"),
+        &synthetic::reorganisation(7, 4200, 2028),
+    )
+    .unwrap();
+}
