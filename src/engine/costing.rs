@@ -68,19 +68,22 @@ pub fn recurring(
         let base = ctx
             .annual_cost(post.salary.pence().max(0) as f64 * fte, rate)
             .round() as i64;
-        let end_full = ctx.annual_cost(pool.target_salary as f64 * fte, rate);
+        let end = ctx
+            .annual_cost(pool.target_salary as f64 * fte, rate)
+            .round() as i64;
+        // Today's and the target's kept share are rounded the same way (the whole post less
+        // the rounded shares that leave), so unchanged pay harmonises to exactly nothing.
+        let share = |fraction: f64, whole: i64| (fraction * whole as f64).round() as i64;
         r.post_baseline[i] = base;
         r.role_baseline[role] += base;
         r.function_council_baseline[f][c] += base;
         r.council_baseline[c] += base;
         let (keep_base, keep_end) = if post.holder.is_none() {
-            let deleted = (pool.vacancy_share_deleted * base as f64).round() as i64;
+            let q = pool.vacancy_share_deleted;
+            let deleted = share(q, base);
             vd += deleted;
             at_go_live += deleted;
-            (
-                base - deleted,
-                ((1.0 - pool.vacancy_share_deleted) * end_full).round() as i64,
-            )
+            (base - deleted, end - share(q, end))
         } else if fates[i].voluntary {
             vr += base;
             let start = exits[i].map_or(ctx.go_live, |e| e.date);
@@ -89,8 +92,8 @@ pub fn recurring(
             (0, 0)
         } else {
             let fate = fates[i];
-            let out = (fate.redeployed * base as f64).round() as i64;
-            let gone = (fate.compulsory * base as f64).round() as i64;
+            let out = share(fate.redeployed, base);
+            let gone = share(fate.compulsory, base);
             ro += out;
             cr += gone;
             at_go_live += out;
@@ -99,8 +102,10 @@ pub fn recurring(
                 *r.starts.entry(start).or_default() += gone;
                 r.double_running[c] += lost_to_late_exit(ctx, gone as f64, start);
             }
-            let stays = (1.0 - fate.redeployed - fate.compulsory).max(0.0);
-            (base - out - gone, (stays * end_full).round() as i64)
+            (
+                base - out - gone,
+                end - share(fate.redeployed, end) - share(fate.compulsory, end),
+            )
         };
         harm += keep_base - keep_end;
         at_go_live += keep_base - keep_end;

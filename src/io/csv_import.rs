@@ -391,6 +391,48 @@ fn function_id(plan: &mut Plan, name: &str) -> String {
     id
 }
 
+/// The postholder columns of a filled post's row; `None` (with the problems recorded) if any
+/// is wrong.
+fn read_holder(row: &mut Row, table: &Table, record: &csv::StringRecord) -> Option<Postholder> {
+    let get = |c: &str| table.get(record, c);
+    let dob = row.date(get("date_of_birth"), "date_of_birth");
+    let start = row.date(get("service_start"), "service_start");
+    if let (Some(d), Some(s)) = (dob, start)
+        && d >= s
+    {
+        row.bad(
+            "date_of_birth",
+            format!("born {d} but service starts {s}; check both dates"),
+        );
+    }
+    let lgps = row.boolean(get("lgps_member"), "lgps_member", true);
+    let vr = row.boolean(get("vr_interest"), "vr_interest", false);
+    let critical = row.boolean(get("critical"), "critical", false);
+    let notice = match get("notice_weeks") {
+        "" => Some(0),
+        n => n.parse::<u32>().ok().filter(|w| *w <= 52).or_else(|| {
+            row.bad(
+                "notice_weeks",
+                format!("'{n}' is not a number of weeks from 0 to 52"),
+            );
+            None
+        }),
+    };
+    let quote = match get("strain_quote") {
+        "" => Some(None),
+        q => row.money(q, "strain_quote", false).map(Some),
+    };
+    Some(Postholder {
+        date_of_birth: dob?,
+        service_start: start?,
+        lgps_member: lgps?,
+        notice_weeks: notice?,
+        vr_interest: vr?,
+        critical: critical?,
+        strain_quote: quote?,
+    })
+}
+
 /// Builds a plan from an establishment CSV and an optional targets CSV. Roles without a target
 /// keep today's FTE, harmonised to the highest current salary. Every problem comes back at once.
 pub fn import(
@@ -431,55 +473,7 @@ pub fn import(
         let salary = row.money(get("salary"), "salary", true);
         let vacant = row.boolean(get("vacant"), "vacant", false);
         let holder = match vacant {
-            Some(false) => {
-                let dob = row.date(get("date_of_birth"), "date_of_birth");
-                let start = row.date(get("service_start"), "service_start");
-                if let (Some(d), Some(s)) = (dob, start)
-                    && d >= s
-                {
-                    row.bad(
-                        "date_of_birth",
-                        format!("born {d} but service starts {s}; check both dates"),
-                    );
-                }
-                let lgps = row.boolean(get("lgps_member"), "lgps_member", true);
-                let vr = row.boolean(get("vr_interest"), "vr_interest", false);
-                let critical = row.boolean(get("critical"), "critical", false);
-                let notice = match get("notice_weeks") {
-                    "" => Some(0),
-                    n => n.parse::<u32>().ok().filter(|w| *w <= 52).or_else(|| {
-                        row.bad(
-                            "notice_weeks",
-                            format!("'{n}' is not a number of weeks from 0 to 52"),
-                        );
-                        None
-                    }),
-                };
-                let quote = match get("strain_quote") {
-                    "" => Some(None),
-                    q => row.money(q, "strain_quote", false).map(Some),
-                };
-                match (dob, start, lgps, vr, critical, notice, quote) {
-                    (
-                        Some(date_of_birth),
-                        Some(service_start),
-                        Some(lgps_member),
-                        Some(vr_interest),
-                        Some(critical),
-                        Some(notice_weeks),
-                        Some(strain_quote),
-                    ) => Some(Some(Postholder {
-                        date_of_birth,
-                        service_start,
-                        lgps_member,
-                        notice_weeks,
-                        vr_interest,
-                        critical,
-                        strain_quote,
-                    })),
-                    _ => None,
-                }
-            }
+            Some(false) => read_holder(&mut row, &table, record).map(Some),
             Some(true) => Some(None),
             None => None,
         };

@@ -162,6 +162,14 @@ fn flag_heading(kind: FlagKind) -> &'static str {
 /// The outcome as text for people.
 pub fn text(plan: &Plan, o: &Outcome) -> String {
     let mut s = String::new();
+    headlines_text(&mut s, plan, o);
+    functions_text(&mut s, o);
+    councils_text(&mut s, o);
+    money_text(&mut s, o);
+    s
+}
+
+fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
     let t = &o.totals;
     let _ = writeln!(s, "{} (scenario: {})", plan.name, o.scenario);
     let _ = writeln!(
@@ -203,7 +211,9 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         _ => "none: the plan saves nothing".to_owned(),
     };
     let _ = writeln!(s, "  Payback {payback}\n");
+}
 
+fn functions_text(s: &mut String, o: &Outcome) {
     let _ = writeln!(s, "By function (FTE; saving a year)");
     let rows: Vec<Vec<String>> = o
         .functions
@@ -224,7 +234,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         })
         .collect();
     table(
-        &mut s,
+        s,
         &[
             "Function",
             "Today",
@@ -239,7 +249,9 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         ],
         &rows,
     );
+}
 
+fn councils_text(s: &mut String, o: &Outcome) {
     let _ = writeln!(s, "\nBy council");
     let rows: Vec<Vec<String>> = o
         .councils
@@ -266,7 +278,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         })
         .collect();
     table(
-        &mut s,
+        s,
         &[
             "Council",
             "FTE",
@@ -281,7 +293,9 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         ],
         &rows,
     );
+}
 
+fn money_text(s: &mut String, o: &Outcome) {
     let _ = writeln!(s, "\nFrom today's cost to the target cost (a year)");
     let w = &o.waterfall;
     let mut rows = vec![vec!["Cost today".to_owned(), w.baseline.whole()]];
@@ -291,7 +305,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
             .map(|(name, m)| vec![format!("  less {}", name.to_lowercase()), m.whole()]),
     );
     rows.push(vec!["Target cost".to_owned(), w.target.whole()]);
-    table(&mut s, &["", "£"], &rows);
+    table(s, &["", "£"], &rows);
 
     let _ = writeln!(s, "\nOne-off costs");
     let x = &o.one_off;
@@ -314,7 +328,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         vec!["Implementation".to_owned(), x.implementation.whole()],
         vec!["Total".to_owned(), x.total().whole()],
     ];
-    table(&mut s, &["", "£"], &rows);
+    table(s, &["", "£"], &rows);
 
     let _ = writeln!(s, "\nMoney by financial year");
     let rows: Vec<Vec<String>> = o
@@ -331,7 +345,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         })
         .collect();
     table(
-        &mut s,
+        s,
         &["Year", "Saving", "One-off", "Net", "Cumulative"],
         &rows,
     );
@@ -349,5 +363,4 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
         }
         let _ = writeln!(s, "    - {}", flag.message);
     }
-    s
 }

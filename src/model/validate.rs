@@ -488,50 +488,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
             c.warn(&at, "salary", "the vacancy has no salary, so deleting it saves nothing; enter its budgeted salary".to_owned());
         }
         if let Some(h) = &post.holder {
-            if h.date_of_birth >= h.service_start {
-                c.error(
-                    &at,
-                    "date_of_birth",
-                    format!(
-                        "born {} but service starts {}; check both dates",
-                        h.date_of_birth, h.service_start
-                    ),
-                );
-            } else if h.service_start.year() - h.date_of_birth.year() < 15 {
-                c.warn(&at, "service_start", format!(
-                    "service starts {} when the postholder was under 16 (born {}); check both dates",
-                    h.service_start, h.date_of_birth
-                ));
-            }
-            if h.service_start > start {
-                c.warn(
-                    &at,
-                    "service_start",
-                    format!(
-                        "service starts {} after consultation starts ({start}); check the date",
-                        h.service_start
-                    ),
-                );
-            }
-            if h.notice_weeks > 52 {
-                c.error(
-                    &at,
-                    "notice_weeks",
-                    format!(
-                        "{} weeks' notice is more than a year; enter contractual notice in weeks",
-                        h.notice_weeks
-                    ),
-                );
-            }
-            if let Some(q) = h.strain_quote
-                && q.pence() < 0
-            {
-                c.error(
-                    &at,
-                    "strain_quote",
-                    format!("the strain quote {q} is negative; enter the fund's quote"),
-                );
-            }
+            check_holder(c, &at, h, start);
         }
     }
     for role in &plan.roles {
@@ -548,6 +505,59 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         } else {
             c.error(&at, "pay", "no current post maps to this role, so there is no pay to harmonise; enter a target salary".to_owned());
         }
+    }
+}
+
+fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: jiff::civil::Date) {
+    let at = at.clone();
+
+    if h.date_of_birth >= h.service_start {
+        c.error(
+            &at,
+            "date_of_birth",
+            format!(
+                "born {} but service starts {}; check both dates",
+                h.date_of_birth, h.service_start
+            ),
+        );
+    } else if h.service_start.year() - h.date_of_birth.year() < 15 {
+        c.warn(
+            &at,
+            "service_start",
+            format!(
+                "service starts {} when the postholder was under 16 (born {}); check both dates",
+                h.service_start, h.date_of_birth
+            ),
+        );
+    }
+    if h.service_start > start {
+        c.warn(
+            &at,
+            "service_start",
+            format!(
+                "service starts {} after consultation starts ({start}); check the date",
+                h.service_start
+            ),
+        );
+    }
+    if h.notice_weeks > 52 {
+        c.error(
+            &at,
+            "notice_weeks",
+            format!(
+                "{} weeks' notice is more than a year; enter contractual notice in weeks",
+                h.notice_weeks
+            ),
+        );
+    }
+    if let Some(q) = h.strain_quote
+        && q.pence() < 0
+    {
+        c.error(
+            &at,
+            "strain_quote",
+            format!("the strain quote {q} is negative; enter the fund's quote"),
+        );
     }
 }
 

@@ -11,6 +11,9 @@ use super::theme;
 /// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
 pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");
 
+/// The app icon.
+pub const ICON: &[u8] = include_bytes!("../../assets/icon.png");
+
 /// The built-in example plan, parsed.
 ///
 /// # Panics

@@ -17,20 +17,20 @@ fn large_plan(c: &mut Criterion) {
         plan.roles.len()
     );
     c.bench_function("evaluate 50,000 posts, 20 councils", |b| {
-        b.iter(|| evaluate_base(black_box(&plan)))
+        b.iter(|| evaluate_base(black_box(&plan)));
     });
     c.bench_function("validate 50,000 posts, 20 councils", |b| {
-        b.iter(|| validate(black_box(&plan)))
+        b.iter(|| validate(black_box(&plan)));
     });
     let text = plan_file::to_text(&plan).unwrap_or_default();
     eprintln!("plan file: {:.1} MB", text.len() as f64 / 1e6);
     let mut group = c.benchmark_group("plan file");
     group.sample_size(10);
     group.bench_function("parse 50,000 posts", |b| {
-        b.iter(|| plan_file::parse(black_box(&text)))
+        b.iter(|| plan_file::parse(black_box(&text)));
     });
     group.bench_function("write 50,000 posts", |b| {
-        b.iter(|| plan_file::to_text(black_box(&plan)))
+        b.iter(|| plan_file::to_text(black_box(&plan)));
     });
     group.finish();
 }
@@ -38,7 +38,7 @@ fn large_plan(c: &mut Criterion) {
 fn example_plan(c: &mut Criterion) {
     let plan = synthetic::bournemouth_poole();
     c.bench_function("evaluate Bournemouth and Poole", |b| {
-        b.iter(|| evaluate_base(black_box(&plan)))
+        b.iter(|| evaluate_base(black_box(&plan)));
     });
 }
 

@@ -1,0 +1,512 @@
+//! The headless commands, run as a user runs them: the real binary, its output and exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn saves(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+#[test]
+fn report_json_has_every_key() {
+    let o = run(&[
+        "report",
+        &saves("bournemouth-poole.ron"),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let totals = [
+        "current_fte",
+        "target_fte",
+        "vacancies_deleted_fte",
+        "vr_fte",
+        "redeployed_fte",
+        "compulsory_fte",
+        "new_posts_fte",
+        "baseline_cost",
+        "target_cost",
+        "recurring_saving",
+        "one_off_cost",
+        "payback_years",
+    ];
+    for k in totals {
+        assert!(v["totals"][k].is_number(), "totals.{k}");
+    }
+    for k in [
+        "redundancy_pay",
+        "pension_strain",
+        "class1a_ni",
+        "pay_protection",
+        "implementation",
+    ] {
+        assert!(v["one_off"][k].is_number(), "one_off.{k}");
+    }
+    let council = &v["by_council"][0];
+    for k in [
+        "council",
+        "current_fte",
+        "baseline_cost",
+        "recurring_saving",
+        "one_off_cost",
+        "proposed_redundancies",
+        "consultation_days",
+        "latest_consultation_start",
+        "meets_go_live",
+    ] {
+        assert!(!council[k].is_null(), "by_council[].{k}");
+    }
+    let function = &v["by_function"][0];
+    for k in [
+        "function",
+        "current_fte",
+        "target_fte",
+        "overlap_fte",
+        "vacancies_deleted_fte",
+        "vr_fte",
+        "redeployed_fte",
+        "compulsory_fte",
+        "recurring_saving",
+    ] {
+        assert!(!function[k].is_null(), "by_function[].{k}");
+    }
+    let year = &v["by_financial_year"][0];
+    assert_eq!(year["year"], "2017/18");
+    for k in ["saving", "one_off_cost", "net", "cumulative_net"] {
+        assert!(year[k].is_number(), "by_financial_year[].{k}");
+    }
+    let flags = v["flags"].as_array().expect("flags");
+    assert!(
+        flags
+            .iter()
+            .all(|f| f["kind"].is_string() && f["message"].is_string())
+    );
+    assert_eq!(v["by_function"].as_array().map(Vec::len), Some(5));
+    // Money is in pounds to the penny.
+    let saving = v["totals"]["recurring_saving"].as_f64().unwrap();
+    assert!((saving * 100.0 - (saving * 100.0).round()).abs() < 1e-6);
+}
+
+#[test]
+fn report_text_reads_like_a_plan() {
+    let o = run(&["report", &saves("bournemouth-poole.ron")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in [
+        "Bournemouth Borough Council",
+        "Borough of Poole",
+        "By function",
+        "Money by financial year",
+        "2018/19",
+        "Recurring saving",
+        "Flags",
+    ] {
+        assert!(text.contains(needle), "missing {needle}");
+    }
+}
+
+#[test]
+fn report_a_scenario() {
+    let o = run(&[
+        "report",
+        &saves("bournemouth-poole.ron"),
+        "--scenario",
+        "VR only",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["scenario"], "VR only");
+    assert_eq!(v["totals"]["compulsory_fte"], 0.0);
+    let o = run(&[
+        "report",
+        &saves("bournemouth-poole.ron"),
+        "--scenario",
+        "Nope",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("VR only"),
+        "lists the scenarios: {}",
+        stderr(&o)
+    );
+}
+
+/// Writes a copy of the example plan with one edit, reports it, and returns the folder (kept
+/// alive), the file, its text and the command's output.
+fn report_edited(file: &str, from: &str, to: &str) -> (tempfile::TempDir, PathBuf, String, Output) {
+    let dir = temp();
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(saves("bournemouth-poole.ron"))
+        .expect("the example plan")
+        .replacen(from, to, 1);
+    std::fs::write(&path, &text).expect("a temporary file");
+    let output = run(&["report", path.to_str().expect("a UTF-8 path")]);
+    (dir, path, text, output)
+}
+
+#[test]
+fn a_malformed_plan_names_line_and_column() {
+    let (_dir, path, text, o) =
+        report_edited("broken.ron", "\n      fte: 1.0,", "\n      fte: one,");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("line ") && err.contains("column "), "{err}");
+    assert!(err.contains("broken.ron"), "names the file: {err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn a_plan_from_a_newer_version_is_refused() {
+    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 1", "format_version: 7");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("format version 7") && err.contains("up to 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_plan_is_refused_with_its_problems() {
+    let (_dir, _, _, o) = report_edited("invalid.ron", "\n      fte: 1.0,", "\n      fte: -1.0,");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("FTE -1 must be more than 0"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn redundancy_for_one_person() {
+    // The exact method for someone leaving the day before their 42nd birthday (tests/rules.rs).
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-06-09",
+        "--weekly-pay",
+        "800",
+        "--dob",
+        "1983-06-10",
+        "--service-start",
+        "2015-06-10",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["weeks"], 10.5);
+    assert_eq!(v["weekly_pay_used"], 719.0);
+    assert_eq!(v["weekly_cap"], 719.0);
+    assert_eq!(v["amount"], 7549.5);
+    // Ready reckoner: age 41, 10 years: 10 weeks x £700 (cap before 6 April 2025).
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-04-05",
+        "--weekly-pay",
+        "£650.50",
+        "--age",
+        "41",
+        "--years",
+        "10",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["weeks"], 10.0);
+    assert_eq!(v["weekly_pay_used"], 650.5);
+    assert_eq!(v["amount"], 6505.0);
+    // Age 61 with 30 years: the 20 counted years are at 60 down to 41, all 1.5 weeks: 30 weeks,
+    // at the £751 cap from 6 April 2026: £22,530, the statutory maximum.
+    let text = run(&[
+        "redundancy",
+        "--exit-date",
+        "2026-04-06",
+        "--weekly-pay",
+        "900",
+        "--age",
+        "61",
+        "--years",
+        "30",
+    ]);
+    assert!(
+        stdout(&text).contains("30 weeks × £751.00 (capped from £900.00) = £22,530.00"),
+        "{}",
+        stdout(&text)
+    );
+    // Age 50 with 30 years: ages 49 to 41 give 9 x 1.5, ages 40 to 30 give 11 x 1: 24.5 weeks.
+    let text = run(&[
+        "redundancy",
+        "--exit-date",
+        "2026-04-06",
+        "--weekly-pay",
+        "900",
+        "--age",
+        "50",
+        "--years",
+        "30",
+    ]);
+    assert!(
+        stdout(&text).contains("24.5 weeks × £751.00"),
+        "{}",
+        stdout(&text)
+    );
+}
+
+#[test]
+fn redundancy_refuses_bad_input() {
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-02-30",
+        "--weekly-pay",
+        "800",
+        "--age",
+        "41",
+        "--years",
+        "10",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a date"), "{}", stderr(&o));
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-06-01",
+        "--weekly-pay",
+        "-5",
+        "--age",
+        "41",
+        "--years",
+        "10",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-06-01",
+        "--weekly-pay",
+        "800",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+const STAFF: &str = "\
+Council,Function,Role,Post ID,Title,Grade,FTE,Salary,Vacant,Date of birth,Service start,LGPS member,Notice weeks,VR interest,Critical,Strain quote
+Borough of Poole,Finance,Accountant,P1,Accountant,G8,1,\"£36,000\",no,1970-05-01,01/09/1995,yes,4,yes,no,
+Borough of Poole,Finance,Accountant,P2,Accountant,G8,0.5,36000,no,1985-02-01,2010-01-01,y,,n,0,
+Bournemouth Borough Council,Finance,Accountant,B1,Accountant,G8,1,\"37,500\",no,1962-03-03,1990-03-01,true,4,true,false,\"£80,000\"
+Bournemouth Borough Council,Finance,Accountant,B2,Accountant,G8,1,37500,yes,,,,,,,
+Bournemouth Borough Council,HR,Head of HR,B3,Head of HR,CO,1,85000,no,1968-01-01,2001-01-01,1,12,0,0,
+Borough of Poole,HR,Head of HR,P3,Head of HR,CO,1,82000,no,1966-01-01,1999-01-01,yes,12,no,no,
+";
+
+const TARGETS: &str = "\
+function,role,target_fte,target_salary
+Finance,Accountant,2,
+HR,Head of HR,1,\"£90,000\"
+";
+
+#[test]
+fn import_builds_a_plan_that_reports() {
+    let dir = temp();
+    let staff = dir.path().join("staff.csv");
+    let targets = dir.path().join("targets.csv");
+    let out = dir.path().join("plan.ron");
+    std::fs::write(&staff, STAFF).unwrap();
+    std::fs::write(&targets, TARGETS).unwrap();
+    let o = run(&[
+        "import",
+        staff.to_str().unwrap(),
+        "--targets",
+        targets.to_str().unwrap(),
+        "--name",
+        "Test merger",
+        "--go-live",
+        "2026-04-01",
+        "--consultation-start",
+        "2025-11-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    assert_eq!(plan.name, "Test merger");
+    assert_eq!(plan.councils.len(), 2);
+    assert_eq!(plan.councils[0].short_name, "Poole");
+    assert_eq!(plan.posts.len(), 6);
+    assert_eq!(plan.roles.len(), 2);
+    assert!((plan.roles[0].target_fte - 2.0).abs() < 1e-12);
+    assert_eq!(
+        plan.posts[0].salary,
+        merger_planner::model::Money::pounds(36_000)
+    );
+    assert_eq!(
+        plan.posts[0]
+            .holder
+            .as_ref()
+            .unwrap()
+            .service_start
+            .to_string(),
+        "1995-09-01"
+    );
+    assert!(plan.posts[3].holder.is_none());
+    let o = run(&["report", out.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_malformed_csv_reports_every_row_and_column_and_writes_nothing() {
+    let dir = temp();
+    let staff = dir.path().join("staff.csv");
+    let out = dir.path().join("plan.ron");
+    std::fs::write(&out, "old contents").unwrap();
+    let bad = STAFF
+        .replace(
+            "1,\"£36,000\",no,1970-05-01",
+            "-0.5,\"£36,000\",no,1970-05-01",
+        )
+        .replace(
+            "0.5,36000,no,1985-02-01,2010-01-01",
+            "0.5,36000,no,1985-02-01,31/02/2010",
+        );
+    std::fs::write(&staff, bad).unwrap();
+    let o = run(&[
+        "import",
+        staff.to_str().unwrap(),
+        "--go-live",
+        "2026-04-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("row 2, column 'fte'"), "{err}");
+    assert!(err.contains("row 3, column 'service_start'"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "old contents",
+        "the old file is untouched"
+    );
+}
+
+#[test]
+fn a_wrong_csv_column_is_named() {
+    let dir = temp();
+    let staff = dir.path().join("staff.csv");
+    let out = dir.path().join("plan.ron");
+    std::fs::write(&staff, STAFF.replacen("Salary", "Pay", 1)).unwrap();
+    let o = run(&[
+        "import",
+        staff.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("row 1, column 'Pay': unknown column"), "{err}");
+    assert!(
+        err.contains("column 'salary': this column is missing"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn example_writes_a_plan() {
+    let dir = temp();
+    let out: PathBuf = dir.path().join("example.ron");
+    let o = run(&[
+        "example",
+        "--councils",
+        "4",
+        "--posts",
+        "600",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    assert_eq!(plan.councils.len(), 4);
+    assert!(
+        (500..=700).contains(&plan.posts.len()),
+        "{}",
+        plan.posts.len()
+    );
+    let again = dir.path().join("again.ron");
+    run(&[
+        "example",
+        "--councils",
+        "4",
+        "--posts",
+        "600",
+        "--seed",
+        "3",
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(&again).unwrap(),
+        "the same seed gives the same plan"
+    );
+    let o = run(&[
+        "example",
+        "--councils",
+        "0",
+        "--posts",
+        "10",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success() && stdout(&o).contains("merger-planner report PLAN.ron"));
+    for command in ["report", "redundancy", "import", "example"] {
+        let o = run(&[command, "--help"]);
+        assert!(o.status.success(), "{command} --help");
+        assert!(stdout(&o).contains(&format!("merger-planner {command}")));
+    }
+    let o = run(&["--version"]);
+    assert!(o.status.success() && stdout(&o).starts_with("merger-planner 0."));
+    let o = run(&["frobnicate", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage"));
+}

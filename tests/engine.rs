@@ -1,0 +1,358 @@
+//! The engine on a plan small enough to work by hand (tests/common: `worked_example`).
+
+mod common;
+
+use jiff::civil::date;
+use merger_planner::engine::{ExitKind, FlagKind, PersonFate, evaluate, evaluate_base, rules};
+use merger_planner::model::{CostShare, Money, OneOffSplit, PaybackLimit, Scenario, validate};
+
+#[test]
+fn the_worked_example_is_valid() {
+    assert_eq!(
+        validate(&common::worked_example())
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn pools_follow_the_reference_model() {
+    // Head: H 2, V 0, T 1 -> reduction 1, no vacancy, 1 FTE at risk; B's head volunteers
+    //   (10 years' service, not critical) -> VR 1, nothing compulsory.
+    // Accountant: H 3, V 1, T 2 -> reduction 2; the vacancy goes first, 1 FTE at risk; nobody
+    //   volunteers and nobody is redeployed -> compulsory 1, spread over the three.
+    let o = evaluate_base(&common::worked_example());
+    let head = &o.roles[0];
+    assert!((head.flows.voluntary - 1.0).abs() < 1e-12);
+    assert!(head.flows.compulsory.abs() < 1e-12);
+    let acc = &o.roles[1];
+    assert!((acc.flows.vacancies_deleted - 1.0).abs() < 1e-12);
+    assert!((acc.flows.compulsory - 1.0).abs() < 1e-12);
+    assert!((acc.flows.kept - 2.0).abs() < 1e-12);
+    assert!((o.totals.flows.current() - 6.0).abs() < 1e-12);
+    assert!((o.totals.target_fte - 3.0).abs() < 1e-12);
+    assert_eq!(o.roles[1].target_salary, Money::pounds(42_000));
+}
+
+#[test]
+fn costs_and_the_waterfall_reconcile_to_the_penny() {
+    // Full-year costs at go-live (NI 15% above £5,000, levy 0.5%):
+    //   A head £90,000: 90,000 + 12,750 + 18,000 (20%) + 450 = £121,200
+    //   B head £95,000: 95,000 + 13,500 + 23,750 (25%) + 475 = £132,725
+    //   A accountants £40,000: 40,000 + 5,250 + 8,000 + 200 = £53,450 each
+    //   B accountant £42,000: 42,000 + 5,550 + 10,500 + 210 = £58,260
+    //   B vacancy £40,000 (budgeted with LGPS): 40,000 + 5,250 + 10,000 + 200 = £55,450
+    //   Today: £474,535.
+    // Steps:
+    //   vacancies deleted £55,450; VR (B head) £132,725;
+    //   compulsory: a third of each accountant: £17,816.67 x 2 + £19,420.00 = £55,053.34;
+    //   harmonisation: A head to £100,000 costs 100,000 + 14,250 + 20,000 + 500 = £134,750,
+    //   i.e. -£13,550; each A accountant keeps two thirds of a post moved to £42,000
+    //   (£56,160 a year in full): £35,633.33 today against £37,440.00, i.e. -£1,806.67 each;
+    //   B's accountant is already on £42,000: nothing. Total -£17,163.34.
+    //   Saving: 55,450 + 132,725 + 55,053.34 - 17,163.34 = £226,065.00.
+    //   Target: £474,535 - £226,065 = £248,470 = 134,750 + 2 x 37,440 + 38,840.
+    let o = evaluate_base(&common::worked_example());
+    let w = o.waterfall;
+    assert_eq!(w.baseline, Money::pounds(474_535));
+    assert_eq!(w.vacancies_deleted, Money::pounds(55_450));
+    assert_eq!(w.voluntary, Money::pounds(132_725));
+    assert_eq!(w.compulsory, Money(5_505_334));
+    assert_eq!(w.redeployed, Money::ZERO);
+    assert_eq!(w.new_posts, Money::ZERO);
+    assert_eq!(w.pay_harmonisation, Money(-1_716_334));
+    assert_eq!(w.saving(), Money::pounds(226_065));
+    assert_eq!(w.target, Money::pounds(248_470));
+    assert_eq!(o.totals.recurring_saving, Money::pounds(226_065));
+    assert_eq!(o.totals.baseline_cost - o.totals.target_cost, w.saving());
+}
+
+#[test]
+fn councils_share_the_single_service_50_50() {
+    // Target cost £248,470 shared equally: £124,235 each.
+    // A's saving: its cost today (121,200 + 2 x 53,450 = £228,100) - £124,235 = £103,865.
+    // B's: (132,725 + 58,260 + 55,450 = £246,435) - £124,235 = £122,200. Together £226,065.
+    let o = evaluate_base(&common::worked_example());
+    assert_eq!(o.councils[0].cost_share, Money::pounds(124_235));
+    assert_eq!(o.councils[0].recurring_saving, Money::pounds(103_865));
+    assert_eq!(o.councils[1].recurring_saving, Money::pounds(122_200));
+}
+
+#[test]
+fn cost_share_methods() {
+    let mut plan = common::worked_example();
+    // Weights 3:1 -> A bears £186,352.50 of £248,470, B £62,117.50.
+    plan.assumptions.cost_share = CostShare::Weights;
+    plan.councils[0].cost_share_weight = 3.0;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].cost_share, Money(18_635_250));
+    assert_eq!(o.councils[1].cost_share, Money(6_211_750));
+    // FTE today: A 3, B 3 -> equal.
+    plan.assumptions.cost_share = CostShare::Fte;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].cost_share, o.councils[1].cost_share);
+    // Baseline cost: A £228,100 of £474,535.
+    plan.assumptions.cost_share = CostShare::BaselineCost;
+    let o = evaluate_base(&plan);
+    assert!((o.councils[0].share_ratio - 228_100.0 / 474_535.0).abs() < 1e-12);
+}
+
+#[test]
+fn the_volunteer_s_package() {
+    // B's head leaves at go-live, 1 April 2026 (12 weeks' notice from 1 October 2025 ends in
+    // December). Born 1 May 1975, employed from 1 April 2016: 10 complete years; counting back,
+    // the years starting 2 April 2017 to 2 April 2025 are at 41 or over (9 x 1.5) and the year
+    // from 2 April 2016 at 40 (1): 14.5 weeks.
+    // Week's pay £95,000 / 52 = £1,826.92; the cap on 1 April 2026 is still £719.
+    // Statutory: 14.5 x £719 = £10,425.50. B's scheme: 29 weeks of actual pay = £52,980.68.
+    // Class 1A NI: (£52,980.68 - £30,000) x 15% = £3,447.10. Aged 50: no strain.
+    let o = evaluate_base(&common::worked_example());
+    let vr: Vec<_> = o
+        .people
+        .iter()
+        .filter(|p| p.fate == PersonFate::Voluntary)
+        .collect();
+    assert_eq!(vr.len(), 1);
+    let p = vr[0];
+    assert_eq!(p.exit_date, date(2026, 4, 1));
+    assert_eq!(p.notice_weeks, 12);
+    assert!((p.exit.statutory_weeks - 14.5).abs() < 1e-12);
+    assert_eq!(p.exit.weekly_pay, Money(182_692));
+    assert_eq!(p.exit.statutory_pay, Money(1_042_550));
+    assert_eq!(p.exit.redundancy_pay, Money(5_298_068));
+    assert_eq!(p.exit.class1a_ni, Money(344_710));
+    assert_eq!(p.exit.pension_strain, Money::ZERO);
+}
+
+#[test]
+fn compulsory_cost_is_the_expected_cost_of_a_fair_selection() {
+    // 1 FTE compulsory from a pool of three: the cost is 1 x the average exit cost of the three,
+    // whoever is chosen; nobody is picked by cost or age.
+    let plan = common::worked_example();
+    let o = evaluate_base(&plan);
+    let pool: Vec<_> = o
+        .people
+        .iter()
+        .filter(|p| p.fate == PersonFate::Compulsory)
+        .collect();
+    assert_eq!(pool.len(), 3);
+    for p in &pool {
+        assert!((p.share - 1.0 / 3.0).abs() < 1e-12);
+    }
+    let each: Vec<Money> = pool
+        .iter()
+        .map(|p| {
+            let post = &plan.posts[p.post];
+            let h = post.holder.as_ref().unwrap();
+            let person = rules::Person {
+                dob: h.date_of_birth,
+                service_start: h.service_start,
+                annual_pay: post.salary,
+                lgps_member: true,
+                strain_quote: None,
+            };
+            let scheme = &plan.councils[p.council].scheme;
+            rules::exit_cost(
+                &plan.parameters,
+                scheme,
+                52.0,
+                &person,
+                ExitKind::Compulsory,
+                p.exit_date,
+            )
+            .redundancy_pay
+        })
+        .collect();
+    let average = Money::from_pence_f64(each.iter().map(|m| m.pence() as f64).sum::<f64>() / 3.0);
+    let vr = Money(5_298_068);
+    assert!((o.one_off.redundancy_pay - vr - average).pence().abs() <= 1);
+}
+
+#[test]
+fn one_off_costs_add_up_by_year_and_by_council() {
+    let mut plan = common::worked_example();
+    plan.assumptions.implementation_costs = vec![merger_planner::model::ImplementationCost {
+        year: "2025/26".parse().unwrap(),
+        description: "System".into(),
+        amount: Money::pounds(10_000),
+    }];
+    for split in [OneOffSplit::SameRatio, OneOffSplit::EmployingCouncil] {
+        plan.assumptions.one_off_split = split;
+        let o = evaluate_base(&plan);
+        let by_year: Money = o.years.iter().map(|y| y.one_off_cost).sum();
+        let by_council: Money = o.councils.iter().map(|c| c.one_off_cost).sum();
+        assert_eq!(by_year, o.totals.one_off_cost);
+        assert_eq!(by_council, o.totals.one_off_cost);
+    }
+    // Borne by the employer: B pays its volunteer's whole package.
+    let o = evaluate_base(&plan);
+    assert!(o.councils[1].one_off_cost >= Money(5_298_068 + 344_710));
+}
+
+#[test]
+fn money_by_financial_year() {
+    // Go-live 1 April 2026: savings start in 2026/27 at the full-year rate; the horizon runs
+    // from 2025/26 (consultation) to 2031/32 (five years after go-live).
+    let o = evaluate_base(&common::worked_example());
+    let years: Vec<String> = o.years.iter().map(|y| y.year.to_string()).collect();
+    assert_eq!(years.first().map(String::as_str), Some("2025/26"));
+    assert_eq!(years.last().map(String::as_str), Some("2031/32"));
+    assert_eq!(o.years[0].saving, Money::ZERO);
+    assert_eq!(o.years[1].saving, Money::pounds(226_065));
+    assert_eq!(
+        o.totals.payback_year.map(|y| y.to_string()),
+        Some("2026/27".to_owned())
+    );
+    let last = o.years.last().unwrap();
+    assert_eq!(last.cumulative_net, o.years.iter().map(|y| y.net).sum());
+}
+
+#[test]
+fn a_later_go_live_gives_a_part_year() {
+    // Go-live 1 October 2026: the saving from then to 31 March 2027 is 182 days of 365.
+    let plan = common::worked_example();
+    let scenario = Scenario {
+        name: "Later".into(),
+        go_live: Some(date(2026, 10, 1)),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &scenario);
+    let fy = o
+        .years
+        .iter()
+        .find(|y| y.year.to_string() == "2026/27")
+        .unwrap();
+    let expected = Money::from_pence_f64(o.totals.recurring_saving.pence() as f64 * 182.0 / 365.0);
+    assert!(
+        (fy.saving - expected).pence().abs() <= 2,
+        "{} vs {}",
+        fy.saving,
+        expected
+    );
+}
+
+#[test]
+fn scenarios_change_the_plan() {
+    let plan = common::worked_example();
+    // VR only: the accountant pool keeps its 1 FTE above target.
+    let vr_only = evaluate(
+        &plan,
+        &Scenario {
+            name: "VR only".into(),
+            compulsory_allowed: Some(false),
+            ..Scenario::default()
+        },
+    );
+    assert!(vr_only.totals.flows.compulsory.abs() < 1e-12);
+    assert!((vr_only.totals.flows.over_target - 1.0).abs() < 1e-12);
+    assert!(
+        vr_only
+            .flags
+            .iter()
+            .any(|f| f.kind == FlagKind::TargetNotReached)
+    );
+    // A payback limit of 0.4 years refuses B's head (0.43 years): the head goes compulsory.
+    let strict = evaluate(
+        &plan,
+        &Scenario {
+            name: "Strict".into(),
+            vr_payback_limit: Some(PaybackLimit::Years(0.4)),
+            ..Scenario::default()
+        },
+    );
+    assert!(strict.roles[0].flows.voluntary.abs() < 1e-12);
+    assert!((strict.roles[0].flows.compulsory - 1.0).abs() < 1e-12);
+    // Target scale 0 deletes everything.
+    let none = evaluate(
+        &plan,
+        &Scenario {
+            name: "Close".into(),
+            target_scale: Some(0.0),
+            ..Scenario::default()
+        },
+    );
+    assert_eq!(none.totals.target_cost, Money::ZERO);
+    assert!(none.totals.target_fte.abs() < 1e-12);
+}
+
+#[test]
+fn critical_posts_refuse_vr_and_are_selected_last() {
+    let mut plan = common::worked_example();
+    // B's head is critical: no VR. A's head is not, so the compulsory selection falls on A's.
+    plan.posts[1].holder.as_mut().unwrap().critical = true;
+    let o = evaluate_base(&plan);
+    let head = &o.roles[0];
+    assert!(head.flows.voluntary.abs() < 1e-12);
+    assert!((head.by_council[0].compulsory - 1.0).abs() < 1e-12);
+    assert!(head.by_council[1].compulsory.abs() < 1e-12);
+    // Two critical heads and a target of 1: flagged.
+    plan.posts[0].holder.as_mut().unwrap().critical = true;
+    let o = evaluate_base(&plan);
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::BelowCriticalPosts)
+    );
+}
+
+#[test]
+fn timetable_and_double_running() {
+    let mut plan = common::worked_example();
+    // Consultation starting 1 March 2026 with 12 weeks' notice cannot finish by 1 April 2026:
+    // B's head leaves on 24 May 2026 (1 March + 12 weeks), after go-live.
+    plan.programme.consultation_start = date(2026, 3, 1);
+    let o = evaluate_base(&plan);
+    let b = &o.councils[1];
+    assert!(!b.timetable.meets_go_live);
+    assert_eq!(
+        b.timetable.latest_consultation_start,
+        Some(date(2026, 1, 7))
+    );
+    assert_eq!(b.timetable.last_exit, Some(date(2026, 5, 24)));
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::TimetableMiss && f.council == Some(1))
+    );
+    // Double running, 1 April to 24 May (53 days): the head's £132,725 x 53 / 365 = £19,272.40,
+    // and a third of B's accountant (£19,420.00 x 53 / 365 = £2,819.89): £22,092.29.
+    let lost = |full_year: f64| Money::from_pence_f64(full_year * 53.0 / 365.0);
+    assert_eq!(
+        b.double_running_cost,
+        lost(13_272_500.0) + lost(1_942_000.0)
+    );
+    assert_eq!(b.double_running_cost, Money(2_209_229));
+    assert!(o.flags.iter().any(|f| f.kind == FlagKind::DoubleRunning));
+}
+
+#[test]
+fn collective_consultation_counts_people_per_council() {
+    // 25 more accountants at A: the pool is 28 filled and 1 vacant. With a target of 8 the
+    // reduction is 21: the vacancy and 20 FTE compulsory, spread evenly over the 28 (20/28 each).
+    // A's 27 give 19.3 expected people, rounded up to 20 proposed redundancies -> 30 days.
+    let mut plan = common::worked_example();
+    for i in 0..25 {
+        plan.posts.push(common::post(
+            &format!("X{i}"),
+            "A",
+            "accountant",
+            30_000,
+            Some(common::holder(date(1980, 1, 1), date(2010, 1, 1))),
+        ));
+    }
+    plan.roles[1].target_fte = 8.0;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].proposed_redundancies, 20);
+    assert_eq!(o.councils[0].timetable.consultation_days, 30);
+    assert_eq!(o.councils[0].timetable.notices_from, date(2025, 10, 31));
+}
+
+#[test]
+fn the_same_plan_gives_the_same_figures() {
+    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let a = serde_json::to_string(&evaluate_base(&plan)).unwrap();
+    let b = serde_json::to_string(&evaluate_base(&plan)).unwrap();
+    assert_eq!(a, b);
+}
