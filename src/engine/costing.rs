@@ -11,7 +11,7 @@ use super::dates::days_between;
 use super::outcome::Waterfall;
 use super::pools::{EPS, Fate, Pool, clean_fte};
 use super::timeline::Exit;
-use crate::model::Money;
+use crate::model::{Money, round};
 
 /// Recurring costs and when each saving starts.
 pub struct Recurring {
@@ -65,15 +65,11 @@ pub fn recurring(
         let fte = clean_fte(post.fte);
         // Vacancies are budgeted with LGPS contributions, as councils budget them.
         let rate = ctx.lgps_rate(c, post.holder.as_ref().is_none_or(|h| h.lgps_member));
-        let base = ctx
-            .annual_cost(post.salary.pence().max(0) as f64 * fte, rate)
-            .round() as i64;
-        let end = ctx
-            .annual_cost(pool.target_salary as f64 * fte, rate)
-            .round() as i64;
+        let base = round(ctx.annual_cost(post.salary.pence().max(0) as f64 * fte, rate));
+        let end = round(ctx.annual_cost(pool.target_salary as f64 * fte, rate));
         // Today's and the target's kept share are rounded the same way (the whole post less
         // the rounded shares that leave), so unchanged pay harmonises to exactly nothing.
-        let share = |fraction: f64, whole: i64| (fraction * whole as f64).round() as i64;
+        let share = |fraction: f64, whole: i64| round(fraction * whole as f64);
         r.post_baseline[i] = base;
         r.role_baseline[role] += base;
         r.function_council_baseline[f][c] += base;
@@ -121,9 +117,9 @@ pub fn recurring(
         let whole = (pool.new_posts + EPS).floor();
         let part = (pool.new_posts - whole).max(0.0);
         let salary = pool.target_salary as f64;
-        let cost = (whole * ctx.annual_cost(salary, host_rate)
-            + ctx.annual_cost(salary * part, host_rate))
-        .round() as i64;
+        let cost = round(
+            whole * ctx.annual_cost(salary, host_rate) + ctx.annual_cost(salary * part, host_rate),
+        );
         new_posts += cost;
         r.role_target[role] += cost;
     }
@@ -146,10 +142,8 @@ pub fn recurring(
 
 /// The saving lost while a leaver works notice after go-live: full-year saving × days ÷ 365.
 fn lost_to_late_exit(ctx: &Context, full_year: f64, exit: Date) -> i64 {
-    let days = days_between(ctx.go_live, exit);
-    if days <= 0 {
-        0
-    } else {
-        (full_year * days as f64 / 365.0).round() as i64
+    if exit <= ctx.go_live {
+        return 0;
     }
+    round(full_year * days_between(ctx.go_live, exit) as f64 / 365.0)
 }

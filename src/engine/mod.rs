@@ -53,14 +53,17 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         &recurring.post_baseline,
     );
     let roles = role_outcomes(&ctx, &pools, &fates, &recurring);
-    let one_off = one_off(plan, &people);
-    let (payments, implementation) = payments(plan, &people, &ctx);
-    let years = years::by_year(&ctx, &recurring.starts, &payments, &implementation);
+    let one_offs = one_offs(&ctx, &people);
+    let one_off = one_offs.totals;
+    let years = years::by_year(
+        &ctx,
+        &recurring.starts,
+        &one_offs.payments,
+        &one_offs.implementation,
+    );
     let ratios = share_ratios(&ctx, &recurring);
     let functions = function_outcomes(&ctx, &roles, &recurring, &ratios);
-    let councils = council_outcomes(
-        &ctx, &people, &schedule, &recurring, &functions, &ratios, &one_off,
-    );
+    let councils = council_outcomes(&ctx, &schedule, &recurring, &functions, &ratios, &one_offs);
     let flags = flags::flags(&ctx, &pools, &roles, &councils, &people);
 
     let mut flows = Flows::default();
@@ -239,61 +242,62 @@ impl ProtectionTable {
     }
 }
 
-fn one_off(plan: &Plan, people: &[PersonOutcome]) -> OneOff {
-    let mut o = OneOff::default();
-    for p in people {
-        o.redundancy_pay += p.exit.redundancy_pay.scale(p.share);
-        o.statutory_redundancy_pay += p.exit.statutory_pay.scale(p.share);
-        let strain = p.exit.pension_strain.scale(p.share);
-        o.pension_strain += strain;
-        if p.exit.strain_estimated {
-            o.pension_strain_estimated += strain;
-        }
-        o.class1a_ni += p.exit.class1a_ni.scale(p.share);
-        o.pay_protection += p.pay_protection;
-    }
-    o.implementation = plan
-        .assumptions
-        .implementation_costs
-        .iter()
-        .map(|c| c.amount.at_least_zero())
-        .sum();
-    o
+/// One-off costs gathered in one pass over the people affected: the totals by kind, the
+/// payments with their dates, implementation costs by year, and each council's own employees'
+/// costs. Each person's expected amounts are rounded once, so every view of them adds up.
+struct OneOffs {
+    totals: OneOff,
+    payments: Vec<years::Payment>,
+    implementation: BTreeMap<FinancialYear, Money>,
+    employee: Vec<Money>,
 }
 
-/// One-off payments with their dates, and implementation costs by year.
-fn payments(
-    plan: &Plan,
-    people: &[PersonOutcome],
-    ctx: &Context,
-) -> (Vec<years::Payment>, BTreeMap<FinancialYear, Money>) {
+fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
+    let plan = ctx.plan;
     let protection_days =
         (plan.assumptions.pay_protection_years.clamp(0.0, 10.0) * 365.0).round() as i64;
-    let mut list = Vec::new();
+    let mut o = OneOffs {
+        totals: OneOff::default(),
+        payments: Vec::with_capacity(people.len()),
+        implementation: BTreeMap::new(),
+        employee: vec![Money::ZERO; plan.councils.len()],
+    };
     for p in people {
-        let exit = p.exit.redundancy_pay.scale(p.share)
-            + p.exit.pension_strain.scale(p.share)
-            + p.exit.class1a_ni.scale(p.share);
+        let redundancy = p.exit.redundancy_pay.scale(p.share);
+        let strain = p.exit.pension_strain.scale(p.share);
+        let class1a = p.exit.class1a_ni.scale(p.share);
+        let t = &mut o.totals;
+        t.redundancy_pay += redundancy;
+        t.statutory_redundancy_pay += p.exit.statutory_pay.scale(p.share);
+        t.pension_strain += strain;
+        if p.exit.strain_estimated {
+            t.pension_strain_estimated += strain;
+        }
+        t.class1a_ni += class1a;
+        t.pay_protection += p.pay_protection;
+        let exit = redundancy + strain + class1a;
+        o.employee[p.council] += exit + p.pay_protection;
         if exit != Money::ZERO {
-            list.push(years::Payment {
+            o.payments.push(years::Payment {
                 date: p.exit_date,
                 days: 0,
                 amount: exit,
             });
         }
         if p.pay_protection != Money::ZERO {
-            list.push(years::Payment {
+            o.payments.push(years::Payment {
                 date: ctx.go_live,
                 days: protection_days,
                 amount: p.pay_protection,
             });
         }
     }
-    let mut fixed = BTreeMap::new();
     for c in &plan.assumptions.implementation_costs {
-        *fixed.entry(c.year).or_insert(Money::ZERO) += c.amount.at_least_zero();
+        let amount = c.amount.at_least_zero();
+        o.totals.implementation += amount;
+        *o.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
     }
-    (list, fixed)
+    o
 }
 
 fn role_outcomes(
@@ -457,24 +461,20 @@ fn function_outcomes(
 
 fn council_outcomes(
     ctx: &Context,
-    people: &[PersonOutcome],
     schedule: &timeline::Schedule,
     recurring: &costing::Recurring,
     functions: &[FunctionOutcome],
     ratios: &[f64],
-    one_off: &OneOff,
+    one_offs: &OneOffs,
 ) -> Vec<CouncilOutcome> {
     let plan = ctx.plan;
-    let nc = plan.councils.len();
-    let mut employee_one_off = vec![Money::ZERO; nc];
-    for p in people {
-        employee_one_off[p.council] += p.exit.total().scale(p.share) + p.pay_protection;
-    }
+    let one_off = &one_offs.totals;
+    let employee_one_off = &one_offs.employee;
     let shares: Vec<Money> = match plan.assumptions.one_off_split {
         OneOffSplit::SameRatio => allocate(one_off.total(), ratios),
         OneOffSplit::EmployingCouncil => {
-            // The employees' own costs stay with their council; what is left (implementation,
-            // and any penny of rounding between the two sums) is shared by the ratio.
+            // The employees' own costs stay with their council; what is left (implementation)
+            // is shared by the ratio.
             let own: Money = employee_one_off.iter().copied().sum();
             let rest = allocate(one_off.total() - own, ratios);
             employee_one_off

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::dates::{anniversary, complete_years_ending_with, whole_years};
+use super::dates::{age_on_day_after, anniversary, complete_years_ending_with, whole_years};
 use crate::model::{Money, Parameters, PayBasis, RedundancyScheme, StatutoryRedundancy, in_force};
 
 /// Weeks of statutory redundancy pay for a person born `dob`, continuously employed from
@@ -26,6 +26,12 @@ pub fn statutory_weeks(
         return 0.0;
     }
     let counted = years.min(rules.max_years as i32);
+    let leap_day = |d: Date| d.month() == 2 && d.day() == 29;
+    if !leap_day(dob) && !(exit.month() == 2 && exit.day() == 28) {
+        // Every counted year starts on the same day of the year as the day after the exit, so
+        // the age on its first day is simply the age on that day less k.
+        return weeks_by_age(rules, age_on_day_after(dob, exit), counted);
+    }
     let after_end = exit.tomorrow().unwrap_or(exit);
     (1..=counted)
         .map(|k| {
@@ -33,6 +39,19 @@ pub fn statutory_weeks(
             weeks_for_age(rules, whole_years(dob, first_day))
         })
         .sum()
+}
+
+/// Weeks for `counted` years taken at ages `age - 1`, `age - 2`, … (the k-th year back at
+/// `age - k`), counted band by band.
+fn weeks_by_age(rules: &StatutoryRedundancy, age: i32, counted: i32) -> f64 {
+    let (higher, middle) = (rules.higher_age as i32, rules.middle_age as i32);
+    // Years k in 1..=counted with age - k >= higher: k <= age - higher.
+    let at_higher = (age - higher).clamp(0, counted);
+    let at_middle = (age - middle).clamp(0, counted) - at_higher;
+    let at_lower = counted - at_higher - at_middle;
+    f64::from(at_higher) * rules.higher_weeks
+        + f64::from(at_middle) * rules.middle_weeks
+        + f64::from(at_lower) * rules.lower_weeks
 }
 
 /// Weeks by the ready-reckoner convention HR officers use by hand: `age` in whole years at the

@@ -77,6 +77,16 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
         .map(|&d| add_days(ctx.consultation_start, i64::from(d)))
         .collect();
 
+    // The end of each possible notice at each council, so no person needs date arithmetic.
+    let max_notice = 53;
+    let notice_ends: Vec<Vec<Date>> = notices_from
+        .iter()
+        .map(|&from| {
+            (0..max_notice)
+                .map(|w| add_days(from, 7 * w as i64).max(ctx.go_live))
+                .collect()
+        })
+        .collect();
     let mut exits = vec![None; plan.posts.len()];
     let mut longest = vec![0u32; n];
     let mut first: Vec<Option<Date>> = vec![None; n];
@@ -102,7 +112,10 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
         let statutory =
             statutory_notice_weeks(&plan.parameters, holder.service_start, notices_from[c]);
         let notice = statutory.max(holder.notice_weeks);
-        let date = add_days(notices_from[c], i64::from(notice) * 7).max(ctx.go_live);
+        let date = notice_ends[c]
+            .get(notice as usize)
+            .copied()
+            .unwrap_or_else(|| add_days(notices_from[c], i64::from(notice) * 7).max(ctx.go_live));
         exits[i] = Some(Exit {
             date,
             notice_weeks: notice,

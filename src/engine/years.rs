@@ -44,17 +44,29 @@ pub fn by_year(
     }
     let convention = ctx.plan.assumptions.part_year;
     let span: Vec<FinancialYear> = (first.0..=last.0).map(FinancialYear).collect();
-    // Each spread payment is shared across the years by the largest-remainder method, so the
-    // years add up to the payment to the penny.
+    // A payment made on one day falls whole in its year. Spread payments are grouped by their
+    // period and each period is shared across the years once, by the largest-remainder method,
+    // so the years add up to the payments to the penny.
     let mut spread = vec![Money::ZERO; span.len()];
+    let mut periods: BTreeMap<(Date, i64), Money> = BTreeMap::new();
     for p in payments {
+        if p.days <= 0 {
+            let year = FinancialYear::containing(p.date);
+            if let Some(slot) = span.iter().position(|y| *y == year) {
+                spread[slot] += p.amount;
+            }
+        } else {
+            *periods.entry((p.date, p.days)).or_default() += p.amount;
+        }
+    }
+    for ((date, days), amount) in periods {
         let weights: Vec<f64> = span
             .iter()
-            .map(|y| share_of_period(p.date, p.days, *y))
+            .map(|y| share_of_period(date, days, *y))
             .collect();
         for (slot, share) in spread
             .iter_mut()
-            .zip(super::split::allocate(p.amount, &weights))
+            .zip(super::split::allocate(amount, &weights))
         {
             *slot += share;
         }

@@ -7,7 +7,7 @@ mod plan;
 mod validate;
 
 pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
-pub use money::{Money, parse_money};
+pub use money::{Money, parse_money, round};
 pub use parameters::{
     Approval, Consultation, ConsultationBand, Dated, DiscretionaryLimits, EmployerNi, Lgps,
     Parameters, PensionAgeBand, StatutoryNotice, StatutoryRedundancy, StrainEstimate,

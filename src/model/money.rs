@@ -26,11 +26,7 @@ impl Money {
     /// The nearest penny to an amount in pence given as a real number (half away from zero).
     /// Non-finite input gives zero, so a bad factor can never poison a total.
     pub fn from_pence_f64(pence: f64) -> Self {
-        if pence.is_finite() {
-            Self(pence.round() as i64)
-        } else {
-            Self::ZERO
-        }
+        Self(round(pence))
     }
 
     /// The nearest penny to an amount in pounds.
@@ -161,6 +157,26 @@ impl<'a> Sum<&'a Money> for Money {
     }
 }
 
+/// The nearest whole number, half away from zero, as an `i64`; 0 for a value that is not a
+/// number. Inline arithmetic rather than `f64::round`, which is a library call on the default
+/// x86-64 target and was a seventh of the engine's time.
+#[inline]
+pub fn round(x: f64) -> i64 {
+    if !x.is_finite() {
+        return 0;
+    }
+    let t = x.trunc();
+    let frac = x - t;
+    let t = t as i64;
+    if frac >= 0.5 {
+        t + 1
+    } else if frac <= -0.5 {
+        t - 1
+    } else {
+        t
+    }
+}
+
 /// Reads an amount of money as people write it: `35000`, `£35,000`, `35,000.50`, ` £1,234 `.
 /// Returns `None` for anything else (including an empty string).
 pub fn parse_money(text: &str) -> Option<Money> {
@@ -225,6 +241,26 @@ mod tests {
         assert_eq!(parse_money("12.345"), None);
         assert_eq!(parse_money("twelve"), None);
         assert_eq!(parse_money("£"), None);
+    }
+
+    #[test]
+    fn round_matches_the_standard_library() {
+        for x in [
+            0.0,
+            0.4,
+            0.5,
+            0.6,
+            1.5,
+            2.5,
+            -0.5,
+            -1.5,
+            -2.4,
+            1e12 + 0.5,
+            123_456.499_999,
+            -7.5,
+        ] {
+            assert_eq!(round(x), x.round() as i64, "{x}");
+        }
     }
 
     #[test]
