@@ -135,7 +135,7 @@ fn compulsory_cost_is_the_expected_cost_of_a_fair_selection() {
     let pool: Vec<_> = o
         .people
         .iter()
-        .filter(|p| p.fate == PersonFate::Compulsory)
+        .filter(|p| p.fate == PersonFate::AtRisk)
         .collect();
     assert_eq!(pool.len(), 3);
     for p in &pool {

@@ -3,7 +3,7 @@
 
 use jiff::civil::{Date, date};
 use merger_planner::engine::dates::add_days;
-use merger_planner::engine::rules::statutory_weeks;
+use merger_planner::engine::rules::{statutory_weeks, statutory_weeks_year_by_year};
 use merger_planner::engine::{Flows, Outcome, evaluate_base};
 use merger_planner::io::plan_file;
 use merger_planner::model::{
@@ -270,6 +270,9 @@ proptest! {
         // Being older (an earlier birth date) never lowers them.
         let older = statutory_weeks(&rules, add_days(dob, -more), start, exit);
         prop_assert!(older >= weeks, "{older} < {weeks}");
+        // The fast count agrees with counting each year back from the exit date.
+        let year_by_year = statutory_weeks_year_by_year(&rules, dob, start, exit);
+        prop_assert!((weeks - year_by_year).abs() < 1e-12, "{weeks} vs {year_by_year}");
         // Half weeks, at most 30.
         prop_assert!((weeks * 2.0).fract() == 0.0 && weeks <= 30.0);
     }

@@ -39,6 +39,30 @@ fn index<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<'a> {
     map
 }
 
+/// Looks ids up, remembering the last one: establishments list posts council by council and
+/// role by role, so most lookups repeat the previous id and skip the hash.
+struct Lookup<'m, 'a> {
+    map: &'m FastMap<'a>,
+    last: Option<(&'a str, Option<usize>)>,
+}
+
+impl<'m, 'a> Lookup<'m, 'a> {
+    fn new(map: &'m FastMap<'a>) -> Self {
+        Self { map, last: None }
+    }
+
+    fn get(&mut self, id: &'a str) -> Option<usize> {
+        if let Some((last, found)) = self.last
+            && last == id
+        {
+            return found;
+        }
+        let found = self.map.get(id).copied();
+        self.last = Some((id, found));
+        found
+    }
+}
+
 /// The plan and scenario, resolved.
 pub struct Context<'a> {
     /// The plan.
@@ -106,20 +130,18 @@ impl<'a> Context<'a> {
             .iter()
             .map(|r| functions.get(r.function.as_str()).copied())
             .collect();
-        let post_council: Vec<Option<usize>> = plan
-            .posts
-            .iter()
-            .map(|p| councils.get(p.council.as_str()).copied())
-            .collect();
-        let post_role = plan
-            .posts
-            .iter()
-            .zip(&post_council)
-            .map(|(p, c)| {
-                let r = roles.get(p.role.as_str()).copied()?;
-                c.and(role_function[r]).map(|_| r)
-            })
-            .collect();
+        let mut council_lookup = Lookup::new(&councils);
+        let mut role_lookup = Lookup::new(&roles);
+        let mut post_council: Vec<Option<usize>> = Vec::with_capacity(plan.posts.len());
+        let mut post_role: Vec<Option<usize>> = Vec::with_capacity(plan.posts.len());
+        for p in &plan.posts {
+            let c = council_lookup.get(&p.council);
+            let r = role_lookup
+                .get(&p.role)
+                .filter(|&r| c.is_some() && role_function[r].is_some());
+            post_council.push(c);
+            post_role.push(r);
+        }
         let host = a
             .host_council
             .as_deref()

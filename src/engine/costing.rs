@@ -53,6 +53,7 @@ pub fn recurring(
         double_running: vec![0; nc],
     };
     let mut at_go_live = 0i64;
+    let mut starts = Starts::default();
     let (mut vd, mut vr, mut cr, mut ro, mut harm) = (0i64, 0i64, 0i64, 0i64, 0i64);
     for (i, post) in plan.posts.iter().enumerate() {
         let (Some(role), Some(c)) = (ctx.post_role[i], ctx.post_council[i]) else {
@@ -83,7 +84,7 @@ pub fn recurring(
         } else if fates[i].voluntary {
             vr += base;
             let start = exits[i].map_or(ctx.go_live, |e| e.date);
-            *r.starts.entry(start).or_default() += base;
+            starts.add(start, base);
             r.double_running[c] += lost_to_late_exit(ctx, base as f64, start);
             (0, 0)
         } else {
@@ -95,7 +96,7 @@ pub fn recurring(
             at_go_live += out;
             if gone != 0 {
                 let start = exits[i].map_or(ctx.go_live, |e| e.date);
-                *r.starts.entry(start).or_default() += gone;
+                starts.add(start, gone);
                 r.double_running[c] += lost_to_late_exit(ctx, gone as f64, start);
             }
             (
@@ -124,7 +125,8 @@ pub fn recurring(
         r.role_target[role] += cost;
     }
     at_go_live -= new_posts;
-    *r.starts.entry(ctx.go_live).or_default() += at_go_live;
+    starts.add(ctx.go_live, at_go_live);
+    r.starts = starts.finish();
     let baseline: i64 = r.role_baseline.iter().sum();
     let target: i64 = r.role_target.iter().sum();
     r.waterfall = Waterfall {
@@ -138,6 +140,37 @@ pub fn recurring(
         target: Money(target),
     };
     r
+}
+
+/// Full-year savings by start date, summing runs of the same date before touching the map
+/// (leavers at one council share a handful of exit dates).
+#[derive(Default)]
+struct Starts {
+    map: BTreeMap<Date, i64>,
+    run: Option<(Date, i64)>,
+}
+
+impl Starts {
+    fn add(&mut self, date: Date, amount: i64) {
+        match &mut self.run {
+            Some((d, total)) if *d == date => *total += amount,
+            _ => {
+                self.flush();
+                self.run = Some((date, amount));
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((d, total)) = self.run.take() {
+            *self.map.entry(d).or_default() += total;
+        }
+    }
+
+    fn finish(mut self) -> BTreeMap<Date, i64> {
+        self.flush();
+        self.map
+    }
 }
 
 /// The saving lost while a leaver works notice after go-live: full-year saving × days ÷ 365.

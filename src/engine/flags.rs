@@ -84,7 +84,7 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
     // Compulsory pools where a selected person could get £100,000 or more: per (role, council),
     // (people, largest).
     let mut compulsory: BTreeMap<(usize, usize), (usize, Money)> = BTreeMap::new();
-    for p in people.iter().filter(|p| p.fate != PersonFate::Redeployed) {
+    for p in people.iter().filter(|p| p.share > EPS) {
         let package = p.exit.package();
         if package < approval.reportable {
             continue;
@@ -97,7 +97,7 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
         if package < approval.full_council {
             continue;
         }
-        if p.fate == PersonFate::Compulsory {
+        if p.fate == PersonFate::AtRisk {
             let entry = compulsory
                 .entry((p.role, p.council))
                 .or_insert((0, Money::ZERO));
@@ -152,18 +152,18 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
 fn equal_pay_flag(ctx: &Context, pool: &Pool, role: &RoleOutcome, r: usize, out: &mut Vec<Flag>) {
     let plan = ctx.plan;
     // Per council: (salary × FTE, FTE).
-    let mut by_council: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+    let mut by_council = vec![(0.0f64, 0.0f64); plan.councils.len()];
     for &i in pool.filled.iter().chain(&pool.vacant) {
         let Some(c) = ctx.post_council[i] else {
             continue;
         };
         let fte = super::pools::clean_fte(plan.posts[i].fte);
-        let e = by_council.entry(c).or_insert((0.0, 0.0));
-        e.0 += plan.posts[i].salary.pence() as f64 * fte;
-        e.1 += fte;
+        by_council[c].0 += plan.posts[i].salary.pence() as f64 * fte;
+        by_council[c].1 += fte;
     }
     let averages: Vec<(usize, f64)> = by_council
         .into_iter()
+        .enumerate()
         .filter(|(_, (_, fte))| *fte > EPS)
         .map(|(c, (pay, fte))| (c, pay / fte))
         .collect();

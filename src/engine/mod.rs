@@ -117,7 +117,9 @@ fn people(
 ) -> Vec<PersonOutcome> {
     let plan = ctx.plan;
     let protection = ProtectionTable::new(pools);
-    let mut out = Vec::new();
+    let affected = exits.iter().filter(|e| e.is_some()).count();
+    let mut out = Vec::with_capacity(affected);
+    let protection_years = plan.assumptions.pay_protection_years.clamp(0.0, 10.0);
     for (i, fate) in fates.iter().enumerate() {
         let (Some(c), Some(r), Some(exit)) = (ctx.post_council[i], ctx.post_role[i], exits[i])
         else {
@@ -128,25 +130,6 @@ fn people(
             continue;
         };
         let council = &plan.councils[c];
-        let annual = Money(baseline[i]);
-        let mut push =
-            |fate: PersonFate, share: f64, exit_cost: ExitCost, pay_protection: Money| {
-                let payback = (annual.pence() > 0)
-                    .then(|| exit_cost.total().pence() as f64 / annual.pence() as f64);
-                out.push(PersonOutcome {
-                    post: i,
-                    council: c,
-                    role: r,
-                    fate,
-                    share,
-                    exit_date: exit.date,
-                    notice_weeks: exit.notice_weeks,
-                    exit: exit_cost,
-                    pay_protection,
-                    annual_cost: annual,
-                    payback_years: payback,
-                });
-            };
         let cost = |kind| {
             rules::exit_cost(
                 &plan.parameters,
@@ -157,35 +140,40 @@ fn people(
                 exit.date,
             )
         };
-        if fate.voluntary {
-            push(
-                PersonFate::Voluntary,
-                1.0,
-                cost(ExitKind::Voluntary),
-                Money::ZERO,
-            );
-            continue;
-        }
-        if fate.compulsory > EPS {
-            push(
-                PersonFate::Compulsory,
-                fate.compulsory,
-                cost(ExitKind::Compulsory),
-                Money::ZERO,
-            );
-        }
-        if fate.redeployed > EPS {
-            let years = plan.assumptions.pay_protection_years.clamp(0.0, 10.0);
+        let (kind, share, redeployed) = if fate.voluntary {
+            (PersonFate::Voluntary, 1.0, 0.0)
+        } else {
+            (PersonFate::AtRisk, fate.compulsory, fate.redeployed)
+        };
+        let exit_cost = match kind {
+            PersonFate::Voluntary => cost(ExitKind::Voluntary),
+            PersonFate::AtRisk if share > EPS => cost(ExitKind::Compulsory),
+            PersonFate::AtRisk => ExitCost::default(),
+        };
+        let pay_protection = if redeployed > EPS {
             let yearly =
                 protection.expected_loss(post.salary.pence().max(0) as f64) * clean_fte(post.fte);
-            let pay = Money::from_pence_f64(fate.redeployed * yearly * years);
-            push(
-                PersonFate::Redeployed,
-                fate.redeployed,
-                ExitCost::default(),
-                pay,
-            );
-        }
+            Money::from_pence_f64(redeployed * yearly * protection_years)
+        } else {
+            Money::ZERO
+        };
+        let annual = Money(baseline[i]);
+        let payback = (annual.pence() > 0 && share > EPS)
+            .then(|| exit_cost.total().pence() as f64 / annual.pence() as f64);
+        out.push(PersonOutcome {
+            post: i,
+            council: c,
+            role: r,
+            fate: kind,
+            share,
+            redeployed,
+            exit_date: exit.date,
+            notice_weeks: exit.notice_weeks,
+            exit: exit_cost,
+            pay_protection,
+            annual_cost: annual,
+            payback_years: payback,
+        });
     }
     out
 }
@@ -308,11 +296,7 @@ fn role_outcomes(
 ) -> Vec<RoleOutcome> {
     let plan = ctx.plan;
     let nc = plan.councils.len();
-    let mut by_council = vec![vec![Flows::default(); nc]; plan.roles.len()];
-    let fates_flows = role_council_flows(ctx, pools, fates);
-    for (r, c, flows) in fates_flows {
-        by_council[r][c].add(&flows);
-    }
+    let by_council = role_council_flows(ctx, pools, fates);
     plan.roles
         .iter()
         .enumerate()
@@ -346,9 +330,10 @@ fn role_outcomes(
 }
 
 /// Each post's movements, as (role, council, flows).
-fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<(usize, usize, Flows)> {
+/// Movements by role and council (`[role][council]`), post by post.
+fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Vec<Flows>> {
     let plan = ctx.plan;
-    let mut out = Vec::with_capacity(plan.posts.len());
+    let mut out = vec![vec![Flows::default(); plan.councils.len()]; plan.roles.len()];
     for (i, post) in plan.posts.iter().enumerate() {
         let (Some(r), Some(c)) = (ctx.post_role[i], ctx.post_council[i]) else {
             continue;
@@ -375,7 +360,7 @@ fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<(usi
                 }
             }
         }
-        out.push((r, c, f));
+        out[r][c].add(&f);
     }
     out
 }

@@ -265,15 +265,15 @@ pub struct YearOutcome {
     pub cumulative_net: Money,
 }
 
-/// Why a person is in the list of leavers.
+/// Why a person is in the list of people affected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum PersonFate {
-    /// Accepted for VR.
+    /// Accepted for VR: leaves for certain.
     Voluntary,
-    /// In a compulsory selection pool (figures are expected values: × `share`).
-    Compulsory,
-    /// Expected to be redeployed (figures × `share`).
-    Redeployed,
+    /// In a pool still at risk after VR: may be selected for compulsory redundancy (with
+    /// probability `share`) or redeployed (with probability `redeployed`). Their figures are
+    /// expected values.
+    AtRisk,
 }
 
 /// A person affected: an accepted volunteer, or a member of a pool still at risk.
@@ -287,13 +287,17 @@ pub struct PersonOutcome {
     pub role: usize,
     /// What happens.
     pub fate: PersonFate,
-    /// Share of the person this applies to: 1 for VR, the selection probability otherwise.
+    /// Share of the person who leaves by redundancy: 1 for VR, the probability of compulsory
+    /// selection otherwise. Exit costs count × this.
     pub share: f64,
+    /// Share of the person expected to be redeployed.
+    pub redeployed: f64,
     /// Exit (or move) date.
     pub exit_date: Date,
     /// Notice in weeks (the longer of statutory and contractual).
     pub notice_weeks: u32,
-    /// The person's exit costs if they leave (not multiplied by `share`).
+    /// The person's exit costs if they leave (not multiplied by `share`; none if they cannot be
+    /// selected).
     pub exit: super::ExitCost,
     /// Expected pay protection if redeployed.
     pub pay_protection: Money,

@@ -26,12 +26,31 @@ pub fn statutory_weeks(
         return 0.0;
     }
     let counted = years.min(rules.max_years as i32);
-    let leap_day = |d: Date| d.month() == 2 && d.day() == 29;
-    if !leap_day(dob) && !(exit.month() == 2 && exit.day() == 28) {
+    // Near 29 February the anniversaries shift, so those dates take the year-by-year count.
+    let near_leap_day =
+        (dob.month() == 2 && dob.day() == 29) || (exit.month() == 2 && exit.day() >= 28);
+    if !near_leap_day {
         // Every counted year starts on the same day of the year as the day after the exit, so
         // the age on its first day is simply the age on that day less k.
         return weeks_by_age(rules, age_on_day_after(dob, exit), counted);
     }
+    statutory_weeks_year_by_year(rules, dob, service_start, exit)
+}
+
+/// The same count as [`statutory_weeks`], done literally: each year reckoned back from the
+/// relevant date in turn, at the age on its first day. The reference the fast count is tested
+/// against, and the count used near 29 February.
+pub fn statutory_weeks_year_by_year(
+    rules: &StatutoryRedundancy,
+    dob: Date,
+    service_start: Date,
+    exit: Date,
+) -> f64 {
+    let years = complete_years_ending_with(service_start, exit);
+    if years < rules.qualifying_years as i32 {
+        return 0.0;
+    }
+    let counted = years.min(rules.max_years as i32);
     let after_end = exit.tomorrow().unwrap_or(exit);
     (1..=counted)
         .map(|k| {
@@ -84,15 +103,10 @@ fn weeks_for_age(rules: &StatutoryRedundancy, age: i32) -> f64 {
 /// complete year from two years, at most 12.
 pub fn statutory_notice_weeks(params: &Parameters, service_start: Date, on: Date) -> u32 {
     let years = whole_years(service_start, on);
-    let month = service_start
-        .checked_add(jiff::Span::new().months(1))
-        .unwrap_or(service_start);
-    if on < month {
-        0
-    } else if years < 2 {
-        1
-    } else {
+    if years >= 2 {
         (years as u32).min(params.notice.max_weeks)
+    } else {
+        u32::from(on >= super::dates::add_one_month(service_start))
     }
 }
 

@@ -83,7 +83,7 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
         .iter()
         .map(|&from| {
             (0..max_notice)
-                .map(|w| add_days(from, 7 * w as i64).max(ctx.go_live))
+                .map(|w| add_days(from, 7 * i64::from(w)).max(ctx.go_live))
                 .collect()
         })
         .collect();

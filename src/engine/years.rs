@@ -51,9 +51,9 @@ pub fn by_year(
     let mut periods: BTreeMap<(Date, i64), Money> = BTreeMap::new();
     for p in payments {
         if p.days <= 0 {
-            let year = FinancialYear::containing(p.date);
-            if let Some(slot) = span.iter().position(|y| *y == year) {
-                spread[slot] += p.amount;
+            let slot = i32::from(FinancialYear::containing(p.date).0) - i32::from(first.0);
+            if let Some(total) = usize::try_from(slot).ok().and_then(|s| spread.get_mut(s)) {
+                *total += p.amount;
             }
         } else {
             *periods.entry((p.date, p.days)).or_default() += p.amount;

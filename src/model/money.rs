@@ -165,9 +165,9 @@ pub fn round(x: f64) -> i64 {
     if !x.is_finite() {
         return 0;
     }
-    let t = x.trunc();
-    let frac = x - t;
-    let t = t as i64;
+    // `as` truncates toward zero (and saturates), without the library call `trunc` makes.
+    let t = x as i64;
+    let frac = x - t as f64;
     if frac >= 0.5 {
         t + 1
     } else if frac <= -0.5 {
