@@ -308,7 +308,7 @@ pub struct PersonOutcome {
 }
 
 /// Kinds of flag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
     /// A council cannot finish consultation and notice before go-live.
@@ -329,6 +329,23 @@ pub enum FlagKind {
     RedeploymentShortfall,
     /// Pension strain includes indicative estimates.
     IndicativeStrain,
+}
+
+impl FlagKind {
+    /// A heading for flags of this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TimetableMiss => "Timetable misses go-live",
+            Self::DoubleRunning => "Exits after go-live (double running)",
+            Self::FullCouncilApproval => "Packages of £100,000 or more (full council approval)",
+            Self::ReportablePackage => "Packages of £20,000 or more",
+            Self::EqualPayRisk => "Equal-pay risk: same role paid differently",
+            Self::BelowCriticalPosts => "Roles cut below their critical posts",
+            Self::TargetNotReached => "Target not reached",
+            Self::RedeploymentShortfall => "Redeployment shortfall",
+            Self::IndicativeStrain => "Indicative pension strain",
+        }
+    }
 }
 
 /// Something the directors must see.

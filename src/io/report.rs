@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::engine::{FlagKind, Outcome};
+use crate::engine::Outcome;
 use crate::model::{Money, Plan};
 
 fn pounds(m: Money) -> Value {
@@ -143,20 +143,6 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
 
 fn f1(x: f64) -> String {
     format!("{x:.1}")
-}
-
-fn flag_heading(kind: FlagKind) -> &'static str {
-    match kind {
-        FlagKind::TimetableMiss => "Timetable misses go-live",
-        FlagKind::DoubleRunning => "Exits after go-live (double running)",
-        FlagKind::FullCouncilApproval => "Packages of £100,000 or more (full council approval)",
-        FlagKind::ReportablePackage => "Packages of £20,000 or more",
-        FlagKind::EqualPayRisk => "Equal-pay risk: same role paid differently",
-        FlagKind::BelowCriticalPosts => "Roles cut below their critical posts",
-        FlagKind::TargetNotReached => "Target not reached",
-        FlagKind::RedeploymentShortfall => "Redeployment shortfall",
-        FlagKind::IndicativeStrain => "Indicative pension strain",
-    }
 }
 
 /// The outcome as text for people.
@@ -358,7 +344,7 @@ fn money_text(s: &mut String, o: &Outcome) {
     for flag in &o.flags {
         if last != Some(flag.kind) {
             let count = o.flags.iter().filter(|f| f.kind == flag.kind).count();
-            let _ = writeln!(s, "  {} ({count})", flag_heading(flag.kind));
+            let _ = writeln!(s, "  {} ({count})", flag.kind.label());
             last = Some(flag.kind);
         }
         let _ = writeln!(s, "    - {}", flag.message);

@@ -27,6 +27,14 @@ pub fn example_plan() -> Plan {
     plan_file::parse(EXAMPLE_PLAN).expect("the built-in example plan parses")
 }
 
+/// The figures derived from the plan, rebuilt only when the plan or scenario changes.
+struct Derived {
+    revision: u64,
+    outcome: Outcome,
+    errors: usize,
+    warnings: usize,
+}
+
 /// The app's state: the plan, where it came from, the chosen scenario and the cached outcome.
 pub struct App {
     plan: Plan,
@@ -34,7 +42,10 @@ pub struct App {
     scenario: String,
     /// Bumped on every change to the plan or scenario; the outcome is rebuilt only when it moves.
     revision: u64,
-    cache: Option<(u64, Outcome, usize, usize)>,
+    derived: Option<Derived>,
+    evaluations: u64,
+    /// The window title last sent, so it is sent again only when it changes.
+    title_sent: String,
 }
 
 impl App {
@@ -45,13 +56,20 @@ impl App {
             path,
             scenario: crate::model::Scenario::BASE.to_owned(),
             revision: 0,
-            cache: None,
+            derived: None,
+            evaluations: 0,
+            title_sent: String::new(),
         }
     }
 
     /// The plan shown.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The chosen scenario's name.
+    pub fn scenario(&self) -> &str {
+        &self.scenario
     }
 
     /// Chooses a scenario by name (the base if unknown).
@@ -62,13 +80,22 @@ impl App {
         }
     }
 
-    /// The outcome of the chosen scenario, with the counts of validation errors and warnings;
-    /// recomputed only when the plan or scenario changed since the last call.
-    ///
-    /// # Panics
-    /// Never: the cache is filled before it is read.
-    pub fn outcome(&mut self) -> (&Outcome, usize, usize) {
-        if self.cache.as_ref().is_none_or(|c| c.0 != self.revision) {
+    /// How many times the outcome has been computed (it should not grow frame by frame).
+    pub fn evaluations(&self) -> u64 {
+        self.evaluations
+    }
+
+    /// The outcome of the chosen scenario, recomputed only if the plan or scenario changed.
+    pub fn outcome(&mut self) -> &Outcome {
+        &self.refresh().outcome
+    }
+
+    fn refresh(&mut self) -> &Derived {
+        if self
+            .derived
+            .as_ref()
+            .is_none_or(|d| d.revision != self.revision)
+        {
             let scenario = self.plan.scenario(&self.scenario).unwrap_or_default();
             let outcome = engine::evaluate(&self.plan, &scenario);
             let problems = validate(&self.plan);
@@ -76,11 +103,18 @@ impl App {
                 .iter()
                 .filter(|p| p.severity == Severity::Error)
                 .count();
-            self.cache = Some((self.revision, outcome, errors, problems.len() - errors));
+            self.evaluations += 1;
+            self.derived = Some(Derived {
+                revision: self.revision,
+                outcome,
+                errors,
+                warnings: problems.len() - errors,
+            });
         }
-        let cache = self.cache.as_ref().map(|c| (&c.1, c.2, c.3));
-        #[expect(clippy::expect_used, reason = "filled just above")]
-        cache.expect("outcome cached")
+        match &self.derived {
+            Some(d) => d,
+            None => unreachable!("filled just above"),
+        }
     }
 
     fn title(&self) -> String {
@@ -90,55 +124,73 @@ impl App {
         );
         format!("{} ({file}) - Merger Planner", self.plan.name)
     }
-}
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let names = self.plan.scenario_names();
+    /// Draws the whole window: the scenario choice, headline figures, councils and flags.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut chosen = self.scenario.clone();
-        let plan_name = self.plan.name.clone();
-        let dark = ui.visuals().dark_mode;
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                ui.heading(&plan_name);
+                ui.heading(&self.plan.name);
                 ui.add_space(20.0);
-                egui::ComboBox::from_label("Scenario")
-                    .selected_text(&chosen)
-                    .show_ui(ui, |ui| {
-                        for name in &names {
-                            ui.selectable_value(&mut chosen, name.clone(), name);
-                        }
-                    });
+                scenario_ui(ui, &self.plan.scenario_names(), &mut chosen);
             });
             ui.add_space(6.0);
         });
         self.set_scenario(&chosen);
-        let (outcome, errors, warnings) = self.outcome();
-        let outcome = outcome.clone();
+        let dark = ui.visuals().dark_mode;
+        let d = self.refresh();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
+                let o = &d.outcome;
                 ui.label(format!(
                     "Consultation starts {}, go-live {}",
-                    outcome.consultation_start, outcome.go_live
+                    o.consultation_start, o.go_live
                 ));
                 ui.separator();
-                ui.label(format!("{errors} validation errors, {warnings} warnings"));
+                ui.label(format!(
+                    "{} validation errors, {} warnings",
+                    d.errors, d.warnings
+                ));
             });
         });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                headlines_ui(ui, &outcome, dark);
-                ui.add_space(theme::SECTION_GAP);
-                councils_ui(ui, &outcome);
-                ui.add_space(theme::SECTION_GAP);
-                flags_ui(ui, &outcome, dark);
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    headlines_ui(ui, &d.outcome, dark);
+                    ui.add_space(theme::SECTION_GAP);
+                    councils_ui(ui, &d.outcome);
+                    ui.add_space(theme::SECTION_GAP);
+                    flags_ui(ui, &d.outcome, dark);
+                });
         });
-        let title = self.title();
-        ui.ctx()
-            .send_viewport_cmd(egui::ViewportCommand::Title(title));
     }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+        let title = self.title();
+        if title != self.title_sent {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+}
+
+fn scenario_ui(ui: &mut egui::Ui, names: &[String], chosen: &mut String) {
+    let label = ui.label("Scenario");
+    egui::ComboBox::from_id_salt("scenario")
+        .selected_text(chosen.as_str())
+        .show_ui(ui, |ui| {
+            for name in names {
+                ui.selectable_value(chosen, name.clone(), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn headline(ui: &mut egui::Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
@@ -171,6 +223,10 @@ fn headlines_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
             .payback_years
             .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
         headline(ui, "Payback", &payback, None);
+        let year = t
+            .payback_year
+            .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
+        headline(ui, "Net positive in", &year, None);
     });
 }
 
@@ -183,10 +239,10 @@ fn councils_ui(ui: &mut egui::Ui, o: &Outcome) {
         .show(ui, |ui| {
             for h in [
                 "Council",
-                "FTE today",
+                "FTE",
                 "Share",
                 "Saving a year",
-                "One-off cost",
+                "One-off",
                 "Consultation",
                 "Meets go-live",
             ] {
@@ -215,8 +271,30 @@ fn flags_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
     if o.flags.is_empty() {
         ui.label("Nothing to flag");
     }
-    for flag in &o.flags {
-        ui.label(egui::RichText::new(format!("• {}", flag.message)).color(theme::warning(dark)));
+    // Flags come sorted by kind: one collapsible group per kind, with its count.
+    let mut start = 0;
+    while start < o.flags.len() {
+        let kind = o.flags[start].kind;
+        let end = start
+            + o.flags[start..]
+                .iter()
+                .take_while(|f| f.kind == kind)
+                .count();
+        let title = egui::RichText::new(format!("{} ({})", kind.label(), end - start))
+            .color(theme::warning(dark))
+            .strong();
+        egui::CollapsingHeader::new(title)
+            .id_salt(("flags", kind))
+            .default_open(end - start <= 3)
+            .show(ui, |ui| {
+                for flag in &o.flags[start..end] {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(egui::RichText::new("•").color(theme::warning(dark)));
+                        ui.label(&flag.message);
+                    });
+                }
+            });
+        start = end;
     }
 }
 
