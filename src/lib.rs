@@ -2,6 +2,17 @@
 //!
 //! [`model`] is the plan as saved, [`engine`] turns a plan into figures, [`io`] reads and writes
 //! files, [`cli`] runs the headless commands and [`ui`] is the desktop app.
+//!
+//! ```
+//! use merger_planner::{engine, io::synthetic};
+//!
+//! let plan = synthetic::bournemouth_poole();
+//! let outcome = engine::evaluate_base(&plan);
+//! let t = &outcome.totals;
+//! // The recurring saving is today's cost less the target structure's, to the penny.
+//! assert_eq!(t.recurring_saving, t.baseline_cost - t.target_cost);
+//! println!("saves {} a year for {} once", t.recurring_saving.compact(), t.one_off_cost.compact());
+//! ```
 
 pub mod cli;
 pub mod engine;

@@ -94,6 +94,16 @@ fn report_json_has_every_key() {
     ] {
         assert!(!function[k].is_null(), "by_function[].{k}");
     }
+    let role = &v["by_role"][0];
+    for k in [
+        "role",
+        "function",
+        "current_fte",
+        "target_fte",
+        "recurring_saving",
+    ] {
+        assert!(!role[k].is_null(), "by_role[].{k}");
+    }
     let year = &v["by_financial_year"][0];
     assert_eq!(year["year"], "2017/18");
     for k in ["saving", "one_off_cost", "net", "cumulative_net"] {
@@ -124,6 +134,8 @@ fn report_text_reads_like_a_plan() {
         "2018/19",
         "Recurring saving",
         "Flags",
+        "Timetable",
+        "HR1 by",
     ] {
         assert!(text.contains(needle), "missing {needle}");
     }

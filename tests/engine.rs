@@ -356,3 +356,32 @@ fn the_same_plan_gives_the_same_figures() {
     let b = serde_json::to_string(&evaluate_base(&plan)).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn validation_names_each_problem_and_where() {
+    let mut plan = common::worked_example();
+    plan.posts[0].fte = 0.0;
+    plan.posts[1].salary = Money::pounds(-5);
+    plan.posts[2].holder.as_mut().unwrap().date_of_birth = date(2030, 1, 1);
+    plan.posts[3].id = "A2".into();
+    plan.posts[4].role = "nobody".into();
+    plan.posts[5].salary = Money::pounds(50_000_000);
+    plan.programme.go_live = date(2025, 1, 1);
+    let problems: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    let has = |needle: &str| {
+        assert!(
+            problems.iter().any(|p| p.contains(needle)),
+            "no '{needle}' in {problems:#?}"
+        );
+    };
+    has("post 'A1' (post 1), fte: FTE 0 must be more than 0");
+    has("post 'B1' (post 2), salary");
+    has("post 'A2' (post 3), date_of_birth");
+    has("post 'A2' (post 4), id: another post already has the id 'A2'");
+    has("post 'B2' (post 5), role: there is no role 'nobody'");
+    has("post 'B3' (post 6), salary: salary £50,000,000.00 is more than £10m");
+    has("plan, go_live: go-live 2025-01-01 is before the consultation start");
+    // An invalid plan still evaluates without panicking or producing nonsense numbers.
+    let o = evaluate_base(&plan);
+    assert!(o.totals.flows.current().is_finite());
+}

@@ -80,6 +80,23 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "meets_go_live": c.timetable.meets_go_live,
             "double_running_cost": pounds(c.double_running_cost),
         })).collect::<Vec<_>>(),
+        "by_role": o.roles.iter().map(|r| json!({
+            "role": r.title,
+            "id": r.id,
+            "function": o.functions.get(r.function).map(|f| f.name.clone()),
+            "current_fte": fte(r.flows.current()),
+            "target_fte": fte(r.target_fte),
+            "overlap_fte": fte(r.overlap),
+            "vacancies_deleted_fte": fte(r.flows.vacancies_deleted),
+            "vr_fte": fte(r.flows.voluntary),
+            "redeployed_fte": fte(r.flows.redeployed_out),
+            "compulsory_fte": fte(r.flows.compulsory),
+            "new_posts_fte": fte(r.new_posts),
+            "target_salary": pounds(r.target_salary),
+            "baseline_cost": pounds(r.baseline_cost),
+            "target_cost": pounds(r.target_cost),
+            "recurring_saving": pounds(r.baseline_cost - r.target_cost),
+        })).collect::<Vec<_>>(),
         "by_function": o.functions.iter().map(|x| json!({
             "function": x.name,
             "current_fte": fte(x.flows.current()),
@@ -237,8 +254,12 @@ fn functions_text(s: &mut String, o: &Outcome) {
     );
 }
 
+fn date_or_dash(d: Option<jiff::civil::Date>) -> String {
+    d.map_or_else(|| "-".to_owned(), |d| d.to_string())
+}
+
 fn councils_text(s: &mut String, o: &Outcome) {
-    let _ = writeln!(s, "\nBy council");
+    let _ = writeln!(s, "\nBy council (a year; one-off in total)");
     let rows: Vec<Vec<String>> = o
         .councils
         .iter()
@@ -248,14 +269,46 @@ fn councils_text(s: &mut String, o: &Outcome) {
                 f1(c.flows.current()),
                 format!("{:.1}%", c.share_ratio * 100.0),
                 c.baseline_cost.whole(),
+                c.cost_share.whole(),
                 c.recurring_saving.whole(),
                 c.one_off_cost.whole(),
+            ]
+        })
+        .collect();
+    table(
+        s,
+        &[
+            "Council",
+            "FTE",
+            "Share",
+            "Cost today",
+            "Share of target",
+            "Saving",
+            "One-off",
+        ],
+        &rows,
+    );
+
+    let _ = writeln!(s, "\nTimetable (go-live {})", o.go_live);
+    let rows: Vec<Vec<String>> = o
+        .councils
+        .iter()
+        .map(|c| {
+            let t = &c.timetable;
+            vec![
+                c.short_name.clone(),
                 c.proposed_redundancies.to_string(),
-                format!("{} days", c.timetable.consultation_days),
-                c.timetable
-                    .latest_consultation_start
-                    .map_or_else(|| "-".to_owned(), |d| d.to_string()),
-                if c.timetable.meets_go_live {
+                format!("{} days", t.consultation_days),
+                if t.consultation_days > 0 {
+                    t.hr1_by.to_string()
+                } else {
+                    "not needed".to_owned()
+                },
+                t.notices_from.to_string(),
+                format!("{} weeks", t.longest_notice_weeks),
+                date_or_dash(t.last_exit),
+                date_or_dash(t.latest_consultation_start),
+                if t.meets_go_live {
                     "yes".to_owned()
                 } else {
                     "NO".to_owned()
@@ -267,13 +320,12 @@ fn councils_text(s: &mut String, o: &Outcome) {
         s,
         &[
             "Council",
-            "FTE",
-            "Share",
-            "Cost today",
-            "Saving",
-            "One-off",
             "Proposed",
             "Consultation",
+            "HR1 by",
+            "Notices from",
+            "Longest notice",
+            "Last exit",
             "Start by",
             "Meets go-live",
         ],

@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 
 /// An amount of money in whole pence. Every figure a finance officer signs off is one of these,
 /// so sums are exact and reconcile to the penny.
+///
+/// ```
+/// use merger_planner::model::Money;
+///
+/// let saving = Money::pounds(1_234_567) + Money(89);
+/// assert_eq!(saving.full(), "£1,234,567.89");
+/// assert_eq!(saving.compact(), "£1.2m");
+/// assert_eq!(Money::pounds(-40_000).compact(), "-£40k");
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]

@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use super::{Dated, PaybackLimit, Plan, TargetPay, in_force};
+use super::{Dated, Money, PaybackLimit, Plan, TargetPay, in_force};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -225,7 +225,16 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
         );
     }
     for cost in &a.implementation_costs {
-        if cost.amount.pence() < 0 {
+        if cost.amount > Money::pounds(1_000_000_000) {
+            c.error(
+                &at,
+                "implementation_costs",
+                format!(
+                    "'{}' in {} is more than £1bn; check the amount",
+                    cost.description, cost.year
+                ),
+            );
+        } else if cost.amount.pence() < 0 {
             c.error(
                 &at,
                 "implementation_costs",
@@ -383,12 +392,12 @@ fn check_structure(c: &mut Checker, plan: &Plan) {
             "the role's FTE in the target structure, 0 or more",
         );
         if let TargetPay::Salary(s) = role.pay
-            && s.pence() <= 0
+            && (s.pence() <= 0 || s > MOST_PAY)
         {
             c.error(
                 &at,
                 "pay",
-                format!("target salary {s} must be more than zero; enter the full-time salary"),
+                format!("target salary {s} must be more than zero and at most £10m; enter the full-time salary"),
             );
         }
     }
@@ -475,7 +484,16 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
                 ),
             );
         }
-        if post.salary.pence() < 0 || (post.holder.is_some() && post.salary.pence() == 0) {
+        if post.salary > MOST_PAY {
+            c.error(
+                &at,
+                "salary",
+                format!(
+                    "salary {} is more than £10m; enter the full-time annual salary",
+                    post.salary
+                ),
+            );
+        } else if post.salary.pence() < 0 || (post.holder.is_some() && post.salary.pence() == 0) {
             c.error(
                 &at,
                 "salary",
@@ -508,8 +526,41 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
     }
 }
 
+/// The most a salary, quote or package can sensibly be: larger figures are typing errors, and
+/// keeping below them keeps every sum far from overflow.
+const MOST_PAY: Money = Money::pounds(10_000_000);
+
 fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: jiff::civil::Date) {
     let at = at.clone();
+    if h.date_of_birth.year() < 1900 || h.date_of_birth > start {
+        c.error(
+            &at,
+            "date_of_birth",
+            format!(
+                "{} is not a plausible date of birth; check it",
+                h.date_of_birth
+            ),
+        );
+    }
+    if h.service_start.year() < 1900 {
+        c.error(
+            &at,
+            "service_start",
+            format!(
+                "{} is not a plausible service start; check it",
+                h.service_start
+            ),
+        );
+    }
+    if let Some(q) = h.strain_quote
+        && q > MOST_PAY
+    {
+        c.error(
+            &at,
+            "strain_quote",
+            format!("the strain quote {q} is more than £10m; check it"),
+        );
+    }
 
     if h.date_of_birth >= h.service_start {
         c.error(
