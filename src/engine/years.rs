@@ -36,7 +36,12 @@ pub fn by_year(
         last = last.max(*year);
     }
     for p in payments {
-        let end = super::dates::add_days(p.date, (p.days - 1).max(0));
+        // The last day a payment touches: itself, or the end of the period it is spread over.
+        let end = if p.days > 1 {
+            super::dates::add_days(p.date, p.days - 1)
+        } else {
+            p.date
+        };
         last = last.max(FinancialYear::containing(end));
     }
     for date in starts.keys() {

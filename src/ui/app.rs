@@ -94,27 +94,32 @@ impl App {
         if self
             .derived
             .as_ref()
-            .is_none_or(|d| d.revision != self.revision)
+            .is_some_and(|d| d.revision != self.revision)
         {
-            let scenario = self.plan.scenario(&self.scenario).unwrap_or_default();
-            let outcome = engine::evaluate(&self.plan, &scenario);
-            let problems = validate(&self.plan);
+            self.derived = None;
+        }
+        let (plan, scenario, revision, evaluations) = (
+            &self.plan,
+            &self.scenario,
+            self.revision,
+            &mut self.evaluations,
+        );
+        self.derived.get_or_insert_with(|| {
+            let scenario = plan.scenario(scenario).unwrap_or_default();
+            let outcome = engine::evaluate(plan, &scenario);
+            let problems = validate(plan);
             let errors = problems
                 .iter()
                 .filter(|p| p.severity == Severity::Error)
                 .count();
-            self.evaluations += 1;
-            self.derived = Some(Derived {
-                revision: self.revision,
+            *evaluations += 1;
+            Derived {
+                revision,
                 outcome,
                 errors,
                 warnings: problems.len() - errors,
-            });
-        }
-        match &self.derived {
-            Some(d) => d,
-            None => unreachable!("filled just above"),
-        }
+            }
+        })
     }
 
     fn title(&self) -> String {
