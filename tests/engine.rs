@@ -385,3 +385,21 @@ fn validation_names_each_problem_and_where() {
     let o = evaluate_base(&plan);
     assert!(o.totals.flows.current().is_finite());
 }
+
+#[test]
+fn large_plans_give_the_same_figures_every_time_in_post_order() {
+    // Above a few thousand posts the people are worked out in two halves (on two threads where
+    // the machine allows); the result must not depend on it.
+    let plan = merger_planner::io::synthetic::reorganisation(5, 6_000, 11);
+    let a = evaluate_base(&plan);
+    let b = evaluate_base(&plan);
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+    assert!(a.people.len() > 2_000);
+    assert!(
+        a.people.windows(2).all(|w| w[0].post < w[1].post),
+        "people in establishment order"
+    );
+}

@@ -33,29 +33,79 @@ pub struct Recurring {
     pub double_running: Vec<i64>,
 }
 
-/// Costs every post today and in the target structure.
-pub fn recurring(
+/// The costs of a range of posts, kept apart so two ranges can be costed at once and added.
+struct Partial {
+    role_baseline: Vec<i64>,
+    role_target: Vec<i64>,
+    function_council_baseline: Vec<Vec<i64>>,
+    council_baseline: Vec<i64>,
+    post_baseline: Vec<i64>,
+    double_running: Vec<i64>,
+    starts: Starts,
+    vd: i64,
+    vr: i64,
+    cr: i64,
+    ro: i64,
+    harm: i64,
+    at_go_live: i64,
+}
+
+impl Partial {
+    /// Adds another range's costs (all whole pence, so the order of adding cannot matter).
+    fn add(&mut self, o: Self) {
+        let add = |a: &mut [i64], b: &[i64]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.role_baseline, &o.role_baseline);
+        add(&mut self.role_target, &o.role_target);
+        for (a, b) in self
+            .function_council_baseline
+            .iter_mut()
+            .zip(&o.function_council_baseline)
+        {
+            add(a, b);
+        }
+        add(&mut self.council_baseline, &o.council_baseline);
+        add(&mut self.double_running, &o.double_running);
+        self.post_baseline.extend(o.post_baseline);
+        for (date, amount) in o.starts.finish() {
+            self.starts.add(date, amount);
+        }
+        self.vd += o.vd;
+        self.vr += o.vr;
+        self.cr += o.cr;
+        self.ro += o.ro;
+        self.harm += o.harm;
+        self.at_go_live += o.at_go_live;
+    }
+}
+
+/// Costs the posts in `range` today and in the target structure.
+fn cost_posts(
     ctx: &Context,
     pools: &[Pool],
     fates: &[Fate],
     exits: &[Option<Exit>],
-) -> Recurring {
+    range: std::ops::Range<usize>,
+) -> Partial {
     let plan = ctx.plan;
     let (nf, nc) = (plan.functions.len(), plan.councils.len());
-    let mut r = Recurring {
+    let offset = range.start;
+    let mut r = Partial {
         role_baseline: vec![0; plan.roles.len()],
         role_target: vec![0; plan.roles.len()],
         function_council_baseline: vec![vec![0; nc]; nf],
         council_baseline: vec![0; nc],
-        post_baseline: vec![0; plan.posts.len()],
-        waterfall: Waterfall::default(),
-        starts: BTreeMap::new(),
+        post_baseline: vec![0; range.len()],
         double_running: vec![0; nc],
+        starts: Starts::default(),
+        vd: 0,
+        vr: 0,
+        cr: 0,
+        ro: 0,
+        harm: 0,
+        at_go_live: 0,
     };
-    let mut at_go_live = 0i64;
-    let mut starts = Starts::default();
-    let (mut vd, mut vr, mut cr, mut ro, mut harm) = (0i64, 0i64, 0i64, 0i64, 0i64);
-    for (i, post) in plan.posts.iter().enumerate() {
+    for i in range {
+        let post = &plan.posts[i];
         let (Some(role), Some(c)) = (ctx.post_role[i], ctx.post_council[i]) else {
             continue;
         };
@@ -71,32 +121,32 @@ pub fn recurring(
         // Today's and the target's kept share are rounded the same way (the whole post less
         // the rounded shares that leave), so unchanged pay harmonises to exactly nothing.
         let share = |fraction: f64, whole: i64| round(fraction * whole as f64);
-        r.post_baseline[i] = base;
+        r.post_baseline[i - offset] = base;
         r.role_baseline[role] += base;
         r.function_council_baseline[f][c] += base;
         r.council_baseline[c] += base;
         let (keep_base, keep_end) = if post.holder.is_none() {
             let q = pool.vacancy_share_deleted;
             let deleted = share(q, base);
-            vd += deleted;
-            at_go_live += deleted;
+            r.vd += deleted;
+            r.at_go_live += deleted;
             (base - deleted, end - share(q, end))
         } else if fates[i].voluntary {
-            vr += base;
+            r.vr += base;
             let start = exits[i].map_or(ctx.go_live, |e| e.date);
-            starts.add(start, base);
+            r.starts.add(start, base);
             r.double_running[c] += lost_to_late_exit(ctx, base as f64, start);
             (0, 0)
         } else {
             let fate = fates[i];
             let out = share(fate.redeployed, base);
             let gone = share(fate.compulsory, base);
-            ro += out;
-            cr += gone;
-            at_go_live += out;
+            r.ro += out;
+            r.cr += gone;
+            r.at_go_live += out;
             if gone != 0 {
                 let start = exits[i].map_or(ctx.go_live, |e| e.date);
-                starts.add(start, gone);
+                r.starts.add(start, gone);
                 r.double_running[c] += lost_to_late_exit(ctx, gone as f64, start);
             }
             (
@@ -104,10 +154,40 @@ pub fn recurring(
                 end - share(fate.redeployed, end) - share(fate.compulsory, end),
             )
         };
-        harm += keep_base - keep_end;
-        at_go_live += keep_base - keep_end;
+        r.harm += keep_base - keep_end;
+        r.at_go_live += keep_base - keep_end;
         r.role_target[role] += keep_end;
     }
+    r
+}
+
+/// Costs every post today and in the target structure. The two halves of the establishment
+/// are costed apart and added: every figure is whole pence, so the sums are exact either way.
+pub fn recurring(
+    ctx: &Context,
+    pools: &[Pool],
+    fates: &[Fate],
+    exits: &[Option<Exit>],
+) -> Recurring {
+    let (mut p, rest) = super::halves::in_halves(ctx.plan.posts.len(), |range| {
+        cost_posts(ctx, pools, fates, exits, range)
+    });
+    if let Some(rest) = rest {
+        p.add(rest);
+    }
+    let mut r = Recurring {
+        role_baseline: p.role_baseline,
+        role_target: p.role_target,
+        function_council_baseline: p.function_council_baseline,
+        council_baseline: p.council_baseline,
+        post_baseline: p.post_baseline,
+        waterfall: Waterfall::default(),
+        starts: BTreeMap::new(),
+        double_running: p.double_running,
+    };
+    let (vd, vr, cr, ro, harm) = (p.vd, p.vr, p.cr, p.ro, p.harm);
+    let mut at_go_live = p.at_go_live;
+    let mut starts = p.starts;
     let host_rate = ctx.lgps_rate(ctx.host, true);
     let mut new_posts = 0i64;
     for (role, pool) in pools.iter().enumerate() {

@@ -7,6 +7,7 @@ mod context;
 mod costing;
 pub mod dates;
 mod flags;
+mod halves;
 mod outcome;
 mod pools;
 pub mod rules;
@@ -115,12 +116,31 @@ fn people(
     exits: &[Option<timeline::Exit>],
     baseline: &[i64],
 ) -> Vec<PersonOutcome> {
-    let plan = ctx.plan;
     let protection = ProtectionTable::new(pools);
-    let affected = exits.iter().filter(|e| e.is_some()).count();
+    // Each person's figures are independent of everyone else's: the two halves of the
+    // establishment are worked out apart and joined in order.
+    let (mut out, rest) = halves::in_halves(fates.len(), |range| {
+        people_in(ctx, &protection, fates, exits, baseline, range)
+    });
+    out.extend(rest.into_iter().flatten());
+    out
+}
+
+/// The people affected among the posts in `range`.
+fn people_in(
+    ctx: &Context,
+    protection: &ProtectionTable,
+    fates: &[Fate],
+    exits: &[Option<timeline::Exit>],
+    baseline: &[i64],
+    range: std::ops::Range<usize>,
+) -> Vec<PersonOutcome> {
+    let plan = ctx.plan;
+    let affected = exits[range.clone()].iter().filter(|e| e.is_some()).count();
     let mut out = Vec::with_capacity(affected);
     let protection_years = plan.assumptions.pay_protection_years.clamp(0.0, 10.0);
-    for (i, fate) in fates.iter().enumerate() {
+    for i in range {
+        let fate = &fates[i];
         let (Some(c), Some(r), Some(exit)) = (ctx.post_council[i], ctx.post_role[i], exits[i])
         else {
             continue;
