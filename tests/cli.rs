@@ -66,44 +66,49 @@ fn report_json_has_every_key() {
     ] {
         assert!(v["one_off"][k].is_number(), "one_off.{k}");
     }
-    let council = &v["by_council"][0];
-    for k in [
-        "council",
-        "current_fte",
-        "baseline_cost",
-        "recurring_saving",
-        "one_off_cost",
-        "proposed_redundancies",
-        "consultation_days",
-        "latest_consultation_start",
-        "meets_go_live",
-    ] {
-        assert!(!council[k].is_null(), "by_council[].{k}");
-    }
-    let function = &v["by_function"][0];
-    for k in [
-        "function",
-        "current_fte",
-        "target_fte",
-        "overlap_fte",
-        "vacancies_deleted_fte",
-        "vr_fte",
-        "redeployed_fte",
-        "compulsory_fte",
-        "recurring_saving",
-    ] {
-        assert!(!function[k].is_null(), "by_function[].{k}");
-    }
-    let role = &v["by_role"][0];
-    for k in [
-        "role",
-        "function",
-        "current_fte",
-        "target_fte",
-        "recurring_saving",
-    ] {
-        assert!(!role[k].is_null(), "by_role[].{k}");
-    }
+    let has_keys = |list: &str, keys: &[&str]| {
+        for k in keys {
+            assert!(!v[list][0][k].is_null(), "{list}[].{k}");
+        }
+    };
+    has_keys(
+        "by_council",
+        &[
+            "council",
+            "current_fte",
+            "baseline_cost",
+            "recurring_saving",
+            "one_off_cost",
+            "proposed_redundancies",
+            "consultation_days",
+            "latest_consultation_start",
+            "meets_go_live",
+        ],
+    );
+    has_keys(
+        "by_function",
+        &[
+            "function",
+            "current_fte",
+            "target_fte",
+            "overlap_fte",
+            "vacancies_deleted_fte",
+            "vr_fte",
+            "redeployed_fte",
+            "compulsory_fte",
+            "recurring_saving",
+        ],
+    );
+    has_keys(
+        "by_role",
+        &[
+            "role",
+            "function",
+            "current_fte",
+            "target_fte",
+            "recurring_saving",
+        ],
+    );
     let year = &v["by_financial_year"][0];
     assert_eq!(year["year"], "2017/18");
     for k in ["saving", "one_off_cost", "net", "cumulative_net"] {

@@ -403,3 +403,143 @@ fn large_plans_give_the_same_figures_every_time_in_post_order() {
         "people in establishment order"
     );
 }
+
+/// Two analysts at A (£40,000, target 1) and a new role at B with one new post (£34,000):
+/// one analyst is at risk and, with a redeployment rate of 100%, moves into the new post.
+fn redeployment_plan(rate: f64) -> merger_planner::model::Plan {
+    use merger_planner::model::TargetPay;
+    let mut plan = common::worked_example();
+    plan.roles = vec![
+        common::role(
+            "analyst",
+            "finance",
+            1.0,
+            TargetPay::Salary(Money::pounds(40_000)),
+        ),
+        common::role(
+            "officer",
+            "finance",
+            1.0,
+            TargetPay::Salary(Money::pounds(34_000)),
+        ),
+    ];
+    plan.posts = vec![
+        common::post(
+            "A1",
+            "A",
+            "analyst",
+            40_000,
+            Some(common::holder(date(1980, 1, 1), date(2010, 1, 1))),
+        ),
+        common::post(
+            "A2",
+            "A",
+            "analyst",
+            40_000,
+            Some(common::holder(date(1985, 1, 1), date(2012, 1, 1))),
+        ),
+    ];
+    plan.assumptions.redeployment_rate = rate;
+    plan.assumptions.pay_protection_years = 1.0;
+    plan.assumptions.host_council = Some("B".into());
+    plan
+}
+
+#[test]
+fn redeployment_fills_open_posts_with_pay_protection() {
+    // At risk: 1 FTE; open posts: the officer's new post (1 FTE); all of it redeployed.
+    // Either analyst is equally likely to move: each is half redeployed.
+    // Pay protection: half x (£40,000 - £34,000) x 1 year = £3,000 each, £6,000 in all.
+    // The new post is costed at the host council B (LGPS 25%): 34,000 + 15% x 29,000 + 8,500
+    // + 170 = £47,020. The analysts' posts: 40,000 + 5,250 + 8,000 (A's 20%) + 200 = £53,450 each.
+    // Waterfall: redeployed £53,450 (half of each), new posts -£47,020; saving £6,430.
+    let o = evaluate_base(&redeployment_plan(1.0));
+    assert!((o.roles[0].flows.redeployed_out - 1.0).abs() < 1e-12);
+    assert!((o.roles[1].redeployed_in - 1.0).abs() < 1e-12);
+    assert!((o.roles[1].new_posts - 1.0).abs() < 1e-12);
+    assert!(o.totals.flows.compulsory.abs() < 1e-12);
+    assert_eq!(o.one_off.pay_protection, Money::pounds(6_000));
+    assert_eq!(o.waterfall.redeployed, Money::pounds(53_450));
+    assert_eq!(o.waterfall.new_posts, Money::pounds(-47_020));
+    assert_eq!(o.totals.recurring_saving, Money::pounds(6_430));
+    // Pay protection is paid over the year from go-live (1 April 2026): all in 2026/27.
+    let fy = o
+        .years
+        .iter()
+        .find(|y| y.year.to_string() == "2026/27")
+        .unwrap();
+    assert_eq!(fy.one_off_cost, Money::pounds(6_000));
+    assert!(
+        !o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::RedeploymentShortfall)
+    );
+}
+
+#[test]
+fn redeployment_is_capped_by_open_posts() {
+    // Two analysts at risk (target 0) but one open post: only 1 of the 2 FTE planned can move,
+    // the rest is compulsory, and the shortfall is flagged.
+    let mut plan = redeployment_plan(1.0);
+    plan.roles[0].target_fte = 0.0;
+    let o = evaluate_base(&plan);
+    assert!((o.totals.flows.redeployed_out - 1.0).abs() < 1e-12);
+    assert!((o.totals.flows.compulsory - 1.0).abs() < 1e-12);
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::RedeploymentShortfall)
+    );
+}
+
+#[test]
+fn the_worked_example_flags_equal_pay_and_reportable_packages() {
+    // Heads are paid £90,000 (A) and £95,000 (B): 5.6% apart, over the 5% tolerance. The
+    // accountants average £40,000 (A) and £41,000 (B, with its vacancy): 2.5%, not flagged.
+    // B's volunteer's package (£52,980.68) is over £20,000 but under £100,000.
+    let o = evaluate_base(&common::worked_example());
+    let equal_pay: Vec<_> = o
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::EqualPayRisk)
+        .collect();
+    assert_eq!(equal_pay.len(), 1);
+    assert_eq!(equal_pay[0].role, Some(0));
+    assert!(
+        equal_pay[0].message.contains("£90,000 at A, £95,000 at B"),
+        "{}",
+        equal_pay[0].message
+    );
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::ReportablePackage && f.council == Some(1))
+    );
+    assert!(
+        !o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::FullCouncilApproval)
+    );
+}
+
+#[test]
+fn estimated_strain_is_flagged_and_a_large_package_needs_full_council() {
+    // B's volunteer is made 56 at go-live with 10 years' membership and no fund quote: the
+    // strain is estimated (indicative), and the package passes £100,000.
+    let mut plan = common::worked_example();
+    plan.posts[1].holder.as_mut().unwrap().date_of_birth = date(1970, 1, 1);
+    let o = evaluate_base(&plan);
+    let vr = o
+        .people
+        .iter()
+        .find(|p| p.fate == PersonFate::Voluntary)
+        .unwrap();
+    assert!(vr.exit.strain_estimated && vr.exit.pension_strain > Money::ZERO);
+    assert_eq!(o.one_off.pension_strain_estimated, o.one_off.pension_strain);
+    assert!(o.flags.iter().any(|f| f.kind == FlagKind::IndicativeStrain));
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::FullCouncilApproval && f.message.contains("B1"))
+    );
+}
