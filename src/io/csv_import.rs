@@ -627,3 +627,104 @@ fn apply_targets(plan: &mut Plan, text: &str, file: &str, problems: &mut Vec<Imp
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn options() -> ImportOptions {
+        ImportOptions {
+            name: "Test".into(),
+            programme: Programme {
+                consultation_start: date(2026, 1, 1),
+                go_live: date(2026, 4, 1),
+            },
+            staff_label: "staff.csv".into(),
+            targets_label: "targets.csv".into(),
+        }
+    }
+
+    #[test]
+    fn yes_and_no_in_every_spelling() {
+        for yes in ["yes", "Y", "TRUE", "1", " yes "] {
+            assert_eq!(parse_bool(yes), Some(true), "{yes}");
+        }
+        for no in ["no", "n", "False", "0"] {
+            assert_eq!(parse_bool(no), Some(false), "{no}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+    }
+
+    #[test]
+    fn dates_both_ways_and_impossible_ones_refused() {
+        assert_eq!(parse_date("2025-06-09"), Some(date(2025, 6, 9)));
+        assert_eq!(parse_date("09/06/2025"), Some(date(2025, 6, 9)));
+        assert_eq!(parse_date("9/6/2025"), Some(date(2025, 6, 9)));
+        assert_eq!(parse_date("31/02/2025"), None);
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(parse_date("06/09/25"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn a_new_role_from_the_targets_needs_a_salary() {
+        let staff =
+            "council,function,role,fte,salary,vacant\nPoole,Finance,Accountant,1,30000,yes\n";
+        let targets = "function,role,target_fte,target_salary\nFinance,Systems analyst,2,\"£41,000\"\nLegal,Paralegal,1,\n";
+        let problems = import(staff, Some(targets), &options()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].row, Some(3));
+        assert!(
+            problems[0].message.contains("needs a target salary"),
+            "{}",
+            problems[0]
+        );
+        let targets =
+            "function,role,target_fte,target_salary\nFinance,Systems analyst,2,\"£41,000\"\n";
+        let plan = import(staff, Some(targets), &options()).unwrap();
+        let analyst = plan
+            .roles
+            .iter()
+            .find(|r| r.title == "Systems analyst")
+            .unwrap();
+        assert_eq!(analyst.pay, TargetPay::Salary(Money::pounds(41_000)));
+        assert!((analyst.target_fte - 2.0).abs() < 1e-12);
+        // Without a target the accountant keeps today's FTE.
+        assert!((plan.roles[0].target_fte - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_bad_value_is_reported() {
+        let staff = "council,function,role,fte,salary,vacant,date_of_birth,service_start,notice_weeks\n\
+                     ,Finance,Accountant,2,abc,perhaps,,,\n\
+                     Poole,Finance,Accountant,1,30000,no,1990-01-01,1980-01-01,99\n";
+        let problems = import(staff, None, &options()).unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        for needle in [
+            "row 2, column 'council'",
+            "row 2, column 'fte'",
+            "row 2, column 'salary'",
+            "row 2, column 'vacant'",
+            "row 3, column 'date_of_birth'",
+            "row 3, column 'notice_weeks'",
+        ] {
+            assert!(
+                text.iter().any(|t| t.contains(needle)),
+                "no {needle} in {text:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_file_or_a_header_alone_is_refused() {
+        assert!(import("", None, &options()).is_err());
+        let problems = import(
+            "council,function,role,fte,salary,vacant\n",
+            None,
+            &options(),
+        )
+        .unwrap_err();
+        assert!(problems[0].message.contains("no posts"));
+    }
+}
