@@ -130,18 +130,24 @@ impl<'a> Context<'a> {
             .iter()
             .map(|r| functions.get(r.function.as_str()).copied())
             .collect();
-        let mut council_lookup = Lookup::new(&councils);
-        let mut role_lookup = Lookup::new(&roles);
-        let mut post_council: Vec<Option<usize>> = Vec::with_capacity(plan.posts.len());
-        let mut post_role: Vec<Option<usize>> = Vec::with_capacity(plan.posts.len());
-        for p in &plan.posts {
-            let c = council_lookup.get(&p.council);
-            let r = role_lookup
-                .get(&p.role)
-                .filter(|&r| c.is_some() && role_function[r].is_some());
-            post_council.push(c);
-            post_role.push(r);
-        }
+        // Each post's lookups stand alone, so the two halves of the establishment are looked up
+        // apart and joined in order.
+        let resolve = |range: std::ops::Range<usize>| {
+            let mut council_lookup = Lookup::new(&councils);
+            let mut role_lookup = Lookup::new(&roles);
+            let mut found: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(range.len());
+            for p in &plan.posts[range] {
+                let c = council_lookup.get(&p.council);
+                let r = role_lookup
+                    .get(&p.role)
+                    .filter(|&r| c.is_some() && role_function[r].is_some());
+                found.push((c, r));
+            }
+            found
+        };
+        let (mut found, rest) = super::halves::in_halves(plan.posts.len(), resolve);
+        found.extend(rest.into_iter().flatten());
+        let (post_council, post_role): (Vec<_>, Vec<_>) = found.into_iter().unzip();
         let host = a
             .host_council
             .as_deref()
