@@ -46,7 +46,7 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     let (pools, fates) = pools::build(&ctx);
     let schedule = timeline::schedule(&ctx, &fates);
     let recurring = costing::recurring(&ctx, &pools, &fates, &schedule.exits);
-    let people = people(
+    let (people, one_offs) = people(
         &ctx,
         &pools,
         &fates,
@@ -54,7 +54,6 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         &recurring.post_baseline,
     );
     let roles = role_outcomes(&ctx, &pools, &fates, &recurring);
-    let one_offs = one_offs(&ctx, &people);
     let one_off = one_offs.totals;
     let years = years::by_year(
         &ctx,
@@ -115,15 +114,22 @@ fn people(
     fates: &[Fate],
     exits: &[Option<timeline::Exit>],
     baseline: &[i64],
-) -> Vec<PersonOutcome> {
+) -> (Vec<PersonOutcome>, OneOffs) {
     let protection = ProtectionTable::new(pools);
     // Each person's figures are independent of everyone else's: the two halves of the
-    // establishment are worked out apart and joined in order.
-    let (mut out, rest) = halves::in_halves(fates.len(), |range| {
-        people_in(ctx, &protection, fates, exits, baseline, range)
+    // establishment are worked out apart, with their one-off costs, and joined in order (the
+    // one-off costs are whole pence, so adding the halves is exact).
+    let ((mut out, mut costs), rest) = halves::in_halves(fates.len(), |range| {
+        let people = people_in(ctx, &protection, fates, exits, baseline, range);
+        let costs = one_offs(ctx, &people);
+        (people, costs)
     });
-    out.extend(rest.into_iter().flatten());
-    out
+    if let Some((people, more)) = rest {
+        out.extend(people);
+        costs.add(more);
+    }
+    costs.add_implementation(ctx.plan);
+    (out, costs)
 }
 
 /// The people affected among the posts in `range`.
@@ -260,6 +266,27 @@ struct OneOffs {
     employee: Vec<Money>,
 }
 
+impl OneOffs {
+    /// Adds another group of people's one-off costs.
+    fn add(&mut self, o: Self) {
+        self.totals.add(&o.totals);
+        self.payments.extend(o.payments);
+        for (a, b) in self.employee.iter_mut().zip(o.employee) {
+            *a += b;
+        }
+    }
+
+    /// Adds the plan's implementation costs, by year.
+    fn add_implementation(&mut self, plan: &Plan) {
+        for c in &plan.assumptions.implementation_costs {
+            let amount = c.amount.at_least_zero();
+            self.totals.implementation += amount;
+            *self.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
+        }
+    }
+}
+
+/// The one-off costs of a group of people (implementation costs are added once, separately).
 fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
     let plan = ctx.plan;
     let protection_days =
@@ -299,11 +326,6 @@ fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
                 amount: p.pay_protection,
             });
         }
-    }
-    for c in &plan.assumptions.implementation_costs {
-        let amount = c.amount.at_least_zero();
-        o.totals.implementation += amount;
-        *o.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
     }
     o
 }

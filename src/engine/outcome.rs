@@ -199,6 +199,17 @@ pub struct OneOff {
 }
 
 impl OneOff {
+    /// Adds another set of one-off costs.
+    pub(crate) fn add(&mut self, o: &Self) {
+        self.redundancy_pay += o.redundancy_pay;
+        self.statutory_redundancy_pay += o.statutory_redundancy_pay;
+        self.pension_strain += o.pension_strain;
+        self.pension_strain_estimated += o.pension_strain_estimated;
+        self.class1a_ni += o.class1a_ni;
+        self.pay_protection += o.pay_protection;
+        self.implementation += o.implementation;
+    }
+
     /// All one-off costs.
     pub fn total(&self) -> Money {
         self.redundancy_pay
