@@ -12,10 +12,21 @@ const MIN_TO_SPLIT: usize = 4096;
 /// Runs `work` on the first and second halves of `0..n` and returns both results, first half
 /// first. If a second thread cannot be started, both halves run on this one.
 pub fn in_halves<T: Send>(n: usize, work: impl Fn(Range<usize>) -> T + Sync) -> (T, Option<T>) {
-    if n < MIN_TO_SPLIT {
+    in_halves_at(n, n / 2, n, work)
+}
+
+/// Runs `work` on `0..split` and `split..n` (splitting only when the job's `size` is worth it,
+/// and `split` is fixed by the input, never by the machine), first part first.
+pub fn in_halves_at<T: Send>(
+    size: usize,
+    split: usize,
+    n: usize,
+    work: impl Fn(Range<usize>) -> T + Sync,
+) -> (T, Option<T>) {
+    let half = split.min(n);
+    if size < MIN_TO_SPLIT || half == 0 || half == n {
         return (work(0..n), None);
     }
-    let half = n / 2;
     std::thread::scope(|scope| {
         let second = std::thread::Builder::new().spawn_scoped(scope, || work(half..n));
         let first = work(0..half);

@@ -116,8 +116,31 @@ pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
         pool.open = (pool.v - pool.vacancies_deleted) + pool.new_posts;
     }
     let mut fates = vec![Fate::default(); plan.posts.len()];
-    for pool in &mut pools {
-        select_volunteers(ctx, pool, &mut fates);
+    // Each pool chooses its volunteers on its own: the pools are split into two halves of about
+    // equal size, decided apart and applied in order.
+    let total: usize = pools.iter().map(|p| p.filled.len()).sum();
+    let mut running = 0;
+    let split = pools
+        .iter()
+        .position(|p| {
+            running += p.filled.len();
+            running * 2 >= total
+        })
+        .map_or(pools.len(), |r| r + 1);
+    let decide = |range: std::ops::Range<usize>| {
+        pools[range]
+            .iter()
+            .map(|pool| select_volunteers(ctx, pool))
+            .collect::<Vec<_>>()
+    };
+    let (mut decisions, rest) =
+        super::halves::in_halves_at(plan.posts.len(), split, pools.len(), decide);
+    decisions.extend(rest.into_iter().flatten());
+    for (pool, (voluntary, accepted)) in pools.iter_mut().zip(decisions) {
+        pool.voluntary = voluntary;
+        for i in accepted {
+            fates[i].voluntary = true;
+        }
     }
     redeploy_and_select(ctx, &mut pools, &mut fates);
     (pools, fates)
@@ -147,9 +170,11 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
 
 /// Step 3: accept eligible volunteers, best payback first, up to the at-risk FTE and never taking
 /// the role below its target. Eligibility and payback are judged on exit at go-live.
-fn select_volunteers(ctx: &Context, pool: &mut Pool, fates: &mut [Fate]) {
+/// Returns the VR FTE accepted and the posts of the volunteers accepted.
+fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
+    let mut accepted = Vec::new();
     if pool.at_risk <= EPS {
-        return;
+        return (0.0, accepted);
     }
     let plan = ctx.plan;
     let mut candidates: Vec<(f64, usize)> = Vec::new();
@@ -189,15 +214,16 @@ fn select_volunteers(ctx: &Context, pool: &mut Pool, fates: &mut [Fate]) {
             .unwrap_or(Ordering::Equal)
             .then_with(|| plan.posts[a.1].id.cmp(&plan.posts[b.1].id))
     });
+    let mut voluntary = 0.0;
     for (_, i) in candidates {
         let fte = clean_fte(plan.posts[i].fte);
-        if fte <= EPS || pool.voluntary + fte > pool.at_risk + EPS {
+        if fte <= EPS || voluntary + fte > pool.at_risk + EPS {
             continue;
         }
-        pool.voluntary += fte;
-        fates[i].voluntary = true;
+        voluntary += fte;
+        accepted.push(i);
     }
-    pool.voluntary = pool.voluntary.min(pool.at_risk);
+    (voluntary.min(pool.at_risk), accepted)
 }
 
 /// Steps 4 and 5: redeploy the planned share of those still at risk into open posts (as far as
