@@ -8,6 +8,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use super::slug;
 use crate::model::{
     Colour, Council, Function, Money, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
     TargetPay, parse_money,
@@ -319,19 +320,6 @@ impl Row<'_> {
         }
         parsed
     }
-}
-
-fn slug(text: &str) -> String {
-    let mut s = String::new();
-    for c in text.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.is_empty() && !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    let s = s.trim_end_matches('-').to_owned();
-    if s.is_empty() { "x".to_owned() } else { s }
 }
 
 fn short_name(name: &str) -> String {

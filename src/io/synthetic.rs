@@ -4,6 +4,7 @@
 
 use jiff::civil::{Date, date};
 
+use super::slug;
 use crate::engine::rules::{Person, strain};
 use crate::model::{
     Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBasis,
@@ -348,25 +349,13 @@ const NEW_ROLES: &[(&str, &str, &str, i64, f64)] = &[
     ("other", "Transformation officer", "Grade 8", 37_000, 1.5),
 ];
 
-fn slug(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_owned()
-}
-
 fn pounds(p: f64) -> Money {
     Money::pounds(p.round() as i64)
 }
 
 /// Generates a plan from a spec.
 pub fn generate(spec: &Spec) -> Plan {
-    let mut rng = Rng(spec.seed ^ 0x005E_ED0F_C0FF_EE00);
+    let mut rng = Rng(spec.seed ^ 0x5EED_0FC0_FFEE);
     let mut plan = Plan::new(&spec.name, spec.programme);
     plan.description = format!(
         "Synthetic corporate services establishment of {} councils (seed {}). Figures are illustrative, not any council's data.",
