@@ -337,11 +337,16 @@ fn money_text(s: &mut String, o: &Outcome) {
     let _ = writeln!(s, "\nFrom today's cost to the target cost (a year)");
     let w = &o.waterfall;
     let mut rows = vec![vec!["Cost today".to_owned(), w.baseline.whole()]];
-    rows.extend(
-        w.steps()
-            .iter()
-            .map(|(name, m)| vec![format!("  less {}", name.to_lowercase()), m.whole()]),
-    );
+    // Each step is a saving: a negative one (new posts, a pay rise) adds to the cost, and reads
+    // better as "plus £x" than as "less -£x".
+    rows.extend(w.steps().iter().map(|(name, m)| {
+        let name = name.to_lowercase();
+        if m.pence() < 0 {
+            vec![format!("  plus {name}"), (-*m).whole()]
+        } else {
+            vec![format!("  less {name}"), m.whole()]
+        }
+    }));
     rows.push(vec!["Target cost".to_owned(), w.target.whole()]);
     table(s, &["", "£"], &rows);
 

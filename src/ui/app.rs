@@ -30,6 +30,8 @@ pub fn example_plan() -> Plan {
 /// The figures derived from the plan, rebuilt only when the plan or scenario changes.
 struct Derived {
     revision: u64,
+    /// The base scenario and then the plan's own, for the scenario list.
+    scenario_names: Vec<String>,
     outcome: Outcome,
     errors: usize,
     warnings: usize,
@@ -115,6 +117,7 @@ impl App {
             *evaluations += 1;
             Derived {
                 revision,
+                scenario_names: plan.scenario_names(),
                 outcome,
                 errors,
                 warnings: problems.len() - errors,
@@ -133,15 +136,21 @@ impl App {
     /// Draws the whole window: the scenario choice, headline figures, councils and flags.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut chosen = self.scenario.clone();
+        self.refresh();
+        let names = self
+            .derived
+            .as_ref()
+            .map_or(&[][..], |d| d.scenario_names.as_slice());
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 ui.heading(&self.plan.name);
                 ui.add_space(20.0);
-                scenario_ui(ui, &self.plan.scenario_names(), &mut chosen);
+                scenario_ui(ui, names, &mut chosen);
             });
             ui.add_space(6.0);
         });
+        // A new choice is applied at once, so this frame already shows its figures.
         self.set_scenario(&chosen);
         let dark = ui.visuals().dark_mode;
         let d = self.refresh();
