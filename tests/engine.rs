@@ -543,3 +543,24 @@ fn estimated_strain_is_flagged_and_a_large_package_needs_full_council() {
             .any(|f| f.kind == FlagKind::FullCouncilApproval && f.message.contains("B1"))
     );
 }
+
+#[test]
+fn harmonised_target_pay_rules() {
+    // The accountant pool's salaries: £40,000 x 2 (A), £42,000 and a £40,000 vacancy (B), all
+    // full time. Highest £42,000; FTE-weighted average (40 + 40 + 42 + 40) / 4 = £40,500;
+    // lowest £40,000.
+    use merger_planner::model::TargetPay;
+    let mut plan = common::worked_example();
+    for (rule, expected) in [
+        (TargetPay::HarmoniseHighest, 42_000),
+        (TargetPay::HarmoniseAverage, 40_500),
+        (TargetPay::HarmoniseLowest, 40_000),
+    ] {
+        plan.roles[1].pay = rule;
+        assert_eq!(
+            evaluate_base(&plan).roles[1].target_salary,
+            Money::pounds(expected),
+            "{rule:?}"
+        );
+    }
+}
