@@ -1,24 +1,99 @@
-//! The window, driven through egui_kittest as a person would: read the headline figures, pick a
-//! scenario from the list, and see the figures change without recomputing every frame.
+//! The window, driven through egui_kittest by its labels as a person would: open, edit, undo,
+//! filter, save, reopen and close. File dialogs are scripted; no real dialog opens.
 
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
+use merger_planner::io::plan_file;
+use merger_planner::model::{Location, Plan};
 use merger_planner::ui::App;
-use merger_planner::ui::app::example_plan;
+use merger_planner::ui::app::{Dialog, example_plan};
+use merger_planner::ui::command::View;
+use merger_planner::ui::files::ScriptedDialogs;
 
-fn harness() -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(
-            |ui, app: &mut App| app.show(ui),
-            App::new(example_plan(), None),
-        )
+fn harness_for(
+    plan: Plan,
+    path: Option<PathBuf>,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, App> {
+    let app = App::new(plan, path).with_dialogs(Box::new(dialogs.clone()));
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn harness() -> (Harness<'static, App>, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    (harness_for(example_plan(), None, &dialogs), dialogs)
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn command(h: &mut Harness<'_, App>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+fn command_shift(h: &mut Harness<'_, App>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    h.run();
+}
+
+/// Opens a combo box by its label and picks an entry (not a table cell with the same text).
+fn choose(h: &mut Harness<'_, App>, combo: &str, entry: &str) {
+    h.get_by_role_and_label(Role::ComboBox, combo).click();
+    h.run();
+    let options: Vec<_> = h
+        .query_all_by_label(entry)
+        .filter(|n| n.accesskit_node().role() != Role::Label)
+        .collect();
+    assert_eq!(options.len(), 1, "one entry {entry:?} in {combo:?}");
+    options[0].click();
+    h.run();
+}
+
+/// Sets a number field (a drag value) as assistive technology would, then lets go.
+fn set_number(h: &mut Harness<'_, App>, label: &str, value: f64) {
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .set_value_accesskit(value);
+    h.run();
+}
+
+/// Replaces the text of a field as a person would: click, select all, type, Enter.
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn saving(h: &mut Harness<'_, App>) -> merger_planner::model::Money {
+    h.state_mut().outcome().totals.recurring_saving
+}
+
+/// Shows a post in the details panel by clicking its id in the table.
+fn focus_post(h: &mut Harness<'_, App>, id: &str) {
+    click(h, "Establishment");
+    type_into(h, "Search posts", id);
+    click(h, id);
 }
 
 #[test]
 fn the_example_opens_with_its_headline_figures() {
-    let mut h = harness();
-    h.run();
+    let (mut h, _) = harness();
     for label in [
         "FTE today",
         "Target FTE",
@@ -31,22 +106,21 @@ fn the_example_opens_with_its_headline_figures() {
     }
     h.get_by_label("Bournemouth Borough Council");
     h.get_by_label("Borough of Poole");
-    let saving = h.state_mut().outcome().totals.recurring_saving.compact();
+    let saving = saving(&mut h).compact();
     h.get_by_label(&saving);
+    assert_eq!(
+        h.state().title(),
+        "Bournemouth and Poole corporate services (not saved to a file) - Merger Planner"
+    );
 }
 
 #[test]
 fn choosing_a_scenario_changes_the_figures_once() {
-    let mut h = harness();
-    h.run();
+    let (mut h, _) = harness();
     let before = h.state().evaluations();
     let base_compulsory = h.state_mut().outcome().totals.flows.compulsory;
     assert!(base_compulsory > 0.0);
-    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Scenario")
-        .click();
-    h.run();
-    h.get_by_label("VR only").click();
-    h.run();
+    choose(&mut h, "Scenario", "VR only");
     assert_eq!(h.state().scenario(), "VR only");
     assert!(h.state_mut().outcome().totals.flows.compulsory.abs() < 1e-9);
     assert_eq!(
@@ -61,4 +135,477 @@ fn choosing_a_scenario_changes_the_figures_once() {
         before + 1,
         "and not again while nothing changes"
     );
+}
+
+#[test]
+fn every_view_opens_from_its_tab() {
+    let (mut h, _) = harness();
+    for view in View::ALL {
+        click(&mut h, view.label());
+        assert_eq!(h.state().view(), view);
+    }
+}
+
+#[test]
+fn changing_a_posts_fte_changes_the_saving_and_undo_and_redo_follow() {
+    let (mut h, _) = harness();
+    let before = saving(&mut h);
+    focus_post(&mut h, "BOU-00002");
+    assert_eq!(h.state().post_table().focus, Some(1));
+    set_number(&mut h, "Post FTE", 0.5);
+    assert!((h.state().plan().posts[1].fte - 0.5).abs() < 1e-9);
+    let after = saving(&mut h);
+    assert_ne!(after, before, "the recurring saving moves with the edit");
+    assert!(h.state().is_dirty());
+    assert!(h.state().title().contains("● unsaved"));
+
+    command(&mut h, Key::Z);
+    assert!(
+        (h.state().plan().posts[1].fte - 1.0).abs() < 1e-9,
+        "Ctrl+Z restores the FTE"
+    );
+    assert_eq!(saving(&mut h), before);
+    assert!(!h.state().is_dirty(), "back to the plan as opened");
+
+    command_shift(&mut h, Key::Z);
+    assert!(
+        (h.state().plan().posts[1].fte - 0.5).abs() < 1e-9,
+        "Ctrl+Shift+Z repeats it"
+    );
+    assert_eq!(saving(&mut h), after);
+
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Y);
+    assert_eq!(saving(&mut h), after, "Ctrl+Y repeats it too");
+
+    click(&mut h, "Edit");
+    h.get_by_label_contains("Undo change FTE").click();
+    h.run();
+    assert_eq!(saving(&mut h), before, "and so does the Edit menu");
+}
+
+#[test]
+fn a_typed_value_is_one_undo_step() {
+    let (mut h, _) = harness();
+    click(&mut h, "Assumptions");
+    h.get_by_role_and_label(Role::TextInput, "Plan name")
+        .click();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    for ch in [" ", "v", "2"] {
+        h.get_by_role_and_label(Role::TextInput, "Plan name")
+            .type_text(ch);
+        h.run();
+    }
+    assert!(h.state().plan().name.ends_with(" v2"));
+    h.key_press(Key::Escape);
+    h.run();
+    command(&mut h, Key::Z);
+    assert_eq!(
+        h.state().plan().name,
+        "Bournemouth and Poole corporate services"
+    );
+}
+
+#[test]
+fn adding_a_council_and_giving_it_posts() {
+    let (mut h, _) = harness();
+    click(&mut h, "Councils");
+    click(&mut h, "Add council");
+    assert_eq!(h.state().plan().councils.len(), 3);
+    type_into(&mut h, "Council name", "Christchurch Borough Council");
+    type_into(&mut h, "Short name", "Christchurch");
+    let id = h.state().plan().councils[2].id.clone();
+    assert_eq!(
+        h.state().plan().councils[2].name,
+        "Christchurch Borough Council"
+    );
+
+    click(&mut h, "Establishment");
+    choose(&mut h, "Show council", "Christchurch");
+    h.get_by_label("Showing 0 of 639 posts");
+    click(&mut h, "Add post");
+    click(&mut h, "Add post");
+    let theirs = h
+        .state()
+        .plan()
+        .posts
+        .iter()
+        .filter(|p| p.council == id)
+        .count();
+    assert_eq!(theirs, 2);
+    h.get_by_label("Showing 2 of 641 posts");
+    h.get_by_label("Christchurch (2)");
+    assert!(
+        h.state_mut()
+            .derived()
+            .problems
+            .iter()
+            .all(|p| p.location != Location::Council(id.clone()))
+    );
+}
+
+#[test]
+fn deleting_a_role_with_posts_asks_where_they_go() {
+    let (mut h, _) = harness();
+    let posts = h
+        .state()
+        .plan()
+        .posts
+        .iter()
+        .filter(|p| p.role == "finance-finance-manager")
+        .count();
+    assert!(posts > 0);
+    let roles = h.state().plan().roles.len();
+    click(&mut h, "Finance (8 roles, 161 posts)");
+    click(&mut h, &format!("Finance manager ({posts})"));
+    assert_eq!(h.state().view(), View::Target);
+    click(&mut h, "Delete role…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Delete { .. })));
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().plan().roles.len(), roles, "cancel keeps the role");
+
+    click(&mut h, "Delete role…");
+    choose(&mut h, "Move them to", "Senior accountant");
+    click(&mut h, "Move and delete");
+    let plan = h.state().plan();
+    assert_eq!(plan.roles.len(), roles - 1);
+    assert!(
+        plan.posts
+            .iter()
+            .all(|p| p.role != "finance-finance-manager")
+    );
+    assert_eq!(plan.posts.len(), 639, "the posts moved, none deleted");
+
+    command(&mut h, Key::Z);
+    click(&mut h, &format!("Finance manager ({posts})"));
+    click(&mut h, "Delete role…");
+    click(&mut h, "Delete them too");
+    assert_eq!(h.state().plan().posts.len(), 639 - posts);
+}
+
+#[test]
+fn filtering_the_post_table() {
+    let (mut h, _) = harness();
+    click(&mut h, "Establishment");
+    choose(&mut h, "Show posts", "Vacant only");
+    let vacant = h
+        .state()
+        .plan()
+        .posts
+        .iter()
+        .filter(|p| p.holder.is_none())
+        .count();
+    assert_eq!(h.state().post_table().rows().len(), vacant);
+    h.get_by_label(&format!("Showing {vacant} of 639 posts"));
+    choose(&mut h, "Show council", "Poole");
+    let plan = h.state().plan();
+    let rows = h.state().post_table().rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|&i| plan.posts[i].holder.is_none() && plan.posts[i].council == "poole")
+    );
+    click(&mut h, "Clear filters");
+    type_into(&mut h, "Search posts", "POO-0001");
+    let rows = h.state().post_table().rows().to_vec();
+    assert!(
+        rows.iter()
+            .all(|&i| h.state().plan().posts[i].id.contains("POO-0001"))
+    );
+    assert_eq!(rows.len(), 10, "POO-00010 to POO-00019");
+    click(&mut h, "Salary");
+    let rows = h.state().post_table().rows().to_vec();
+    let salaries: Vec<_> = rows
+        .iter()
+        .map(|&i| h.state().plan().posts[i].salary)
+        .collect();
+    assert!(
+        salaries.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by salary"
+    );
+}
+
+#[test]
+fn selecting_many_posts_and_reassigning_their_role_in_one_step() {
+    let (mut h, _) = harness();
+    click(&mut h, "Establishment");
+    type_into(&mut h, "Search posts", "POO-0001");
+    click(&mut h, "Select all shown");
+    h.get_by_label("10 selected");
+    choose(&mut h, "Reassign role", "Head of HR");
+    let plan = h.state().plan();
+    let role = plan
+        .roles
+        .iter()
+        .find(|r| r.title == "Head of HR")
+        .unwrap()
+        .id
+        .clone();
+    assert!(
+        plan.posts
+            .iter()
+            .filter(|p| p.id.starts_with("POO-0001"))
+            .all(|p| p.role == role)
+    );
+    command(&mut h, Key::Z);
+    assert_eq!(h.state().plan(), &example_plan(), "one step undoes all ten");
+}
+
+#[test]
+fn a_go_live_before_the_timetable_allows_shows_the_flag() {
+    let (mut h, _) = harness();
+    assert!(
+        h.state_mut()
+            .outcome()
+            .councils
+            .iter()
+            .all(|c| c.timetable.meets_go_live)
+    );
+    click(&mut h, "Assumptions");
+    type_into(&mut h, "Go-live", "2017-11-01");
+    assert_eq!(h.state().plan().programme.go_live.to_string(), "2017-11-01");
+    click(&mut h, "Timetable");
+    assert!(
+        h.state_mut()
+            .outcome()
+            .councils
+            .iter()
+            .any(|c| !c.timetable.meets_go_live)
+    );
+    assert_eq!(
+        h.get_all_by_label("No").count(),
+        2,
+        "neither council meets go-live"
+    );
+    assert!(
+        h.query_all_by_label_contains("Warning: ").count() >= 2,
+        "the reasons are shown"
+    );
+}
+
+#[test]
+fn a_date_that_is_not_a_date_is_refused_with_the_reason() {
+    let (mut h, _) = harness();
+    click(&mut h, "Assumptions");
+    h.get_by_role_and_label(Role::TextInput, "Go-live").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Go-live")
+        .type_text("2018-02-30");
+    h.run();
+    h.get_by_label("Type a date as YYYY-MM-DD");
+    assert_eq!(h.state().plan().programme.go_live.to_string(), "2018-04-01");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn saving_through_the_dialog_and_reopening_gives_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.6);
+    dialogs.answer(Some(dir.path().join("merged")));
+    command(&mut h, Key::S);
+    let path = dir.path().join("merged.ron");
+    assert!(
+        path.exists(),
+        "Save on a new plan asks where, and adds .ron"
+    );
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(h.state().title().contains("(merged.ron)"));
+    assert!(!h.state().title().contains("unsaved"));
+    assert_eq!(h.state().preferences().recent.first(), Some(&path));
+    let edited = h.state().plan().clone();
+
+    // Reopen it in a fresh window.
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(example_plan(), None, &dialogs);
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::O);
+    assert_eq!(h.state().plan(), &edited);
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert_eq!(plan_file::open(&path).unwrap(), edited);
+
+    // Save as to another file, from the File menu.
+    dialogs.answer(Some(dir.path().join("copy.ron")));
+    click(&mut h, "File");
+    h.get_by_label_contains("Save as…").click();
+    h.run();
+    assert_eq!(
+        plan_file::open(&dir.path().join("copy.ron")).unwrap(),
+        edited
+    );
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_plan_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.6);
+    dialogs.answer(Some(dir.path().join("no such folder").join("plan.ron")));
+    command(&mut h, Key::S);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Error { .. })));
+    assert!(h.state().is_dirty());
+    h.get_by_label_contains("still open and not saved");
+    click(&mut h, "OK");
+    assert!(h.state().dialog().is_none());
+}
+
+#[test]
+fn opening_a_broken_file_keeps_the_current_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "(\n  format_version: 1,\n  name: \"half a plan\",\n  councils: [ oops ],\n",
+    )
+    .unwrap();
+    let (mut h, dialogs) = harness();
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.6);
+    let before = h.state().plan().clone();
+    command(&mut h, Key::O);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    dialogs.answer(Some(broken.clone()));
+    click(&mut h, "Don't save");
+    let Some(Dialog::Error { message, .. }) = h.state().dialog().cloned() else {
+        panic!("an error dialog");
+    };
+    assert!(message.contains("line"), "{message}");
+    assert!(message.contains("broken.ron"), "{message}");
+    assert_eq!(h.state().plan(), &before, "the open plan is untouched");
+    assert!(h.state().is_dirty(), "and still marked unsaved");
+    click(&mut h, "OK");
+}
+
+/// Sends the window's close button.
+fn press_close_button(h: &mut Harness<'_, App>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+}
+
+fn dirty_harness() -> (Harness<'static, App>, ScriptedDialogs) {
+    let (mut h, dialogs) = harness();
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.6);
+    assert!(h.state().is_dirty());
+    (h, dialogs)
+}
+
+#[test]
+fn closing_with_unsaved_changes_then_cancel_stays() {
+    let (mut h, _) = dirty_harness();
+    press_close_button(&mut h);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    h.get_by_label("Save your changes?");
+    click(&mut h, "Cancel");
+    assert!(!h.state().is_closing());
+    assert!(h.state().dialog().is_none());
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn closing_with_unsaved_changes_then_dont_save_closes() {
+    let (mut h, _) = dirty_harness();
+    command(&mut h, Key::Q);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    click(&mut h, "Don't save");
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn closing_with_unsaved_changes_then_save_saves_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = dirty_harness();
+    press_close_button(&mut h);
+    dialogs.answer(Some(dir.path().join("kept.ron")));
+    click(&mut h, "Save");
+    assert!(h.state().is_closing());
+    assert_eq!(
+        &plan_file::open(&dir.path().join("kept.ron")).unwrap(),
+        h.state().plan()
+    );
+}
+
+#[test]
+fn closing_when_the_save_dialog_is_cancelled_stays_open() {
+    let (mut h, dialogs) = dirty_harness();
+    press_close_button(&mut h);
+    dialogs.answer(None);
+    click(&mut h, "Save");
+    assert!(
+        !h.state().is_closing(),
+        "no file chosen, nothing saved: stay open"
+    );
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn closing_a_saved_plan_asks_nothing() {
+    let (mut h, _) = harness();
+    press_close_button(&mut h);
+    assert!(h.state().dialog().is_none());
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn a_new_plan_asks_about_unsaved_changes_first() {
+    let (mut h, _) = dirty_harness();
+    command(&mut h, Key::N);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    click(&mut h, "Don't save");
+    assert_eq!(h.state().plan().councils.len(), 0);
+    assert_eq!(h.state().plan().functions.len(), 5);
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().path(), None);
+    // Every view copes with an empty plan.
+    for view in View::ALL {
+        click(&mut h, view.label());
+    }
+    click(&mut h, "Councils");
+    h.get_by_label("No councils yet");
+}
+
+#[test]
+fn a_validation_problem_jumps_to_its_post() {
+    let mut plan = example_plan();
+    plan.posts[7].role = "no-such-role".into();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(plan, None, &dialogs);
+    let (n, errors) = {
+        let d = h.state_mut().derived();
+        (d.problems.len(), d.errors)
+    };
+    assert!(errors >= 1);
+    click(&mut h, &format!("{n} problems ({errors} errors)"));
+    let link = h.get_by_label_contains("there is no role 'no-such-role'");
+    link.click();
+    h.run();
+    assert_eq!(h.state().view(), View::Establishment);
+    assert_eq!(h.state().post_table().focus, Some(7));
+    h.get_by_label_contains("Post BOU-00008");
+}
+
+#[test]
+fn help_shows_the_rules_with_their_sources_and_about_shows_the_version() {
+    let (mut h, _) = harness();
+    click(&mut h, "Help");
+    click(&mut h, "How the figures are computed…");
+    h.get_by_label("Statutory redundancy pay");
+    h.get_by_label_contains("Employment Rights Act 1996 s.155, s.162");
+    click(&mut h, "Close");
+    click(&mut h, "Help");
+    click(&mut h, "About Merger Planner…");
+    h.get_by_label_contains(env!("CARGO_PKG_VERSION"));
+    h.get_by_label_contains("MIT OR Apache-2.0");
+    click(&mut h, "Close");
 }

@@ -1,12 +1,18 @@
-//! The app window: the plan's headline figures, scenario choice, councils and flags.
+//! The app: the document (plan, file, undo history), the figures derived from it, and the frame:
+//! menu bar, tabs, navigator, central view, status bar and dialogs. Drawing code pushes
+//! [`Command`]s; [`App::apply`] carries them out after the UI pass.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use crate::engine::{self, Outcome};
 use crate::io::plan_file;
-use crate::model::{Plan, Severity, validate};
+use crate::model::{Location, Plan, Problem, Programme, Severity, validate};
 
-use super::theme;
+use super::command::{Action, Answer, Command, Kind, View};
+use super::edit::{self, Edit, History, Orphans};
+use super::files::{FileDialogs, NativeDialogs, Preferences};
+use super::{dialogs, theme, views};
 
 /// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
 pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");
@@ -28,40 +34,206 @@ pub fn example_plan() -> Plan {
 }
 
 /// The figures derived from the plan, rebuilt only when the plan or scenario changes.
-struct Derived {
+pub struct Derived {
+    /// The revision they were computed for.
     revision: u64,
     /// The base scenario and then the plan's own, for the scenario list.
-    scenario_names: Vec<String>,
-    outcome: Outcome,
-    errors: usize,
-    warnings: usize,
+    pub scenario_names: Vec<String>,
+    /// The chosen scenario's outcome.
+    pub outcome: Outcome,
+    /// Every validation problem.
+    pub problems: Vec<Problem>,
+    /// Problems that are errors.
+    pub errors: usize,
+    /// Problems per item, by index into `problems`.
+    by_location: std::collections::BTreeMap<Location, Vec<usize>>,
+    /// Posts per council, in plan order.
+    pub council_posts: Vec<usize>,
+    /// Posts per role, in plan order.
+    pub role_posts: Vec<usize>,
+    /// Posts per function today, in plan order.
+    pub function_posts: Vec<usize>,
 }
 
-/// The app's state: the plan, where it came from, the chosen scenario and the cached outcome.
+impl Derived {
+    fn new(plan: &Plan, scenario: &str, revision: u64) -> Self {
+        let chosen = plan.scenario(scenario).unwrap_or_default();
+        let outcome = engine::evaluate(plan, &chosen);
+        let problems = validate(plan);
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        let mut by_location: std::collections::BTreeMap<Location, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (i, p) in problems.iter().enumerate() {
+            by_location.entry(p.location.clone()).or_default().push(i);
+        }
+        let count = |ids: Vec<&str>, key: fn(&crate::model::Post) -> &str| {
+            let index: HashMap<&str, usize> =
+                ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            let mut counts = vec![0; ids.len()];
+            for p in &plan.posts {
+                if let Some(&i) = index.get(key(p)) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        };
+        Self {
+            revision,
+            scenario_names: plan.scenario_names(),
+            outcome,
+            errors,
+            by_location,
+            council_posts: count(plan.councils.iter().map(|c| c.id.as_str()).collect(), |p| {
+                &p.council
+            }),
+            role_posts: count(plan.roles.iter().map(|r| r.id.as_str()).collect(), |p| {
+                &p.role
+            }),
+            function_posts: count(
+                plan.functions.iter().map(|f| f.id.as_str()).collect(),
+                |p| &p.function,
+            ),
+            problems,
+        }
+    }
+
+    /// The problems found with one item.
+    pub fn problems_at(&self, location: &Location) -> Vec<&Problem> {
+        self.by_location
+            .get(location)
+            .map(|ix| ix.iter().filter_map(|&i| self.problems.get(i)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The problems found with the post at `index` (counting from 0).
+    pub fn post_problems(&self, index: usize, id: &str) -> Vec<&Problem> {
+        self.problems_at(&Location::Post {
+            id: id.to_owned(),
+            position: index + 1,
+        })
+    }
+}
+
+/// A question or message shown over the window.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// The plan has unsaved changes; `then` is what happens after the answer.
+    Unsaved(Then),
+    /// Something went wrong that the user must read.
+    Error {
+        /// The dialog's title.
+        title: String,
+        /// What went wrong, where and what to do.
+        message: String,
+    },
+    /// A council, function or role with posts is being deleted: move or delete them?
+    Delete {
+        /// What is deleted.
+        kind: Kind,
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: String,
+        /// How many posts (and roles, for a function) go with it.
+        posts: usize,
+        /// Where the user chose to move them (an id of the same kind).
+        move_to: String,
+    },
+    /// About the app.
+    About,
+    /// How the figures are computed.
+    HowComputed,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Close the window.
+    Quit,
+    /// Start a new plan.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+}
+
+/// Visual state of the panels: selections, filters and scroll targets. Never saved.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// The council selected in the Councils view.
+    pub council: Option<String>,
+    /// The function selected in the Target structure view.
+    pub function: Option<String>,
+    /// The role selected in the Target structure view.
+    pub role: Option<String>,
+    /// The post table's filters, sort, selection and cached rows.
+    pub posts: views::establishment::State,
+}
+
+/// The app's state: the document, what is derived from it, and the window's own state.
 pub struct App {
     plan: Plan,
     path: Option<PathBuf>,
+    history: History,
     scenario: String,
-    /// Bumped on every change to the plan or scenario; the outcome is rebuilt only when it moves.
+    /// Bumped on every change to the plan or scenario; derived figures are rebuilt when it moves.
     revision: u64,
     derived: Option<Derived>,
     evaluations: u64,
+    view: View,
+    panels: Panels,
+    dialog: Option<Dialog>,
+    /// The last thing that happened, for the status bar.
+    message: String,
+    prefs: Preferences,
+    dialogs: Box<dyn FileDialogs>,
+    /// The user agreed to close; the next close request is let through.
+    closing: bool,
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
+    /// The theme last applied.
+    dark_applied: Option<bool>,
 }
 
 impl App {
-    /// An app showing `plan`, opened from `path` if it came from a file.
+    /// An app showing `plan`, opened from `path` if it came from a file, with real file dialogs.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         Self {
             plan,
             path,
+            history: History::default(),
             scenario: crate::model::Scenario::BASE.to_owned(),
             revision: 0,
             derived: None,
             evaluations: 0,
+            view: View::Dashboard,
+            panels: Panels::default(),
+            dialog: None,
+            message: String::new(),
+            prefs: Preferences::default(),
+            dialogs: Box::new(NativeDialogs),
+            closing: false,
             title_sent: String::new(),
+            dark_applied: None,
         }
+    }
+
+    /// The same app asking `dialogs` for files (tests pass scripted answers).
+    #[must_use]
+    pub fn with_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    /// The same app with these preferences.
+    #[must_use]
+    pub fn with_preferences(mut self, prefs: Preferences) -> Self {
+        self.prefs = prefs;
+        self
     }
 
     /// The plan shown.
@@ -69,9 +241,49 @@ impl App {
         &self.plan
     }
 
+    /// The file the plan was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The plan has changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// The user has agreed to close the window.
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The dialog shown, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The status bar's last message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The preferences (saved by eframe between runs).
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
     /// The chosen scenario's name.
     pub fn scenario(&self) -> &str {
         &self.scenario
+    }
+
+    /// The post table's state (filters, selection).
+    pub fn post_table(&self) -> &views::establishment::State {
+        &self.panels.posts
     }
 
     /// Chooses a scenario by name (the base if unknown).
@@ -92,6 +304,11 @@ impl App {
         &self.refresh().outcome
     }
 
+    /// Everything derived from the plan, recomputed only if the plan or scenario changed.
+    pub fn derived(&mut self) -> &Derived {
+        self.refresh()
+    }
+
     fn refresh(&mut self) -> &Derived {
         if self
             .derived
@@ -107,217 +324,639 @@ impl App {
             &mut self.evaluations,
         );
         self.derived.get_or_insert_with(|| {
-            let scenario = plan.scenario(scenario).unwrap_or_default();
-            let outcome = engine::evaluate(plan, &scenario);
-            let problems = validate(plan);
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
             *evaluations += 1;
-            Derived {
-                revision,
-                scenario_names: plan.scenario_names(),
-                outcome,
-                errors,
-                warnings: problems.len() - errors,
-            }
+            Derived::new(plan, scenario, revision)
         })
     }
 
-    fn title(&self) -> String {
+    /// The window title: plan name, file name and an unsaved marker.
+    pub fn title(&self) -> String {
         let file = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "built-in example".to_owned(),
+            || "not saved to a file".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
-        format!("{} ({file}) - Merger Planner", self.plan.name)
+        let marker = if self.is_dirty() { " ● unsaved" } else { "" };
+        format!("{} ({file}){marker} - Merger Planner", self.plan.name)
     }
 
-    /// Draws the whole window: the scenario choice, headline figures, councils and flags.
+    /// Draws the whole window and then applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        let mut chosen = self.scenario.clone();
+        let mut commands = Vec::new();
+        self.apply_theme(ui.ctx());
+        self.read_window_events(ui.ctx(), &mut commands);
         self.refresh();
-        let names = self
-            .derived
-            .as_ref()
-            .map_or(&[][..], |d| d.scenario_names.as_slice());
-        egui::Panel::top("top").show(ui, |ui| {
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                ui.heading(&self.plan.name);
-                ui.add_space(20.0);
-                scenario_ui(ui, names, &mut chosen);
-            });
-            ui.add_space(6.0);
+        let Some(derived) = self.derived.as_ref() else {
+            return;
+        };
+        let frame = Frame {
+            plan: &self.plan,
+            derived,
+            history: &self.history,
+            path: self.path.as_deref(),
+            view: self.view,
+            scenario: &self.scenario,
+            message: &self.message,
+            prefs: &self.prefs,
+        };
+        frame.menu_bar(ui, &mut commands);
+        frame.status_bar(ui, &mut commands);
+        if self.prefs.show_problems {
+            views::problems::panel(ui, derived, &mut commands);
+        }
+        views::navigator::panel(ui, &self.plan, derived, &mut commands);
+        frame.tabs(ui, &mut commands);
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            views::central(
+                ui,
+                self.view,
+                &self.plan,
+                derived,
+                &mut self.panels,
+                &mut commands,
+            );
         });
-        // A new choice is applied at once, so this frame already shows its figures.
-        self.set_scenario(&chosen);
-        let dark = ui.visuals().dark_mode;
-        let d = self.refresh();
+        if let Some(dialog) = &mut self.dialog {
+            dialogs::show(ui.ctx(), dialog, &self.plan, &mut commands);
+        }
+        self.apply(ui.ctx(), commands);
+        self.end_frame(ui.ctx());
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.dark_applied != Some(self.prefs.dark) {
+            ctx.set_theme(if self.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.dark_applied = Some(self.prefs.dark);
+        }
+    }
+
+    /// Shortcuts, the window's close button and files dropped on the window.
+    fn read_window_events(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.dialog.is_none() {
+            ctx.input_mut(|i| {
+                for action in Action::ALL {
+                    if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                        commands.push(Command::Action(action));
+                    }
+                }
+            });
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved(Then::Quit));
+            } else {
+                self.closing = true;
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            commands.push(Command::OpenPath(path));
+        }
+    }
+
+    /// After the commands: close an undo step when the user let go, send the title.
+    fn end_frame(&mut self, ctx: &egui::Context) {
+        let busy = ctx.input(|i| i.pointer.any_down()) || ctx.memory(|m| m.focused().is_some());
+        if !busy {
+            self.history.close();
+        }
+        let title = self.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// Carries out what the user asked for, in order.
+    pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
+            return;
+        }
+        for command in commands {
+            self.apply_one(ctx, command);
+        }
+        // This frame was drawn before the commands: draw the next one now, not on the next
+        // mouse move (a closed dialog would otherwise still catch the next click).
+        ctx.request_repaint();
+    }
+
+    fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Action(action) => self.act(ctx, action),
+            Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            Command::Edit(edit) => self.edit(edit),
+            Command::Delete(kind, id) => self.delete(kind, id),
+            Command::DeleteWith(kind, id, orphans) => {
+                self.dialog = None;
+                self.delete_with(kind, &id, &orphans);
+            }
+            Command::Answer(answer) => self.answer(ctx, answer),
+            Command::Show(view) => self.view = view,
+            Command::JumpTo(location) => self.jump_to(&location),
+            Command::Scenario(name) => self.set_scenario(&name),
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
+            Command::About => self.dialog = Some(Dialog::About),
+            Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
+            Command::CloseDialog => self.dialog = None,
+        }
+    }
+
+    fn act(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.unless_unsaved(ctx, Then::New),
+            Action::Open => self.unless_unsaved(ctx, Then::Open),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::Quit => self.unless_unsaved(ctx, Then::Quit),
+            Action::Undo => {
+                self.history.close();
+                match self.history.undo(&mut self.plan) {
+                    Some(label) => {
+                        self.changed();
+                        self.message = format!("Undid {label}");
+                    }
+                    None => self.message = "Nothing to undo".to_owned(),
+                }
+            }
+            Action::Redo => match self.history.redo(&mut self.plan) {
+                Some(label) => {
+                    self.changed();
+                    self.message = format!("Redid {label}");
+                }
+                None => self.message = "Nothing to redo".to_owned(),
+            },
+        }
+    }
+
+    /// Applies an edit to the plan through the history (the one path for every plan change).
+    pub fn edit(&mut self, edit: Edit) {
+        let label = edit.label.clone();
+        if self.history.apply(&mut self.plan, edit) {
+            self.changed();
+            self.message = format!("Changed: {label}");
+        }
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.panels.posts.plan_changed();
+    }
+
+    fn delete(&mut self, kind: Kind, id: String) {
+        let (name, posts, move_to) = match kind {
+            Kind::Council => (
+                self.plan.council(&id).map(|c| c.name.clone()),
+                self.plan.posts.iter().filter(|p| p.council == id).count(),
+                self.plan
+                    .councils
+                    .iter()
+                    .find(|c| c.id != id)
+                    .map(|c| c.id.clone()),
+            ),
+            Kind::Function => (
+                self.plan.function(&id).map(|f| f.name.clone()),
+                self.plan.posts.iter().filter(|p| p.function == id).count()
+                    + self.plan.roles.iter().filter(|r| r.function == id).count(),
+                self.plan
+                    .functions
+                    .iter()
+                    .find(|f| f.id != id)
+                    .map(|f| f.id.clone()),
+            ),
+            Kind::Role => (
+                self.plan.role(&id).map(|r| r.title.clone()),
+                self.plan.posts.iter().filter(|p| p.role == id).count(),
+                self.plan
+                    .roles
+                    .iter()
+                    .find(|r| r.id != id)
+                    .map(|r| r.id.clone()),
+            ),
+        };
+        let Some(name) = name else {
+            return;
+        };
+        if posts == 0 {
+            self.delete_with(kind, &id, &Orphans::Delete);
+        } else {
+            self.dialog = Some(Dialog::Delete {
+                kind,
+                id,
+                name,
+                posts,
+                move_to: move_to.unwrap_or_default(),
+            });
+        }
+    }
+
+    fn delete_with(&mut self, kind: Kind, id: &str, orphans: &Orphans) {
+        let edit = match kind {
+            Kind::Council => edit::remove_council(&self.plan, id, orphans),
+            Kind::Function => edit::remove_function(&self.plan, id, orphans),
+            Kind::Role => edit::remove_role(&self.plan, id, orphans),
+        };
+        self.edit(edit);
+        if kind == Kind::Council && self.panels.council.as_deref() == Some(id) {
+            self.panels.council = None;
+        }
+    }
+
+    fn jump_to(&mut self, location: &Location) {
+        match location {
+            Location::Plan | Location::Parameters | Location::Scenario(_) => {
+                self.view = View::Assumptions;
+            }
+            Location::Council(id) => {
+                self.view = View::Councils;
+                self.panels.council = Some(id.clone());
+            }
+            Location::Function(id) => {
+                self.view = View::Target;
+                self.panels.function = Some(id.clone());
+                self.panels.role = None;
+            }
+            Location::Role(id) => {
+                self.view = View::Target;
+                self.panels.role = Some(id.clone());
+                self.panels.function = self.plan.role(id).map(|r| r.function.clone());
+            }
+            Location::Post { position, .. } => {
+                self.view = View::Establishment;
+                self.panels.posts.show_post(position.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Does `then` now, or first asks about unsaved changes.
+    fn unless_unsaved(&mut self, ctx: &egui::Context, then: Then) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(then));
+        } else {
+            self.go_on(ctx, then);
+        }
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        let Some(Dialog::Unsaved(then)) = self.dialog.take() else {
+            return;
+        };
+        match answer {
+            Answer::Cancel => self.message = "Cancelled".to_owned(),
+            Answer::DontSave => self.go_on(ctx, then),
+            Answer::Save => {
+                if self.save() {
+                    self.go_on(ctx, then);
+                }
+            }
+        }
+    }
+
+    fn go_on(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Then::New => {
+                self.replace(new_plan(), None);
+                self.message = "New plan".to_owned();
+            }
+            Then::Open => {
+                let folder = self.path.as_deref().and_then(Path::parent);
+                if let Some(path) = self.dialogs.open_plan(folder) {
+                    self.open(&path);
+                }
+            }
+            Then::OpenPath(path) => self.open(&path),
+        }
+    }
+
+    /// Opens a plan file; on failure the open plan stays and a dialog says why.
+    fn open(&mut self, path: &Path) {
+        match plan_file::open(path) {
+            Ok(plan) => {
+                self.replace(plan, Some(path.to_path_buf()));
+                self.prefs.remember(path);
+                self.message = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not open the plan".to_owned(),
+                    message: format!("{e}\n\nThe plan you had open is unchanged."),
+                });
+                self.message = "Could not open the file".to_owned();
+            }
+        }
+    }
+
+    fn replace(&mut self, plan: Plan, path: Option<PathBuf>) {
+        self.plan = plan;
+        self.path = path;
+        self.history = History::default();
+        self.scenario = crate::model::Scenario::BASE.to_owned();
+        self.panels = Panels::default();
+        self.changed();
+    }
+
+    /// Saves to the plan's file, or asks where. True when saved.
+    fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let folder = self.path.as_deref().and_then(Path::parent);
+        let name = format!("{}.ron", crate::io::slug(&self.plan.name));
+        if let Some(path) = self.dialogs.save_plan(folder, &name) {
+            self.save_to(&path)
+        } else {
+            self.message = "Not saved".to_owned();
+            false
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match plan_file::save(path, &self.plan) {
+            Ok(()) => {
+                self.path = Some(path.to_path_buf());
+                self.history.mark_saved();
+                self.prefs.remember(path);
+                self.message = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not save the plan".to_owned(),
+                    message: format!("{e}\n\nYour changes are still open and not saved."),
+                });
+                self.message = "Not saved".to_owned();
+                false
+            }
+        }
+    }
+}
+
+/// A new plan: no councils yet, the standard functions, consultation from the first of next
+/// month and go-live on the 1 April at least six months after it.
+pub fn new_plan() -> Plan {
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let start = today
+        .first_of_month()
+        .checked_add(jiff::Span::new().months(1))
+        .unwrap_or(today);
+    let six_months = start
+        .checked_add(jiff::Span::new().months(6))
+        .unwrap_or(start);
+    let mut go_live = jiff::civil::date(six_months.year(), 4, 1);
+    if go_live < six_months {
+        go_live = jiff::civil::date(six_months.year() + 1, 4, 1);
+    }
+    Plan::new(
+        "New merger plan",
+        Programme {
+            consultation_start: start,
+            go_live,
+        },
+    )
+}
+
+/// What the frame's chrome (menu, tabs, status bar) reads.
+struct Frame<'a> {
+    plan: &'a Plan,
+    derived: &'a Derived,
+    history: &'a History,
+    path: Option<&'a Path>,
+    view: View,
+    scenario: &'a str,
+    message: &'a str,
+    prefs: &'a Preferences,
+}
+
+impl Frame<'_> {
+    fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| self.file_menu(ui, commands));
+                ui.menu_button("Edit", |ui| {
+                    let undo = self
+                        .history
+                        .undo_label()
+                        .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
+                    action_button(
+                        ui,
+                        Action::Undo,
+                        &undo,
+                        self.history.undo_label().is_some(),
+                        commands,
+                    );
+                    let redo = self
+                        .history
+                        .redo_label()
+                        .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}"));
+                    action_button(
+                        ui,
+                        Action::Redo,
+                        &redo,
+                        self.history.redo_label().is_some(),
+                        commands,
+                    );
+                });
+                ui.menu_button("View", |ui| {
+                    for view in View::ALL {
+                        if ui
+                            .selectable_label(self.view == view, view.label())
+                            .clicked()
+                        {
+                            commands.push(Command::Show(view));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    let mut problems = self.prefs.show_problems;
+                    if ui.checkbox(&mut problems, "Validation problems").clicked() {
+                        commands.push(Command::ToggleProblems);
+                    }
+                    let mut dark = self.prefs.dark;
+                    if ui.checkbox(&mut dark, "Dark theme").clicked() {
+                        commands.push(Command::ToggleTheme);
+                    }
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("How the figures are computed…").clicked() {
+                        commands.push(Command::HowComputed);
+                        ui.close();
+                    }
+                    if ui.button("About Merger Planner…").clicked() {
+                        commands.push(Command::About);
+                        ui.close();
+                    }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.scenario_ui(ui, commands);
+                });
+            });
+        });
+    }
+
+    fn file_menu(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        for action in [Action::New, Action::Open] {
+            action_button(ui, action, action.label(), true, commands);
+        }
+        ui.menu_button("Open recent", |ui| {
+            if self.prefs.recent.is_empty() {
+                ui.label("No recent files");
+            }
+            for path in &self.prefs.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        for action in [Action::Save, Action::SaveAs] {
+            action_button(ui, action, action.label(), true, commands);
+        }
+        ui.separator();
+        action_button(ui, Action::Quit, Action::Quit.label(), true, commands);
+    }
+
+    fn tabs(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                for view in View::ALL {
+                    let text = egui::RichText::new(view.label()).size(theme::TAB_SIZE);
+                    if ui.selectable_label(self.view == view, text).clicked() {
+                        commands.push(Command::Show(view));
+                    }
+                }
+            });
+            ui.add_space(4.0);
+        });
+    }
+
+    /// The scenario list, right to left at the end of the menu bar.
+    fn scenario_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let mut chosen = self.scenario.to_owned();
+        let combo = egui::ComboBox::from_id_salt("scenario")
+            .selected_text(chosen.as_str())
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for name in &self.derived.scenario_names {
+                    ui.selectable_value(&mut chosen, name.clone(), name);
+                }
+            })
+            .response;
+        let label = ui.label("Scenario");
+        combo.labelled_by(label.id);
+        if chosen != self.scenario {
+            commands.push(Command::Scenario(chosen));
+        }
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let o = &d.outcome;
-                ui.label(format!(
-                    "Consultation starts {}, go-live {}",
-                    o.consultation_start, o.go_live
-                ));
+                let file = self.path.and_then(Path::file_name).map_or_else(
+                    || "Not saved to a file".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(file);
                 ui.separator();
-                ui.label(format!(
-                    "{} validation errors, {} warnings",
-                    d.errors, d.warnings
-                ));
+                let dark = ui.visuals().dark_mode;
+                if self.history.is_dirty() {
+                    ui.colored_label(theme::warning(dark), "Unsaved changes");
+                } else {
+                    ui.label("All changes saved");
+                }
+                ui.separator();
+                let n = self.derived.problems.len();
+                let text = match (n, self.derived.errors) {
+                    (0, _) => "No problems".to_owned(),
+                    (n, 0) => format!("{n} problems (warnings)"),
+                    (n, e) => format!("{n} problems ({e} errors)"),
+                };
+                let text = if self.derived.errors > 0 {
+                    egui::RichText::new(text).color(theme::error(dark))
+                } else {
+                    egui::RichText::new(text)
+                };
+                if ui
+                    .button(text)
+                    .on_hover_text("Show or hide the list of validation problems")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleProblems);
+                }
+                ui.separator();
+                ui.label(format!("{} posts", self.plan.posts.len()));
+                ui.separator();
+                ui.label(self.message);
             });
         });
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    headlines_ui(ui, &d.outcome, dark);
-                    ui.add_space(theme::SECTION_GAP);
-                    councils_ui(ui, &d.outcome);
-                    ui.add_space(theme::SECTION_GAP);
-                    flags_ui(ui, &d.outcome, dark);
-                });
-        });
+    }
+}
+
+fn action_button(
+    ui: &mut egui::Ui,
+    action: Action,
+    label: &str,
+    enabled: bool,
+    commands: &mut Vec<Command>,
+) {
+    let shortcut = action
+        .shortcuts()
+        .first()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .unwrap_or_default();
+    let button = egui::Button::new(label).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(Command::Action(action));
+        ui.close();
     }
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-        let title = self.title();
-        if title != self.title_sent {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = title;
-        }
     }
-}
 
-fn scenario_ui(ui: &mut egui::Ui, names: &[String], chosen: &mut String) {
-    let label = ui.label("Scenario");
-    egui::ComboBox::from_id_salt("scenario")
-        .selected_text(chosen.as_str())
-        .show_ui(ui, |ui| {
-            for name in names {
-                ui.selectable_value(chosen, name.clone(), name);
-            }
-        })
-        .response
-        .labelled_by(label.id);
-}
-
-fn headline(ui: &mut egui::Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
-    ui.vertical(|ui| {
-        ui.label(egui::RichText::new(label).size(theme::HEADLINE_LABEL_SIZE));
-        let mut text = egui::RichText::new(value)
-            .size(theme::HEADLINE_SIZE)
-            .strong();
-        if let Some(c) = colour {
-            text = text.color(c);
-        }
-        ui.label(text);
-    });
-}
-
-fn headlines_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
-    let t = &o.totals;
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 48.0;
-        headline(ui, "FTE today", &format!("{:.1}", t.flows.current()), None);
-        headline(ui, "Target FTE", &format!("{:.1}", t.target_fte), None);
-        headline(
-            ui,
-            "Recurring saving a year",
-            &t.recurring_saving.compact(),
-            Some(theme::good(dark)),
-        );
-        headline(ui, "One-off cost", &t.one_off_cost.compact(), None);
-        let payback = t
-            .payback_years
-            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
-        headline(ui, "Payback", &payback, None);
-        let year = t
-            .payback_year
-            .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
-        headline(ui, "Net positive in", &year, None);
-    });
-}
-
-fn councils_ui(ui: &mut egui::Ui, o: &Outcome) {
-    ui.heading("Councils");
-    egui::Grid::new("councils")
-        .striped(true)
-        .num_columns(7)
-        .spacing([24.0, 6.0])
-        .show(ui, |ui| {
-            for h in [
-                "Council",
-                "FTE",
-                "Share",
-                "Saving a year",
-                "One-off",
-                "Consultation",
-                "Meets go-live",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for c in &o.councils {
-                ui.label(&c.name);
-                ui.label(format!("{:.1}", c.flows.current()));
-                ui.label(format!("{:.0}%", c.share_ratio * 100.0));
-                ui.label(c.recurring_saving.compact());
-                ui.label(c.one_off_cost.compact());
-                ui.label(format!("{} days", c.timetable.consultation_days));
-                ui.label(if c.timetable.meets_go_live {
-                    "Yes"
-                } else {
-                    "No"
-                });
-                ui.end_row();
-            }
-        });
-}
-
-fn flags_ui(ui: &mut egui::Ui, o: &Outcome, dark: bool) {
-    ui.heading(format!("Flags ({})", o.flags.len()));
-    if o.flags.is_empty() {
-        ui.label("Nothing to flag");
-    }
-    // Flags come sorted by kind: one collapsible group per kind, with its count.
-    let mut start = 0;
-    while start < o.flags.len() {
-        let kind = o.flags[start].kind;
-        let end = start
-            + o.flags[start..]
-                .iter()
-                .take_while(|f| f.kind == kind)
-                .count();
-        let title = egui::RichText::new(format!("{} ({})", kind.label(), end - start))
-            .color(theme::warning(dark))
-            .strong();
-        egui::CollapsingHeader::new(title)
-            .id_salt(("flags", kind))
-            .default_open(end - start <= 3)
-            .show(ui, |ui| {
-                for flag in &o.flags[start..end] {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(egui::RichText::new("•").color(theme::warning(dark)));
-                        ui.label(&flag.message);
-                    });
-                }
-            });
-        start = end;
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Preferences::KEY, &self.prefs);
     }
 }
 
 /// Opens the window on a plan.
 pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0])
+        .with_app_id("merger-planner");
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -325,7 +964,11 @@ pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            Ok(Box::new(App::new(plan, path)))
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, Preferences::KEY))
+                .unwrap_or_default();
+            Ok(Box::new(App::new(plan, path).with_preferences(prefs)))
         }),
     )
 }

@@ -1,7 +1,14 @@
-//! The desktop app: the window, its panels and (in later work) charts. Drawing code returns what
-//! the user asked for; the app applies it after the UI pass.
+//! The desktop app: the window, its views and dialogs. Drawing code pushes commands; the app
+//! applies them after the UI pass, through one edit path that keeps undo and the unsaved marker
+//! right.
 
 pub mod app;
+pub mod command;
+pub mod dialogs;
+pub mod edit;
+pub mod files;
 pub mod theme;
+pub mod views;
+pub mod widgets;
 
 pub use app::{App, run};

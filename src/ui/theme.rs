@@ -15,6 +15,22 @@ pub const HEADLINE_SIZE: f32 = 34.0;
 pub const HEADLINE_LABEL_SIZE: f32 = 16.0;
 /// Space between sections.
 pub const SECTION_GAP: f32 = 18.0;
+/// Width of a text or choice field in the editors.
+pub const FIELD_WIDTH: f32 = 240.0;
+/// Text size of the view tabs.
+pub const TAB_SIZE: f32 = 17.0;
+/// Widest a dialog grows.
+pub const DIALOG_WIDTH: f32 = 560.0;
+/// Small print (sources, hints).
+pub const SMALL_SIZE: f32 = 13.0;
+/// Height of a row in the post table.
+pub const ROW_HEIGHT: f32 = 26.0;
+/// Width of the post details beside the post table.
+pub const DETAILS_WIDTH: f32 = 380.0;
+/// Width of the list beside an editor (councils, the target structure).
+pub const LIST_WIDTH: f32 = 440.0;
+/// Width of the navigator when first shown.
+pub const NAVIGATOR_WIDTH: f32 = 250.0;
 
 /// A council's colour as egui draws it.
 pub fn council_colour(colour: Colour) -> Color32 {
@@ -28,6 +44,15 @@ pub fn warning(dark: bool) -> Color32 {
         Color32::from_rgb(0xFF, 0x8A, 0x4C)
     } else {
         Color32::from_rgb(0xB0, 0x3A, 0x00)
+    }
+}
+
+/// The colour for errors: a deep red that reads on both themes.
+pub fn error(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xFF, 0x6B, 0x6B)
+    } else {
+        Color32::from_rgb(0xB4, 0x00, 0x1E)
     }
 }
 

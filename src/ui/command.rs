@@ -1,0 +1,199 @@
+//! What the user asks for. Drawing code pushes commands; the app applies them after the UI pass,
+//! so dialogs, file I/O, undo points and the unsaved marker change in one place.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::edit::{Edit, Orphans};
+use crate::model::Location;
+
+/// The central views, chosen by tab, the View menu or the navigator.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Headline figures.
+    #[default]
+    Dashboard,
+    /// The councils and their schemes.
+    Councils,
+    /// The posts of every council today.
+    Establishment,
+    /// Functions and the roles of the single service.
+    Target,
+    /// Who falls into which redundancy pool.
+    Pools,
+    /// Costs, savings and payback.
+    Money,
+    /// The legal timetable per council.
+    Timetable,
+    /// Dates, assumptions, scenarios and the statutory parameters.
+    Assumptions,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [Self; 8] = [
+        Self::Dashboard,
+        Self::Councils,
+        Self::Establishment,
+        Self::Target,
+        Self::Pools,
+        Self::Money,
+        Self::Timetable,
+        Self::Assumptions,
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Dashboard => "Dashboard",
+            Self::Councils => "Councils",
+            Self::Establishment => "Establishment",
+            Self::Target => "Target structure",
+            Self::Pools => "Pools",
+            Self::Money => "Money",
+            Self::Timetable => "Timetable",
+            Self::Assumptions => "Assumptions",
+        }
+    }
+}
+
+/// The menu actions that have a keyboard shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Start a new plan.
+    New,
+    /// Open a plan file.
+    Open,
+    /// Save to the plan's file (or ask where).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+}
+
+impl Action {
+    /// Every action with a shortcut, those with Shift first so Ctrl+Shift+S is not read as
+    /// Ctrl+S.
+    pub const ALL: [Self; 7] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Quit,
+        Self::Undo,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New plan",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+        }
+    }
+
+    /// Its keyboard shortcuts (Ctrl, or Cmd on a Mac). Redo has two.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const CMD: Modifiers = Modifiers::COMMAND;
+        const CMD_SHIFT: Modifiers = Modifiers {
+            shift: true,
+            ..Modifiers::COMMAND
+        };
+        const NEW: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD_SHIFT, Key::S)];
+        const QUIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [
+            KeyboardShortcut::new(CMD_SHIFT, Key::Z),
+            KeyboardShortcut::new(CMD, Key::Y),
+        ];
+        match self {
+            Self::New => &NEW,
+            Self::Open => &OPEN,
+            Self::Save => &SAVE,
+            Self::SaveAs => &SAVE_AS,
+            Self::Quit => &QUIT,
+            Self::Undo => &UNDO,
+            Self::Redo => &REDO,
+        }
+    }
+}
+
+/// What the user chose when asked about unsaved changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Save first, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Stay where we are.
+    Cancel,
+}
+
+/// What a deletion concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A council.
+    Council,
+    /// A function.
+    Function,
+    /// A role.
+    Role,
+}
+
+impl Kind {
+    /// Its name in a sentence.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Council => "council",
+            Self::Function => "function",
+            Self::Role => "role",
+        }
+    }
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// A menu action or shortcut.
+    Action(Action),
+    /// Open this file (recent files, drag and drop).
+    OpenPath(PathBuf),
+    /// Change the plan.
+    Edit(Edit),
+    /// Delete a council, function or role (asks what to do with its posts if it has any).
+    Delete(Kind, String),
+    /// Delete a council, function or role, doing this with its posts.
+    DeleteWith(Kind, String, Orphans),
+    /// Answer the unsaved-changes question.
+    Answer(Answer),
+    /// Show a view.
+    Show(View),
+    /// Show the item a validation problem or the navigator points at.
+    JumpTo(Location),
+    /// Compute for this scenario.
+    Scenario(String),
+    /// Switch between the light and dark themes.
+    ToggleTheme,
+    /// Show or hide the validation panel.
+    ToggleProblems,
+    /// Show About.
+    About,
+    /// Show how the figures are computed.
+    HowComputed,
+    /// Close the dialog on top.
+    CloseDialog,
+}

@@ -1,0 +1,304 @@
+//! Modal dialogs: unsaved changes, errors, deleting an item with posts, About and "How the figures
+//! are computed". They push commands like any other drawing code.
+
+use egui::{Context, Id, Modal, RichText, Ui};
+
+use super::app::{Dialog, Then};
+use super::command::{Answer, Command, Kind};
+use super::edit::Orphans;
+use super::theme;
+use crate::model::{Plan, in_force};
+
+/// Draws the dialog on top of the window.
+pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<Command>) {
+    let response = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
+        // A fixed width: text wraps the same from the first frame, so buttons do not move.
+        ui.set_width(theme::DIALOG_WIDTH);
+        match dialog {
+            Dialog::Unsaved(then) => unsaved_ui(ui, then, plan, commands),
+            Dialog::Error { title, message } => {
+                ui.heading(title.as_str());
+                ui.add_space(8.0);
+                ui.label(message.as_str());
+                ui.add_space(12.0);
+                if ui.button("OK").clicked() {
+                    commands.push(Command::CloseDialog);
+                }
+            }
+            Dialog::Delete {
+                kind,
+                id,
+                name,
+                posts,
+                move_to,
+            } => delete_ui(ui, *kind, id, name, *posts, move_to, plan, commands),
+            Dialog::About => about_ui(ui, commands),
+            Dialog::HowComputed => how_ui(ui, plan, commands),
+        }
+    });
+    if response.should_close() {
+        // Escape or a click outside: the safe answer.
+        commands.push(match dialog {
+            Dialog::Unsaved(_) => Command::Answer(Answer::Cancel),
+            _ => Command::CloseDialog,
+        });
+    }
+}
+
+fn unsaved_ui(ui: &mut Ui, then: &Then, plan: &Plan, commands: &mut Vec<Command>) {
+    let doing = match then {
+        Then::Quit => "closing",
+        Then::New => "starting a new plan",
+        Then::Open | Then::OpenPath(_) => "opening another plan",
+    };
+    ui.heading("Save your changes?");
+    ui.add_space(8.0);
+    ui.label(format!(
+        "\"{}\" has changes that are not saved. Save them before {doing}?",
+        plan.name
+    ));
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            commands.push(Command::Answer(Answer::Save));
+        }
+        if ui.button("Don't save").clicked() {
+            commands.push(Command::Answer(Answer::DontSave));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::Answer(Answer::Cancel));
+        }
+    });
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the fields of one dialog, drawn in one place"
+)]
+fn delete_ui(
+    ui: &mut Ui,
+    kind: Kind,
+    id: &str,
+    name: &str,
+    posts: usize,
+    move_to: &mut String,
+    plan: &Plan,
+    commands: &mut Vec<Command>,
+) {
+    let noun = kind.noun();
+    ui.heading(format!("Delete {noun} {name}"));
+    ui.add_space(8.0);
+    let what = if kind == Kind::Function {
+        format!("{posts} roles and posts")
+    } else {
+        format!("{posts} posts")
+    };
+    ui.label(format!(
+        "The {noun} \"{name}\" has {what}. Move them to another {noun}, or delete them with it?"
+    ));
+    ui.add_space(8.0);
+    let others: Vec<(String, String)> = match kind {
+        Kind::Council => plan
+            .councils
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
+        Kind::Function => plan
+            .functions
+            .iter()
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect(),
+        Kind::Role => plan
+            .roles
+            .iter()
+            .map(|r| (r.id.clone(), r.title.clone()))
+            .collect(),
+    };
+    let others: Vec<_> = others.into_iter().filter(|(i, _)| i != id).collect();
+    ui.horizontal(|ui| {
+        let label = ui.label("Move them to");
+        let shown = others
+            .iter()
+            .find(|(i, _)| i == move_to)
+            .map_or("(choose)", |(_, n)| n.as_str());
+        egui::ComboBox::from_id_salt("move to")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (i, n) in &others {
+                    ui.selectable_value(move_to, i.clone(), n);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        let can_move = others.iter().any(|(i, _)| i == move_to);
+        if ui
+            .add_enabled(can_move, egui::Button::new("Move and delete"))
+            .clicked()
+        {
+            commands.push(Command::DeleteWith(
+                kind,
+                id.to_owned(),
+                Orphans::MoveTo(move_to.clone()),
+            ));
+        }
+        if ui.button("Delete them too").clicked() {
+            commands.push(Command::DeleteWith(kind, id.to_owned(), Orphans::Delete));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
+}
+
+fn about_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.heading("Merger Planner");
+    ui.add_space(8.0);
+    ui.label(format!("Version {}", crate::version()));
+    ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+    ui.add_space(8.0);
+    ui.label(
+        "Plan the merger of councils' back-office services: overlap, savings, redundancy pools, \
+         one-off costs, payback, the split between councils and the legal timetable.",
+    );
+    ui.add_space(12.0);
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseDialog);
+    }
+}
+
+/// Each rule the engine applies and where it comes from (the sources are the plan's own, so a
+/// plan made years ago shows the rules it computes with).
+pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
+    let p = &plan.parameters;
+    let go_live = plan.programme.go_live;
+    let cap = in_force(&p.redundancy.weekly_caps, go_live).map_or_else(
+        || "no cap in force".to_owned(),
+        |c| format!("{} a week from {}", c.value.full(), c.from),
+    );
+    let cap_source =
+        in_force(&p.redundancy.weekly_caps, go_live).map_or_else(String::new, |c| c.source.clone());
+    let ni = in_force(&p.employer_ni, go_live).map_or_else(
+        || ("none in force".to_owned(), String::new()),
+        |n| {
+            (
+                format!(
+                    "{:.1}% above {} a year",
+                    n.value.rate * 100.0,
+                    n.value.threshold.whole()
+                ),
+                n.source.clone(),
+            )
+        },
+    );
+    let class_1a =
+        in_force(&p.termination_ni.rates, go_live).map_or_else(String::new, |r| r.source.clone());
+    vec![
+        (
+            "Statutory redundancy pay",
+            format!(
+                "{} weeks' pay for each complete year under {}, {} from {}, {} from {}; at most {} years counted back from the exit date; {} years' service to qualify",
+                p.redundancy.lower_weeks,
+                p.redundancy.middle_age,
+                p.redundancy.middle_weeks,
+                p.redundancy.middle_age,
+                p.redundancy.higher_weeks,
+                p.redundancy.higher_age,
+                p.redundancy.max_years,
+                p.redundancy.qualifying_years
+            ),
+            p.redundancy.source.clone(),
+        ),
+        ("Cap on a week's pay at go-live", cap, cap_source),
+        (
+            "Council compensation schemes",
+            format!(
+                "Each council's multiplier of the statutory weeks, on capped or actual pay, at most {} weeks",
+                p.discretionary.max_weeks
+            ),
+            p.discretionary.source.clone(),
+        ),
+        (
+            "Notice",
+            format!(
+                "One week a complete year of service, at most {} weeks, or the contract's notice if longer",
+                p.notice.max_weeks
+            ),
+            p.notice.source.clone(),
+        ),
+        (
+            "Pension strain",
+            "The fund's quote where there is one; otherwise an indicative estimate for LGPS members of 2 years or more at or over the minimum pension age".to_owned(),
+            p.lgps.strain_estimate.source.clone(),
+        ),
+        ("Employer National Insurance at go-live", ni.0, ni.1),
+        (
+            "Class 1A National Insurance on exit payments",
+            format!("On the part of a termination payment above {}", p.termination_ni.threshold.whole()),
+            class_1a,
+        ),
+        (
+            "Apprenticeship levy",
+            format!("{:.1}% of pay", p.apprenticeship_levy.value * 100.0),
+            p.apprenticeship_levy.source.clone(),
+        ),
+        (
+            "Collective consultation and HR1",
+            "Days of consultation before the first dismissal by the number of proposed redundancies at each council; HR1 to the Insolvency Service at the start".to_owned(),
+            p.consultation.source.clone(),
+        ),
+        (
+            "Exit package approval",
+            format!(
+                "Packages of {} or more go to full council; {} or more are reported",
+                p.approval.full_council.whole(),
+                p.approval.reportable.whole()
+            ),
+            p.approval.source.clone(),
+        ),
+        (
+            "Redundancy pools",
+            "Vacancies are deleted first, then volunteers (best payback first, never below target), then redeployment into open posts, then compulsory redundancy as the expected cost of a fair selection".to_owned(),
+            "The reference model (domain.md, section 3)".to_owned(),
+        ),
+        (
+            "Money by financial year and payback",
+            "Savings and costs from their dates, part years by days or months to 31 March; payback is one-off cost ÷ recurring saving".to_owned(),
+            "The reference model (domain.md, section 3)".to_owned(),
+        ),
+        (
+            "The split between councils",
+            "Recurring cost by the plan's cost-share rule; one-off costs by the same ratio or by employing council; pennies by largest remainder".to_owned(),
+            "The reference model (domain.md, section 3)".to_owned(),
+        ),
+    ]
+}
+
+fn how_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
+    ui.heading("How the figures are computed");
+    ui.add_space(8.0);
+    // A fixed height: the dialog keeps its size from the first frame.
+    let height = (ui.ctx().content_rect().height() * 0.6).min(600.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .min_scrolled_height(height)
+        .max_height(height)
+        .show(ui, |ui| {
+            for (rule, what, source) in rules(plan) {
+                ui.label(RichText::new(rule).strong());
+                ui.label(what);
+                ui.label(
+                    RichText::new(format!("Source: {source}"))
+                        .italics()
+                        .size(theme::SMALL_SIZE),
+                );
+                ui.add_space(8.0);
+            }
+        });
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseDialog);
+    }
+}

@@ -1,0 +1,124 @@
+//! File dialogs behind a trait, so tests answer them without a window, and the preferences kept
+//! in eframe storage (theme, recent files). The plan itself never goes into storage.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+/// Asks the user for a file to open or a place to save.
+pub trait FileDialogs {
+    /// A plan file to open, or `None` if the user cancelled.
+    fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to save the plan, or `None` if the user cancelled.
+    fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The operating system's dialogs (through rfd).
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+#[expect(
+    clippy::disallowed_methods,
+    reason = "this is the one place real dialogs are made; tests use ScriptedDialogs"
+)]
+fn dialog(folder: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter("Merger plan", &["ron"]);
+    match folder {
+        Some(f) => dialog.set_directory(f),
+        None => dialog,
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog(folder).set_title("Open plan").pick_file()
+    }
+
+    fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        dialog(folder)
+            .set_title("Save plan as")
+            .set_file_name(file_name)
+            .save_file()
+            .map(with_ron_extension)
+    }
+}
+
+/// The path with `.ron` added when it has no extension.
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}
+
+/// Dialogs that give answers queued in advance, for tests. Clones share one queue, so a test
+/// keeps a clone and queues answers after handing the other to the app.
+#[derive(Clone, Debug, Default)]
+pub struct ScriptedDialogs {
+    answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    asked: Rc<RefCell<usize>>,
+}
+
+impl ScriptedDialogs {
+    /// The next dialog will answer `path` (or cancel, for `None`).
+    pub fn answer(&self, path: Option<PathBuf>) {
+        self.answers.borrow_mut().push_back(path);
+    }
+
+    /// How many dialogs have been shown.
+    pub fn asked(&self) -> usize {
+        *self.asked.borrow()
+    }
+
+    fn next(&self) -> Option<PathBuf> {
+        *self.asked.borrow_mut() += 1;
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_plan(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_plan(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(with_ron_extension)
+    }
+}
+
+/// How many recent files the File menu lists.
+pub const MAX_RECENT: usize = 8;
+
+/// The user's preferences, kept in eframe storage between runs. Panel sizes are kept by egui's
+/// own memory, which eframe stores too.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Dark theme (otherwise light).
+    pub dark: bool,
+    /// Plan files opened or saved, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Show the validation panel.
+    pub show_problems: bool,
+}
+
+impl Preferences {
+    /// The key preferences are stored under.
+    pub const KEY: &'static str = "merger-planner-preferences";
+
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Takes a path out of the recent files (it no longer opens).
+    pub fn forget(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+    }
+}

@@ -1,0 +1,450 @@
+//! The Assumptions view: the plan's name, programme dates, assumptions, one-off implementation
+//! costs, scenarios, and the statutory parameters with their sources beside them.
+
+use egui::{Grid, RichText, Ui};
+
+use crate::model::{
+    CostShare, Dated, FinancialYear, ImplementationCost, Location, Money, OneOffSplit, PartYear,
+    PaybackLimit, Plan, WeeklyPay,
+};
+use crate::ui::app::Derived;
+use crate::ui::command::Command;
+use crate::ui::edit::{Edit, Settings};
+use crate::ui::{theme, widgets};
+
+/// Draws the settings editors. Every change is one settings edit, keyed by its field so a drag
+/// or typed value is one undo step.
+pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Command>) {
+    let mut s = Settings::of(plan);
+    let mut what: Option<&'static str> = None;
+    let problems = derived.problems_at(&Location::Plan);
+    ui.heading("Plan and programme");
+    Grid::new("plan settings")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            if let Some(v) = widgets::text(ui, "Plan name", &s.name) {
+                s.name = v;
+                what = Some("rename plan");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "name");
+            if let Some(v) = widgets::text(ui, "Description", &s.description) {
+                s.description = v;
+                what = Some("change description");
+            }
+            ui.end_row();
+            if let Some(v) =
+                widgets::date(ui, "Consultation starts", s.programme.consultation_start)
+            {
+                s.programme.consultation_start = v;
+                what = Some("change consultation start");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "consultation_start");
+            if let Some(v) = widgets::date(ui, "Go-live", s.programme.go_live) {
+                s.programme.go_live = v;
+                what = Some("change go-live");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "go_live");
+        });
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("Assumptions");
+    Grid::new("assumptions")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            assumptions_grid(ui, plan, &mut s, &mut what, &problems);
+        });
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("One-off implementation costs");
+    implementation_ui(ui, &mut s, &mut what, &problems);
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("Scenarios");
+    scenarios_ui(ui, &s);
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("Statutory parameters");
+    parameters_ui(
+        ui,
+        &mut s,
+        &mut what,
+        &derived.problems_at(&Location::Parameters),
+    );
+    if let Some(what) = what {
+        commands.push(Command::Edit(
+            Edit::settings(what, s).keyed(format!("settings {what}")),
+        ));
+    }
+}
+
+fn assumptions_grid(
+    ui: &mut Ui,
+    plan: &Plan,
+    s: &mut Settings,
+    what: &mut Option<&'static str>,
+    problems: &[&crate::model::Problem],
+) {
+    let a = &mut s.assumptions;
+    if let Some(v) = widgets::percent(ui, "Redeployment rate", a.redeployment_rate, 100.0) {
+        a.redeployment_rate = v;
+        *what = Some("change redeployment rate");
+    }
+    ui.end_row();
+    widgets::problems(ui, problems, "redeployment_rate");
+    if let Some(v) = widgets::number(
+        ui,
+        "Pay protection (years)",
+        a.pay_protection_years,
+        0.0..=10.0,
+        1,
+    ) {
+        a.pay_protection_years = v;
+        *what = Some("change pay protection");
+    }
+    ui.end_row();
+    widgets::problems(ui, problems, "pay_protection_years");
+    let limited = matches!(a.vr_payback_limit, PaybackLimit::Years(_));
+    if let Some(on) = widgets::tick(ui, "Limit VR to exits that pay back in time", limited) {
+        a.vr_payback_limit = if on {
+            PaybackLimit::Years(3.0)
+        } else {
+            PaybackLimit::None
+        };
+        *what = Some("change VR payback limit");
+    }
+    ui.end_row();
+    if let PaybackLimit::Years(y) = a.vr_payback_limit {
+        if let Some(v) = widgets::number(ui, "VR payback limit (years)", y, 0.0..=20.0, 1) {
+            a.vr_payback_limit = PaybackLimit::Years(v);
+            *what = Some("change VR payback limit");
+        }
+        ui.end_row();
+    }
+    widgets::problems(ui, problems, "vr_payback_limit");
+    if let Some(v) = widgets::tick(ui, "Compulsory redundancies allowed", a.compulsory_allowed) {
+        a.compulsory_allowed = v;
+        *what = Some("change compulsory redundancies");
+    }
+    ui.end_row();
+    let shares = [
+        (CostShare::Equal, "Equal shares".to_owned()),
+        (CostShare::BaselineCost, "By cost today".to_owned()),
+        (CostShare::Fte, "By FTE today".to_owned()),
+        (CostShare::Weights, "By the councils' weights".to_owned()),
+    ];
+    if let Some(v) = widgets::choice(ui, "Recurring cost shared", &a.cost_share, &shares) {
+        a.cost_share = v;
+        *what = Some("change cost share");
+    }
+    ui.end_row();
+    let splits = [
+        (OneOffSplit::SameRatio, "By the same ratio".to_owned()),
+        (
+            OneOffSplit::EmployingCouncil,
+            "By employing council".to_owned(),
+        ),
+    ];
+    if let Some(v) = widgets::choice(ui, "One-off costs shared", &a.one_off_split, &splits) {
+        a.one_off_split = v;
+        *what = Some("change one-off split");
+    }
+    ui.end_row();
+    let part_years = [
+        (PartYear::Days, "Days to 31 March ÷ 365".to_owned()),
+        (PartYear::Months, "Whole months left ÷ 12".to_owned()),
+    ];
+    if let Some(v) = widgets::choice(ui, "Part-year effects", &a.part_year, &part_years) {
+        a.part_year = v;
+        *what = Some("change part-year rule");
+    }
+    ui.end_row();
+    let weekly = [WeeklyPay::Annual52, WeeklyPay::Annual365Days].map(|w| (w, w.label().to_owned()));
+    if let Some(v) = widgets::choice(ui, "A week's pay", &a.weekly_pay, &weekly) {
+        a.weekly_pay = v;
+        *what = Some("change week's pay");
+    }
+    ui.end_row();
+    let hosts: Vec<(Option<String>, String)> =
+        std::iter::once((None, "The first council".to_owned()))
+            .chain(
+                plan.councils
+                    .iter()
+                    .map(|c| (Some(c.id.clone()), c.name.clone())),
+            )
+            .collect();
+    if let Some(v) = widgets::choice(ui, "New posts employed by", &a.host_council, &hosts) {
+        a.host_council = v;
+        *what = Some("change host council");
+    }
+    ui.end_row();
+    widgets::problems(ui, problems, "host_council");
+    if let Some(v) = widgets::percent(ui, "Equal-pay tolerance", a.equal_pay_tolerance, 100.0) {
+        a.equal_pay_tolerance = v;
+        *what = Some("change equal-pay tolerance");
+    }
+    ui.end_row();
+    widgets::problems(ui, problems, "equal_pay_tolerance");
+}
+
+fn implementation_ui(
+    ui: &mut Ui,
+    s: &mut Settings,
+    what: &mut Option<&'static str>,
+    problems: &[&crate::model::Problem],
+) {
+    let costs = &mut s.assumptions.implementation_costs;
+    let mut remove = None;
+    Grid::new("implementation costs")
+        .num_columns(4)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (i, c) in costs.iter_mut().enumerate() {
+                ui.push_id(("implementation", i), |ui| {
+                    let mut year = c.year.to_string();
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut year).desired_width(80.0))
+                        .accessible_name(format!("Year of cost {}", i + 1))
+                        .changed()
+                        && let Ok(y) = year.parse::<FinancialYear>()
+                    {
+                        c.year = y;
+                        *what = Some("change implementation cost year");
+                    }
+                });
+                ui.push_id(("implementation description", i), |ui| {
+                    if ui
+                        .add(
+                            egui::TextEdit::singleline(&mut c.description)
+                                .desired_width(theme::FIELD_WIDTH),
+                        )
+                        .accessible_name(format!("Description of cost {}", i + 1))
+                        .changed()
+                    {
+                        *what = Some("change implementation cost");
+                    }
+                });
+                ui.push_id(("implementation amount", i), |ui| {
+                    let mut pounds = c.amount.as_pounds();
+                    if ui
+                        .add(
+                            egui::DragValue::new(&mut pounds)
+                                .range(0.0..=1e9)
+                                .speed(100.0)
+                                .prefix("£"),
+                        )
+                        .accessible_name(format!("Amount of cost {}", i + 1))
+                        .changed()
+                    {
+                        c.amount = Money::from_pounds_f64(pounds);
+                        *what = Some("change implementation cost amount");
+                    }
+                });
+                if ui.small_button(format!("Remove cost {}", i + 1)).clicked() {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        costs.remove(i);
+        *what = Some("remove implementation cost");
+    }
+    if ui.button("Add implementation cost").clicked() {
+        let year = costs.last().map_or_else(
+            || FinancialYear::containing(s.programme.go_live),
+            |c| c.year,
+        );
+        s.assumptions.implementation_costs.push(ImplementationCost {
+            year,
+            description: "New cost".to_owned(),
+            amount: Money::ZERO,
+        });
+        *what = Some("add implementation cost");
+    }
+    for p in problems
+        .iter()
+        .filter(|p| p.field == "implementation_costs")
+    {
+        ui.colored_label(
+            theme::warning(ui.visuals().dark_mode),
+            format!("Warning: {}", p.message),
+        );
+    }
+}
+
+fn scenarios_ui(ui: &mut Ui, s: &Settings) {
+    if s.scenarios.is_empty() {
+        ui.label("No scenarios besides the base");
+    }
+    for sc in &s.scenarios {
+        ui.label(format!("{}: {}", sc.name, sc.description));
+    }
+    ui.label(
+        RichText::new("Choose a scenario from the list at the top to compute with it")
+            .size(theme::SMALL_SIZE),
+    );
+}
+
+/// One dated value per row: from, the value (editable), and its source.
+fn dated_rows<T>(
+    ui: &mut Ui,
+    label: &str,
+    entries: &mut [Dated<T>],
+    mut value: impl FnMut(&mut Ui, &mut T) -> egui::Response,
+) -> bool {
+    let mut changed = false;
+    for (i, e) in entries.iter_mut().enumerate() {
+        ui.label(if i == 0 { label } else { "" });
+        ui.label(format!("from {}", e.from));
+        ui.push_id((label, i), |ui| {
+            let name = format!("{label} from {}", e.from);
+            changed |= value(ui, &mut e.value).accessible_name(name).changed();
+        });
+        ui.label(RichText::new(&e.source).size(theme::SMALL_SIZE));
+        ui.end_row();
+    }
+    changed
+}
+
+fn parameters_ui(
+    ui: &mut Ui,
+    s: &mut Settings,
+    what: &mut Option<&'static str>,
+    problems: &[&crate::model::Problem],
+) {
+    ui.label(
+        "Stored in the plan, so a plan computes the same figures when it is reopened years later",
+    );
+    let p = &mut s.parameters;
+    Grid::new("parameters")
+        .num_columns(4)
+        .striped(true)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            let money = |ui: &mut Ui, m: &mut Money| {
+                let mut pounds = m.as_pounds();
+                let r = ui.add(
+                    egui::DragValue::new(&mut pounds)
+                        .range(0.0..=1e6)
+                        .prefix("£"),
+                );
+                if r.changed() {
+                    *m = Money::from_pounds_f64(pounds);
+                }
+                r
+            };
+            let rate = |ui: &mut Ui, r: &mut f64| {
+                let mut pc = *r * 100.0;
+                let response = ui.add(
+                    egui::DragValue::new(&mut pc)
+                        .range(0.0..=100.0)
+                        .speed(0.05)
+                        .max_decimals(2)
+                        .suffix("%"),
+                );
+                if response.changed() {
+                    *r = pc / 100.0;
+                }
+                response
+            };
+            if dated_rows(
+                ui,
+                "Cap on a week's pay",
+                &mut p.redundancy.weekly_caps,
+                money,
+            ) {
+                *what = Some("change weekly pay cap");
+            }
+            if dated_rows(ui, "Employer NI rate", &mut p.employer_ni, |ui, n| {
+                rate(ui, &mut n.rate)
+            }) {
+                *what = Some("change employer NI");
+            }
+            if dated_rows(
+                ui,
+                "Class 1A NI on exits",
+                &mut p.termination_ni.rates,
+                rate,
+            ) {
+                *what = Some("change Class 1A rate");
+            }
+            if dated_rows(
+                ui,
+                "Apprenticeship levy",
+                std::slice::from_mut(&mut p.apprenticeship_levy),
+                rate,
+            ) {
+                *what = Some("change apprenticeship levy");
+            }
+            if dated_rows(
+                ui,
+                "LGPS minimum pension age",
+                &mut p.lgps.trigger_ages,
+                |ui, a| ui.add(egui::DragValue::new(a).range(50..=70)),
+            ) {
+                *what = Some("change LGPS minimum pension age");
+            }
+            for (label, value, source) in [
+                (
+                    "Redundancy pay rules",
+                    format!(
+                        "{} to {} years counted",
+                        p.redundancy.qualifying_years, p.redundancy.max_years
+                    ),
+                    &p.redundancy.source,
+                ),
+                (
+                    "Most weeks of statutory notice",
+                    p.notice.max_weeks.to_string(),
+                    &p.notice.source,
+                ),
+                (
+                    "Most weeks of compensation",
+                    p.discretionary.max_weeks.to_string(),
+                    &p.discretionary.source,
+                ),
+                (
+                    "Consultation bands",
+                    p.consultation
+                        .bands
+                        .iter()
+                        .map(|b| format!("{}+: {} days", b.min_redundancies, b.days))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    &p.consultation.source,
+                ),
+                (
+                    "Exit package thresholds",
+                    format!(
+                        "{} full council, {} reported",
+                        p.approval.full_council.whole(),
+                        p.approval.reportable.whole()
+                    ),
+                    &p.approval.source,
+                ),
+                (
+                    "Pension strain estimate",
+                    format!(
+                        "1/{} accrual, {:.0}% a year, factor {}",
+                        p.lgps.strain_estimate.accrual_divisor,
+                        p.lgps.strain_estimate.reduction_per_year * 100.0,
+                        p.lgps.strain_estimate.annuity_factor
+                    ),
+                    &p.lgps.strain_estimate.source,
+                ),
+            ] {
+                ui.label(label);
+                ui.label("");
+                ui.label(value);
+                ui.label(RichText::new(source.as_str()).size(theme::SMALL_SIZE));
+                ui.end_row();
+            }
+        });
+    for p in problems {
+        ui.colored_label(
+            theme::warning(ui.visuals().dark_mode),
+            format!("Warning: {}: {}", p.field, p.message),
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! The dashboard: headline figures in large type, each council's share, and the flags.
+
+use egui::{RichText, Ui};
+
+use super::fte;
+use crate::engine::Outcome;
+use crate::model::Plan;
+use crate::ui::app::Derived;
+use crate::ui::theme;
+
+/// Draws the dashboard.
+pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived) {
+    let dark = ui.visuals().dark_mode;
+    let o = &derived.outcome;
+    ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    headlines_ui(ui, o, dark);
+    ui.add_space(theme::SECTION_GAP);
+    councils_ui(ui, o);
+    ui.add_space(theme::SECTION_GAP);
+    flags_ui(ui, o, dark);
+}
+
+fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
+    ui.vertical(|ui| {
+        ui.label(RichText::new(label).size(theme::HEADLINE_LABEL_SIZE));
+        let mut text = RichText::new(value).size(theme::HEADLINE_SIZE).strong();
+        if let Some(c) = colour {
+            text = text.color(c);
+        }
+        ui.label(text);
+    });
+}
+
+fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
+    let t = &o.totals;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 48.0;
+        headline(ui, "FTE today", &fte(t.flows.current()), None);
+        headline(ui, "Target FTE", &fte(t.target_fte), None);
+        headline(
+            ui,
+            "Recurring saving a year",
+            &t.recurring_saving.compact(),
+            Some(theme::good(dark)),
+        );
+        headline(ui, "One-off cost", &t.one_off_cost.compact(), None);
+        let payback = t
+            .payback_years
+            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
+        headline(ui, "Payback", &payback, None);
+        let year = t
+            .payback_year
+            .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
+        headline(ui, "Net positive in", &year, None);
+    });
+}
+
+fn councils_ui(ui: &mut Ui, o: &Outcome) {
+    ui.heading("Each council's share");
+    if o.councils.is_empty() {
+        ui.label("No councils yet: add them in the Councils view");
+        return;
+    }
+    egui::Grid::new("dashboard councils")
+        .striped(true)
+        .num_columns(7)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                "Council",
+                "FTE",
+                "Share",
+                "Saving a year",
+                "One-off",
+                "Consultation",
+                "Meets go-live",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in &o.councils {
+                ui.label(&c.name);
+                ui.label(fte(c.flows.current()));
+                ui.label(format!("{:.0}%", c.share_ratio * 100.0));
+                ui.label(c.recurring_saving.compact());
+                ui.label(c.one_off_cost.compact());
+                ui.label(format!("{} days", c.timetable.consultation_days));
+                ui.label(if c.timetable.meets_go_live {
+                    "Yes"
+                } else {
+                    "No"
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn flags_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
+    ui.heading(format!("Flags ({})", o.flags.len()));
+    if o.flags.is_empty() {
+        ui.label("Nothing to flag");
+    }
+    // Flags come sorted by kind: one collapsible group per kind, with its count.
+    let mut start = 0;
+    while start < o.flags.len() {
+        let kind = o.flags[start].kind;
+        let end = start
+            + o.flags[start..]
+                .iter()
+                .take_while(|f| f.kind == kind)
+                .count();
+        let title = RichText::new(format!("{} ({})", kind.label(), end - start))
+            .color(theme::warning(dark))
+            .strong();
+        egui::CollapsingHeader::new(title)
+            .id_salt(("flags", kind))
+            .default_open(end - start <= 3)
+            .show(ui, |ui| {
+                for flag in &o.flags[start..end] {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new("•").color(theme::warning(dark)));
+                        ui.label(&flag.message);
+                    });
+                }
+            });
+        start = end;
+    }
+}

@@ -1,0 +1,874 @@
+//! The Establishment view: every post today in a table that lays out only the rows on screen, with
+//! filters, sorting, selection, edits in place, bulk reassignment, and a details panel for the
+//! post in focus (including its postholder).
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::{Align, DragValue, Grid, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::{Money, Plan, Post, Postholder};
+use crate::ui::app::Derived;
+use crate::ui::command::Command;
+use crate::ui::edit::{self, Edit, Reassign};
+use crate::ui::{theme, widgets};
+
+/// Which posts the table shows by whether they are filled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    /// Filled and vacant.
+    #[default]
+    All,
+    /// Filled posts only.
+    Filled,
+    /// Vacancies only.
+    Vacant,
+}
+
+/// A column the table can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// Establishment order.
+    #[default]
+    Position,
+    /// Post id.
+    Id,
+    /// Council short name.
+    Council,
+    /// Function name.
+    Function,
+    /// Role title.
+    Role,
+    /// Job title.
+    Title,
+    /// Grade.
+    Grade,
+    /// FTE.
+    Fte,
+    /// Full-time salary.
+    Salary,
+    /// Filled or vacant.
+    Status,
+}
+
+/// The table's filters, sort, selection and the rows they pick (rebuilt only when one of them or
+/// the plan changes).
+#[derive(Debug, Default)]
+pub struct State {
+    /// Only this council's posts.
+    pub council: Option<String>,
+    /// Only posts in this function today.
+    pub function: Option<String>,
+    /// Only posts mapped to this role.
+    pub role: Option<String>,
+    /// Filled, vacant or both.
+    pub status: Status,
+    /// Text to find in the id, title or grade (any case).
+    pub search: String,
+    /// The sort column and whether it runs in descending order.
+    pub sort: (SortBy, bool),
+    /// Selected posts, by position in the plan.
+    pub selected: BTreeSet<usize>,
+    /// The post shown in the details panel.
+    pub focus: Option<usize>,
+    scroll_to: Option<usize>,
+    rows: Vec<usize>,
+    stale: bool,
+    built: bool,
+}
+
+impl State {
+    /// The plan changed: rebuild the rows before the next frame draws them.
+    pub fn plan_changed(&mut self) {
+        self.stale = true;
+    }
+
+    /// Shows one post: clears the filters, selects it and scrolls to it.
+    pub fn show_post(&mut self, index: usize) {
+        self.council = None;
+        self.function = None;
+        self.role = None;
+        self.status = Status::All;
+        self.search.clear();
+        self.selected = BTreeSet::from([index]);
+        self.focus = Some(index);
+        self.scroll_to = Some(index);
+        self.stale = true;
+    }
+
+    /// The positions of the posts the table shows, in its order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    fn rebuild(&mut self, plan: &Plan) {
+        let needle = self.search.trim().to_lowercase();
+        let mut rows: Vec<usize> = plan
+            .posts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                self.council.as_ref().is_none_or(|c| &p.council == c)
+                    && self.function.as_ref().is_none_or(|f| &p.function == f)
+                    && self.role.as_ref().is_none_or(|r| &p.role == r)
+                    && match self.status {
+                        Status::All => true,
+                        Status::Filled => p.holder.is_some(),
+                        Status::Vacant => p.holder.is_none(),
+                    }
+                    && (needle.is_empty()
+                        || [&p.id, &p.title, &p.grade]
+                            .iter()
+                            .any(|s| s.to_lowercase().contains(&needle)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        sort_rows(plan, &mut rows, self.sort);
+        self.rows = rows;
+        self.selected.retain(|&i| i < plan.posts.len());
+        if self.focus.is_some_and(|i| i >= plan.posts.len()) {
+            self.focus = None;
+        }
+        self.stale = false;
+        self.built = true;
+    }
+}
+
+fn sort_rows(plan: &Plan, rows: &mut [usize], (by, descending): (SortBy, bool)) {
+    let names = |pairs: Vec<(&str, &str)>| -> HashMap<String, String> {
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_lowercase()))
+            .collect()
+    };
+    let p = &plan.posts;
+    match by {
+        SortBy::Position => {}
+        SortBy::Id => rows.sort_by(|&a, &b| p[a].id.cmp(&p[b].id)),
+        SortBy::Council => {
+            let n = names(
+                plan.councils
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.short_name.as_str()))
+                    .collect(),
+            );
+            rows.sort_by_cached_key(|&i| n.get(&p[i].council).cloned().unwrap_or_default());
+        }
+        SortBy::Function => {
+            let n = names(
+                plan.functions
+                    .iter()
+                    .map(|f| (f.id.as_str(), f.name.as_str()))
+                    .collect(),
+            );
+            rows.sort_by_cached_key(|&i| n.get(&p[i].function).cloned().unwrap_or_default());
+        }
+        SortBy::Role => {
+            let n = names(
+                plan.roles
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.title.as_str()))
+                    .collect(),
+            );
+            rows.sort_by_cached_key(|&i| n.get(&p[i].role).cloned().unwrap_or_default());
+        }
+        SortBy::Title => rows.sort_by_cached_key(|&i| p[i].title.to_lowercase()),
+        SortBy::Grade => rows.sort_by(|&a, &b| p[a].grade.cmp(&p[b].grade)),
+        SortBy::Fte => rows.sort_by(|&a, &b| p[a].fte.total_cmp(&p[b].fte)),
+        SortBy::Salary => rows.sort_by_key(|&i| p[i].salary),
+        SortBy::Status => rows.sort_by_key(|&i| p[i].holder.is_some()),
+    }
+    if descending {
+        rows.reverse();
+    }
+}
+
+/// Names by id, for the table's cells.
+struct Names<'a> {
+    councils: HashMap<&'a str, &'a str>,
+    functions: HashMap<&'a str, &'a str>,
+    roles: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn of(plan: &'a Plan) -> Self {
+        Self {
+            councils: plan
+                .councils
+                .iter()
+                .map(|c| (c.id.as_str(), c.short_name.as_str()))
+                .collect(),
+            functions: plan
+                .functions
+                .iter()
+                .map(|f| (f.id.as_str(), f.name.as_str()))
+                .collect(),
+            roles: plan
+                .roles
+                .iter()
+                .map(|r| (r.id.as_str(), r.title.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// Draws the view.
+pub fn ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    if state.stale || !state.built {
+        state.rebuild(plan);
+    }
+    filters_ui(ui, plan, state);
+    actions_ui(ui, plan, state, commands);
+    ui.add_space(4.0);
+    let focus = state.focus.and_then(|i| plan.posts.get(i).map(|p| (i, p)));
+    let details_width = if focus.is_some() {
+        theme::DETAILS_WIDTH
+    } else {
+        0.0
+    };
+    ui.horizontal_top(|ui| {
+        let size = egui::vec2(ui.available_width() - details_width, ui.available_height());
+        ui.allocate_ui(size, |ui| {
+            egui::ScrollArea::horizontal()
+                .id_salt("posts across")
+                .show(ui, |ui| table_ui(ui, plan, derived, state, commands));
+        });
+        if let Some((i, post)) = focus {
+            ui.separator();
+            ui.vertical(|ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("post details")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| details_ui(ui, plan, derived, i, post, commands));
+            });
+        }
+    });
+}
+
+fn filters_ui(ui: &mut Ui, plan: &Plan, state: &mut State) {
+    let before = (
+        state.council.clone(),
+        state.function.clone(),
+        state.role.clone(),
+        state.status,
+        state.search.clone(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        let councils: Vec<(Option<String>, String)> =
+            std::iter::once((None, "All councils".to_owned()))
+                .chain(
+                    plan.councils
+                        .iter()
+                        .map(|c| (Some(c.id.clone()), c.short_name.clone())),
+                )
+                .collect();
+        filter_combo(ui, "Show council", &mut state.council, &councils);
+        let functions: Vec<(Option<String>, String)> =
+            std::iter::once((None, "All functions".to_owned()))
+                .chain(
+                    plan.functions
+                        .iter()
+                        .map(|f| (Some(f.id.clone()), f.name.clone())),
+                )
+                .collect();
+        filter_combo(ui, "Show function", &mut state.function, &functions);
+        let roles: Vec<(Option<String>, String)> = std::iter::once((None, "All roles".to_owned()))
+            .chain(
+                plan.roles
+                    .iter()
+                    .filter(|r| state.function.as_ref().is_none_or(|f| &r.function == f))
+                    .map(|r| (Some(r.id.clone()), r.title.clone())),
+            )
+            .collect();
+        filter_combo(ui, "Show role", &mut state.role, &roles);
+        let statuses = [
+            (Status::All, "Filled and vacant".to_owned()),
+            (Status::Filled, "Filled only".to_owned()),
+            (Status::Vacant, "Vacant only".to_owned()),
+        ];
+        filter_combo(ui, "Show posts", &mut state.status, &statuses);
+        let l = ui.label("Search posts");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text("id, title or grade")
+                .desired_width(160.0),
+        )
+        .labelled_by(l.id);
+        if ui.button("Clear filters").clicked() {
+            state.council = None;
+            state.function = None;
+            state.role = None;
+            state.status = Status::All;
+            state.search.clear();
+        }
+    });
+    let after = (
+        state.council.clone(),
+        state.function.clone(),
+        state.role.clone(),
+        state.status,
+        state.search.clone(),
+    );
+    if before != after {
+        state.rebuild(plan);
+    }
+}
+
+fn filter_combo<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    options: &[(T, String)],
+) {
+    let l = ui.label(label);
+    let shown = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("", |(_, n)| n.as_str());
+    egui::ComboBox::from_id_salt(("filter", label))
+        .selected_text(shown)
+        .width(140.0)
+        .show_ui(ui, |ui| {
+            for (v, n) in options {
+                ui.selectable_value(value, v.clone(), n);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+fn actions_ui(ui: &mut Ui, plan: &Plan, state: &mut State, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "Showing {} of {} posts",
+            state.rows.len(),
+            plan.posts.len()
+        ));
+        ui.separator();
+        let council = state
+            .council
+            .clone()
+            .or_else(|| plan.councils.first().map(|c| c.id.clone()));
+        let role = state
+            .role
+            .clone()
+            .or_else(|| plan.roles.first().map(|r| r.id.clone()));
+        let can_add = council.is_some();
+        if ui
+            .add_enabled(can_add, egui::Button::new("Add post"))
+            .on_disabled_hover_text("Add a council first")
+            .clicked()
+            && let Some(council) = council
+        {
+            commands.push(Command::Edit(edit::add_post(
+                plan,
+                &council,
+                role.as_deref().unwrap_or_default(),
+            )));
+            state.focus = Some(plan.posts.len());
+            state.selected = BTreeSet::from([plan.posts.len()]);
+            state.scroll_to = Some(plan.posts.len());
+        }
+        let chosen: Vec<usize> = state.selected.iter().copied().collect();
+        let any = !chosen.is_empty();
+        if ui
+            .add_enabled(any, egui::Button::new("Duplicate selected"))
+            .clicked()
+        {
+            commands.push(Command::Edit(edit::duplicate_posts(plan, &chosen)));
+        }
+        if ui
+            .add_enabled(any, egui::Button::new("Delete selected"))
+            .clicked()
+        {
+            commands.push(Command::Edit(edit::delete_posts(plan, &chosen)));
+            state.selected.clear();
+            state.focus = None;
+        }
+        if ui.button("Select all shown").clicked() {
+            state.selected = state.rows.iter().copied().collect();
+        }
+        if ui
+            .add_enabled(any, egui::Button::new("Clear selection"))
+            .clicked()
+        {
+            state.selected.clear();
+        }
+        ui.label(format!("{} selected", chosen.len()));
+        if any {
+            ui.separator();
+            let roles: Vec<(String, String)> = plan
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect();
+            if let Some(r) = reassign_combo(ui, "Reassign role", &roles) {
+                commands.push(Command::Edit(edit::reassign_posts(
+                    plan,
+                    &chosen,
+                    &Reassign::Role(r),
+                )));
+            }
+            let functions: Vec<(String, String)> = plan
+                .functions
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect();
+            if let Some(f) = reassign_combo(ui, "Reassign function", &functions) {
+                commands.push(Command::Edit(edit::reassign_posts(
+                    plan,
+                    &chosen,
+                    &Reassign::Function(f),
+                )));
+            }
+        }
+    });
+}
+
+/// A list that applies its choice at once to the selected posts.
+fn reassign_combo(ui: &mut Ui, label: &str, options: &[(String, String)]) -> Option<String> {
+    let l = ui.label(label);
+    let mut chosen: Option<String> = None;
+    egui::ComboBox::from_id_salt(("reassign", label))
+        .selected_text("choose…")
+        .width(160.0)
+        .show_ui(ui, |ui| {
+            for (id, name) in options {
+                if ui.selectable_label(false, name).clicked() {
+                    chosen = Some(id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    chosen
+}
+
+const COLUMNS: [(&str, SortBy); 9] = [
+    ("Id", SortBy::Id),
+    ("Council", SortBy::Council),
+    ("Function", SortBy::Function),
+    ("Role", SortBy::Role),
+    ("Title", SortBy::Title),
+    ("Grade", SortBy::Grade),
+    ("FTE", SortBy::Fte),
+    ("Salary", SortBy::Salary),
+    ("Status", SortBy::Status),
+];
+
+fn table_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    if state.rows.is_empty() {
+        ui.add_space(20.0);
+        ui.label(if plan.posts.is_empty() {
+            "No posts yet: add a council, then add posts or import a CSV (merger-planner import)"
+        } else {
+            "No posts match the filters"
+        });
+        return;
+    }
+    let names = Names::of(plan);
+    let dark = ui.visuals().dark_mode;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("posts")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::exact(28.0))
+        .column(Column::initial(112.0).at_least(60.0).clip(true))
+        .column(Column::initial(110.0).at_least(50.0).clip(true))
+        .column(Column::initial(100.0).at_least(50.0).clip(true))
+        .column(Column::initial(180.0).at_least(60.0).clip(true))
+        .column(Column::initial(180.0).at_least(60.0).clip(true))
+        .column(Column::initial(90.0).at_least(40.0).clip(true))
+        .column(Column::initial(64.0).at_least(50.0))
+        .column(Column::initial(100.0).at_least(70.0))
+        .column(Column::initial(80.0).at_least(60.0));
+    if let Some(target) = state.scroll_to.take()
+        && let Some(row) = state.rows.iter().position(|&i| i == target)
+    {
+        table = table.scroll_to_row(row, Some(Align::Center));
+    }
+    let mut sort = state.sort;
+    table
+        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+            header.col(|_| {});
+            for (name, by) in COLUMNS {
+                header.col(|ui| {
+                    if ui
+                        .button(RichText::new(name).strong())
+                        .on_hover_text(format!("Sort by {}", name.to_lowercase()))
+                        .clicked()
+                    {
+                        sort = if sort.0 == by {
+                            (by, !sort.1)
+                        } else {
+                            (by, false)
+                        };
+                    }
+                    if sort.0 == by {
+                        sort_arrow(ui, sort.1);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, state.rows.len(), |mut row| {
+                let Some(&i) = state.rows.get(row.index()) else {
+                    return;
+                };
+                let Some(post) = plan.posts.get(i) else {
+                    return;
+                };
+                row.set_selected(state.selected.contains(&i));
+                row_ui(&mut row, i, post, &names, derived, dark, state, commands);
+            });
+        });
+    if sort != state.sort {
+        state.sort = sort;
+        state.rebuild(plan);
+    }
+}
+
+/// A small triangle: up for ascending, down for descending (drawn, as the bundled font has no
+/// arrows).
+fn sort_arrow(ui: &mut Ui, descending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let c = rect.center();
+    let (h, w) = (4.0, 5.0);
+    let points = if descending {
+        vec![
+            c + egui::vec2(-w, -h),
+            c + egui::vec2(w, -h),
+            c + egui::vec2(0.0, h),
+        ]
+    } else {
+        vec![
+            c + egui::vec2(-w, h),
+            c + egui::vec2(w, h),
+            c + egui::vec2(0.0, -h),
+        ]
+    };
+    let colour = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        colour,
+        egui::Stroke::NONE,
+    ));
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one table row reads all of these"
+)]
+fn row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    i: usize,
+    post: &Post,
+    names: &Names<'_>,
+    derived: &Derived,
+    dark: bool,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    row.col(|ui| {
+        let mut on = state.selected.contains(&i);
+        if ui
+            .checkbox(&mut on, "")
+            .accessible_name(format!("Select {}", post.id))
+            .on_hover_text("Select this post")
+            .changed()
+        {
+            if on {
+                state.selected.insert(i);
+            } else {
+                state.selected.remove(&i);
+            }
+        }
+    });
+    row.col(|ui| {
+        let problems = derived.post_problems(i, &post.id);
+        let text = if problems.is_empty() {
+            RichText::new(&post.id)
+        } else {
+            RichText::new(format!("! {}", post.id)).color(theme::error(dark))
+        };
+        let r = ui.selectable_label(state.focus == Some(i), text);
+        let r = if problems.is_empty() {
+            r
+        } else {
+            let text = problems
+                .iter()
+                .map(|p| format!("{}: {}", p.field, p.message))
+                .collect::<Vec<_>>()
+                .join("\n");
+            r.on_hover_text(text)
+        };
+        if r.clicked() {
+            state.focus = Some(i);
+            state.selected = BTreeSet::from([i]);
+        }
+    });
+    let name = |map: &HashMap<&str, &str>, id: &str| {
+        map.get(id)
+            .map_or_else(|| format!("? {id}"), |n| (*n).to_owned())
+    };
+    row.col(|ui| {
+        ui.label(name(&names.councils, &post.council));
+    });
+    row.col(|ui| {
+        ui.label(name(&names.functions, &post.function));
+    });
+    row.col(|ui| {
+        ui.label(name(&names.roles, &post.role));
+    });
+    row.col(|ui| {
+        ui.label(&post.title);
+    });
+    row.col(|ui| {
+        ui.label(&post.grade);
+    });
+    row.col(|ui| {
+        ui.push_id(("fte", i), |ui| {
+            let mut v = post.fte;
+            if ui
+                .add(
+                    DragValue::new(&mut v)
+                        .range(0.01..=1.0)
+                        .speed(0.01)
+                        .fixed_decimals(2),
+                )
+                .accessible_name(format!("FTE of {}", post.id))
+                .changed()
+                && (v - post.fte).abs() > f64::EPSILON
+            {
+                let mut p = post.clone();
+                p.fte = v;
+                commands.push(Command::Edit(
+                    Edit::post("change FTE", i, p).keyed(format!("post fte {i}")),
+                ));
+            }
+        });
+    });
+    row.col(|ui| {
+        ui.push_id(("salary", i), |ui| {
+            let mut pounds = post.salary.as_pounds();
+            if ui
+                .add(
+                    DragValue::new(&mut pounds)
+                        .range(0.0..=10_000_000.0)
+                        .speed(10.0)
+                        .fixed_decimals(0)
+                        .prefix("£"),
+                )
+                .accessible_name(format!("Salary of {}", post.id))
+                .changed()
+            {
+                let mut p = post.clone();
+                p.salary = Money::from_pounds_f64(pounds);
+                if p.salary != post.salary {
+                    commands.push(Command::Edit(
+                        Edit::post("change salary", i, p).keyed(format!("post salary {i}")),
+                    ));
+                }
+            }
+        });
+    });
+    row.col(|ui| {
+        ui.label(if post.holder.is_some() {
+            "Filled"
+        } else {
+            "Vacant"
+        });
+    });
+}
+
+/// The post in focus with every field, including its postholder.
+fn details_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    i: usize,
+    post: &Post,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(format!("Post {}", post.id));
+    let problems = derived.post_problems(i, &post.id);
+    let mut p = post.clone();
+    let mut what = None;
+    Grid::new(("post editor", i))
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            if let Some(v) = widgets::text(ui, "Post id", &p.id) {
+                p.id = v;
+                what = Some("change post id");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "id");
+            if let Some(v) = widgets::text(ui, "Job title", &p.title) {
+                p.title = v;
+                what = Some("change job title");
+            }
+            ui.end_row();
+            if let Some(v) = widgets::text(ui, "Post grade", &p.grade) {
+                p.grade = v;
+                what = Some("change grade");
+            }
+            ui.end_row();
+            let councils: Vec<(String, String)> = plan
+                .councils
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect();
+            if let Some(v) = widgets::choice(ui, "Employing council", &p.council, &councils) {
+                p.council = v;
+                what = Some("change council");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "council");
+            let functions: Vec<(String, String)> = plan
+                .functions
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect();
+            if let Some(v) = widgets::choice(ui, "Function today", &p.function, &functions) {
+                p.function = v;
+                what = Some("change function");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "function");
+            let roles: Vec<(String, String)> = plan
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect();
+            if let Some(v) = widgets::choice(ui, "Target role", &p.role, &roles) {
+                p.role = v;
+                what = Some("change role");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "role");
+            if let Some(v) = widgets::number(ui, "Post FTE", p.fte, 0.01..=1.0, 2) {
+                p.fte = v;
+                what = Some("change FTE");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "fte");
+            if let Some(v) =
+                widgets::money(ui, "Full-time salary", p.salary, Money::pounds(10_000_000))
+            {
+                p.salary = v;
+                what = Some("change salary");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "salary");
+        });
+    ui.add_space(8.0);
+    match &post.holder {
+        None => {
+            ui.label("Vacant post");
+            if ui.button("Fill post").clicked() {
+                p.holder = Some(new_holder(plan));
+                what = Some("fill post");
+            }
+        }
+        Some(h) => {
+            ui.strong("Postholder");
+            let mut h = h.clone();
+            if holder_ui(ui, &mut h, &problems) {
+                p.holder = Some(h);
+                what = Some("change postholder");
+            }
+            if ui.button("Make vacant").clicked() {
+                p.holder = None;
+                what = Some("make post vacant");
+            }
+        }
+    }
+    if let Some(what) = what {
+        commands.push(Command::Edit(
+            Edit::post(what, i, p).keyed(format!("post {what} {i}")),
+        ));
+    }
+}
+
+/// A postholder for a post just filled: a member of the LGPS with ten years' service at 40.
+fn new_holder(plan: &Plan) -> Postholder {
+    let start = plan.programme.consultation_start;
+    let back = |years: i16| jiff::civil::date(start.year() - years, start.month(), 1);
+    Postholder {
+        date_of_birth: back(40),
+        service_start: back(10),
+        lgps_member: true,
+        notice_weeks: 0,
+        vr_interest: false,
+        critical: false,
+        strain_quote: None,
+    }
+}
+
+fn holder_ui(ui: &mut Ui, h: &mut Postholder, problems: &[&crate::model::Problem]) -> bool {
+    let mut changed = false;
+    Grid::new("holder editor")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            if let Some(v) = widgets::date(ui, "Date of birth", h.date_of_birth) {
+                h.date_of_birth = v;
+                changed = true;
+            }
+            ui.end_row();
+            widgets::problems(ui, problems, "date_of_birth");
+            if let Some(v) = widgets::date(ui, "Service start", h.service_start) {
+                h.service_start = v;
+                changed = true;
+            }
+            ui.end_row();
+            widgets::problems(ui, problems, "service_start");
+            if let Some(v) =
+                widgets::count(ui, "Contractual notice (weeks)", h.notice_weeks, 0..=52)
+            {
+                h.notice_weeks = v;
+                changed = true;
+            }
+            ui.end_row();
+            for (label, flag) in [
+                ("LGPS member", &mut h.lgps_member),
+                ("Interested in VR", &mut h.vr_interest),
+                ("Critical post", &mut h.critical),
+            ] {
+                if let Some(v) = widgets::tick(ui, label, *flag) {
+                    *flag = v;
+                    changed = true;
+                }
+                ui.end_row();
+            }
+            let quoted = h.strain_quote.is_some();
+            if let Some(v) = widgets::tick(ui, "Fund has quoted the strain", quoted) {
+                h.strain_quote = v.then_some(Money::ZERO);
+                changed = true;
+            }
+            ui.end_row();
+            if let Some(q) = h.strain_quote {
+                if let Some(v) = widgets::money(ui, "Strain quote", q, Money::pounds(10_000_000)) {
+                    h.strain_quote = Some(v);
+                    changed = true;
+                }
+                ui.end_row();
+            }
+            widgets::problems(ui, problems, "strain_quote");
+        });
+    changed
+}

@@ -1,0 +1,48 @@
+//! The central views, the navigator and the validation panel. Each view is a function of the plan
+//! and the derived figures that pushes commands; none of them changes the plan itself.
+
+pub mod assumptions;
+pub mod councils;
+pub mod dashboard;
+pub mod establishment;
+pub mod navigator;
+pub mod problems;
+pub mod reports;
+pub mod target;
+
+use super::app::{Derived, Panels};
+use super::command::{Command, View};
+use crate::model::Plan;
+
+/// Draws the chosen view.
+pub fn central(
+    ui: &mut egui::Ui,
+    view: View,
+    plan: &Plan,
+    derived: &Derived,
+    panels: &mut Panels,
+    commands: &mut Vec<Command>,
+) {
+    match view {
+        View::Dashboard => scrolled(ui, |ui| dashboard::ui(ui, plan, derived)),
+        View::Councils => councils::ui(ui, plan, derived, &mut panels.council, commands),
+        View::Establishment => establishment::ui(ui, plan, derived, &mut panels.posts, commands),
+        View::Target => target::ui(ui, plan, derived, panels, commands),
+        View::Pools => scrolled(ui, |ui| reports::pools_ui(ui, plan, &derived.outcome)),
+        View::Money => scrolled(ui, |ui| reports::money_ui(ui, &derived.outcome)),
+        View::Timetable => scrolled(ui, |ui| reports::timetable_ui(ui, &derived.outcome)),
+        View::Assumptions => scrolled(ui, |ui| assumptions::ui(ui, plan, derived, commands)),
+    }
+}
+
+/// A view that scrolls when it is taller than the window.
+fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, add);
+}
+
+/// FTE as the tables show it: one decimal place.
+pub fn fte(value: f64) -> String {
+    format!("{value:.1}")
+}

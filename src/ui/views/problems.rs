@@ -1,0 +1,56 @@
+//! The validation panel: every problem in the plan; a click shows the item it concerns.
+
+use egui::{RichText, Ui};
+
+use crate::model::Severity;
+use crate::ui::app::Derived;
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+/// Most problems listed at once; the rest are counted (a broken import can have thousands).
+const MAX_LISTED: usize = 500;
+
+/// Draws the validation panel at the bottom of the window.
+pub fn panel(ui: &mut Ui, derived: &Derived, commands: &mut Vec<Command>) {
+    egui::Panel::bottom("problems")
+        .resizable(true)
+        .default_size(180.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(format!("Validation problems ({})", derived.problems.len()));
+                if ui.small_button("Hide problems").clicked() {
+                    commands.push(Command::ToggleProblems);
+                }
+            });
+            if derived.problems.is_empty() {
+                ui.label("No problems: every value is in range and every reference is known");
+                return;
+            }
+            let dark = ui.visuals().dark_mode;
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for (i, p) in derived.problems.iter().take(MAX_LISTED).enumerate() {
+                        let (mark, colour) = match p.severity {
+                            Severity::Error => ("Error", theme::error(dark)),
+                            Severity::Warning => ("Warning", theme::warning(dark)),
+                        };
+                        ui.push_id(("problem", i), |ui| {
+                            ui.horizontal(|ui| {
+                                ui.label(RichText::new(mark).color(colour).strong());
+                                let text = format!("{}, {}: {}", p.location, p.field, p.message);
+                                if ui.link(text).on_hover_text("Show this item").clicked() {
+                                    commands.push(Command::JumpTo(p.location.clone()));
+                                }
+                            });
+                        });
+                    }
+                    if derived.problems.len() > MAX_LISTED {
+                        ui.label(format!(
+                            "… and {} more",
+                            derived.problems.len() - MAX_LISTED
+                        ));
+                    }
+                });
+        });
+}

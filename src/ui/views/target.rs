@@ -1,0 +1,278 @@
+//! The Target structure view: functions and their roles, with an editor for the function or role
+//! selected (name, function, target FTE and pay rule).
+
+use egui::{Grid, RichText, Ui};
+
+use super::fte;
+use crate::model::{Location, Money, Plan, Role, TargetPay};
+use crate::ui::app::{Derived, Panels};
+use crate::ui::command::{Command, Kind};
+use crate::ui::edit::{self, Edit};
+use crate::ui::{theme, widgets};
+
+/// Draws the structure and the editor of the selected function or role.
+pub fn ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    panels: &mut Panels,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Target structure");
+    ui.horizontal(|ui| {
+        if ui.button("Add function").clicked() {
+            commands.push(Command::Edit(edit::add_function(plan)));
+        }
+        let target: f64 = plan.roles.iter().map(|r| r.target_fte).sum();
+        ui.label(format!(
+            "{} roles, target {} FTE",
+            plan.roles.len(),
+            fte(target)
+        ));
+    });
+    ui.add_space(8.0);
+    ui.horizontal_top(|ui| {
+        let list = egui::vec2(theme::LIST_WIDTH, ui.available_height());
+        ui.allocate_ui_with_layout(list, egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.set_width(theme::LIST_WIDTH);
+            egui::ScrollArea::vertical()
+                .id_salt("structure list")
+                .auto_shrink([false, false])
+                .show(ui, |ui| list_ui(ui, plan, derived, panels, commands));
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            if let Some((i, role)) = panels
+                .role
+                .as_deref()
+                .and_then(|id| plan.roles.iter().enumerate().find(|(_, r)| r.id == id))
+            {
+                role_ui(ui, plan, derived, i, role, commands);
+            } else if let Some((i, f)) = panels
+                .function
+                .as_deref()
+                .and_then(|id| plan.functions.iter().enumerate().find(|(_, f)| f.id == id))
+            {
+                function_ui(ui, plan, derived, i, f, commands);
+            } else {
+                ui.label("Choose a function or role to edit it");
+            }
+        });
+    });
+}
+
+fn list_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    panels: &mut Panels,
+    commands: &mut Vec<Command>,
+) {
+    for f in &plan.functions {
+        ui.push_id(("structure function", &f.id), |ui| {
+            let on = panels.function.as_deref() == Some(f.id.as_str()) && panels.role.is_none();
+            if ui
+                .selectable_label(on, RichText::new(&f.name).strong().size(theme::TAB_SIZE))
+                .clicked()
+            {
+                panels.function = Some(f.id.clone());
+                panels.role = None;
+            }
+            for (ri, r) in plan
+                .roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.function == f.id)
+            {
+                let posts = derived.role_posts.get(ri).copied().unwrap_or_default();
+                let on = panels.role.as_deref() == Some(r.id.as_str());
+                let text = format!(
+                    "    {} — target {} FTE, {posts} posts",
+                    r.title,
+                    fte(r.target_fte)
+                );
+                if ui.selectable_label(on, text).clicked() {
+                    panels.role = Some(r.id.clone());
+                    panels.function = Some(f.id.clone());
+                }
+            }
+            if ui.small_button(format!("Add role to {}", f.name)).clicked() {
+                commands.push(Command::Edit(edit::add_role(plan, &f.id)));
+            }
+            ui.add_space(6.0);
+        });
+    }
+    let orphans: Vec<&Role> = plan
+        .roles
+        .iter()
+        .filter(|r| plan.function(&r.function).is_none())
+        .collect();
+    if !orphans.is_empty() {
+        ui.strong("Roles in no known function");
+        for r in orphans {
+            if ui
+                .selectable_label(panels.role.as_deref() == Some(r.id.as_str()), &r.title)
+                .clicked()
+            {
+                panels.role = Some(r.id.clone());
+            }
+        }
+    }
+}
+
+fn function_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    index: usize,
+    f: &crate::model::Function,
+    commands: &mut Vec<Command>,
+) {
+    ui.strong(format!("Function: {}", f.name));
+    let problems = derived.problems_at(&Location::Function(f.id.clone()));
+    Grid::new(("function editor", &f.id))
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            if let Some(name) = widgets::text(ui, "Function name", &f.name) {
+                let mut functions = plan.functions.clone();
+                if let Some(slot) = functions.get_mut(index) {
+                    slot.name = name;
+                }
+                commands.push(Command::Edit(
+                    Edit::functions("rename function", functions)
+                        .keyed(format!("function name {}", f.id)),
+                ));
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "name");
+        });
+    if let Some(o) = derived.outcome.functions.get(index) {
+        ui.label(format!(
+            "Today {} FTE, target {} FTE, saving {} a year",
+            fte(o.flows.current()),
+            fte(o.target_fte),
+            o.recurring_saving.compact()
+        ));
+    }
+    ui.add_space(12.0);
+    if ui.button("Delete function…").clicked() {
+        commands.push(Command::Delete(Kind::Function, f.id.clone()));
+    }
+}
+
+fn role_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    index: usize,
+    role: &Role,
+    commands: &mut Vec<Command>,
+) {
+    ui.strong(format!("Role: {}", role.title));
+    let problems = derived.problems_at(&Location::Role(role.id.clone()));
+    let mut r = role.clone();
+    let mut what = None;
+    Grid::new(("role editor", &role.id))
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            if let Some(v) = widgets::text(ui, "Role title", &r.title) {
+                r.title = v;
+                what = Some("rename role");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "title");
+            let functions: Vec<(String, String)> = plan
+                .functions
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect();
+            if let Some(v) = widgets::choice(ui, "In function", &r.function, &functions) {
+                r.function = v;
+                what = Some("move role");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "function");
+            if let Some(v) =
+                widgets::number(ui, "Role target FTE", r.target_fte, 0.0..=100_000.0, 1)
+            {
+                r.target_fte = v;
+                what = Some("change target FTE");
+            }
+            ui.end_row();
+            widgets::problems(ui, &problems, "target_fte");
+            let rules = [
+                (Rule::Salary, "A set salary".to_owned()),
+                (Rule::Highest, "Harmonise to the highest".to_owned()),
+                (Rule::Average, "Harmonise to the average".to_owned()),
+                (Rule::Lowest, "Harmonise to the lowest".to_owned()),
+            ];
+            let current = Rule::of(r.pay);
+            if let Some(v) = widgets::choice(ui, "Pay rule", &current, &rules) {
+                r.pay = v.pay(derived.outcome.roles.get(index).map(|o| o.target_salary));
+                what = Some("change pay rule");
+            }
+            ui.end_row();
+            if let TargetPay::Salary(s) = r.pay {
+                if let Some(v) = widgets::money(ui, "Target salary", s, Money::pounds(10_000_000)) {
+                    r.pay = TargetPay::Salary(v);
+                    what = Some("change target salary");
+                }
+                ui.end_row();
+            }
+            widgets::problems(ui, &problems, "pay");
+        });
+    if let Some(o) = derived.outcome.roles.get(index) {
+        ui.label(format!(
+            "Today {} FTE in {} councils; target pay {}; overlap {} FTE",
+            fte(o.flows.current()),
+            o.councils.len(),
+            o.target_salary.whole(),
+            fte(o.overlap)
+        ));
+    }
+    ui.add_space(12.0);
+    if ui.button("Delete role…").clicked() {
+        commands.push(Command::Delete(Kind::Role, role.id.clone()));
+    }
+    if let Some(what) = what {
+        let mut roles = plan.roles.clone();
+        if let Some(slot) = roles.get_mut(index) {
+            *slot = r;
+        }
+        commands.push(Command::Edit(
+            Edit::roles(what, roles).keyed(format!("role {what} {}", role.id)),
+        ));
+    }
+}
+
+/// The pay rule without its figure, for the choice list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    Salary,
+    Highest,
+    Average,
+    Lowest,
+}
+
+impl Rule {
+    fn of(pay: TargetPay) -> Self {
+        match pay {
+            TargetPay::Salary(_) => Self::Salary,
+            TargetPay::HarmoniseHighest => Self::Highest,
+            TargetPay::HarmoniseAverage => Self::Average,
+            TargetPay::HarmoniseLowest => Self::Lowest,
+        }
+    }
+
+    /// The pay under this rule; a set salary starts at the role's current target pay.
+    fn pay(self, current: Option<Money>) -> TargetPay {
+        match self {
+            Self::Salary => TargetPay::Salary(current.unwrap_or(Money::pounds(30_000))),
+            Self::Highest => TargetPay::HarmoniseHighest,
+            Self::Average => TargetPay::HarmoniseAverage,
+            Self::Lowest => TargetPay::HarmoniseLowest,
+        }
+    }
+}

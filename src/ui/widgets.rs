@@ -1,0 +1,187 @@
+//! Labelled fields shared by the editors. Each returns the new value when the user changed it and
+//! draws nothing else: the caller turns the value into an edit.
+
+use egui::{DragValue, TextEdit, Ui};
+use jiff::civil::Date;
+
+use super::theme;
+use crate::model::{Money, Problem, Severity};
+
+/// A label and, beside it in the next grid column, the widget; the widget is labelled by it so
+/// screen readers and tests find it by the label's text.
+fn labelled(
+    ui: &mut Ui,
+    label: &str,
+    add: impl FnOnce(&mut Ui) -> egui::Response,
+) -> egui::Response {
+    let l = ui.label(label);
+    add(ui).labelled_by(l.id)
+}
+
+/// A one-line text field. Returns the new text while the user types.
+pub fn text(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
+    let mut s = value.to_owned();
+    let r = labelled(ui, label, |ui| {
+        ui.add(TextEdit::singleline(&mut s).desired_width(theme::FIELD_WIDTH))
+    });
+    (r.changed() && s != value).then_some(s)
+}
+
+/// A number dragged or typed within `range`; values outside it are refused (clamped).
+pub fn number(
+    ui: &mut Ui,
+    label: &str,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+    decimals: usize,
+) -> Option<f64> {
+    let mut v = value;
+    let speed = (range.end() - range.start()).abs().min(100.0) / 500.0;
+    let r = labelled(ui, label, |ui| {
+        ui.add(
+            DragValue::new(&mut v)
+                .range(range)
+                .speed(speed)
+                .fixed_decimals(decimals),
+        )
+    });
+    (r.changed() && (v - value).abs() > f64::EPSILON).then_some(v)
+}
+
+/// A share shown and typed as a percentage, stored as a fraction (0.212 shows as 21.2%).
+pub fn percent(ui: &mut Ui, label: &str, value: f64, max_percent: f64) -> Option<f64> {
+    let mut v = value * 100.0;
+    let r = labelled(ui, label, |ui| {
+        ui.add(
+            DragValue::new(&mut v)
+                .range(0.0..=max_percent)
+                .speed(0.1)
+                .max_decimals(2)
+                .suffix("%"),
+        )
+    });
+    (r.changed() && (v / 100.0 - value).abs() > 1e-12).then_some(v / 100.0)
+}
+
+/// A whole number within `range`.
+pub fn count(
+    ui: &mut Ui,
+    label: &str,
+    value: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> Option<u32> {
+    let mut v = value;
+    let r = labelled(ui, label, |ui| {
+        ui.add(DragValue::new(&mut v).range(range).speed(0.1))
+    });
+    (r.changed() && v != value).then_some(v)
+}
+
+/// An amount of money in pounds and pence, from £0 to `max`.
+pub fn money(ui: &mut Ui, label: &str, value: Money, max: Money) -> Option<Money> {
+    let mut pounds = value.as_pounds();
+    let r = labelled(ui, label, |ui| {
+        ui.add(
+            DragValue::new(&mut pounds)
+                .range(0.0..=max.as_pounds())
+                .speed(10.0)
+                .fixed_decimals(2)
+                .prefix("£"),
+        )
+    });
+    let new = Money::from_pounds_f64(pounds);
+    (r.changed() && new != value).then_some(new)
+}
+
+/// A tick box.
+pub fn tick(ui: &mut Ui, label: &str, value: bool) -> Option<bool> {
+    let mut v = value;
+    ui.label("");
+    let r = ui.checkbox(&mut v, label);
+    (r.changed() && v != value).then_some(v)
+}
+
+/// One choice from a list. `options` pairs each value with its label.
+pub fn choice<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let mut chosen = value.clone();
+    let shown = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("(none)", |(_, l)| l.as_str());
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(("choice", label))
+        .selected_text(shown)
+        .width(theme::FIELD_WIDTH)
+        .show_ui(ui, |ui| {
+            for (v, l) in options {
+                ui.selectable_value(&mut chosen, v.clone(), l);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    (chosen != *value).then_some(chosen)
+}
+
+/// A date, typed as YYYY-MM-DD or picked from a calendar. A typed date is taken once it is a real
+/// date; until then the field says what it wants.
+pub fn date(ui: &mut Ui, label: &str, value: Date) -> Option<Date> {
+    let l = ui.label(label);
+    let mut result = None;
+    ui.horizontal(|ui| {
+        let id = ui.make_persistent_id(("date text", label));
+        let mut text = ui
+            .data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| value.to_string());
+        let r = ui
+            .add(TextEdit::singleline(&mut text).desired_width(110.0))
+            .labelled_by(l.id);
+        let parsed = text.trim().parse::<Date>();
+        if r.changed() {
+            if let Ok(d) = parsed
+                && d != value
+            {
+                result = Some(d);
+            }
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        }
+        if !r.has_focus() {
+            ui.data_mut(|d| d.remove::<String>(id));
+        } else if parsed.is_err() {
+            ui.colored_label(
+                theme::warning(ui.visuals().dark_mode),
+                "Type a date as YYYY-MM-DD",
+            );
+        }
+        let mut picked = value;
+        let salt = format!("date picker {label}");
+        ui.add(
+            egui_extras::DatePickerButton::new(&mut picked)
+                .id_salt(&salt)
+                .calendar_week(false)
+                .show_icon(false),
+        );
+        if picked != value {
+            result = Some(picked);
+        }
+    });
+    result
+}
+
+/// The problems validation found with `field`, in the warning or error colour, under the field.
+pub fn problems(ui: &mut Ui, problems: &[&Problem], field: &str) {
+    let dark = ui.visuals().dark_mode;
+    for p in problems.iter().filter(|p| p.field == field) {
+        let (word, colour) = match p.severity {
+            Severity::Error => ("Error", theme::error(dark)),
+            Severity::Warning => ("Warning", theme::warning(dark)),
+        };
+        ui.label("");
+        ui.colored_label(colour, format!("{word}: {}", p.message));
+        ui.end_row();
+    }
+}
