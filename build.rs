@@ -1,5 +1,5 @@
-//! Build metadata: the git commit for `--version` and the About box. No network, no timestamps,
-//! so builds are reproducible.
+//! Build metadata: the git commit for `--version` and the About box, and on Windows the
+//! executable's icon. No network, no timestamps, so builds are reproducible.
 
 use std::process::Command;
 
@@ -27,4 +27,21 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/index");
     println!("cargo:rerun-if-changed=build.rs");
+    windows_icon();
 }
+
+/// Embeds assets/icon.ico in the Windows executable (needs the Windows SDK's rc.exe, or MinGW's
+/// windres for the GNU toolchain). Build scripts run on the host, so this happens when building
+/// on Windows; the window's own icon comes from assets/icon.png on every platform.
+#[cfg(windows)]
+fn windows_icon() {
+    println!("cargo:rerun-if-changed=assets/icon.ico");
+    let mut resource = winresource::WindowsResource::new();
+    resource.set_icon("assets/icon.ico");
+    if let Err(e) = resource.compile() {
+        println!("cargo:warning=the Windows icon was not embedded: {e}");
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_icon() {}

@@ -609,3 +609,57 @@ fn help_shows_the_rules_with_their_sources_and_about_shows_the_version() {
     h.get_by_label_contains("MIT OR Apache-2.0");
     click(&mut h, "Close");
 }
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_plan_file_on_the_window_opens_it_and_it_becomes_recent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("northshire.ron");
+    let northshire =
+        plan_file::parse(include_str!("../saves/northshire-reorganisation.ron")).unwrap();
+    plan_file::save(&path, &northshire).unwrap();
+    let (mut h, _) = harness();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().plan(), &northshire);
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert_eq!(h.state().preferences().recent, vec![path.clone()]);
+
+    // Back to the example through File > Open recent after opening something else.
+    let other = dir.path().join("example.ron");
+    plan_file::save(&other, &example_plan()).unwrap();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other.clone())));
+    h.run();
+    assert_eq!(h.state().plan(), &example_plan());
+    click(&mut h, "File");
+    click(&mut h, "Open recent");
+    click(&mut h, &path.display().to_string());
+    assert_eq!(h.state().plan(), &northshire);
+}
+
+#[test]
+fn the_dark_theme_is_a_preference() {
+    let (mut h, _) = harness();
+    assert!(!h.state().preferences().dark);
+    click(&mut h, "View");
+    click(&mut h, "Dark theme");
+    assert!(h.state().preferences().dark);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+}

@@ -16,7 +16,9 @@ pub const HEADLINE_LABEL_SIZE: f32 = 16.0;
 /// Space between sections.
 pub const SECTION_GAP: f32 = 18.0;
 /// Width of a text or choice field in the editors.
-pub const FIELD_WIDTH: f32 = 240.0;
+pub const FIELD_WIDTH: f32 = 200.0;
+/// Width of a name or description field.
+pub const LONG_FIELD_WIDTH: f32 = 480.0;
 /// Text size of the view tabs.
 pub const TAB_SIZE: f32 = 17.0;
 /// Widest a dialog grows.
@@ -26,11 +28,11 @@ pub const SMALL_SIZE: f32 = 13.0;
 /// Height of a row in the post table.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Width of the post details beside the post table.
-pub const DETAILS_WIDTH: f32 = 380.0;
+pub const DETAILS_WIDTH: f32 = 420.0;
 /// Width of the list beside an editor (councils, the target structure).
 pub const LIST_WIDTH: f32 = 440.0;
 /// Width of the navigator when first shown.
-pub const NAVIGATOR_WIDTH: f32 = 250.0;
+pub const NAVIGATOR_WIDTH: f32 = 220.0;
 
 /// A council's colour as egui draws it.
 pub fn council_colour(colour: Colour) -> Color32 {

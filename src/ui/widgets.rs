@@ -77,18 +77,23 @@ pub fn count(
     (r.changed() && v != value).then_some(v)
 }
 
+/// A drag value in pounds, shown as money is shown everywhere (£56,788.00, or £56,788 without
+/// `pence`) and typed the same way (commas and the pound sign are optional).
+pub fn pounds_value(pounds: &mut f64, max: Money, pence: bool) -> DragValue<'_> {
+    DragValue::new(pounds)
+        .range(0.0..=max.as_pounds())
+        .speed(10.0)
+        .custom_formatter(move |v, _| {
+            let m = Money::from_pounds_f64(v);
+            if pence { m.full() } else { m.whole() }
+        })
+        .custom_parser(|s| crate::model::parse_money(s).map(Money::as_pounds))
+}
+
 /// An amount of money in pounds and pence, from £0 to `max`.
 pub fn money(ui: &mut Ui, label: &str, value: Money, max: Money) -> Option<Money> {
     let mut pounds = value.as_pounds();
-    let r = labelled(ui, label, |ui| {
-        ui.add(
-            DragValue::new(&mut pounds)
-                .range(0.0..=max.as_pounds())
-                .speed(10.0)
-                .fixed_decimals(2)
-                .prefix("£"),
-        )
-    });
+    let r = labelled(ui, label, |ui| ui.add(pounds_value(&mut pounds, max, true)));
     let new = Money::from_pounds_f64(pounds);
     (r.changed() && new != value).then_some(new)
 }
@@ -133,43 +138,75 @@ pub fn date(ui: &mut Ui, label: &str, value: Date) -> Option<Date> {
     let l = ui.label(label);
     let mut result = None;
     ui.horizontal(|ui| {
-        let id = ui.make_persistent_id(("date text", label));
-        let mut text = ui
-            .data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| value.to_string());
-        let r = ui
-            .add(TextEdit::singleline(&mut text).desired_width(110.0))
-            .labelled_by(l.id);
-        let parsed = text.trim().parse::<Date>();
-        if r.changed() {
-            if let Ok(d) = parsed
-                && d != value
-            {
-                result = Some(d);
-            }
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        }
-        if !r.has_focus() {
-            ui.data_mut(|d| d.remove::<String>(id));
-        } else if parsed.is_err() {
-            ui.colored_label(
-                theme::warning(ui.visuals().dark_mode),
-                "Type a date as YYYY-MM-DD",
-            );
-        }
+        let (r, typed) = parsed(
+            ui,
+            ("date", label),
+            &value,
+            100.0,
+            "Type a date as YYYY-MM-DD",
+        );
+        r.labelled_by(l.id);
+        result = typed;
         let mut picked = value;
         let salt = format!("date picker {label}");
         ui.add(
             egui_extras::DatePickerButton::new(&mut picked)
                 .id_salt(&salt)
                 .calendar_week(false)
-                .show_icon(false),
+                .show_icon(false)
+                // The bundled font has no calendar glyph: the button says what it opens.
+                .format("Calendar"),
         );
         if picked != value {
             result = Some(picked);
         }
     });
     result
+}
+
+/// A text field for a value with a text form (a date, a financial year). What the user types is
+/// kept while the field has focus; the value is taken once the text parses, and until then the
+/// field says what it wants (`wants`). Returns the field and the new value, if any.
+pub fn parsed<T>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &T,
+    width: f32,
+    wants: &str,
+) -> (egui::Response, Option<T>)
+where
+    T: std::str::FromStr + std::fmt::Display + PartialEq,
+{
+    let id = ui.make_persistent_id(id_salt);
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| value.to_string());
+    let r = ui.add(TextEdit::singleline(&mut text).id(id).desired_width(width));
+    let parsed = text.trim().parse::<T>();
+    let mut result = None;
+    if r.changed() {
+        if let Ok(v) = &parsed
+            && v != value
+        {
+            result = text.trim().parse::<T>().ok();
+        }
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    }
+    if !r.has_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+    } else if parsed.is_err() {
+        ui.colored_label(theme::warning(ui.visuals().dark_mode), wants);
+    }
+    (r, result)
+}
+
+/// A one-line text field wide enough for a name or description. Returns the new text.
+pub fn long_text(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
+    let mut s = value.to_owned();
+    let r = labelled(ui, label, |ui| {
+        ui.add(TextEdit::singleline(&mut s).desired_width(theme::LONG_FIELD_WIDTH))
+    });
+    (r.changed() && s != value).then_some(s)
 }
 
 /// The problems validation found with `field`, in the warning or error colour, under the field.

@@ -23,13 +23,13 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::text(ui, "Plan name", &s.name) {
+            if let Some(v) = widgets::long_text(ui, "Plan name", &s.name) {
                 s.name = v;
                 what = Some("rename plan");
             }
             ui.end_row();
             widgets::problems(ui, &problems, "name");
-            if let Some(v) = widgets::text(ui, "Description", &s.description) {
+            if let Some(v) = widgets::long_text(ui, "Description", &s.description) {
                 s.description = v;
                 what = Some("change description");
             }
@@ -195,57 +195,48 @@ fn implementation_ui(
 ) {
     let costs = &mut s.assumptions.implementation_costs;
     let mut remove = None;
-    Grid::new("implementation costs")
-        .num_columns(4)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            for (i, c) in costs.iter_mut().enumerate() {
-                ui.push_id(("implementation", i), |ui| {
-                    let mut year = c.year.to_string();
-                    if ui
-                        .add(egui::TextEdit::singleline(&mut year).desired_width(80.0))
-                        .accessible_name(format!("Year of cost {}", i + 1))
-                        .changed()
-                        && let Ok(y) = year.parse::<FinancialYear>()
-                    {
-                        c.year = y;
-                        *what = Some("change implementation cost year");
-                    }
-                });
-                ui.push_id(("implementation description", i), |ui| {
-                    if ui
-                        .add(
-                            egui::TextEdit::singleline(&mut c.description)
-                                .desired_width(theme::FIELD_WIDTH),
-                        )
-                        .accessible_name(format!("Description of cost {}", i + 1))
-                        .changed()
-                    {
-                        *what = Some("change implementation cost");
-                    }
-                });
-                ui.push_id(("implementation amount", i), |ui| {
-                    let mut pounds = c.amount.as_pounds();
-                    if ui
-                        .add(
-                            egui::DragValue::new(&mut pounds)
-                                .range(0.0..=1e9)
-                                .speed(100.0)
-                                .prefix("£"),
-                        )
-                        .accessible_name(format!("Amount of cost {}", i + 1))
-                        .changed()
-                    {
-                        c.amount = Money::from_pounds_f64(pounds);
-                        *what = Some("change implementation cost amount");
-                    }
-                });
-                if ui.small_button(format!("Remove cost {}", i + 1)).clicked() {
+    for (i, c) in costs.iter_mut().enumerate() {
+        ui.push_id(("implementation", i), |ui| {
+            ui.horizontal(|ui| {
+                let n = i + 1;
+                let (r, year) =
+                    widgets::parsed(ui, "year", &c.year, 80.0, "Type a year as 2026/27");
+                r.accessible_name(format!("Year of cost {n}"));
+                if let Some(y) = year {
+                    c.year = y;
+                    *what = Some("change implementation cost year");
+                }
+                if ui
+                    .add(
+                        egui::TextEdit::singleline(&mut c.description)
+                            .desired_width(theme::LONG_FIELD_WIDTH),
+                    )
+                    .accessible_name(format!("Description of cost {n}"))
+                    .changed()
+                {
+                    *what = Some("change implementation cost");
+                }
+                let mut pounds = c.amount.as_pounds();
+                if ui
+                    .add(
+                        egui::DragValue::new(&mut pounds)
+                            .range(0.0..=1e9)
+                            .speed(100.0)
+                            .fixed_decimals(2)
+                            .prefix("£"),
+                    )
+                    .accessible_name(format!("Amount of cost {n}"))
+                    .changed()
+                {
+                    c.amount = Money::from_pounds_f64(pounds);
+                    *what = Some("change implementation cost amount");
+                }
+                if ui.small_button(format!("Remove cost {n}")).clicked() {
                     remove = Some(i);
                 }
-                ui.end_row();
-            }
+            });
         });
+    }
     if let Some(i) = remove {
         costs.remove(i);
         *what = Some("remove implementation cost");

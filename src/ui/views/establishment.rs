@@ -234,9 +234,10 @@ pub fn ui(
     };
     ui.horizontal_top(|ui| {
         let size = egui::vec2(ui.available_width() - details_width, ui.available_height());
-        ui.allocate_ui(size, |ui| {
+        ui.allocate_ui_with_layout(size, egui::Layout::top_down(Align::Min), |ui| {
             egui::ScrollArea::horizontal()
                 .id_salt("posts across")
+                .auto_shrink([false, false])
                 .show(ui, |ui| table_ui(ui, plan, derived, state, commands));
         });
         if let Some((i, post)) = focus {
@@ -402,7 +403,8 @@ fn actions_ui(ui: &mut Ui, plan: &Plan, state: &mut State, commands: &mut Vec<Co
         }
         ui.label(format!("{} selected", chosen.len()));
         if any {
-            ui.separator();
+            // Bulk changes on a row of their own.
+            ui.end_row();
             let roles: Vec<(String, String)> = plan
                 .roles
                 .iter()
@@ -486,15 +488,15 @@ fn table_ui(
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(28.0))
-        .column(Column::initial(112.0).at_least(60.0).clip(true))
-        .column(Column::initial(110.0).at_least(50.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(180.0).at_least(60.0).clip(true))
-        .column(Column::initial(180.0).at_least(60.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        .column(Column::initial(105.0).at_least(50.0).clip(true))
+        .column(Column::initial(90.0).at_least(50.0).clip(true))
+        .column(Column::initial(160.0).at_least(60.0).clip(true))
+        .column(Column::initial(160.0).at_least(60.0).clip(true))
         .column(Column::initial(90.0).at_least(40.0).clip(true))
         .column(Column::initial(64.0).at_least(50.0))
         .column(Column::initial(100.0).at_least(70.0))
-        .column(Column::initial(80.0).at_least(60.0));
+        .column(Column::remainder().at_least(70.0));
     if let Some(target) = state.scroll_to.take()
         && let Some(row) = state.rows.iter().position(|&i| i == target)
     {
@@ -665,13 +667,11 @@ fn row_ui(
         ui.push_id(("salary", i), |ui| {
             let mut pounds = post.salary.as_pounds();
             if ui
-                .add(
-                    DragValue::new(&mut pounds)
-                        .range(0.0..=10_000_000.0)
-                        .speed(10.0)
-                        .fixed_decimals(0)
-                        .prefix("£"),
-                )
+                .add(widgets::pounds_value(
+                    &mut pounds,
+                    Money::pounds(10_000_000),
+                    false,
+                ))
                 .accessible_name(format!("Salary of {}", post.id))
                 .changed()
             {

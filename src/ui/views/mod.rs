@@ -37,7 +37,7 @@ pub fn central(
 
 /// A view that scrolls when it is taller than the window.
 fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, add);
 }

@@ -103,8 +103,14 @@ pub fn money_ui(ui: &mut Ui, o: &Outcome) {
                 ui.label(w.baseline.full());
                 ui.end_row();
                 for (label, amount) in w.steps() {
-                    ui.label(label);
-                    ui.label(amount.full());
+                    // A step lowers the cost (less) or raises it (plus), never "less -£x".
+                    if amount.pence() < 0 {
+                        ui.label(format!("plus {}", label.to_lowercase()));
+                        ui.label((-amount).full());
+                    } else {
+                        ui.label(format!("less {}", label.to_lowercase()));
+                        ui.label(amount.full());
+                    }
                     ui.end_row();
                 }
                 ui.strong("Target cost");
@@ -213,10 +219,10 @@ pub fn timetable_ui(ui: &mut Ui, o: &Outcome) {
         .show(ui, |ui| {
             for h in [
                 "Council",
-                "Proposed redundancies",
+                "Redundancies",
                 "Consultation",
                 "Notices from",
-                "Longest notice",
+                "Notice",
                 "Last exit",
                 "Latest start",
                 "Meets go-live",

@@ -1,0 +1,62 @@
+//! Benchmark of one frame of the Establishment view with a 50,000-post, 20-council plan:
+//! `cargo bench --bench frame`. Headless egui (no GPU): the UI pass plus tessellation, with the
+//! outcome already computed (it is cached by revision and never recomputed per frame).
+//! Goal: under 4 ms on the 2-core reference machine.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use merger_planner::io::synthetic;
+use merger_planner::ui::App;
+use merger_planner::ui::command::{Command, View};
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut App) {
+    let output = ctx.run_ui(input(), |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    black_box(primitives);
+}
+
+fn establishment(c: &mut Criterion) {
+    let plan = synthetic::reorganisation(20, 50_000, 7);
+    eprintln!(
+        "plan: {} councils, {} posts, {} roles",
+        plan.councils.len(),
+        plan.posts.len(),
+        plan.roles.len()
+    );
+    let ctx = egui::Context::default();
+    merger_planner::ui::theme::apply(&ctx);
+    let mut app = App::new(plan, None);
+    app.apply(&ctx, vec![Command::Show(View::Establishment)]);
+    // The first frames compute the outcome and the table's rows, and lay out fonts.
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    let evaluations = app.evaluations();
+    c.bench_function("Establishment view frame, 50,000 posts", |b| {
+        b.iter(|| frame(&ctx, &mut app));
+    });
+    assert_eq!(
+        app.evaluations(),
+        evaluations,
+        "the outcome is not recomputed per frame"
+    );
+    app.apply(&ctx, vec![Command::Show(View::Dashboard)]);
+    frame(&ctx, &mut app);
+    c.bench_function("Dashboard frame, 50,000 posts", |b| {
+        b.iter(|| frame(&ctx, &mut app));
+    });
+}
+
+criterion_group!(benches, establishment);
+criterion_main!(benches);
