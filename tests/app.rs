@@ -663,3 +663,47 @@ fn the_dark_theme_is_a_preference() {
     assert!(h.state().preferences().dark);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
 }
+
+#[test]
+fn dragging_a_value_is_one_undo_step() {
+    let (mut h, _) = harness();
+    focus_post(&mut h, "BOU-00002");
+    let start = h.state().history().undo_len();
+    let at = h
+        .get_by_role_and_label(Role::SpinButton, "Post FTE")
+        .rect()
+        .center();
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    h.run();
+    let mut x = at.x;
+    for _ in 0..8 {
+        x -= 6.0;
+        h.event(egui::Event::PointerMoved(egui::pos2(x, at.y)));
+        h.run();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(x, at.y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    h.run();
+    let fte = h.state().plan().posts[1].fte;
+    assert!(fte < 1.0, "the drag lowered the FTE to {fte}");
+    assert_eq!(
+        h.state().history().undo_len(),
+        start + 1,
+        "one step for the whole drag"
+    );
+    command(&mut h, Key::Z);
+    assert!(
+        (h.state().plan().posts[1].fte - 1.0).abs() < 1e-9,
+        "undo goes back to before the drag"
+    );
+}

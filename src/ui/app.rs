@@ -251,6 +251,11 @@ impl App {
         self.history.is_dirty()
     }
 
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
     /// The user has agreed to close the window.
     pub fn is_closing(&self) -> bool {
         self.closing
@@ -887,7 +892,7 @@ impl Frame<'_> {
                 if self.history.is_dirty() {
                     ui.colored_label(theme::warning(dark), "Unsaved changes");
                 } else {
-                    ui.label("All changes saved");
+                    ui.label("No unsaved changes");
                 }
                 ui.separator();
                 let n = self.derived.problems.len();

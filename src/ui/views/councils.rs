@@ -78,7 +78,7 @@ fn editor_ui(
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::text(ui, "Council name", &c.name) {
+            if let Some(v) = widgets::long_text(ui, "Council name", &c.name) {
                 c.name = v;
                 what = Some("rename council");
             }

@@ -23,12 +23,12 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived) {
 
 fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
     ui.vertical(|ui| {
-        ui.label(RichText::new(label).size(theme::HEADLINE_LABEL_SIZE));
+        ui.add(egui::Label::new(RichText::new(label).size(theme::HEADLINE_LABEL_SIZE)).extend());
         let mut text = RichText::new(value).size(theme::HEADLINE_SIZE).strong();
         if let Some(c) = colour {
             text = text.color(c);
         }
-        ui.label(text);
+        ui.add(egui::Label::new(text).extend());
     });
 }
 
