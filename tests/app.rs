@@ -33,6 +33,9 @@ fn harness() -> (Harness<'static, App>, ScriptedDialogs) {
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {
+    // Scrolled into view first, as a person would scroll to it.
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
 }
@@ -706,4 +709,32 @@ fn dragging_a_value_is_one_undo_step() {
         (h.state().plan().posts[1].fte - 1.0).abs() < 1e-9,
         "undo goes back to before the drag"
     );
+}
+
+#[test]
+fn a_scenario_is_added_edited_and_computed() {
+    let (mut h, _) = harness();
+    click(&mut h, "Assumptions");
+    click(&mut h, "Add scenario");
+    let n = h.state().plan().scenarios.len();
+    assert_eq!(h.state().plan().scenarios[n - 1].name, "New scenario");
+    click(&mut h, "Scenario: New scenario");
+    type_into(&mut h, &format!("Name of scenario {n}"), "Autumn start");
+    h.get_by_label(&format!("Change scenario {n} go-live"))
+        .click();
+    h.run();
+    type_into(&mut h, &format!("Scenario {n} go-live"), "2018-10-01");
+    let sc = h.state().plan().scenarios[n - 1].clone();
+    assert_eq!(sc.name, "Autumn start");
+    assert_eq!(
+        sc.go_live.map(|d| d.to_string()).as_deref(),
+        Some("2018-10-01")
+    );
+    choose(&mut h, "Scenario", "Autumn start");
+    assert_eq!(h.state_mut().outcome().go_live.to_string(), "2018-10-01");
+
+    // Deleting the scenario in use falls back to the base.
+    click(&mut h, "Delete scenario Autumn start");
+    assert_eq!(h.state().plan().scenarios.len(), n - 1);
+    assert_eq!(h.state_mut().outcome().scenario, "Base");
 }

@@ -315,6 +315,11 @@ impl App {
     }
 
     fn refresh(&mut self) -> &Derived {
+        // The chosen scenario was renamed or deleted (or undone away): back to the base.
+        if self.plan.scenario(&self.scenario).is_none() {
+            crate::model::Scenario::BASE.clone_into(&mut self.scenario);
+            self.revision += 1;
+        }
         if self
             .derived
             .as_ref()

@@ -62,7 +62,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     implementation_ui(ui, &mut s, &mut what, &problems);
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Scenarios");
-    scenarios_ui(ui, &s);
+    scenarios_ui(ui, &mut s, &mut what);
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Statutory parameters");
     parameters_ui(
@@ -264,17 +264,157 @@ fn implementation_ui(
     }
 }
 
-fn scenarios_ui(ui: &mut Ui, s: &Settings) {
-    if s.scenarios.is_empty() {
-        ui.label("No scenarios besides the base");
-    }
-    for sc in &s.scenarios {
-        ui.label(format!("{}: {}", sc.name, sc.description));
-    }
+fn scenarios_ui(ui: &mut Ui, s: &mut Settings, what: &mut Option<&'static str>) {
     ui.label(
-        RichText::new("Choose a scenario from the list at the top to compute with it")
-            .size(theme::SMALL_SIZE),
+        RichText::new(
+            "Each scenario changes a few things and keeps the plan's value for the rest. Choose one \
+             from the list at the top right to compute with it.",
+        )
+        .size(theme::SMALL_SIZE),
     );
+    let programme = s.programme;
+    let mut remove = None;
+    for (i, sc) in s.scenarios.iter_mut().enumerate() {
+        let title = if sc.description.is_empty() {
+            format!("Scenario: {}", sc.name)
+        } else {
+            format!("Scenario: {} ({})", sc.name, sc.description)
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("scenario", i))
+            .show(ui, |ui| {
+                Grid::new(("scenario editor", i))
+                    .num_columns(2)
+                    .spacing([16.0, 8.0])
+                    .show(ui, |ui| {
+                        if scenario_grid(ui, i, sc, programme) {
+                            *what = Some("change scenario");
+                        }
+                    });
+                if ui.button(format!("Delete scenario {}", sc.name)).clicked() {
+                    remove = Some(i);
+                }
+            });
+    }
+    if let Some(i) = remove {
+        s.scenarios.remove(i);
+        *what = Some("delete scenario");
+    }
+    if ui.button("Add scenario").clicked() {
+        let name =
+            crate::ui::edit::unique_id("New scenario", s.scenarios.iter().map(|x| x.name.as_str()));
+        s.scenarios.push(crate::model::Scenario {
+            name,
+            ..crate::model::Scenario::default()
+        });
+        *what = Some("add scenario");
+    }
+}
+
+/// The fields of one scenario; an unticked change keeps the plan's value.
+fn scenario_grid(
+    ui: &mut Ui,
+    i: usize,
+    sc: &mut crate::model::Scenario,
+    programme: crate::model::Programme,
+) -> bool {
+    let n = i + 1;
+    let mut changed = false;
+    if let Some(v) = widgets::text(ui, &format!("Name of scenario {n}"), &sc.name) {
+        sc.name = v;
+        changed = true;
+    }
+    ui.end_row();
+    if let Some(v) = widgets::long_text(ui, &format!("What scenario {n} tests"), &sc.description) {
+        sc.description = v;
+        changed = true;
+    }
+    ui.end_row();
+    changed |= optional(
+        ui,
+        &format!("Scenario {n} go-live"),
+        &mut sc.go_live,
+        programme.go_live,
+        |ui, label, d| widgets::date(ui, label, *d).map(|v| *d = v).is_some(),
+    );
+    changed |= optional(
+        ui,
+        &format!("Scenario {n} consultation start"),
+        &mut sc.consultation_start,
+        programme.consultation_start,
+        |ui, label, d| widgets::date(ui, label, *d).map(|v| *d = v).is_some(),
+    );
+    changed |= optional(
+        ui,
+        &format!("Scenario {n} target scale"),
+        &mut sc.target_scale,
+        1.0,
+        |ui, label, x| {
+            widgets::number(ui, label, *x, 0.0..=2.0, 2)
+                .map(|v| *x = v)
+                .is_some()
+        },
+    );
+    changed |= optional(
+        ui,
+        &format!("Scenario {n} redeployment rate"),
+        &mut sc.redeployment_rate,
+        0.25,
+        |ui, label, x| {
+            widgets::percent(ui, label, *x, 100.0)
+                .map(|v| *x = v)
+                .is_some()
+        },
+    );
+    let compulsory = [
+        (None, "As the plan".to_owned()),
+        (Some(true), "Allowed".to_owned()),
+        (Some(false), "Not allowed (VR only)".to_owned()),
+    ];
+    if let Some(v) = widgets::choice(
+        ui,
+        &format!("Scenario {n} compulsory redundancy"),
+        &sc.compulsory_allowed,
+        &compulsory,
+    ) {
+        sc.compulsory_allowed = v;
+        changed = true;
+    }
+    ui.end_row();
+    if !sc.target_overrides.is_empty() {
+        ui.label("Role targets set");
+        ui.label(format!(
+            "{} roles (in the plan file)",
+            sc.target_overrides.len()
+        ));
+        ui.end_row();
+    }
+    changed
+}
+
+/// A tick box "Change <label>"; when ticked, the value's own field beside it.
+fn optional<T: Clone>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<T>,
+    start: T,
+    field: impl FnOnce(&mut Ui, &str, &mut T) -> bool,
+) -> bool {
+    let mut changed = false;
+    if let Some(on) = widgets::tick(
+        ui,
+        &format!("Change {}", label.to_lowercase()),
+        value.is_some(),
+    ) {
+        *value = on.then(|| start.clone());
+        changed = true;
+    }
+    ui.end_row();
+    if let Some(v) = value {
+        changed |= field(ui, label, v);
+        ui.end_row();
+    }
+    changed
 }
 
 /// One dated value per row: from, the value (editable), and its source.
