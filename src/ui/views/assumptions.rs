@@ -366,6 +366,33 @@ fn scenario_grid(
                 .is_some()
         },
     );
+    changed |= optional(
+        ui,
+        &format!("Scenario {n} VR payback limit"),
+        &mut sc.vr_payback_limit,
+        PaybackLimit::Years(2.0),
+        |ui, label, limit| {
+            let years = match limit {
+                PaybackLimit::Years(y) => *y,
+                PaybackLimit::None => 0.0,
+            };
+            widgets::number(
+                ui,
+                &format!("{label} (years, 0 for none)"),
+                years,
+                0.0..=20.0,
+                1,
+            )
+            .map(|v| {
+                *limit = if v > 0.0 {
+                    PaybackLimit::Years(v)
+                } else {
+                    PaybackLimit::None
+                };
+            })
+            .is_some()
+        },
+    );
     let compulsory = [
         (None, "As the plan".to_owned()),
         (Some(true), "Allowed".to_owned()),
