@@ -589,7 +589,12 @@ fn a_validation_problem_jumps_to_its_post() {
         (d.problems.len(), d.errors)
     };
     assert!(errors >= 1);
-    click(&mut h, &format!("{n} problems ({errors} errors)"));
+    let errors = if errors == 1 {
+        "1 error".to_owned()
+    } else {
+        format!("{errors} errors")
+    };
+    click(&mut h, &format!("{n} problems ({errors})"));
     let link = h.get_by_label_contains("there is no role 'no-such-role'");
     link.click();
     h.run();

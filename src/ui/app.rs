@@ -809,6 +809,8 @@ impl Frame<'_> {
                     if ui.checkbox(&mut dark, "Dark theme").clicked() {
                         commands.push(Command::ToggleTheme);
                     }
+                    ui.separator();
+                    zoom_ui(ui);
                 });
                 ui.menu_button("Help", |ui| {
                     if ui.button("How the figures are computed…").clicked() {
@@ -903,8 +905,8 @@ impl Frame<'_> {
                 let n = self.derived.problems.len();
                 let text = match (n, self.derived.errors) {
                     (0, _) => "No problems".to_owned(),
-                    (n, 0) => format!("{n} problems (warnings)"),
-                    (n, e) => format!("{n} problems ({e} errors)"),
+                    (n, 0) => format!("{} (warnings)", plural(n, "problem")),
+                    (n, e) => format!("{} ({})", plural(n, "problem"), plural(e, "error")),
                 };
                 let text = if self.derived.errors > 0 {
                     egui::RichText::new(text).color(theme::error(dark))
@@ -924,6 +926,41 @@ impl Frame<'_> {
                 ui.label(self.message);
             });
         });
+    }
+}
+
+/// Zoom in and out (also Ctrl+Plus, Ctrl+Minus and Ctrl+0), for a projector or a 4K screen at
+/// 100% scaling. The zoom is the window's, not the plan's, so it changes here, not by command.
+fn zoom_ui(ui: &mut egui::Ui) {
+    use egui::gui_zoom::{self, kb_shortcuts};
+    let ctx = ui.ctx().clone();
+    let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
+    if ui
+        .add(egui::Button::new("Zoom in").shortcut_text(shortcut(&kb_shortcuts::ZOOM_IN)))
+        .clicked()
+    {
+        gui_zoom::zoom_in(&ctx);
+    }
+    if ui
+        .add(egui::Button::new("Zoom out").shortcut_text(shortcut(&kb_shortcuts::ZOOM_OUT)))
+        .clicked()
+    {
+        gui_zoom::zoom_out(&ctx);
+    }
+    if ui
+        .add(egui::Button::new("Actual size").shortcut_text(shortcut(&kb_shortcuts::ZOOM_RESET)))
+        .clicked()
+    {
+        ctx.set_zoom_factor(1.0);
+    }
+}
+
+/// "1 problem", "3 problems".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
