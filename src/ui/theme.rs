@@ -13,6 +13,8 @@ use crate::model::Colour;
 pub const HEADLINE_SIZE: f32 = 34.0;
 /// Text size of a headline's label.
 pub const HEADLINE_LABEL_SIZE: f32 = 16.0;
+/// Space between headline figures in a row.
+pub const HEADLINE_GAP: f32 = 48.0;
 /// Space between sections.
 pub const SECTION_GAP: f32 = 18.0;
 /// Width of a text or choice field in the editors.

@@ -34,26 +34,65 @@ fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>
 
 fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
     let t = &o.totals;
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 48.0;
-        headline(ui, "FTE today", &fte(t.flows.current()), None);
-        headline(ui, "Target FTE", &fte(t.target_fte), None);
-        headline(
-            ui,
+    let payback = t
+        .payback_years
+        .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
+    let year = t
+        .payback_year
+        .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
+    let items = [
+        ("FTE today", fte(t.flows.current()), None),
+        ("Target FTE", fte(t.target_fte), None),
+        (
             "Recurring saving a year",
-            &t.recurring_saving.compact(),
+            t.recurring_saving.compact(),
             Some(theme::good(dark)),
-        );
-        headline(ui, "One-off cost", &t.one_off_cost.compact(), None);
-        let payback = t
-            .payback_years
-            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"));
-        headline(ui, "Payback", &payback, None);
-        let year = t
-            .payback_year
-            .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
-        headline(ui, "Net positive in", &year, None);
-    });
+        ),
+        ("One-off cost", t.one_off_cost.compact(), None),
+        ("Payback", payback, None),
+        ("Net positive in", year, None),
+    ];
+    // Whole figures move to the next row rather than wrap: measure each, then fill rows.
+    let gap = theme::HEADLINE_GAP;
+    let width = |label: &str, value: &str| {
+        let measure = |text: &str, size: f32| {
+            ui.painter()
+                .layout_no_wrap(
+                    text.to_owned(),
+                    egui::FontId::proportional(size),
+                    egui::Color32::PLACEHOLDER,
+                )
+                .size()
+                .x
+        };
+        measure(label, theme::HEADLINE_LABEL_SIZE).max(measure(value, theme::HEADLINE_SIZE))
+    };
+    let available = ui.available_width();
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, (label, value, _)) in items.iter().enumerate() {
+        let w = width(label, value);
+        if let Some(row) = rows.last_mut()
+            && (row.is_empty() || used + gap + w <= available)
+        {
+            used += if row.is_empty() { w } else { gap + w };
+            row.push(i);
+        } else {
+            rows.push(vec![i]);
+            used = w;
+        }
+    }
+    for row in rows {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for i in row {
+                if let Some((label, value, colour)) = items.get(i) {
+                    headline(ui, label, value, *colour);
+                }
+            }
+        });
+        ui.add_space(6.0);
+    }
 }
 
 fn councils_ui(ui: &mut Ui, o: &Outcome) {

@@ -24,7 +24,11 @@ pub fn central(
     commands: &mut Vec<Command>,
 ) {
     match view {
-        View::Dashboard => scrolled(ui, |ui| dashboard::ui(ui, plan, derived)),
+        View::Dashboard => {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| dashboard::ui(ui, plan, derived));
+        }
         View::Councils => councils::ui(ui, plan, derived, &mut panels.council, commands),
         View::Establishment => establishment::ui(ui, plan, derived, &mut panels.posts, commands),
         View::Target => target::ui(ui, plan, derived, panels, commands),
@@ -35,7 +39,7 @@ pub fn central(
     }
 }
 
-/// A view that scrolls when it is taller than the window.
+/// A view of wide tables that scrolls both ways when it does not fit the window.
 fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::both()
         .auto_shrink([false, false])
