@@ -233,7 +233,7 @@ pub fn timetable_ui(ui: &mut Ui, o: &Outcome) {
             ui.end_row();
             for c in &o.councils {
                 let t = &c.timetable;
-                ui.label(&c.name);
+                ui.label(&c.short_name).on_hover_text(&c.name);
                 ui.label(c.proposed_redundancies.to_string());
                 ui.label(format!("{} days", t.consultation_days));
                 ui.label(t.notices_from.to_string());
