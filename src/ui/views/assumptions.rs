@@ -218,13 +218,11 @@ fn implementation_ui(
                 }
                 let mut pounds = c.amount.as_pounds();
                 if ui
-                    .add(
-                        egui::DragValue::new(&mut pounds)
-                            .range(0.0..=1e9)
-                            .speed(100.0)
-                            .fixed_decimals(2)
-                            .prefix("£"),
-                    )
+                    .add(widgets::pounds_value(
+                        &mut pounds,
+                        Money::pounds(1_000_000_000),
+                        true,
+                    ))
                     .accessible_name(format!("Amount of cost {n}"))
                     .changed()
                 {
@@ -482,11 +480,11 @@ fn parameters_ui(
         .show(ui, |ui| {
             let money = |ui: &mut Ui, m: &mut Money| {
                 let mut pounds = m.as_pounds();
-                let r = ui.add(
-                    egui::DragValue::new(&mut pounds)
-                        .range(0.0..=1e6)
-                        .prefix("£"),
-                );
+                let r = ui.add(widgets::pounds_value(
+                    &mut pounds,
+                    Money::pounds(1_000_000),
+                    true,
+                ));
                 if r.changed() {
                     *m = Money::from_pounds_f64(pounds);
                 }
