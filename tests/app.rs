@@ -743,3 +743,30 @@ fn a_scenario_is_added_edited_and_computed() {
     assert_eq!(h.state().plan().scenarios.len(), n - 1);
     assert_eq!(h.state_mut().outcome().scenario, "Base");
 }
+
+#[test]
+fn a_recent_file_that_has_gone_says_so_and_leaves_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.ron");
+    let prefs = merger_planner::ui::files::Preferences {
+        recent: vec![gone.clone()],
+        ..Default::default()
+    };
+    let dialogs = ScriptedDialogs::default();
+    let app = App::new(example_plan(), None)
+        .with_dialogs(Box::new(dialogs.clone()))
+        .with_preferences(prefs);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Open recent");
+    click(&mut h, &gone.display().to_string());
+    let Some(Dialog::Error { message, .. }) = h.state().dialog().cloned() else {
+        panic!("an error dialog");
+    };
+    assert!(message.contains("gone.ron"), "{message}");
+    assert!(h.state().preferences().recent.is_empty());
+    assert_eq!(h.state().plan(), &example_plan());
+}

@@ -665,6 +665,10 @@ impl App {
                 self.message = format!("Opened {}", path.display());
             }
             Err(e) => {
+                // A recent file that has gone leaves the list; a broken one stays, to be fixed.
+                if !path.exists() {
+                    self.prefs.forget(path);
+                }
                 self.dialog = Some(Dialog::Error {
                     title: "Could not open the plan".to_owned(),
                     message: format!("{e}\n\nThe plan you had open is unchanged."),
