@@ -545,6 +545,7 @@ fn closing_when_the_save_dialog_is_cancelled_stays_open() {
     press_close_button(&mut h);
     dialogs.answer(None);
     click(&mut h, "Save");
+    assert_eq!(dialogs.asked(), 1, "Save asked where, once");
     assert!(
         !h.state().is_closing(),
         "no file chosen, nothing saved: stay open"
