@@ -771,3 +771,30 @@ fn a_recent_file_that_has_gone_says_so_and_leaves_the_list() {
     assert!(h.state().preferences().recent.is_empty());
     assert_eq!(h.state().plan(), &example_plan());
 }
+
+#[test]
+fn the_arrow_keys_walk_the_post_table() {
+    let (mut h, _) = harness();
+    click(&mut h, "Establishment");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().post_table().focus, Some(0), "the first post");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().post_table().focus, Some(2));
+    h.get_by_label("Post BOU-00003");
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().post_table().focus, Some(1));
+    choose(&mut h, "Show posts", "Vacant only");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let plan = h.state().plan();
+    let focus = h.state().post_table().focus.unwrap();
+    assert!(
+        plan.posts[focus].holder.is_none(),
+        "moves through the rows shown"
+    );
+}

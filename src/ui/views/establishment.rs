@@ -223,6 +223,7 @@ pub fn ui(
     if state.stale || !state.built {
         state.rebuild(plan);
     }
+    keys(ui, state);
     filters_ui(ui, plan, state);
     actions_ui(ui, plan, state, commands);
     ui.add_space(4.0);
@@ -250,6 +251,36 @@ pub fn ui(
             });
         }
     });
+}
+
+/// Up and down arrows move the post in focus through the table's rows (when no field is being
+/// typed into), so a person can walk the establishment from the keyboard.
+fn keys(ui: &Ui, state: &mut State) {
+    if ui.ctx().memory(|m| m.focused().is_some()) || state.rows.is_empty() {
+        return;
+    }
+    let (down, up) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+        )
+    });
+    if !down && !up {
+        return;
+    }
+    let here = state
+        .focus
+        .and_then(|f| state.rows.iter().position(|&i| i == f));
+    let next = match (here, down) {
+        (None, _) => 0,
+        (Some(r), true) => (r + 1).min(state.rows.len() - 1),
+        (Some(r), false) => r.saturating_sub(1),
+    };
+    if let Some(&i) = state.rows.get(next) {
+        state.focus = Some(i);
+        state.selected = BTreeSet::from([i]);
+        state.scroll_to = Some(i);
+    }
 }
 
 fn filters_ui(ui: &mut Ui, plan: &Plan, state: &mut State) {
