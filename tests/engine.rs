@@ -37,6 +37,37 @@ fn pools_follow_the_reference_model() {
 }
 
 #[test]
+fn each_pools_row_adds_up_to_today() {
+    // The Pools view shows vacancies deleted, VR, redeployed, compulsory and kept (filled and
+    // vacant): per role, per function and in total they add up to today's FTE. Accountant:
+    // 1 vacancy deleted + 1 compulsory + 2 kept = 4 today.
+    // The Bournemouth and Poole example keeps some vacancies open, so both parts of "kept" count.
+    let example = merger_planner::io::synthetic::bournemouth_poole();
+    for o in [
+        evaluate_base(&common::worked_example()),
+        evaluate_base(&example),
+    ] {
+        let rows = o
+            .roles
+            .iter()
+            .map(|r| r.flows)
+            .chain(o.functions.iter().map(|f| f.flows))
+            .chain([o.totals.flows]);
+        for f in rows {
+            let pools = f.vacancies_deleted
+                + f.voluntary
+                + f.redeployed_out
+                + f.compulsory
+                + f.kept_total();
+            assert!((pools - f.current()).abs() < 1e-9, "{f:?}");
+        }
+    }
+    assert!(evaluate_base(&example).totals.flows.vacancies_kept > 0.0);
+    let o = evaluate_base(&common::worked_example());
+    assert!((o.roles[1].flows.kept_total() - 2.0).abs() < 1e-12);
+}
+
+#[test]
 fn costs_and_the_waterfall_reconcile_to_the_penny() {
     // Full-year costs at go-live (NI 15% above £5,000, levy 0.5%):
     //   A head £90,000: 90,000 + 12,750 + 18,000 (20%) + 450 = £121,200

@@ -39,6 +39,13 @@ impl Flows {
         self.filled + self.vacant
     }
 
+    /// FTE kept in the single service: filled posts kept and vacancies kept open. With it the
+    /// pools add up to today (domain.md 3: today = kept + deleted vacancies + VR + CR +
+    /// redeployed out); the Pools view's "Kept" column.
+    pub fn kept_total(&self) -> f64 {
+        self.kept + self.vacancies_kept
+    }
+
     /// VR and compulsory together.
     pub fn redundancies(&self) -> f64 {
         self.voluntary + self.compulsory

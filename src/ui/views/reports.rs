@@ -28,7 +28,7 @@ fn pool_row(ui: &mut Ui, name: RichText, f: &Flows, target: f64, new_posts: f64)
         f.voluntary,
         f.redeployed_out,
         f.compulsory,
-        f.kept + f.vacancies_kept,
+        f.kept_total(),
         target,
         new_posts,
     ] {
