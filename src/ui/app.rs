@@ -53,6 +53,41 @@ pub struct Derived {
     pub role_posts: Vec<usize>,
     /// Posts per function today, in plan order.
     pub function_posts: Vec<usize>,
+    /// Councils, functions and roles as choice lists.
+    pub choices: Choices,
+}
+
+/// Each council, function and role as (id, name) for the editors' choice lists, built once per
+/// change of the plan rather than every frame.
+pub struct Choices {
+    /// Councils by full name.
+    pub councils: Vec<(String, String)>,
+    /// Functions.
+    pub functions: Vec<(String, String)>,
+    /// Roles by title.
+    pub roles: Vec<(String, String)>,
+}
+
+impl Choices {
+    fn of(plan: &Plan) -> Self {
+        Self {
+            councils: plan
+                .councils
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
+            functions: plan
+                .functions
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect(),
+            roles: plan
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect(),
+        }
+    }
 }
 
 impl Derived {
@@ -97,6 +132,7 @@ impl Derived {
                 |p| &p.function,
             ),
             problems,
+            choices: Choices::of(plan),
         }
     }
 

@@ -211,14 +211,83 @@ pub fn long_text(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
 
 /// The problems validation found with `field`, in the warning or error colour, under the field.
 pub fn problems(ui: &mut Ui, problems: &[&Problem], field: &str) {
-    let dark = ui.visuals().dark_mode;
     for p in problems.iter().filter(|p| p.field == field) {
-        let (word, colour) = match p.severity {
-            Severity::Error => ("Error", theme::error(dark)),
-            Severity::Warning => ("Warning", theme::warning(dark)),
-        };
         ui.label("");
-        ui.colored_label(colour, format!("{word}: {}", p.message));
+        problem(ui, p, false);
         ui.end_row();
+    }
+}
+
+/// One problem in its severity's colour: "Error: ..." or "Warning: ...", with the field's name
+/// when it is not shown beside a field.
+pub fn problem(ui: &mut Ui, p: &Problem, with_field: bool) {
+    let dark = ui.visuals().dark_mode;
+    let (word, colour) = match p.severity {
+        Severity::Error => ("Error", theme::error(dark)),
+        Severity::Warning => ("Warning", theme::warning(dark)),
+    };
+    let text = if with_field {
+        format!("{word}: {}: {}", p.field, p.message)
+    } else {
+        format!("{word}: {}", p.message)
+    };
+    ui.colored_label(colour, text);
+}
+
+/// The bookkeeping of an editor grid (label, field, one row each): applies a field's new value,
+/// names the edit after the field the user changed, and shows that field's validation problems
+/// under it.
+pub struct Form<'a> {
+    problems: &'a [&'a Problem],
+    shown: Vec<&'static str>,
+    /// What the edit does ("change VR multiplier"), once a field has changed.
+    pub what: Option<&'static str>,
+}
+
+impl<'a> Form<'a> {
+    /// A form for an item with these problems.
+    pub fn new(problems: &'a [&'a Problem]) -> Self {
+        Self {
+            problems,
+            shown: Vec::new(),
+            what: None,
+        }
+    }
+
+    /// Ends a field's row: applies `new` (the edit is then called `what`) and lists the problems
+    /// validation found with `field`, as the plan file names it.
+    pub fn row<T>(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static str,
+        what: &'static str,
+        new: Option<T>,
+        apply: impl FnOnce(T),
+    ) {
+        if let Some(v) = new {
+            apply(v);
+            self.what = Some(what);
+        }
+        ui.end_row();
+        self.shown.push(field);
+        problems(ui, self.problems, field);
+    }
+
+    /// A field hidden by another choice (a salary when pay is harmonised): its problems still
+    /// show, where its row would be.
+    pub fn hidden(&mut self, ui: &mut Ui, field: &'static str) {
+        self.shown.push(field);
+        problems(ui, self.problems, field);
+    }
+
+    /// After the grid: problems with fields that no row showed (a duplicate id, say).
+    pub fn others(&self, ui: &mut Ui) {
+        for p in self
+            .problems
+            .iter()
+            .filter(|p| !self.shown.contains(&p.field))
+        {
+            problem(ui, p, true);
+        }
     }
 }

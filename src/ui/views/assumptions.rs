@@ -16,47 +16,41 @@ use crate::ui::{theme, widgets};
 /// or typed value is one undo step.
 pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Command>) {
     let mut s = Settings::of(plan);
-    let mut what: Option<&'static str> = None;
     let problems = derived.problems_at(&Location::Plan);
+    let mut form = widgets::Form::new(&problems);
     ui.heading("Plan and programme");
     Grid::new("plan settings")
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::long_text(ui, "Plan name", &s.name) {
-                s.name = v;
-                what = Some("rename plan");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "name");
-            if let Some(v) = widgets::long_text(ui, "Description", &s.description) {
+            let new = widgets::long_text(ui, "Plan name", &s.name);
+            form.row(ui, "name", "rename plan", new, |v| s.name = v);
+            let new = widgets::long_text(ui, "Description", &s.description);
+            form.row(ui, "description", "change description", new, |v| {
                 s.description = v;
-                what = Some("change description");
-            }
-            ui.end_row();
-            if let Some(v) =
-                widgets::date(ui, "Consultation starts", s.programme.consultation_start)
-            {
-                s.programme.consultation_start = v;
-                what = Some("change consultation start");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "consultation_start");
-            if let Some(v) = widgets::date(ui, "Go-live", s.programme.go_live) {
+            });
+            let new = widgets::date(ui, "Consultation starts", s.programme.consultation_start);
+            form.row(
+                ui,
+                "consultation_start",
+                "change consultation start",
+                new,
+                |v| {
+                    s.programme.consultation_start = v;
+                },
+            );
+            let new = widgets::date(ui, "Go-live", s.programme.go_live);
+            form.row(ui, "go_live", "change go-live", new, |v| {
                 s.programme.go_live = v;
-                what = Some("change go-live");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "go_live");
+            });
         });
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Assumptions");
     Grid::new("assumptions")
         .num_columns(2)
         .spacing([16.0, 8.0])
-        .show(ui, |ui| {
-            assumptions_grid(ui, plan, &mut s, &mut what, &problems);
-        });
+        .show(ui, |ui| assumptions_grid(ui, plan, &mut s, &mut form));
+    let mut what = form.what;
     ui.add_space(theme::SECTION_GAP);
     ui.heading("One-off implementation costs");
     implementation_ui(ui, &mut s, &mut what, &problems);
@@ -78,66 +72,83 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     }
 }
 
-fn assumptions_grid(
-    ui: &mut Ui,
-    plan: &Plan,
-    s: &mut Settings,
-    what: &mut Option<&'static str>,
-    problems: &[&crate::model::Problem],
-) {
+fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widgets::Form<'_>) {
     let a = &mut s.assumptions;
-    if let Some(v) = widgets::percent(ui, "Redeployment rate", a.redeployment_rate, 100.0) {
-        a.redeployment_rate = v;
-        *what = Some("change redeployment rate");
-    }
-    ui.end_row();
-    widgets::problems(ui, problems, "redeployment_rate");
-    if let Some(v) = widgets::number(
+    let new = widgets::percent(ui, "Redeployment rate", a.redeployment_rate, 100.0);
+    form.row(
+        ui,
+        "redeployment_rate",
+        "change redeployment rate",
+        new,
+        |v| {
+            a.redeployment_rate = v;
+        },
+    );
+    let new = widgets::number(
         ui,
         "Pay protection (years)",
         a.pay_protection_years,
         0.0..=10.0,
         1,
-    ) {
-        a.pay_protection_years = v;
-        *what = Some("change pay protection");
-    }
-    ui.end_row();
-    widgets::problems(ui, problems, "pay_protection_years");
+    );
+    form.row(
+        ui,
+        "pay_protection_years",
+        "change pay protection",
+        new,
+        |v| {
+            a.pay_protection_years = v;
+        },
+    );
     let limited = matches!(a.vr_payback_limit, PaybackLimit::Years(_));
-    if let Some(on) = widgets::tick(ui, "Limit VR to exits that pay back in time", limited) {
-        a.vr_payback_limit = if on {
-            PaybackLimit::Years(3.0)
-        } else {
-            PaybackLimit::None
-        };
-        *what = Some("change VR payback limit");
-    }
-    ui.end_row();
+    let new = widgets::tick(ui, "Limit VR to exits that pay back in time", limited);
+    form.row(
+        ui,
+        "vr_payback_limited",
+        "change VR payback limit",
+        new,
+        |on| {
+            a.vr_payback_limit = if on {
+                PaybackLimit::Years(3.0)
+            } else {
+                PaybackLimit::None
+            };
+        },
+    );
     if let PaybackLimit::Years(y) = a.vr_payback_limit {
-        if let Some(v) = widgets::number(ui, "VR payback limit (years)", y, 0.0..=20.0, 1) {
-            a.vr_payback_limit = PaybackLimit::Years(v);
-            *what = Some("change VR payback limit");
-        }
-        ui.end_row();
+        let new = widgets::number(ui, "VR payback limit (years)", y, 0.0..=20.0, 1);
+        form.row(
+            ui,
+            "vr_payback_limit",
+            "change VR payback limit",
+            new,
+            |v| {
+                a.vr_payback_limit = PaybackLimit::Years(v);
+            },
+        );
+    } else {
+        form.hidden(ui, "vr_payback_limit");
     }
-    widgets::problems(ui, problems, "vr_payback_limit");
-    if let Some(v) = widgets::tick(ui, "Compulsory redundancies allowed", a.compulsory_allowed) {
-        a.compulsory_allowed = v;
-        *what = Some("change compulsory redundancies");
-    }
-    ui.end_row();
+    let new = widgets::tick(ui, "Compulsory redundancies allowed", a.compulsory_allowed);
+    form.row(
+        ui,
+        "compulsory_allowed",
+        "change compulsory redundancies",
+        new,
+        |v| {
+            a.compulsory_allowed = v;
+        },
+    );
     let shares = [
         (CostShare::Equal, "Equal shares".to_owned()),
         (CostShare::BaselineCost, "By cost today".to_owned()),
         (CostShare::Fte, "By FTE today".to_owned()),
         (CostShare::Weights, "By the councils' weights".to_owned()),
     ];
-    if let Some(v) = widgets::choice(ui, "Recurring cost shared", &a.cost_share, &shares) {
+    let new = widgets::choice(ui, "Recurring cost shared", &a.cost_share, &shares);
+    form.row(ui, "cost_share", "change cost share", new, |v| {
         a.cost_share = v;
-        *what = Some("change cost share");
-    }
-    ui.end_row();
+    });
     let splits = [
         (OneOffSplit::SameRatio, "By the same ratio".to_owned()),
         (
@@ -145,26 +156,23 @@ fn assumptions_grid(
             "By employing council".to_owned(),
         ),
     ];
-    if let Some(v) = widgets::choice(ui, "One-off costs shared", &a.one_off_split, &splits) {
+    let new = widgets::choice(ui, "One-off costs shared", &a.one_off_split, &splits);
+    form.row(ui, "one_off_split", "change one-off split", new, |v| {
         a.one_off_split = v;
-        *what = Some("change one-off split");
-    }
-    ui.end_row();
+    });
     let part_years = [
         (PartYear::Days, "Days to 31 March ÷ 365".to_owned()),
         (PartYear::Months, "Whole months left ÷ 12".to_owned()),
     ];
-    if let Some(v) = widgets::choice(ui, "Part-year effects", &a.part_year, &part_years) {
+    let new = widgets::choice(ui, "Part-year effects", &a.part_year, &part_years);
+    form.row(ui, "part_year", "change part-year rule", new, |v| {
         a.part_year = v;
-        *what = Some("change part-year rule");
-    }
-    ui.end_row();
+    });
     let weekly = [WeeklyPay::Annual52, WeeklyPay::Annual365Days].map(|w| (w, w.label().to_owned()));
-    if let Some(v) = widgets::choice(ui, "A week's pay", &a.weekly_pay, &weekly) {
+    let new = widgets::choice(ui, "A week's pay", &a.weekly_pay, &weekly);
+    form.row(ui, "weekly_pay", "change week's pay", new, |v| {
         a.weekly_pay = v;
-        *what = Some("change week's pay");
-    }
-    ui.end_row();
+    });
     let hosts: Vec<(Option<String>, String)> =
         std::iter::once((None, "The first council".to_owned()))
             .chain(
@@ -173,18 +181,20 @@ fn assumptions_grid(
                     .map(|c| (Some(c.id.clone()), c.name.clone())),
             )
             .collect();
-    if let Some(v) = widgets::choice(ui, "New posts employed by", &a.host_council, &hosts) {
+    let new = widgets::choice(ui, "New posts employed by", &a.host_council, &hosts);
+    form.row(ui, "host_council", "change host council", new, |v| {
         a.host_council = v;
-        *what = Some("change host council");
-    }
-    ui.end_row();
-    widgets::problems(ui, problems, "host_council");
-    if let Some(v) = widgets::percent(ui, "Equal-pay tolerance", a.equal_pay_tolerance, 100.0) {
-        a.equal_pay_tolerance = v;
-        *what = Some("change equal-pay tolerance");
-    }
-    ui.end_row();
-    widgets::problems(ui, problems, "equal_pay_tolerance");
+    });
+    let new = widgets::percent(ui, "Equal-pay tolerance", a.equal_pay_tolerance, 100.0);
+    form.row(
+        ui,
+        "equal_pay_tolerance",
+        "change equal-pay tolerance",
+        new,
+        |v| {
+            a.equal_pay_tolerance = v;
+        },
+    );
 }
 
 fn implementation_ui(
@@ -255,10 +265,7 @@ fn implementation_ui(
         .iter()
         .filter(|p| p.field == "implementation_costs")
     {
-        ui.colored_label(
-            theme::warning(ui.visuals().dark_mode),
-            format!("Warning: {}", p.message),
-        );
+        widgets::problem(ui, p, false);
     }
 }
 
@@ -598,9 +605,6 @@ fn parameters_ui(
             }
         });
     for p in problems {
-        ui.colored_label(
-            theme::warning(ui.visuals().dark_mode),
-            format!("Warning: {}: {}", p.field, p.message),
-        );
+        widgets::problem(ui, p, true);
     }
 }

@@ -73,105 +73,84 @@ fn editor_ui(
 ) {
     let problems = derived.problems_at(&Location::Council(council.id.clone()));
     let mut c = council.clone();
-    let mut what = None;
+    let mut form = widgets::Form::new(&problems);
     Grid::new(("council editor", &council.id))
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::long_text(ui, "Council name", &c.name) {
-                c.name = v;
-                what = Some("rename council");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "name");
-            if let Some(v) = widgets::text(ui, "Short name", &c.short_name) {
+            let new = widgets::long_text(ui, "Council name", &c.name);
+            form.row(ui, "name", "rename council", new, |v| c.name = v);
+            let new = widgets::text(ui, "Short name", &c.short_name);
+            form.row(ui, "short_name", "change short name", new, |v| {
                 c.short_name = v;
-                what = Some("change short name");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "short_name");
+            });
             ui.label("Colour");
             let mut rgb = c.colour.0;
-            if ui.color_edit_button_srgb(&mut rgb).changed() {
-                c.colour = Colour(rgb);
-                what = Some("change colour");
-            }
-            ui.end_row();
+            let new = ui
+                .color_edit_button_srgb(&mut rgb)
+                .changed()
+                .then_some(Colour(rgb));
+            form.row(ui, "colour", "change colour", new, |v| c.colour = v);
             let bases = [
                 (PayBasis::Capped, "Statutory cap on a week's pay".to_owned()),
                 (PayBasis::Actual, "Actual week's pay".to_owned()),
             ];
-            if let Some(v) = widgets::choice(ui, "Pay basis", &c.scheme.pay_basis, &bases) {
+            let new = widgets::choice(ui, "Pay basis", &c.scheme.pay_basis, &bases);
+            form.row(ui, "pay_basis", "change pay basis", new, |v| {
                 c.scheme.pay_basis = v;
-                what = Some("change pay basis");
-            }
-            ui.end_row();
-            if let Some(v) =
-                widgets::number(ui, "VR multiplier", c.scheme.vr_multiplier, 1.0..=10.0, 2)
-            {
+            });
+            let new = widgets::number(ui, "VR multiplier", c.scheme.vr_multiplier, 1.0..=10.0, 2);
+            form.row(ui, "vr_multiplier", "change VR multiplier", new, |v| {
                 c.scheme.vr_multiplier = v;
-                what = Some("change VR multiplier");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "vr_multiplier");
-            if let Some(v) =
-                widgets::number(ui, "CR multiplier", c.scheme.cr_multiplier, 1.0..=10.0, 2)
-            {
+            });
+            let new = widgets::number(ui, "CR multiplier", c.scheme.cr_multiplier, 1.0..=10.0, 2);
+            form.row(ui, "cr_multiplier", "change CR multiplier", new, |v| {
                 c.scheme.cr_multiplier = v;
-                what = Some("change CR multiplier");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "cr_multiplier");
-            if let Some(v) =
-                widgets::number(ui, "Most weeks paid", c.scheme.max_weeks, 0.0..=104.0, 1)
-            {
+            });
+            let new = widgets::number(ui, "Most weeks paid", c.scheme.max_weeks, 0.0..=104.0, 1);
+            form.row(ui, "max_weeks", "change most weeks paid", new, |v| {
                 c.scheme.max_weeks = v;
-                what = Some("change most weeks paid");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "max_weeks");
-            if let Some(v) = widgets::percent(ui, "LGPS employer rate", c.lgps_employer_rate, 60.0)
-            {
+            });
+            let new = widgets::percent(ui, "LGPS employer rate", c.lgps_employer_rate, 60.0);
+            form.row(ui, "lgps_employer_rate", "change LGPS rate", new, |v| {
                 c.lgps_employer_rate = v;
-                what = Some("change LGPS rate");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "lgps_employer_rate");
-            if let Some(v) = widgets::count(
+            });
+            let new = widgets::count(
                 ui,
                 "Minimum service for VR (years)",
                 c.min_service_for_vr_years,
                 0..=45,
-            ) {
-                c.min_service_for_vr_years = v;
-                what = Some("change minimum service for VR");
-            }
-            ui.end_row();
-            if let Some(v) = widgets::number(
+            );
+            form.row(
+                ui,
+                "min_service_for_vr_years",
+                "change minimum service for VR",
+                new,
+                |v| c.min_service_for_vr_years = v,
+            );
+            let new = widgets::number(
                 ui,
                 "Cost-share weight",
                 c.cost_share_weight,
                 0.0..=1000.0,
                 2,
-            ) {
-                c.cost_share_weight = v;
-                what = Some("change cost-share weight");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "cost_share_weight");
+            );
+            form.row(
+                ui,
+                "cost_share_weight",
+                "change cost-share weight",
+                new,
+                |v| {
+                    c.cost_share_weight = v;
+                },
+            );
         });
-    // Problems with fields not shown above (for example a duplicate id).
-    for p in problems.iter().filter(|p| !SHOWN.contains(&p.field)) {
-        ui.colored_label(
-            theme::warning(ui.visuals().dark_mode),
-            format!("Warning: {}: {}", p.field, p.message),
-        );
-    }
+    form.others(ui);
     ui.add_space(12.0);
     if ui.button("Delete council…").clicked() {
         commands.push(Command::Delete(Kind::Council, council.id.clone()));
     }
-    if let Some(what) = what {
+    if let Some(what) = form.what {
         let mut councils = plan.councils.clone();
         if let Some(slot) = councils.get_mut(index) {
             *slot = c;
@@ -181,13 +160,3 @@ fn editor_ui(
         ));
     }
 }
-
-const SHOWN: [&str; 7] = [
-    "name",
-    "short_name",
-    "vr_multiplier",
-    "cr_multiplier",
-    "max_weeks",
-    "lgps_employer_rate",
-    "cost_share_weight",
-];

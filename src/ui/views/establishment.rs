@@ -8,7 +8,7 @@ use egui::{Align, DragValue, Grid, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Money, Plan, Post, Postholder};
-use crate::ui::app::Derived;
+use crate::ui::app::{Choices, Derived};
 use crate::ui::command::Command;
 use crate::ui::edit::{self, Edit, Reassign};
 use crate::ui::{theme, widgets};
@@ -225,7 +225,7 @@ pub fn ui(
     }
     keys(ui, state);
     filters_ui(ui, plan, state);
-    actions_ui(ui, plan, state, commands);
+    actions_ui(ui, plan, &derived.choices, state, commands);
     ui.add_space(4.0);
     let focus = state.focus.and_then(|i| plan.posts.get(i).map(|p| (i, p)));
     let details_width = if focus.is_some() {
@@ -375,7 +375,13 @@ fn filter_combo<T: Clone + PartialEq>(
         .labelled_by(l.id);
 }
 
-fn actions_ui(ui: &mut Ui, plan: &Plan, state: &mut State, commands: &mut Vec<Command>) {
+fn actions_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    choices: &Choices,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "Showing {} of {} posts",
@@ -436,24 +442,14 @@ fn actions_ui(ui: &mut Ui, plan: &Plan, state: &mut State, commands: &mut Vec<Co
         if any {
             // Bulk changes on a row of their own.
             ui.end_row();
-            let roles: Vec<(String, String)> = plan
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), r.title.clone()))
-                .collect();
-            if let Some(r) = reassign_combo(ui, "Reassign role", &roles) {
+            if let Some(r) = reassign_combo(ui, "Reassign role", &choices.roles) {
                 commands.push(Command::Edit(edit::reassign_posts(
                     plan,
                     &chosen,
                     &Reassign::Role(r),
                 )));
             }
-            let functions: Vec<(String, String)> = plan
-                .functions
-                .iter()
-                .map(|f| (f.id.clone(), f.name.clone()))
-                .collect();
-            if let Some(f) = reassign_combo(ui, "Reassign function", &functions) {
+            if let Some(f) = reassign_combo(ui, "Reassign function", &choices.functions) {
                 commands.push(Command::Edit(edit::reassign_posts(
                     plan,
                     &chosen,
@@ -737,75 +733,30 @@ fn details_ui(
     ui.heading(format!("Post {}", post.id));
     let problems = derived.post_problems(i, &post.id);
     let mut p = post.clone();
-    let mut what = None;
+    let mut form = widgets::Form::new(&problems);
+    let choices = &derived.choices;
     Grid::new(("post editor", i))
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::text(ui, "Post id", &p.id) {
-                p.id = v;
-                what = Some("change post id");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "id");
-            if let Some(v) = widgets::text(ui, "Job title", &p.title) {
-                p.title = v;
-                what = Some("change job title");
-            }
-            ui.end_row();
-            if let Some(v) = widgets::text(ui, "Post grade", &p.grade) {
-                p.grade = v;
-                what = Some("change grade");
-            }
-            ui.end_row();
-            let councils: Vec<(String, String)> = plan
-                .councils
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect();
-            if let Some(v) = widgets::choice(ui, "Employing council", &p.council, &councils) {
-                p.council = v;
-                what = Some("change council");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "council");
-            let functions: Vec<(String, String)> = plan
-                .functions
-                .iter()
-                .map(|f| (f.id.clone(), f.name.clone()))
-                .collect();
-            if let Some(v) = widgets::choice(ui, "Function today", &p.function, &functions) {
-                p.function = v;
-                what = Some("change function");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "function");
-            let roles: Vec<(String, String)> = plan
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), r.title.clone()))
-                .collect();
-            if let Some(v) = widgets::choice(ui, "Target role", &p.role, &roles) {
-                p.role = v;
-                what = Some("change role");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "role");
-            if let Some(v) = widgets::number(ui, "Post FTE", p.fte, 0.01..=1.0, 2) {
-                p.fte = v;
-                what = Some("change FTE");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "fte");
-            if let Some(v) =
-                widgets::money(ui, "Full-time salary", p.salary, Money::pounds(10_000_000))
-            {
-                p.salary = v;
-                what = Some("change salary");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "salary");
+            let new = widgets::text(ui, "Post id", &p.id);
+            form.row(ui, "id", "change post id", new, |v| p.id = v);
+            let new = widgets::text(ui, "Job title", &p.title);
+            form.row(ui, "title", "change job title", new, |v| p.title = v);
+            let new = widgets::text(ui, "Post grade", &p.grade);
+            form.row(ui, "grade", "change grade", new, |v| p.grade = v);
+            let new = widgets::choice(ui, "Employing council", &p.council, &choices.councils);
+            form.row(ui, "council", "change council", new, |v| p.council = v);
+            let new = widgets::choice(ui, "Function today", &p.function, &choices.functions);
+            form.row(ui, "function", "change function", new, |v| p.function = v);
+            let new = widgets::choice(ui, "Target role", &p.role, &choices.roles);
+            form.row(ui, "role", "change role", new, |v| p.role = v);
+            let new = widgets::number(ui, "Post FTE", p.fte, 0.01..=1.0, 2);
+            form.row(ui, "fte", "change FTE", new, |v| p.fte = v);
+            let new = widgets::money(ui, "Full-time salary", p.salary, Money::pounds(10_000_000));
+            form.row(ui, "salary", "change salary", new, |v| p.salary = v);
         });
+    let mut what = form.what;
     ui.add_space(8.0);
     match &post.holder {
         None => {
@@ -851,55 +802,48 @@ fn new_holder(plan: &Plan) -> Postholder {
 }
 
 fn holder_ui(ui: &mut Ui, h: &mut Postholder, problems: &[&crate::model::Problem]) -> bool {
-    let mut changed = false;
+    let mut form = widgets::Form::new(problems);
     Grid::new("holder editor")
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::date(ui, "Date of birth", h.date_of_birth) {
+            let new = widgets::date(ui, "Date of birth", h.date_of_birth);
+            form.row(ui, "date_of_birth", "change date of birth", new, |v| {
                 h.date_of_birth = v;
-                changed = true;
-            }
-            ui.end_row();
-            widgets::problems(ui, problems, "date_of_birth");
-            if let Some(v) = widgets::date(ui, "Service start", h.service_start) {
+            });
+            let new = widgets::date(ui, "Service start", h.service_start);
+            form.row(ui, "service_start", "change service start", new, |v| {
                 h.service_start = v;
-                changed = true;
-            }
-            ui.end_row();
-            widgets::problems(ui, problems, "service_start");
-            if let Some(v) =
-                widgets::count(ui, "Contractual notice (weeks)", h.notice_weeks, 0..=52)
-            {
+            });
+            let new = widgets::count(ui, "Contractual notice (weeks)", h.notice_weeks, 0..=52);
+            form.row(ui, "notice_weeks", "change notice", new, |v| {
                 h.notice_weeks = v;
-                changed = true;
-            }
-            ui.end_row();
-            for (label, flag) in [
-                ("LGPS member", &mut h.lgps_member),
-                ("Interested in VR", &mut h.vr_interest),
-                ("Critical post", &mut h.critical),
-            ] {
-                if let Some(v) = widgets::tick(ui, label, *flag) {
-                    *flag = v;
-                    changed = true;
-                }
-                ui.end_row();
-            }
+            });
+            let new = widgets::tick(ui, "LGPS member", h.lgps_member);
+            form.row(ui, "lgps_member", "change LGPS membership", new, |v| {
+                h.lgps_member = v;
+            });
+            let new = widgets::tick(ui, "Interested in VR", h.vr_interest);
+            form.row(ui, "vr_interest", "change VR interest", new, |v| {
+                h.vr_interest = v;
+            });
+            let new = widgets::tick(ui, "Critical post", h.critical);
+            form.row(ui, "critical", "change critical post", new, |v| {
+                h.critical = v;
+            });
             let quoted = h.strain_quote.is_some();
-            if let Some(v) = widgets::tick(ui, "Fund has quoted the strain", quoted) {
+            let new = widgets::tick(ui, "Fund has quoted the strain", quoted);
+            form.row(ui, "strain_quoted", "change strain quote", new, |v| {
                 h.strain_quote = v.then_some(Money::ZERO);
-                changed = true;
-            }
-            ui.end_row();
+            });
             if let Some(q) = h.strain_quote {
-                if let Some(v) = widgets::money(ui, "Strain quote", q, Money::pounds(10_000_000)) {
+                let new = widgets::money(ui, "Strain quote", q, Money::pounds(10_000_000));
+                form.row(ui, "strain_quote", "change strain quote", new, |v| {
                     h.strain_quote = Some(v);
-                    changed = true;
-                }
-                ui.end_row();
+                });
+            } else {
+                form.hidden(ui, "strain_quote");
             }
-            widgets::problems(ui, problems, "strain_quote");
         });
-    changed
+    form.what.is_some()
 }

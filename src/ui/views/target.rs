@@ -172,56 +172,38 @@ fn role_ui(
     ui.strong(format!("Role: {}", role.title));
     let problems = derived.problems_at(&Location::Role(role.id.clone()));
     let mut r = role.clone();
-    let mut what = None;
+    let mut form = widgets::Form::new(&problems);
     Grid::new(("role editor", &role.id))
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            if let Some(v) = widgets::text(ui, "Role title", &r.title) {
-                r.title = v;
-                what = Some("rename role");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "title");
-            let functions: Vec<(String, String)> = plan
-                .functions
-                .iter()
-                .map(|f| (f.id.clone(), f.name.clone()))
-                .collect();
-            if let Some(v) = widgets::choice(ui, "In function", &r.function, &functions) {
-                r.function = v;
-                what = Some("move role");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "function");
-            if let Some(v) =
-                widgets::number(ui, "Role target FTE", r.target_fte, 0.0..=100_000.0, 1)
-            {
+            let new = widgets::text(ui, "Role title", &r.title);
+            form.row(ui, "title", "rename role", new, |v| r.title = v);
+            let new = widgets::choice(ui, "In function", &r.function, &derived.choices.functions);
+            form.row(ui, "function", "move role", new, |v| r.function = v);
+            let new = widgets::number(ui, "Role target FTE", r.target_fte, 0.0..=100_000.0, 1);
+            form.row(ui, "target_fte", "change target FTE", new, |v| {
                 r.target_fte = v;
-                what = Some("change target FTE");
-            }
-            ui.end_row();
-            widgets::problems(ui, &problems, "target_fte");
+            });
             let rules = [
                 (Rule::Salary, "A set salary".to_owned()),
                 (Rule::Highest, "Harmonise to the highest".to_owned()),
                 (Rule::Average, "Harmonise to the average".to_owned()),
                 (Rule::Lowest, "Harmonise to the lowest".to_owned()),
             ];
-            let current = Rule::of(r.pay);
-            if let Some(v) = widgets::choice(ui, "Pay rule", &current, &rules) {
-                r.pay = v.pay(derived.outcome.roles.get(index).map(|o| o.target_salary));
-                what = Some("change pay rule");
-            }
-            ui.end_row();
+            let current_salary = derived.outcome.roles.get(index).map(|o| o.target_salary);
+            let new = widgets::choice(ui, "Pay rule", &Rule::of(r.pay), &rules);
+            form.row(ui, "pay rule", "change pay rule", new, |v| {
+                r.pay = v.pay(current_salary);
+            });
             if let TargetPay::Salary(s) = r.pay {
-                if let Some(v) = widgets::money(ui, "Target salary", s, Money::pounds(10_000_000)) {
+                let new = widgets::money(ui, "Target salary", s, Money::pounds(10_000_000));
+                form.row(ui, "pay", "change target salary", new, |v| {
                     r.pay = TargetPay::Salary(v);
-                    what = Some("change target salary");
-                }
-                ui.end_row();
+                });
+            } else {
+                form.hidden(ui, "pay");
             }
-            widgets::problems(ui, &problems, "pay");
         });
     if let Some(o) = derived.outcome.roles.get(index) {
         ui.label(format!(
@@ -236,7 +218,7 @@ fn role_ui(
     if ui.button("Delete role…").clicked() {
         commands.push(Command::Delete(Kind::Role, role.id.clone()));
     }
-    if let Some(what) = what {
+    if let Some(what) = form.what {
         let mut roles = plan.roles.clone();
         if let Some(slot) = roles.get_mut(index) {
             *slot = r;
