@@ -1,6 +1,8 @@
 //! Benchmarks of the engine: `cargo bench`. Goal: a 50,000-post, 20-council plan evaluates in
 //! under 10 ms on the 2-core reference machine. Criterion prints the time of each.
 
+mod plans;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -9,13 +11,7 @@ use merger_planner::io::{plan_file, synthetic};
 use merger_planner::model::validate;
 
 fn large_plan(c: &mut Criterion) {
-    let plan = synthetic::reorganisation(20, 50_000, 7);
-    eprintln!(
-        "plan: {} councils, {} posts, {} roles",
-        plan.councils.len(),
-        plan.posts.len(),
-        plan.roles.len()
-    );
+    let plan = plans::large();
     c.bench_function("evaluate 50,000 posts, 20 councils", |b| {
         b.iter(|| evaluate_base(black_box(&plan)));
     });

@@ -3,10 +3,11 @@
 //! outcome already computed (it is cached by revision and never recomputed per frame).
 //! Goal: under 4 ms on the 2-core reference machine.
 
+mod plans;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use merger_planner::io::synthetic;
 use merger_planner::ui::App;
 use merger_planner::ui::command::{Command, View};
 
@@ -27,13 +28,7 @@ fn frame(ctx: &egui::Context, app: &mut App) {
 }
 
 fn establishment(c: &mut Criterion) {
-    let plan = synthetic::reorganisation(20, 50_000, 7);
-    eprintln!(
-        "plan: {} councils, {} posts, {} roles",
-        plan.councils.len(),
-        plan.posts.len(),
-        plan.roles.len()
-    );
+    let plan = plans::large();
     let ctx = egui::Context::default();
     merger_planner::ui::theme::apply(&ctx);
     let mut app = App::new(plan, None);
