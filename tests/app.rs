@@ -798,3 +798,20 @@ fn the_arrow_keys_walk_the_post_table() {
         "moves through the rows shown"
     );
 }
+
+#[test]
+fn the_money_view_walks_from_today_to_the_target_cost() {
+    // domain.md 3.8: the waterfall from today's cost to the target cost. A step that lowers the
+    // cost reads "less", one that raises it (new posts, here) "plus", each with its amount.
+    let (mut h, _) = harness();
+    click(&mut h, "Money");
+    let w = h.state_mut().outcome().waterfall;
+    assert!(w.new_posts.pence() < 0, "the example adds posts, a cost");
+    h.get_by_label(&w.baseline.full());
+    h.get_by_label("less vacancies deleted");
+    h.get_by_label(&w.vacancies_deleted.full());
+    h.get_by_label("plus new posts");
+    h.get_by_label(&(-w.new_posts).full());
+    h.get_by_label(&w.target.full());
+    h.get_by_label(&w.saving().full());
+}
