@@ -24,7 +24,10 @@ fn the_file_is_pretty_and_stable() {
     let a = plan_file::to_text(&plan).unwrap();
     let b = plan_file::to_text(&plan_file::parse(&a).unwrap()).unwrap();
     assert_eq!(a, b, "saving a reopened plan changes nothing");
-    assert!(a.starts_with("(\n  format_version: 1,\n  name: "));
+    assert!(a.starts_with(&format!(
+        "(\n  format_version: {},\n  name: ",
+        merger_planner::model::FORMAT_VERSION
+    )));
     assert!(
         a.contains("salary_pence: "),
         "money is saved as pence and says so"
@@ -115,5 +118,29 @@ fn every_released_format_version_opens() {
             opened += 1;
         }
     }
-    assert!(opened >= 1);
+    assert!(opened >= 2);
+}
+
+#[test]
+fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
+    use merger_planner::model::{Chart, FORMAT_VERSION};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let v1 = plan_file::open(&dir.join("plan-v1.ron")).unwrap();
+    assert_eq!(v1.slides, Chart::ALL.to_vec());
+    assert_eq!(
+        v1.format_version, FORMAT_VERSION,
+        "read into today's version"
+    );
+    let v2 = plan_file::open(&dir.join("plan-v2.ron")).unwrap();
+    assert_eq!(
+        v2.slides,
+        vec![Chart::Money, Chart::Overlap, Chart::Timetable]
+    );
+    // The slides survive a save and reopen, in their order.
+    let text = plan_file::to_text(&v2).unwrap();
+    assert_eq!(plan_file::parse(&text).unwrap().slides, v2.slides);
+    // A slide that is not a chart is refused with its line.
+    let broken = text.replace("    Overlap,", "    Pie,");
+    let err = plan_file::parse(&broken).unwrap_err().to_string();
+    assert!(err.contains("Pie") && err.contains("line"), "{err}");
 }

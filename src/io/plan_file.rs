@@ -115,7 +115,11 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         _ => {}
     }
-    ron::from_str(text).map_err(|e| syntax(&e))
+    let mut plan: Plan = ron::from_str(text).map_err(|e| syntax(&e))?;
+    // Older versions read into today's shape through serde defaults (version 1 had no slides:
+    // it gets every chart); from here on the plan is in the current version.
+    plan.format_version = FORMAT_VERSION;
+    Ok(plan)
 }
 
 /// Writes a plan as pretty RON with stable field order.

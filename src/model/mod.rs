@@ -4,6 +4,7 @@ mod calendar;
 mod money;
 mod parameters;
 mod plan;
+mod slides;
 mod validate;
 
 pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
@@ -18,4 +19,5 @@ pub use plan::{
     PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
     Scenario, TargetPay, WeeklyPay, standard_functions,
 };
+pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::slides::{Chart, default_slides};
 use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +43,9 @@ pub struct Plan {
     /// The dated statutory rules and figures.
     #[serde(default)]
     pub parameters: Parameters,
+    /// The presentation's slides in order (format version 2; every chart when missing).
+    #[serde(default = "default_slides")]
+    pub slides: Vec<Chart>,
 }
 
 /// The programme's key dates.
@@ -367,6 +371,7 @@ impl Plan {
             assumptions: Assumptions::default(),
             scenarios: Vec::new(),
             parameters: Parameters::default(),
+            slides: default_slides(),
         }
     }
 

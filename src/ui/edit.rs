@@ -6,8 +6,8 @@
 //! plan, tested directly.
 
 use crate::model::{
-    Assumptions, COUNCIL_PALETTE, Council, Function, Money, Parameters, Plan, Post, Programme,
-    RedundancyScheme, Role, Scenario, TargetPay,
+    Assumptions, COUNCIL_PALETTE, Chart, Council, Function, Money, Parameters, Plan, Post,
+    Programme, RedundancyScheme, Role, Scenario, TargetPay,
 };
 
 /// The most undo steps kept (the issue asks for at least 100).
@@ -28,6 +28,8 @@ pub struct Settings {
     pub scenarios: Vec<Scenario>,
     /// Statutory parameters.
     pub parameters: Parameters,
+    /// The presentation's slides.
+    pub slides: Vec<Chart>,
 }
 
 impl Settings {
@@ -40,6 +42,7 @@ impl Settings {
             assumptions: plan.assumptions.clone(),
             scenarios: plan.scenarios.clone(),
             parameters: plan.parameters.clone(),
+            slides: plan.slides.clone(),
         }
     }
 
@@ -50,6 +53,7 @@ impl Settings {
         std::mem::swap(&mut self.assumptions, &mut plan.assumptions);
         std::mem::swap(&mut self.scenarios, &mut plan.scenarios);
         std::mem::swap(&mut self.parameters, &mut plan.parameters);
+        std::mem::swap(&mut self.slides, &mut plan.slides);
     }
 }
 
