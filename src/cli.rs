@@ -30,6 +30,7 @@ Usage:
   merger-planner import STAFF.csv [--targets TARGETS.csv] [--name NAME]
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
+  merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
   merger-planner COMMAND --help  help on one command
   merger-planner --version
 
@@ -70,6 +71,14 @@ Writes a realistic synthetic plan: a county and N-1 districts becoming one unita
 about N posts in their corporate services, for demos and benchmarks. The same seed gives the
 same plan.";
 
+const EXPORT_SLIDES_HELP: &str = "merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
+
+Draws every slide of the plan's presentation (the charts chosen in the app, in their order; every
+chart for a plan saved before slides could be chosen) as PNG images, without a window: DIR/01-overlap.png and so on, made in
+the light projector theme at --size pixels (default 1920x1080; each side 64 to 8192). Uses the
+GPU if there is one, else Mesa's software Vulkan driver (Debian and Ubuntu: mesa-vulkan-drivers);
+says so and exits 1 when neither is available. Prints each file written.";
+
 /// Runs the command line. `args` excludes the program name.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
     let Some(first) = args.first() else {
@@ -93,6 +102,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocat
             .and_then(|a| a.map_or(Ok(0), |a| import_cmd(&a, out, err))),
         "example" => with_help(rest, EXAMPLE_HELP, out)
             .and_then(|a| a.map_or(Ok(0), |a| example_cmd(&a, out))),
+        "export-slides" => with_help(rest, EXPORT_SLIDES_HELP, out)
+            .and_then(|a| a.map_or(Ok(0), |a| export_slides_cmd(&a, out, err))),
         path if !path.starts_with('-') && rest.is_empty() => {
             return Invocation::Window(Some(PathBuf::from(path)));
         }
@@ -252,19 +263,51 @@ fn check(plan: &Plan, label: &str, err: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The scenario named by --scenario (the base when absent), or a message listing the others.
+fn chosen_scenario(
+    args: &Args,
+    plan: &Plan,
+    path: &str,
+) -> Result<crate::model::Scenario, Failure> {
+    let name = args.get("scenario").unwrap_or("Base");
+    plan.scenario(name).ok_or_else(|| {
+        Failure::Input(format!(
+            "there is no scenario '{name}' in {path}; the scenarios are: {}",
+            plan.scenario_names().join(", ")
+        ))
+    })
+}
+
+fn export_slides_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    use crate::ui::{export, render};
+    args.only(&["out", "size", "scenario"], 1)?;
+    let dir = PathBuf::from(args.required("out")?);
+    let size = args
+        .get("size")
+        .map(render::parse_size)
+        .transpose()
+        .map_err(|e| Failure::Input(format!("--size {e}")))?
+        .unwrap_or(export::DEFAULT_SIZE);
+    let path = &args.positional[0];
+    let plan = open_plan(path)?;
+    check(&plan, path, err)?;
+    let scenario = chosen_scenario(args, &plan, path)?;
+    let mut renderer = render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
+    let files = export::slides(&mut renderer, &plan, &scenario, &dir, size)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    for f in files {
+        let _ = writeln!(out, "{}", f.display());
+    }
+    Ok(0)
+}
+
 fn report_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     args.only(&["scenario", "format"], 1)?;
     let json = args.format()?;
     let path = &args.positional[0];
     let plan = open_plan(path)?;
     check(&plan, path, err)?;
-    let name = args.get("scenario").unwrap_or("Base");
-    let scenario = plan.scenario(name).ok_or_else(|| {
-        Failure::Input(format!(
-            "there is no scenario '{name}' in {path}; the scenarios are: {}",
-            plan.scenario_names().join(", ")
-        ))
-    })?;
+    let scenario = chosen_scenario(args, &plan, path)?;
     let outcome = engine::evaluate(&plan, &scenario);
     let text = if json {
         serde_json::to_string_pretty(&report::json(&plan, &outcome))

@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use merger_planner::io::plan_file;
-use merger_planner::model::{Location, Plan};
+use merger_planner::model::{Chart, Location, Plan};
 use merger_planner::ui::App;
 use merger_planner::ui::app::{Dialog, example_plan};
 use merger_planner::ui::command::View;
@@ -807,11 +807,215 @@ fn the_money_view_walks_from_today_to_the_target_cost() {
     click(&mut h, "Money");
     let w = h.state_mut().outcome().waterfall;
     assert!(w.new_posts.pence() < 0, "the example adds posts, a cost");
-    h.get_by_label(&w.baseline.full());
+    // The figures behind the waterfall chart, shown on request.
+    click(&mut h, "Show figures: From today's cost to the target cost");
+    assert_eq!(
+        h.get_all_by_label(&w.baseline.whole()).count(),
+        2,
+        "amount and cost after"
+    );
     h.get_by_label("less vacancies deleted");
-    h.get_by_label(&w.vacancies_deleted.full());
+    h.get_by_label(&w.vacancies_deleted.whole());
     h.get_by_label("plus new posts");
-    h.get_by_label(&(-w.new_posts).full());
-    h.get_by_label(&w.target.full());
-    h.get_by_label(&w.saving().full());
+    h.get_by_label(&(-w.new_posts).whole());
+    h.get_by_label("Target cost");
+    // The last step's "cost after" is the target cost (the target row's amount and cost after):
+    // the bridge ends on it.
+    assert_eq!(h.get_all_by_label(&w.target.whole()).count(), 3);
+}
+
+/// Every piece of text painted in the last frame.
+fn painted_text(h: &Harness<'_, App>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn presentation_starts_moves_and_leaves_with_the_keys() {
+    let (mut h, _) = harness();
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    h.get_by_label_contains("Slide 1 of 8");
+    assert!(
+        painted_text(&h)
+            .iter()
+            .any(|t| t.starts_with("Headcount overlap — Bournemouth and Poole")),
+        "the first slide is the overlap chart, titled with the plan"
+    );
+    assert!(
+        h.query_by_label("Establishment").is_none(),
+        "nothing but the slide"
+    );
+    for (key, slide) in [
+        (Key::ArrowRight, 1),
+        (Key::PageDown, 2),
+        (Key::Space, 3),
+        (Key::ArrowDown, 4),
+        (Key::ArrowLeft, 3),
+        (Key::PageUp, 2),
+        (Key::End, 7),
+        (Key::ArrowRight, 7),
+        (Key::Home, 0),
+    ] {
+        h.key_press(key);
+        h.run();
+        assert_eq!(h.state().presenting(), Some(slide), "after {key:?}");
+    }
+    click(&mut h, "Next slide");
+    assert_eq!(h.state().presenting(), Some(1));
+    h.get_by_label_contains("Slide 2 of 8");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+    h.get_by_label("Establishment");
+    // Also from the View menu.
+    click(&mut h, "View");
+    h.get_by_label_contains("Present slides").click();
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    click(&mut h, "Leave presentation");
+    assert_eq!(h.state().presenting(), None);
+}
+
+#[test]
+fn no_slide_shows_a_salary_a_date_of_birth_or_a_post_id() {
+    let (mut h, _) = harness();
+    let plan = h.state().plan().clone();
+    let mut private: Vec<String> = Vec::new();
+    for p in &plan.posts {
+        private.push(p.id.clone());
+        private.push(p.salary.whole());
+        private.push(p.salary.full());
+        if let Some(holder) = &p.holder {
+            let dob = holder.date_of_birth;
+            private.push(dob.to_string());
+            private.push(merger_planner::ui::charts::series::long_date(dob));
+        }
+    }
+    private.sort();
+    private.dedup();
+    h.key_press(Key::F5);
+    h.run();
+    let mut slides_seen = 0;
+    loop {
+        let text = painted_text(&h).join("\n");
+        assert!(text.contains(" — "), "a titled slide");
+        for p in &private {
+            assert!(
+                !text.contains(p.as_str()),
+                "slide {} shows {p}",
+                h.state().presenting().unwrap() + 1
+            );
+        }
+        slides_seen += 1;
+        let before = h.state().presenting();
+        h.key_press(Key::ArrowRight);
+        h.run();
+        if h.state().presenting() == before {
+            break;
+        }
+    }
+    assert_eq!(slides_seen, plan.slides.len());
+}
+
+#[test]
+fn slides_are_chosen_and_ordered_in_the_plan_and_undo_restores_them() {
+    let (mut h, _) = harness();
+    click(&mut h, "View");
+    click(&mut h, "Choose slides…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Slides)));
+    click(&mut h, "5. Money over time");
+    assert!(!h.state().plan().slides.contains(&Chart::Money));
+    click(&mut h, "Move Timetable up");
+    let slides = &h.state().plan().slides;
+    assert_eq!(slides[3], Chart::Timetable, "{slides:?}");
+    assert_eq!(slides[4], Chart::Pools);
+    assert!(h.state().is_dirty(), "the slides are part of the plan");
+    click(&mut h, "Money over time");
+    assert_eq!(h.state().plan().slides.last(), Some(&Chart::Money));
+    click(&mut h, "Done");
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    assert_eq!(h.state().plan().slides, Chart::ALL.to_vec());
+}
+
+#[test]
+fn a_plan_without_slides_says_how_to_choose_them() {
+    let mut plan = example_plan();
+    plan.slides.clear();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(plan, None, &dialogs);
+    h.key_press(Key::F5);
+    h.run();
+    h.get_by_label_contains("No slides chosen");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+}
+
+#[test]
+fn every_chart_shows_its_figures_on_request() {
+    let (mut h, _) = harness();
+    click(&mut h, "Pools");
+    click(&mut h, "Show figures: Redundancy pools");
+    h.get_by_label("Voluntary redundancy FTE");
+    // Drill down to the roles of one function.
+    choose(&mut h, "Show", "Roles in Finance");
+    let role = h.state_mut().outcome().roles[0].title.clone();
+    assert!(h.query_all_by_label(&role).count() >= 1);
+    click(&mut h, "Timetable");
+    click(&mut h, "Show figures: Timetable");
+    h.get_by_label("HR1 by");
+    click(&mut h, "Dashboard");
+    click(&mut h, "Show figures: Headcount overlap");
+    h.get_by_label("Overlap FTE");
+    click(&mut h, "Show figures: Scenarios compared");
+    h.get_by_label("Deeper cut");
+}
+
+#[test]
+fn a_chart_exports_as_a_png_of_the_chosen_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    click(&mut h, "Export PNG: Headcount overlap…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Export { .. })));
+    click(&mut h, "1280 x 720");
+    let path = dir.path().join("overlap");
+    dialogs.answer(Some(path.clone()));
+    click(&mut h, "Save PNG…");
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    let png = dir.path().join("overlap.png");
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1280, 720));
+    assert!(h.state().message().contains("1280x720"));
+    assert!(!h.state().is_dirty(), "exporting does not change the plan");
+}
+
+#[test]
+fn an_impossible_export_size_is_refused_with_the_reason() {
+    let (mut h, _) = harness();
+    click(&mut h, "File");
+    click(&mut h, "Export slides as PNG…");
+    type_into(&mut h, "Width", "20");
+    h.get_by_label_contains("is not an image size");
+    assert!(
+        h.get_by_label("Choose folder…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut h, "Cancel");
+    assert!(h.state().dialog().is_none());
 }

@@ -65,7 +65,7 @@ impl Flows {
 }
 
 /// One role of the target structure and its pool.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct RoleOutcome {
     /// Role id.
     pub id: String,
@@ -98,7 +98,7 @@ pub struct RoleOutcome {
 }
 
 /// One function.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct FunctionOutcome {
     /// Function id.
     pub id: String,
@@ -131,7 +131,7 @@ pub struct FunctionOutcome {
 }
 
 /// One council's timetable.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Timetable {
     /// Formal consultation starts (and HR1 goes to the Secretary of State).
     pub consultation_start: Date,
@@ -156,7 +156,7 @@ pub struct Timetable {
 }
 
 /// One council.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct CouncilOutcome {
     /// Council id.
     pub id: String,
@@ -407,7 +407,7 @@ pub struct Totals {
 }
 
 /// Everything computed for one scenario.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Outcome {
     /// Scenario name.
     pub scenario: String,

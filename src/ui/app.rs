@@ -9,10 +9,12 @@ use crate::engine::{self, Outcome};
 use crate::io::plan_file;
 use crate::model::{Location, Plan, Problem, Programme, Severity, validate};
 
-use super::command::{Action, Answer, Command, Kind, View};
+use super::charts::{ChartState, Scenarios, Series};
+use super::command::{Action, Answer, Command, Exported, Kind, Step, View};
 use super::edit::{self, Edit, History, Orphans};
 use super::files::{FileDialogs, NativeDialogs, Preferences};
-use super::{dialogs, theme, views};
+use super::render::Offscreen;
+use super::{dialogs, export, present, theme, views};
 
 /// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
 pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");
@@ -55,6 +57,10 @@ pub struct Derived {
     pub function_posts: Vec<usize>,
     /// Councils, functions and roles as choice lists.
     pub choices: Choices,
+    /// Every chart's figures.
+    pub series: Series,
+    /// Every scenario's headline figures, computed the first time a chart asks for them.
+    scenarios: std::cell::OnceCell<Scenarios>,
 }
 
 /// Each council, function and role as (id, name) for the editors' choice lists, built once per
@@ -118,7 +124,6 @@ impl Derived {
         Self {
             revision,
             scenario_names: plan.scenario_names(),
-            outcome,
             errors,
             by_location,
             council_posts: count(plan.councils.iter().map(|c| c.id.as_str()).collect(), |p| {
@@ -133,7 +138,16 @@ impl Derived {
             ),
             problems,
             choices: Choices::of(plan),
+            series: Series::of(plan, &outcome),
+            outcome,
+            scenarios: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Every scenario's headline figures, evaluated once per change of the plan and only when a
+    /// chart needs them.
+    pub fn scenarios(&self, plan: &Plan) -> &Scenarios {
+        self.scenarios.get_or_init(|| Scenarios::of(plan))
     }
 
     /// The problems found with one item.
@@ -178,6 +192,17 @@ pub enum Dialog {
         /// Where the user chose to move them (an id of the same kind).
         move_to: String,
     },
+    /// The size of a PNG export.
+    Export {
+        /// What is exported.
+        what: Exported,
+        /// Width in pixels, as typed.
+        width: String,
+        /// Height in pixels, as typed.
+        height: String,
+    },
+    /// Which charts the presentation shows, in which order.
+    Slides,
     /// About the app.
     About,
     /// How the figures are computed.
@@ -208,6 +233,8 @@ pub struct Panels {
     pub role: Option<String>,
     /// The post table's filters, sort, selection and cached rows.
     pub posts: views::establishment::State,
+    /// Which charts show their figures, and the pools chart's drill-down.
+    pub charts: ChartState,
 }
 
 /// The app's state: the document, what is derived from it, and the window's own state.
@@ -233,6 +260,12 @@ pub struct App {
     title_sent: String,
     /// The theme last applied.
     dark_applied: Option<bool>,
+    /// The slide shown while presenting.
+    presenting: Option<usize>,
+    /// Draws PNG exports; made the first time one is asked for.
+    renderer: Option<Offscreen>,
+    /// The size of the last export.
+    export_size: [u32; 2],
 }
 
 impl App {
@@ -255,6 +288,9 @@ impl App {
             closing: false,
             title_sent: String::new(),
             dark_applied: None,
+            presenting: None,
+            renderer: None,
+            export_size: export::DEFAULT_SIZE,
         }
     }
 
@@ -320,6 +356,11 @@ impl App {
     /// The chosen scenario's name.
     pub fn scenario(&self) -> &str {
         &self.scenario
+    }
+
+    /// The slide shown, counting from 0, while presenting.
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenting
     }
 
     /// The post table's state (filters, selection).
@@ -391,6 +432,10 @@ impl App {
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);
         self.refresh();
+        if self.presenting.is_some() {
+            self.present(ui);
+            return;
+        }
         let Some(derived) = self.derived.as_ref() else {
             return;
         };
@@ -426,6 +471,28 @@ impl App {
         }
         self.apply(ui.ctx(), commands);
         self.end_frame(ui.ctx());
+    }
+
+    /// Draws the slide shown, full screen, and moves on the keys pressed.
+    fn present(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        present::read_keys(ui.ctx(), &mut commands);
+        let (Some(index), Some(derived)) = (self.presenting, self.derived.as_ref()) else {
+            return;
+        };
+        let scenarios = (self.plan.slides.get(index) == Some(&crate::model::Chart::Scenarios))
+            .then(|| derived.scenarios(&self.plan));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            present::slide_ui(
+                ui,
+                &self.plan.slides,
+                index,
+                &derived.series,
+                scenarios,
+                &mut commands,
+            );
+        });
+        self.apply(ui.ctx(), commands);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -515,6 +582,102 @@ impl App {
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::CloseDialog => self.dialog = None,
+            Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
+            Command::ExportSlides => self.ask_export(Exported::Slides),
+            Command::ExportTo(what, size) => {
+                self.dialog = None;
+                self.export(what, size);
+            }
+            Command::ChooseSlides => self.dialog = Some(Dialog::Slides),
+            Command::Present => self.start_presenting(ctx),
+            Command::Slide(step) => self.slide(ctx, step),
+        }
+    }
+
+    fn ask_export(&mut self, what: Exported) {
+        let [w, h] = self.export_size;
+        self.dialog = Some(Dialog::Export {
+            what,
+            width: w.to_string(),
+            height: h.to_string(),
+        });
+    }
+
+    /// Asks where, draws the chart or every slide off screen and writes the PNG files.
+    fn export(&mut self, what: Exported, size: [u32; 2]) {
+        self.export_size = size;
+        let folder = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let target = match what {
+            Exported::Chart(chart) => self
+                .dialogs
+                .save_png(folder.as_deref(), &format!("{}.png", chart.slug())),
+            Exported::Slides => self.dialogs.pick_folder(folder.as_deref()),
+        };
+        let Some(target) = target else {
+            self.message = "Export cancelled".to_owned();
+            return;
+        };
+        let renderer = match self.renderer.take().map_or_else(Offscreen::new, Ok) {
+            Ok(r) => self.renderer.insert(r),
+            Err(e) => {
+                return self.export_failed(&e.to_string(), &target);
+            }
+        };
+        let [w, h] = size;
+        let result = match what {
+            Exported::Chart(chart) => {
+                let Some(derived) = self.derived.as_ref() else {
+                    return;
+                };
+                let scenarios = (chart == crate::model::Chart::Scenarios)
+                    .then(|| derived.scenarios(&self.plan));
+                export::picture(renderer, chart, &derived.series, scenarios, size, false)
+                    .map_err(export::ExportError::from)
+                    .and_then(|image| export::write_png(&target, &image))
+                    .map(|()| format!("Exported {} ({w}x{h})", target.display()))
+            }
+            Exported::Slides => {
+                let scenario = self.plan.scenario(&self.scenario).unwrap_or_default();
+                export::slides(renderer, &self.plan, &scenario, &target, size).map(|files| {
+                    format!(
+                        "Exported {} slides ({w}x{h}) to {}",
+                        files.len(),
+                        target.display()
+                    )
+                })
+            }
+        };
+        match result {
+            Ok(message) => self.message = message,
+            Err(e) => self.export_failed(&e.to_string(), &target),
+        }
+    }
+
+    fn export_failed(&mut self, why: &str, target: &Path) {
+        self.message = "Export failed".to_owned();
+        self.dialog = Some(Dialog::Error {
+            title: "Could not export the images".to_owned(),
+            message: format!("{why}\n\n{}", target.display()),
+        });
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context) {
+        self.presenting = Some(0);
+        self.dialog = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    fn slide(&mut self, ctx: &egui::Context, step: Step) {
+        let Some(index) = self.presenting else {
+            return;
+        };
+        self.presenting = present::step(index, self.plan.slides.len(), step);
+        if self.presenting.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }
 
@@ -539,6 +702,7 @@ impl App {
                     None => self.message = "Nothing to undo".to_owned(),
                 }
             }
+            Action::Present => self.start_presenting(ctx),
             Action::Redo => match self.history.redo(&mut self.plan) {
                 Some(label) => {
                     self.changed();
@@ -850,6 +1014,12 @@ impl Frame<'_> {
                         commands.push(Command::ToggleTheme);
                     }
                     ui.separator();
+                    action_button(ui, Action::Present, Action::Present.label(), true, commands);
+                    if ui.button("Choose slides…").clicked() {
+                        commands.push(Command::ChooseSlides);
+                        ui.close();
+                    }
+                    ui.separator();
                     zoom_ui(ui);
                 });
                 ui.menu_button("Help", |ui| {
@@ -887,6 +1057,11 @@ impl Frame<'_> {
         ui.separator();
         for action in [Action::Save, Action::SaveAs] {
             action_button(ui, action, action.label(), true, commands);
+        }
+        ui.separator();
+        if ui.button("Export slides as PNG…").clicked() {
+            commands.push(Command::ExportSlides);
+            ui.close();
         }
         ui.separator();
         action_button(ui, Action::Quit, Action::Quit.label(), true, commands);

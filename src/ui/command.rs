@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::edit::{Edit, Orphans};
-use crate::model::Location;
+use crate::model::{Chart, Location};
 
 /// The central views, chosen by tab, the View menu or the navigator.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,12 +75,14 @@ pub enum Action {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Start the presentation.
+    Present,
 }
 
 impl Action {
     /// Every action with a shortcut, those with Shift first so Ctrl+Shift+S is not read as
     /// Ctrl+S.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::SaveAs,
         Self::Redo,
         Self::New,
@@ -88,6 +90,7 @@ impl Action {
         Self::Save,
         Self::Quit,
         Self::Undo,
+        Self::Present,
     ];
 
     /// The menu label.
@@ -100,6 +103,7 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::Present => "Present slides",
         }
     }
 
@@ -116,6 +120,7 @@ impl Action {
         const SAVE_AS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Z)];
+        const PRESENT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F5)];
         const REDO: [KeyboardShortcut; 2] = [
             KeyboardShortcut::new(CMD_SHIFT, Key::Z),
             KeyboardShortcut::new(CMD, Key::Y),
@@ -128,6 +133,7 @@ impl Action {
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
+            Self::Present => &PRESENT,
         }
     }
 }
@@ -196,4 +202,40 @@ pub enum Command {
     HowComputed,
     /// Close the dialog on top.
     CloseDialog,
+    /// Ask the size for exporting one chart as PNG.
+    ExportChart(Chart),
+    /// Ask the size for exporting every slide as PNG.
+    ExportSlides,
+    /// Export at this size, asking where.
+    ExportTo(Exported, [u32; 2]),
+    /// Choose the presentation's slides.
+    ChooseSlides,
+    /// Start the presentation (F5).
+    Present,
+    /// Move through or leave the presentation.
+    Slide(Step),
+}
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exported {
+    /// One chart, cropped to itself and its title.
+    Chart(Chart),
+    /// Every slide, into a folder.
+    Slides,
+}
+
+/// A move in the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The next slide.
+    Next,
+    /// The slide before.
+    Previous,
+    /// The first slide.
+    First,
+    /// The last slide.
+    Last,
+    /// Leave the presentation.
+    Leave,
 }

@@ -4,10 +4,12 @@
 use egui::{Context, Id, Modal, RichText, Ui};
 
 use super::app::{Dialog, Then};
-use super::command::{Answer, Command, Kind};
+use super::command::{Answer, Command, Exported, Kind};
 use super::edit::Orphans;
+use super::edit::{Edit, Settings};
+use super::render;
 use super::theme;
-use crate::model::{Plan, in_force};
+use crate::model::{Chart, Plan, in_force};
 
 /// Draws the dialog on top of the window.
 pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<Command>) {
@@ -34,6 +36,12 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
             } => delete_ui(ui, *kind, id, name, *posts, move_to, plan, commands),
             Dialog::About => about_ui(ui, commands),
             Dialog::HowComputed => how_ui(ui, plan, commands),
+            Dialog::Export {
+                what,
+                width,
+                height,
+            } => export_ui(ui, *what, width, height, commands),
+            Dialog::Slides => slides_ui(ui, plan, commands),
         }
     });
     if response.should_close() {
@@ -301,4 +309,138 @@ fn how_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
     if ui.button("Close").clicked() {
         commands.push(Command::CloseDialog);
     }
+}
+
+/// The sizes offered with one click.
+const SIZES: [(&str, [u32; 2]); 4] = [
+    ("1920 x 1080 (projector)", [1920, 1080]),
+    ("1280 x 720", [1280, 720]),
+    ("3840 x 2160 (4K)", [3840, 2160]),
+    ("1600 x 1200 (4:3)", [1600, 1200]),
+];
+
+fn export_ui(
+    ui: &mut Ui,
+    what: Exported,
+    width: &mut String,
+    height: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    match what {
+        Exported::Chart(chart) => ui.heading(format!("Export {} as PNG", chart.name())),
+        Exported::Slides => ui.heading("Export every slide as PNG"),
+    };
+    ui.add_space(8.0);
+    ui.label(match what {
+        Exported::Chart(_) => "The chart and its title, in the light projector theme.",
+        Exported::Slides => {
+            "Each slide of the presentation, in order, as 01-overlap.png and so on, into a folder you choose."
+        }
+    });
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        for (label, [w, h]) in SIZES {
+            if ui.button(label).clicked() {
+                *width = w.to_string();
+                *height = h.to_string();
+            }
+        }
+    });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let l = ui.label("Width");
+        ui.add(egui::TextEdit::singleline(width).desired_width(80.0))
+            .labelled_by(l.id);
+        let l = ui.label("Height");
+        ui.add(egui::TextEdit::singleline(height).desired_width(80.0))
+            .labelled_by(l.id);
+        ui.label("pixels");
+    });
+    let size = render::parse_size(&format!("{width}x{height}"));
+    let dark = ui.visuals().dark_mode;
+    if let Err(e) = &size {
+        ui.colored_label(theme::error(dark), e.to_string());
+    }
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        let label = match what {
+            Exported::Chart(_) => "Save PNG…",
+            Exported::Slides => "Choose folder…",
+        };
+        if ui
+            .add_enabled(size.is_ok(), egui::Button::new(label))
+            .clicked()
+            && let Ok(size) = size
+        {
+            commands.push(Command::ExportTo(what, size));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
+}
+
+fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
+    ui.heading("Choose slides");
+    ui.add_space(8.0);
+    ui.label("Ticked charts are shown in this order when you present (F5). The choice is saved with the plan.");
+    ui.add_space(8.0);
+    let mut slides = plan.slides.clone();
+    let mut changed = false;
+    let unused: Vec<Chart> = Chart::ALL
+        .into_iter()
+        .filter(|c| !slides.contains(c))
+        .collect();
+    egui::Grid::new("slides").num_columns(3).show(ui, |ui| {
+        let shown = slides.clone();
+        for (i, chart) in shown.iter().enumerate() {
+            let mut on = true;
+            if ui
+                .checkbox(&mut on, format!("{}. {}", i + 1, chart.name()))
+                .changed()
+            {
+                slides.retain(|c| c != chart);
+                changed = true;
+            }
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Up"))
+                .accessible_name(format!("Move {} up", chart.name()))
+                .clicked()
+            {
+                slides.swap(i, i - 1);
+                changed = true;
+            }
+            if ui
+                .add_enabled(i + 1 < shown.len(), egui::Button::new("Down"))
+                .accessible_name(format!("Move {} down", chart.name()))
+                .clicked()
+            {
+                slides.swap(i, i + 1);
+                changed = true;
+            }
+            ui.end_row();
+        }
+        for chart in unused {
+            let mut on = false;
+            if ui.checkbox(&mut on, chart.name()).changed() {
+                slides.push(chart);
+                changed = true;
+            }
+            ui.end_row();
+        }
+    });
+    if changed {
+        let mut settings = Settings::of(plan);
+        settings.slides = slides;
+        commands.push(Command::Edit(Edit::settings("slides", settings)));
+    }
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button("Present now").clicked() {
+            commands.push(Command::Present);
+        }
+        if ui.button("Done").clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
 }

@@ -14,6 +14,10 @@ pub trait FileDialogs {
     fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to save the plan, or `None` if the user cancelled.
     fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Where to save a PNG image, or `None` if the user cancelled.
+    fn save_png(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// A folder to write slides into, or `None` if the user cancelled.
+    fn pick_folder(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd).
@@ -25,7 +29,24 @@ pub struct NativeDialogs;
     reason = "this is the one place real dialogs are made; tests use ScriptedDialogs"
 )]
 fn dialog(folder: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().add_filter("Merger plan", &["ron"]);
+    in_folder(
+        rfd::FileDialog::new().add_filter("Merger plan", &["ron"]),
+        folder,
+    )
+}
+
+#[expect(
+    clippy::disallowed_methods,
+    reason = "this is the one place real dialogs are made; tests use ScriptedDialogs"
+)]
+fn image_dialog(folder: Option<&Path>) -> rfd::FileDialog {
+    in_folder(
+        rfd::FileDialog::new().add_filter("PNG image", &["png"]),
+        folder,
+    )
+}
+
+fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog {
     match folder {
         Some(f) => dialog.set_directory(f),
         None => dialog,
@@ -44,12 +65,31 @@ impl FileDialogs for NativeDialogs {
             .save_file()
             .map(with_ron_extension)
     }
+
+    fn save_png(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        image_dialog(folder)
+            .set_title("Export chart as PNG")
+            .set_file_name(file_name)
+            .save_file()
+            .map(|p| with_extension(p, "png"))
+    }
+
+    fn pick_folder(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        image_dialog(folder)
+            .set_title("Choose a folder for the slides")
+            .pick_folder()
+    }
 }
 
 /// The path with `.ron` added when it has no extension.
 pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    with_extension(path, "ron")
+}
+
+/// The path with `extension` added when it has none.
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_none() {
-        path.with_extension("ron")
+        path.with_extension(extension)
     } else {
         path
     }
@@ -87,6 +127,14 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_plan(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
         self.next().map(with_ron_extension)
+    }
+
+    fn save_png(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(|p| with_extension(p, "png"))
+    }
+
+    fn pick_folder(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.next()
     }
 }
 

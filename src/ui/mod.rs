@@ -3,10 +3,14 @@
 //! right.
 
 pub mod app;
+pub mod charts;
 pub mod command;
 pub mod dialogs;
 pub mod edit;
+pub mod export;
 pub mod files;
+pub mod present;
+pub mod render;
 pub mod theme;
 pub mod views;
 pub mod widgets;

@@ -95,3 +95,96 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(10.0, 6.0);
     });
 }
+
+/// Text of chart labels (values at bar ends, axis ticks) in the views.
+pub const CHART_TEXT_SIZE: f32 = 15.0;
+/// Text of chart labels on slides and exported images, read from the back of a room.
+pub const SLIDE_CHART_TEXT_SIZE: f32 = 22.0;
+/// A slide's title.
+pub const SLIDE_TITLE_SIZE: f32 = 30.0;
+/// A slide's headline figure.
+pub const SLIDE_HEADLINE_SIZE: f32 = 48.0;
+
+/// Text and lines drawn on charts (values, the cumulative line).
+pub fn chart_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xEE, 0xEE, 0xEE)
+    } else {
+        Color32::from_rgb(0x1A, 0x1A, 0x1A)
+    }
+}
+
+/// Totals and targets: a neutral grey that is not a council's colour.
+pub fn target_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xB8, 0xB8, 0xB8)
+    } else {
+        Color32::from_rgb(0x55, 0x55, 0x55)
+    }
+}
+
+/// One-off costs and steps that raise the cost: Okabe and Ito's reddish purple.
+pub fn cost_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xE0, 0x8C, 0xBC)
+    } else {
+        Color32::from_rgb(0xAA, 0x4A, 0x84)
+    }
+}
+
+/// A redundancy pool's colour (Okabe and Ito, kept grey): the same on every theme.
+pub fn pool_colour(pool: super::charts::Pool) -> Color32 {
+    use super::charts::Pool;
+    match pool {
+        Pool::VacanciesDeleted => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Pool::Voluntary => Color32::from_rgb(0x00, 0x9E, 0x73),
+        Pool::Redeployed => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Pool::Compulsory => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Pool::Kept => Color32::from_rgb(0x9A, 0x9A, 0x9A),
+    }
+}
+
+/// A timetable phase's colour; a phase that misses go-live is drawn in [`warning`] instead.
+pub fn phase_colour(phase: super::charts::series::Phase, dark: bool) -> Color32 {
+    use super::charts::series::Phase;
+    match (phase, dark) {
+        (Phase::Consultation, false) => Color32::from_rgb(0x00, 0x72, 0xB2),
+        (Phase::Consultation, true) => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        (Phase::Notice, _) => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        (Phase::Exits, _) => Color32::from_rgb(0x00, 0x9E, 0x73),
+    }
+}
+
+/// A slide's headline figure: deep blue on the projector's white.
+pub fn slide_headline_colour() -> Color32 {
+    Color32::from_rgb(0x00, 0x3F, 0x6B)
+}
+
+/// The projector look for slides and exported images: light, black text on white, strong grid
+/// lines, larger type throughout.
+pub fn projector(style: &mut egui::Style) {
+    let mut visuals = egui::Visuals::light();
+    visuals.override_text_color = Some(Color32::BLACK);
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(0x80);
+    visuals.widgets.noninteractive.fg_stroke.color = Color32::BLACK;
+    style.visuals = visuals;
+    for (text_style, size) in [
+        (TextStyle::Heading, SLIDE_TITLE_SIZE),
+        (TextStyle::Body, SLIDE_CHART_TEXT_SIZE),
+        (TextStyle::Button, SLIDE_CHART_TEXT_SIZE),
+        (TextStyle::Small, 18.0),
+        (TextStyle::Monospace, 20.0),
+    ] {
+        let family = if text_style == TextStyle::Monospace {
+            FontFamily::Monospace
+        } else {
+            FontFamily::Proportional
+        };
+        style
+            .text_styles
+            .insert(text_style, FontId::new(size, family));
+    }
+}

@@ -4,17 +4,39 @@ use egui::{RichText, Ui};
 
 use super::fte;
 use crate::engine::Outcome;
-use crate::model::Plan;
+use crate::model::{Chart, Plan};
 use crate::ui::app::Derived;
+use crate::ui::charts::{ChartState, card_ui};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
 /// Draws the dashboard.
-pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived) {
+pub fn ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    charts: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
     let dark = ui.visuals().dark_mode;
     let o = &derived.outcome;
     ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
     ui.add_space(theme::SECTION_GAP / 2.0);
     headlines_ui(ui, o, dark);
+    ui.add_space(theme::SECTION_GAP);
+    card_ui(ui, Chart::Overlap, &derived.series, None, charts, commands);
+    if !plan.scenarios.is_empty() {
+        ui.add_space(theme::SECTION_GAP);
+        let scenarios = derived.scenarios(plan);
+        card_ui(
+            ui,
+            Chart::Scenarios,
+            &derived.series,
+            Some(scenarios),
+            charts,
+            commands,
+        );
+    }
     ui.add_space(theme::SECTION_GAP);
     councils_ui(ui, o);
     ui.add_space(theme::SECTION_GAP);

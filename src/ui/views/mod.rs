@@ -27,14 +27,22 @@ pub fn central(
         View::Dashboard => {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| dashboard::ui(ui, plan, derived));
+                .show(ui, |ui| {
+                    dashboard::ui(ui, plan, derived, &mut panels.charts, commands);
+                });
         }
         View::Councils => councils::ui(ui, plan, derived, &mut panels.council, commands),
         View::Establishment => establishment::ui(ui, plan, derived, &mut panels.posts, commands),
         View::Target => target::ui(ui, plan, derived, panels, commands),
-        View::Pools => scrolled(ui, |ui| reports::pools_ui(ui, plan, &derived.outcome)),
-        View::Money => scrolled(ui, |ui| reports::money_ui(ui, &derived.outcome)),
-        View::Timetable => scrolled(ui, |ui| reports::timetable_ui(ui, &derived.outcome)),
+        View::Pools => scrolled(ui, |ui| {
+            reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
+        }),
+        View::Money => scrolled(ui, |ui| {
+            reports::money_ui(ui, derived, &mut panels.charts, commands);
+        }),
+        View::Timetable => scrolled(ui, |ui| {
+            reports::timetable_ui(ui, derived, &mut panels.charts, commands);
+        }),
         View::Assumptions => scrolled(ui, |ui| assumptions::ui(ui, plan, derived, commands)),
     }
 }

@@ -1,11 +1,14 @@
-//! The read-only views: redundancy pools, money and the timetable, as tables from the cached
-//! outcome. The charts issue draws them as charts; these tables stay as the figures behind them.
+//! The read-only views: redundancy pools, money and the timetable. Each leads with its charts
+//! (with their figures a click away) and keeps the detailed tables a finance officer checks.
 
 use egui::{Grid, RichText, Ui};
 
 use super::fte;
-use crate::engine::{Flows, Outcome};
-use crate::model::Plan;
+use crate::engine::Flows;
+use crate::model::{Chart, Plan};
+use crate::ui::app::Derived;
+use crate::ui::charts::{self, ChartState};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
 const POOL_COLUMNS: [&str; 9] = [
@@ -37,11 +40,47 @@ fn pool_row(ui: &mut Ui, name: RichText, f: &Flows, target: f64, new_posts: f64)
     ui.end_row();
 }
 
-/// Per function, and per role under each, the FTE in each pool.
-pub fn pools_ui(ui: &mut Ui, plan: &Plan, o: &Outcome) {
-    ui.heading(format!("Redundancy pools — {} scenario", o.scenario));
+/// The pools chart, per function or the roles of one, then every function and role in a table.
+pub fn pools_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
+    let o = &derived.outcome;
     ui.label("FTE by function and role: vacancies deleted first, then voluntary redundancy, redeployment and compulsory redundancy");
-    ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Show");
+        let shown = state
+            .pools_function
+            .and_then(|f| o.functions.get(f))
+            .map_or_else(
+                || "Every function".to_owned(),
+                |f| format!("Roles in {}", f.name),
+            );
+        egui::ComboBox::from_id_salt("pools drill-down")
+            .selected_text(shown)
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.pools_function, None, "Every function");
+                for (i, f) in o.functions.iter().enumerate() {
+                    ui.selectable_value(
+                        &mut state.pools_function,
+                        Some(i),
+                        format!("Roles in {}", f.name),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if state.pools_function.is_some_and(|f| f >= o.functions.len()) {
+        state.pools_function = None;
+    }
+    charts::card_ui(ui, Chart::Pools, &derived.series, None, state, commands);
+    ui.add_space(theme::SECTION_GAP);
+    ui.strong("Every function and role");
     if o.functions.is_empty() {
         ui.label("Nothing to show: the plan has no functions");
         return;
@@ -87,122 +126,63 @@ pub fn pools_ui(ui: &mut Ui, plan: &Plan, o: &Outcome) {
     }
 }
 
-/// The waterfall, one-off costs, money by financial year and the split between councils.
-pub fn money_ui(ui: &mut Ui, o: &Outcome) {
-    ui.heading(format!("Money — {} scenario", o.scenario));
-    ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.columns(2, |cols| {
-        let ui = &mut cols[0];
-        ui.strong("From today's cost to the target cost (a year)");
-        Grid::new("waterfall")
-            .striped(true)
-            .num_columns(2)
-            .show(ui, |ui| {
-                let w = &o.waterfall;
-                ui.label("Cost today");
-                ui.label(w.baseline.full());
-                ui.end_row();
-                for (label, amount) in w.steps() {
-                    // A step lowers the cost (less) or raises it (plus), never "less -£x".
-                    if amount.pence() < 0 {
-                        ui.label(format!("plus {}", label.to_lowercase()));
-                        ui.label((-amount).full());
-                    } else {
-                        ui.label(format!("less {}", label.to_lowercase()));
-                        ui.label(amount.full());
-                    }
-                    ui.end_row();
-                }
-                ui.strong("Target cost");
-                ui.strong(w.target.full());
-                ui.end_row();
-                ui.strong("Recurring saving");
-                ui.strong(w.saving().full());
-                ui.end_row();
-            });
-        let ui = &mut cols[1];
-        ui.strong("One-off costs");
-        Grid::new("one-off")
-            .striped(true)
-            .num_columns(2)
-            .show(ui, |ui| {
-                let c = &o.one_off;
-                for (label, amount) in [
-                    ("Redundancy pay", c.redundancy_pay),
-                    ("of which statutory", c.statutory_redundancy_pay),
-                    ("Pension strain", c.pension_strain),
-                    ("of which estimated", c.pension_strain_estimated),
-                    ("Pay protection", c.pay_protection),
-                    ("Implementation", c.implementation),
-                ] {
-                    ui.label(label);
-                    ui.label(amount.full());
-                    ui.end_row();
-                }
-                ui.strong("Total one-off cost");
-                ui.strong(c.total().full());
-                ui.end_row();
-            });
-    });
-    ui.add_space(theme::SECTION_GAP);
-    ui.strong("By financial year");
-    Grid::new("years")
-        .striped(true)
-        .num_columns(5)
-        .spacing([28.0, 6.0])
-        .show(ui, |ui| {
-            for h in ["Year", "Saving", "One-off cost", "Net", "Cumulative net"] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for y in &o.years {
-                ui.label(y.year.to_string());
-                ui.label(y.saving.whole());
-                ui.label(y.one_off_cost.whole());
-                ui.label(y.net.whole());
-                ui.label(y.cumulative_net.whole());
-                ui.end_row();
-            }
-        });
+/// The waterfall, savings by function, money over time and the split between councils as charts,
+/// then the one-off costs by kind.
+pub fn money_ui(
+    ui: &mut Ui,
+    derived: &Derived,
+    state: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
+    let o = &derived.outcome;
+    for chart in [Chart::Waterfall, Chart::Savings, Chart::Money, Chart::Split] {
+        charts::card_ui(ui, chart, &derived.series, None, state, commands);
+        ui.add_space(theme::SECTION_GAP);
+    }
     let payback = o.totals.payback_years.map_or_else(
         || "The plan does not pay back: there is no recurring saving".to_owned(),
         |y| format!("Pays back in {y:.1} years"),
     );
     ui.label(payback);
     ui.add_space(theme::SECTION_GAP);
-    ui.strong("Split between councils");
-    Grid::new("split")
+    ui.strong("One-off costs");
+    Grid::new("one-off")
         .striped(true)
-        .num_columns(6)
-        .spacing([28.0, 6.0])
+        .num_columns(2)
         .show(ui, |ui| {
-            for h in [
-                "Council",
-                "Share",
-                "Cost today",
-                "Cost share",
-                "Saving a year",
-                "One-off cost",
+            let c = &o.one_off;
+            for (label, amount) in [
+                ("Redundancy pay", c.redundancy_pay),
+                ("of which statutory", c.statutory_redundancy_pay),
+                ("Pension strain", c.pension_strain),
+                ("of which estimated", c.pension_strain_estimated),
+                ("Employer NI on termination payments", c.class1a_ni),
+                ("Pay protection", c.pay_protection),
+                ("Implementation", c.implementation),
             ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for c in &o.councils {
-                ui.label(&c.name);
-                ui.label(format!("{:.1}%", c.share_ratio * 100.0));
-                ui.label(c.baseline_cost.whole());
-                ui.label(c.cost_share.whole());
-                ui.label(c.recurring_saving.whole());
-                ui.label(c.one_off_cost.whole());
+                ui.label(label);
+                ui.label(amount.full());
                 ui.end_row();
             }
+            ui.strong("Total one-off cost");
+            ui.strong(c.total().full());
+            ui.end_row();
         });
 }
 
-/// Each council's consultation, HR1, notices and exits against go-live.
-pub fn timetable_ui(ui: &mut Ui, o: &Outcome) {
+/// Each council's consultation, HR1, notices and exits against go-live: the chart, then the
+/// details.
+pub fn timetable_ui(
+    ui: &mut Ui,
+    derived: &Derived,
+    state: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
+    let o = &derived.outcome;
     let dark = ui.visuals().dark_mode;
-    ui.heading(format!("Timetable — {} scenario", o.scenario));
+    charts::card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
+    ui.add_space(theme::SECTION_GAP);
+    ui.strong("Details");
     ui.label(format!(
         "Consultation and HR1 from {}; go-live {}",
         o.consultation_start, o.go_live

@@ -1,0 +1,340 @@
+//! The charts of domain.md 5, drawn with egui_plot from figures built once per change of the
+//! plan ([`series::Series`]). Each chart is one small function; this module holds what they share:
+//! titles, axes for categories and money, the "nothing to show" note, the table under a chart and
+//! the card that puts them together in a view. Slides and exported images draw the same charts.
+
+mod plots;
+pub mod series;
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::theme;
+use crate::engine::Flows;
+use crate::model::Chart;
+pub use series::{Scenarios, Series, Table};
+
+/// A redundancy pool, as the pools chart stacks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pool {
+    /// Vacant posts deleted.
+    VacanciesDeleted,
+    /// Voluntary redundancy.
+    Voluntary,
+    /// Redeployed into open posts.
+    Redeployed,
+    /// Compulsory redundancy.
+    Compulsory,
+    /// Kept in the single service (filled and vacant).
+    Kept,
+}
+
+impl Pool {
+    /// Every pool, in stacking order.
+    pub const ALL: [Self; 5] = [
+        Self::VacanciesDeleted,
+        Self::Voluntary,
+        Self::Redeployed,
+        Self::Compulsory,
+        Self::Kept,
+    ];
+
+    /// As the legend says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::VacanciesDeleted => "Vacancies deleted",
+            Self::Voluntary => "Voluntary redundancy",
+            Self::Redeployed => "Redeployed",
+            Self::Compulsory => "Compulsory redundancy",
+            Self::Kept => "Kept",
+        }
+    }
+
+    /// The pool's FTE in a group of posts.
+    pub fn fte(self, f: &Flows) -> f64 {
+        match self {
+            Self::VacanciesDeleted => f.vacancies_deleted,
+            Self::Voluntary => f.voluntary,
+            Self::Redeployed => f.redeployed_out,
+            Self::Compulsory => f.compulsory,
+            Self::Kept => f.kept_total(),
+        }
+    }
+}
+
+/// Where a chart is drawn, which decides its type size and whether it can be hovered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In a view of the app.
+    View,
+    /// On a slide or in an exported image: large type, nothing moves.
+    Slide,
+}
+
+/// Visual state of the charts in the views. Never saved.
+#[derive(Debug, Default)]
+pub struct ChartState {
+    /// Charts whose table of figures is shown under them.
+    pub tables: BTreeSet<Chart>,
+    /// The function whose roles the pools chart shows, if the user drilled down.
+    pub pools_function: Option<usize>,
+}
+
+/// The chart's title: what it is, for which plan and scenario (every scenario, for the
+/// comparison).
+pub fn title(chart: Chart, series: &Series) -> String {
+    if chart == Chart::Scenarios {
+        return format!("{} — {}", chart.name(), series.plan);
+    }
+    format!(
+        "{} — {}, {} scenario",
+        chart.name(),
+        series.plan,
+        series.scenario
+    )
+}
+
+/// The chart's headline figure, as a slide shows it in large type.
+pub fn headline(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> String {
+    match chart {
+        Chart::Overlap => series.overlap.headline(),
+        Chart::Savings => series.savings.headline(),
+        Chart::Waterfall => series.waterfall.headline(),
+        Chart::Pools => series.pools.headline(),
+        Chart::Money => series.years.headline(),
+        Chart::Timetable => series.timeline.headline(),
+        Chart::Split => series.split.headline(),
+        Chart::Scenarios => scenarios.map(Scenarios::headline).unwrap_or_default(),
+    }
+}
+
+/// The figures behind the chart as a table.
+pub fn table(
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+    pools_function: Option<usize>,
+) -> Table {
+    match chart {
+        Chart::Overlap => series.overlap.table(),
+        Chart::Savings => series.savings.table(),
+        Chart::Waterfall => series.waterfall.table(),
+        Chart::Pools => match pools_function.and_then(|f| series.pools_by_role.get(f)) {
+            Some(p) => p.table("Role"),
+            None => series.pools.table("Function"),
+        },
+        Chart::Money => series.years.table(),
+        Chart::Timetable => series.timeline.table(),
+        Chart::Split => series.split.table(),
+        Chart::Scenarios => scenarios.map(Scenarios::table).unwrap_or_default(),
+    }
+}
+
+/// Why there is nothing to draw, or `None` when there is something.
+pub fn nothing_to_show(
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+) -> Option<&'static str> {
+    let empty = match chart {
+        Chart::Overlap => series.overlap.is_empty(),
+        Chart::Savings => series.savings.is_empty(),
+        Chart::Waterfall => series.waterfall.is_empty(),
+        Chart::Pools => series.pools.is_empty(),
+        Chart::Money => series.years.is_empty(),
+        Chart::Timetable => series.timeline.is_empty(),
+        Chart::Split => series.split.is_empty(),
+        Chart::Scenarios => scenarios.is_none_or(Scenarios::is_empty),
+    };
+    empty.then_some(match chart {
+        Chart::Overlap | Chart::Pools => {
+            "Nothing to show: the plan has no posts or targets in its functions yet"
+        }
+        Chart::Savings | Chart::Split | Chart::Timetable => {
+            "Nothing to show: the plan has no councils yet"
+        }
+        Chart::Waterfall => "Nothing to show: there is no cost today and none in the target",
+        Chart::Money => "Nothing to show: no savings or one-off costs in any year",
+        Chart::Scenarios => "Nothing to show: no scenarios",
+    })
+}
+
+/// Draws the chart's plot (or the "nothing to show" note) in a space `height` points high.
+pub fn plot_ui(
+    ui: &mut Ui,
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+    pools_function: Option<usize>,
+    place: Place,
+    height: f32,
+) {
+    if let Some(why) = nothing_to_show(chart, series, scenarios) {
+        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+            ui.centered_and_justified(|ui| {
+                ui.label(RichText::new(why).size(theme::HEADLINE_LABEL_SIZE));
+            });
+        });
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    let look = plots::Look {
+        place,
+        dark,
+        height,
+        id: (chart, place == Place::Slide),
+    };
+    match chart {
+        Chart::Overlap => plots::overlap_ui(ui, &series.overlap, look),
+        Chart::Savings => plots::savings_ui(ui, &series.savings, look),
+        Chart::Waterfall => plots::waterfall_ui(ui, &series.waterfall, look),
+        Chart::Pools => {
+            let pools = pools_function
+                .and_then(|f| series.pools_by_role.get(f))
+                .unwrap_or(&series.pools);
+            plots::pools_ui(ui, pools, look);
+        }
+        Chart::Money => plots::years_ui(ui, &series.years, look),
+        Chart::Timetable => plots::timeline_ui(ui, &series.timeline, look),
+        Chart::Split => plots::split_ui(ui, &series.split, look),
+        Chart::Scenarios => {
+            if let Some(s) = scenarios {
+                plots::scenarios_ui(ui, s, look);
+            }
+        }
+    }
+}
+
+/// The height a chart needs in a view so every category label has room (at least 380 points).
+pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> f32 {
+    let rows = match chart {
+        Chart::Overlap => series.overlap.functions.len() * 2,
+        Chart::Savings => series.savings.functions.len(),
+        Chart::Waterfall => series.waterfall.steps.len(),
+        Chart::Pools => series
+            .pools_by_role
+            .iter()
+            .map(|p| p.categories.len())
+            .chain([series.pools.categories.len()])
+            .max()
+            .unwrap_or(0),
+        Chart::Money => 0,
+        Chart::Timetable => series.timeline.lanes.len(),
+        Chart::Split => series.split.councils.len() * 2,
+        Chart::Scenarios => scenarios.map_or(0, |s| s.scenarios.len() * 2),
+    };
+    (rows as f32 * 34.0 + 120.0).max(380.0)
+}
+
+/// Draws a table of figures.
+pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &Table) {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(table.columns.len())
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for c in &table.columns {
+                ui.strong(c);
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for cell in row {
+                    ui.label(cell);
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// A chart in a view: its title, "Show figures" and "Export PNG…", the plot and, when asked for,
+/// the table of figures under it.
+pub fn card_ui(
+    ui: &mut Ui,
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+    state: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
+    ui.push_id(("chart card", chart), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(title(chart, series)).heading());
+            let mut shown = state.tables.contains(&chart);
+            let label = format!("Show figures: {}", chart.name());
+            if ui
+                .checkbox(&mut shown, "Show figures")
+                .accessible_name(label)
+                .on_hover_text("Show the figures behind the chart as a table")
+                .changed()
+            {
+                if shown {
+                    state.tables.insert(chart);
+                } else {
+                    state.tables.remove(&chart);
+                }
+            }
+            let export = format!("Export PNG: {}…", chart.name());
+            if ui
+                .button("Export PNG…")
+                .accessible_name(export)
+                .on_hover_text("Save this chart as a PNG image")
+                .clicked()
+            {
+                commands.push(Command::ExportChart(chart));
+            }
+        });
+        let height = view_height(chart, series, scenarios);
+        plot_ui(
+            ui,
+            chart,
+            series,
+            scenarios,
+            state.pools_function,
+            Place::View,
+            height,
+        );
+        if state.tables.contains(&chart) {
+            ui.add_space(theme::SECTION_GAP / 2.0);
+            table_ui(
+                ui,
+                ("figures", chart),
+                &table(chart, series, scenarios, state.pools_function),
+            );
+        }
+    });
+}
+
+/// A chart as a picture: its title, its headline figure (on slides) and the plot filling the rest.
+/// Slides and exported images draw this, in the projector theme.
+pub fn picture_ui(
+    ui: &mut Ui,
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+    with_headline: bool,
+) {
+    let margin = (ui.available_width() * 0.025).clamp(16.0, 64.0);
+    egui::Frame::new().inner_margin(margin).show(ui, |ui| {
+        ui.label(
+            RichText::new(title(chart, series))
+                .size(theme::SLIDE_TITLE_SIZE)
+                .strong(),
+        );
+        if with_headline {
+            let text = headline(chart, series, scenarios);
+            if !text.is_empty() {
+                ui.label(
+                    RichText::new(text)
+                        .size(theme::SLIDE_HEADLINE_SIZE)
+                        .strong()
+                        .color(theme::slide_headline_colour()),
+                );
+            }
+        }
+        ui.add_space(theme::SECTION_GAP / 2.0);
+        let height = ui.available_height().max(120.0);
+        plot_ui(ui, chart, series, scenarios, None, Place::Slide, height);
+    });
+}

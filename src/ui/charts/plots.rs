@@ -1,0 +1,812 @@
+//! One function per chart, each drawing its figures with egui_plot. Categories (functions,
+//! councils, steps) run down the side as horizontal bars so long names and 20 councils keep their
+//! labels; years run along the bottom. Nothing zooms or drags: these are for reading.
+
+use egui::{Align2, Color32, FontId, RichText, Stroke, Ui};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints,
+    Points, Text, VLine,
+};
+use jiff::civil::Date;
+
+use super::Place;
+use super::series::{
+    Overlap, Pools, Scenarios, Split, Stack, StepKind, Timeline, Waterfall, Years, long_date, month,
+};
+use crate::engine::dates::{epoch_day, from_epoch_day};
+use crate::model::{Chart, Money};
+use crate::ui::theme;
+
+/// How a plot is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// Where.
+    pub place: Place,
+    /// On a dark background.
+    pub dark: bool,
+    /// Height in points.
+    pub height: f32,
+    /// A stable id: the chart and whether it is on a slide.
+    pub id: (Chart, bool),
+}
+
+impl Look {
+    fn text_size(self) -> f32 {
+        match self.place {
+            Place::View => theme::CHART_TEXT_SIZE,
+            Place::Slide => theme::SLIDE_CHART_TEXT_SIZE,
+        }
+    }
+
+    fn text(self, text: impl Into<String>) -> RichText {
+        RichText::new(text).size(self.text_size())
+    }
+
+    fn plot(self) -> Plot<'static> {
+        Plot::new(self.id)
+            .height(self.height.max(80.0))
+            .grid_spacing(egui::Rangef::new(self.text_size() * 1.5, 300.0))
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .show_x(false)
+            .show_y(false)
+            .set_margin_fraction(egui::vec2(0.02, 0.04))
+    }
+
+    fn axis_font(self) -> FontId {
+        FontId::proportional(self.text_size())
+    }
+
+    fn ticks(self, hints: AxisHints<'static>) -> AxisHints<'static> {
+        hints
+            .tick_label_font(self.axis_font())
+            .tick_label_color(theme::chart_text(self.dark))
+    }
+
+    /// Draws the legend in a row above the plot (so it never covers a bar) and returns the look
+    /// with the height that is left for the plot.
+    fn legend(mut self, ui: &mut Ui, keys: &[(Key, &str)]) -> Self {
+        let top = ui.cursor().top();
+        ui.horizontal_wrapped(|ui| {
+            let size = self.text_size();
+            for (key, name) in keys {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+                let p = ui.painter();
+                match *key {
+                    Key::Bar(c) => {
+                        p.rect_filled(rect.shrink(1.0), 2.0, c);
+                    }
+                    Key::Line(c) => {
+                        p.line_segment(
+                            [rect.left_center(), rect.right_center()],
+                            Stroke::new(3.0, c),
+                        );
+                    }
+                    Key::Marker(c) => {
+                        let r = rect.shrink(2.0);
+                        p.add(egui::Shape::convex_polygon(
+                            vec![r.left_top(), r.right_top(), r.center_bottom()],
+                            c,
+                            Stroke::NONE,
+                        ));
+                    }
+                }
+                // Painted rather than a label: the figures table is the accessible version, and
+                // a legend entry must not be mistaken for a field of the same name.
+                let galley = ui.painter().layout_no_wrap(
+                    (*name).to_owned(),
+                    self.axis_font(),
+                    theme::chart_text(self.dark),
+                );
+                let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+                ui.painter()
+                    .galley(rect.min, galley, theme::chart_text(self.dark));
+                ui.add_space(size * 0.6);
+            }
+        });
+        self.height -= ui.cursor().top() - top;
+        self
+    }
+}
+
+/// How a legend entry is drawn.
+#[derive(Clone, Copy, Debug)]
+enum Key {
+    /// A bar's colour.
+    Bar(Color32),
+    /// A line.
+    Line(Color32),
+    /// A marker (a downward triangle).
+    Marker(Color32),
+}
+
+/// The longest a category name grows on an axis before it is shortened (the full name is in the
+/// table and on hover).
+const AXIS_NAME_CHARS: usize = 28;
+
+fn axis_name(name: &str) -> String {
+    if name.chars().count() <= AXIS_NAME_CHARS {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(AXIS_NAME_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The y axis of a horizontal bar chart: category `i` sits at `-i`, so the first is at the top.
+fn category_axis(names: &[String], look: Look) -> AxisHints<'static> {
+    let names: Vec<String> = names.iter().map(|n| axis_name(n)).collect();
+    look.ticks(AxisHints::new_y())
+        .label_spacing(egui::Rangef::new(
+            look.text_size() + 2.0,
+            look.text_size() + 4.0,
+        ))
+        .formatter(move |mark, _| {
+            let i = (-mark.value).round();
+            if (mark.value + i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// Grid marks at each category.
+fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |_| {
+        (0..n)
+            .map(|i| GridMark {
+                value: -(i as f64),
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
+/// An x axis of money, as £1.2m, £350k, -£40k.
+fn money_axis(label: &str, look: Look) -> AxisHints<'static> {
+    look.ticks(AxisHints::new_x())
+        .label(look.text(label))
+        .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact())
+}
+
+/// An x axis of FTE.
+fn fte_axis(look: Look) -> AxisHints<'static> {
+    look.ticks(AxisHints::new_x())
+        .label(look.text("FTE"))
+        .formatter(|mark, _| format!("{:.0}", mark.value))
+}
+
+/// Hover text of a bar: its name, which says what it is and its value.
+type BarHover = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
+fn hover_name() -> BarHover {
+    Box::new(|bar, _| bar.name.clone())
+}
+
+fn fte(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// A value written at the end of a bar, outside it.
+fn end_label(x: f64, y: f64, text: &str, look: Look) -> Text {
+    let anchor = if x < 0.0 {
+        Align2::RIGHT_CENTER
+    } else {
+        Align2::LEFT_CENTER
+    };
+    let pad = if x < 0.0 { " " } else { "  " };
+    let text = if x < 0.0 {
+        format!("{text}{pad}")
+    } else {
+        format!("{pad}{text}")
+    };
+    Text::new(
+        "",
+        PlotPoint::new(x, y),
+        look.text(text).color(theme::chart_text(look.dark)),
+    )
+    .anchor(anchor)
+    .allow_hover(false)
+}
+
+/// Stacked horizontal bars, one chart per stack so the legend names each.
+fn stacked_bars(
+    stacks: &[Stack],
+    categories: &[String],
+    offset: f64,
+    width: f64,
+    unit: &dyn Fn(f64) -> String,
+) -> Vec<BarChart> {
+    stacks
+        .iter()
+        .map(|s| {
+            let bars = s
+                .values
+                .iter()
+                .zip(&s.bases)
+                .enumerate()
+                .filter(|(_, (v, _))| v.abs() > 1e-9)
+                .map(|(i, (&v, &base))| {
+                    let category = categories.get(i).map_or("", String::as_str);
+                    Bar::new(-(i as f64) + offset, v)
+                        .base_offset(base)
+                        .width(width)
+                        .fill(s.colour)
+                        .stroke(Stroke::new(1.0, s.colour))
+                        .name(format!("{}, {category}: {}", s.name, unit(v)))
+                })
+                .collect();
+            BarChart::new(s.name.clone(), bars)
+                .horizontal()
+                .color(s.colour)
+                .element_formatter(hover_name())
+        })
+        .collect()
+}
+
+/// One bar per non-zero amount: bar `i` at `at(i)`, `sign` up or down, named for its hover.
+fn money_bars(
+    values: &[Money],
+    colour: Color32,
+    width: f64,
+    at: impl Fn(usize) -> f64,
+    sign: f64,
+    name: impl Fn(usize, Money) -> String,
+) -> Vec<Bar> {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.pence() != 0)
+        .map(|(i, m)| {
+            Bar::new(at(i), sign * m.as_pounds())
+                .width(width)
+                .fill(colour)
+                .name(name(i, *m))
+        })
+        .collect()
+}
+
+/// Legend entries for stacked series.
+fn stack_keys(stacks: &[Stack]) -> Vec<(Key, &str)> {
+    stacks
+        .iter()
+        .map(|s| (Key::Bar(s.colour), s.name.as_str()))
+        .collect()
+}
+
+/// The x range a set of values needs, with room for the labels at the bars' ends.
+fn include_range(plot: Plot<'static>, lowest: f64, highest: f64) -> Plot<'static> {
+    let span = (highest - lowest).max(1e-9);
+    plot.include_x(lowest.min(0.0) - if lowest < 0.0 { span * 0.22 } else { 0.0 })
+        .include_x(highest.max(0.0) + span * 0.22)
+}
+
+fn category_plot(look: Look, names: &[String], x: AxisHints<'static>) -> Plot<'static> {
+    let n = names.len();
+    look.plot()
+        .custom_y_axes(vec![category_axis(names, look)])
+        .custom_x_axes(vec![x])
+        .y_grid_spacer(category_marks(n))
+        .include_y(0.6)
+        .include_y(-(n.max(1) as f64) + 0.4)
+}
+
+/// Headcount overlap: each council's FTE stacked, the target beside it, the overlap labelled.
+pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
+    let mut keys = stack_keys(&s.councils);
+    keys.push((Key::Bar(theme::target_colour(look.dark)), "Target"));
+    let look = look.legend(ui, &keys);
+    let top = s.today.iter().chain(&s.target).copied().fold(0.0, f64::max);
+    let plot = include_range(category_plot(look, &s.functions, fte_axis(look)), 0.0, top);
+    let fte_unit = |v: f64| format!("{} FTE", fte(v));
+    let charts = stacked_bars(&s.councils, &s.functions, 0.19, 0.34, &fte_unit);
+    let target_colour = theme::target_colour(look.dark);
+    let target = BarChart::new(
+        "Target",
+        s.target
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                Bar::new(-(i as f64) - 0.19, t)
+                    .width(0.34)
+                    .fill(target_colour)
+                    .name(format!("Target, {}: {} FTE", s.functions[i], fte(t)))
+            })
+            .collect(),
+    )
+    .horizontal()
+    .color(target_colour)
+    .element_formatter(hover_name());
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        p.bar_chart(target);
+        for i in 0..s.functions.len() {
+            let y = -(i as f64);
+            let overlap = s.overlap(i);
+            let today = if overlap > 0.0 {
+                format!("{} today, overlap {}", fte(s.today[i]), fte(overlap))
+            } else {
+                format!("{} today", fte(s.today[i]))
+            };
+            p.text(end_label(s.today[i], y + 0.19, &today, look));
+            p.text(end_label(
+                s.target[i],
+                y - 0.19,
+                &format!("target {}", fte(s.target[i])),
+                look,
+            ));
+        }
+    });
+}
+
+/// Recurring saving per function, stacked by each council's share.
+pub fn savings_ui(ui: &mut Ui, s: &super::series::Savings, look: Look) {
+    let look = look.legend(ui, &stack_keys(&s.councils));
+    let (low, high) = s.totals.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), m| {
+        (lo.min(m.as_pounds()), hi.max(m.as_pounds()))
+    });
+    let ends = s
+        .councils
+        .iter()
+        .flat_map(|c| c.values.iter().zip(&c.bases).map(|(v, b)| v + b));
+    let (low, high) = ends.fold((low, high), |(lo, hi), e| (lo.min(e), hi.max(e)));
+    let plot = include_range(
+        category_plot(look, &s.functions, money_axis("Saving a year (£)", look)),
+        low,
+        high,
+    );
+    let pounds = |v: f64| Money::from_pounds_f64(v).whole();
+    let charts = stacked_bars(&s.councils, &s.functions, 0.0, 0.6, &pounds);
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        for (i, total) in s.totals.iter().enumerate() {
+            let up: f64 = s.councils.iter().map(|c| c.values[i].max(0.0)).sum();
+            let down: f64 = s.councils.iter().map(|c| c.values[i].min(0.0)).sum();
+            let x = if total.pence() < 0 { down } else { up };
+            p.text(end_label(x, -(i as f64), &total.compact(), look));
+        }
+    });
+}
+
+/// From today's cost to the target cost, one bar per step.
+pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
+    let labels: Vec<String> = w.steps.iter().map(|s| s.label.clone()).collect();
+    let high = w
+        .steps
+        .iter()
+        .map(|s| s.from.max(s.to).as_pounds())
+        .fold(0.0, f64::max);
+    let low = w
+        .steps
+        .iter()
+        .map(|s| s.from.min(s.to).as_pounds())
+        .fold(0.0, f64::min);
+    let colour = |k: StepKind| match k {
+        StepKind::Total => theme::target_colour(look.dark),
+        StepKind::Less => theme::good(look.dark),
+        StepKind::Plus => theme::cost_colour(look.dark),
+    };
+    let look = look.legend(
+        ui,
+        &[
+            (Key::Bar(colour(StepKind::Total)), "Cost a year"),
+            (Key::Bar(colour(StepKind::Less)), "Lowers the cost"),
+            (Key::Bar(colour(StepKind::Plus)), "Raises the cost"),
+        ],
+    );
+    let plot = include_range(
+        category_plot(look, &labels, money_axis("Cost a year (£)", look)),
+        low,
+        high,
+    );
+    let mut charts = Vec::new();
+    for (kind, name) in [
+        (StepKind::Total, "Cost"),
+        (StepKind::Less, "Lowers the cost"),
+        (StepKind::Plus, "Raises the cost"),
+    ] {
+        let bars: Vec<Bar> = w
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == kind)
+            .map(|(i, s)| {
+                let (a, b) = (s.from.as_pounds(), s.to.as_pounds());
+                Bar::new(-(i as f64), (b - a).abs())
+                    .base_offset(a.min(b))
+                    .width(0.6)
+                    .fill(colour(kind))
+                    .name(s.words())
+            })
+            .collect();
+        if !bars.is_empty() {
+            charts.push(
+                BarChart::new(name, bars)
+                    .horizontal()
+                    .color(colour(kind))
+                    .element_formatter(hover_name()),
+            );
+        }
+    }
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        for (i, s) in w.steps.iter().enumerate() {
+            let text = match s.kind {
+                StepKind::Total => s.to.compact(),
+                StepKind::Less => format!("-{}", s.amount().compact()),
+                StepKind::Plus => format!("+{}", s.amount().compact()),
+            };
+            let x = s.from.max(s.to).as_pounds();
+            p.text(end_label(x.max(0.0), -(i as f64), &text, look));
+        }
+    });
+}
+
+/// FTE of each pool, stacked per function or role.
+pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
+    let look = look.legend(ui, &stack_keys(&s.pools));
+    let top = s.today.iter().copied().fold(0.0, f64::max);
+    let plot = include_range(category_plot(look, &s.categories, fte_axis(look)), 0.0, top);
+    let fte_unit = |v: f64| format!("{} FTE", fte(v));
+    let charts = stacked_bars(&s.pools, &s.categories, 0.0, 0.6, &fte_unit);
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        for (i, t) in s.today.iter().enumerate() {
+            p.text(end_label(
+                *t,
+                -(i as f64),
+                &format!("{} FTE", fte(*t)),
+                look,
+            ));
+        }
+    });
+}
+
+/// Savings up, one-off costs down, per financial year; the cumulative net and payback.
+pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
+    let n = y.years.len();
+    let names = y.years.clone();
+    let good = theme::good(look.dark);
+    let cost = theme::cost_colour(look.dark);
+    let line_colour = theme::chart_text(look.dark);
+    let look = look.legend(
+        ui,
+        &[
+            (Key::Bar(good), "Saving"),
+            (Key::Bar(cost), "One-off cost"),
+            (Key::Line(line_colour), "Cumulative net"),
+        ],
+    );
+    let at = |i: usize| i as f64;
+    let savings = money_bars(&y.savings, good, 0.6, at, 1.0, |i, m| {
+        format!("Saving in {}: {}", names[i], m.whole())
+    });
+    let one_off = money_bars(&y.one_off, cost, 0.6, at, -1.0, |i, m| {
+        format!("One-off cost in {}: {}", names[i], m.whole())
+    });
+    let savings = BarChart::new("Saving", savings)
+        .color(good)
+        .element_formatter(hover_name());
+    let one_off = BarChart::new("One-off cost", one_off)
+        .color(cost)
+        .element_formatter(hover_name());
+    let mut points = vec![[-0.5, 0.0]];
+    points.extend(
+        y.cumulative
+            .iter()
+            .enumerate()
+            .map(|(i, m)| [i as f64 + 0.5, m.as_pounds()]),
+    );
+    let line = Line::new("Cumulative net", PlotPoints::from(points))
+        .color(line_colour)
+        .width(3.0);
+    let year_names = names.clone();
+    let plot = look
+        .plot()
+        .custom_x_axes(vec![
+            look.ticks(AxisHints::new_x())
+                .label(look.text("Financial year"))
+                .formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        year_names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                }),
+        ])
+        .custom_y_axes(vec![
+            look.ticks(AxisHints::new_y())
+                .label(look.text("£"))
+                .label_spacing(egui::Rangef::new(
+                    look.text_size() * 2.0,
+                    look.text_size() * 3.0,
+                ))
+                .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact()),
+        ])
+        .x_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .include_y(0.0);
+    let payback = y.payback.clone();
+    let top = y
+        .cumulative
+        .iter()
+        .chain(&y.savings)
+        .map(|m| m.as_pounds())
+        .fold(0.0, f64::max);
+    plot.show(ui, |p| {
+        p.bar_chart(savings);
+        p.bar_chart(one_off);
+        p.line(line);
+        if let Some(pb) = payback {
+            p.vline(
+                VLine::new("", pb.x)
+                    .color(line_colour)
+                    .width(2.0)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            p.points(
+                Points::new("", PlotPoints::from(vec![[pb.x, 0.0]]))
+                    .shape(MarkerShape::Diamond)
+                    .radius(look.text_size() * 0.5)
+                    .filled(true)
+                    .color(line_colour),
+            );
+            p.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(pb.x, top),
+                    look.text(format!(" {} ", pb.label))
+                        .strong()
+                        .color(line_colour),
+                )
+                .anchor(if pb.x < n as f64 / 2.0 {
+                    Align2::LEFT_TOP
+                } else {
+                    Align2::RIGHT_TOP
+                })
+                .allow_hover(false),
+            );
+        }
+    });
+}
+
+/// Month marks for a date axis, every 1, 2, 3, 6 or 12 months so labels keep apart.
+fn month_marks(input: &GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    // base_step_size is the smallest step egui_plot would draw; labels need about 4 of them.
+    let months = [1, 2, 3, 6, 12]
+        .into_iter()
+        .find(|m| f64::from(*m) * 30.4 >= input.base_step_size * 4.0)
+        .unwrap_or(12);
+    let first = from_epoch_day(lo.floor() as i64);
+    let mut d = Date::new(first.year(), first.month(), 1).unwrap_or(first);
+    let mut marks = Vec::new();
+    while (epoch_day(d) as f64) <= hi && marks.len() < 400 {
+        if (i32::from(d.month()) - 1) % months == 0 && epoch_day(d) as f64 >= lo {
+            marks.push(GridMark {
+                value: epoch_day(d) as f64,
+                step_size: f64::from(months) * 30.4,
+            });
+        }
+        d = crate::engine::dates::add_one_month(d);
+    }
+    marks
+}
+
+/// Consultation, notice and exits per council, HR1 dates and the go-live line.
+pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
+    let names: Vec<String> = t.lanes.iter().map(|l| l.council.short.clone()).collect();
+    let day = |d: Date| epoch_day(d) as f64;
+    let warning = theme::warning(look.dark);
+    let go_live_label = format!("Go-live {}", long_date(t.go_live));
+    let mut keys: Vec<(Key, &str)> = [
+        super::series::Phase::Consultation,
+        super::series::Phase::Notice,
+        super::series::Phase::Exits,
+    ]
+    .map(|p| (Key::Bar(theme::phase_colour(p, look.dark)), p.name()))
+    .to_vec();
+    if t.misses() > 0 {
+        keys.push((Key::Bar(warning), "Misses go-live (hover for why)"));
+    }
+    keys.push((Key::Marker(theme::chart_text(look.dark)), "HR1 due"));
+    keys.push((Key::Line(theme::error(look.dark)), &go_live_label));
+    let look = look.legend(ui, &keys);
+    let mut charts = Vec::new();
+    for phase in [
+        super::series::Phase::Consultation,
+        super::series::Phase::Notice,
+        super::series::Phase::Exits,
+    ] {
+        let colour = theme::phase_colour(phase, look.dark);
+        let bars: Vec<Bar> = t
+            .lanes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.spans
+                    .iter()
+                    .filter(move |s| s.phase == phase)
+                    .map(move |s| (i, l, s))
+            })
+            .map(|(i, l, s)| {
+                let mut name = format!(
+                    "{}: {} {} to {}",
+                    l.council.name,
+                    phase.name().to_lowercase(),
+                    long_date(s.from),
+                    long_date(s.to)
+                );
+                if s.misses && !l.reason.is_empty() {
+                    name = format!("{name}\nMisses go-live: {}", l.reason);
+                }
+                Bar::new(-(i as f64), (day(s.to) - day(s.from)).max(1.0))
+                    .base_offset(day(s.from))
+                    .width(0.5)
+                    .fill(if s.misses { warning } else { colour })
+                    .name(name)
+            })
+            .collect();
+        charts.push(
+            BarChart::new(phase.name(), bars)
+                .horizontal()
+                .color(colour)
+                .element_formatter(hover_name()),
+        );
+    }
+    let last = t
+        .lanes
+        .iter()
+        .flat_map(|l| l.spans.iter().map(|s| s.to))
+        .chain([t.go_live])
+        .max()
+        .unwrap_or(t.go_live);
+    let hr1: Vec<[f64; 2]> = t
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| [day(l.hr1_by), -(i as f64) + 0.38])
+        .collect();
+    let go_live = t.go_live;
+    let plot = look
+        .plot()
+        .custom_y_axes(vec![category_axis(&names, look)])
+        .custom_x_axes(vec![
+            look.ticks(AxisHints::new_x())
+                .label(look.text("Date"))
+                .formatter(|mark, _| {
+                    let d = from_epoch_day(mark.value.round() as i64);
+                    format!("{} {}", month(d), d.year())
+                }),
+        ])
+        .y_grid_spacer(category_marks(t.lanes.len()))
+        .x_grid_spacer(|input| month_marks(&input))
+        .include_y(0.7)
+        .include_y(-(t.lanes.len().max(1) as f64) + 0.4)
+        .include_x(day(t.start) - 7.0)
+        .include_x(day(last) + ((day(last) - day(t.start)) * 0.08).max(14.0));
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+        p.points(
+            Points::new("HR1 due", PlotPoints::from(hr1))
+                .shape(MarkerShape::Down)
+                .radius(look.text_size() * 0.5)
+                .filled(true)
+                .color(theme::chart_text(look.dark)),
+        );
+        p.vline(
+            VLine::new(format!("Go-live {}", long_date(go_live)), day(go_live))
+                .color(theme::error(look.dark))
+                .width(3.0),
+        );
+    });
+}
+
+/// Grouped horizontal bars of a saving and a one-off cost per row (councils or scenarios).
+fn saving_and_cost_ui(
+    ui: &mut Ui,
+    names: &[String],
+    full: &[String],
+    savings: &[Money],
+    one_off: &[Money],
+    look: Look,
+) {
+    let (low, high) = savings
+        .iter()
+        .chain(one_off)
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), m| {
+            (lo.min(m.as_pounds()), hi.max(m.as_pounds()))
+        });
+    let good = theme::good(look.dark);
+    let cost = theme::cost_colour(look.dark);
+    let look = look.legend(
+        ui,
+        &[
+            (Key::Bar(good), "Saving a year"),
+            (Key::Bar(cost), "One-off cost"),
+        ],
+    );
+    let plot = include_range(category_plot(look, names, money_axis("£", look)), low, high);
+    let s = money_bars(
+        savings,
+        good,
+        0.34,
+        |i| -(i as f64) + 0.19,
+        1.0,
+        |i, m| format!("{}: saving a year {}", full[i], m.whole()),
+    );
+    let c = money_bars(
+        one_off,
+        cost,
+        0.34,
+        |i| -(i as f64) - 0.19,
+        1.0,
+        |i, m| format!("{}: one-off cost {}", full[i], m.whole()),
+    );
+    let s = BarChart::new("Saving a year", s)
+        .horizontal()
+        .color(good)
+        .element_formatter(hover_name());
+    let c = BarChart::new("One-off cost", c)
+        .horizontal()
+        .color(cost)
+        .element_formatter(hover_name());
+    plot.show(ui, |p| {
+        p.bar_chart(s);
+        p.bar_chart(c);
+        for i in 0..names.len() {
+            let y = -(i as f64);
+            p.text(end_label(
+                savings[i].as_pounds(),
+                y + 0.19,
+                &savings[i].compact(),
+                look,
+            ));
+            p.text(end_label(
+                one_off[i].as_pounds(),
+                y - 0.19,
+                &one_off[i].compact(),
+                look,
+            ));
+        }
+    });
+}
+
+/// Each council's saving a year and its one-off cost.
+pub fn split_ui(ui: &mut Ui, s: &Split, look: Look) {
+    let names: Vec<String> = s.councils.iter().map(|c| c.short.clone()).collect();
+    let full: Vec<String> = s.councils.iter().map(|c| c.name.clone()).collect();
+    saving_and_cost_ui(ui, &names, &full, &s.savings, &s.one_off, look);
+}
+
+/// Each scenario's saving a year and one-off cost.
+pub fn scenarios_ui(ui: &mut Ui, s: &Scenarios, look: Look) {
+    let names: Vec<String> = s.scenarios.iter().map(|x| x.name.clone()).collect();
+    let savings: Vec<Money> = s.scenarios.iter().map(|x| x.saving).collect();
+    let one_off: Vec<Money> = s.scenarios.iter().map(|x| x.one_off).collect();
+    saving_and_cost_ui(ui, &names, &names, &savings, &one_off, look);
+}

@@ -1,0 +1,973 @@
+//! The figures behind each chart, built once per change of the plan from the cached outcome:
+//! categories, stacked series with their bases worked out, headline figures and the table that
+//! can be shown under each chart. Pure data, so the tests check them without drawing anything.
+
+use egui::Color32;
+use jiff::civil::Date;
+
+use super::Pool;
+use crate::engine::{FlagKind, Outcome};
+use crate::model::{Money, Plan};
+use crate::ui::theme;
+
+/// The figures of a chart as a table: the values behind every bar, shown under the chart on
+/// request and read by the tests.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// Rows of cells, each as long as `columns`.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One named series of a stacked bar chart: a value per category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    /// The series name (a council's short name, a pool).
+    pub name: String,
+    /// Its colour, from the theme.
+    pub colour: Color32,
+    /// A value per category.
+    pub values: Vec<f64>,
+    /// Where each value's bar starts: positive values stack up from zero, negative ones down.
+    pub bases: Vec<f64>,
+}
+
+/// Works out each stack's bases so positive values pile up from zero and negative values pile
+/// down from it, in series order.
+fn stack(mut stacks: Vec<Stack>) -> Vec<Stack> {
+    let categories = stacks.first().map_or(0, |s| s.values.len());
+    let mut up = vec![0.0; categories];
+    let mut down = vec![0.0; categories];
+    for s in &mut stacks {
+        s.bases = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let end = if v >= 0.0 { &mut up[i] } else { &mut down[i] };
+                let base = *end;
+                *end += v;
+                base
+            })
+            .collect();
+    }
+    stacks
+}
+
+/// A council's name on an axis (short) and in full (hover and tables), with its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CouncilKey {
+    /// Short name for axes and legends.
+    pub short: String,
+    /// Full name.
+    pub name: String,
+    /// Its colour on every chart.
+    pub colour: Color32,
+}
+
+fn councils(plan: &Plan, o: &Outcome) -> Vec<CouncilKey> {
+    o.councils
+        .iter()
+        .zip(&plan.councils)
+        .map(|(c, p)| CouncilKey {
+            short: short_or_name(&c.short_name, &c.name),
+            name: c.name.clone(),
+            colour: theme::council_colour(p.colour),
+        })
+        .collect()
+}
+
+fn short_or_name(short: &str, name: &str) -> String {
+    if short.trim().is_empty() {
+        name.to_owned()
+    } else {
+        short.to_owned()
+    }
+}
+
+fn fte(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Headcount overlap: per function, each council's FTE today stacked beside the target.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlap {
+    /// Function names, top to bottom.
+    pub functions: Vec<String>,
+    /// Each council's FTE today (filled and vacant) per function.
+    pub councils: Vec<Stack>,
+    /// Target FTE per function.
+    pub target: Vec<f64>,
+    /// FTE today per function.
+    pub today: Vec<f64>,
+}
+
+impl Overlap {
+    /// Built from the outcome.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        let keys = councils(plan, o);
+        let stacks = keys
+            .iter()
+            .enumerate()
+            .map(|(c, key)| Stack {
+                name: key.short.clone(),
+                colour: key.colour,
+                values: o
+                    .functions
+                    .iter()
+                    .map(|f| {
+                        f.by_council
+                            .get(c)
+                            .map_or(0.0, crate::engine::Flows::current)
+                    })
+                    .collect(),
+                bases: Vec::new(),
+            })
+            .collect();
+        Self {
+            functions: o.functions.iter().map(|f| f.name.clone()).collect(),
+            councils: stack(stacks),
+            target: o.functions.iter().map(|f| f.target_fte).collect(),
+            today: o.functions.iter().map(|f| f.flows.current()).collect(),
+        }
+    }
+
+    /// FTE today above the target, per function (never below zero).
+    pub fn overlap(&self, function: usize) -> f64 {
+        let today = self.today.get(function).copied().unwrap_or(0.0);
+        let target = self.target.get(function).copied().unwrap_or(0.0);
+        (today - target).max(0.0)
+    }
+
+    /// Nothing to draw: no functions or no FTE at all.
+    pub fn is_empty(&self) -> bool {
+        self.functions.is_empty()
+            || (self.today.iter().all(|v| *v <= 0.0) && self.target.iter().all(|v| *v <= 0.0))
+    }
+
+    /// Today's FTE above the target across all functions.
+    pub fn headline(&self) -> String {
+        let total: f64 = (0..self.functions.len()).map(|f| self.overlap(f)).sum();
+        format!("{} FTE overlap", fte(total))
+    }
+
+    /// The figures: each council's FTE per function, the total, target and overlap.
+    pub fn table(&self) -> Table {
+        let mut columns = vec!["Function".to_owned()];
+        columns.extend(self.councils.iter().map(|c| c.name.clone()));
+        columns.extend(["FTE today", "Target FTE", "Overlap FTE"].map(str::to_owned));
+        let rows = self
+            .functions
+            .iter()
+            .enumerate()
+            .map(|(f, name)| {
+                let mut row = vec![name.clone()];
+                row.extend(self.councils.iter().map(|c| fte(c.values[f])));
+                row.extend([
+                    fte(self.today[f]),
+                    fte(self.target[f]),
+                    fte(self.overlap(f)),
+                ]);
+                row
+            })
+            .collect();
+        Table { columns, rows }
+    }
+}
+
+/// Recurring saving per function, split by each council's share.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Savings {
+    /// Function names.
+    pub functions: Vec<String>,
+    /// Each council's saving per function, in pounds.
+    pub councils: Vec<Stack>,
+    /// Each council's saving per function, exactly.
+    pub amounts: Vec<Vec<Money>>,
+    /// The saving per function.
+    pub totals: Vec<Money>,
+    /// The saving a year across all functions.
+    pub total: Money,
+}
+
+impl Savings {
+    /// Built from the outcome.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        let keys = councils(plan, o);
+        let amounts: Vec<Vec<Money>> = (0..keys.len())
+            .map(|c| {
+                o.functions
+                    .iter()
+                    .map(|f| f.council_saving.get(c).copied().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let stacks = keys
+            .iter()
+            .zip(&amounts)
+            .map(|(key, a)| Stack {
+                name: key.short.clone(),
+                colour: key.colour,
+                values: a.iter().map(|m| m.as_pounds()).collect(),
+                bases: Vec::new(),
+            })
+            .collect();
+        Self {
+            functions: o.functions.iter().map(|f| f.name.clone()).collect(),
+            councils: stack(stacks),
+            amounts,
+            totals: o.functions.iter().map(|f| f.recurring_saving).collect(),
+            total: o.totals.recurring_saving,
+        }
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.functions.is_empty() || self.councils.is_empty()
+    }
+
+    /// The saving a year.
+    pub fn headline(&self) -> String {
+        format!("{} a year saved", self.total.compact())
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        let mut columns = vec!["Function".to_owned()];
+        columns.extend(self.councils.iter().map(|c| c.name.clone()));
+        columns.push("Saving a year".to_owned());
+        let rows = self
+            .functions
+            .iter()
+            .enumerate()
+            .map(|(f, name)| {
+                let mut row = vec![name.clone()];
+                row.extend(self.amounts.iter().map(|a| a[f].whole()));
+                row.push(self.totals[f].whole());
+                row
+            })
+            .collect();
+        Table { columns, rows }
+    }
+}
+
+/// How a waterfall bar reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// A total standing on zero (today's cost, the target cost).
+    Total,
+    /// A step that lowers the cost.
+    Less,
+    /// A step that raises the cost.
+    Plus,
+}
+
+/// One bar of the waterfall.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// What the step is.
+    pub label: String,
+    /// Cost before the step (zero for a total).
+    pub from: Money,
+    /// Cost after it.
+    pub to: Money,
+    /// How it reads.
+    pub kind: StepKind,
+}
+
+impl Step {
+    /// The step's size, always positive: how much it lowers or raises the cost, or the total.
+    pub fn amount(&self) -> Money {
+        let d = self.to - self.from;
+        if d.pence() < 0 { -d } else { d }
+    }
+
+    /// "less vacancies deleted £40,000" in words, as the hover and table say it.
+    pub fn words(&self) -> String {
+        match self.kind {
+            StepKind::Total => format!("{} {}", self.label, self.amount().whole()),
+            StepKind::Less => format!(
+                "less {} {}",
+                self.label.to_lowercase(),
+                self.amount().whole()
+            ),
+            StepKind::Plus => format!(
+                "plus {} {}",
+                self.label.to_lowercase(),
+                self.amount().whole()
+            ),
+        }
+    }
+}
+
+/// From today's full-year cost to the target cost.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Waterfall {
+    /// Bars from top to bottom: today, each step, the target.
+    pub steps: Vec<Step>,
+    /// The recurring saving (today − target).
+    pub saving: Money,
+}
+
+impl Waterfall {
+    /// Built from the outcome's bridge.
+    pub fn of(o: &Outcome) -> Self {
+        let w = &o.waterfall;
+        let mut steps = vec![Step {
+            label: "Cost today".to_owned(),
+            from: Money::ZERO,
+            to: w.baseline,
+            kind: StepKind::Total,
+        }];
+        let mut running = w.baseline;
+        for (label, amount) in w.steps() {
+            let to = running - amount;
+            steps.push(Step {
+                label: label.to_owned(),
+                from: running,
+                to,
+                kind: if amount.pence() < 0 {
+                    StepKind::Plus
+                } else {
+                    StepKind::Less
+                },
+            });
+            running = to;
+        }
+        steps.push(Step {
+            label: "Target cost".to_owned(),
+            from: Money::ZERO,
+            to: w.target,
+            kind: StepKind::Total,
+        });
+        Self {
+            steps,
+            saving: w.saving(),
+        }
+    }
+
+    /// Nothing to draw: no cost today and none in the target.
+    pub fn is_empty(&self) -> bool {
+        self.steps
+            .iter()
+            .all(|s| s.from.pence() == 0 && s.to.pence() == 0)
+    }
+
+    /// Today's cost and the target cost.
+    pub fn headline(&self) -> String {
+        let first = self.steps.first().map(|s| s.to).unwrap_or_default();
+        let last = self.steps.last().map(|s| s.to).unwrap_or_default();
+        format!(
+            "{} today, {} in the target",
+            first.compact(),
+            last.compact()
+        )
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        Table {
+            columns: vec![
+                "Step".to_owned(),
+                "Amount".to_owned(),
+                "Cost after".to_owned(),
+            ],
+            rows: self
+                .steps
+                .iter()
+                .map(|s| {
+                    let label = match s.kind {
+                        StepKind::Total => s.label.clone(),
+                        StepKind::Less => format!("less {}", s.label.to_lowercase()),
+                        StepKind::Plus => format!("plus {}", s.label.to_lowercase()),
+                    };
+                    vec![label, s.amount().whole(), s.to.whole()]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// FTE in each redundancy pool, per function or per role of one function.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pools {
+    /// What the bars are (functions, or the roles of one function).
+    pub categories: Vec<String>,
+    /// One stack per pool, in [`Pool::ALL`] order.
+    pub pools: Vec<Stack>,
+    /// FTE today per category: the pools add up to it.
+    pub today: Vec<f64>,
+}
+
+impl Pools {
+    fn build<'a>(items: impl Iterator<Item = (&'a str, &'a crate::engine::Flows)>) -> Self {
+        let (categories, flows): (Vec<String>, Vec<_>) =
+            items.map(|(name, f)| (name.to_owned(), *f)).unzip();
+        let pools = Pool::ALL
+            .iter()
+            .map(|p| Stack {
+                name: p.name().to_owned(),
+                colour: theme::pool_colour(*p),
+                values: flows.iter().map(|f| p.fte(f)).collect(),
+                bases: Vec::new(),
+            })
+            .collect();
+        Self {
+            categories,
+            pools: stack(pools),
+            today: flows.iter().map(crate::engine::Flows::current).collect(),
+        }
+    }
+
+    /// Per function.
+    pub fn by_function(o: &Outcome) -> Self {
+        Self::build(o.functions.iter().map(|f| (f.name.as_str(), &f.flows)))
+    }
+
+    /// Per role of one function (by its index in the plan).
+    pub fn by_role(o: &Outcome, function: usize) -> Self {
+        Self::build(
+            o.roles
+                .iter()
+                .filter(|r| r.function == function)
+                .map(|r| (r.title.as_str(), &r.flows)),
+        )
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.today.iter().all(|v| *v <= 0.0)
+    }
+
+    /// The FTE leaving by redundancy, voluntary and compulsory.
+    pub fn headline(&self) -> String {
+        let sum = |p: Pool| {
+            self.pools
+                .get(p as usize)
+                .map_or(0.0, |s| s.values.iter().sum::<f64>())
+        };
+        format!(
+            "{} FTE voluntary, {} FTE compulsory",
+            fte(sum(Pool::Voluntary)),
+            fte(sum(Pool::Compulsory))
+        )
+    }
+
+    /// The figures.
+    pub fn table(&self, heading: &str) -> Table {
+        let mut columns = vec![heading.to_owned()];
+        columns.extend(self.pools.iter().map(|p| format!("{} FTE", p.name)));
+        columns.push("FTE today".to_owned());
+        let rows = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let mut row = vec![name.clone()];
+                row.extend(self.pools.iter().map(|p| fte(p.values[i])));
+                row.push(fte(self.today[i]));
+                row
+            })
+            .collect();
+        Table { columns, rows }
+    }
+}
+
+/// Where the cumulative net line crosses zero.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Payback {
+    /// Position on the year axis (year `i` is centred on `i`; its cumulative figure is at its end,
+    /// `i + 0.5`).
+    pub x: f64,
+    /// "Pays back in 2.3 years (2029/30)".
+    pub label: String,
+}
+
+/// Savings and one-off costs per financial year, and the cumulative net.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Years {
+    /// "2027/28" and so on.
+    pub years: Vec<String>,
+    /// Saving in each year.
+    pub savings: Vec<Money>,
+    /// One-off costs paid in each year.
+    pub one_off: Vec<Money>,
+    /// Net to the end of each year.
+    pub cumulative: Vec<Money>,
+    /// The payback point, when the plan pays back within the horizon.
+    pub payback: Option<Payback>,
+    /// Payback in years from go-live, for the headline.
+    pub payback_years: Option<f64>,
+}
+
+impl Years {
+    /// Built from the outcome.
+    pub fn of(o: &Outcome) -> Self {
+        let cumulative: Vec<Money> = o.years.iter().map(|y| y.cumulative_net).collect();
+        let payback = cumulative
+            .iter()
+            .enumerate()
+            .find(|(i, c)| c.pence() >= 0 && (*i == 0 || cumulative[i - 1].pence() < 0))
+            .filter(|(i, _)| *i > 0 || o.years.first().is_some_and(|y| y.one_off_cost.pence() > 0))
+            .map(|(i, c)| {
+                // Straight-line between the end of the year before (or the start of the first)
+                // and the end of this one.
+                let before = if i == 0 { 0 } else { cumulative[i - 1].pence() };
+                let rise = (c.pence() - before) as f64;
+                let frac = if rise > 0.0 {
+                    -(before as f64) / rise
+                } else {
+                    1.0
+                };
+                let year = o.years[i].year;
+                let label = o.totals.payback_years.map_or_else(
+                    || format!("Net positive in {year}"),
+                    |p| format!("Pays back in {p:.1} years ({year})"),
+                );
+                Payback {
+                    x: i as f64 - 0.5 + frac.clamp(0.0, 1.0),
+                    label,
+                }
+            });
+        Self {
+            years: o.years.iter().map(|y| y.year.to_string()).collect(),
+            savings: o.years.iter().map(|y| y.saving).collect(),
+            one_off: o.years.iter().map(|y| y.one_off_cost).collect(),
+            cumulative,
+            payback,
+            payback_years: o.totals.payback_years,
+        }
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.years.is_empty()
+            || (self.savings.iter().all(|m| m.pence() == 0)
+                && self.one_off.iter().all(|m| m.pence() == 0))
+    }
+
+    /// Payback in years.
+    pub fn headline(&self) -> String {
+        self.payback_years.map_or_else(
+            || "Does not pay back".to_owned(),
+            |y| format!("Pays back in {y:.1} years"),
+        )
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        Table {
+            columns: ["Year", "Saving", "One-off cost", "Net", "Cumulative net"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: (0..self.years.len())
+                .map(|i| {
+                    vec![
+                        self.years[i].clone(),
+                        self.savings[i].whole(),
+                        self.one_off[i].whole(),
+                        (self.savings[i] - self.one_off[i]).whole(),
+                        self.cumulative[i].whole(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A stretch of a council's timetable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Collective consultation.
+    Consultation,
+    /// Notice running.
+    Notice,
+    /// People leave.
+    Exits,
+}
+
+impl Phase {
+    /// As the legend says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Consultation => "Consultation",
+            Self::Notice => "Notice",
+            Self::Exits => "Exits",
+        }
+    }
+}
+
+/// One bar of a council's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// What it is.
+    pub phase: Phase,
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// It runs past go-live: drawn in the warning colour.
+    pub misses: bool,
+}
+
+/// A council's lane of the timetable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The council.
+    pub council: CouncilKey,
+    /// Its stretches, in order.
+    pub spans: Vec<Span>,
+    /// Form HR1 is due by this day.
+    pub hr1_by: Date,
+    /// Why it misses go-live (empty when it meets it).
+    pub reason: String,
+}
+
+/// Consultation, HR1, notices and exits per council against go-live.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    /// One lane per council, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// The day consultation starts.
+    pub start: Date,
+    /// Go-live.
+    pub go_live: Date,
+}
+
+impl Timeline {
+    /// Built from the outcome.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        let keys = councils(plan, o);
+        let lanes = o
+            .councils
+            .iter()
+            .zip(keys)
+            .enumerate()
+            .map(|(i, (c, council))| {
+                let t = &c.timetable;
+                let mut spans = vec![Span {
+                    phase: Phase::Consultation,
+                    from: t.consultation_start,
+                    to: t.notices_from,
+                    misses: t.notices_from > o.go_live,
+                }];
+                if let Some(last) = t.last_exit {
+                    let notice_end = t.first_exit.unwrap_or(last);
+                    spans.push(Span {
+                        phase: Phase::Notice,
+                        from: t.notices_from,
+                        to: notice_end.max(t.notices_from),
+                        misses: notice_end > o.go_live,
+                    });
+                    spans.push(Span {
+                        phase: Phase::Exits,
+                        from: t.first_exit.unwrap_or(last),
+                        to: last,
+                        misses: !t.meets_go_live,
+                    });
+                }
+                let reason = o
+                    .flags
+                    .iter()
+                    .filter(|f| {
+                        f.council == Some(i)
+                            && matches!(f.kind, FlagKind::TimetableMiss | FlagKind::DoubleRunning)
+                    })
+                    .map(|f| f.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Lane {
+                    council,
+                    spans,
+                    hr1_by: t.hr1_by,
+                    reason,
+                }
+            })
+            .collect();
+        Self {
+            lanes,
+            start: o.consultation_start,
+            go_live: o.go_live,
+        }
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.lanes.is_empty()
+    }
+
+    /// How many councils miss go-live.
+    pub fn misses(&self) -> usize {
+        self.lanes
+            .iter()
+            .filter(|l| l.spans.iter().any(|s| s.misses))
+            .count()
+    }
+
+    /// Whether every council meets go-live.
+    pub fn headline(&self) -> String {
+        match self.misses() {
+            0 => format!("Every council meets go-live on {}", long_date(self.go_live)),
+            1 => format!("1 council misses go-live on {}", long_date(self.go_live)),
+            n => format!("{n} councils miss go-live on {}", long_date(self.go_live)),
+        }
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        let span = |l: &Lane, p: Phase| {
+            l.spans
+                .iter()
+                .find(|s| s.phase == p)
+                .map_or_else(|| "none".to_owned(), |s| format!("{} to {}", s.from, s.to))
+        };
+        Table {
+            columns: [
+                "Council",
+                "Consultation",
+                "HR1 by",
+                "Notice",
+                "Exits",
+                "Meets go-live",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: self
+                .lanes
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.council.name.clone(),
+                        span(l, Phase::Consultation),
+                        l.hr1_by.to_string(),
+                        span(l, Phase::Notice),
+                        span(l, Phase::Exits),
+                        if l.reason.is_empty() && !l.spans.iter().any(|s| s.misses) {
+                            "Yes".to_owned()
+                        } else {
+                            "No".to_owned()
+                        },
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// "1 Apr 2028".
+pub fn long_date(d: Date) -> String {
+    format!("{} {} {}", d.day(), month(d), d.year())
+}
+
+/// "Apr".
+pub fn month(d: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    MONTHS[(d.month() as usize).saturating_sub(1) % 12]
+}
+
+/// Each council's saving a year and its share of the one-off costs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Split {
+    /// The councils, top to bottom.
+    pub councils: Vec<CouncilKey>,
+    /// Saving a year per council.
+    pub savings: Vec<Money>,
+    /// One-off cost per council.
+    pub one_off: Vec<Money>,
+    /// Share ratio per council.
+    pub shares: Vec<f64>,
+}
+
+impl Split {
+    /// Built from the outcome.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        Self {
+            councils: councils(plan, o),
+            savings: o.councils.iter().map(|c| c.recurring_saving).collect(),
+            one_off: o.councils.iter().map(|c| c.one_off_cost).collect(),
+            shares: o.councils.iter().map(|c| c.share_ratio).collect(),
+        }
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.councils.is_empty()
+    }
+
+    /// The totals being split.
+    pub fn headline(&self) -> String {
+        let saving: Money = self.savings.iter().copied().sum();
+        let one_off: Money = self.one_off.iter().copied().sum();
+        format!(
+            "{} a year saved, {} one-off, across {} councils",
+            saving.compact(),
+            one_off.compact(),
+            self.councils.len()
+        )
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        Table {
+            columns: ["Council", "Share", "Saving a year", "One-off cost"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: (0..self.councils.len())
+                .map(|i| {
+                    vec![
+                        self.councils[i].name.clone(),
+                        format!("{:.1}%", self.shares[i] * 100.0),
+                        self.savings[i].whole(),
+                        self.one_off[i].whole(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One scenario's headline figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioFigures {
+    /// Its name.
+    pub name: String,
+    /// Saving a year.
+    pub saving: Money,
+    /// One-off cost.
+    pub one_off: Money,
+    /// Payback in years.
+    pub payback_years: Option<f64>,
+    /// FTE leaving by VR.
+    pub voluntary: f64,
+    /// FTE leaving by compulsory redundancy.
+    pub compulsory: f64,
+}
+
+/// The headline figures of every scenario side by side.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scenarios {
+    /// One entry per scenario, the base first.
+    pub scenarios: Vec<ScenarioFigures>,
+}
+
+impl Scenarios {
+    /// Evaluates every scenario of the plan (the base first).
+    pub fn of(plan: &Plan) -> Self {
+        let scenarios = plan
+            .scenario_names()
+            .into_iter()
+            .filter_map(|name| {
+                let s = plan.scenario(&name)?;
+                let o = crate::engine::evaluate(plan, &s);
+                Some(Self::figures(&o))
+            })
+            .collect();
+        Self { scenarios }
+    }
+
+    /// One outcome's headline figures.
+    pub fn figures(o: &Outcome) -> ScenarioFigures {
+        ScenarioFigures {
+            name: o.scenario.clone(),
+            saving: o.totals.recurring_saving,
+            one_off: o.totals.one_off_cost,
+            payback_years: o.totals.payback_years,
+            voluntary: o.totals.flows.voluntary,
+            compulsory: o.totals.flows.compulsory,
+        }
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.scenarios.is_empty()
+    }
+
+    /// The scenario that saves most.
+    pub fn headline(&self) -> String {
+        self.scenarios
+            .iter()
+            .max_by_key(|s| s.saving.pence())
+            .map_or_else(String::new, |s| {
+                format!("{} saves most: {} a year", s.name, s.saving.compact())
+            })
+    }
+
+    /// The figures.
+    pub fn table(&self) -> Table {
+        Table {
+            columns: [
+                "Scenario",
+                "Saving a year",
+                "One-off cost",
+                "Payback",
+                "VR FTE",
+                "Compulsory FTE",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: self
+                .scenarios
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.name.clone(),
+                        s.saving.whole(),
+                        s.one_off.whole(),
+                        s.payback_years
+                            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
+                        fte(s.voluntary),
+                        fte(s.compulsory),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every chart's figures for one outcome, built once per change of the plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Series {
+    /// The plan's name, for titles.
+    pub plan: String,
+    /// The scenario's name, for titles.
+    pub scenario: String,
+    /// Headcount overlap.
+    pub overlap: Overlap,
+    /// Savings by function.
+    pub savings: Savings,
+    /// The waterfall.
+    pub waterfall: Waterfall,
+    /// Pools by function.
+    pub pools: Pools,
+    /// Pools by role, one per function.
+    pub pools_by_role: Vec<Pools>,
+    /// Money over time.
+    pub years: Years,
+    /// The timetable.
+    pub timeline: Timeline,
+    /// The council split.
+    pub split: Split,
+}
+
+impl Series {
+    /// Every chart's figures.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        Self {
+            plan: plan.name.clone(),
+            scenario: o.scenario.clone(),
+            overlap: Overlap::of(plan, o),
+            savings: Savings::of(plan, o),
+            waterfall: Waterfall::of(o),
+            pools: Pools::by_function(o),
+            pools_by_role: (0..o.functions.len())
+                .map(|f| Pools::by_role(o, f))
+                .collect(),
+            years: Years::of(o),
+            timeline: Timeline::of(plan, o),
+            split: Split::of(plan, o),
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Charts and slides as PNG files: one chart cropped to itself and its title, or every slide of
+//! the plan's presentation, drawn off screen in the projector theme at the size asked for.
+
+use std::path::{Path, PathBuf};
+
+use super::charts::{self, Scenarios, Series};
+use super::render::{Image, Offscreen, RenderError};
+use super::theme;
+use crate::engine;
+use crate::io::plan_file::{self, FileError};
+use crate::model::{Chart, Plan, Scenario};
+
+/// The default image size: a 1080p projector.
+pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Drawing failed or there is no renderer.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Writing a file failed.
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// The output folder could not be made.
+    #[error("could not create the folder for the slides ({source}): {path}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The plan has no slides chosen.
+    #[error(
+        "the plan has no slides: choose them in the app (View > Choose slides…) and save the plan"
+    )]
+    NoSlides,
+}
+
+/// Draws one chart as a picture: its title, its headline (on a slide) and the plot.
+pub fn picture(
+    renderer: &mut Offscreen,
+    chart: Chart,
+    series: &Series,
+    scenarios: Option<&Scenarios>,
+    size: [u32; 2],
+    slide: bool,
+) -> Result<Image, RenderError> {
+    renderer.render(
+        size,
+        |ctx| {
+            ctx.set_theme(egui::Theme::Light);
+            ctx.all_styles_mut(theme::projector);
+        },
+        |ui| {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
+            charts::picture_ui(ui, chart, series, scenarios, slide);
+        },
+    )
+}
+
+/// Writes an image as a PNG file, atomically.
+pub fn write_png(path: &Path, image: &Image) -> Result<(), ExportError> {
+    let bytes = image.to_png()?;
+    plan_file::write_atomic(path, &bytes)?;
+    Ok(())
+}
+
+/// The file name of slide `index` (from 0): `01-overlap.png`.
+pub fn slide_file_name(index: usize, chart: Chart) -> String {
+    format!("{:02}-{}.png", index + 1, chart.slug())
+}
+
+/// Renders every slide of the plan's presentation into `dir` (made if missing) and returns the
+/// files written, in order.
+pub fn slides(
+    renderer: &mut Offscreen,
+    plan: &Plan,
+    scenario: &Scenario,
+    dir: &Path,
+    size: [u32; 2],
+) -> Result<Vec<PathBuf>, ExportError> {
+    if plan.slides.is_empty() {
+        return Err(ExportError::NoSlides);
+    }
+    let outcome = engine::evaluate(plan, scenario);
+    let series = Series::of(plan, &outcome);
+    let scenarios = plan
+        .slides
+        .contains(&Chart::Scenarios)
+        .then(|| Scenarios::of(plan));
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Folder {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (i, chart) in plan.slides.iter().enumerate() {
+        let image = picture(renderer, *chart, &series, scenarios.as_ref(), size, true)?;
+        let path = dir.join(slide_file_name(i, *chart));
+        write_png(&path, &image)?;
+        written.push(path);
+    }
+    Ok(written)
+}

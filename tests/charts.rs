@@ -1,0 +1,394 @@
+//! The charts' figures, built from hand-made outcomes: stacks add up to the totals they stand for,
+//! the waterfall ends exactly on the target cost, payback sits where the cumulative net turns,
+//! and empty plans say "nothing to show" rather than drawing nonsense.
+
+mod common;
+
+use merger_planner::engine::{
+    CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, Outcome, RoleOutcome, Timetable,
+    Totals, Waterfall, YearOutcome,
+};
+use merger_planner::model::{Chart, FinancialYear, Money, Plan, RedundancyScheme};
+use merger_planner::ui::charts::series::{Phase, StepKind};
+use merger_planner::ui::charts::{self, Pool, Series};
+use proptest::prelude::*;
+
+fn date(y: i16, m: i8, d: i8) -> jiff::civil::Date {
+    jiff::civil::date(y, m, d)
+}
+
+fn flows(filled: f64, vacant: f64, deleted: f64, vr: f64, cr: f64, redeployed: f64) -> Flows {
+    Flows {
+        filled,
+        vacant,
+        vacancies_deleted: deleted,
+        vacancies_kept: vacant - deleted,
+        voluntary: vr,
+        redeployed_out: redeployed,
+        compulsory: cr,
+        kept: filled - vr - cr - redeployed,
+        over_target: 0.0,
+    }
+}
+
+fn pounds(p: i64) -> Money {
+    Money::from_pounds_f64(p as f64)
+}
+
+/// A plan with three councils (for names and colours) and an outcome made by hand.
+fn hand_made() -> (Plan, Outcome) {
+    let mut plan = common::worked_example();
+    plan.councils = ["North", "South", "East"]
+        .iter()
+        .map(|n| {
+            let mut c = common::council(&n.to_lowercase(), 0.2, RedundancyScheme::default());
+            c.name = format!("{n} District Council");
+            c.short_name = (*n).to_owned();
+            c
+        })
+        .collect();
+    let finance = FunctionOutcome {
+        name: "Finance".into(),
+        target_fte: 20.0,
+        flows: flows(24.0, 3.0, 2.0, 3.0, 1.0, 0.5),
+        by_council: vec![
+            flows(10.0, 1.0, 1.0, 1.0, 0.0, 0.0),
+            flows(8.0, 2.0, 1.0, 2.0, 1.0, 0.5),
+            flows(6.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+        ],
+        recurring_saving: pounds(150_000),
+        council_saving: vec![pounds(100_000), pounds(70_000), pounds(-20_000)],
+        ..FunctionOutcome::default()
+    };
+    let hr = FunctionOutcome {
+        name: "HR".into(),
+        target_fte: 0.0,
+        flows: flows(4.0, 0.0, 0.0, 4.0, 0.0, 0.0),
+        by_council: vec![
+            flows(4.0, 0.0, 0.0, 4.0, 0.0, 0.0),
+            Flows::default(),
+            Flows::default(),
+        ],
+        recurring_saving: pounds(-5_000),
+        council_saving: vec![pounds(2_000), pounds(-3_000), pounds(-4_000)],
+        ..FunctionOutcome::default()
+    };
+    let role = |title: &str, function: usize, f: Flows| RoleOutcome {
+        title: title.into(),
+        function,
+        flows: f,
+        ..RoleOutcome::default()
+    };
+    let council = |name: &str, short: &str, meets: bool| CouncilOutcome {
+        name: name.into(),
+        short_name: short.into(),
+        recurring_saving: pounds(50_000),
+        one_off_cost: pounds(30_000),
+        share_ratio: 1.0 / 3.0,
+        timetable: Timetable {
+            consultation_start: date(2027, 10, 1),
+            consultation_days: 45,
+            hr1_by: date(2027, 10, 1),
+            notices_from: date(2027, 11, 15),
+            first_exit: Some(date(2028, 4, 1)),
+            last_exit: Some(if meets {
+                date(2028, 4, 1)
+            } else {
+                date(2028, 6, 30)
+            }),
+            meets_go_live: meets,
+            ..Timetable::default()
+        },
+        ..CouncilOutcome::default()
+    };
+    let years = [
+        (2027, 0, 80_000),
+        (2028, 120_000, 20_000),
+        (2029, 150_000, 0),
+    ];
+    let mut cumulative = Money::ZERO;
+    let years = years
+        .iter()
+        .map(|&(y, saving, cost)| {
+            let net = pounds(saving) - pounds(cost);
+            cumulative += net;
+            YearOutcome {
+                year: FinancialYear(y),
+                saving: pounds(saving),
+                one_off_cost: pounds(cost),
+                net,
+                cumulative_net: cumulative,
+            }
+        })
+        .collect();
+    let outcome = Outcome {
+        scenario: "Base".into(),
+        consultation_start: date(2027, 10, 1),
+        go_live: date(2028, 4, 1),
+        totals: Totals {
+            recurring_saving: pounds(145_000),
+            payback_years: Some(0.7),
+            ..Totals::default()
+        },
+        waterfall: Waterfall {
+            baseline: pounds(1_000_000),
+            vacancies_deleted: pounds(60_000),
+            voluntary: pounds(90_000),
+            compulsory: pounds(30_000),
+            redeployed: pounds(10_000),
+            new_posts: pounds(-40_000),
+            pay_harmonisation: pounds(-5_000),
+            target: pounds(855_000),
+        },
+        councils: vec![
+            council("North District Council", "North", true),
+            council("South District Council", "South", false),
+            council("East District Council", "", true),
+        ],
+        functions: vec![finance, hr],
+        roles: vec![
+            role("Accountant", 0, flows(14.0, 2.0, 1.0, 2.0, 1.0, 0.5)),
+            role("Payroll officer", 0, flows(10.0, 1.0, 1.0, 1.0, 0.0, 0.0)),
+            role("HR adviser", 1, flows(4.0, 0.0, 0.0, 4.0, 0.0, 0.0)),
+        ],
+        years,
+        flags: vec![Flag {
+            kind: FlagKind::TimetableMiss,
+            message: "South: notice runs to 30 June 2028, after go-live".into(),
+            council: Some(1),
+            role: None,
+        }],
+        ..Outcome::default()
+    };
+    (plan, outcome)
+}
+
+#[test]
+fn overlap_stacks_add_up_to_each_function_and_sit_on_each_other() {
+    let (plan, o) = hand_made();
+    let s = Series::of(&plan, &o).overlap;
+    assert_eq!(s.functions, vec!["Finance", "HR"]);
+    for (f, function) in o.functions.iter().enumerate() {
+        let sum: f64 = s.councils.iter().map(|c| c.values[f]).sum();
+        assert!((sum - function.flows.current()).abs() < 1e-9);
+        // Each council's bar starts where the one before ended.
+        let mut end = 0.0;
+        for c in &s.councils {
+            assert!((c.bases[f] - end).abs() < 1e-9);
+            end += c.values[f];
+        }
+    }
+    assert!((s.overlap(0) - 7.0).abs() < 1e-9, "27 FTE today, 20 target");
+    assert_eq!(s.headline(), "11.0 FTE overlap");
+    // A council without a short name is named in full.
+    assert_eq!(s.councils[2].name, "East District Council");
+    // Colours are the councils' own, from the plan, through the theme.
+    assert_eq!(
+        s.councils[1].colour,
+        merger_planner::ui::theme::council_colour(plan.councils[1].colour)
+    );
+}
+
+#[test]
+fn savings_split_adds_up_to_the_penny_with_losses_stacked_below_zero() {
+    let (plan, o) = hand_made();
+    let s = Series::of(&plan, &o).savings;
+    for (f, function) in o.functions.iter().enumerate() {
+        let sum: Money = s.amounts.iter().map(|a| a[f]).sum();
+        assert_eq!(sum, function.recurring_saving);
+    }
+    // East loses £20k in Finance: its bar runs down from zero, not from the top of the others.
+    let east = &s.councils[2];
+    assert!(east.values[0] < 0.0);
+    assert!(east.bases[0].abs() < 1e-9);
+    // In HR North gains and South then East lose: the losses pile down from zero.
+    assert!((s.councils[1].bases[1]).abs() < 1e-9);
+    assert!((s.councils[2].bases[1] + 3_000.0).abs() < 1e-6);
+    let table = s.table();
+    assert_eq!(table.rows[0].last().unwrap(), "£150,000");
+    assert_eq!(table.rows[1].last().unwrap(), "-£5,000");
+}
+
+#[test]
+fn the_waterfall_ends_exactly_on_the_target_cost() {
+    let (plan, o) = hand_made();
+    let w = Series::of(&plan, &o).waterfall;
+    assert_eq!(w.steps.len(), 8);
+    assert_eq!(w.steps[0].to, o.waterfall.baseline);
+    let target = w.steps.last().unwrap();
+    assert_eq!(target.kind, StepKind::Total);
+    assert_eq!(target.to, o.waterfall.target);
+    assert_eq!(
+        w.steps[6].to, o.waterfall.target,
+        "the last step lands on it"
+    );
+    for pair in w.steps[1..7].windows(2) {
+        assert_eq!(
+            pair[0].to, pair[1].from,
+            "each step starts where the last ended"
+        );
+    }
+    assert_eq!(w.steps[5].kind, StepKind::Plus, "new posts raise the cost");
+    assert_eq!(w.steps[5].words(), "plus new posts £40,000");
+    assert_eq!(w.steps[1].words(), "less vacancies deleted £60,000");
+    assert_eq!(w.saving, pounds(145_000));
+}
+
+proptest! {
+    #[test]
+    fn any_bridge_ends_on_its_target(
+        baseline in 0i64..10_000_000_000,
+        steps in proptest::collection::vec(-500_000_000i64..500_000_000, 6),
+    ) {
+        let m = Money::from_pence_f64;
+        let mut w = Waterfall {
+            baseline: m(baseline as f64),
+            vacancies_deleted: m(steps[0] as f64),
+            voluntary: m(steps[1] as f64),
+            compulsory: m(steps[2] as f64),
+            redeployed: m(steps[3] as f64),
+            new_posts: m(steps[4] as f64),
+            pay_harmonisation: m(steps[5] as f64),
+            target: Money::ZERO,
+        };
+        w.target = w.baseline - w.saving();
+        let o = Outcome { waterfall: w, ..Outcome::default() };
+        let bridge = charts::series::Waterfall::of(&o);
+        prop_assert_eq!(bridge.steps[6].to, w.target);
+        prop_assert_eq!(bridge.steps[7].to, w.target);
+        for s in &bridge.steps[1..7] {
+            let lowers = s.to.pence() <= s.from.pence();
+            prop_assert!(lowers == (s.kind == StepKind::Less) || s.from == s.to);
+        }
+    }
+}
+
+#[test]
+fn pools_add_up_to_today_per_function_and_per_role() {
+    let (plan, o) = hand_made();
+    let series = Series::of(&plan, &o);
+    let check = |p: &charts::series::Pools| {
+        for (i, today) in p.today.iter().enumerate() {
+            let sum: f64 = p.pools.iter().map(|s| s.values[i]).sum();
+            assert!(
+                (sum - today).abs() < 1e-9,
+                "{}: {sum} vs {today}",
+                p.categories[i]
+            );
+        }
+    };
+    check(&series.pools);
+    assert_eq!(series.pools_by_role.len(), 2);
+    assert_eq!(
+        series.pools_by_role[0].categories,
+        vec!["Accountant", "Payroll officer"]
+    );
+    for p in &series.pools_by_role {
+        check(p);
+    }
+    assert_eq!(series.pools.pools.len(), Pool::ALL.len());
+    assert_eq!(
+        series.pools.headline(),
+        "7.0 FTE voluntary, 1.0 FTE compulsory"
+    );
+}
+
+#[test]
+fn payback_is_marked_where_the_cumulative_net_turns_positive() {
+    let (plan, o) = hand_made();
+    let y = Series::of(&plan, &o).years;
+    // -80k at the end of 2027/28, +20k at the end of 2028/29: zero 80% of the way through it.
+    let pb = y.payback.clone().unwrap();
+    assert!((pb.x - (1.0 - 0.5 + 0.8)).abs() < 1e-9, "{}", pb.x);
+    assert_eq!(pb.label, "Pays back in 0.7 years (2028/29)");
+    assert_eq!(
+        y.table().rows[0],
+        ["2027/28", "£0", "£80,000", "-£80,000", "-£80,000"]
+    );
+}
+
+#[test]
+fn a_plan_that_never_pays_back_has_no_payback_mark() {
+    let (plan, mut o) = hand_made();
+    for y in &mut o.years {
+        y.cumulative_net = pounds(-1);
+    }
+    o.totals.payback_years = None;
+    let y = Series::of(&plan, &o).years;
+    assert!(y.payback.is_none());
+    assert_eq!(y.headline(), "Does not pay back");
+}
+
+#[test]
+fn the_timetable_marks_what_misses_go_live_with_the_reason() {
+    let (plan, o) = hand_made();
+    let t = Series::of(&plan, &o).timeline;
+    assert_eq!(t.lanes.len(), 3);
+    assert_eq!(t.misses(), 1);
+    let south = &t.lanes[1];
+    let exits = south
+        .spans
+        .iter()
+        .find(|s| s.phase == Phase::Exits)
+        .unwrap();
+    assert!(exits.misses);
+    assert!(south.reason.contains("30 June 2028"));
+    assert!(t.lanes[0].spans.iter().all(|s| !s.misses));
+    assert_eq!(t.headline(), "1 council misses go-live on 1 Apr 2028");
+    assert_eq!(t.table().rows[1][5], "No");
+}
+
+#[test]
+fn titles_name_the_chart_plan_and_scenario() {
+    let (plan, o) = hand_made();
+    let s = Series::of(&plan, &o);
+    assert_eq!(
+        charts::title(Chart::Pools, &s),
+        "Redundancy pools — Worked example, Base scenario"
+    );
+    assert_eq!(
+        charts::title(Chart::Scenarios, &s),
+        "Scenarios compared — Worked example"
+    );
+}
+
+#[test]
+fn empty_data_says_nothing_to_show_and_real_data_does_not() {
+    let (plan, o) = hand_made();
+    let full = Series::of(&plan, &o);
+    let empty_plan = Plan::new("Empty", plan.programme);
+    let empty = Series::of(&empty_plan, &Outcome::default());
+    for chart in Chart::ALL {
+        let scenarios = charts::Scenarios::default();
+        assert!(
+            charts::nothing_to_show(chart, &empty, Some(&scenarios)).is_some(),
+            "{chart:?}"
+        );
+        if chart != Chart::Scenarios {
+            assert_eq!(
+                charts::nothing_to_show(chart, &full, None),
+                None,
+                "{chart:?}"
+            );
+        }
+    }
+    // Zero targets: the overlap still shows today's posts against a target of nothing.
+    let (plan, mut o) = hand_made();
+    for f in &mut o.functions {
+        f.target_fte = 0.0;
+    }
+    let s = Series::of(&plan, &o);
+    assert!(charts::nothing_to_show(Chart::Overlap, &s, None).is_none());
+    assert!((s.overlap.overlap(0) - 27.0).abs() < 1e-9);
+}
+
+#[test]
+fn scenarios_compare_every_scenario_of_a_real_plan() {
+    let plan = merger_planner::ui::app::example_plan();
+    let s = charts::Scenarios::of(&plan);
+    assert_eq!(s.scenarios.len(), plan.scenario_names().len());
+    assert_eq!(s.scenarios[0].name, "Base");
+    let base = merger_planner::engine::evaluate_base(&plan);
+    assert_eq!(s.scenarios[0].saving, base.totals.recurring_saving);
+    assert_eq!(s.table().rows.len(), s.scenarios.len());
+}

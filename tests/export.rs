@@ -1,0 +1,134 @@
+//! Slides and charts as PNG files, drawn off screen: the requested size, not blank, one file per
+//! slide in the plan's order; and the `export-slides` command as a user runs it. Needs a renderer:
+//! a GPU or Mesa's software Vulkan (.ci/run installs mesa-vulkan-drivers).
+
+use std::path::Path;
+use std::process::Command;
+
+use merger_planner::model::{Chart, Scenario};
+use merger_planner::ui::app::example_plan;
+use merger_planner::ui::export;
+use merger_planner::ui::render::{Image, Offscreen};
+
+/// Reads a PNG file back as an image.
+fn read_png(path: &Path) -> Image {
+    let file = std::io::BufReader::new(std::fs::File::open(path).expect("the PNG was written"));
+    let mut reader = png::Decoder::new(file).read_info().expect("a PNG header");
+    let mut rgba = vec![0; reader.output_buffer_size().expect("a sensible size")];
+    let info = reader.next_frame(&mut rgba).expect("PNG pixels");
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    Image {
+        width: info.width,
+        height: info.height,
+        rgba,
+    }
+}
+
+#[test]
+fn every_slide_is_written_at_the_requested_size_and_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = example_plan();
+    plan.slides = vec![Chart::Timetable, Chart::Overlap, Chart::Scenarios];
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    let files = export::slides(&mut renderer, &plan, &base, dir.path(), [800, 450]).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["01-timetable.png", "02-overlap.png", "03-scenarios.png"]
+    );
+    for f in &files {
+        let image = read_png(f);
+        assert_eq!((image.width, image.height), (800, 450), "{}", f.display());
+        assert!(image.colours(100) >= 20, "{} looks blank", f.display());
+    }
+}
+
+#[test]
+fn a_chart_picture_fills_its_size_with_the_chart() {
+    let plan = example_plan();
+    let outcome = merger_planner::engine::evaluate_base(&plan);
+    let series = merger_planner::ui::charts::Series::of(&plan, &outcome);
+    let mut renderer = Offscreen::new().unwrap();
+    for size in [[1920, 1080], [640, 480]] {
+        let image =
+            export::picture(&mut renderer, Chart::Waterfall, &series, None, size, false).unwrap();
+        assert_eq!([image.width, image.height], size);
+        assert!(image.colours(100) >= 20);
+        // Drawn on white (the projector theme), with dark ink somewhere.
+        assert_eq!(&image.rgba[0..4], &[255, 255, 255, 255]);
+        assert!(
+            image
+                .rgba
+                .chunks_exact(4)
+                .any(|p| p[0] < 60 && p[1] < 60 && p[2] < 60)
+        );
+    }
+}
+
+#[test]
+fn export_slides_runs_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
+    let out = dir.path().join("deck");
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args(["export-slides"])
+        .arg(&plan)
+        .arg("--out")
+        .arg(&out)
+        .args(["--size", "640x360"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(printed.lines().count(), Chart::ALL.len());
+    let first = out.join("01-overlap.png");
+    assert!(printed.contains(&first.display().to_string()));
+    let image = read_png(&first);
+    assert_eq!((image.width, image.height), (640, 360));
+}
+
+#[test]
+fn export_slides_refuses_a_bad_size_and_an_unknown_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+            .arg("export-slides")
+            .arg(&plan)
+            .arg("--out")
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["--size", "huge"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--size 'huge' is not an image size") && err.contains("1920x1080"),
+        "{err}"
+    );
+    let o = run(&["--scenario", "Nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no scenario 'Nope'"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_plan_without_slides_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = example_plan();
+    plan.slides.clear();
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    let err = export::slides(&mut renderer, &plan, &base, dir.path(), [640, 360]).unwrap_err();
+    assert!(err.to_string().contains("Choose slides"), "{err}");
+}

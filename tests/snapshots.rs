@@ -1,0 +1,41 @@
+//! Image snapshots of every chart on the example plan, drawn by wgpu (Mesa's software Vulkan on
+//! CI) at a pinned size, theme and pixels per point. A changed picture fails the test and leaves
+//! the new image beside the old in tests/snapshots; `UPDATE_SNAPSHOTS=1 cargo test --test
+//! snapshots` accepts it.
+
+use egui_kittest::{Harness, SnapshotResults};
+use merger_planner::model::Chart;
+use merger_planner::ui::app::example_plan;
+use merger_planner::ui::charts::{self, Scenarios, Series};
+use merger_planner::ui::theme;
+
+#[test]
+fn every_chart_on_the_example_plan() {
+    let plan = example_plan();
+    let outcome = merger_planner::engine::evaluate_base(&plan);
+    let series = Series::of(&plan, &outcome);
+    let scenarios = Scenarios::of(&plan);
+    // One result for all charts, so every changed chart is reported (and updated) at once.
+    let mut results = SnapshotResults::new();
+    for chart in Chart::ALL {
+        let mut h = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .with_pixels_per_point(1.0)
+            .with_theme(egui::Theme::Light)
+            .wgpu()
+            .build_ui(|ui| {
+                theme::projector(ui.style_mut());
+                let ctx = ui.ctx().clone();
+                ctx.layer_painter(egui::LayerId::background()).rect_filled(
+                    ctx.content_rect(),
+                    0.0,
+                    ui.visuals().panel_fill,
+                );
+                charts::picture_ui(ui, chart, &series, Some(&scenarios), true);
+            });
+        h.remove_cursor();
+        h.run();
+        h.snapshot(format!("chart-{}", chart.slug()));
+        results.extend_harness(&mut h);
+    }
+}
