@@ -79,11 +79,13 @@ impl Money {
         format!("{sign}£{}", group_thousands(pounds))
     }
 
-    /// Short, for headlines and chart labels: `£1.2m`, `£350k`, `-£40k`, `£900`.
+    /// Short, for headlines and chart labels: `£2.1bn`, `£1.2m`, `£350k`, `-£40k`, `£900`.
     pub fn compact(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let pounds = self.0.unsigned_abs() as f64 / 100.0;
-        let body = if pounds >= 999_950.0 {
+        let body = if pounds >= 999_950_000.0 {
+            format!("{:.1}bn", pounds / 1_000_000_000.0)
+        } else if pounds >= 999_950.0 {
             format!("{:.1}m", pounds / 1_000_000.0)
         } else if pounds >= 10_000.0 {
             format!("{:.0}k", pounds / 1000.0)
@@ -238,6 +240,9 @@ mod tests {
         assert_eq!(Money::pounds(900).compact(), "£900");
         assert_eq!(Money::pounds(1500).compact(), "£1.5k");
         assert_eq!(Money::pounds(999_999).compact(), "£1.0m");
+        assert_eq!(Money::pounds(999_940_000).compact(), "£999.9m");
+        assert_eq!(Money::pounds(1_971_300_000).compact(), "£2.0bn");
+        assert_eq!(Money::pounds(-2_500_000_000).compact(), "-£2.5bn");
     }
 
     #[test]

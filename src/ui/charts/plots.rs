@@ -38,6 +38,13 @@ impl Look {
         }
     }
 
+    /// The size of the values written at bar ends, so neighbouring labels never overlap: `rows`
+    /// categories share the plot's height and bars sit `pitch` of a category apart.
+    fn value_size(self, rows: usize, pitch: f64) -> f32 {
+        let row = (self.height - 90.0).max(40.0) / rows.max(1) as f32;
+        (row * pitch as f32 / 1.3).clamp(9.0, self.text_size())
+    }
+
     fn text(self, text: impl Into<String>) -> RichText {
         RichText::new(text).size(self.text_size())
     }
@@ -73,38 +80,48 @@ impl Look {
         ui.horizontal_wrapped(|ui| {
             let size = self.text_size();
             for (key, name) in keys {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+                // Painted rather than a label: the figures table is the accessible version, and
+                // a legend entry must not be mistaken for a field of the same name. Swatch and
+                // name are one piece, so a wrapped legend never parts them.
+                let ink = theme::chart_text(self.dark);
+                let galley = ui
+                    .painter()
+                    .layout_no_wrap((*name).to_owned(), self.axis_font(), ink);
+                let gap = size * 0.4;
+                let whole = egui::vec2(size + gap + galley.size().x, galley.size().y.max(size));
+                let (rect, _) = ui.allocate_exact_size(whole, egui::Sense::hover());
+                let swatch = egui::Rect::from_center_size(
+                    egui::pos2(rect.left() + size / 2.0, rect.center().y),
+                    egui::vec2(size, size) * 0.8,
+                );
                 let p = ui.painter();
                 match *key {
                     Key::Bar(c) => {
-                        p.rect_filled(rect.shrink(1.0), 2.0, c);
+                        p.rect_filled(swatch, 2.0, c);
                     }
                     Key::Line(c) => {
                         p.line_segment(
-                            [rect.left_center(), rect.right_center()],
+                            [swatch.left_center(), swatch.right_center()],
                             Stroke::new(3.0, c),
                         );
                     }
                     Key::Marker(c) => {
-                        let r = rect.shrink(2.0);
                         p.add(egui::Shape::convex_polygon(
-                            vec![r.left_top(), r.right_top(), r.center_bottom()],
+                            vec![
+                                swatch.left_top(),
+                                swatch.right_top(),
+                                swatch.center_bottom(),
+                            ],
                             c,
                             Stroke::NONE,
                         ));
                     }
                 }
-                // Painted rather than a label: the figures table is the accessible version, and
-                // a legend entry must not be mistaken for a field of the same name.
-                let galley = ui.painter().layout_no_wrap(
-                    (*name).to_owned(),
-                    self.axis_font(),
-                    theme::chart_text(self.dark),
+                let text_at = egui::pos2(
+                    rect.left() + size + gap,
+                    rect.center().y - galley.size().y / 2.0,
                 );
-                let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
-                ui.painter()
-                    .galley(rect.min, galley, theme::chart_text(self.dark));
+                p.galley(text_at, galley, ink);
                 ui.add_space(size * 0.6);
             }
         });
@@ -193,7 +210,7 @@ fn fte(v: f64) -> String {
 }
 
 /// A value written at the end of a bar, outside it.
-fn end_label(x: f64, y: f64, text: &str, look: Look) -> Text {
+fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Text {
     let anchor = if x < 0.0 {
         Align2::RIGHT_CENTER
     } else {
@@ -208,7 +225,9 @@ fn end_label(x: f64, y: f64, text: &str, look: Look) -> Text {
     Text::new(
         "",
         PlotPoint::new(x, y),
-        look.text(text).color(theme::chart_text(look.dark)),
+        RichText::new(text)
+            .size(size)
+            .color(theme::chart_text(look.dark)),
     )
     .anchor(anchor)
     .allow_hover(false)
@@ -286,10 +305,26 @@ fn include_range(plot: Plot<'static>, lowest: f64, highest: f64) -> Plot<'static
         .include_x(highest.max(0.0) + span * 0.22)
 }
 
-fn category_plot(look: Look, names: &[String], x: AxisHints<'static>) -> Plot<'static> {
+/// The width the y axis needs for the longest of `names`, so labels are whole from the first
+/// frame (egui_plot otherwise learns the width from the frame before).
+fn axis_width(ui: &Ui, names: &[String], look: Look) -> f32 {
+    names
+        .iter()
+        .map(|n| {
+            ui.painter()
+                .layout_no_wrap(axis_name(n), look.axis_font(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 12.0
+}
+
+fn category_plot(ui: &Ui, look: Look, names: &[String], x: AxisHints<'static>) -> Plot<'static> {
     let n = names.len();
     look.plot()
         .custom_y_axes(vec![category_axis(names, look)])
+        .y_axis_min_width(axis_width(ui, names, look))
         .custom_x_axes(vec![x])
         .y_grid_spacer(category_marks(n))
         .include_y(0.6)
@@ -302,7 +337,11 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
     keys.push((Key::Bar(theme::target_colour(look.dark)), "Target"));
     let look = look.legend(ui, &keys);
     let top = s.today.iter().chain(&s.target).copied().fold(0.0, f64::max);
-    let plot = include_range(category_plot(look, &s.functions, fte_axis(look)), 0.0, top);
+    let plot = include_range(
+        category_plot(ui, look, &s.functions, fte_axis(look)),
+        0.0,
+        top,
+    );
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
     let charts = stacked_bars(&s.councils, &s.functions, 0.19, 0.34, &fte_unit);
     let target_colour = theme::target_colour(look.dark);
@@ -322,6 +361,7 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
     .horizontal()
     .color(target_colour)
     .element_formatter(hover_name());
+    let size = look.value_size(s.functions.len(), 0.38);
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
@@ -335,12 +375,13 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
             } else {
                 format!("{} today", fte(s.today[i]))
             };
-            p.text(end_label(s.today[i], y + 0.19, &today, look));
+            p.text(end_label(s.today[i], y + 0.19, &today, look, size));
             p.text(end_label(
                 s.target[i],
                 y - 0.19,
                 &format!("target {}", fte(s.target[i])),
                 look,
+                size,
             ));
         }
     });
@@ -358,12 +399,18 @@ pub fn savings_ui(ui: &mut Ui, s: &super::series::Savings, look: Look) {
         .flat_map(|c| c.values.iter().zip(&c.bases).map(|(v, b)| v + b));
     let (low, high) = ends.fold((low, high), |(lo, hi), e| (lo.min(e), hi.max(e)));
     let plot = include_range(
-        category_plot(look, &s.functions, money_axis("Saving a year (£)", look)),
+        category_plot(
+            ui,
+            look,
+            &s.functions,
+            money_axis("Saving a year (£)", look),
+        ),
         low,
         high,
     );
     let pounds = |v: f64| Money::from_pounds_f64(v).whole();
     let charts = stacked_bars(&s.councils, &s.functions, 0.0, 0.6, &pounds);
+    let size = look.value_size(s.functions.len(), 1.0);
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
@@ -372,7 +419,7 @@ pub fn savings_ui(ui: &mut Ui, s: &super::series::Savings, look: Look) {
             let up: f64 = s.councils.iter().map(|c| c.values[i].max(0.0)).sum();
             let down: f64 = s.councils.iter().map(|c| c.values[i].min(0.0)).sum();
             let x = if total.pence() < 0 { down } else { up };
-            p.text(end_label(x, -(i as f64), &total.compact(), look));
+            p.text(end_label(x, -(i as f64), &total.compact(), look, size));
         }
     });
 }
@@ -404,7 +451,7 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         ],
     );
     let plot = include_range(
-        category_plot(look, &labels, money_axis("Cost a year (£)", look)),
+        category_plot(ui, look, &labels, money_axis("Cost a year (£)", look)),
         low,
         high,
     );
@@ -437,6 +484,7 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             );
         }
     }
+    let size = look.value_size(w.steps.len(), 1.0);
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
@@ -448,7 +496,7 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
                 StepKind::Plus => format!("+{}", s.amount().compact()),
             };
             let x = s.from.max(s.to).as_pounds();
-            p.text(end_label(x.max(0.0), -(i as f64), &text, look));
+            p.text(end_label(x.max(0.0), -(i as f64), &text, look, size));
         }
     });
 }
@@ -457,9 +505,14 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
 pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
     let look = look.legend(ui, &stack_keys(&s.pools));
     let top = s.today.iter().copied().fold(0.0, f64::max);
-    let plot = include_range(category_plot(look, &s.categories, fte_axis(look)), 0.0, top);
+    let plot = include_range(
+        category_plot(ui, look, &s.categories, fte_axis(look)),
+        0.0,
+        top,
+    );
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
     let charts = stacked_bars(&s.pools, &s.categories, 0.0, 0.6, &fte_unit);
+    let size = look.value_size(s.categories.len(), 1.0);
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
@@ -470,6 +523,7 @@ pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
                 -(i as f64),
                 &format!("{} FTE", fte(*t)),
                 look,
+                size,
             ));
         }
     });
@@ -537,6 +591,7 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
                 ))
                 .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact()),
         ])
+        .y_axis_min_width(axis_width(ui, &["-£100.0m".to_owned()], look))
         .x_grid_spacer(move |_| {
             (0..n)
                 .map(|i| GridMark {
@@ -693,6 +748,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
     let plot = look
         .plot()
         .custom_y_axes(vec![category_axis(&names, look)])
+        .y_axis_min_width(axis_width(ui, &names, look))
         .custom_x_axes(vec![
             look.ticks(AxisHints::new_x())
                 .label(look.text("Date"))
@@ -750,7 +806,11 @@ fn saving_and_cost_ui(
             (Key::Bar(cost), "One-off cost"),
         ],
     );
-    let plot = include_range(category_plot(look, names, money_axis("£", look)), low, high);
+    let plot = include_range(
+        category_plot(ui, look, names, money_axis("£", look)),
+        low,
+        high,
+    );
     let s = money_bars(
         savings,
         good,
@@ -775,23 +835,24 @@ fn saving_and_cost_ui(
         .horizontal()
         .color(cost)
         .element_formatter(hover_name());
+    // One label a row, beside the longer bar: two labels a row would crowd 20 councils.
+    let size = look.value_size(names.len(), 1.0);
     plot.show(ui, |p| {
         p.bar_chart(s);
         p.bar_chart(c);
         for i in 0..names.len() {
-            let y = -(i as f64);
-            p.text(end_label(
-                savings[i].as_pounds(),
-                y + 0.19,
-                &savings[i].compact(),
-                look,
-            ));
-            p.text(end_label(
-                one_off[i].as_pounds(),
-                y - 0.19,
-                &one_off[i].compact(),
-                look,
-            ));
+            let (a, b) = (savings[i].as_pounds(), one_off[i].as_pounds());
+            let x = if a.min(b) < 0.0 && a.max(b) <= 0.0 {
+                a.min(b)
+            } else {
+                a.max(b)
+            };
+            let text = format!(
+                "{} a year, {} one-off",
+                savings[i].compact(),
+                one_off[i].compact()
+            );
+            p.text(end_label(x, -(i as f64), &text, look, size));
         }
     });
 }

@@ -480,7 +480,7 @@ pub struct Payback {
     /// Position on the year axis (year `i` is centred on `i`; its cumulative figure is at its end,
     /// `i + 0.5`).
     pub x: f64,
-    /// "Pays back in 2.3 years (2029/30)".
+    /// "Net positive in 2029/30: pays back 2.3 years after go-live".
     pub label: String,
 }
 
@@ -505,28 +505,22 @@ impl Years {
     /// Built from the outcome.
     pub fn of(o: &Outcome) -> Self {
         let cumulative: Vec<Money> = o.years.iter().map(|y| y.cumulative_net).collect();
+        // Year i is centred on i and its cumulative net is drawn at its end, i + 0.5, joined by
+        // straight lines from zero at -0.5. Payback is marked where that line turns positive.
         let payback = cumulative
             .iter()
             .enumerate()
-            .find(|(i, c)| c.pence() >= 0 && (*i == 0 || cumulative[i - 1].pence() < 0))
-            .filter(|(i, _)| *i > 0 || o.years.first().is_some_and(|y| y.one_off_cost.pence() > 0))
+            .find(|(i, c)| c.pence() >= 0 && *i > 0 && cumulative[i - 1].pence() < 0)
             .map(|(i, c)| {
-                // Straight-line between the end of the year before (or the start of the first)
-                // and the end of this one.
-                let before = if i == 0 { 0 } else { cumulative[i - 1].pence() };
-                let rise = (c.pence() - before) as f64;
-                let frac = if rise > 0.0 {
-                    -(before as f64) / rise
-                } else {
-                    1.0
-                };
+                let before = cumulative[i - 1].pence() as f64;
+                let frac = -before / (c.pence() as f64 - before);
                 let year = o.years[i].year;
                 let label = o.totals.payback_years.map_or_else(
                     || format!("Net positive in {year}"),
-                    |p| format!("Pays back in {p:.1} years ({year})"),
+                    |p| format!("Net positive in {year}: pays back {p:.1} years after go-live"),
                 );
                 Payback {
-                    x: i as f64 - 0.5 + frac.clamp(0.0, 1.0),
+                    x: i as f64 - 0.5 + frac,
                     label,
                 }
             });

@@ -26,6 +26,7 @@ pub fn central(
     match view {
         View::Dashboard => {
             egui::ScrollArea::vertical()
+                .id_salt(("view", view.label()))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     dashboard::ui(ui, plan, derived, &mut panels.charts, commands);
@@ -34,22 +35,24 @@ pub fn central(
         View::Councils => councils::ui(ui, plan, derived, &mut panels.council, commands),
         View::Establishment => establishment::ui(ui, plan, derived, &mut panels.posts, commands),
         View::Target => target::ui(ui, plan, derived, panels, commands),
-        View::Pools => scrolled(ui, |ui| {
+        View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
         }),
-        View::Money => scrolled(ui, |ui| {
+        View::Money => scrolled(ui, view, |ui| {
             reports::money_ui(ui, derived, &mut panels.charts, commands);
         }),
-        View::Timetable => scrolled(ui, |ui| {
+        View::Timetable => scrolled(ui, view, |ui| {
             reports::timetable_ui(ui, derived, &mut panels.charts, commands);
         }),
-        View::Assumptions => scrolled(ui, |ui| assumptions::ui(ui, plan, derived, commands)),
+        View::Assumptions => scrolled(ui, view, |ui| assumptions::ui(ui, plan, derived, commands)),
     }
 }
 
 /// A view of wide tables that scrolls both ways when it does not fit the window.
-fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+/// Each view keeps its own scroll position (`view` salts the id).
+fn scrolled(ui: &mut egui::Ui, view: View, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::both()
+        .id_salt(("view", view.label()))
         .auto_shrink([false, false])
         .show(ui, add);
 }
