@@ -577,6 +577,56 @@ fn a_new_plan_asks_about_unsaved_changes_first() {
     }
     click(&mut h, "Councils");
     h.get_by_label("No councils yet");
+    // The charts say so rather than draw nothing, and so do the slides.
+    click(&mut h, "Timetable");
+    h.get_by_label("Nothing to show: the plan has no councils yet");
+    h.key_press(Key::F5);
+    h.run();
+    for _ in 0..Chart::ALL.len() {
+        assert!(
+            h.query_all_by_label_contains("Nothing to show").count() >= 1,
+            "slide {:?}: {:?}",
+            h.state().presenting(),
+            painted_text(&h)
+        );
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+}
+
+#[test]
+fn one_council_and_zero_targets_still_chart_and_present() {
+    let mut plan = example_plan();
+    let first = plan.councils[0].id.clone();
+    plan.councils.truncate(1);
+    plan.posts.retain(|p| p.council == first);
+    for r in &mut plan.roles {
+        r.target_fte = 0.0;
+    }
+    plan.scenarios.clear();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(plan, None, &dialogs);
+    for view in ["Pools", "Money", "Timetable", "Dashboard"] {
+        click(&mut h, view);
+        assert_eq!(
+            h.query_all_by_label_contains("Nothing to show").count(),
+            0,
+            "{view} has figures to chart"
+        );
+    }
+    h.key_press(Key::F5);
+    h.run();
+    for _ in 0..Chart::ALL.len() {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    // A plan without scenarios still compares its base with nothing else: one bar each.
+    assert_eq!(h.state().presenting(), Some(Chart::ALL.len() - 1));
+    assert!(
+        painted_text(&h)
+            .iter()
+            .any(|t| t.contains("Base saves most"))
+    );
 }
 
 #[test]

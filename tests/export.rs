@@ -132,3 +132,28 @@ fn a_plan_without_slides_is_refused_with_what_to_do() {
     let err = export::slides(&mut renderer, &plan, &base, dir.path(), [640, 360]).unwrap_err();
     assert!(err.to_string().contains("Choose slides"), "{err}");
 }
+
+#[test]
+fn without_a_renderer_export_slides_says_what_to_install() {
+    // No Metal on this machine (nor anywhere but a Mac): as if there were no renderer at all.
+    if cfg!(target_os = "macos") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .arg("export-slides")
+        .arg(&plan)
+        .arg("--out")
+        .arg(dir.path())
+        .env("WGPU_BACKEND", "metal")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no graphics renderer is available") && err.contains("mesa-vulkan-drivers"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

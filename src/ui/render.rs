@@ -101,13 +101,31 @@ pub struct Offscreen {
 }
 
 impl Offscreen {
-    /// Finds a renderer without a window: a GPU if there is one, else a software one.
+    /// Finds a renderer without a window: a GPU if there is one, else a software one (Mesa's
+    /// lavapipe is a Vulkan device). Vulkan, Metal and DX12 are tried before OpenGL, whose
+    /// probing of the display is noisy without one; `WGPU_BACKEND` chooses instead when set.
     pub fn new() -> Result<Self, RenderError> {
+        let chosen = wgpu::Backends::from_env();
+        let tries = match chosen {
+            Some(backends) => vec![backends],
+            None => vec![
+                wgpu::Backends::VULKAN | wgpu::Backends::METAL | wgpu::Backends::DX12,
+                wgpu::Backends::GL,
+            ],
+        };
+        let mut why = Vec::new();
+        for backends in tries {
+            match Self::with_backends(backends) {
+                Ok(r) => return Ok(r),
+                Err(e) => why.push(e),
+            }
+        }
+        Err(RenderError::NoRenderer(why.join("; ")))
+    }
+
+    fn with_backends(backends: wgpu::Backends) -> Result<Self, String> {
         let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
-        setup
-            .instance_descriptor
-            .backends
-            .remove(wgpu::Backends::BROWSER_WEBGPU);
+        setup.instance_descriptor.backends = backends;
         let setup = egui_wgpu::WgpuSetup::CreateNew(setup);
         let instance = pollster::block_on(setup.new_instance());
         let state = pollster::block_on(egui_wgpu::RenderState::create(
@@ -119,7 +137,7 @@ impl Offscreen {
             None,
             egui_wgpu::RendererOptions::PREDICTABLE,
         ))
-        .map_err(|e| RenderError::NoRenderer(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
         Ok(Self::with_device(state.device, state.queue))
     }
 

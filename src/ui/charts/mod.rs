@@ -152,12 +152,11 @@ pub fn nothing_to_show(
         Chart::Overlap | Chart::Pools => {
             "Nothing to show: the plan has no posts or targets in its functions yet"
         }
-        Chart::Savings | Chart::Split | Chart::Timetable => {
-            "Nothing to show: the plan has no councils yet"
-        }
+        Chart::Timetable => "Nothing to show: the plan has no councils yet",
+        Chart::Savings | Chart::Split => "Nothing to show: no council saves or spends anything yet",
         Chart::Waterfall => "Nothing to show: there is no cost today and none in the target",
         Chart::Money => "Nothing to show: no savings or one-off costs in any year",
-        Chart::Scenarios => "Nothing to show: no scenarios",
+        Chart::Scenarios => "Nothing to show: no scenario saves or spends anything yet",
     })
 }
 

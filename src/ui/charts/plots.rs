@@ -300,7 +300,8 @@ fn stack_keys(stacks: &[Stack]) -> Vec<(Key, &str)> {
 
 /// The x range a set of values needs, with room for the labels at the bars' ends.
 fn include_range(plot: Plot<'static>, lowest: f64, highest: f64) -> Plot<'static> {
-    let span = (highest - lowest).max(1e-9);
+    // At least £1 or 1 FTE wide, so a chart of tiny values still has sensible ticks.
+    let span = (highest - lowest).max(1.0);
     plot.include_x(lowest.min(0.0) - if lowest < 0.0 { span * 0.22 } else { 0.0 })
         .include_x(highest.max(0.0) + span * 0.22)
 }

@@ -224,7 +224,9 @@ impl Savings {
 
     /// Nothing to draw.
     pub fn is_empty(&self) -> bool {
-        self.functions.is_empty() || self.councils.is_empty()
+        self.functions.is_empty()
+            || self.councils.is_empty()
+            || self.amounts.iter().flatten().all(|m| m.pence() == 0)
     }
 
     /// The saving a year.
@@ -788,7 +790,10 @@ impl Split {
 
     /// Nothing to draw.
     pub fn is_empty(&self) -> bool {
-        self.councils.is_empty()
+        self.savings
+            .iter()
+            .chain(&self.one_off)
+            .all(|m| m.pence() == 0)
     }
 
     /// The totals being split.
@@ -876,7 +881,9 @@ impl Scenarios {
 
     /// Nothing to draw.
     pub fn is_empty(&self) -> bool {
-        self.scenarios.is_empty()
+        self.scenarios
+            .iter()
+            .all(|s| s.saving.pence() == 0 && s.one_off.pence() == 0)
     }
 
     /// The scenario that saves most.
