@@ -58,8 +58,11 @@ impl Look {
             .allow_scroll(false)
             .allow_boxed_zoom(false)
             .allow_double_click_reset(false)
-            .show_x(false)
-            .show_y(false)
+            // Hovering a bar shows its value (egui_plot shows nothing unless x or y is on); no
+            // crosshair and no label away from the bars.
+            .show_x(true)
+            .show_y(true)
+            .show_crosshair(false)
             .set_margin_fraction(egui::vec2(0.02, 0.04))
     }
 
@@ -298,12 +301,31 @@ fn stack_keys(stacks: &[Stack]) -> Vec<(Key, &str)> {
         .collect()
 }
 
-/// The x range a set of values needs, with room for the labels at the bars' ends.
-fn include_range(plot: Plot<'static>, lowest: f64, highest: f64) -> Plot<'static> {
+/// The x range a set of values needs, with `room` (a share of the plot's width, from
+/// [`label_room`]) beyond the bars' ends for the labels written there.
+fn include_range(plot: Plot<'static>, lowest: f64, highest: f64, room: f64) -> Plot<'static> {
     // At least £1 or 1 FTE wide, so a chart of tiny values still has sensible ticks.
     let span = (highest - lowest).max(1.0);
-    plot.include_x(lowest.min(0.0) - if lowest < 0.0 { span * 0.22 } else { 0.0 })
-        .include_x(highest.max(0.0) + span * 0.22)
+    let extra = span * room / (1.0 - room);
+    plot.include_x(lowest.min(0.0) - if lowest < 0.0 { extra } else { 0.0 })
+        .include_x(highest.max(0.0) + extra)
+}
+
+/// The share of the plot's width the longest of `labels` needs beside its bar, so no label runs
+/// off the edge however narrow the window.
+fn label_room<'a>(ui: &Ui, look: Look, labels: impl IntoIterator<Item = &'a String>) -> f64 {
+    let widest = labels
+        .into_iter()
+        .map(|t| {
+            ui.painter()
+                .layout_no_wrap(format!("  {t}"), look.axis_font(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    // The plot is the width available less the category axis (about a sixth).
+    let plot = (ui.available_width() * 0.83).max(200.0);
+    f64::from((widest + 8.0) / plot).clamp(0.08, 0.6)
 }
 
 /// The width the y axis needs for the longest of `names`, so labels are whole from the first
@@ -338,10 +360,22 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
     keys.push((Key::Bar(theme::target_colour(look.dark)), "Target"));
     let look = look.legend(ui, &keys);
     let top = s.today.iter().chain(&s.target).copied().fold(0.0, f64::max);
+    let today_labels: Vec<String> = (0..s.functions.len())
+        .map(|i| {
+            let overlap = s.overlap(i);
+            if overlap > 0.0 {
+                format!("{} today, overlap {}", fte(s.today[i]), fte(overlap))
+            } else {
+                format!("{} today", fte(s.today[i]))
+            }
+        })
+        .collect();
+    let room = label_room(ui, look, &today_labels);
     let plot = include_range(
         category_plot(ui, look, &s.functions, fte_axis(look)),
         0.0,
         top,
+        room,
     );
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
     let charts = stacked_bars(&s.councils, &s.functions, 0.19, 0.34, &fte_unit);
@@ -368,15 +402,9 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
             p.bar_chart(c);
         }
         p.bar_chart(target);
-        for i in 0..s.functions.len() {
+        for (i, today) in today_labels.iter().enumerate() {
             let y = -(i as f64);
-            let overlap = s.overlap(i);
-            let today = if overlap > 0.0 {
-                format!("{} today, overlap {}", fte(s.today[i]), fte(overlap))
-            } else {
-                format!("{} today", fte(s.today[i]))
-            };
-            p.text(end_label(s.today[i], y + 0.19, &today, look, size));
+            p.text(end_label(s.today[i], y + 0.19, today, look, size));
             p.text(end_label(
                 s.target[i],
                 y - 0.19,
@@ -408,6 +436,11 @@ pub fn savings_ui(ui: &mut Ui, s: &super::series::Savings, look: Look) {
         ),
         low,
         high,
+        label_room(
+            ui,
+            look,
+            &s.totals.iter().map(|m| m.compact()).collect::<Vec<_>>(),
+        ),
     );
     let pounds = |v: f64| Money::from_pounds_f64(v).whole();
     let charts = stacked_bars(&s.councils, &s.functions, 0.0, 0.6, &pounds);
@@ -451,10 +484,20 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             (Key::Bar(colour(StepKind::Plus)), "Raises the cost"),
         ],
     );
+    let texts: Vec<String> = w
+        .steps
+        .iter()
+        .map(|s| match s.kind {
+            StepKind::Total => s.to.compact(),
+            StepKind::Less => format!("-{}", s.amount().compact()),
+            StepKind::Plus => format!("+{}", s.amount().compact()),
+        })
+        .collect();
     let plot = include_range(
         category_plot(ui, look, &labels, money_axis("Cost a year (£)", look)),
         low,
         high,
+        label_room(ui, look, &texts),
     );
     let mut charts = Vec::new();
     for (kind, name) in [
@@ -491,13 +534,8 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             p.bar_chart(c);
         }
         for (i, s) in w.steps.iter().enumerate() {
-            let text = match s.kind {
-                StepKind::Total => s.to.compact(),
-                StepKind::Less => format!("-{}", s.amount().compact()),
-                StepKind::Plus => format!("+{}", s.amount().compact()),
-            };
             let x = s.from.max(s.to).as_pounds();
-            p.text(end_label(x.max(0.0), -(i as f64), &text, look, size));
+            p.text(end_label(x.max(0.0), -(i as f64), &texts[i], look, size));
         }
     });
 }
@@ -506,10 +544,12 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
 pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
     let look = look.legend(ui, &stack_keys(&s.pools));
     let top = s.today.iter().copied().fold(0.0, f64::max);
+    let texts: Vec<String> = s.today.iter().map(|t| format!("{} FTE", fte(*t))).collect();
     let plot = include_range(
         category_plot(ui, look, &s.categories, fte_axis(look)),
         0.0,
         top,
+        label_room(ui, look, &texts),
     );
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
     let charts = stacked_bars(&s.pools, &s.categories, 0.0, 0.6, &fte_unit);
@@ -519,13 +559,7 @@ pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
             p.bar_chart(c);
         }
         for (i, t) in s.today.iter().enumerate() {
-            p.text(end_label(
-                *t,
-                -(i as f64),
-                &format!("{} FTE", fte(*t)),
-                look,
-                size,
-            ));
+            p.text(end_label(*t, -(i as f64), &texts[i], look, size));
         }
     });
 }
@@ -807,10 +841,20 @@ fn saving_and_cost_ui(
             (Key::Bar(cost), "One-off cost"),
         ],
     );
+    let texts: Vec<String> = (0..names.len())
+        .map(|i| {
+            format!(
+                "{} a year, {} one-off",
+                savings[i].compact(),
+                one_off[i].compact()
+            )
+        })
+        .collect();
     let plot = include_range(
         category_plot(ui, look, names, money_axis("£", look)),
         low,
         high,
+        label_room(ui, look, &texts),
     );
     let s = money_bars(
         savings,
@@ -848,12 +892,7 @@ fn saving_and_cost_ui(
             } else {
                 a.max(b)
             };
-            let text = format!(
-                "{} a year, {} one-off",
-                savings[i].compact(),
-                one_off[i].compact()
-            );
-            p.text(end_label(x, -(i as f64), &text, look, size));
+            p.text(end_label(x, -(i as f64), &texts[i], look, size));
         }
     });
 }
