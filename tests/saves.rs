@@ -99,3 +99,11 @@ fn regenerate_saves() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_generated_20_council_plan_has_unique_post_ids_and_no_errors() {
+    // Northshire and Northam share their first three letters: their ids must not clash.
+    let plan = synthetic::reorganisation(20, 3000, 1);
+    assert_eq!(plan.councils.len(), 20);
+    assert_eq!(errors(&plan), Vec::<String>::new());
+}

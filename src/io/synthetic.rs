@@ -428,6 +428,9 @@ fn add_posts(spec: &Spec, plan: &mut Plan, rng: &mut Rng) {
     let weight: f64 = TEMPLATES.iter().map(|t| t.4).sum();
     let start = spec.programme.consultation_start;
     let mut current_fte = vec![0.0f64; TEMPLATES.len()];
+    // Post ids start with three letters of the council's short name; councils whose letters
+    // clash (Northshire and Northam) get a number after them, so every id is unique.
+    let mut prefixes: Vec<String> = Vec::new();
     for (c, (_, short, size)) in spec.councils.iter().enumerate() {
         let council_posts =
             ((spec.posts as f64 * size.max(0.0) / total_size).round() as usize).max(heads);
@@ -443,6 +446,13 @@ fn add_posts(spec: &Spec, plan: &mut Plan, rng: &mut Rng) {
             .take(3)
             .collect::<String>()
             .to_uppercase();
+        let clashes = prefixes.iter().filter(|p| p.starts_with(&prefix)).count();
+        let prefix = if clashes == 0 {
+            prefix
+        } else {
+            format!("{prefix}{}", clashes + 1)
+        };
+        prefixes.push(prefix.clone());
         let mut number = 0usize;
         for (t_index, t) in TEMPLATES.iter().enumerate() {
             let count = if t.5 == Level::Head {
