@@ -939,6 +939,20 @@ fn presentation_starts_moves_and_leaves_with_the_keys() {
 }
 
 #[test]
+fn closing_while_presenting_with_unsaved_changes_asks_in_the_window() {
+    let (mut h, _) = dirty_harness();
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    press_close_button(&mut h);
+    assert_eq!(h.state().presenting(), None);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    assert!(!h.state().is_closing());
+    click(&mut h, "Cancel");
+    assert!(h.state().is_dirty());
+}
+
+#[test]
 fn no_slide_shows_a_salary_a_date_of_birth_or_a_post_id() {
     let (mut h, _) = harness();
     let plan = h.state().plan().clone();
@@ -1025,6 +1039,9 @@ fn every_chart_shows_its_figures_on_request() {
     choose(&mut h, "Show", "Roles in Finance");
     let role = h.state_mut().outcome().roles[0].title.clone();
     assert!(h.query_all_by_label(&role).count() >= 1);
+    // A role name too long for the axis is shortened there ("…") and whole in the table.
+    choose(&mut h, "Show", "Roles in HR");
+    h.get_by_label("Learning and development officer");
     click(&mut h, "Timetable");
     click(&mut h, "Show figures: Timetable");
     h.get_by_label("HR1 by");

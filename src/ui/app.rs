@@ -433,7 +433,7 @@ impl App {
         self.read_window_events(ui.ctx(), &mut commands);
         self.refresh();
         if self.presenting.is_some() {
-            self.present(ui);
+            self.present(ui, commands);
             return;
         }
         let Some(derived) = self.derived.as_ref() else {
@@ -474,8 +474,7 @@ impl App {
     }
 
     /// Draws the slide shown, full screen, and moves on the keys pressed.
-    fn present(&mut self, ui: &mut egui::Ui) {
-        let mut commands = Vec::new();
+    fn present(&mut self, ui: &mut egui::Ui, mut commands: Vec<Command>) {
         present::read_keys(ui.ctx(), &mut commands);
         let (Some(index), Some(derived)) = (self.presenting, self.derived.as_ref()) else {
             return;
@@ -493,6 +492,7 @@ impl App {
             );
         });
         self.apply(ui.ctx(), commands);
+        self.end_frame(ui.ctx());
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -520,6 +520,8 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
             if self.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                // The question is asked in the window, not over a slide.
+                self.leave_presentation(ctx);
                 self.dialog = Some(Dialog::Unsaved(Then::Quit));
             } else {
                 self.closing = true;
@@ -675,8 +677,14 @@ impl App {
         let Some(index) = self.presenting else {
             return;
         };
-        self.presenting = present::step(index, self.plan.slides.len(), step);
-        if self.presenting.is_none() {
+        match present::step(index, self.plan.slides.len(), step) {
+            Some(next) => self.presenting = Some(next),
+            None => self.leave_presentation(ctx),
+        }
+    }
+
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
+        if self.presenting.take().is_some() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }
@@ -879,6 +887,8 @@ impl App {
     }
 
     fn replace(&mut self, plan: Plan, path: Option<PathBuf>) {
+        // A plan dropped on the window mid-presentation starts at its own first slide.
+        self.presenting = self.presenting.map(|_| 0);
         self.plan = plan;
         self.path = path;
         self.history = History::default();
