@@ -1,4 +1,4 @@
-//! Image snapshots of every chart on the example plan, drawn by wgpu (Mesa's software Vulkan on
+//! Image snapshots of every chart on the example plan, and of the main window, drawn by wgpu (Mesa's software Vulkan on
 //! CI) at a pinned size, theme and pixels per point. A changed picture fails the test and leaves
 //! the new image beside the old in tests/snapshots; `UPDATE_SNAPSHOTS=1 cargo test --test
 //! snapshots` accepts it.
@@ -38,4 +38,19 @@ fn every_chart_on_the_example_plan() {
         h.snapshot(format!("chart-{}", chart.slug()));
         results.extend_harness(&mut h);
     }
+}
+
+#[test]
+fn the_main_window_on_the_example_plan() {
+    let app = merger_planner::ui::App::new(example_plan(), None);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_pixels_per_point(1.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(theme::apply)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut merger_planner::ui::App| app.show(ui), app);
+    h.remove_cursor();
+    h.run();
+    h.snapshot("window-dashboard");
 }
