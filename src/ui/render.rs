@@ -14,8 +14,23 @@ const WAIT: Duration = Duration::from_mins(1);
 /// The smallest and largest image side, in pixels.
 pub const SIDES: std::ops::RangeInclusive<u32> = 64..=8192;
 
-/// The width a slide is laid out for; other sizes scale it so the picture looks the same.
-pub const LAYOUT_WIDTH: f32 = 1920.0;
+/// The widths a picture is laid out between, in points: a larger image is the 1920-point layout
+/// scaled up (sharper, not smaller type); a smaller one the 1280-point layout scaled down; in
+/// between, one point a pixel, as a projector of that width would show the slide.
+pub const LAYOUT_WIDTHS: (f32, f32) = (1280.0, 1920.0);
+
+/// Pixels per point for an image `width` pixels wide (see [`LAYOUT_WIDTHS`]).
+pub fn pixels_per_point(width: u32) -> f32 {
+    let (narrow, wide) = LAYOUT_WIDTHS;
+    let w = width as f32;
+    if w > wide {
+        w / wide
+    } else if w < narrow {
+        w / narrow
+    } else {
+        1.0
+    }
+}
 
 /// Why an image could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -154,7 +169,7 @@ impl Offscreen {
         }
     }
 
-    /// Draws `draw` on a canvas of `size` pixels, laid out `LAYOUT_WIDTH` points wide, and returns
+    /// Draws `draw` on a canvas of `size` pixels, laid out as [`pixels_per_point`] says, and returns
     /// the pixels. `setup` styles the context first (fonts, theme).
     pub fn render(
         &mut self,
@@ -166,7 +181,7 @@ impl Offscreen {
         if !SIDES.contains(&width) || !SIDES.contains(&height) {
             return Err(RenderError::BadSize(format!("{width}x{height}")));
         }
-        let ppp = width as f32 / LAYOUT_WIDTH;
+        let ppp = pixels_per_point(width);
         let ctx = egui::Context::default();
         setup(&ctx);
         ctx.all_styles_mut(|s| s.animation_time = 0.0);
@@ -337,6 +352,15 @@ mod tests {
         }
         let message = parse_size("big").unwrap_err().to_string();
         assert!(message.contains("1920x1080") && message.contains("'big'"));
+    }
+
+    #[test]
+    fn pictures_are_laid_out_between_1280_and_1920_points_wide() {
+        assert!((pixels_per_point(1920) - 1.0).abs() < 1e-6);
+        assert!((pixels_per_point(3840) - 2.0).abs() < 1e-6);
+        assert!((pixels_per_point(1280) - 1.0).abs() < 1e-6);
+        assert!((pixels_per_point(1600) - 1.0).abs() < 1e-6);
+        assert!((pixels_per_point(640) - 0.5).abs() < 1e-6);
     }
 
     #[test]

@@ -175,6 +175,28 @@ fn category_axis(names: &[String], look: Look) -> AxisHints<'static> {
         })
 }
 
+/// Value marks at 1, 2 or 5 times a power of ten, far enough apart for their labels (egui_plot's
+/// own steps are powers of ten only, which leaves a projector's axis with two or three labels).
+fn nice_marks(input: &GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let least = (input.base_step_size * 2.5).max(1e-9);
+    let power = 10f64.powf(least.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= least)
+        .unwrap_or(10.0 * power);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .take(200)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// Grid marks at each category.
 fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
     move |_| {
@@ -349,6 +371,7 @@ fn category_plot(ui: &Ui, look: Look, names: &[String], x: AxisHints<'static>) -
         .custom_y_axes(vec![category_axis(names, look)])
         .y_axis_min_width(axis_width(ui, names, look))
         .custom_x_axes(vec![x])
+        .x_grid_spacer(|input| nice_marks(&input))
         .y_grid_spacer(category_marks(n))
         .include_y(0.6)
         .include_y(-(n.max(1) as f64) + 0.4)
@@ -627,6 +650,7 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
                 .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact()),
         ])
         .y_axis_min_width(axis_width(ui, &["-£100.0m".to_owned()], look))
+        .y_grid_spacer(|input| nice_marks(&input))
         .x_grid_spacer(move |_| {
             (0..n)
                 .map(|i| GridMark {
