@@ -134,44 +134,47 @@ impl State {
     }
 }
 
+/// Sorts rows by the name (case aside) of the council, function or role each post points at.
+fn sort_by_name<'a>(
+    rows: &mut [usize],
+    posts: &[crate::model::Post],
+    names: impl Iterator<Item = (&'a String, &'a String)>,
+    key: fn(&crate::model::Post) -> &String,
+) {
+    let names: HashMap<&str, String> = names
+        .map(|(id, name)| (id.as_str(), name.to_lowercase()))
+        .collect();
+    rows.sort_by_cached_key(|&i| {
+        names
+            .get(key(&posts[i]).as_str())
+            .cloned()
+            .unwrap_or_default()
+    });
+}
+
 fn sort_rows(plan: &Plan, rows: &mut [usize], (by, descending): (SortBy, bool)) {
-    let names = |pairs: Vec<(&str, &str)>| -> HashMap<String, String> {
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_lowercase()))
-            .collect()
-    };
     let p = &plan.posts;
     match by {
         SortBy::Position => {}
         SortBy::Id => rows.sort_by(|&a, &b| p[a].id.cmp(&p[b].id)),
-        SortBy::Council => {
-            let n = names(
-                plan.councils
-                    .iter()
-                    .map(|c| (c.id.as_str(), c.short_name.as_str()))
-                    .collect(),
-            );
-            rows.sort_by_cached_key(|&i| n.get(&p[i].council).cloned().unwrap_or_default());
-        }
-        SortBy::Function => {
-            let n = names(
-                plan.functions
-                    .iter()
-                    .map(|f| (f.id.as_str(), f.name.as_str()))
-                    .collect(),
-            );
-            rows.sort_by_cached_key(|&i| n.get(&p[i].function).cloned().unwrap_or_default());
-        }
-        SortBy::Role => {
-            let n = names(
-                plan.roles
-                    .iter()
-                    .map(|r| (r.id.as_str(), r.title.as_str()))
-                    .collect(),
-            );
-            rows.sort_by_cached_key(|&i| n.get(&p[i].role).cloned().unwrap_or_default());
-        }
+        SortBy::Council => sort_by_name(
+            rows,
+            p,
+            plan.councils.iter().map(|c| (&c.id, &c.short_name)),
+            |post| &post.council,
+        ),
+        SortBy::Function => sort_by_name(
+            rows,
+            p,
+            plan.functions.iter().map(|f| (&f.id, &f.name)),
+            |post| &post.function,
+        ),
+        SortBy::Role => sort_by_name(
+            rows,
+            p,
+            plan.roles.iter().map(|r| (&r.id, &r.title)),
+            |post| &post.role,
+        ),
         SortBy::Title => rows.sort_by_cached_key(|&i| p[i].title.to_lowercase()),
         SortBy::Grade => rows.sort_by(|&a, &b| p[a].grade.cmp(&p[b].grade)),
         SortBy::Fte => rows.sort_by(|&a, &b| p[a].fte.total_cmp(&p[b].fte)),
