@@ -10,7 +10,7 @@ use merger_planner::engine::{
 };
 use merger_planner::model::{Chart, FinancialYear, Money, Plan, RedundancyScheme};
 use merger_planner::ui::charts::series::{Phase, StepKind};
-use merger_planner::ui::charts::{self, Pool, Series};
+use merger_planner::ui::charts::{self, Figures, Pool, Series};
 use proptest::prelude::*;
 
 fn date(y: i16, m: i8, d: i8) -> jiff::civil::Date {

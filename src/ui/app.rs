@@ -150,6 +150,15 @@ impl Derived {
         self.scenarios.get_or_init(|| Scenarios::of(plan))
     }
 
+    /// The scenarios' figures if `chart` is the comparison (the only chart that needs them).
+    pub fn scenarios_for(
+        &self,
+        chart: Option<crate::model::Chart>,
+        plan: &Plan,
+    ) -> Option<&Scenarios> {
+        (chart == Some(crate::model::Chart::Scenarios)).then(|| self.scenarios(plan))
+    }
+
     /// The problems found with one item.
     pub fn problems_at(&self, location: &Location) -> Vec<&Problem> {
         self.by_location
@@ -479,8 +488,7 @@ impl App {
         let (Some(index), Some(derived)) = (self.presenting, self.derived.as_ref()) else {
             return;
         };
-        let scenarios = (self.plan.slides.get(index) == Some(&crate::model::Chart::Scenarios))
-            .then(|| derived.scenarios(&self.plan));
+        let scenarios = derived.scenarios_for(self.plan.slides.get(index).copied(), &self.plan);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             present::slide_ui(
                 ui,
@@ -635,8 +643,7 @@ impl App {
                 let Some(derived) = self.derived.as_ref() else {
                     return;
                 };
-                let scenarios = (chart == crate::model::Chart::Scenarios)
-                    .then(|| derived.scenarios(&self.plan));
+                let scenarios = derived.scenarios_for(Some(chart), &self.plan);
                 export::picture(renderer, chart, &derived.series, scenarios, size, false)
                     .map_err(export::ExportError::from)
                     .and_then(|image| export::write_png(&target, &image))

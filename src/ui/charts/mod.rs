@@ -14,7 +14,7 @@ use super::command::Command;
 use super::theme;
 use crate::engine::Flows;
 use crate::model::Chart;
-pub use series::{Scenarios, Series, Table};
+pub use series::{Figures, Scenarios, Series, Table};
 
 /// A redundancy pool, as the pools chart stacks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,18 +96,38 @@ pub fn title(chart: Chart, series: &Series) -> String {
     )
 }
 
+/// The figures behind a chart: the pools of one function's roles when drilled down; `None` for
+/// the comparison when the scenarios have not been evaluated.
+fn figures<'a>(
+    chart: Chart,
+    series: &'a Series,
+    scenarios: Option<&'a Scenarios>,
+    pools_function: Option<usize>,
+) -> Option<&'a dyn Figures> {
+    Some(match chart {
+        Chart::Overlap => &series.overlap,
+        Chart::Savings => &series.savings,
+        Chart::Waterfall => &series.waterfall,
+        Chart::Pools => pools_shown(series, pools_function),
+        Chart::Money => &series.years,
+        Chart::Timetable => &series.timeline,
+        Chart::Split => &series.split,
+        Chart::Scenarios => scenarios?,
+    })
+}
+
+/// The pools chart's figures: per role of the function drilled into, else per function.
+fn pools_shown(series: &Series, pools_function: Option<usize>) -> &series::Pools {
+    pools_function
+        .and_then(|f| series.pools_by_role.get(f))
+        .unwrap_or(&series.pools)
+}
+
 /// The chart's headline figure, as a slide shows it in large type.
 pub fn headline(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> String {
-    match chart {
-        Chart::Overlap => series.overlap.headline(),
-        Chart::Savings => series.savings.headline(),
-        Chart::Waterfall => series.waterfall.headline(),
-        Chart::Pools => series.pools.headline(),
-        Chart::Money => series.years.headline(),
-        Chart::Timetable => series.timeline.headline(),
-        Chart::Split => series.split.headline(),
-        Chart::Scenarios => scenarios.map(Scenarios::headline).unwrap_or_default(),
-    }
+    figures(chart, series, scenarios, None)
+        .map(Figures::headline)
+        .unwrap_or_default()
 }
 
 /// The figures behind the chart as a table.
@@ -117,19 +137,9 @@ pub fn table(
     scenarios: Option<&Scenarios>,
     pools_function: Option<usize>,
 ) -> Table {
-    match chart {
-        Chart::Overlap => series.overlap.table(),
-        Chart::Savings => series.savings.table(),
-        Chart::Waterfall => series.waterfall.table(),
-        Chart::Pools => match pools_function.and_then(|f| series.pools_by_role.get(f)) {
-            Some(p) => p.table("Role"),
-            None => series.pools.table("Function"),
-        },
-        Chart::Money => series.years.table(),
-        Chart::Timetable => series.timeline.table(),
-        Chart::Split => series.split.table(),
-        Chart::Scenarios => scenarios.map(Scenarios::table).unwrap_or_default(),
-    }
+    figures(chart, series, scenarios, pools_function)
+        .map(Figures::table)
+        .unwrap_or_default()
 }
 
 /// Why there is nothing to draw, or `None` when there is something.
@@ -138,16 +148,7 @@ pub fn nothing_to_show(
     series: &Series,
     scenarios: Option<&Scenarios>,
 ) -> Option<&'static str> {
-    let empty = match chart {
-        Chart::Overlap => series.overlap.is_empty(),
-        Chart::Savings => series.savings.is_empty(),
-        Chart::Waterfall => series.waterfall.is_empty(),
-        Chart::Pools => series.pools.is_empty(),
-        Chart::Money => series.years.is_empty(),
-        Chart::Timetable => series.timeline.is_empty(),
-        Chart::Split => series.split.is_empty(),
-        Chart::Scenarios => scenarios.is_none_or(Scenarios::is_empty),
-    };
+    let empty = figures(chart, series, scenarios, None).is_none_or(Figures::is_empty);
     empty.then_some(match chart {
         Chart::Overlap | Chart::Pools => {
             "Nothing to show: the plan has no posts or targets in its functions yet"
@@ -189,12 +190,7 @@ pub fn plot_ui(
         Chart::Overlap => plots::overlap_ui(ui, &series.overlap, look),
         Chart::Savings => plots::savings_ui(ui, &series.savings, look),
         Chart::Waterfall => plots::waterfall_ui(ui, &series.waterfall, look),
-        Chart::Pools => {
-            let pools = pools_function
-                .and_then(|f| series.pools_by_role.get(f))
-                .unwrap_or(&series.pools);
-            plots::pools_ui(ui, pools, look);
-        }
+        Chart::Pools => plots::pools_ui(ui, pools_shown(series, pools_function), look),
         Chart::Money => plots::years_ui(ui, &series.years, look),
         Chart::Timetable => plots::timeline_ui(ui, &series.timeline, look),
         Chart::Split => plots::split_ui(ui, &series.split, look),
@@ -207,22 +203,18 @@ pub fn plot_ui(
 }
 
 /// The height a chart needs in a view so every category label has room (at least 380 points).
+/// The pools chart keeps the height of its longest drill-down, so it does not jump.
 pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> f32 {
-    let rows = match chart {
-        Chart::Overlap => series.overlap.functions.len() * 2,
-        Chart::Savings => series.savings.functions.len(),
-        Chart::Waterfall => series.waterfall.steps.len(),
-        Chart::Pools => series
+    let rows = if chart == Chart::Pools {
+        series
             .pools_by_role
             .iter()
-            .map(|p| p.categories.len())
-            .chain([series.pools.categories.len()])
+            .chain([&series.pools])
+            .map(Figures::rows)
             .max()
-            .unwrap_or(0),
-        Chart::Money => 0,
-        Chart::Timetable => series.timeline.lanes.len(),
-        Chart::Split => series.split.councils.len() * 2,
-        Chart::Scenarios => scenarios.map_or(0, |s| s.scenarios.len() * 2),
+            .unwrap_or(0)
+    } else {
+        figures(chart, series, scenarios, None).map_or(0, Figures::rows)
     };
     (rows as f32 * 34.0 + 120.0).max(380.0)
 }

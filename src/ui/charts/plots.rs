@@ -441,42 +441,58 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
 
 /// Recurring saving per function, stacked by each council's share.
 pub fn savings_ui(ui: &mut Ui, s: &super::series::Savings, look: Look) {
-    let look = look.legend(ui, &stack_keys(&s.councils));
-    let (low, high) = s.totals.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), m| {
-        (lo.min(m.as_pounds()), hi.max(m.as_pounds()))
-    });
-    let ends = s
-        .councils
+    // A function's label goes at the end of its bar: the top of the gains, or the bottom of the
+    // losses when the function loses money overall.
+    let ends: Vec<(f64, String)> = s
+        .totals
+        .iter()
+        .enumerate()
+        .map(|(i, total)| {
+            let up: f64 = s.councils.iter().map(|c| c.values[i].max(0.0)).sum();
+            let down: f64 = s.councils.iter().map(|c| c.values[i].min(0.0)).sum();
+            let x = if total.pence() < 0 { down } else { up };
+            (x, total.compact())
+        })
+        .collect();
+    let pounds = |v: f64| Money::from_pounds_f64(v).whole();
+    let axis = money_axis("Saving a year (£)", look);
+    stacked_ui(ui, look, &s.functions, &s.councils, axis, &pounds, &ends);
+}
+
+/// Stacked horizontal bars, one a category, with the legend above and a label at each bar's end
+/// (`ends`: where the bar ends and what the label says).
+fn stacked_ui(
+    ui: &mut Ui,
+    look: Look,
+    categories: &[String],
+    stacks: &[Stack],
+    axis: AxisHints<'static>,
+    unit: &dyn Fn(f64) -> String,
+    ends: &[(f64, String)],
+) {
+    let look = look.legend(ui, &stack_keys(stacks));
+    let bar_ends = stacks
         .iter()
         .flat_map(|c| c.values.iter().zip(&c.bases).map(|(v, b)| v + b));
-    let (low, high) = ends.fold((low, high), |(lo, hi), e| (lo.min(e), hi.max(e)));
+    let (low, high) = ends
+        .iter()
+        .map(|(x, _)| *x)
+        .chain(bar_ends)
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), e| (lo.min(e), hi.max(e)));
     let plot = include_range(
-        category_plot(
-            ui,
-            look,
-            &s.functions,
-            money_axis("Saving a year (£)", look),
-        ),
+        category_plot(ui, look, categories, axis),
         low,
         high,
-        label_room(
-            ui,
-            look,
-            &s.totals.iter().map(|m| m.compact()).collect::<Vec<_>>(),
-        ),
+        label_room(ui, look, ends.iter().map(|(_, t)| t)),
     );
-    let pounds = |v: f64| Money::from_pounds_f64(v).whole();
-    let charts = stacked_bars(&s.councils, &s.functions, 0.0, 0.6, &pounds);
-    let size = look.value_size(s.functions.len(), 1.0);
+    let charts = stacked_bars(stacks, categories, 0.0, 0.6, unit);
+    let size = look.value_size(categories.len(), 1.0);
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
         }
-        for (i, total) in s.totals.iter().enumerate() {
-            let up: f64 = s.councils.iter().map(|c| c.values[i].max(0.0)).sum();
-            let down: f64 = s.councils.iter().map(|c| c.values[i].min(0.0)).sum();
-            let x = if total.pence() < 0 { down } else { up };
-            p.text(end_label(x, -(i as f64), &total.compact(), look, size));
+        for (i, (x, text)) in ends.iter().enumerate() {
+            p.text(end_label(*x, -(i as f64), text, look, size));
         }
     });
 }
@@ -565,26 +581,21 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
 
 /// FTE of each pool, stacked per function or role.
 pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
-    let look = look.legend(ui, &stack_keys(&s.pools));
-    let top = s.today.iter().copied().fold(0.0, f64::max);
-    let texts: Vec<String> = s.today.iter().map(|t| format!("{} FTE", fte(*t))).collect();
-    let plot = include_range(
-        category_plot(ui, look, &s.categories, fte_axis(look)),
-        0.0,
-        top,
-        label_room(ui, look, &texts),
-    );
+    let ends: Vec<(f64, String)> = s
+        .today
+        .iter()
+        .map(|t| (*t, format!("{} FTE", fte(*t))))
+        .collect();
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
-    let charts = stacked_bars(&s.pools, &s.categories, 0.0, 0.6, &fte_unit);
-    let size = look.value_size(s.categories.len(), 1.0);
-    plot.show(ui, |p| {
-        for c in charts {
-            p.bar_chart(c);
-        }
-        for (i, t) in s.today.iter().enumerate() {
-            p.text(end_label(*t, -(i as f64), &texts[i], look, size));
-        }
-    });
+    stacked_ui(
+        ui,
+        look,
+        &s.categories,
+        &s.pools,
+        fte_axis(look),
+        &fte_unit,
+        &ends,
+    );
 }
 
 /// Savings up, one-off costs down, per financial year; the cumulative net and payback.

@@ -20,6 +20,19 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// What every chart's figures answer, so titles, slides, tables and "nothing to show" are
+/// worked out in one place for every chart.
+pub trait Figures {
+    /// Nothing to draw.
+    fn is_empty(&self) -> bool;
+    /// The headline figure a slide shows in large type.
+    fn headline(&self) -> String;
+    /// The figures as a table, shown under the chart on request.
+    fn table(&self) -> Table;
+    /// How many rows of bars run down the side, for the height the chart needs in a view.
+    fn rows(&self) -> usize;
+}
+
 /// One named series of a stacked bar chart: a value per category.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stack {
@@ -139,21 +152,23 @@ impl Overlap {
         let target = self.target.get(function).copied().unwrap_or(0.0);
         (today - target).max(0.0)
     }
+}
 
+impl Figures for Overlap {
     /// Nothing to draw: no functions or no FTE at all.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.functions.is_empty()
             || (self.today.iter().all(|v| *v <= 0.0) && self.target.iter().all(|v| *v <= 0.0))
     }
 
     /// Today's FTE above the target across all functions.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         let total: f64 = (0..self.functions.len()).map(|f| self.overlap(f)).sum();
         format!("{} FTE overlap", fte(total))
     }
 
     /// The figures: each council's FTE per function, the total, target and overlap.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.extend(["FTE today", "Target FTE", "Overlap FTE"].map(str::to_owned));
@@ -173,6 +188,11 @@ impl Overlap {
             })
             .collect();
         Table { columns, rows }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.functions.len() * 2
     }
 }
 
@@ -221,21 +241,23 @@ impl Savings {
             total: o.totals.recurring_saving,
         }
     }
+}
 
+impl Figures for Savings {
     /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.functions.is_empty()
             || self.councils.is_empty()
             || self.amounts.iter().flatten().all(|m| m.pence() == 0)
     }
 
     /// The saving a year.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         format!("{} a year saved", self.total.compact())
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.push("Saving a year".to_owned());
@@ -251,6 +273,11 @@ impl Savings {
             })
             .collect();
         Table { columns, rows }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.functions.len()
     }
 }
 
@@ -348,16 +375,18 @@ impl Waterfall {
             saving: w.saving(),
         }
     }
+}
 
+impl Figures for Waterfall {
     /// Nothing to draw: no cost today and none in the target.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.steps
             .iter()
             .all(|s| s.from.pence() == 0 && s.to.pence() == 0)
     }
 
     /// Today's cost and the target cost.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         let first = self.steps.first().map(|s| s.to).unwrap_or_default();
         let last = self.steps.last().map(|s| s.to).unwrap_or_default();
         format!(
@@ -368,7 +397,7 @@ impl Waterfall {
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         Table {
             columns: vec![
                 "Step".to_owned(),
@@ -389,11 +418,18 @@ impl Waterfall {
                 .collect(),
         }
     }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.steps.len()
+    }
 }
 
 /// FTE in each redundancy pool, per function or per role of one function.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pools {
+    /// What the bars are called in the table ("Function" or "Role").
+    pub heading: &'static str,
     /// What the bars are (functions, or the roles of one function).
     pub categories: Vec<String>,
     /// One stack per pool, in [`Pool::ALL`] order.
@@ -403,7 +439,10 @@ pub struct Pools {
 }
 
 impl Pools {
-    fn build<'a>(items: impl Iterator<Item = (&'a str, &'a crate::engine::Flows)>) -> Self {
+    fn build<'a>(
+        heading: &'static str,
+        items: impl Iterator<Item = (&'a str, &'a crate::engine::Flows)>,
+    ) -> Self {
         let (categories, flows): (Vec<String>, Vec<_>) =
             items.map(|(name, f)| (name.to_owned(), *f)).unzip();
         let pools = Pool::ALL
@@ -416,6 +455,7 @@ impl Pools {
             })
             .collect();
         Self {
+            heading,
             categories,
             pools: stack(pools),
             today: flows.iter().map(crate::engine::Flows::current).collect(),
@@ -424,26 +464,32 @@ impl Pools {
 
     /// Per function.
     pub fn by_function(o: &Outcome) -> Self {
-        Self::build(o.functions.iter().map(|f| (f.name.as_str(), &f.flows)))
+        Self::build(
+            "Function",
+            o.functions.iter().map(|f| (f.name.as_str(), &f.flows)),
+        )
     }
 
     /// Per role of one function (by its index in the plan).
     pub fn by_role(o: &Outcome, function: usize) -> Self {
         Self::build(
+            "Role",
             o.roles
                 .iter()
                 .filter(|r| r.function == function)
                 .map(|r| (r.title.as_str(), &r.flows)),
         )
     }
+}
 
+impl Figures for Pools {
     /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.today.iter().all(|v| *v <= 0.0)
     }
 
     /// The FTE leaving by redundancy, voluntary and compulsory.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         let sum = |p: Pool| {
             self.pools
                 .get(p as usize)
@@ -457,8 +503,8 @@ impl Pools {
     }
 
     /// The figures.
-    pub fn table(&self, heading: &str) -> Table {
-        let mut columns = vec![heading.to_owned()];
+    fn table(&self) -> Table {
+        let mut columns = vec![self.heading.to_owned()];
         columns.extend(self.pools.iter().map(|p| format!("{} FTE", p.name)));
         columns.push("FTE today".to_owned());
         let rows = self
@@ -473,6 +519,11 @@ impl Pools {
             })
             .collect();
         Table { columns, rows }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.categories.len()
     }
 }
 
@@ -535,16 +586,18 @@ impl Years {
             payback_years: o.totals.payback_years,
         }
     }
+}
 
+impl Figures for Years {
     /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.years.is_empty()
             || (self.savings.iter().all(|m| m.pence() == 0)
                 && self.one_off.iter().all(|m| m.pence() == 0))
     }
 
     /// Payback in years.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         self.payback_years.map_or_else(
             || "Does not pay back".to_owned(),
             |y| format!("Pays back in {y:.1} years"),
@@ -552,7 +605,7 @@ impl Years {
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         Table {
             columns: ["Year", "Saving", "One-off cost", "Net", "Cumulative net"]
                 .map(str::to_owned)
@@ -569,6 +622,11 @@ impl Years {
                 })
                 .collect(),
         }
+    }
+
+    /// Years run along the bottom: no rows to make room for.
+    fn rows(&self) -> usize {
+        0
     }
 }
 
@@ -688,11 +746,6 @@ impl Timeline {
         }
     }
 
-    /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
-        self.lanes.is_empty()
-    }
-
     /// How many councils miss go-live.
     pub fn misses(&self) -> usize {
         self.lanes
@@ -700,9 +753,16 @@ impl Timeline {
             .filter(|l| l.spans.iter().any(|s| s.misses))
             .count()
     }
+}
+
+impl Figures for Timeline {
+    /// Nothing to draw.
+    fn is_empty(&self) -> bool {
+        self.lanes.is_empty()
+    }
 
     /// Whether every council meets go-live.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         match self.misses() {
             0 => format!("Every council meets go-live on {}", long_date(self.go_live)),
             1 => format!("1 council misses go-live on {}", long_date(self.go_live)),
@@ -711,7 +771,7 @@ impl Timeline {
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         let span = |l: &Lane, p: Phase| {
             l.spans
                 .iter()
@@ -748,6 +808,11 @@ impl Timeline {
                 })
                 .collect(),
         }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.lanes.len()
     }
 }
 
@@ -787,9 +852,11 @@ impl Split {
             shares: o.councils.iter().map(|c| c.share_ratio).collect(),
         }
     }
+}
 
+impl Figures for Split {
     /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.savings
             .iter()
             .chain(&self.one_off)
@@ -797,7 +864,7 @@ impl Split {
     }
 
     /// The totals being split.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         let saving: Money = self.savings.iter().copied().sum();
         let one_off: Money = self.one_off.iter().copied().sum();
         format!(
@@ -809,7 +876,7 @@ impl Split {
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         Table {
             columns: ["Council", "Share", "Saving a year", "One-off cost"]
                 .map(str::to_owned)
@@ -825,6 +892,11 @@ impl Split {
                 })
                 .collect(),
         }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.councils.len() * 2
     }
 }
 
@@ -878,16 +950,18 @@ impl Scenarios {
             compulsory: o.totals.flows.compulsory,
         }
     }
+}
 
+impl Figures for Scenarios {
     /// Nothing to draw.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.scenarios
             .iter()
             .all(|s| s.saving.pence() == 0 && s.one_off.pence() == 0)
     }
 
     /// The scenario that saves most.
-    pub fn headline(&self) -> String {
+    fn headline(&self) -> String {
         self.scenarios
             .iter()
             .max_by_key(|s| s.saving.pence())
@@ -897,7 +971,7 @@ impl Scenarios {
     }
 
     /// The figures.
-    pub fn table(&self) -> Table {
+    fn table(&self) -> Table {
         Table {
             columns: [
                 "Scenario",
@@ -925,6 +999,11 @@ impl Scenarios {
                 })
                 .collect(),
         }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.scenarios.len() * 2
     }
 }
 
