@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::engine::{self, rules};
-use crate::io::{csv_import, plan_file, report, synthetic};
+use crate::io::import::{self, Kind, Mapping, Options, Placement, ReadSettings};
+use crate::io::{plan_file, report, synthetic};
 use crate::model::{Money, Parameters, Plan, Programme, Severity, in_force, parse_money, validate};
 
 /// What `main` should do after the arguments are read.
@@ -27,7 +28,8 @@ Usage:
   merger-planner report PLAN.ron [--scenario NAME] [--format text|json]
   merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
                  (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
-  merger-planner import STAFF.csv [--targets TARGETS.csv] [--name NAME]
+  merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
+                 [--mapping MAP.ron] [--sheet NAME] [--full-time-hours H] [--name NAME]
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
@@ -52,18 +54,29 @@ each year back from the exit date at the age on its first day. With --age and --
 the ready-reckoner convention: age in whole years at the exit date, complete years of service,
 the k-th year back taken at age A-k. JSON keys: weeks, weekly_pay_used, weekly_cap, amount.";
 
-const IMPORT_HELP: &str = "merger-planner import STAFF.csv [--targets TARGETS.csv] [--name NAME]
-                      [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
+const IMPORT_HELP: &str =
+    "merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
+                      [--mapping MAP.ron] [--sheet NAME] [--full-time-hours H]
+                      [--date-order day-first|month-first] [--placement new|replace|add]
+                      [--name NAME] [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
 
-Builds a plan from an establishment CSV with a header row; columns in any order, names in any
-case: council, function, role, post_id, title, grade, fte, salary, vacant, date_of_birth,
-service_start, lgps_member, notice_weeks, vr_interest, critical, strain_quote. council, function,
-role, fte, salary and vacant are required; the postholder columns stay blank for vacant posts.
-TARGETS.csv: function, role, target_fte, target_salary (blank = harmonise by pay_rule: highest,
-average or lowest; highest if blank). Roles without a target keep today's FTE.
-yes/no/true/false/y/n/1/0; dates YYYY-MM-DD or DD/MM/YYYY; money with or without £ and commas.
-Without dates, go-live is the next 1 April at least six months away and consultation starts six
-months before. Any bad row: every problem with its row and column, exit code 1, no file written.";
+Reads an establishment exported by an HR or payroll system: CSV or other delimited text (comma,
+semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252, all detected) or a workbook (.xlsx, .xls,
+.ods; the first sheet unless --sheet). The heading row is found under any title rows, and each
+column is guessed from its heading (Post No, Job Title, Service, FTE or Hours, Annual Salary,
+Status, DOB, Continuous Service Date, Pension, Notice ...); names and employee numbers are never
+imported. --mapping reads a mapping file saved from the app (columns, units, functions, roles).
+Values as HR systems write them: Filled/Vacant, LGPS/Opted out, hours at --full-time-hours
+(default 37) or percentages, £32,500.00, dates as 14/03/1966, 14-Mar-1966, 1966-03-14 or
+spreadsheet dates. When every date could be day- or month-first, --date-order is needed.
+
+--council names the council of a file with no council column. --into adds the posts to an
+existing plan, keeping its scenarios, settings and other councils; --placement replace updates a
+council already in it (posts matched by post id, changes listed), add adds to its posts. Without
+--into a new plan is made (go-live the next 1 April at least six months away unless given).
+TARGETS (function, role, target_fte, target_salary or pay_rule) sets the target structure; roles
+without a target keep today's FTE. Every problem is printed with its spreadsheet row and column
+heading, exit code 1, and nothing is written.";
 
 const EXAMPLE_HELP: &str = "merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
 
@@ -436,18 +449,140 @@ fn default_programme(today: Date) -> Programme {
     }
 }
 
-fn read(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("could not read the file: {e} ({path})")))
-}
-
 fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     args.only(
-        &["targets", "name", "go-live", "consultation-start", "out"],
+        &[
+            "targets",
+            "name",
+            "go-live",
+            "consultation-start",
+            "out",
+            "council",
+            "full-time-hours",
+            "sheet",
+            "mapping",
+            "into",
+            "date-order",
+            "placement",
+        ],
         1,
     )?;
     let target = args.required("out")?.to_owned();
-    let staff_path = &args.positional[0];
+    let staff_path = args.positional[0].clone();
+    let mut mapping = match args.get("mapping") {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Input(format!("could not read the mapping file: {e} ({path})"))
+            })?;
+            Mapping::from_ron(&text).map_err(|e| Failure::Input(format!("{path}, {e}")))?
+        }
+        None => Mapping::default(),
+    };
+    if let Some(h) = args.number::<f64>("full-time-hours", "a number of hours such as 37")? {
+        if !(h.is_finite() && (1.0..=80.0).contains(&h)) {
+            return Err(Failure::Input(format!(
+                "--full-time-hours {h} must be from 1 to 80"
+            )));
+        }
+        mapping.full_time_hours = h;
+    }
+    match args.get("date-order") {
+        None => {}
+        Some("day-first") => mapping.date_order = Some(import::values::DateOrder::DayFirst),
+        Some("month-first") => mapping.date_order = Some(import::values::DateOrder::MonthFirst),
+        Some(other) => {
+            return Err(Failure::Usage(format!(
+                "--date-order {other}: write day-first or month-first"
+            )));
+        }
+    }
+    let placement = match args.get("placement") {
+        None | Some("new") => Placement::New,
+        Some("replace") => Placement::Replace,
+        Some("add") => Placement::Add,
+        Some(other) => {
+            return Err(Failure::Usage(format!(
+                "--placement {other}: write new, replace or add"
+            )));
+        }
+    };
+    let plan = if let Some(path) = args.get("into") {
+        plan_file::open(Path::new(path)).map_err(|e| Failure::Input(e.to_string()))?
+    } else {
+        {
+            let programme = import_programme(args)?;
+            let name = args.get("name").map_or_else(
+                || {
+                    Path::new(&staff_path).file_stem().map_or_else(
+                        || "Imported plan".to_owned(),
+                        |s| s.to_string_lossy().into_owned(),
+                    )
+                },
+                str::to_owned,
+            );
+            Plan::new(&name, programme)
+        }
+    };
+    let options = Options {
+        mapping,
+        council: args.get("council").unwrap_or_default().to_owned(),
+        placement,
+        ..Options::default()
+    };
+    let read = ReadSettings {
+        sheet: args.get("sheet").map(str::to_owned),
+        ..ReadSettings::default()
+    };
+    let mut plan = imported(
+        &staff_path,
+        &read,
+        Kind::Establishment,
+        &plan,
+        &options,
+        out,
+        err,
+    )?;
+    if let Some(targets) = args.get("targets") {
+        let options = Options {
+            mapping: Mapping {
+                functions: options.mapping.functions.clone(),
+                ..Mapping::default()
+            },
+            ..Options::default()
+        };
+        plan = imported(
+            targets,
+            &ReadSettings::default(),
+            Kind::Targets,
+            &plan,
+            &options,
+            out,
+            err,
+        )?;
+    }
+    if args.get("into").is_some()
+        && let Some(name) = args.get("name")
+    {
+        plan.name = name.to_owned();
+    }
+    check(&plan, "the imported plan", err)?;
+    plan_file::save(Path::new(&target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    let _ = writeln!(
+        out,
+        "Wrote {target}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
+        plan.councils.len(),
+        plan.functions.len(),
+        plan.roles.len(),
+        plan.posts.len(),
+        plan.programme.consultation_start,
+        plan.programme.go_live
+    );
+    Ok(0)
+}
+
+/// The programme of a new plan: the dates given, else the next 1 April at least six months away
+/// and consultation six months before it.
+fn import_programme(args: &Args) -> Result<Programme, Failure> {
     let today = jiff::Timestamp::now()
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
@@ -465,49 +600,68 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
             programme.go_live, programme.consultation_start
         )));
     }
-    let staff = read(staff_path)?;
-    let targets_path = args.get("targets");
-    let targets = targets_path.map(read).transpose()?;
-    let name = args.get("name").map_or_else(
-        || {
-            Path::new(staff_path).file_stem().map_or_else(
-                || "Imported plan".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            )
-        },
-        str::to_owned,
-    );
-    let options = csv_import::ImportOptions {
-        name,
-        programme,
-        staff_label: staff_path.clone(),
-        targets_label: targets_path.unwrap_or("targets").to_owned(),
-    };
-    let plan = match csv_import::import(&staff, targets.as_deref(), &options) {
-        Ok(plan) => plan,
-        Err(problems) => {
-            for p in &problems {
-                let _ = writeln!(err, "{p}");
-            }
-            return Err(Failure::Input(format!(
-                "{} problem(s) found; nothing was written",
-                problems.len()
-            )));
+    Ok(programme)
+}
+
+/// Reads and checks one file into `plan`, printing what it found; every problem (with its row and
+/// column heading) fails the command.
+fn imported(
+    path: &str,
+    read: &ReadSettings,
+    kind: Kind,
+    plan: &Plan,
+    options: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Plan, Failure> {
+    let (source, checked) =
+        import::import_file(Path::new(path), read, kind, plan, options).map_err(Failure::Input)?;
+    for note in &checked.notes {
+        let _ = writeln!(out, "{}: {note}", source.name);
+    }
+    for change in checked.changes.iter().take(200) {
+        let _ = writeln!(out, "{change}");
+    }
+    if checked.changes.len() > 200 {
+        let _ = writeln!(out, "and {} more changes", checked.changes.len() - 200);
+    }
+    if checked.problems.total > 0 || !checked.can_import() {
+        for p in &checked.problems.listed {
+            let _ = writeln!(err, "{}, {p}", source.name);
         }
-    };
-    check(&plan, "the imported plan", err)?;
-    plan_file::save(Path::new(&target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
-    let _ = writeln!(
-        out,
-        "Wrote {target}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
-        plan.councils.len(),
-        plan.functions.len(),
-        plan.roles.len(),
-        plan.posts.len(),
-        plan.programme.consultation_start,
-        plan.programme.go_live
-    );
-    Ok(0)
+        if checked.problems.unlisted() > 0 {
+            let _ = writeln!(
+                err,
+                "{}: and {} more problems",
+                source.name,
+                checked.problems.unlisted()
+            );
+        }
+        if checked.blocking > 0
+            && let Some(headings) = &checked.headings
+        {
+            let unused: Vec<String> = headings
+                .columns
+                .iter()
+                .filter(|c| c.used == import::Use::Unused)
+                .map(|c| format!("'{}' ({})", c.heading, c.letter))
+                .collect();
+            if !unused.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "{}: columns not used: {}; save a mapping from the app, or rename the heading",
+                    source.name,
+                    unused.join(", ")
+                );
+            }
+        }
+        let count = checked.problems.total.max(1);
+        return Err(Failure::Input(format!(
+            "{count} problem(s) found in {}; nothing was written",
+            source.name
+        )));
+    }
+    Ok(checked.plan)
 }
 
 fn example_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {

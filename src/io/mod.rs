@@ -1,6 +1,6 @@
-//! Files: plans as RON, establishment CSV import, reports, and synthetic example plans.
+//! Files: plans as RON, establishment and target imports, reports, and synthetic example plans.
 
-pub mod csv_import;
+pub mod import;
 pub mod plan_file;
 pub mod report;
 pub mod synthetic;

@@ -1,0 +1,84 @@
+//! Establishments and target structures in from the files HR and payroll systems export.
+//!
+//! The import runs in three steps, each pure but for reading the file: [`source`] reads the
+//! file's bytes into a grid of cells (delimited text in any common encoding, or a workbook),
+//! [`headings`] finds the heading row and guesses what each column holds, and [`establishment`]
+//! reads every row through the mapping into the plan as it would be after the import, with every
+//! problem at its spreadsheet row. The app and the command line both use it; the app applies the
+//! result as one undoable edit.
+
+pub mod establishment;
+pub mod headings;
+pub mod source;
+pub mod template;
+pub mod values;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+pub use establishment::{
+    Change, Checked, CouncilDefaults, Options, Placement, Problem, check, check_targets,
+};
+pub use headings::{Field, Kind, Mapping, Use};
+pub use source::{Delimiter, Encoding, Grid, ReadSettings, Source};
+
+use crate::model::Plan;
+
+/// How far a long read or check has gone, and whether the user cancelled it. Shared between
+/// the worker doing it and the window showing it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    permille: AtomicU32,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Records how far the work has gone, from 0 to 1.
+    pub fn set(&self, fraction: f32) {
+        let p = (fraction.clamp(0.0, 1.0) * 1000.0) as u32;
+        self.permille.store(p, Ordering::Relaxed);
+    }
+
+    /// How far the work has gone, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        self.permille.load(Ordering::Relaxed) as f32 / 1000.0
+    }
+
+    /// Asks the work to stop.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once the user cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+/// Reads and checks a file in one go (the command line does this; the app does it in steps).
+pub fn import_file(
+    path: &Path,
+    read: &ReadSettings,
+    kind: Kind,
+    plan: &Plan,
+    options: &Options,
+) -> Result<(Source, Checked), String> {
+    let progress = Progress::default();
+    let source = Source::open(path)?;
+    if let Some(sheet) = &read.sheet
+        && !source.sheets.is_empty()
+        && !source.sheets.contains(sheet)
+    {
+        return Err(format!(
+            "{} has no sheet '{sheet}'; its sheets are {}",
+            source.name,
+            source.sheets.join(", ")
+        ));
+    }
+    let grid = source.grid(read, &progress)?;
+    let checked = match kind {
+        Kind::Establishment => check(&grid, plan, options, &progress),
+        Kind::Targets => check_targets(&grid, plan, options, &progress),
+    };
+    Ok((source, checked))
+}

@@ -1,0 +1,688 @@
+//! The establishment import: a fixture for each oddity of real HR exports, the heading guesser on
+//! heading sets shaped like different HR systems' exports, and round trips of whole plans
+//! through CSV and .xlsx.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::date;
+use merger_planner::io::import::establishment::Placement;
+use merger_planner::io::import::headings::{Field, Kind, Use, find_headings};
+use merger_planner::io::import::source::{Cell, Grid, Row};
+use merger_planner::io::import::values::DateOrder;
+use merger_planner::io::import::{
+    self, Change, Checked, Encoding, Options, Progress, ReadSettings, Source, template,
+};
+use merger_planner::io::synthetic;
+use merger_planner::model::{Money, Plan, Programme};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn empty_plan() -> Plan {
+    Plan::new(
+        "Import test",
+        Programme {
+            consultation_start: date(2026, 10, 1),
+            go_live: date(2027, 4, 1),
+        },
+    )
+}
+
+fn options(council: &str) -> Options {
+    Options {
+        council: council.to_owned(),
+        ..Options::default()
+    }
+}
+
+fn import(name: &str, plan: &Plan, options: &Options) -> (Source, Checked) {
+    import::import_file(
+        &fixture(name),
+        &ReadSettings::default(),
+        Kind::Establishment,
+        plan,
+        options,
+    )
+    .expect("the fixture reads")
+}
+
+fn problems(checked: &Checked) -> Vec<String> {
+    checked
+        .problems
+        .listed
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn post<'p>(plan: &'p Plan, id: &str) -> &'p merger_planner::model::Post {
+    plan.posts
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no post {id}"))
+}
+
+fn function_name(plan: &Plan, id: &str) -> String {
+    plan.function(id).expect("the function").name.clone()
+}
+
+fn role_title(plan: &Plan, id: &str) -> String {
+    plan.role(id).expect("the role").title.clone()
+}
+
+#[test]
+fn windows_1252_semicolons_hours_and_pound_salaries() {
+    let plan = empty_plan();
+    let (source, checked) = import(
+        "windows-1252-semicolon.csv",
+        &plan,
+        &options("Weymouth Borough Council"),
+    );
+    let resolved = source.resolve(&ReadSettings::default());
+    assert_eq!(resolved.encoding, Some(Encoding::Windows1252));
+    assert_eq!(
+        resolved.delimiter,
+        Some(merger_planner::io::import::Delimiter::Semicolon)
+    );
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let p = &checked.plan;
+    assert_eq!(p.posts.len(), 6);
+    assert_eq!(p.councils[0].name, "Weymouth Borough Council");
+    assert_eq!(p.councils[0].short_name, "Weymouth");
+    // Row 1 is the report's title: the headings are on row 2.
+    assert_eq!(checked.headings.as_ref().unwrap().row, 1);
+    assert!(checked.notes.iter().any(|n| n.contains("row 1 above")));
+    let senior = post(p, "WY001");
+    assert_eq!(senior.salary, Money::pounds(38_950));
+    assert!((senior.fte - 1.0).abs() < 1e-12);
+    let half = post(p, "WY002");
+    assert!((half.fte - 0.5).abs() < 1e-12, "18.5 of 37 hours");
+    assert!(!half.holder.as_ref().unwrap().lgps_member, "Opted out");
+    // "Snr Accountant" and "Senior Accountant" are one role.
+    assert_eq!(senior.role, half.role);
+    assert_eq!(function_name(p, &senior.function), "Finance");
+    let payroll = post(p, "WY003");
+    assert!(payroll.holder.is_none(), "Vacant");
+    assert_eq!(function_name(p, &payroll.function), "HR", "People Services");
+    assert_eq!(function_name(p, &post(p, "WY004").function), "IT");
+    assert_eq!(function_name(p, &post(p, "WY005").function), "Legal");
+    let cafe = post(p, "WY006");
+    assert_eq!(cafe.title, "Café Supervisor", "Windows-1252 é");
+    assert_eq!(function_name(p, &cafe.function), "Other support");
+    let born = post(p, "WY001").holder.as_ref().unwrap();
+    assert_eq!(born.date_of_birth, date(1966, 3, 14));
+    assert_eq!(born.service_start, date(1995, 9, 1));
+    // The employee number is recognised and never imported.
+    let headings = checked.headings.as_ref().unwrap();
+    let employee = headings
+        .columns
+        .iter()
+        .find(|c| c.heading == "Employee Number")
+        .unwrap();
+    assert_eq!(employee.used, Use::Private);
+}
+
+#[test]
+fn utf8_with_a_byte_order_mark_and_hr_headings() {
+    let plan = empty_plan();
+    let (_, checked) = import("utf8-bom-hr-headings.csv", &plan, &Options::default());
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let p = &checked.plan;
+    assert_eq!(p.councils.len(), 1);
+    assert_eq!(p.councils[0].name, "Purbeck District Council");
+    let head = post(p, "PB-10");
+    assert_eq!(head.salary, Money::pounds(72_000));
+    assert_eq!(head.grade, "CO");
+    let h = head.holder.as_ref().unwrap();
+    assert_eq!(h.notice_weeks, 12);
+    assert!(h.lgps_member, "Member");
+    let advisor = post(p, "PB-11");
+    assert_eq!(advisor.salary, Money(3_250_050));
+    assert!(!advisor.holder.as_ref().unwrap().lgps_member, "Non-member");
+    assert!(post(p, "PB-12").holder.is_none(), "Vacant? Y");
+    assert_eq!(
+        post(p, "PB-13").holder.as_ref().unwrap().notice_weeks,
+        13,
+        "3 months"
+    );
+    assert_eq!(function_name(p, &head.function), "HR");
+    assert_eq!(function_name(p, &post(p, "PB-13").function), "Legal");
+    let headings = checked.headings.as_ref().unwrap();
+    for (heading, used) in [
+        ("First Name", Use::Private),
+        ("Surname", Use::Private),
+        ("Cost Centre Code", Use::Unused),
+        ("Service", Use::Field(Field::Function)),
+        ("Vacant?", Use::Field(Field::Vacant)),
+    ] {
+        let c = headings
+            .columns
+            .iter()
+            .find(|c| c.heading == heading)
+            .unwrap();
+        assert_eq!(c.used, used, "{heading}");
+    }
+    // Each guess says why.
+    let dob = headings
+        .columns
+        .iter()
+        .find(|c| c.heading == "Date of Birth")
+        .unwrap();
+    assert_eq!(dob.why, "heading 'Date of Birth'");
+}
+
+#[test]
+fn utf16_unicode_text_with_tabs_and_written_dates() {
+    let plan = empty_plan();
+    let (source, checked) = import("utf16-tab.txt", &plan, &options("Christchurch"));
+    assert_eq!(
+        source.resolve(&ReadSettings::default()).encoding,
+        Some(Encoding::Utf16Le)
+    );
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let p = &checked.plan;
+    let x1 = post(p, "X1").holder.as_ref().unwrap();
+    assert_eq!(x1.date_of_birth, date(1966, 3, 14), "14-Mar-1966");
+    assert_eq!(x1.service_start, date(1990, 4, 1), "1 April 1990");
+    assert!(post(p, "X2").holder.is_none(), "Filled: No");
+    let x3 = post(p, "X3").holder.as_ref().unwrap();
+    assert_eq!(x3.date_of_birth, date(1966, 3, 14), "14/03/66");
+    assert_eq!(function_name(p, &post(p, "X3").function), "IT", "Digital");
+    assert_eq!(
+        function_name(p, &post(p, "X1").function),
+        "Finance",
+        "Revenues"
+    );
+}
+
+#[test]
+fn pipes_percentages_date_times_and_a_totals_row() {
+    let plan = empty_plan();
+    let (_, checked) = import("pipe-percent-totals.txt", &plan, &options("Poole"));
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    assert_eq!(checked.plan.posts.len(), 3, "the totals row is left out");
+    assert!(
+        checked
+            .notes
+            .iter()
+            .any(|n| n.contains("row 5") && n.contains("totals")),
+        "{:?}",
+        checked.notes
+    );
+    let p = &checked.plan;
+    assert!((post(p, "P2").fte - 0.5).abs() < 1e-12, "50 percent");
+    assert!((post(p, "P1").fte - 1.0).abs() < 1e-12, "100%");
+    let h = post(p, "P1").holder.as_ref().unwrap();
+    assert_eq!(h.date_of_birth, date(1970, 5, 1));
+    assert_eq!(h.service_start, date(1995, 9, 13));
+}
+
+#[test]
+fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+    let plan = empty_plan();
+    let (_, checked) = import("crlf-multiline.csv", &plan, &Options::default());
+    assert!(!checked.can_import());
+    let text = problems(&checked);
+    // Line 5 of the file, but row 4 of the spreadsheet: the line break in row 2's cell and the
+    // Windows line endings do not shift it.
+    assert_eq!(text.len(), 1, "{text:#?}");
+    assert!(text[0].starts_with("row 4, column 'fte': 1.5"), "{text:#?}");
+    assert_eq!(checked.bad_rows, vec![4]);
+}
+
+#[test]
+fn dates_that_could_go_either_way_are_asked_about() {
+    let plan = empty_plan();
+    let (_, checked) = import("ambiguous-dates.csv", &plan, &options("Poole"));
+    assert!(checked.date_question);
+    assert!(!checked.can_import());
+    assert!(problems(&checked)[0].contains("day-first"));
+    let mut chosen = options("Poole");
+    chosen.mapping.date_order = Some(DateOrder::MonthFirst);
+    let (_, checked) = import("ambiguous-dates.csv", &plan, &chosen);
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let h = post(&checked.plan, "Q1").holder.as_ref().unwrap();
+    assert_eq!(h.date_of_birth, date(1970, 1, 2));
+    chosen.mapping.date_order = Some(DateOrder::DayFirst);
+    let (_, checked) = import("ambiguous-dates.csv", &plan, &chosen);
+    let h = post(&checked.plan, "Q1").holder.as_ref().unwrap();
+    assert_eq!(h.date_of_birth, date(1970, 2, 1));
+}
+
+#[test]
+fn every_bad_value_is_listed_with_its_row_heading_and_value_and_can_be_skipped() {
+    let plan = empty_plan();
+    let (_, checked) = import("bad-values.csv", &plan, &options("Poole"));
+    assert!(!checked.can_import());
+    let text = problems(&checked);
+    for needle in [
+        "row 2, column 'FTE': -0.5",
+        "row 3, column 'Salary': 'twenty' is not an amount of money",
+        "row 3, column 'DOB': '31/02/1970' is not a date",
+        "row 4, column 'Status': 'Perhaps' is not filled or vacant",
+        "row 5, column 'DOB': born 2001-01-01 but service starts 1990-01-01",
+    ] {
+        assert!(
+            text.iter().any(|t| t.starts_with(needle)),
+            "no {needle} in {text:#?}"
+        );
+    }
+    assert_eq!(checked.bad_rows, vec![2, 3, 4, 5]);
+    let mut skip = options("Poole");
+    skip.skip_bad_rows = true;
+    let (_, checked) = import("bad-values.csv", &plan, &skip);
+    assert!(checked.can_import());
+    assert_eq!(checked.imported, 1);
+    assert!(
+        checked
+            .notes
+            .iter()
+            .any(|n| n.contains("skipped") && n.contains("rows 2 to 5")),
+        "{:?}",
+        checked.notes
+    );
+}
+
+#[test]
+fn a_second_council_is_added_and_next_months_extract_lists_its_changes() {
+    let plan = empty_plan();
+    let (_, first) = import(
+        "windows-1252-semicolon.csv",
+        &plan,
+        &options("Weymouth Borough Council"),
+    );
+    let mut plan = first.plan;
+    plan.scenarios.push(merger_planner::model::Scenario {
+        name: "Kept".into(),
+        ..Default::default()
+    });
+    let (_, second) = import("utf8-bom-hr-headings.csv", &plan, &Options::default());
+    assert!(second.can_import(), "{:#?}", problems(&second));
+    assert_eq!(second.plan.councils.len(), 2);
+    assert_eq!(second.plan.posts.len(), 10);
+    assert_eq!(second.plan.scenarios, plan.scenarios, "scenarios kept");
+    // Importing the same council again as new is refused with what to do.
+    let (_, again) = import(
+        "utf8-bom-hr-headings.csv",
+        &second.plan,
+        &Options::default(),
+    );
+    assert!(!again.can_import());
+    assert!(problems(&again)[0].contains("Replace the council's posts"));
+    // Next month's extract, with a VR interest recorded in the app meanwhile.
+    let mut plan = second.plan;
+    let head = plan.posts.iter_mut().find(|p| p.id == "PB-10").unwrap();
+    head.holder.as_mut().unwrap().vr_interest = true;
+    let replace = Options {
+        placement: Placement::Replace,
+        ..Options::default()
+    };
+    let (_, next) = import("utf8-reimport.csv", &plan, &replace);
+    assert!(next.can_import(), "{:#?}", problems(&next));
+    let changes: Vec<String> = next.changes.iter().map(ToString::to_string).collect();
+    assert!(
+        changes.contains(&"Purbeck District Council: post PB-13 removed".to_owned()),
+        "{changes:#?}"
+    );
+    assert!(changes.contains(&"Purbeck District Council: post PB-14 added".to_owned()));
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("PB-11 changed: FTE 0.6 → 1")),
+        "{changes:#?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("PB-12 changed") && c.contains("status vacant → filled")),
+        "{changes:#?}"
+    );
+    assert!(!changes.iter().any(|c| c.contains("PB-10")), "{changes:#?}");
+    assert!(
+        next.changes
+            .iter()
+            .all(|c| !matches!(c, Change::Changed { post, .. } if post == "WY001")),
+        "Weymouth is untouched"
+    );
+    let p = &next.plan;
+    assert_eq!(p.posts.len(), 10);
+    assert!(
+        post(p, "PB-10").holder.as_ref().unwrap().vr_interest,
+        "what the extract does not hold is kept"
+    );
+    assert_eq!(role_title(p, &post(p, "PB-14").role), "Paralegal");
+}
+
+#[test]
+fn the_template_imports_as_it_is() {
+    let plan = empty_plan();
+    let source = Source::from_bytes("template.csv", template::csv().into_bytes()).unwrap();
+    let grid = source
+        .grid(&ReadSettings::default(), &Progress::default())
+        .unwrap();
+    let checked = import::check(&grid, &plan, &Options::default(), &Progress::default());
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    assert_eq!(checked.plan.posts.len(), 4);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("template.xlsx");
+    template::write_xlsx(&path).unwrap();
+    let (_, checked) = import::import_file(
+        &path,
+        &ReadSettings::default(),
+        Kind::Establishment,
+        &plan,
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    assert_eq!(checked.plan.posts.len(), 4);
+}
+
+/// A grid of text cells from rows of headings and values.
+fn grid(rows: &[&[&str]]) -> Grid {
+    let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    Grid {
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Row {
+                number: i as u32 + 1,
+                cells: r
+                    .iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text((*c).to_owned())
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        columns: (0..width as u32).collect(),
+    }
+}
+
+/// Heading sets shaped like the exports of different HR and payroll systems, with what each
+/// column should fill.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table: a heading and its use a line"
+)]
+fn heading_sets() -> Vec<(&'static str, Vec<(&'static str, Use)>)> {
+    use Field as F;
+    let f = Use::Field;
+    let p = Use::Private;
+    let u = Use::Unused;
+    let cases: Vec<(&str, Vec<(&str, Use)>)> = vec![
+        (
+            "iTrent-style",
+            vec![
+                ("Post No", f(F::PostId)),
+                ("Job Title", f(F::Title)),
+                ("Directorate", f(F::Function)),
+                ("Grade", f(F::Grade)),
+                ("FTE", f(F::Fte)),
+                ("Annual Salary", f(F::Salary)),
+                ("Post Status", f(F::Vacant)),
+                ("DOB", f(F::DateOfBirth)),
+                ("Continuous Service Date", f(F::ServiceStart)),
+                ("Pension Scheme", f(F::Lgps)),
+                ("Employee Number", p),
+                ("Surname", p),
+            ],
+        ),
+        (
+            "Oracle-style",
+            vec![
+                ("Position Number", f(F::PostId)),
+                ("Position Title", f(F::Title)),
+                ("Department", f(F::Function)),
+                ("Pay Grade", f(F::Grade)),
+                ("Contracted Hours", f(F::Fte)),
+                ("Basic Salary", f(F::Salary)),
+                ("Vacant", f(F::Vacant)),
+                ("Date of Birth", f(F::DateOfBirth)),
+                ("LG Service Date", f(F::ServiceStart)),
+                ("Person Number", p),
+            ],
+        ),
+        (
+            "SAP-style",
+            vec![
+                ("Position ID", f(F::PostId)),
+                ("Position Name", f(F::Title)),
+                ("Cost Center", f(F::Function)),
+                ("Pay Band", f(F::Grade)),
+                ("%", f(F::Fte)),
+                ("Salary (FTE)", f(F::Salary)),
+                ("Occupied", f(F::Filled)),
+                ("Birth Date", f(F::DateOfBirth)),
+                ("Start Date", f(F::ServiceStart)),
+                ("Full Name", p),
+            ],
+        ),
+        (
+            "ResourceLink-style",
+            vec![
+                ("Post Number", f(F::PostId)),
+                ("Post Title", f(F::Title)),
+                ("Service", f(F::Function)),
+                ("SCP", f(F::Grade)),
+                ("Weekly Hours", f(F::Fte)),
+                ("FTE Salary", f(F::Salary)),
+                ("Status", f(F::Vacant)),
+                ("D.O.B.", f(F::DateOfBirth)),
+                ("CSD", f(F::ServiceStart)),
+                ("LGPS", f(F::Lgps)),
+                ("Notice Period", f(F::Notice)),
+                ("Payroll Number", p),
+            ],
+        ),
+        (
+            "Workday-style",
+            vec![
+                ("Position ID", f(F::PostId)),
+                ("Job Title", f(F::Title)),
+                ("Business Unit", f(F::Function)),
+                ("FTE %", f(F::Fte)),
+                ("Annual Salary", f(F::Salary)),
+                ("Vacant?", f(F::Vacant)),
+                ("Date of Birth", f(F::DateOfBirth)),
+                ("Continuous Service Start", f(F::ServiceStart)),
+                ("Worker", u),
+                ("Known As", p),
+            ],
+        ),
+        (
+            "Civica-style",
+            vec![
+                ("Establishment ID", f(F::PostId)),
+                ("Job", f(F::Title)),
+                ("Section", f(F::Function)),
+                ("Scale", f(F::Grade)),
+                ("Hours per week", f(F::Fte)),
+                ("Salary", f(F::Salary)),
+                ("Filled", f(F::Filled)),
+                ("Born", f(F::DateOfBirth)),
+                ("Service Start", f(F::ServiceStart)),
+                ("Pension", f(F::Lgps)),
+                ("Forename", p),
+            ],
+        ),
+        (
+            "Unit4-style",
+            vec![
+                ("Post Ref", f(F::PostId)),
+                ("Post Name", f(F::Title)),
+                ("Division", f(F::Function)),
+                ("Spinal Column Point", f(F::Grade)),
+                ("WTE", f(F::Fte)),
+                ("Full Time Salary", f(F::Salary)),
+                ("Vacancy", f(F::Vacant)),
+                ("DOB", f(F::DateOfBirth)),
+                ("Continuous Service", f(F::ServiceStart)),
+                ("Employee ID", p),
+            ],
+        ),
+        (
+            "Our template",
+            vec![
+                ("council", f(F::Council)),
+                ("function", f(F::Function)),
+                ("role", f(F::Role)),
+                ("post_id", f(F::PostId)),
+                ("title", f(F::Title)),
+                ("fte", f(F::Fte)),
+                ("salary", f(F::Salary)),
+                ("vacant", f(F::Vacant)),
+                ("date_of_birth", f(F::DateOfBirth)),
+                ("service_start", f(F::ServiceStart)),
+                ("lgps_member", f(F::Lgps)),
+                ("notice_weeks", f(F::Notice)),
+                ("vr_interest", f(F::VrInterest)),
+                ("critical", f(F::Critical)),
+                ("strain_quote", f(F::StrainQuote)),
+            ],
+        ),
+        (
+            "Joint payroll extract",
+            vec![
+                ("Employing Authority", f(F::Council)),
+                ("Service Area", f(F::Function)),
+                ("Position No", f(F::PostId)),
+                ("Job Name", f(F::Title)),
+                ("Grade", f(F::Grade)),
+                ("FTE", f(F::Fte)),
+                ("Annual Basic Salary", f(F::Salary)),
+                ("Vacancy Status", f(F::Vacant)),
+                ("Date of Birth", f(F::DateOfBirth)),
+                ("Local Government Service Date", f(F::ServiceStart)),
+                ("Pension Scheme Member", f(F::Lgps)),
+                ("NI Number", p),
+                ("Email Address", p),
+            ],
+        ),
+        (
+            "Restructure workbook",
+            vec![
+                ("Council", f(F::Council)),
+                ("Dept", f(F::Function)),
+                ("Target Role", f(F::Role)),
+                ("Post ID", f(F::PostId)),
+                ("Substantive Job Title", f(F::Title)),
+                ("Band", f(F::Grade)),
+                ("Full Time Equivalent", f(F::Fte)),
+                ("Salary £", f(F::Salary)),
+                ("Vacant", f(F::Vacant)),
+                ("DOB", f(F::DateOfBirth)),
+                ("CSD", f(F::ServiceStart)),
+                ("VR EOI", f(F::VrInterest)),
+                ("Business Critical", f(F::Critical)),
+                ("Strain Cost", f(F::StrainQuote)),
+                ("Contractual Notice", f(F::Notice)),
+            ],
+        ),
+        (
+            "Both CSD and start date",
+            vec![
+                ("Post No", f(F::PostId)),
+                ("Job Title", f(F::Title)),
+                ("FTE", f(F::Fte)),
+                ("Salary", f(F::Salary)),
+                ("Start Date", u),
+                ("Continuous Service Date", f(F::ServiceStart)),
+            ],
+        ),
+    ];
+    cases
+}
+
+#[test]
+fn headings_of_ten_hr_systems_are_guessed() {
+    let cases = heading_sets();
+    assert!(cases.len() >= 10);
+    for (system, columns) in cases {
+        let headings: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
+        let values: Vec<&str> = columns.iter().map(|_| "x").collect();
+        let g = grid(&[&["Establishment report 2026/27"], &headings, &values]);
+        let found = find_headings(&g, Kind::Establishment).unwrap();
+        assert_eq!(found.row, 1, "{system}: the title row is passed over");
+        for (i, (heading, want)) in columns.iter().enumerate() {
+            assert_eq!(
+                found.columns[i].used, *want,
+                "{system}: '{heading}' ({})",
+                found.columns[i].why
+            );
+        }
+    }
+}
+
+/// The round trip: a plan's establishment written in the template's layout and imported into an
+/// empty plan gives the same posts.
+fn assert_same_posts(original: &Plan, imported: &Plan) {
+    assert_eq!(original.posts.len(), imported.posts.len());
+    for (a, b) in original.posts.iter().zip(&imported.posts) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(
+            original.council(&a.council).expect("council").name,
+            imported.council(&b.council).expect("council").name
+        );
+        assert_eq!(
+            original.function(&a.function).expect("function").name,
+            imported.function(&b.function).expect("function").name,
+            "{}",
+            a.id
+        );
+        assert_eq!(role_title(original, &a.role), role_title(imported, &b.role));
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.grade, b.grade);
+        assert!(
+            (a.fte - b.fte).abs() < 1e-12,
+            "{} {} {}",
+            a.id,
+            a.fte,
+            b.fte
+        );
+        assert_eq!(a.salary, b.salary);
+        assert_eq!(a.holder, b.holder, "{}", a.id);
+    }
+}
+
+fn round_trip_options() -> Options {
+    let mut o = Options::default();
+    // Roles come from the role column as written; every date is ISO or a spreadsheet date.
+    o.mapping.date_order = Some(DateOrder::DayFirst);
+    o
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn any_establishment_round_trips_through_csv_and_xlsx(
+        councils in 1usize..5, posts in 1usize..120, seed in 0u64..1000,
+    ) {
+        let original = synthetic::reorganisation(councils, posts, seed);
+        let target = Plan::new("Round trip", original.programme);
+        let text = template::establishment_csv(&original);
+        let source = Source::from_bytes("plan.csv", text.into_bytes()).unwrap();
+        let grid = source.grid(&ReadSettings::default(), &Progress::default()).unwrap();
+        let checked = import::check(&grid, &target, &round_trip_options(), &Progress::default());
+        prop_assert!(checked.can_import(), "{:#?}", problems(&checked));
+        assert_same_posts(&original, &checked.plan);
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.xlsx");
+        template::write_establishment_xlsx(&original, &path).unwrap();
+        let (_, checked) = import::import_file(
+            &path, &ReadSettings::default(), Kind::Establishment, &target, &round_trip_options(),
+        ).unwrap();
+        prop_assert!(checked.can_import(), "{:#?}", problems(&checked));
+        assert_same_posts(&original, &checked.plan);
+    }
+}
