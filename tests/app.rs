@@ -72,6 +72,9 @@ fn set_number(h: &mut Harness<'_, App>, label: &str, value: f64) {
 
 /// Replaces the text of a field as a person would: click, select all, type, Enter.
 fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::TextInput, label).click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -1085,4 +1088,187 @@ fn an_impossible_export_size_is_refused_with_the_reason() {
     );
     click(&mut h, "Cancel");
     assert!(h.state().dialog().is_none());
+}
+
+/// Lets the import dialog finish reading and checking, then draws the result.
+fn settle_import(h: &mut Harness<'_, App>) {
+    for _ in 0..3 {
+        h.state_mut().finish_import();
+        // The dialog asks to be drawn again while it works: a few frames, not until still.
+        h.run_steps(4);
+    }
+    // Its tables take a few frames to measure their columns, and the dialog is centred: wait
+    // until its buttons stop moving, as a person waits before clicking.
+    let mut last = None;
+    for _ in 0..30 {
+        h.step();
+        let now = h
+            .query_by_label("Cancel")
+            .and_then(|n| n.accesskit_node().bounding_box());
+        if now.is_some() && now == last {
+            break;
+        }
+        last = now;
+    }
+}
+
+/// Opens a combo box by its label and picks the entry shown last (the popup's, over any
+/// navigator item with the same name).
+fn choose_last(h: &mut Harness<'_, App>, combo: &str, entry: &str) {
+    h.get_by_role_and_label(Role::ComboBox, combo)
+        .scroll_to_me();
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::ComboBox, combo).click();
+    h.run_steps(4);
+    let option = h
+        .query_all_by_label(entry)
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the entry is in the list");
+    option.click();
+    h.run_steps(4);
+}
+
+#[test]
+fn an_hr_export_dropped_on_the_window_is_mapped_checked_imported_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wareham-establishment.csv");
+    // A council's export: its own post reference heading, a service the app cannot place, and
+    // a bad FTE on row 4 (row 1 is a title).
+    std::fs::write(
+        &path,
+        "Wareham Town Council establishment;;;;;;;\r\n\
+         Ref;Job Title;Service;FTE;Annual Salary;Status;DOB;CSD\r\n\
+         W1;Accountant;Revenues;1;£31,000;Filled;14/03/1966;13/09/1995\r\n\
+         W2;HR Officer;People Services;1.5;£29,000;Filled;23/07/1979;12/01/2004\r\n\
+         W3;Gardener;Parks & Gardens;1;£22,000;Vacant;;\r\n\
+         W4;HR Officer;People Services;0.5;£29,000;Filled;02/11/1990;04/04/2016\r\n",
+    )
+    .unwrap();
+    let (mut h, _) = harness();
+    let before = h.state().plan().clone();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    settle_import(&mut h);
+    assert!(
+        h.state().import_state().is_some(),
+        "the import dialog opens"
+    );
+    assert_eq!(h.state().plan(), &before, "nothing changes until Import");
+    h.get_by_label_contains("Import establishment from wareham-establishment.csv");
+
+    h.get_by_role_and_label(Role::TextInput, "Council name")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Council name")
+        .type_text("Wareham Town Council");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle_import(&mut h);
+    // The post reference is not a heading the guesser knows: map it by hand.
+    choose_last(&mut h, "A: Ref", "Post ID");
+    settle_import(&mut h);
+    // Parks & Gardens would be a new function: map it to Other support.
+    choose_last(&mut h, "Parks & Gardens (1 rows)", "Other support");
+    settle_import(&mut h);
+    // The bad row is named with its spreadsheet row and heading.
+    h.get_by_label_contains("row 4, column 'FTE': 1.5");
+    assert!(
+        !h.state()
+            .import_state()
+            .unwrap()
+            .checked
+            .as_ref()
+            .unwrap()
+            .can_import()
+    );
+    click(
+        &mut h,
+        "Skip the 1 row with problems (they are named in the summary)",
+    );
+    settle_import(&mut h);
+    click(&mut h, "Import 3 posts");
+    h.run();
+    assert!(h.state().import_state().is_none(), "the dialog closes");
+    let plan = h.state().plan();
+    let wareham = plan
+        .councils
+        .iter()
+        .find(|c| c.name == "Wareham Town Council")
+        .expect("the new council");
+    let posts: Vec<_> = plan
+        .posts
+        .iter()
+        .filter(|p| p.council == wareham.id)
+        .collect();
+    assert_eq!(posts.len(), 3);
+    assert_eq!(posts[0].id, "W1");
+    let gardener = posts.iter().find(|p| p.id == "W3").unwrap();
+    assert_eq!(
+        plan.function(&gardener.function).unwrap().name,
+        "Other support"
+    );
+    assert!(h.state().is_dirty());
+    // The mapping is remembered for files laid out the same way.
+    assert_eq!(h.state().preferences().import_mappings.len(), 1);
+
+    // The whole import is one undo step.
+    command(&mut h, Key::Z);
+    assert_eq!(h.state().plan(), &before);
+    command_shift(&mut h, Key::Z);
+    assert_eq!(h.state().plan().posts.len(), before.posts.len() + 3);
+}
+
+#[test]
+fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("targets.csv");
+    std::fs::write(
+        &path,
+        "Function,Role,Target FTE,Target salary\nFinance,Systems accountant,2,\"£45,000\"\n",
+    )
+    .unwrap();
+    let (mut h, dialogs) = harness();
+    let before = h.state().plan().clone();
+    dialogs.answer(Some(path.clone()));
+    click(&mut h, "File");
+    h.get_by_label("Import target structure…").click();
+    settle_import(&mut h);
+    h.get_by_label_contains("Import target structure from targets.csv");
+    h.get_by_label("Cancel").click();
+    settle_import(&mut h);
+    assert!(h.state().import_state().is_none());
+    assert_eq!(h.state().plan(), &before);
+
+    // Ctrl+I opens the establishment import; a cancelled file dialog opens nothing.
+    dialogs.answer(None);
+    command(&mut h, Key::I);
+    assert!(h.state().import_state().is_none());
+    assert_eq!(dialogs.asked(), 2);
+
+    dialogs.answer(Some(path));
+    click(&mut h, "File");
+    h.get_by_label("Import target structure…").click();
+    settle_import(&mut h);
+    click(&mut h, "Import 1 roles");
+    let role = h
+        .state()
+        .plan()
+        .roles
+        .iter()
+        .find(|r| r.title == "Systems accountant")
+        .expect("the new role");
+    assert!((role.target_fte - 2.0).abs() < 1e-12);
+}
+
+#[test]
+fn help_saves_the_establishment_template_as_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    dialogs.answer(Some(dir.path().join("template")));
+    click(&mut h, "Help");
+    click(&mut h, "Save an establishment template…");
+    let csv = std::fs::read_to_string(dir.path().join("template.csv")).unwrap();
+    assert!(csv.starts_with("council,function,role,post_id"), "{csv}");
+    assert!(dir.path().join("template.xlsx").exists());
 }

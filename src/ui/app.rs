@@ -10,9 +10,10 @@ use crate::io::plan_file;
 use crate::model::{Location, Plan, Problem, Programme, Severity, validate};
 
 use super::charts::{ChartState, Scenarios, Series};
-use super::command::{Action, Answer, Command, Exported, Kind, Step, View};
+use super::command::{Action, Answer, Command, Exported, ImportKind, Kind, Step, View};
 use super::edit::{self, Edit, History, Orphans};
 use super::files::{FileDialogs, NativeDialogs, Preferences};
+use super::import::{self as import_ui, ImportState};
 use super::render::Offscreen;
 use super::{dialogs, export, present, theme, views};
 
@@ -275,6 +276,8 @@ pub struct App {
     renderer: Option<Offscreen>,
     /// The size of the last export.
     export_size: [u32; 2],
+    /// The import dialog, while it is open.
+    import: Option<Box<ImportState>>,
 }
 
 impl App {
@@ -300,6 +303,7 @@ impl App {
             presenting: None,
             renderer: None,
             export_size: export::DEFAULT_SIZE,
+            import: None,
         }
     }
 
@@ -315,6 +319,23 @@ impl App {
     pub fn with_preferences(mut self, prefs: Preferences) -> Self {
         self.prefs = prefs;
         self
+    }
+
+    /// The import dialog's state, while it is open.
+    pub fn import_state(&self) -> Option<&ImportState> {
+        self.import.as_deref()
+    }
+
+    /// The import dialog's state, to change as the user would (tests).
+    pub fn import_state_mut(&mut self) -> Option<&mut ImportState> {
+        self.import.as_deref_mut()
+    }
+
+    /// Waits until the import dialog has read and checked the file (tests).
+    pub fn finish_import(&mut self) {
+        if let Some(import) = &mut self.import {
+            import.finish(&self.plan);
+        }
     }
 
     /// The plan shown.
@@ -477,9 +498,35 @@ impl App {
         });
         if let Some(dialog) = &mut self.dialog {
             dialogs::show(ui.ctx(), dialog, &self.plan, &mut commands);
+        } else if let Some(import) = &mut self.import {
+            import_ui::dialog_ui(ui.ctx(), import, &self.plan, &mut commands);
         }
         self.apply(ui.ctx(), commands);
+        self.step_import(ui.ctx());
         self.end_frame(ui.ctx());
+    }
+
+    /// Starts the import's work and takes in what it finished; while it works, the window keeps
+    /// drawing its progress.
+    fn step_import(&mut self, ctx: &egui::Context) {
+        let Some(import) = &mut self.import else {
+            return;
+        };
+        if import.step(&self.plan)
+            && !import.remembered
+            && import.options.mapping == crate::io::import::Mapping::default()
+            && let Some(mapping) = import
+                .signature()
+                .and_then(|s| self.prefs.import_mappings.get(&s))
+        {
+            import.options.mapping = mapping.clone();
+            import.remembered = true;
+            import.recheck();
+            import.step(&self.plan);
+        }
+        if import.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
     }
 
     /// Draws the slide shown, full screen, and moves on the keys pressed.
@@ -516,7 +563,7 @@ impl App {
 
     /// Shortcuts, the window's close button and files dropped on the window.
     fn read_window_events(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.dialog.is_none() {
+        if self.dialog.is_none() && self.import.is_none() {
             ctx.input_mut(|i| {
                 for action in Action::ALL {
                     if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
@@ -543,7 +590,12 @@ impl App {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            commands.push(Command::OpenPath(path));
+            // A spreadsheet or CSV dropped on the window is an establishment to import.
+            if import_ui::is_table_file(&path) {
+                commands.push(Command::ImportPath(ImportKind::Establishment, path));
+            } else {
+                commands.push(Command::OpenPath(path));
+            }
         }
     }
 
@@ -601,6 +653,140 @@ impl App {
             Command::ChooseSlides => self.dialog = Some(Dialog::Slides),
             Command::Present => self.start_presenting(ctx),
             Command::Slide(step) => self.slide(ctx, step),
+            Command::Import(kind) => self.ask_import(kind),
+            Command::ImportPath(kind, path) => self.start_import(kind, path),
+            Command::ImportApply => self.apply_import(),
+            Command::ImportClose => {
+                if let Some(mut import) = self.import.take() {
+                    import.cancel_work();
+                }
+                self.message = "Import cancelled".to_owned();
+            }
+            Command::ImportSaveMapping => self.save_mapping(),
+            Command::ImportLoadMapping => self.load_mapping(),
+            Command::SaveTemplate => self.save_template(),
+        }
+    }
+
+    fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    fn ask_import(&mut self, kind: ImportKind) {
+        let title = match kind {
+            ImportKind::Establishment => "Import an establishment",
+            ImportKind::Targets => "Import a target structure",
+        };
+        let folder = self.folder();
+        if let Some(path) = self.dialogs.open_table(folder.as_deref(), title) {
+            self.start_import(kind, path);
+        }
+    }
+
+    fn start_import(&mut self, kind: ImportKind, path: PathBuf) {
+        if let Some(mut old) = self.import.take() {
+            old.cancel_work();
+        }
+        self.message = format!("Reading {}", path.display());
+        self.import = Some(Box::new(ImportState::new(kind, path)));
+    }
+
+    /// Applies the checked import to the plan as one undo step, and remembers the mapping for
+    /// the file's layout.
+    fn apply_import(&mut self) {
+        let Some(import) = self.import.take() else {
+            return;
+        };
+        let Some(checked) = import.checked.as_ref().filter(|c| c.can_import()) else {
+            self.import = Some(import);
+            return;
+        };
+        let what = match import.kind {
+            ImportKind::Establishment => format!("{} posts", checked.imported),
+            ImportKind::Targets => format!("{} roles", checked.imported),
+        };
+        let label = format!("import {what} from {}", import.file_name());
+        let edit = edit::replace_establishment(&self.plan, checked.plan.clone(), &label);
+        if let Some(layout) = import.signature() {
+            self.prefs
+                .remember_mapping(layout, import.options.mapping.clone());
+        }
+        self.edit(edit);
+        self.message = format!("Imported {what} from {}", import.file_name());
+    }
+
+    fn save_mapping(&mut self) {
+        let Some(import) = &self.import else {
+            return;
+        };
+        let name = format!(
+            "{}-mapping.ron",
+            crate::io::slug(
+                &import
+                    .path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+            )
+        );
+        let folder = import.path.parent().map(Path::to_path_buf);
+        let text = import.options.mapping.to_ron();
+        if let Some(path) = self.dialogs.save_mapping(folder.as_deref(), &name) {
+            match plan_file::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => self.message = format!("Saved the mapping to {}", path.display()),
+                Err(e) => self.write_failed("Could not save the mapping", &e.to_string(), &path),
+            }
+        }
+    }
+
+    fn load_mapping(&mut self) {
+        let Some(import) = &mut self.import else {
+            return;
+        };
+        let folder = import.path.parent().map(Path::to_path_buf);
+        let Some(path) = self.dialogs.open_mapping(folder.as_deref()) else {
+            return;
+        };
+        let read = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| crate::io::import::Mapping::from_ron(&t));
+        match read {
+            Ok(mapping) => {
+                import.options.mapping = mapping;
+                import.recheck();
+                self.message = format!("Loaded the mapping {}", path.display());
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not load the mapping".to_owned(),
+                    message: format!(
+                        "{e}\n\nThe import's choices are unchanged.\n\n{}",
+                        path.display()
+                    ),
+                });
+            }
+        }
+    }
+
+    fn save_template(&mut self) {
+        let folder = self.folder();
+        let Some(csv) = self
+            .dialogs
+            .save_template(folder.as_deref(), "establishment-template.csv")
+        else {
+            return;
+        };
+        let xlsx = csv.with_extension("xlsx");
+        let written = plan_file::write_atomic(&csv, crate::io::import::template::csv().as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|()| crate::io::import::template::write_xlsx(&xlsx));
+        match written {
+            Ok(()) => {
+                self.message = format!("Saved {} and {}", csv.display(), xlsx.display());
+            }
+            Err(e) => self.write_failed("Could not save the template", &e, &csv),
         }
     }
 
@@ -667,9 +853,13 @@ impl App {
     }
 
     fn export_failed(&mut self, why: &str, target: &Path) {
-        self.message = "Export failed".to_owned();
+        self.write_failed("Could not export the images", why, target);
+    }
+
+    fn write_failed(&mut self, title: &str, why: &str, target: &Path) {
+        self.message = "Not written".to_owned();
         self.dialog = Some(Dialog::Error {
-            title: "Could not export the images".to_owned(),
+            title: title.to_owned(),
             message: format!("{why}\n\n{}", target.display()),
         });
     }
@@ -718,6 +908,7 @@ impl App {
                 }
             }
             Action::Present => self.start_presenting(ctx),
+            Action::Import => self.ask_import(ImportKind::Establishment),
             Action::Redo => match self.history.redo(&mut self.plan) {
                 Some(label) => {
                     self.changed();
@@ -1044,6 +1235,10 @@ impl Frame<'_> {
                         commands.push(Command::HowComputed);
                         ui.close();
                     }
+                    if ui.button("Save an establishment template…").clicked() {
+                        commands.push(Command::SaveTemplate);
+                        ui.close();
+                    }
                     if ui.button("About Merger Planner…").clicked() {
                         commands.push(Command::About);
                         ui.close();
@@ -1074,6 +1269,12 @@ impl Frame<'_> {
         ui.separator();
         for action in [Action::Save, Action::SaveAs] {
             action_button(ui, action, action.label(), true, commands);
+        }
+        ui.separator();
+        action_button(ui, Action::Import, Action::Import.label(), true, commands);
+        if ui.button("Import target structure…").clicked() {
+            commands.push(Command::Import(ImportKind::Targets));
+            ui.close();
         }
         ui.separator();
         if ui.button("Export slides as PNG…").clicked() {

@@ -77,12 +77,14 @@ pub enum Action {
     Redo,
     /// Start the presentation.
     Present,
+    /// Import an establishment from a file an HR system exported.
+    Import,
 }
 
 impl Action {
     /// Every action with a shortcut, those with Shift first so Ctrl+Shift+S is not read as
     /// Ctrl+S.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::SaveAs,
         Self::Redo,
         Self::New,
@@ -91,6 +93,7 @@ impl Action {
         Self::Quit,
         Self::Undo,
         Self::Present,
+        Self::Import,
     ];
 
     /// The menu label.
@@ -104,6 +107,7 @@ impl Action {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Present => "Present slides",
+            Self::Import => "Import establishment…",
         }
     }
 
@@ -121,6 +125,7 @@ impl Action {
         const QUIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Z)];
         const PRESENT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F5)];
+        const IMPORT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::I)];
         const REDO: [KeyboardShortcut; 2] = [
             KeyboardShortcut::new(CMD_SHIFT, Key::Z),
             KeyboardShortcut::new(CMD, Key::Y),
@@ -134,6 +139,7 @@ impl Action {
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
             Self::Present => &PRESENT,
+            Self::Import => &IMPORT,
         }
     }
 }
@@ -214,7 +220,23 @@ pub enum Command {
     Present,
     /// Move through or leave the presentation.
     Slide(Step),
+    /// Ask for a file and import it (an establishment or the target structure).
+    Import(ImportKind),
+    /// Import this file (dropped on the window).
+    ImportPath(ImportKind, PathBuf),
+    /// Apply the import as checked, as one undo step.
+    ImportApply,
+    /// Close the import dialog without importing.
+    ImportClose,
+    /// Save the import's mapping to a file.
+    ImportSaveMapping,
+    /// Load the import's mapping from a file.
+    ImportLoadMapping,
+    /// Save the establishment template (.csv and .xlsx).
+    SaveTemplate,
 }
+
+pub use crate::io::import::Kind as ImportKind;
 
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -695,3 +695,29 @@ pub fn reassign_posts(plan: &Plan, indices: &[usize], to: &Reassign) -> Edit {
     };
     Edit::new(label, Patch::posts(&plan.posts, new).into_iter().collect())
 }
+
+/// Turns `plan` into `after` (an import's result) in one undo step: the councils, functions and
+/// roles are replaced where they differ, and the posts by the smallest splice.
+pub fn replace_establishment(plan: &Plan, after: Plan, label: &str) -> Edit {
+    let Plan {
+        councils,
+        functions,
+        roles,
+        posts,
+        ..
+    } = after;
+    let mut patches = Vec::new();
+    if councils != plan.councils {
+        patches.push(Patch::Councils(councils));
+    }
+    if functions != plan.functions {
+        patches.push(Patch::Functions(functions));
+    }
+    if roles != plan.roles {
+        patches.push(Patch::Roles(roles));
+    }
+    if let Some(p) = Patch::posts(&plan.posts, posts) {
+        patches.push(p);
+    }
+    Edit::new(label, patches)
+}

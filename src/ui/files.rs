@@ -6,7 +6,11 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use crate::io::import::Mapping;
 
 /// Asks the user for a file to open or a place to save.
 pub trait FileDialogs {
@@ -18,6 +22,14 @@ pub trait FileDialogs {
     fn save_png(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// A folder to write slides into, or `None` if the user cancelled.
     fn pick_folder(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    /// A spreadsheet or text file to import, or `None` if the user cancelled.
+    fn open_table(&mut self, folder: Option<&Path>, title: &str) -> Option<PathBuf>;
+    /// An import mapping file to load, or `None` if the user cancelled.
+    fn open_mapping(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to save an import mapping, or `None` if the user cancelled.
+    fn save_mapping(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Where to save the establishment template (a .csv; the .xlsx goes beside it), or `None`.
+    fn save_template(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd).
@@ -45,6 +57,17 @@ fn image_dialog(folder: Option<&Path>) -> rfd::FileDialog {
         folder,
     )
 }
+
+#[expect(
+    clippy::disallowed_methods,
+    reason = "this is the one place real dialogs are made; tests use ScriptedDialogs"
+)]
+fn filtered(folder: Option<&Path>, name: &str, extensions: &[&str]) -> rfd::FileDialog {
+    in_folder(rfd::FileDialog::new().add_filter(name, extensions), folder)
+}
+
+/// What the import reads.
+pub const TABLE_EXTENSIONS: [&str; 7] = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"];
 
 fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog {
     match folder {
@@ -78,6 +101,34 @@ impl FileDialogs for NativeDialogs {
         image_dialog(folder)
             .set_title("Choose a folder for the slides")
             .pick_folder()
+    }
+
+    fn open_table(&mut self, folder: Option<&Path>, title: &str) -> Option<PathBuf> {
+        filtered(folder, "Spreadsheet or CSV", &TABLE_EXTENSIONS)
+            .set_title(title)
+            .pick_file()
+    }
+
+    fn open_mapping(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        filtered(folder, "Import mapping", &["ron"])
+            .set_title("Load an import mapping")
+            .pick_file()
+    }
+
+    fn save_mapping(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        filtered(folder, "Import mapping", &["ron"])
+            .set_title("Save the import mapping")
+            .set_file_name(file_name)
+            .save_file()
+            .map(with_ron_extension)
+    }
+
+    fn save_template(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        filtered(folder, "CSV (an .xlsx is saved beside it)", &["csv"])
+            .set_title("Save an establishment template")
+            .set_file_name(file_name)
+            .save_file()
+            .map(|p| with_extension(p, "csv"))
     }
 }
 
@@ -136,10 +187,29 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_folder(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
         self.next()
     }
+
+    fn open_table(&mut self, _folder: Option<&Path>, _title: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn open_mapping(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_mapping(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(with_ron_extension)
+    }
+
+    fn save_template(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(|p| with_extension(p, "csv"))
+    }
 }
 
 /// How many recent files the File menu lists.
 pub const MAX_RECENT: usize = 8;
+
+/// How many import mappings are remembered.
+pub const MAX_MAPPINGS: usize = 40;
 
 /// The user's preferences, kept in eframe storage between runs. Panel sizes are kept by egui's
 /// own memory, which eframe stores too.
@@ -152,6 +222,8 @@ pub struct Preferences {
     pub recent: Vec<PathBuf>,
     /// Show the validation panel.
     pub show_problems: bool,
+    /// Import mappings chosen before, by the layout of the file's headings.
+    pub import_mappings: BTreeMap<String, Mapping>,
 }
 
 impl Preferences {
@@ -163,6 +235,18 @@ impl Preferences {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Remembers the mapping chosen for a file layout; past [`MAX_MAPPINGS`] layouts, one is
+    /// forgotten.
+    pub fn remember_mapping(&mut self, layout: String, mapping: Mapping) {
+        self.import_mappings.insert(layout, mapping);
+        while self.import_mappings.len() > MAX_MAPPINGS {
+            let Some(oldest) = self.import_mappings.keys().next().cloned() else {
+                break;
+            };
+            self.import_mappings.remove(&oldest);
+        }
     }
 
     /// Takes a path out of the recent files (it no longer opens).

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod edit;
 pub mod export;
 pub mod files;
+pub mod import;
 pub mod present;
 pub mod render;
 pub mod theme;
