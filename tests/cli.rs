@@ -531,3 +531,166 @@ fn help_and_version() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Usage"));
 }
+
+fn import_fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_reads_hr_exports_into_one_plan_and_keeps_what_it_had() {
+    let dir = temp();
+    let first = dir.path().join("first.ron");
+    let both = dir.path().join("both.ron");
+    // A workbook without a council column: --council names it, --sheet picks the sheet.
+    let o = run(&[
+        "import",
+        &import_fixture("title-rows-merged.xlsx"),
+        "--sheet",
+        "Establishment",
+        "--council",
+        "Swanage Town Council",
+        "--go-live",
+        "2027-04-01",
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("row 5 above") || out.contains("rows 1 to 2 above"),
+        "{out}"
+    );
+    assert!(out.contains("totals row"), "{out}");
+    let mut plan = merger_planner::io::plan_file::open(&first).unwrap();
+    assert_eq!(plan.posts.len(), 5);
+    // A scenario made meanwhile survives adding a second council with --into.
+    plan.scenarios.push(merger_planner::model::Scenario {
+        name: "Kept".into(),
+        ..Default::default()
+    });
+    merger_planner::io::plan_file::save(&first, &plan).unwrap();
+    let o = run(&[
+        "import",
+        &import_fixture("windows-1252-semicolon.csv"),
+        "--council",
+        "Weymouth Borough Council",
+        "--full-time-hours",
+        "37",
+        "--into",
+        first.to_str().unwrap(),
+        "--out",
+        both.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = merger_planner::io::plan_file::open(&both).unwrap();
+    assert_eq!(plan.councils.len(), 2);
+    assert_eq!(plan.posts.len(), 11);
+    assert_eq!(plan.scenarios.len(), 1);
+    assert_eq!(plan.scenarios[0].name, "Kept");
+}
+
+#[test]
+fn import_replaces_a_council_and_lists_what_changed() {
+    let dir = temp();
+    let plan = dir.path().join("plan.ron");
+    let next = dir.path().join("next.ron");
+    let o = run(&[
+        "import",
+        &import_fixture("utf8-bom-hr-headings.csv"),
+        "--out",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Next month's extract as a new council is refused, with what to do.
+    let o = run(&[
+        "import",
+        &import_fixture("utf8-reimport.csv"),
+        "--into",
+        plan.to_str().unwrap(),
+        "--out",
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--placement replace") || stderr(&o).contains("Replace"));
+    assert!(!next.exists());
+    let o = run(&[
+        "import",
+        &import_fixture("utf8-reimport.csv"),
+        "--into",
+        plan.to_str().unwrap(),
+        "--placement",
+        "replace",
+        "--out",
+        next.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("post PB-13 removed"), "{out}");
+    assert!(out.contains("post PB-14 added"), "{out}");
+    assert!(out.contains("post PB-11 changed: FTE 0.6 → 1"), "{out}");
+}
+
+#[test]
+fn import_asks_the_order_of_ambiguous_dates_and_reads_a_mapping_file() {
+    let dir = temp();
+    let out = dir.path().join("plan.ron");
+    let base = [
+        "import".to_owned(),
+        import_fixture("ambiguous-dates.csv"),
+        "--council".to_owned(),
+        "Poole".to_owned(),
+        "--out".to_owned(),
+        out.to_str().unwrap().to_owned(),
+    ];
+    let args: Vec<&str> = base.iter().map(String::as_str).collect();
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("column 'DOB': every date could be day-first"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    let mut with_order = args.clone();
+    with_order.extend(["--date-order", "month-first"]);
+    let o = run(&with_order);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let h = plan.posts[0].holder.as_ref().unwrap();
+    assert_eq!(h.date_of_birth.to_string(), "1970-01-02");
+
+    // The same choice, and a column mapped by hand, from a mapping file saved by the app.
+    std::fs::remove_file(&out).unwrap();
+    let mapping = dir.path().join("mapping.ron");
+    std::fs::write(
+        &mapping,
+        "(format_version: 1, date_order: Some(DayFirst), columns: {\"Start Date\": Unused})",
+    )
+    .unwrap();
+    let mut with_mapping = args.clone();
+    with_mapping.extend(["--mapping", mapping.to_str().unwrap()]);
+    let o = run(&with_mapping);
+    // Without a service start, the filled posts cannot be costed: said with the column.
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("column 'Continuous service start': is empty")
+            || stderr(&o).contains("Continuous service start"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(&mapping, "(format_version: 1, date_order: Some(DayFirst))").unwrap();
+    let o = run(&with_mapping);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let h = plan.posts[0].holder.as_ref().unwrap();
+    assert_eq!(h.date_of_birth.to_string(), "1970-02-01");
+    // A broken mapping file is named with its line.
+    std::fs::write(&mapping, "(colums: {})").unwrap();
+    let o = run(&with_mapping);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
+}

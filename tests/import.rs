@@ -355,6 +355,21 @@ fn a_second_council_is_added_and_next_months_extract_lists_its_changes() {
         "what the extract does not hold is kept"
     );
     assert_eq!(role_title(p, &post(p, "PB-14").role), "Paralegal");
+    // The legal assistant's only post went: the role, with no pay left to harmonise, goes too.
+    assert!(!p.roles.iter().any(|r| r.title == "Legal Assistant"));
+    assert!(
+        next.notes
+            .iter()
+            .any(|n| n.starts_with("Legal Assistant (Legal) has no posts left")),
+        "{:?}",
+        next.notes
+    );
+    assert!(
+        merger_planner::model::validate(p)
+            .iter()
+            .all(|x| x.severity != merger_planner::model::Severity::Error),
+        "the plan after a re-import is valid"
+    );
 }
 
 #[test]
@@ -684,5 +699,207 @@ proptest! {
         ).unwrap();
         prop_assert!(checked.can_import(), "{:#?}", problems(&checked));
         assert_same_posts(&original, &checked.plan);
+    }
+}
+
+/// One post of the workbook fixture: id, title, directorate, hours, salary, status, date of
+/// birth, service start, pension.
+type FixtureRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+    &'static str,
+    Option<(u16, u8, u8)>,
+    Option<(u16, u8, u8)>,
+    &'static str,
+);
+
+/// Writes the workbook fixture: a report title merged across the top, a blank row, the
+/// headings, Excel dates and numbers, and a totals row. `cargo test --test import -- --ignored`
+/// rewrites it; the .ods and .xls beside it are LibreOffice's conversions of it.
+#[test]
+#[ignore = "rewrites tests/fixtures/import/title-rows-merged.xlsx"]
+fn write_the_workbook_fixture() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook};
+    let mut workbook = Workbook::new();
+    let cover = workbook.add_worksheet();
+    cover.set_name("Notes").unwrap();
+    cover
+        .write_string(0, 0, "Exported from the HR system on 02/11/2026")
+        .unwrap();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Establishment").unwrap();
+    let title = Format::new().set_bold().set_align(FormatAlign::Center);
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            8,
+            "Swanage Town Council: corporate services establishment",
+            &title,
+        )
+        .unwrap();
+    sheet
+        .merge_range(1, 0, 1, 8, "OFFICIAL-SENSITIVE", &Format::new())
+        .unwrap();
+    let headings = [
+        "Position Number",
+        "Post Title",
+        "Directorate",
+        "Contracted Hours",
+        "FTE Salary",
+        "Post Status",
+        "Date of Birth",
+        "Continuous Service Date",
+        "Pension Scheme",
+    ];
+    for (c, h) in headings.iter().enumerate() {
+        sheet
+            .write_string_with_format(3, c as u16, *h, &Format::new().set_bold())
+            .unwrap();
+    }
+    let date = Format::new().set_num_format("dd-mmm-yyyy");
+    let money = Format::new().set_num_format("£#,##0.00");
+    let rows: [FixtureRow; 5] = [
+        (
+            "SW-001",
+            "Head of Finance",
+            "Finance & Resources",
+            37.0,
+            61_000.0,
+            "Filled",
+            Some((1969, 4, 2)),
+            Some((1992, 9, 1)),
+            "LGPS",
+        ),
+        (
+            "SW-002",
+            "Accountancy Assistant",
+            "Finance & Resources",
+            22.2,
+            24_500.0,
+            "Filled",
+            Some((1994, 11, 30)),
+            Some((2018, 5, 14)),
+            "Opted Out",
+        ),
+        (
+            "SW-003",
+            "IT Support Officer",
+            "Digital Services",
+            37.0,
+            27_300.0,
+            "Vacant",
+            None,
+            None,
+            "",
+        ),
+        (
+            "SW-004",
+            "HR Business Partner",
+            "People & Culture",
+            37.0,
+            41_200.0,
+            "Filled",
+            Some((1980, 1, 19)),
+            Some((2006, 2, 27)),
+            "LGPS",
+        ),
+        (
+            "SW-005",
+            "Committee Clerk",
+            "Democratic Services",
+            18.5,
+            28_900.0,
+            "Filled",
+            Some((1958, 7, 7)),
+            Some((1985, 10, 1)),
+            "LGPS",
+        ),
+    ];
+    for (i, (id, title, dir, hours, salary, status, dob, csd, pension)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        sheet.write_string(r, 0, *id).unwrap();
+        sheet.write_string(r, 1, *title).unwrap();
+        sheet.write_string(r, 2, *dir).unwrap();
+        sheet.write_number(r, 3, *hours).unwrap();
+        sheet
+            .write_number_with_format(r, 4, *salary, &money)
+            .unwrap();
+        sheet.write_string(r, 5, *status).unwrap();
+        for (c, d) in [(6, dob), (7, csd)] {
+            if let Some((y, m, d)) = d {
+                let d = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                sheet.write_datetime_with_format(r, c, &d, &date).unwrap();
+            }
+        }
+        if !pension.is_empty() {
+            sheet.write_string(r, 8, *pension).unwrap();
+        }
+    }
+    sheet.write_string(9, 0, "Total").unwrap();
+    sheet.write_formula(9, 4, "=SUM(E5:E9)").unwrap();
+    workbook.save(fixture("title-rows-merged.xlsx")).unwrap();
+}
+
+#[test]
+fn a_workbook_with_a_merged_title_excel_dates_and_a_totals_row() {
+    for name in [
+        "title-rows-merged.xlsx",
+        "title-rows-merged.ods",
+        "title-rows-merged.xls",
+    ] {
+        let plan = empty_plan();
+        let read = ReadSettings {
+            sheet: Some("Establishment".to_owned()),
+            ..ReadSettings::default()
+        };
+        let source = Source::open(&fixture(name)).unwrap();
+        assert_eq!(source.sheets, vec!["Notes", "Establishment"], "{name}");
+        let (_, checked) = import::import_file(
+            &fixture(name),
+            &read,
+            Kind::Establishment,
+            &plan,
+            &options("Swanage Town Council"),
+        )
+        .unwrap();
+        assert!(checked.can_import(), "{name}: {:#?}", problems(&checked));
+        let p = &checked.plan;
+        assert_eq!(p.posts.len(), 5, "{name}: the totals row is left out");
+        assert_eq!(checked.headings.as_ref().unwrap().row, 2, "{name}");
+        let head = post(p, "SW-001");
+        assert_eq!(head.salary, Money::pounds(61_000), "{name}");
+        let h = head.holder.as_ref().unwrap();
+        assert_eq!(h.date_of_birth, date(1969, 4, 2), "{name}");
+        assert_eq!(h.service_start, date(1992, 9, 1), "{name}");
+        assert!(
+            (post(p, "SW-002").fte - 0.6).abs() < 1e-9,
+            "{name}: 22.2 of 37 hours"
+        );
+        assert!(
+            !post(p, "SW-002").holder.as_ref().unwrap().lgps_member,
+            "{name}"
+        );
+        assert!(post(p, "SW-003").holder.is_none(), "{name}");
+        assert_eq!(
+            function_name(p, &post(p, "SW-003").function),
+            "IT",
+            "{name}"
+        );
+        assert_eq!(
+            function_name(p, &post(p, "SW-004").function),
+            "HR",
+            "{name}"
+        );
+        assert_eq!(
+            function_name(p, &post(p, "SW-005").function),
+            "Legal",
+            "{name}"
+        );
+        assert_eq!(function_name(p, &head.function), "Finance", "{name}");
     }
 }

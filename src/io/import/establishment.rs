@@ -796,7 +796,6 @@ fn read_rows(
     }
     let mut drafts: Vec<Draft> = Vec::with_capacity(data.len());
     let mut bad_rows = Vec::new();
-    let mut row_problems = Vec::new();
     for (n, row) in data.iter().enumerate() {
         if n % 4096 == 0 {
             if progress.is_cancelled() {
@@ -865,7 +864,10 @@ fn read_rows(
         let function_value = r.text(Field::Function);
         if !r.problems.is_empty() {
             bad_rows.push(row.number);
-            row_problems.append(&mut r.problems);
+            // Straight into the capped list: a million bad rows keep only what is shown.
+            for p in r.problems {
+                checked.problems.push(p);
+            }
             continue;
         }
         let (Some(fte), Some(salary), Some(holder)) = (fte, salary, holder) else {
@@ -890,9 +892,6 @@ fn read_rows(
         });
     }
     progress.set(1.0);
-    for p in row_problems {
-        checked.problems.push(p);
-    }
     if !bad_rows.is_empty() && options.skip_bad_rows {
         checked.notes.push(format!(
             "{} with problems skipped: {}",
@@ -1280,7 +1279,43 @@ fn assemble(
     checked.councils = touched;
     out.posts.retain(|p| !replaced.contains(&p.council));
     out.posts.extend(posts);
+    drop_emptied_roles(&mut out, plan, &mut checked.notes);
     checked.plan = out;
+}
+
+/// A role whose last posts a re-import took away, with no salary set for it and no scenario
+/// naming it, has nothing left to harmonise pay from: it leaves the target structure, with a
+/// note (undo brings it back).
+fn drop_emptied_roles(out: &mut Plan, before: &Plan, notes: &mut Vec<String>) {
+    let with_posts =
+        |plan: &Plan| -> BTreeSet<String> { plan.posts.iter().map(|p| p.role.clone()).collect() };
+    let (had, has) = (with_posts(before), with_posts(out));
+    let named: BTreeSet<&String> = out
+        .scenarios
+        .iter()
+        .flat_map(|s| s.target_overrides.keys())
+        .collect();
+    let emptied: Vec<Role> = out
+        .roles
+        .iter()
+        .filter(|r| {
+            had.contains(&r.id)
+                && !has.contains(&r.id)
+                && !matches!(r.pay, TargetPay::Salary(_))
+                && !named.contains(&r.id)
+        })
+        .cloned()
+        .collect();
+    for role in &emptied {
+        let function = out
+            .function(&role.function)
+            .map_or_else(|| role.function.clone(), |f| f.name.clone());
+        notes.push(format!(
+            "{} ({function}) has no posts left after the import and leaves the target structure",
+            role.title
+        ));
+    }
+    out.roles.retain(|r| !emptied.iter().any(|e| e.id == r.id));
 }
 
 /// `id`, or with "-2" added until `taken` says it is free.

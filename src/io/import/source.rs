@@ -20,9 +20,10 @@ pub const MAX_COLUMNS: usize = 16_384;
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// Excel's own limit on the rows of a sheet.
 pub const MAX_ROWS: usize = 1_048_576;
-/// The most cells kept (rows times the columns in use): far beyond any establishment, and small
-/// enough that a hostile file cannot exhaust memory.
-pub const MAX_CELLS: usize = 30_000_000;
+/// The most cells kept (rows times the columns in use): 200,000 rows of 50 columns, far beyond
+/// any council's establishment, and small enough (under 1 GB) that a hostile file cannot
+/// exhaust memory.
+pub const MAX_CELLS: usize = 10_000_000;
 
 /// One cell as the file has it.
 #[derive(Clone, Debug, Default, PartialEq)]
