@@ -10,6 +10,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr()) {
         Invocation::Exit(code) => ExitCode::from(code),
+        // A spreadsheet or CSV opens the app on a new plan with the import dialog on it.
+        Invocation::Window(Some(path)) if ui::import::is_table_file(&path) => {
+            window(ui::app::run_importing(path))
+        }
         Invocation::Window(path) => {
             let plan = match &path {
                 None => ui::app::example_plan(),
@@ -21,13 +25,17 @@ fn main() -> ExitCode {
                     }
                 },
             };
-            match ui::run(plan, path) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: could not open the window: {e}");
-                    ExitCode::from(1)
-                }
-            }
+            window(ui::run(plan, path))
+        }
+    }
+}
+
+fn window(result: eframe::Result) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not open the window: {e}");
+            ExitCode::from(1)
         }
     }
 }

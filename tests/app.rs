@@ -1169,7 +1169,7 @@ fn an_hr_export_dropped_on_the_window_is_mapped_checked_imported_and_undone() {
     choose_last(&mut h, "A: Ref", "Post ID");
     settle_import(&mut h);
     // Parks & Gardens would be a new function: map it to Other support.
-    choose_last(&mut h, "Parks & Gardens (1 rows)", "Other support");
+    choose_last(&mut h, "Parks & Gardens (1 row)", "Other support");
     settle_import(&mut h);
     // The bad row is named with its spreadsheet row and heading.
     h.get_by_label_contains("row 4, column 'FTE': 1.5");
@@ -1250,7 +1250,7 @@ fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
     click(&mut h, "File");
     h.get_by_label("Import target structure…").click();
     settle_import(&mut h);
-    click(&mut h, "Import 1 roles");
+    click(&mut h, "Import 1 role");
     let role = h
         .state()
         .plan()

@@ -631,7 +631,7 @@ fn import_replaces_a_council_and_lists_what_changed() {
     let out = stdout(&o);
     assert!(out.contains("post PB-13 removed"), "{out}");
     assert!(out.contains("post PB-14 added"), "{out}");
-    assert!(out.contains("post PB-11 changed: FTE 0.6 → 1"), "{out}");
+    assert!(out.contains("post PB-11 changed: FTE 0.6 to 1"), "{out}");
 }
 
 #[test]

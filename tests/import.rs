@@ -332,13 +332,13 @@ fn a_second_council_is_added_and_next_months_extract_lists_its_changes() {
     assert!(
         changes
             .iter()
-            .any(|c| c.contains("PB-11 changed: FTE 0.6 → 1")),
+            .any(|c| c.contains("PB-11 changed: FTE 0.6 to 1")),
         "{changes:#?}"
     );
     assert!(
         changes
             .iter()
-            .any(|c| c.contains("PB-12 changed") && c.contains("status vacant → filled")),
+            .any(|c| c.contains("PB-12 changed") && c.contains("status vacant to filled")),
         "{changes:#?}"
     );
     assert!(!changes.iter().any(|c| c.contains("PB-10")), "{changes:#?}");
@@ -871,6 +871,16 @@ fn a_workbook_with_a_merged_title_excel_dates_and_a_totals_row() {
         let p = &checked.plan;
         assert_eq!(p.posts.len(), 5, "{name}: the totals row is left out");
         assert_eq!(checked.headings.as_ref().unwrap().row, 2, "{name}");
+        // With no sheet named, the establishment is found past the notes sheet.
+        let (_, found) = import::import_file(
+            &fixture(name),
+            &ReadSettings::default(),
+            Kind::Establishment,
+            &plan,
+            &options("Swanage Town Council"),
+        )
+        .unwrap();
+        assert_eq!(found.imported, 5, "{name}");
         let head = post(p, "SW-001");
         assert_eq!(head.salary, Money::pounds(61_000), "{name}");
         let h = head.holder.as_ref().unwrap();

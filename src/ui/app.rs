@@ -15,6 +15,7 @@ use super::edit::{self, Edit, History, Orphans};
 use super::files::{FileDialogs, NativeDialogs, Preferences};
 use super::import::{self as import_ui, ImportState};
 use super::render::Offscreen;
+use super::widgets::plural;
 use super::{dialogs, export, present, theme, views};
 
 /// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
@@ -314,6 +315,13 @@ impl App {
         self
     }
 
+    /// The same app with the import dialog open on `table`.
+    #[must_use]
+    pub fn importing(mut self, table: PathBuf) -> Self {
+        self.start_import(ImportKind::Establishment, table);
+        self
+    }
+
     /// The same app with these preferences.
     #[must_use]
     pub fn with_preferences(mut self, prefs: Preferences) -> Self {
@@ -512,7 +520,9 @@ impl App {
         let Some(import) = &mut self.import else {
             return;
         };
-        if import.step(&self.plan)
+        let was_busy = import.busy();
+        let read = import.step(&self.plan);
+        if read
             && !import.remembered
             && import.options.mapping == crate::io::import::Mapping::default()
             && let Some(mapping) = import
@@ -523,6 +533,20 @@ impl App {
             import.remembered = true;
             import.recheck();
             import.step(&self.plan);
+        }
+        if was_busy && !import.busy() {
+            self.message = match (&import.error, &import.checked) {
+                (Some(_), _) => format!("Could not read {}", import.file_name()),
+                (None, Some(c)) if c.can_import() => {
+                    format!("Checked {}: ready to import", import.file_name())
+                }
+                (None, Some(c)) => format!(
+                    "Checked {}: {} to settle before importing",
+                    import.file_name(),
+                    plural(c.problems.total, "problem")
+                ),
+                (None, None) => format!("Read {}", import.file_name()),
+            };
         }
         if import.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
@@ -1388,15 +1412,6 @@ fn zoom_ui(ui: &mut egui::Ui) {
     }
 }
 
-/// "1 problem", "3 problems".
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 fn action_button(
     ui: &mut egui::Ui,
     action: Action,
@@ -1426,8 +1441,17 @@ impl eframe::App for App {
     }
 }
 
+/// Opens the window on a new plan, with the import dialog reading `table` (an establishment).
+pub fn run_importing(table: PathBuf) -> eframe::Result {
+    open_window(App::new(new_plan(), None).importing(table))
+}
+
 /// Opens the window on a plan.
 pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
+    open_window(App::new(plan, path))
+}
+
+fn open_window(app: App) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 500.0])
@@ -1448,7 +1472,7 @@ pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value(s, Preferences::KEY))
                 .unwrap_or_default();
-            Ok(Box::new(App::new(plan, path).with_preferences(prefs)))
+            Ok(Box::new(app.with_preferences(prefs)))
         }),
     )
 }

@@ -274,9 +274,8 @@ fn read_and_check(
             Err(e) => return Done::Failed(e),
         },
     };
-    let resolved = source.resolve(read);
-    match source.grid(&resolved, progress) {
-        Ok(grid) => {
+    match import::read_grid(&source, read, kind, progress) {
+        Ok((resolved, grid)) => {
             let checked = check(kind, &grid, plan, options, progress);
             Done::Read {
                 source,
@@ -427,7 +426,7 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
             changed |= roles_ui(ui, state, &checked);
         }
         section(ui, "Where the posts go");
-        changed |= destination_ui(ui, state, &checked);
+        changed |= destination_ui(ui, state, &checked, plan);
     }
     if !checked.changes.is_empty() {
         section(ui, "What changes");
@@ -452,6 +451,23 @@ fn summary_ui(ui: &mut Ui, checked: &Checked, kind: Kind) {
         line = format!("{line}; {into} {} ({} posts)", c.name, c.posts);
     }
     ui.label(RichText::new(line).size(theme::TAB_SIZE));
+    let n = checked.problems.total;
+    if n > 0 {
+        let what = if n == 1 {
+            "1 problem".to_owned()
+        } else {
+            format!("{n} problems")
+        };
+        let settle = if checked.can_import() {
+            "rows with problems are skipped"
+        } else {
+            "settle them before importing"
+        };
+        ui.colored_label(
+            theme::error(ui.visuals().dark_mode),
+            format!("{what}, listed under Problems below: {settle}"),
+        );
+    }
     for note in &checked.notes {
         ui.label(format!("Note: {note}"));
     }
@@ -700,7 +716,7 @@ fn functions_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked, plan: &
                 } else {
                     group.value.clone()
                 };
-                let label = ui.label(format!("{shown} ({} rows)", group.rows));
+                let label = ui.label(format!("{shown} ({})", widgets::plural(group.rows, "row")));
                 let mut chosen = group.function.clone();
                 let mut options = names.clone();
                 if !options.contains(&group.value) && !group.value.is_empty() {
@@ -770,11 +786,13 @@ fn roles_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
                         .typing
                         .entry(title.clone())
                         .or_insert_with(|| group.role.clone());
+                    // Sized, not desired: a grid's cell offers only last frame's column width.
+                    let size = egui::vec2(260.0, ui.spacing().interact_size.y);
                     let r = ui
-                        .add(
+                        .add_sized(
+                            size,
                             egui::TextEdit::singleline(text)
-                                .id_salt(("import role", title.as_str()))
-                                .desired_width(260.0),
+                                .id_salt(("import role", title.as_str())),
                         )
                         .labelled_by(label.id);
                     ui.label(
@@ -807,7 +825,7 @@ fn roles_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
     changed
 }
 
-fn destination_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
+fn destination_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked, plan: &Plan) -> bool {
     let mut changed = false;
     let has_council_column = checked
         .headings
@@ -833,6 +851,32 @@ fn destination_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bo
             ui.end_row();
             if r.lost_focus() || (r.changed() && !r.has_focus()) {
                 changed = true;
+            }
+            if !plan.councils.is_empty() && !has_council_column {
+                // Next month's extract goes to a council already in the plan: pick it.
+                let options_list: Vec<(String, String)> =
+                    std::iter::once((String::new(), "(a new council, named above)".to_owned()))
+                        .chain(
+                            plan.councils
+                                .iter()
+                                .map(|c| (c.name.clone(), c.name.clone())),
+                        )
+                        .collect();
+                let current = if plan.councils.iter().any(|c| c.name == options.council) {
+                    options.council.clone()
+                } else {
+                    String::new()
+                };
+                if let Some(name) =
+                    widgets::choice(ui, "Or a council in the plan", &current, &options_list)
+                {
+                    if !name.is_empty() && options.placement == Placement::New {
+                        options.placement = Placement::Replace;
+                    }
+                    options.council = name;
+                    changed = true;
+                }
+                ui.end_row();
             }
             ui.label("Put the posts into");
             ui.horizontal(|ui| {
@@ -912,17 +956,13 @@ fn changes_ui(ui: &mut Ui, checked: &Checked) {
     ui.label(format!(
         "{added} added, {removed} removed, {changed} changed"
     ));
-    egui::ScrollArea::vertical()
-        .id_salt("import changes")
-        .max_height(200.0)
-        .show(ui, |ui| {
-            for c in checked.changes.iter().take(500) {
-                ui.label(c.to_string());
-            }
-            if checked.changes.len() > 500 {
-                ui.label(format!("and {} more", checked.changes.len() - 500));
-            }
-        });
+    // In the dialog's own scroll area: a list inside a list would clip both.
+    for c in checked.changes.iter().take(500) {
+        ui.label(c.to_string());
+    }
+    if checked.changes.len() > 500 {
+        ui.label(format!("and {} more", checked.changes.len() - 500));
+    }
 }
 
 fn problems_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
@@ -936,27 +976,18 @@ fn problems_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool 
     if rows > 0 {
         let text = format!(
             "Skip the {} with problems (they are named in the summary)",
-            if rows == 1 {
-                "1 row".to_owned()
-            } else {
-                format!("{rows} rows")
-            }
+            widgets::plural(rows, "row")
         );
         changed |= ui
             .checkbox(&mut state.options.skip_bad_rows, text)
             .changed();
     }
-    egui::ScrollArea::vertical()
-        .id_salt("import problems")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            for p in &checked.problems.listed {
-                ui.colored_label(theme::error(dark), p.to_string());
-            }
-            if checked.problems.unlisted() > 0 {
-                ui.label(format!("and {} more problems", checked.problems.unlisted()));
-            }
-        });
+    for p in &checked.problems.listed {
+        ui.colored_label(theme::error(dark), p.to_string());
+    }
+    if checked.problems.unlisted() > 0 {
+        ui.label(format!("and {} more problems", checked.problems.unlisted()));
+    }
     changed
 }
 
@@ -964,15 +995,13 @@ fn buttons_ui(ui: &mut Ui, state: &ImportState, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let ready = !state.busy() && state.checked.as_ref().is_some_and(Checked::can_import);
         let what = match state.kind {
-            Kind::Establishment => "posts",
-            Kind::Targets => "roles",
+            Kind::Establishment => "post",
+            Kind::Targets => "role",
         };
         let n = state.checked.as_ref().map_or(0, |c| c.imported);
+        let text = format!("Import {}", widgets::plural(n, what));
         if ui
-            .add_enabled(
-                ready,
-                egui::Button::new(RichText::new(format!("Import {n} {what}")).strong()),
-            )
+            .add_enabled(ready, egui::Button::new(RichText::new(text).strong()))
             .on_disabled_hover_text(
                 "Settle the problems listed first, or skip the rows with problems",
             )

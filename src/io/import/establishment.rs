@@ -203,7 +203,7 @@ impl fmt::Display for Change {
                     if i > 0 {
                         write!(f, "; ")?;
                     }
-                    write!(f, "{field} {old} → {new}")?;
+                    write!(f, "{field} {old} to {new}")?;
                 }
                 Ok(())
             }

@@ -55,6 +55,45 @@ impl Progress {
     }
 }
 
+/// Reads the grid `read` asks for. A workbook with no sheet chosen is read at the sheet whose
+/// headings name the most fields of `kind` (the establishment, not the notes sheet before it).
+/// Returns the settings used with the grid.
+pub fn read_grid(
+    source: &Source,
+    read: &ReadSettings,
+    kind: Kind,
+    progress: &Progress,
+) -> Result<(ReadSettings, Grid), String> {
+    if source.format == source::Format::Workbook && read.sheet.is_none() && source.sheets.len() > 1
+    {
+        let mut best: Option<(usize, ReadSettings, Grid)> = None;
+        for sheet in source.sheets.iter().take(30) {
+            let settings = ReadSettings {
+                sheet: Some(sheet.clone()),
+                ..read.clone()
+            };
+            let Ok(grid) = source.grid(&settings, progress) else {
+                continue;
+            };
+            let known = headings::find_headings(&grid, kind).map_or(0, |h| {
+                h.columns
+                    .iter()
+                    .filter(|c| matches!(c.used, Use::Field(_)))
+                    .count()
+            });
+            if best.as_ref().is_none_or(|(k, _, _)| known > *k) {
+                best = Some((known, settings, grid));
+            }
+        }
+        if let Some((_, settings, grid)) = best {
+            return Ok((settings, grid));
+        }
+    }
+    let settings = source.resolve(read);
+    let grid = source.grid(&settings, progress)?;
+    Ok((settings, grid))
+}
+
 /// Reads and checks a file in one go (the command line does this; the app does it in steps).
 pub fn import_file(
     path: &Path,
@@ -75,7 +114,7 @@ pub fn import_file(
             source.sheets.join(", ")
         ));
     }
-    let grid = source.grid(read, &progress)?;
+    let (_, grid) = read_grid(&source, read, kind, &progress)?;
     let checked = match kind {
         Kind::Establishment => check(&grid, plan, options, &progress),
         Kind::Targets => check_targets(&grid, plan, options, &progress),
