@@ -1112,12 +1112,43 @@ fn settle_import(h: &mut Harness<'_, App>) {
     }
 }
 
+/// Scrolls the widget into view, then waits until it stands still: scrolling is animated, and
+/// the dialog's tables take a few frames to measure their columns.
+fn scroll_to_still(h: &mut Harness<'_, App>, role: Option<Role>, label: &str) {
+    let rect = |h: &Harness<'_, App>| {
+        let node = match role {
+            Some(r) => h.get_by_role_and_label(r, label),
+            None => h.get_by_label(label),
+        };
+        node.accesskit_node().bounding_box()
+    };
+    match role {
+        Some(r) => h.get_by_role_and_label(r, label).scroll_to_me(),
+        None => h.get_by_label(label).scroll_to_me(),
+    }
+    h.run_steps(20);
+    let mut last = None;
+    for _ in 0..30 {
+        h.step();
+        let now = rect(h);
+        if now.is_some() && now == last {
+            break;
+        }
+        last = now;
+    }
+}
+
+/// Clicks a button or box in the import dialog and lets the dialog check again.
+fn click_in_import(h: &mut Harness<'_, App>, label: &str) {
+    scroll_to_still(h, None, label);
+    h.get_by_label(label).click();
+    settle_import(h);
+}
+
 /// Opens a combo box by its label and picks the entry shown last (the popup's, over any
 /// navigator item with the same name).
 fn choose_last(h: &mut Harness<'_, App>, combo: &str, entry: &str) {
-    h.get_by_role_and_label(Role::ComboBox, combo)
-        .scroll_to_me();
-    h.run_steps(4);
+    scroll_to_still(h, Some(Role::ComboBox), combo);
     h.get_by_role_and_label(Role::ComboBox, combo).click();
     h.run_steps(4);
     let option = h
@@ -1182,13 +1213,11 @@ fn an_hr_export_dropped_on_the_window_is_mapped_checked_imported_and_undone() {
             .unwrap()
             .can_import()
     );
-    click(
+    click_in_import(
         &mut h,
         "Skip the 1 row with problems (they are named in the summary)",
     );
-    settle_import(&mut h);
-    click(&mut h, "Import 3 posts");
-    h.run();
+    click_in_import(&mut h, "Import 3 posts");
     assert!(h.state().import_state().is_none(), "the dialog closes");
     let plan = h.state().plan();
     let wareham = plan
@@ -1250,7 +1279,7 @@ fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
     click(&mut h, "File");
     h.get_by_label("Import target structure…").click();
     settle_import(&mut h);
-    click(&mut h, "Import 1 role");
+    click_in_import(&mut h, "Import 1 role");
     let role = h
         .state()
         .plan()
@@ -1259,6 +1288,21 @@ fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
         .find(|r| r.title == "Systems accountant")
         .expect("the new role");
     assert!((role.target_fte - 2.0).abs() < 1e-12);
+}
+
+#[test]
+fn opening_a_csv_imports_it_instead_of_calling_it_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("staff.csv");
+    std::fs::write(&path, merger_planner::io::import::template::csv()).unwrap();
+    let (mut h, dialogs) = harness();
+    dialogs.answer(Some(path));
+    command(&mut h, Key::O);
+    settle_import(&mut h);
+    assert!(h.state().dialog().is_none(), "no error dialog");
+    h.get_by_label_contains("Import establishment from staff.csv");
+    // The template's council is the example's Poole: a new council by that name is refused.
+    h.get_by_label_contains("is already in the plan; choose 'Replace the council's posts'");
 }
 
 #[test]
@@ -1271,4 +1315,49 @@ fn help_saves_the_establishment_template_as_csv_and_xlsx() {
     let csv = std::fs::read_to_string(dir.path().join("template.csv")).unwrap();
     assert!(csv.starts_with("council,function,role,post_id"), "{csv}");
     assert!(dir.path().join("template.xlsx").exists());
+}
+
+#[test]
+fn an_import_mapping_is_saved_and_loaded_as_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    std::fs::write(
+        &path,
+        "Post No,Job Title,FTE,Salary,DOB,Start Date\nQ1,Clerk,1,22000,01/02/1970,03/04/1999\n",
+    )
+    .unwrap();
+    let (mut h, dialogs) = harness();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    settle_import(&mut h);
+    // Every date could be read either way: the dialog asks, for both date columns.
+    assert_eq!(
+        h.query_all_by_label_contains("every date could be day-first")
+            .count(),
+        2
+    );
+    choose_last(&mut h, "Order of dates", "Month first (03/14/1966)");
+    settle_import(&mut h);
+    let mapping = dir.path().join("dates-mapping.ron");
+    dialogs.answer(Some(mapping.clone()));
+    h.get_by_label("Save mapping…").click();
+    settle_import(&mut h);
+    let saved =
+        merger_planner::io::import::Mapping::from_ron(&std::fs::read_to_string(&mapping).unwrap())
+            .unwrap();
+    assert_eq!(
+        saved.date_order,
+        Some(merger_planner::io::import::values::DateOrder::MonthFirst)
+    );
+    // A mapping loaded from a file replaces the choices.
+    std::fs::write(&mapping, "(format_version: 1, date_order: Some(DayFirst))").unwrap();
+    dialogs.answer(Some(mapping));
+    h.get_by_label("Load mapping…").click();
+    settle_import(&mut h);
+    let state = h.state().import_state().unwrap();
+    assert_eq!(
+        state.options.mapping.date_order,
+        Some(merger_planner::io::import::values::DateOrder::DayFirst)
+    );
 }

@@ -1086,8 +1086,13 @@ impl App {
         }
     }
 
-    /// Opens a plan file; on failure the open plan stays and a dialog says why.
+    /// Opens a plan file; on failure the open plan stays and a dialog says why. A spreadsheet or
+    /// CSV goes to the import dialog instead.
     fn open(&mut self, path: &Path) {
+        if import_ui::is_table_file(path) {
+            self.start_import(ImportKind::Establishment, path.to_path_buf());
+            return;
+        }
         match plan_file::open(path) {
             Ok(plan) => {
                 self.replace(plan, Some(path.to_path_buf()));
