@@ -345,7 +345,7 @@ fn a_second_council_is_added_and_next_months_extract_lists_its_changes() {
     assert!(
         next.changes
             .iter()
-            .all(|c| !matches!(c, Change::Changed { post, .. } if post == "WY001")),
+            .all(|c| !matches!(c, Change::Changed { item, .. } if item == "WY001")),
         "Weymouth is untouched"
     );
     let p = &next.plan;
@@ -912,4 +912,60 @@ fn a_workbook_with_a_merged_title_excel_dates_and_a_totals_row() {
         );
         assert_eq!(function_name(p, &head.function), "Finance", "{name}");
     }
+}
+
+#[test]
+fn a_target_structure_updates_roles_names_new_ones_and_refuses_a_role_twice() {
+    let plan = empty_plan();
+    let (_, staff) = import("utf8-bom-hr-headings.csv", &plan, &Options::default());
+    let plan = staff.plan;
+    let targets = "Function,Role,Target FTE,Target salary,Pay rule\r\n\
+                   Human Resources,HR Advisor,1,,average\r\n\
+                   Legal,Paralegal,2,\"£26,000\",\r\n\
+                   HR,Head of HR,1,\"£75,000\",\r\n";
+    let check = |text: &str| {
+        let source = Source::from_bytes("targets.csv", text.as_bytes().to_vec()).unwrap();
+        let grid = source
+            .grid(&ReadSettings::default(), &Progress::default())
+            .unwrap();
+        import::check_targets(&grid, &plan, &Options::default(), &Progress::default())
+    };
+    let checked = check(targets);
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let advisor = checked
+        .plan
+        .roles
+        .iter()
+        .find(|r| r.title == "HR Advisor")
+        .unwrap();
+    assert!((advisor.target_fte - 1.0).abs() < 1e-12);
+    assert_eq!(
+        advisor.pay,
+        merger_planner::model::TargetPay::HarmoniseAverage
+    );
+    let changes: Vec<String> = checked.changes.iter().map(ToString::to_string).collect();
+    assert!(
+        changes.contains(
+            &"HR: role HR Advisor changed: target FTE 1.6 to 1; pay highest to average".to_owned()
+        ),
+        "{changes:#?}"
+    );
+    assert!(
+        changes.contains(&"Legal: role Paralegal added".to_owned()),
+        "{changes:#?}"
+    );
+    // A new role without a salary, and a role given twice, are each named with their row.
+    let bad =
+        check("Function,Role,Target FTE\nLegal,Court clerk,1\nHR,HR Advisor,1\nHR,HR advisor,2\n");
+    let text = problems(&bad);
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("row 2, column 'Target salary': 'Court clerk' is a new role")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("row 4, column 'Role': 'HR advisor' is already on row 3")),
+        "{text:#?}"
+    );
 }

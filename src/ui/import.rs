@@ -144,7 +144,12 @@ impl ImportState {
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
+                    // The worker stopped without an answer: say so rather than wait for ever.
                     self.job = None;
+                    self.error = Some(
+                        "Reading the file stopped unexpectedly. Choose a setting to read it again, or Cancel."
+                            .to_owned(),
+                    );
                 }
             }
         }

@@ -160,29 +160,35 @@ pub struct RoleGroup {
     pub new: bool,
 }
 
-/// What a re-import changes in one post.
+/// What an import changes in one post (or, for a target structure, one role).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    /// A post not in the plan before.
+    /// A post or role not in the plan before.
     Added {
-        /// Council's name.
-        council: String,
-        /// Post id.
-        post: String,
+        /// What it belongs to: the council's name (the function's, for a role).
+        group: String,
+        /// "post" or "role".
+        noun: &'static str,
+        /// The post id or role title.
+        item: String,
     },
     /// A post of the council that the file no longer has.
     Removed {
-        /// Council's name.
-        council: String,
-        /// Post id.
-        post: String,
+        /// The council's name.
+        group: String,
+        /// "post" or "role".
+        noun: &'static str,
+        /// The post id or role title.
+        item: String,
     },
-    /// A post whose fields differ: (field, old, new).
+    /// A post or role whose fields differ: (field, old, new).
     Changed {
-        /// Council's name.
-        council: String,
-        /// Post id.
-        post: String,
+        /// The council's name (the function's, for a role).
+        group: String,
+        /// "post" or "role".
+        noun: &'static str,
+        /// The post id or role title.
+        item: String,
         /// Each field that differs, with its old and new value.
         fields: Vec<(String, String, String)>,
     },
@@ -191,14 +197,15 @@ pub enum Change {
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Added { council, post } => write!(f, "{council}: post {post} added"),
-            Self::Removed { council, post } => write!(f, "{council}: post {post} removed"),
+            Self::Added { group, noun, item } => write!(f, "{group}: {noun} {item} added"),
+            Self::Removed { group, noun, item } => write!(f, "{group}: {noun} {item} removed"),
             Self::Changed {
-                council,
-                post,
+                group,
+                noun,
+                item,
                 fields,
             } => {
-                write!(f, "{council}: post {post} changed: ")?;
+                write!(f, "{group}: {noun} {item} changed: ")?;
                 for (i, (field, old, new)) in fields.iter().enumerate() {
                     if i > 0 {
                         write!(f, "; ")?;
@@ -1222,15 +1229,17 @@ fn assemble(
             let fields = differences(old, &post, &out);
             if !fields.is_empty() {
                 checked.changes.push(Change::Changed {
-                    council: council_name(&out, &post.council),
-                    post: post.id.clone(),
+                    group: council_name(&out, &post.council),
+                    noun: "post",
+                    item: post.id.clone(),
                     fields,
                 });
             }
         } else if !replaced.is_empty() && replaced.contains(&post.council) {
             checked.changes.push(Change::Added {
-                council: council_name(&out, &post.council),
-                post: post.id.clone(),
+                group: council_name(&out, &post.council),
+                noun: "post",
+                item: post.id.clone(),
             });
         }
         posts.push(post);
@@ -1247,8 +1256,9 @@ fn assemble(
     removed.sort_by(|a, b| a.id.cmp(&b.id));
     for p in removed {
         checked.changes.push(Change::Removed {
-            council: council_name(&out, &p.council),
-            post: p.id.clone(),
+            group: council_name(&out, &p.council),
+            noun: "post",
+            item: p.id.clone(),
         });
     }
     for role in &mut out.roles {
@@ -1473,6 +1483,8 @@ pub fn check_targets(grid: &Grid, plan: &Plan, options: &Options, progress: &Pro
         &mut checked.functions,
     );
     let mut updated = 0;
+    // Each role once: a second row for it would silently win over the first.
+    let mut seen: HashMap<(String, String), u32> = HashMap::new();
     for (n, row) in data.iter().enumerate() {
         if n % 4096 == 0 {
             progress.set(n as f32 / data.len().max(1) as f32);
@@ -1521,6 +1533,14 @@ pub fn check_targets(grid: &Grid, plan: &Plan, options: &Options, progress: &Pro
             .roles
             .iter()
             .position(|x| x.function == function && title_key(&x.title) == title_key(&title));
+        if !title.is_empty()
+            && let Some(first) = seen.insert((function.clone(), title_key(&title)), row.number)
+        {
+            r.bad(
+                Field::Role,
+                format!("'{title}' is already on row {first}; give each role one row"),
+            );
+        }
         if existing.is_none() && !matches!(pay, Some(TargetPay::Salary(_))) && !title.is_empty() {
             r.bad(
                 Field::TargetSalary,
@@ -1570,8 +1590,9 @@ fn set_target(
             out.role(id).is_some()
         });
         changes.push(Change::Added {
-            council: function_name,
-            post: title.clone(),
+            group: function_name,
+            noun: "role",
+            item: title.clone(),
         });
         out.roles.push(Role {
             id,
@@ -1596,8 +1617,9 @@ fn set_target(
     }
     if !fields.is_empty() {
         changes.push(Change::Changed {
-            council: function_name,
-            post: role.title.clone(),
+            group: function_name,
+            noun: "role",
+            item: role.title.clone(),
             fields,
         });
     }

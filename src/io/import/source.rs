@@ -265,11 +265,23 @@ impl Source {
         let spreadsheet_name = [".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"]
             .iter()
             .any(|e| lower.ends_with(e));
-        let format = if zip || ole || spreadsheet_name {
+        // HR systems often save text (tab-separated, or an HTML table) under an .xls name: the
+        // bytes decide, not the name.
+        let format = if zip || ole {
             Format::Workbook
         } else {
             Format::Text
         };
+        if format == Format::Text && spreadsheet_name {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+            if head.trim_start().starts_with('<')
+                && (head.contains("<html") || head.contains("<table") || head.contains("<?xml"))
+            {
+                return Err(format!(
+                    "{name} is a web page (HTML or XML) saved with a spreadsheet's name; open it in Excel and save it as .xlsx or CSV"
+                ));
+            }
+        }
         let sheets = if format == Format::Workbook {
             let workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
                 .map_err(|e| {
@@ -773,6 +785,24 @@ mod tests {
         let grid = read_text(text, Delimiter::Comma, &Progress::default()).unwrap();
         let numbers: Vec<u32> = grid.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn a_text_file_named_xls_is_read_as_text_and_a_web_page_is_named() {
+        let s = Source::from_bytes("export.xls", b"Post No\tFTE\nP1\t1\n".to_vec()).unwrap();
+        assert_eq!(s.format, Format::Text);
+        let grid = s
+            .grid(&ReadSettings::default(), &Progress::default())
+            .unwrap();
+        assert_eq!(grid.rows[1].cells[1], Cell::Text("1".into()));
+        let err = Source::from_bytes(
+            "export.xls",
+            b"<html><table><tr><td>x</td></tr></table></html>".to_vec(),
+        )
+        .unwrap_err();
+        assert!(err.contains("web page"), "{err}");
+        let err = Source::from_bytes("broken.xlsx", b"PK\x03\x04garbage".to_vec()).unwrap_err();
+        assert!(err.contains("save it from Excel"), "{err}");
     }
 
     #[test]
