@@ -2,6 +2,7 @@
 //! heading sets shaped like different HR systems' exports, and round trips of whole plans
 //! through CSV and .xlsx.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
@@ -968,4 +969,78 @@ fn a_target_structure_updates_roles_names_new_ones_and_refuses_a_role_twice() {
             .any(|t| t.starts_with("row 4, column 'Role': 'HR advisor' is already on row 3")),
         "{text:#?}"
     );
+}
+
+#[test]
+fn problems_stop_being_listed_at_200_and_are_counted() {
+    let mut text = String::from("Post No,Job Title,FTE,Salary\n");
+    for i in 0..500 {
+        writeln!(text, "P{i},Clerk,2,22000").unwrap();
+    }
+    let source = Source::from_bytes("bad.csv", text.into_bytes()).unwrap();
+    let grid = source
+        .grid(&ReadSettings::default(), &Progress::default())
+        .unwrap();
+    let checked = import::check(
+        &grid,
+        &empty_plan(),
+        &options("Poole"),
+        &Progress::default(),
+    );
+    assert_eq!(checked.problems.total, 500);
+    assert_eq!(checked.problems.listed.len(), 200);
+    assert_eq!(checked.problems.unlisted(), 300);
+    assert_eq!(checked.bad_rows.len(), 500);
+    // The first listed is row 2, as the spreadsheet shows it.
+    assert!(
+        checked.problems.listed[0]
+            .to_string()
+            .starts_with("row 2, column 'FTE'")
+    );
+}
+
+#[test]
+fn a_stopped_read_reports_nothing_and_leaves_the_plan_alone() {
+    let mut text = String::from("Post No,Job Title,FTE,Salary\n");
+    for i in 0..20_000 {
+        writeln!(text, "P{i},Clerk,1,22000").unwrap();
+    }
+    let source = Source::from_bytes("big.csv", text.into_bytes()).unwrap();
+    let progress = Progress::default();
+    progress.cancel();
+    let err = source
+        .grid(&ReadSettings::default(), &progress)
+        .unwrap_err();
+    assert!(err.contains("cancelled"), "{err}");
+    // The dialog's worker: stopped, it is no longer busy and nothing is applied.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    std::fs::write(&path, &source.bytes).unwrap();
+    let plan = empty_plan();
+    let mut state = merger_planner::ui::import::ImportState::new(Kind::Establishment, path);
+    state.step(&plan);
+    assert!(state.busy());
+    state.cancel_work();
+    assert!(!state.busy());
+    state.step(&plan);
+    assert!(state.checked.is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text, however its quotes and line breaks fall, reads without a panic: rows are
+    /// numbered from 1 and only go up, and checking it gives problems, never a crash.
+    #[test]
+    fn any_text_reads_with_rising_row_numbers(text in "[a-c0-9,;\"\r\n £%/-]{0,300}") {
+        let source = Source::from_bytes("any.csv", text.clone().into_bytes()).unwrap();
+        if let Ok(grid) = source.grid(&ReadSettings::default(), &Progress::default()) {
+            let numbers: Vec<u32> = grid.rows.iter().map(|r| r.number).collect();
+            prop_assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
+            prop_assert!(numbers.first().is_none_or(|n| *n >= 1));
+            let lines = text.matches('\n').count() + text.matches('\r').count() + 1;
+            prop_assert!(numbers.last().is_none_or(|n| (*n as usize) <= lines));
+            let _ = import::check(&grid, &empty_plan(), &options("Poole"), &Progress::default());
+        }
+    }
 }

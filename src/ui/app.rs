@@ -724,7 +724,13 @@ impl App {
         let Some(import) = self.import.take() else {
             return;
         };
-        let Some(checked) = import.checked.as_ref().filter(|c| c.can_import()) else {
+        // Only a check that matches the choices as they stand: none under way, none stopped.
+        let current = !import.busy() && import.error.is_none();
+        let Some(checked) = import
+            .checked
+            .as_ref()
+            .filter(|c| current && c.can_import())
+        else {
             self.import = Some(import);
             return;
         };

@@ -179,6 +179,7 @@ impl ImportState {
             }
             Done::Checked(checked) => {
                 self.checked = Some(*checked);
+                self.error = None;
                 false
             }
             Done::Failed(why) => {
@@ -379,18 +380,12 @@ fn progress_ui(ui: &mut Ui, state: &mut ImportState) {
         return;
     };
     let fraction = job.progress.fraction();
-    let what = job.what;
+    let text = format!("{} {}…", job.what, state.file_name());
     ui.horizontal(|ui| {
         ui.add(
             egui::ProgressBar::new(fraction)
                 .desired_width(320.0)
-                .text(format!(
-                    "{what} {}…",
-                    state
-                        .path
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                )),
+                .text(text),
         );
         if ui.button("Stop reading").clicked() {
             state.cancel_work();
@@ -998,7 +993,10 @@ fn problems_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool 
 
 fn buttons_ui(ui: &mut Ui, state: &ImportState, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let ready = !state.busy() && state.checked.as_ref().is_some_and(Checked::can_import);
+        // After Stop reading, the last check may not match the choices: check again first.
+        let ready = !state.busy()
+            && state.error.is_none()
+            && state.checked.as_ref().is_some_and(Checked::can_import);
         let what = match state.kind {
             Kind::Establishment => "post",
             Kind::Targets => "role",

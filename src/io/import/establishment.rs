@@ -541,8 +541,10 @@ fn fte_unit(mapping: &Mapping, heading: &str, cells: &[&Cell]) -> (FteUnit, Stri
         .filter(|n: &f64| n.is_finite())
         .collect();
     let max = numbers.iter().copied().fold(0.0, f64::max);
-    if max > 1.0 && max <= 60.0 && numbers.iter().filter(|n| **n > 1.0).count() * 2 >= numbers.len()
-    {
+    // Hours typed into an FTE column: nothing over a long week, and most a real number of
+    // hours (a column of 2s is a mistake to list, not two hours a week).
+    let hours_like = numbers.iter().filter(|n| **n >= 5.0).count();
+    if max > 1.0 && max <= 60.0 && hours_like * 2 >= numbers.len() {
         return (
             FteUnit::Hours,
             "its values look like weekly hours".to_owned(),
@@ -1682,6 +1684,29 @@ mod tests {
         assert_eq!(title_key("HR Co-ordinator"), title_key("HR coordinator"));
         assert_eq!(title_key("Finance Mgr"), title_key("Finance Manager"));
         assert_ne!(title_key("Accountant"), title_key("Senior Accountant"));
+    }
+
+    #[test]
+    fn an_fte_column_holding_hours_or_percentages_says_so() {
+        let unit = |values: &[f64]| {
+            let cells: Vec<Cell> = values.iter().map(|v| Cell::Number(*v)).collect();
+            let refs: Vec<&Cell> = cells.iter().collect();
+            fte_unit(&Mapping::default(), "FTE", &refs).0
+        };
+        assert_eq!(unit(&[1.0, 0.5, 0.6]), FteUnit::Fraction);
+        assert_eq!(unit(&[37.0, 18.5, 22.2]), FteUnit::Hours);
+        assert_eq!(unit(&[100.0, 50.0, 80.0]), FteUnit::Percent);
+        // A column of 2s is a mistake to list, not two hours a week.
+        assert_eq!(unit(&[2.0, 2.0, 1.0]), FteUnit::Fraction);
+        let refs: Vec<&Cell> = Vec::new();
+        assert_eq!(
+            fte_unit(&Mapping::default(), "Weekly Hours", &refs).0,
+            FteUnit::Hours
+        );
+        assert_eq!(
+            fte_unit(&Mapping::default(), "% of full time", &refs).0,
+            FteUnit::Percent
+        );
     }
 
     #[test]
