@@ -4,7 +4,10 @@ mod common;
 
 use jiff::civil::date;
 use merger_planner::engine::{ExitKind, FlagKind, PersonFate, evaluate, evaluate_base, rules};
-use merger_planner::model::{CostShare, Money, OneOffSplit, PaybackLimit, Scenario, validate};
+use merger_planner::model::{
+    CostShare, Money, OneOffSplit, PaybackLimit, Plan, Programme, RedundancyScheme, Scenario,
+    TargetPay, validate,
+};
 
 #[test]
 fn the_worked_example_is_valid() {
@@ -378,6 +381,62 @@ fn collective_consultation_counts_people_per_council() {
     assert_eq!(o.councils[0].proposed_redundancies, 20);
     assert_eq!(o.councils[0].timetable.consultation_days, 30);
     assert_eq!(o.councils[0].timetable.notices_from, date(2025, 10, 31));
+}
+
+#[test]
+fn people_the_council_hopes_to_redeploy_count_for_consultation() {
+    // TULRCA s.188 counts everyone proposed for dismissal as redundant, redeployment hoped for
+    // or not (Hardy v Tourism South East [2005] IRLR 242). Worked by hand:
+    // - council A, 120 full-time clerks (£25,000), target 10: 110 people in posts to go; no
+    //   vacancies, nobody has asked for VR;
+    // - a new role of 30 FTE opens 30 posts, and a quarter of those at risk are planned to be
+    //   redeployed: 110 x 0.25 = 27.5 FTE (30 open posts are enough), 82.5 FTE compulsory;
+    // - proposed: 27.5 + 82.5 = 110 people (not 83, the compulsory alone rounded up);
+    // - 110 is 100 or more: 45 days from 1 October 2025, notices from 15 November 2025.
+    let mut plan = Plan::new(
+        "Hardy",
+        Programme {
+            consultation_start: date(2025, 10, 1),
+            go_live: date(2026, 4, 1),
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    plan.roles = vec![
+        common::role("clerk", "finance", 10.0, TargetPay::HarmoniseHighest),
+        common::role(
+            "analyst",
+            "finance",
+            30.0,
+            TargetPay::Salary(Money::pounds(25_000)),
+        ),
+    ];
+    plan.posts = (0..120)
+        .map(|i| {
+            common::post(
+                &format!("C{i}"),
+                "A",
+                "clerk",
+                25_000,
+                Some(common::holder(date(1980, 1, 1), date(2010, 1, 1))),
+            )
+        })
+        .collect();
+    plan.assumptions.redeployment_rate = 0.25;
+    let o = evaluate_base(&plan);
+    let flows = &o.roles[0].flows;
+    assert!(
+        (flows.redeployed_out - 27.5).abs() < 1e-9,
+        "{}",
+        flows.redeployed_out
+    );
+    assert!(
+        (flows.compulsory - 82.5).abs() < 1e-9,
+        "{}",
+        flows.compulsory
+    );
+    assert_eq!(o.councils[0].proposed_redundancies, 110);
+    assert_eq!(o.councils[0].timetable.consultation_days, 45);
+    assert_eq!(o.councils[0].timetable.notices_from, date(2025, 11, 15));
 }
 
 #[test]

@@ -44,15 +44,17 @@ pub fn consultation_days(ctx: &Context, proposed: u32) -> u32 {
 
 /// Works out every council's timetable.
 ///
-/// Proposed redundancies count people, not FTE: each accepted volunteer, plus the expected number
-/// of people selected for compulsory redundancy rounded up (so the consultation owed is never
-/// understated). Notices go out when consultation ends; each leaver exits on the later of go-live
-/// and the end of their notice.
+/// Proposed redundancies count everyone the council proposes to dismiss as redundant (TULRCA 1992
+/// s.188), in people, not FTE: each accepted volunteer, plus the people at risk in the posts that
+/// go, whether the council hopes to redeploy them or expects to dismiss them compulsorily (Hardy v
+/// Tourism South East [2005] IRLR 242: hoped-for redeployment does not reduce the count), rounded
+/// up to whole people so the consultation owed is never understated. Notices go out when
+/// consultation ends; each leaver exits on the later of go-live and the end of their notice.
 pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
     let plan = ctx.plan;
     let n = plan.councils.len();
     let mut volunteers = vec![0u32; n];
-    let mut compulsory = vec![0.0f64; n];
+    let mut at_risk = vec![0.0f64; n];
     for (i, fate) in fates.iter().enumerate() {
         let Some(c) = ctx.post_council[i] else {
             continue;
@@ -63,10 +65,10 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
         if fate.voluntary {
             volunteers[c] += 1;
         }
-        compulsory[c] += fate.compulsory;
+        at_risk[c] += fate.compulsory + fate.redeployed;
     }
     let proposed: Vec<u32> = (0..n)
-        .map(|c| volunteers[c] + (compulsory[c] - 1e-6).max(0.0).ceil() as u32)
+        .map(|c| volunteers[c] + (at_risk[c] - 1e-6).max(0.0).ceil() as u32)
         .collect();
     let days: Vec<u32> = proposed
         .iter()
