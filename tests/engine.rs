@@ -439,6 +439,57 @@ fn people_the_council_hopes_to_redeploy_count_for_consultation() {
     assert_eq!(o.councils[0].timetable.notices_from, date(2025, 11, 15));
 }
 
+/// Four vacant clerks at £30,000 at one council (LGPS 20%, budgeted as members), all deleted.
+fn four_vacant_clerks(consultation_start: jiff::civil::Date, go_live: jiff::civil::Date) -> Plan {
+    let mut plan = Plan::new(
+        "Tax years",
+        Programme {
+            consultation_start,
+            go_live,
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    plan.roles = vec![common::role(
+        "clerk",
+        "finance",
+        0.0,
+        TargetPay::HarmoniseHighest,
+    )];
+    plan.posts = (0..4)
+        .map(|i| common::post(&format!("V{i}"), "A", "clerk", 30_000, None))
+        .collect();
+    plan
+}
+
+#[test]
+fn on_costs_follow_the_tax_year_that_starts_in_each_financial_year() {
+    // Employer NI changes on 6 April, not 1 April. Worked by hand, per £30,000 post:
+    // - from 6 April 2025: 30,000 + 15% x (30,000 - 5,000) 3,750 + LGPS 20% 6,000 + levy 0.5% 150
+    //   = £39,900; four posts £159,600.00;
+    // - before (13.8% above £9,100): 30,000 + 2,884.20 + 6,000 + 150 = £39,034.20; four posts
+    //   £156,136.80, which a 1 April 2025 go-live took for ever under the old rule.
+    let plan = four_vacant_clerks(date(2025, 1, 1), date(2025, 4, 1));
+    let o = evaluate_base(&plan);
+    assert_eq!(o.totals.recurring_saving, Money(15_960_000));
+    let year = |o: &merger_planner::engine::Outcome, y: i16| {
+        o.years
+            .iter()
+            .find(|x| x.year.0 == y)
+            .map(|x| x.saving)
+            .unwrap()
+    };
+    assert_eq!(year(&o, 2025), Money(15_960_000));
+    // Going live on 1 October 2024: the full year is that of the first full financial year
+    // after go-live, 2025/26 (new rates). 2024/25 is costed at the tax year starting 6 April
+    // 2024 (old rates), for 1 October 2024 to 31 March 2025: 182 days of 365,
+    // 15,613,680p x 182 / 365 = 7,785,451p = £77,854.51.
+    let plan = four_vacant_clerks(date(2024, 7, 1), date(2024, 10, 1));
+    let o = evaluate_base(&plan);
+    assert_eq!(o.totals.recurring_saving, Money(15_960_000));
+    assert_eq!(year(&o, 2024), Money(7_785_451));
+    assert_eq!(year(&o, 2025), Money(15_960_000));
+}
+
 #[test]
 fn the_same_plan_gives_the_same_figures() {
     let plan = merger_planner::io::synthetic::bournemouth_poole();

@@ -64,6 +64,7 @@ impl<'m, 'a> Lookup<'m, 'a> {
 }
 
 /// The plan and scenario, resolved.
+#[derive(Clone)]
 pub struct Context<'a> {
     /// The plan.
     pub plan: &'a Plan,
@@ -87,7 +88,8 @@ pub struct Context<'a> {
     pub post_role: Vec<Option<usize>>,
     /// Each role's function, if known.
     pub role_function: Vec<Option<usize>>,
-    /// On-cost rates in force at go-live (recurring costs are valued at go-live).
+    /// On-cost rates of full-year figures: the tax year that starts in the first full financial
+    /// year after go-live (domain.md 3.7). Each financial year's own figures use its own rates.
     pub on_costs: OnCosts,
     /// Weeks in a year for a week's pay.
     pub weeks_per_year: f64,
@@ -170,7 +172,7 @@ impl<'a> Context<'a> {
             post_council,
             post_role,
             role_function,
-            on_costs: OnCosts::on(&plan.parameters, go_live),
+            on_costs: OnCosts::full_year(&plan.parameters, go_live),
             weeks_per_year: a.weekly_pay.weeks_per_year(),
             host,
         }

@@ -21,7 +21,7 @@ pub use outcome::{
     CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome, PersonFate,
     PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall, YearOutcome,
 };
-pub use rules::{ExitCost, ExitKind, Person};
+pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
 
 use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario};
@@ -55,9 +55,45 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     );
     let roles = role_outcomes(&ctx, &pools, &fates, &recurring);
     let one_off = one_offs.totals;
-    let years = years::by_year(
+    let span = years::span(
         &ctx,
         &recurring.starts,
+        &one_offs.payments,
+        &one_offs.implementation,
+    );
+    // Each year's savings at the employer NI of the tax year that starts in it: the full-year
+    // costing again for each set of rates that differs from the full-year one (none for a plan
+    // whose years all fall after the last change stored).
+    let rates: Vec<OnCosts> = span
+        .iter()
+        .map(|y| OnCosts::for_year(&plan.parameters, *y))
+        .collect();
+    let mut other: Vec<(OnCosts, BTreeMap<jiff::civil::Date, i64>)> = Vec::new();
+    for r in &rates {
+        if *r != ctx.on_costs && !other.iter().any(|(o, _)| o == r) {
+            let at = Context {
+                on_costs: *r,
+                ..ctx.clone()
+            };
+            other.push((
+                *r,
+                costing::recurring(&at, &pools, &fates, &schedule.exits).starts,
+            ));
+        }
+    }
+    let year_starts: Vec<&BTreeMap<jiff::civil::Date, i64>> = rates
+        .iter()
+        .map(|r| {
+            other
+                .iter()
+                .find(|(o, _)| o == r)
+                .map_or(&recurring.starts, |(_, s)| s)
+        })
+        .collect();
+    let years = years::by_year(
+        &ctx,
+        &span,
+        &year_starts,
         &one_offs.payments,
         &one_offs.implementation,
     );

@@ -5,7 +5,9 @@
 use jiff::civil::Date;
 
 use super::dates::{age_on_day_after, anniversary, complete_years_ending_with, whole_years};
-use crate::model::{Money, Parameters, PayBasis, RedundancyScheme, StatutoryRedundancy, in_force};
+use crate::model::{
+    FinancialYear, Money, Parameters, PayBasis, RedundancyScheme, StatutoryRedundancy, in_force,
+};
 
 /// Weeks of statutory redundancy pay for a person born `dob`, continuously employed from
 /// `service_start`, whose employment ends on the relevant date `exit`.
@@ -258,8 +260,24 @@ pub fn strain(params: &Parameters, person: &Person, exit: Date) -> (Money, bool)
     )
 }
 
+/// The first full financial year after go-live: the one that starts on go-live when go-live is
+/// 1 April, else the next.
+pub fn first_full_year(go_live: Date) -> FinancialYear {
+    let year = FinancialYear::containing(go_live);
+    if go_live == year.first_day() {
+        year
+    } else {
+        year.next()
+    }
+}
+
+/// 6 April of a financial year: the tax year that starts in it, when employer NI changes.
+pub fn tax_year_start(year: FinancialYear) -> Date {
+    Date::new(year.0, 4, 6).unwrap_or(year.first_day())
+}
+
 /// Employer on-cost rates in force for recurring costs.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OnCosts {
     /// Employer NI rate on pay above the threshold.
     pub ni_rate: f64,
@@ -270,6 +288,18 @@ pub struct OnCosts {
 }
 
 impl OnCosts {
+    /// The rates a financial year is costed at: those of the tax year that starts in it, on
+    /// 6 April (employer NI changes then, not on 1 April).
+    pub fn for_year(params: &Parameters, year: FinancialYear) -> Self {
+        Self::on(params, tax_year_start(year))
+    }
+
+    /// The rates full-year figures are costed at: those of the first full financial year after
+    /// go-live (the year that starts on go-live, when go-live is 1 April).
+    pub fn full_year(params: &Parameters, go_live: Date) -> Self {
+        Self::for_year(params, first_full_year(go_live))
+    }
+
     /// The rates in force on `on`.
     pub fn on(params: &Parameters, on: Date) -> Self {
         let ni = in_force(&params.employer_ni, on).map(|d| d.value);

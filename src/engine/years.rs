@@ -21,14 +21,14 @@ pub struct Payment {
     pub amount: Money,
 }
 
-/// The financial years from the programme's first to five years after go-live (longer if a cost
-/// falls later), with savings, one-off costs, net and cumulative net.
-pub fn by_year(
+/// The financial years the outcome covers: from the programme's first to five years after
+/// go-live, longer if a cost or a saving falls later.
+pub fn span(
     ctx: &Context,
     starts: &BTreeMap<Date, i64>,
     payments: &[Payment],
     fixed: &BTreeMap<FinancialYear, Money>,
-) -> Vec<YearOutcome> {
+) -> Vec<FinancialYear> {
     let mut first = FinancialYear::containing(ctx.consultation_start);
     let mut last = FinancialYear(FinancialYear::containing(ctx.go_live).0.saturating_add(5));
     for year in fixed.keys() {
@@ -47,8 +47,23 @@ pub fn by_year(
     for date in starts.keys() {
         last = last.max(FinancialYear::containing(*date));
     }
+    (first.0..=last.0).map(FinancialYear).collect()
+}
+
+/// Savings, one-off costs, net and cumulative net for each year of `span`. `starts[k]` is the
+/// full-year saving by start date at the on-cost rates of year `k` (the tax year that starts in
+/// it), so each year's saving is costed at its own employer NI.
+pub fn by_year(
+    ctx: &Context,
+    span: &[FinancialYear],
+    starts: &[&BTreeMap<Date, i64>],
+    payments: &[Payment],
+    fixed: &BTreeMap<FinancialYear, Money>,
+) -> Vec<YearOutcome> {
+    let Some(&first) = span.first() else {
+        return Vec::new();
+    };
     let convention = ctx.plan.assumptions.part_year;
-    let span: Vec<FinancialYear> = (first.0..=last.0).map(FinancialYear).collect();
     // A payment made on one day falls whole in its year. Spread payments are grouped by their
     // period and each period is shared across the years once, by the largest-remainder method,
     // so the years add up to the payments to the penny.
@@ -79,7 +94,7 @@ pub fn by_year(
     let mut years = Vec::new();
     let mut cumulative = Money::ZERO;
     for (k, &year) in span.iter().enumerate() {
-        let saving: Money = starts
+        let saving: Money = starts[k]
             .iter()
             .map(|(date, fye)| {
                 Money::from_pence_f64(*fye as f64 * part_year_share(*date, year, convention))

@@ -188,12 +188,15 @@ pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
     );
     let cap_source =
         in_force(&p.redundancy.weekly_caps, go_live).map_or_else(String::new, |c| c.source.clone());
-    let ni = in_force(&p.employer_ni, go_live).map_or_else(
+    // Full-year figures take the NI of the tax year starting in the first full year after go-live.
+    let ni_date =
+        crate::engine::rules::tax_year_start(crate::engine::rules::first_full_year(go_live));
+    let ni = in_force(&p.employer_ni, ni_date).map_or_else(
         || ("none in force".to_owned(), String::new()),
         |n| {
             (
                 format!(
-                    "{:.1}% above {} a year",
+                    "{:.1}% above {} a year in full-year figures (the tax year from {ni_date}); each financial year at the rates of the tax year that starts in it",
                     n.value.rate * 100.0,
                     n.value.threshold.whole()
                 ),
@@ -241,7 +244,7 @@ pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
             "The fund's quote where there is one; otherwise an indicative estimate for LGPS members of 2 years or more at or over the minimum pension age".to_owned(),
             p.lgps.strain_estimate.source.clone(),
         ),
-        ("Employer National Insurance at go-live", ni.0, ni.1),
+        ("Employer National Insurance", ni.0, ni.1),
         (
             "Class 1A National Insurance on exit payments",
             format!("On the part of a termination payment above {}", p.termination_ni.threshold.whole()),
