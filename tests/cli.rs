@@ -57,6 +57,10 @@ fn report_json_has_every_key() {
     for k in totals {
         assert!(v["totals"][k].is_number(), "totals.{k}");
     }
+    // The split says which method and ratio are used (the example shares costs and savings).
+    assert_eq!(v["split"]["method"], "costs_and_savings");
+    assert_eq!(v["split"]["ratio"], "equal");
+    assert!(v["split"]["description"].is_string());
     for k in [
         "redundancy_pay",
         "pension_strain",
@@ -204,11 +208,11 @@ fn a_malformed_plan_names_line_and_column() {
 
 #[test]
 fn a_plan_from_a_newer_version_is_refused() {
-    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 2", "format_version: 7");
+    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 3", "format_version: 7");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("format version 7") && err.contains("up to 2"),
+        err.contains("format version 7") && err.contains("up to 3"),
         "{err}"
     );
 }

@@ -6,7 +6,7 @@ use jiff::civil::date;
 use merger_planner::engine::{ExitKind, FlagKind, PersonFate, evaluate, evaluate_base, rules};
 use merger_planner::model::{
     CostShare, Money, OneOffSplit, PaybackLimit, Plan, Programme, RedundancyScheme, Scenario,
-    TargetPay, validate,
+    SplitMethod, TargetPay, validate,
 };
 
 #[test]
@@ -112,6 +112,31 @@ fn councils_share_the_single_service_50_50() {
     assert_eq!(o.councils[0].cost_share, Money::pounds(124_235));
     assert_eq!(o.councils[0].recurring_saving, Money::pounds(103_865));
     assert_eq!(o.councils[1].recurring_saving, Money::pounds(122_200));
+}
+
+#[test]
+fn councils_share_costs_and_savings_50_50() {
+    // Sharing the costs and the savings (as Bournemouth and Poole agreed), worked by hand: the
+    // saving of £226,065 is shared equally, £113,032.50 each; each council's share of the single
+    // service's cost is what it spends today less its saving: A £228,100 - £113,032.50 =
+    // £115,067.50, B £246,435 - £113,032.50 = £133,402.50, together the target £248,470.
+    let mut plan = common::worked_example();
+    plan.assumptions.split_method = SplitMethod::CostsAndSavings;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].recurring_saving, Money(11_303_250));
+    assert_eq!(o.councils[1].recurring_saving, Money(11_303_250));
+    assert_eq!(o.councils[0].cost_share, Money(11_506_750));
+    assert_eq!(o.councils[1].cost_share, Money(13_340_250));
+    assert_eq!(
+        o.councils[0].cost_share + o.councils[1].cost_share,
+        Money::pounds(248_470)
+    );
+    // By weights 3:1 the saving splits £169,548.75 and £56,516.25.
+    plan.assumptions.cost_share = CostShare::Weights;
+    plan.councils[0].cost_share_weight = 3.0;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].recurring_saving, Money(16_954_875));
+    assert_eq!(o.councils[1].recurring_saving, Money(5_651_625));
 }
 
 #[test]

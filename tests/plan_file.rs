@@ -139,6 +139,17 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     // The slides survive a save and reopen, in their order.
     let text = plan_file::to_text(&v2).unwrap();
     assert_eq!(plan_file::parse(&text).unwrap().slides, v2.slides);
+    // Version 3 added what the councils share: older plans share the cost of the service.
+    assert_eq!(
+        v2.assumptions.split_method,
+        merger_planner::model::SplitMethod::ServiceCost
+    );
+    let v3 = plan_file::open(&dir.join("plan-v3.ron")).unwrap();
+    assert_eq!(
+        v3.assumptions.split_method,
+        merger_planner::model::SplitMethod::CostsAndSavings
+    );
+    assert_eq!(v3.slides, v2.slides);
     // A slide that is not a chart is refused with its line.
     let broken = text.replace("    Overlap,", "    Pie,");
     let err = plan_file::parse(&broken).unwrap_err().to_string();

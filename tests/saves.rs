@@ -43,9 +43,18 @@ fn bournemouth_poole_opens_without_errors() {
         "payback {:?}",
         o.totals.payback_years
     );
-    // 50:50 sharing: the two councils' shares of the target cost differ by at most a penny per function.
-    let shares: Vec<i64> = o.councils.iter().map(|c| c.cost_share.pence()).collect();
-    assert!((shares[0] - shares[1]).abs() <= 5);
+    // Costs and savings shared 50:50, as the councils agreed: their savings differ by at most a
+    // penny per function.
+    assert_eq!(
+        plan.assumptions.split_method,
+        merger_planner::model::SplitMethod::CostsAndSavings
+    );
+    let savings: Vec<i64> = o
+        .councils
+        .iter()
+        .map(|c| c.recurring_saving.pence())
+        .collect();
+    assert!((savings[0] - savings[1]).abs() <= 5);
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub use outcome::{
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
 
-use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario};
+use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario, SplitMethod};
 use context::Context;
 use pools::{EPS, Fate, Pool, clean_fte};
 
@@ -510,13 +510,30 @@ fn function_outcomes(
                 }
             }
             out.recurring_saving = out.baseline_cost - out.target_cost;
-            out.council_share = allocate(out.target_cost, ratios);
-            out.council_saving = out
-                .council_baseline
-                .iter()
-                .zip(&out.council_share)
-                .map(|(b, s)| *b - *s)
-                .collect();
+            // Either the single service's cost is shared and each council saves what it spends
+            // today less its share, or the saving itself is shared and each council's share of
+            // the cost is what it spends today less its saving (domain.md 3.10).
+            let pair = |a: &Money, b: &Money| *a - *b;
+            match plan.assumptions.split_method {
+                SplitMethod::ServiceCost => {
+                    out.council_share = allocate(out.target_cost, ratios);
+                    out.council_saving = out
+                        .council_baseline
+                        .iter()
+                        .zip(&out.council_share)
+                        .map(|(b, s)| pair(b, s))
+                        .collect();
+                }
+                SplitMethod::CostsAndSavings => {
+                    out.council_saving = allocate(out.recurring_saving, ratios);
+                    out.council_share = out
+                        .council_baseline
+                        .iter()
+                        .zip(&out.council_saving)
+                        .map(|(b, s)| pair(b, s))
+                        .collect();
+                }
+            }
             out
         })
         .collect()

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::engine::Outcome;
-use crate::model::{Money, Plan};
+use crate::model::{CostShare, Money, OneOffSplit, Plan, SplitMethod};
 
 fn pounds(m: Money) -> Value {
     // Pence ÷ 100 prints as the shortest decimal that reads back the same: 1234.56.
@@ -42,6 +42,23 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "payback_years": t.payback_years.map(|y| (y * 100.0).round() / 100.0),
             "payback_year": t.payback_year.map(|y| y.to_string()),
             "double_running_cost": pounds(t.double_running_cost),
+        },
+        "split": {
+            "method": match plan.assumptions.split_method {
+                SplitMethod::ServiceCost => "service_cost",
+                SplitMethod::CostsAndSavings => "costs_and_savings",
+            },
+            "ratio": match plan.assumptions.cost_share {
+                CostShare::Equal => "equal",
+                CostShare::BaselineCost => "cost_today",
+                CostShare::Fte => "fte_today",
+                CostShare::Weights => "weights",
+            },
+            "one_off": match plan.assumptions.one_off_split {
+                OneOffSplit::SameRatio => "same_ratio",
+                OneOffSplit::EmployingCouncil => "employing_council",
+            },
+            "description": split_sentence(plan),
         },
         "one_off": {
             "redundancy_pay": pounds(o.one_off.redundancy_pay),
@@ -162,12 +179,27 @@ fn f1(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// How the councils split the money, in a sentence: "Costs and savings shared in equal shares;
+/// one-off costs in the same ratio."
+pub fn split_sentence(plan: &Plan) -> String {
+    let a = &plan.assumptions;
+    let what = match a.split_method {
+        SplitMethod::ServiceCost => "The cost of the single service shared",
+        SplitMethod::CostsAndSavings => "Costs and savings shared",
+    };
+    format!(
+        "{what} {}; one-off costs {}.",
+        a.cost_share.label(),
+        a.one_off_split.label()
+    )
+}
+
 /// The outcome as text for people.
 pub fn text(plan: &Plan, o: &Outcome) -> String {
     let mut s = String::new();
     headlines_text(&mut s, plan, o);
     functions_text(&mut s, o);
-    councils_text(&mut s, o);
+    councils_text(&mut s, plan, o);
     money_text(&mut s, o);
     s
 }
@@ -258,8 +290,9 @@ fn date_or_dash(d: Option<jiff::civil::Date>) -> String {
     d.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
-fn councils_text(s: &mut String, o: &Outcome) {
+fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
     let _ = writeln!(s, "\nBy council (a year; one-off in total)");
+    let _ = writeln!(s, "{}", split_sentence(plan));
     let rows: Vec<Vec<String>> = o
         .councils
         .iter()

@@ -8,7 +8,8 @@ use super::slug;
 use crate::engine::rules::{Person, strain};
 use crate::model::{
     Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBasis,
-    PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role, Scenario, TargetPay,
+    PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role, Scenario, SplitMethod,
+    TargetPay,
 };
 
 /// What to generate.
@@ -578,6 +579,8 @@ pub fn bournemouth_poole() -> Plan {
         figures of the two councils."
         .clone_into(&mut plan.description);
     let a = &mut plan.assumptions;
+    // The two councils agreed to share costs and savings 50:50.
+    a.split_method = SplitMethod::CostsAndSavings;
     a.cost_share = CostShare::Equal;
     a.one_off_split = OneOffSplit::SameRatio;
     a.redeployment_rate = 0.3;

@@ -17,7 +17,7 @@ pub use parameters::{
 pub use plan::{
     Assumptions, CostShare, Council, FORMAT_VERSION, Function, ImplementationCost, OneOffSplit,
     PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
-    Scenario, TargetPay, WeeklyPay, standard_functions,
+    Scenario, SplitMethod, TargetPay, WeeklyPay, standard_functions,
 };
 pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

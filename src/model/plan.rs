@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -214,7 +214,10 @@ pub struct Assumptions {
     pub compulsory_allowed: bool,
     /// One-off implementation costs (systems, relocation, project team).
     pub implementation_costs: Vec<ImplementationCost>,
-    /// How the recurring cost of the single service is shared.
+    /// What the councils share: the cost of the single service, or its costs and savings (format
+    /// version 3; sharing the cost of the service when missing).
+    pub split_method: SplitMethod,
+    /// The ratio the councils share in.
     pub cost_share: CostShare,
     /// How one-off costs are shared.
     pub one_off_split: OneOffSplit,
@@ -237,6 +240,7 @@ impl Default for Assumptions {
             vr_payback_limit: PaybackLimit::None,
             compulsory_allowed: true,
             implementation_costs: Vec::new(),
+            split_method: SplitMethod::ServiceCost,
             cost_share: CostShare::Equal,
             one_off_split: OneOffSplit::SameRatio,
             part_year: PartYear::Days,
@@ -269,7 +273,29 @@ pub struct ImplementationCost {
     pub amount: Money,
 }
 
-/// How the recurring cost of the single service is shared between councils.
+/// What the councils agree to share (domain.md 3.10).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SplitMethod {
+    /// Share the cost of the single service: each council's saving is its cost today less its
+    /// share of the single service's cost.
+    #[default]
+    ServiceCost,
+    /// Share the costs and the savings: each council's saving is its share of the total saving
+    /// (Bournemouth and Poole agreed 50:50).
+    CostsAndSavings,
+}
+
+impl SplitMethod {
+    /// Its name in a sentence ("sharing the cost of the single service").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ServiceCost => "sharing the cost of the single service",
+            Self::CostsAndSavings => "sharing costs and savings",
+        }
+    }
+}
+
+/// The ratio councils share in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CostShare {
     /// Equal shares.
@@ -282,6 +308,18 @@ pub enum CostShare {
     Weights,
 }
 
+impl CostShare {
+    /// Its name in a sentence ("in equal shares").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Equal => "in equal shares",
+            Self::BaselineCost => "by cost today",
+            Self::Fte => "by FTE today",
+            Self::Weights => "by the councils' weights",
+        }
+    }
+}
+
 /// How one-off costs are shared between councils.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OneOffSplit {
@@ -289,6 +327,16 @@ pub enum OneOffSplit {
     SameRatio,
     /// Each council bears the costs of its own employees; shared costs go by the ratio.
     EmployingCouncil,
+}
+
+impl OneOffSplit {
+    /// Its name in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SameRatio => "in the same ratio",
+            Self::EmployingCouncil => "borne by each leaver's employing council",
+        }
+    }
 }
 
 /// How a part-year effect is counted.

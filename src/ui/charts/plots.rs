@@ -934,6 +934,17 @@ fn saving_and_cost_ui(
 
 /// Each council's saving a year and its one-off cost.
 pub fn split_ui(ui: &mut Ui, s: &Split, look: Look) {
+    // Which agreement the figures follow, so nobody reads one as the other.
+    let said = ui.label(
+        egui::RichText::new(&s.method)
+            .size(look.text_size())
+            .color(theme::chart_text(look.dark)),
+    );
+    // The sentence takes its height from the chart's, so the whole fits where it did.
+    let look = Look {
+        height: (look.height - said.rect.height() - ui.spacing().item_spacing.y).max(120.0),
+        ..look
+    };
     let names: Vec<String> = s.councils.iter().map(|c| c.short.clone()).collect();
     let full: Vec<String> = s.councils.iter().map(|c| c.name.clone()).collect();
     saving_and_cost_ui(ui, &names, &full, &s.savings, &s.one_off, look);

@@ -841,6 +841,8 @@ pub struct Split {
     pub one_off: Vec<Money>,
     /// Share ratio per council.
     pub shares: Vec<f64>,
+    /// How the money is split, in a sentence (shown with the chart and on its slide).
+    pub method: String,
 }
 
 impl Split {
@@ -851,6 +853,7 @@ impl Split {
             savings: o.councils.iter().map(|c| c.recurring_saving).collect(),
             one_off: o.councils.iter().map(|c| c.one_off_cost).collect(),
             shares: o.councils.iter().map(|c| c.share_ratio).collect(),
+            method: crate::io::report::split_sentence(plan),
         }
     }
 }

@@ -5,7 +5,7 @@ use egui::{Grid, RichText, Ui};
 
 use crate::model::{
     CostShare, Dated, FinancialYear, ImplementationCost, Location, Money, OneOffSplit, PartYear,
-    PaybackLimit, Plan, WeeklyPay,
+    PaybackLimit, Plan, SplitMethod, WeeklyPay,
 };
 use crate::ui::app::Derived;
 use crate::ui::command::Command;
@@ -139,13 +139,30 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.compulsory_allowed = v;
         },
     );
+    let methods = [
+        (
+            SplitMethod::ServiceCost,
+            "The cost of the single service".to_owned(),
+        ),
+        (SplitMethod::CostsAndSavings, "Costs and savings".to_owned()),
+    ];
+    let new = widgets::choice(ui, "Councils share", &a.split_method, &methods);
+    form.row(
+        ui,
+        "split_method",
+        "change what the councils share",
+        new,
+        |v| {
+            a.split_method = v;
+        },
+    );
     let shares = [
         (CostShare::Equal, "Equal shares".to_owned()),
         (CostShare::BaselineCost, "By cost today".to_owned()),
         (CostShare::Fte, "By FTE today".to_owned()),
         (CostShare::Weights, "By the councils' weights".to_owned()),
     ];
-    let new = widgets::choice(ui, "Recurring cost shared", &a.cost_share, &shares);
+    let new = widgets::choice(ui, "In the ratio", &a.cost_share, &shares);
     form.row(ui, "cost_share", "change cost share", new, |v| {
         a.cost_share = v;
     });
