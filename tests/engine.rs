@@ -516,6 +516,87 @@ fn on_costs_follow_the_tax_year_that_starts_in_each_financial_year() {
 }
 
 #[test]
+fn the_protected_pension_age_from_2028_and_a_quote_never_dropped_silently() {
+    // From 6 April 2028 the minimum pension age is 57; a member who joined before 4 November
+    // 2021 may keep 55 (not yet confirmed for the LGPS: a plan setting, on by default, flagged).
+    // Worked by hand: born 1 June 1972, in the LGPS since 1 January 2000, the fund quotes
+    // £50,000; made redundant on 1 April 2029 at 56.
+    // - protection applied: 56 is at least 55, 29 years' membership: the quote, £50,000, is due,
+    //   and the plan is flagged because the protection is unconfirmed;
+    // - protection off: 56 is under 57, no strain is due: the quote is not used, and the person
+    //   and the quote are flagged.
+    let mut plan = Plan::new(
+        "Protected age",
+        Programme {
+            consultation_start: date(2029, 1, 1),
+            go_live: date(2029, 4, 1),
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    plan.roles = vec![common::role(
+        "officer",
+        "finance",
+        0.0,
+        TargetPay::HarmoniseHighest,
+    )];
+    let mut holder = common::holder(date(1972, 6, 1), date(2000, 1, 1));
+    holder.strain_quote = Some(Money::pounds(50_000));
+    plan.posts = vec![common::post("P1", "A", "officer", 40_000, Some(holder))];
+    let o = evaluate_base(&plan);
+    assert_eq!(o.people[0].exit_date, date(2029, 4, 1));
+    assert_eq!(o.one_off.pension_strain, Money::pounds(50_000));
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::ProtectedPensionAge)
+    );
+    assert!(
+        !o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::UnusedStrainQuote)
+    );
+
+    plan.parameters.lgps.protected_age.applies = false;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.one_off.pension_strain, Money::ZERO);
+    let unused = o
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::UnusedStrainQuote)
+        .expect("the unused quote is flagged");
+    assert!(
+        unused.message.contains("Post P1") && unused.message.contains("£50,000.00"),
+        "{}",
+        unused.message
+    );
+    assert!(
+        !o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::ProtectedPensionAge)
+    );
+
+    // Joining after 4 November 2021 gives no protection; confirmed protection is not flagged.
+    plan.parameters.lgps.protected_age.applies = true;
+    plan.posts[0].holder.as_mut().unwrap().service_start = date(2022, 1, 1);
+    let o = evaluate_base(&plan);
+    assert_eq!(o.one_off.pension_strain, Money::ZERO);
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::UnusedStrainQuote)
+    );
+    plan.posts[0].holder.as_mut().unwrap().service_start = date(2000, 1, 1);
+    plan.parameters.lgps.protected_age.confirmed = true;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.one_off.pension_strain, Money::pounds(50_000));
+    assert!(
+        !o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::ProtectedPensionAge)
+    );
+}
+
+#[test]
 fn the_same_plan_gives_the_same_figures() {
     let plan = merger_planner::io::synthetic::bournemouth_poole();
     let a = serde_json::to_string(&evaluate_base(&plan)).unwrap();

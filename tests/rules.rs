@@ -276,19 +276,17 @@ fn lgps_strain() {
     // Indicative estimate: pension £41,600 x 20 / 49 = £16,979.59 a year; normal pension age 67
     // (born 1969), 12 years early; reduction waived 1 - 0.95^12 = 0.459640; x annuity factor 20:
     // £16,979.59 x 0.459640 x 20 = £156,089.96.
-    assert_eq!(
-        strain(&p, &member, date(2025, 6, 9)),
-        (Money(15_608_996), true)
-    );
+    let estimated = strain(&p, &member, date(2025, 6, 9));
+    assert_eq!(estimated.amount, Money(15_608_996));
+    assert!(estimated.estimated && !estimated.protected && !estimated.quote_unused);
     // A fund quote always wins.
     let quoted = Person {
         strain_quote: Some(Money::pounds(50_000)),
         ..member
     };
-    assert_eq!(
-        strain(&p, &quoted, date(2025, 6, 9)),
-        (Money::pounds(50_000), false)
-    );
+    let from_quote = strain(&p, &quoted, date(2025, 6, 9));
+    assert_eq!(from_quote.amount, Money::pounds(50_000));
+    assert!(!from_quote.estimated);
     // Not a member, or under 55: nothing.
     assert_eq!(
         strain(
@@ -299,11 +297,11 @@ fn lgps_strain() {
             },
             date(2025, 6, 9)
         )
-        .0,
+        .amount,
         Money::ZERO
     );
     assert_eq!(
-        strain(&p, &member, date(2024, 6, 9)).0,
+        strain(&p, &member, date(2024, 6, 9)).amount,
         Money::ZERO,
         "aged 54"
     );
@@ -312,17 +310,29 @@ fn lgps_strain() {
         service_start: date(2024, 1, 1),
         ..member
     };
-    assert_eq!(strain(&p, &new_member, date(2025, 6, 9)).0, Money::ZERO);
-    // From 6 April 2028 the trigger age is 57: at 56 on 10 April 2028 no strain; on 5 April, yes.
+    assert_eq!(
+        strain(&p, &new_member, date(2025, 6, 9)).amount,
+        Money::ZERO
+    );
+    // From 6 April 2028 the minimum age is 57. A member since 2005 (before 4 November 2021)
+    // keeps 55 while the plan applies the protected age (the default): at 56 on 10 April 2028
+    // the quote is due, marked as resting on the protection; on 5 April it is due anyway.
     let born_1972 = Person {
         dob: date(1972, 1, 1),
         ..quoted
     };
-    assert_eq!(strain(&p, &born_1972, date(2028, 4, 10)).0, Money::ZERO);
-    assert_eq!(
-        strain(&p, &born_1972, date(2028, 4, 5)).0,
-        Money::pounds(50_000)
-    );
+    let protected = strain(&p, &born_1972, date(2028, 4, 10));
+    assert_eq!(protected.amount, Money::pounds(50_000));
+    assert!(protected.protected);
+    let before = strain(&p, &born_1972, date(2028, 4, 5));
+    assert_eq!(before.amount, Money::pounds(50_000));
+    assert!(!before.protected);
+    // Without the protection no strain is due at 56, and the quote is marked unused.
+    let mut unprotected = p.clone();
+    unprotected.lgps.protected_age.applies = false;
+    let none = strain(&unprotected, &born_1972, date(2028, 4, 10));
+    assert_eq!(none.amount, Money::ZERO);
+    assert!(none.quote_unused);
 }
 
 #[test]

@@ -39,8 +39,55 @@ pub fn flags(
             role: None,
         });
     }
+    strain_rule_flags(ctx, people, &mut out);
     out.sort_by_key(|f| f.kind);
     out
+}
+
+/// Strain that rests on the protected pension age while it is unconfirmed (once per plan), and
+/// each fund quote the rules leave unused (per person): a quote is never dropped silently.
+fn strain_rule_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
+    let protection = &ctx.plan.parameters.lgps.protected_age;
+    let protected: Vec<&PersonOutcome> =
+        people.iter().filter(|p| p.exit.strain_protected).collect();
+    if !protected.is_empty() && !protection.confirmed {
+        let total: Money = protected
+            .iter()
+            .map(|p| p.exit.pension_strain.scale(p.share))
+            .sum();
+        out.push(Flag {
+            kind: FlagKind::ProtectedPensionAge,
+            message: format!(
+                "{} people under the minimum pension age at exit keep {} as members since before {} ({} of strain): this protection is not yet confirmed for the LGPS; turn it off in the statutory parameters to see the plan without it",
+                protected.len(),
+                protection.age,
+                protection.joined_before,
+                total.compact()
+            ),
+            council: None,
+            role: None,
+        });
+    }
+    for p in people.iter().filter(|p| p.exit.quote_unused) {
+        let post = &ctx.plan.posts[p.post];
+        let quote = post
+            .holder
+            .as_ref()
+            .and_then(|h| h.strain_quote)
+            .unwrap_or_default();
+        out.push(Flag {
+            kind: FlagKind::UnusedStrainQuote,
+            message: format!(
+                "Post {}: the fund's strain quote of {} is not used, because no strain is due at exit on {} (under the minimum pension age, under {} years' membership, or not a member); check with the fund",
+                post.id,
+                quote.full(),
+                p.exit_date,
+                ctx.plan.parameters.lgps.min_membership_years
+            ),
+            council: Some(p.council),
+            role: Some(p.role),
+        });
+    }
 }
 
 fn timetable_flags(ctx: &Context, councils: &[CouncilOutcome], out: &mut Vec<Flag>) {

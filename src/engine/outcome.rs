@@ -347,6 +347,10 @@ pub enum FlagKind {
     RedeploymentShortfall,
     /// Pension strain includes indicative estimates.
     IndicativeStrain,
+    /// Strain is due only through the protected pension age, not yet confirmed for the LGPS.
+    ProtectedPensionAge,
+    /// A fund's strain quote is not used because the rules say no strain is due.
+    UnusedStrainQuote,
 }
 
 impl FlagKind {
@@ -362,6 +366,8 @@ impl FlagKind {
             Self::TargetNotReached => "Target not reached",
             Self::RedeploymentShortfall => "Redeployment shortfall",
             Self::IndicativeStrain => "Indicative pension strain",
+            Self::ProtectedPensionAge => "Protected pension age assumed",
+            Self::UnusedStrainQuote => "Strain quotes not used",
         }
     }
 }

@@ -141,6 +141,11 @@ pub struct ExitCost {
     pub pension_strain: Money,
     /// The strain is an indicative estimate, not the fund's quote.
     pub strain_estimated: bool,
+    /// Strain is due only because the plan assumes the protected pension age (not confirmed).
+    pub strain_protected: bool,
+    /// The fund quoted a strain the rules say is not due (under the minimum pension age, too
+    /// little membership or not a member): the quote is not used, and the person is flagged.
+    pub quote_unused: bool,
     /// Employer Class 1A NI on the part of the redundancy pay above the threshold.
     pub class1a_ni: Money,
 }
@@ -199,7 +204,12 @@ pub fn exit_cost(
     };
     let scheme_pay = Money::from_pence_f64(scheme_weeks * scheme_week.pence() as f64);
     let redundancy_pay = statutory_pay.max(scheme_pay);
-    let (pension_strain, strain_estimated) = strain(params, person, exit);
+    let Strain {
+        amount: pension_strain,
+        estimated: strain_estimated,
+        protected: strain_protected,
+        quote_unused,
+    } = strain(params, person, exit);
     let class1a_ni = termination_ni(params, redundancy_pay, exit);
     ExitCost {
         statutory_weeks: weeks,
@@ -210,6 +220,8 @@ pub fn exit_cost(
         redundancy_pay,
         pension_strain,
         strain_estimated,
+        strain_protected,
+        quote_unused,
         class1a_ni,
     }
 }
@@ -224,23 +236,57 @@ pub fn termination_ni(params: &Parameters, payment: Money, paid_on: Date) -> Mon
     (payment - t.threshold).at_least_zero().scale(rate.value)
 }
 
-/// The LGPS strain cost of releasing a member's pension on redundancy on `exit`, and whether it
-/// is an estimate. Nothing unless the member is at least the trigger age in force on the exit date
-/// and has the minimum membership (taken as continuous service). A fund quote always wins;
-/// otherwise the indicative estimate of [`crate::model::StrainEstimate`].
-pub fn strain(params: &Parameters, person: &Person, exit: Date) -> (Money, bool) {
+/// A strain cost and how it came about.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Strain {
+    /// What the council pays the fund.
+    pub amount: Money,
+    /// An indicative estimate, not the fund's quote.
+    pub estimated: bool,
+    /// Due only through the protected pension age.
+    pub protected: bool,
+    /// The fund's quote is not used: the rules say no strain is due.
+    pub quote_unused: bool,
+}
+
+/// The LGPS strain cost of releasing a member's pension on redundancy on `exit`. Nothing unless
+/// the member is at least the minimum pension age in force on the exit date (or the protected
+/// age, for a member who joined before its date, while the plan applies it) and has the minimum
+/// membership (taken as continuous service). A fund quote always wins when strain is due, and is
+/// marked unused when it is not; otherwise the indicative estimate of
+/// [`crate::model::StrainEstimate`].
+pub fn strain(params: &Parameters, person: &Person, exit: Date) -> Strain {
     let lgps = &params.lgps;
+    let unused = Strain {
+        quote_unused: person.strain_quote.is_some(),
+        ..Strain::default()
+    };
     if !person.lgps_member {
-        return (Money::ZERO, false);
+        return unused;
     }
     let age = whole_years(person.dob, exit);
-    let trigger = in_force(&lgps.trigger_ages, exit).map_or(55, |d| d.value);
+    let mut trigger = in_force(&lgps.trigger_ages, exit).map_or(55, |d| d.value);
+    let protection = &lgps.protected_age;
+    let mut protected = false;
+    if protection.applies
+        && person.service_start < protection.joined_before
+        && protection.age < trigger
+        && age >= protection.age as i32
+        && age < trigger as i32
+    {
+        trigger = protection.age;
+        protected = true;
+    }
     let membership = complete_years_ending_with(person.service_start, exit);
     if age < trigger as i32 || membership < lgps.min_membership_years as i32 {
-        return (Money::ZERO, false);
+        return unused;
     }
     if let Some(quote) = person.strain_quote {
-        return (quote, false);
+        return Strain {
+            amount: quote,
+            protected,
+            ..Strain::default()
+        };
     }
     let f = &lgps.strain_estimate;
     let pension_age = f
@@ -250,14 +296,20 @@ pub fn strain(params: &Parameters, person: &Person, exit: Date) -> (Money, bool)
         .map_or(f.latest_age, |b| b.age);
     let years_early = (pension_age as i32 - age).max(0);
     if years_early == 0 {
-        return (Money::ZERO, true);
+        return Strain {
+            estimated: true,
+            protected,
+            ..Strain::default()
+        };
     }
     let pension = person.annual_pay.pence() as f64 * f64::from(membership) / f.accrual_divisor;
     let reduction = 1.0 - (1.0 - f.reduction_per_year).powi(years_early);
-    (
-        Money::from_pence_f64(pension * reduction * f.annuity_factor),
-        true,
-    )
+    Strain {
+        amount: Money::from_pence_f64(pension * reduction * f.annuity_factor),
+        estimated: true,
+        protected,
+        quote_unused: false,
+    }
 }
 
 /// The first full financial year after go-live: the one that starts on go-live when go-live is

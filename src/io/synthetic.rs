@@ -541,7 +541,7 @@ fn person(
             strain_quote: None,
         };
         let exit = crate::engine::dates::add_days(start, 180);
-        let (estimate, _) = strain(params, &p, exit);
+        let estimate = strain(params, &p, exit).amount;
         if estimate.pence() > 0 {
             holder.strain_quote = Some(Money::pounds(
                 (estimate.as_pounds() * rng.range(0.8, 1.2) / 100.0).round() as i64 * 100,

@@ -11,7 +11,7 @@ pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
 pub use money::{Money, parse_money, round};
 pub use parameters::{
     Approval, Consultation, ConsultationBand, Dated, DiscretionaryLimits, EmployerNi, Lgps,
-    Parameters, PensionAgeBand, StatutoryNotice, StatutoryRedundancy, StrainEstimate,
+    Parameters, PensionAgeBand, ProtectedAge, StatutoryNotice, StatutoryRedundancy, StrainEstimate,
     TerminationNi, in_force,
 };
 pub use plan::{

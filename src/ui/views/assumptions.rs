@@ -565,6 +565,24 @@ fn parameters_ui(
             ) {
                 *what = Some("change LGPS minimum pension age");
             }
+            // The protected pension age: a plan setting while the LGPS has not confirmed it.
+            let protection = &mut p.lgps.protected_age;
+            ui.label("Protected pension age");
+            let keep = format!(
+                "Members since before {} keep {}",
+                protection.joined_before, protection.age
+            );
+            if ui.checkbox(&mut protection.applies, keep).changed() {
+                *what = Some("change protected pension age");
+            }
+            if ui
+                .checkbox(&mut protection.confirmed, "Confirmed for the LGPS")
+                .changed()
+            {
+                *what = Some("change protected pension age confirmed");
+            }
+            ui.label(egui::RichText::new(&protection.source).weak());
+            ui.end_row();
             for (label, value, source) in [
                 (
                     "Redundancy pay rules",
