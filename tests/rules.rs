@@ -273,11 +273,16 @@ fn lgps_strain() {
         strain_quote: None,
     };
     // Leaving 9 June 2025, aged 55 with 20 complete years' membership: the pension is released.
-    // Indicative estimate: pension £41,600 x 20 / 49 = £16,979.59 a year; normal pension age 67
-    // (born 1969), 12 years early; reduction waived 1 - 0.95^12 = 0.459640; x annuity factor 20:
-    // £16,979.59 x 0.459640 x 20 = £156,089.96.
+    // Indicative estimate, membership split at 1 April 2014: 8 complete years before it (10 June
+    // 2005 to 10 June 2013) and 12 after.
+    // - final salary: £41,600 x 8 / 60 = £5,546.67 a year, due at 65: 10 years early, reduction
+    //   waived 1 - 0.95^10 = 0.401263: £2,225.67;
+    // - career average: £41,600 x 12 / 49 = £10,187.76 a year, due at state pension age 67 (born
+    //   1969): 12 years early, 1 - 0.95^12 = 0.459640: £4,682.70;
+    // - x annuity factor 20: (£2,225.67 + £4,682.70) x 20 = £138,167.43 (it was £156,089.96
+    //   with all membership taken as career average).
     let estimated = strain(&p, &member, date(2025, 6, 9));
-    assert_eq!(estimated.amount, Money(15_608_996));
+    assert_eq!(estimated.amount, Money(13_816_743));
     assert!(estimated.estimated && !estimated.protected && !estimated.quote_unused);
     // A fund quote always wins.
     let quoted = Person {

@@ -294,18 +294,25 @@ pub fn strain(params: &Parameters, person: &Person, exit: Date) -> Strain {
         .iter()
         .find(|b| person.dob.year() < b.born_before)
         .map_or(f.latest_age, |b| b.age);
-    let years_early = (pension_age as i32 - age).max(0);
-    if years_early == 0 {
-        return Strain {
-            estimated: true,
-            protected,
-            ..Strain::default()
-        };
-    }
-    let pension = person.annual_pay.pence() as f64 * f64::from(membership) / f.accrual_divisor;
-    let reduction = 1.0 - (1.0 - f.reduction_per_year).powi(years_early);
+    // Membership before the 2014 scheme built a final-salary pension due at 65; membership from
+    // it a career-average pension due at state pension age. Each part's reduction is waived.
+    let before = if person.service_start < f.scheme_change {
+        complete_years_ending_with(person.service_start, exit.min(f.scheme_change))
+            .clamp(0, membership)
+    } else {
+        0
+    };
+    let after = membership - before;
+    let pay = person.annual_pay.pence() as f64;
+    let waived = |pension_age: u32| {
+        let early = (pension_age as i32 - age).max(0);
+        1.0 - (1.0 - f.reduction_per_year).powi(early)
+    };
+    let final_salary =
+        pay * f64::from(before) / f.final_salary_divisor * waived(f.final_salary_age);
+    let career_average = pay * f64::from(after) / f.accrual_divisor * waived(pension_age);
     Strain {
-        amount: Money::from_pence_f64(pension * reduction * f.annuity_factor),
+        amount: Money::from_pence_f64((final_salary + career_average) * f.annuity_factor),
         estimated: true,
         protected,
         quote_unused: false,

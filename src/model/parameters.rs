@@ -156,6 +156,18 @@ pub struct ProtectedAge {
     pub source: String,
 }
 
+fn scheme_change() -> Date {
+    date(2014, 4, 1)
+}
+
+fn final_salary_divisor() -> f64 {
+    60.0
+}
+
+fn final_salary_age() -> u32 {
+    65
+}
+
 impl Default for ProtectedAge {
     fn default() -> Self {
         Self {
@@ -170,13 +182,25 @@ impl Default for ProtectedAge {
 
 /// The documented factors of the indicative pension strain estimate.
 ///
-/// Estimate = accrued pension × early-retirement reduction waived × annuity factor, where accrued
-/// pension = actual pay × years of membership ÷ `accrual_divisor`, and the reduction waived =
-/// 1 − (1 − `reduction_per_year`)^(years before normal pension age). A fund quote always wins.
+/// Membership is split at `scheme_change` (1 April 2014): years before it built a final-salary
+/// pension (pay × years ÷ `final_salary_divisor`) payable unreduced at `final_salary_age` (65);
+/// years from it a career-average pension (pay × years ÷ `accrual_divisor`) payable unreduced at
+/// state pension age. Each part's early-retirement reduction waived is
+/// 1 − (1 − `reduction_per_year`)^(years before its own pension age), and the estimate is the sum
+/// of each part's pension × its reduction waived × the annuity factor. A fund quote always wins.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StrainEstimate {
     /// Career-average accrual: 49 (1/49th of pay a year, LGPS 2014).
     pub accrual_divisor: f64,
+    /// When the scheme moved from final salary to career average: 1 April 2014 (plan format 3).
+    #[serde(default = "scheme_change")]
+    pub scheme_change: Date,
+    /// Final-salary accrual before it: 60 (1/60th of final pay a year, LGPS 2008).
+    #[serde(default = "final_salary_divisor")]
+    pub final_salary_divisor: f64,
+    /// Normal pension age of final-salary membership: 65.
+    #[serde(default = "final_salary_age")]
+    pub final_salary_age: u32,
     /// Yearly early-retirement reduction the fund would otherwise apply: 0.05 (close to the
     /// Government Actuary's LGPS early-retirement factors).
     pub reduction_per_year: f64,
@@ -324,6 +348,9 @@ impl Default for Parameters {
                 min_membership_years: 2,
                 strain_estimate: StrainEstimate {
                     accrual_divisor: 49.0,
+                    scheme_change: scheme_change(),
+                    final_salary_divisor: final_salary_divisor(),
+                    final_salary_age: final_salary_age(),
                     reduction_per_year: 0.05,
                     annuity_factor: 20.0,
                     pension_age_bands: vec![
@@ -331,9 +358,13 @@ impl Default for Parameters {
                         PensionAgeBand { born_before: 1978, age: 67 },
                     ],
                     latest_age: 68,
-                    source: "Indicative only: LGPS 2014 accrual 1/49th; early-retirement reduction near the \
-                             Government Actuary's factors; normal pension age = state pension age \
-                             (Pensions Acts 2007 and 2014). Replace with the fund's quote."
+                    source: "Indicative only: membership before 1 April 2014 at the LGPS 2008 final-salary \
+                             accrual 1/60th, normal pension age 65 (LGPS (Benefits, Membership and \
+                             Contributions) Regulations 2007); from 1 April 2014 at the LGPS 2014 \
+                             career-average accrual 1/49th, normal pension age = state pension age \
+                             (LGPS Regulations 2013 reg 23; Pensions Acts 2007 and 2014); \
+                             early-retirement reduction near the Government Actuary's factors. \
+                             Replace with the fund's quote."
                         .to_owned(),
                 },
                 protected_age: ProtectedAge::default(),
