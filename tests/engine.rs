@@ -597,6 +597,70 @@ fn the_protected_pension_age_from_2028_and_a_quote_never_dropped_silently() {
 }
 
 #[test]
+fn figures_past_the_last_one_stored_are_held_or_uprated_and_flagged() {
+    // The last weekly cap stored is £751 from 6 April 2026, known to 5 April 2027. Worked by
+    // hand: born 1 January 1980, service from 1 January 2005, £52,000 (£1,000 a week), made
+    // redundant on 1 May 2028 at 48 with 23 years: 20 counted, 7 at 41 or over (x1.5 = 10.5)
+    // and 13 at 28 to 40 (13): 23.5 weeks.
+    // - held: 23.5 x £751 = £17,648.50, flagged once;
+    // - uprated 3% a year: two anniversaries of 6 April 2026 have passed (2027, 2028):
+    //   £751 x 1.03^2 = £796.74, £797 to the pound; 23.5 x £797 = £18,729.50.
+    // Employer NI past the tax year of its last change (6 April 2025) is held and flagged too.
+    let mut plan = Plan::new(
+        "Held figures",
+        Programme {
+            consultation_start: date(2028, 2, 1),
+            go_live: date(2028, 5, 1),
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    plan.roles = vec![common::role(
+        "officer",
+        "finance",
+        0.0,
+        TargetPay::HarmoniseHighest,
+    )];
+    let holder = common::holder(date(1980, 1, 1), date(2005, 1, 1));
+    plan.posts = vec![common::post("P1", "A", "officer", 52_000, Some(holder))];
+    let o = evaluate_base(&plan);
+    let exit = &o.people[0].exit;
+    assert_eq!(o.people[0].exit_date, date(2028, 5, 1));
+    assert!((exit.statutory_weeks - 23.5).abs() < 1e-12);
+    assert_eq!(exit.weekly_cap, Money::pounds(751));
+    assert_eq!(exit.statutory_pay, Money(1_764_850));
+    let assumed: Vec<&str> = o
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::AssumedFigures)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(assumed.len(), 2, "{assumed:#?}");
+    assert!(
+        assumed[0].starts_with("Exits after 2027-04-05 assume the weekly cap stays £751.00"),
+        "{assumed:#?}"
+    );
+    assert!(
+        assumed[1].contains("assume employer NI stays 15.0% above £5,000"),
+        "{assumed:#?}"
+    );
+    plan.parameters.redundancy.cap_uprating = 0.03;
+    let o = evaluate_base(&plan);
+    let exit = &o.people[0].exit;
+    assert_eq!(exit.weekly_cap, Money::pounds(797));
+    assert_eq!(exit.statutory_pay, Money(1_872_950));
+    assert!(o.flags.iter().any(|f| f.kind == FlagKind::AssumedFigures
+        && f.message.contains("rises 3.0% a year from £751.00")));
+    // An exit inside the last cap's year assumes nothing.
+    plan.programme = Programme {
+        consultation_start: date(2026, 6, 1),
+        go_live: date(2026, 9, 1),
+    };
+    let o = evaluate_base(&plan);
+    assert!(!o.people[0].exit.cap_assumed);
+    assert_eq!(o.people[0].exit.weekly_cap, Money::pounds(751));
+}
+
+#[test]
 fn the_same_plan_gives_the_same_figures() {
     let plan = merger_planner::io::synthetic::bournemouth_poole();
     let a = serde_json::to_string(&evaluate_base(&plan)).unwrap();

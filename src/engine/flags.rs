@@ -3,8 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::context::Context;
-use super::outcome::{CouncilOutcome, Flag, FlagKind, PersonFate, PersonOutcome, RoleOutcome};
+use super::outcome::{
+    CouncilOutcome, Flag, FlagKind, PersonFate, PersonOutcome, RoleOutcome, YearOutcome,
+};
 use super::pools::{EPS, Pool};
+use super::rules::{first_full_year, last_cap_known, tax_year_start};
 use crate::model::Money;
 
 /// Every flag for an outcome.
@@ -14,6 +17,7 @@ pub fn flags(
     roles: &[RoleOutcome],
     councils: &[CouncilOutcome],
     people: &[PersonOutcome],
+    years: &[YearOutcome],
 ) -> Vec<Flag> {
     let mut out = Vec::new();
     timetable_flags(ctx, councils, &mut out);
@@ -40,6 +44,7 @@ pub fn flags(
         });
     }
     strain_rule_flags(ctx, people, &mut out);
+    assumed_figure_flags(ctx, people, years, &mut out);
     out.sort_by_key(|f| f.kind);
     out
 }
@@ -283,6 +288,71 @@ fn role_flags(ctx: &Context, pools: &[Pool], roles: &[RoleOutcome], out: &mut Ve
             kind: FlagKind::RedeploymentShortfall,
             message: format!(
                 "Only {moved:.1} of the {demand:.1} FTE planned for redeployment can move: there are not enough open posts"
+            ),
+            council: None,
+            role: None,
+        });
+    }
+}
+
+/// Once per plan: the weekly cap past the year the last cap stored covers (held, or raised by the
+/// plan's uprating), and employer NI past the tax year of the last change stored.
+fn assumed_figure_flags(
+    ctx: &Context,
+    people: &[PersonOutcome],
+    years: &[YearOutcome],
+    out: &mut Vec<Flag>,
+) {
+    let p = &ctx.plan.parameters;
+    if people.iter().any(|x| x.exit.cap_assumed)
+        && let (Some(last), Some(known_to)) = (
+            p.redundancy.weekly_caps.last(),
+            last_cap_known(&p.redundancy),
+        )
+    {
+        let how = if p.redundancy.cap_uprating > 0.0 {
+            format!(
+                "rises {:.1}% a year from {} (the plan's assumption)",
+                p.redundancy.cap_uprating * 100.0,
+                last.value.full()
+            )
+        } else {
+            format!("stays {}", last.value.full())
+        };
+        out.push(Flag {
+            kind: FlagKind::AssumedFigures,
+            message: format!(
+                "Exits after {known_to} assume the weekly cap {how}, the last one stored (from {}): add the new cap to the statutory parameters when it is announced",
+                last.from
+            ),
+            council: None,
+            role: None,
+        });
+    }
+    let Some(last_ni) = p.employer_ni.last() else {
+        return;
+    };
+    let known_to = last_ni
+        .from
+        .checked_add(jiff::Span::new().years(1))
+        .ok()
+        .and_then(|d| d.checked_sub(jiff::Span::new().days(1)).ok());
+    let costed = years
+        .iter()
+        .map(|y| tax_year_start(y.year))
+        .chain(std::iter::once(tax_year_start(first_full_year(
+            ctx.go_live,
+        ))));
+    if let Some(known_to) = known_to
+        && costed.into_iter().any(|d| d > known_to)
+    {
+        out.push(Flag {
+            kind: FlagKind::AssumedFigures,
+            message: format!(
+                "Costs after {known_to} assume employer NI stays {:.1}% above {} a year, the last change stored (from {}): add any change to the statutory parameters",
+                last_ni.value.rate * 100.0,
+                last_ni.value.threshold.whole(),
+                last_ni.from
             ),
             council: None,
             role: None,

@@ -100,7 +100,7 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     let ratios = share_ratios(&ctx, &recurring);
     let functions = function_outcomes(&ctx, &roles, &recurring, &ratios);
     let councils = council_outcomes(&ctx, &schedule, &recurring, &functions, &ratios, &one_offs);
-    let flags = flags::flags(&ctx, &pools, &roles, &councils, &people);
+    let flags = flags::flags(&ctx, &pools, &roles, &councils, &people, &years);
 
     let mut flows = Flows::default();
     for c in &councils {

@@ -351,6 +351,8 @@ pub enum FlagKind {
     ProtectedPensionAge,
     /// A fund's strain quote is not used because the rules say no strain is due.
     UnusedStrainQuote,
+    /// A statutory figure is past the last one stored: held at it, or raised by an assumption.
+    AssumedFigures,
 }
 
 impl FlagKind {
@@ -368,6 +370,7 @@ impl FlagKind {
             Self::IndicativeStrain => "Indicative pension strain",
             Self::ProtectedPensionAge => "Protected pension age assumed",
             Self::UnusedStrainQuote => "Strain quotes not used",
+            Self::AssumedFigures => "Figures past the last one known",
         }
     }
 }

@@ -134,6 +134,8 @@ pub struct ExitCost {
     pub statutory_pay: Money,
     /// Weeks the council's scheme pays (statutory weeks × multiplier, at most the scheme maximum).
     pub scheme_weeks: f64,
+    /// The cap is past the last one stored: held at it, or raised by the plan's assumption.
+    pub cap_assumed: bool,
     /// Redundancy pay: the larger of the statutory payment and the scheme payment (which
     /// includes the statutory payment, reg 6).
     pub redundancy_pay: Money,
@@ -189,7 +191,7 @@ pub fn exit_cost(
     let rules = &params.redundancy;
     let weeks = statutory_weeks(rules, person.dob, person.service_start, exit);
     let weekly_pay = Money::from_pence_f64(person.annual_pay.pence() as f64 / weeks_per_year);
-    let weekly_cap = in_force(&rules.weekly_caps, exit).map_or(weekly_pay, |d| d.value);
+    let (weekly_cap, cap_assumed) = weekly_cap(rules, exit).unwrap_or((weekly_pay, false));
     let capped = weekly_pay.min(weekly_cap);
     let statutory_pay = Money::from_pence_f64(weeks * capped.pence() as f64);
     let multiplier = match kind {
@@ -217,6 +219,7 @@ pub fn exit_cost(
         weekly_cap,
         statutory_pay,
         scheme_weeks,
+        cap_assumed,
         redundancy_pay,
         pension_strain,
         strain_estimated,
@@ -224,6 +227,47 @@ pub fn exit_cost(
         quote_unused,
         class1a_ni,
     }
+}
+
+/// The last day the last cap stored is known to apply: the day before it would next change
+/// (caps change once a year).
+pub fn last_cap_known(rules: &StatutoryRedundancy) -> Option<Date> {
+    let last = rules.weekly_caps.last()?;
+    last.from
+        .checked_add(jiff::Span::new().years(1))
+        .ok()
+        .and_then(|d| d.checked_sub(jiff::Span::new().days(1)).ok())
+}
+
+/// The cap on a week's pay for an exit on `on`, and whether it is assumed: past the year the
+/// last cap stored covers, it is held at that cap, or raised by the plan's yearly uprating each
+/// anniversary of it (compounded, to the nearest pound). `None` before any cap.
+pub fn weekly_cap(rules: &StatutoryRedundancy, on: Date) -> Option<(Money, bool)> {
+    let entry = in_force(&rules.weekly_caps, on)?;
+    let last = rules.weekly_caps.last()?;
+    let known_to = last_cap_known(rules).unwrap_or(Date::MAX);
+    if entry.from != last.from || on <= known_to {
+        return Some((entry.value, false));
+    }
+    let rate = if rules.cap_uprating.is_finite() {
+        rules.cap_uprating.max(0.0)
+    } else {
+        0.0
+    };
+    if rate == 0.0 {
+        return Some((last.value, true));
+    }
+    // Anniversaries of the last cap passed by `on`: each raises the cap once.
+    let years = (1..=200)
+        .take_while(|n| {
+            last.from
+                .checked_add(jiff::Span::new().years(*n))
+                .is_ok_and(|d| d <= on)
+        })
+        .count();
+    // Bounded so no assumption, however wild, can overflow the money it multiplies.
+    let pounds = (last.value.as_pounds() * (1.0 + rate.min(1.0)).powi(years as i32)).min(1e9);
+    Some((Money::pounds(pounds.round() as i64), true))
 }
 
 /// Class 1A NI on the part of a termination payment above the threshold, at the rate in force

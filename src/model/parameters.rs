@@ -79,6 +79,11 @@ pub struct StatutoryRedundancy {
     pub higher_weeks: f64,
     /// The cap on a week's pay (s.227), by the date the dismissal takes effect.
     pub weekly_caps: Vec<Dated<Money>>,
+    /// An assumed yearly rise of the cap for exits after the last cap stored has run its year
+    /// (each 6 April, compounded, rounded to the nearest pound): a planning assumption, not a
+    /// rule; 0 holds the last cap (plan format 3).
+    #[serde(default)]
+    pub cap_uprating: f64,
     /// Where the rules come from.
     pub source: String,
 }
@@ -301,6 +306,7 @@ impl Default for Parameters {
                     cap(2025, 719, "2025/348"),
                     cap(2026, 751, "2026/310"),
                 ],
+                cap_uprating: 0.0,
                 source: format!(
                     "{ERA}; service with any local authority counts (Redundancy Payments \
                      (Continuity of Employment in Local Government, etc.) (Modification) Order 1999)"

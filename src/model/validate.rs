@@ -726,7 +726,23 @@ fn check_parameters(c: &mut Checker, plan: &Plan) {
                 .to_owned(),
         );
     }
+    c.range(
+        &at,
+        "redundancy.cap_uprating",
+        r.cap_uprating,
+        0.0,
+        0.2,
+        "a yearly rise from 0% to 20% (0 holds the last cap)",
+    );
     let s = &p.lgps.strain_estimate;
+    c.range(
+        &at,
+        "lgps.strain_estimate.final_salary_divisor",
+        s.final_salary_divisor,
+        1.0,
+        200.0,
+        "a final-salary accrual divisor such as 60",
+    );
     c.range(
         &at,
         "lgps.strain_estimate.accrual_divisor",

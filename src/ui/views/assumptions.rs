@@ -536,6 +536,7 @@ fn parameters_ui(
             ) {
                 *what = Some("change weekly pay cap");
             }
+            cap_rise_row(ui, &mut p.redundancy.cap_uprating, what);
             if dated_rows(ui, "Employer NI rate", &mut p.employer_ni, |ui, n| {
                 rate(ui, &mut n.rate)
             }) {
@@ -565,24 +566,7 @@ fn parameters_ui(
             ) {
                 *what = Some("change LGPS minimum pension age");
             }
-            // The protected pension age: a plan setting while the LGPS has not confirmed it.
-            let protection = &mut p.lgps.protected_age;
-            ui.label("Protected pension age");
-            let keep = format!(
-                "Members since before {} keep {}",
-                protection.joined_before, protection.age
-            );
-            if ui.checkbox(&mut protection.applies, keep).changed() {
-                *what = Some("change protected pension age");
-            }
-            if ui
-                .checkbox(&mut protection.confirmed, "Confirmed for the LGPS")
-                .changed()
-            {
-                *what = Some("change protected pension age confirmed");
-            }
-            ui.label(egui::RichText::new(&protection.source).weak());
-            ui.end_row();
+            protected_age_row(ui, &mut p.lgps.protected_age, what);
             for (label, value, source) in [
                 (
                     "Redundancy pay rules",
@@ -642,4 +626,58 @@ fn parameters_ui(
     for p in problems {
         widgets::problem(ui, p, true);
     }
+}
+
+/// The cap's assumed yearly rise after the last cap stored (a grid row of four cells).
+fn cap_rise_row(ui: &mut Ui, rise: &mut f64, what: &mut Option<&'static str>) {
+    // After the last cap's year: held, or raised by an assumed yearly rise.
+    let label = ui.label("Yearly rise of the cap after the last one");
+    let mut pc = *rise * 100.0;
+    if ui
+        .add(
+            egui::DragValue::new(&mut pc)
+                .range(0.0..=20.0)
+                .speed(0.05)
+                .max_decimals(2)
+                .suffix("%"),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        *rise = pc / 100.0;
+        *what = Some("change the cap's assumed rise");
+    }
+    ui.label("");
+    ui.label(
+        egui::RichText::new(
+            "A planning assumption, not a rule: 0% holds the last cap; flagged either way",
+        )
+        .weak(),
+    );
+    ui.end_row();
+}
+
+/// The protected pension age: applied or not, confirmed or not (a grid row of four cells).
+fn protected_age_row(
+    ui: &mut Ui,
+    protection: &mut crate::model::ProtectedAge,
+    what: &mut Option<&'static str>,
+) {
+    // The protected pension age: a plan setting while the LGPS has not confirmed it.
+    ui.label("Protected pension age");
+    let keep = format!(
+        "Members since before {} keep {}",
+        protection.joined_before, protection.age
+    );
+    if ui.checkbox(&mut protection.applies, keep).changed() {
+        *what = Some("change protected pension age");
+    }
+    if ui
+        .checkbox(&mut protection.confirmed, "Confirmed for the LGPS")
+        .changed()
+    {
+        *what = Some("change protected pension age confirmed");
+    }
+    ui.label(egui::RichText::new(&protection.source).weak());
+    ui.end_row();
 }
