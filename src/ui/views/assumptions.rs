@@ -608,7 +608,9 @@ fn parameters_ui(
                 (
                     "Pension strain estimate",
                     format!(
-                        "1/{} accrual, {:.0}% a year, factor {}",
+                        "1/{} to 65 before {}, 1/{} to state pension age after; {:.0}% a year early, factor {}",
+                        p.lgps.strain_estimate.final_salary_divisor,
+                        p.lgps.strain_estimate.scheme_change,
                         p.lgps.strain_estimate.accrual_divisor,
                         p.lgps.strain_estimate.reduction_per_year * 100.0,
                         p.lgps.strain_estimate.annuity_factor
