@@ -248,7 +248,8 @@ fn adding_a_council_and_giving_it_posts() {
             .derived()
             .problems
             .iter()
-            .all(|p| p.location != Location::Council(id.clone()))
+            // Its default settings are marked assumed until confirmed; nothing else is wrong.
+            .all(|p| p.location != Location::Council(id.clone()) || p.field == "assumed")
     );
 }
 
@@ -1303,6 +1304,25 @@ fn opening_a_csv_imports_it_instead_of_calling_it_not_a_plan() {
     h.get_by_label_contains("Import establishment from staff.csv");
     // The template's council is the example's Poole: a new council by that name is refused.
     h.get_by_label_contains("is already in the plan; choose 'Replace the council's posts'");
+}
+
+#[test]
+fn a_councils_assumed_settings_are_marked_until_confirmed() {
+    let (mut h, _) = harness();
+    click(&mut h, "Councils");
+    click(&mut h, "Add council");
+    let added = h.state().plan().councils.last().unwrap().clone();
+    assert!(added.assumed);
+    h.get_by_label_contains("Assumed: the LGPS rate, redundancy scheme");
+    click(&mut h, "Confirm these settings");
+    assert!(!h.state().plan().councils.last().unwrap().assumed);
+    assert!(
+        h.query_by_label_contains("Assumed: the LGPS rate")
+            .is_none()
+    );
+    // Confirming is an edit like any other: undone, the council is assumed again.
+    command(&mut h, Key::Z);
+    assert!(h.state().plan().councils.last().unwrap().assumed);
 }
 
 #[test]

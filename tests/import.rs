@@ -117,6 +117,14 @@ fn windows_1252_semicolons_hours_and_pound_salaries() {
     let born = post(p, "WY001").holder.as_ref().unwrap();
     assert_eq!(born.date_of_birth, date(1966, 3, 14));
     assert_eq!(born.service_start, date(1995, 9, 1));
+    // A new council's settings are assumed until confirmed, and validation says so by name.
+    assert!(p.councils[0].assumed);
+    assert!(
+        merger_planner::model::validate(p).iter().any(|x| x.message.starts_with(
+            "Weymouth Borough Council: the LGPS rate, redundancy scheme and minimum service for VR were set by default"
+        )),
+        "the assumed settings are a problem to see"
+    );
     // The employee number is recognised and never imported.
     let headings = checked.headings.as_ref().unwrap();
     let employee = headings

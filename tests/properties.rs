@@ -89,6 +89,7 @@ prop_compose! {
             lgps_employer_rate: c.0,
             min_service_for_vr_years: 2,
             cost_share_weight: c.5,
+            assumed: false,
         }).collect();
         plan.roles = targets.iter().enumerate().map(|(i, (t, rule, salary))| Role {
             id: format!("r{i}"),
@@ -312,6 +313,7 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
             lgps_employer_rate: 0.2,
             min_service_for_vr_years: 2,
             cost_share_weight: 0.0,
+            assumed: false,
         })
         .collect();
     plan.assumptions.cost_share = CostShare::Weights;

@@ -383,6 +383,7 @@ pub fn generate(spec: &Spec) -> Plan {
             lgps_employer_rate: (rng.range(0.17, 0.26) * 1000.0).round() / 1000.0,
             min_service_for_vr_years: 2,
             cost_share_weight: 1.0,
+            assumed: false,
         });
     }
     let n = spec.councils.len().max(1);

@@ -78,6 +78,10 @@ pub struct Council {
     pub min_service_for_vr_years: u32,
     /// Its weight when costs are shared by explicit weights.
     pub cost_share_weight: f64,
+    /// The LGPS rate, redundancy scheme and minimum VR service were given by default (by the
+    /// import, or Add council) and not yet confirmed by the user (plan format 3).
+    #[serde(default)]
+    pub assumed: bool,
 }
 
 /// A council's redundancy compensation scheme under the 2006 discretionary regulations.

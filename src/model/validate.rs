@@ -279,6 +279,16 @@ fn check_councils(c: &mut Checker, plan: &Plan) {
                 "the council has no name; enter its name".to_owned(),
             );
         }
+        if council.assumed {
+            c.warn(
+                &at,
+                "assumed",
+                format!(
+                    "{}: the LGPS rate, redundancy scheme and minimum service for VR were set by default, not by the council; check them in the Councils view and confirm them",
+                    council.name
+                ),
+            );
+        }
         let s = council.scheme;
         c.range(
             &at,

@@ -400,6 +400,7 @@ pub fn add_council(plan: &Plan) -> Edit {
         lgps_employer_rate: 0.2,
         min_service_for_vr_years: 2,
         cost_share_weight: 1.0,
+        assumed: true,
     });
     Edit::councils("add council", councils)
 }

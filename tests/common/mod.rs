@@ -22,6 +22,7 @@ pub fn council(id: &str, lgps: f64, scheme: RedundancyScheme) -> Council {
         lgps_employer_rate: lgps,
         min_service_for_vr_years: 2,
         cost_share_weight: 1.0,
+        assumed: false,
     }
 }
 

@@ -1106,6 +1106,7 @@ fn assemble(
                     lgps_employer_rate: options.defaults.lgps_employer_rate,
                     min_service_for_vr_years: options.defaults.min_service_for_vr_years,
                     cost_share_weight: 1.0,
+                    assumed: true,
                 });
                 touched.push(CouncilSummary {
                     name: d.council.trim().to_owned(),

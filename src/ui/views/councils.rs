@@ -39,8 +39,9 @@ pub fn ui(
                     ui.painter()
                         .rect_filled(rect, 2.0, theme::council_colour(c.colour));
                     let on = selected.as_deref() == Some(c.id.as_str());
+                    let assumed = if c.assumed { ", settings assumed" } else { "" };
                     if ui
-                        .selectable_label(on, format!("{} ({posts} posts)", c.name))
+                        .selectable_label(on, format!("{} ({posts} posts{assumed})", c.name))
                         .clicked()
                     {
                         *selected = Some(c.id.clone());
@@ -73,6 +74,31 @@ fn editor_ui(
 ) {
     let problems = derived.problems_at(&Location::Council(council.id.clone()));
     let mut c = council.clone();
+    if council.assumed {
+        // Settings a council was given by default stay marked until someone confirms them.
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                theme::warning(ui.visuals().dark_mode),
+                "Assumed: the LGPS rate, redundancy scheme and minimum service for VR were set by default. Check them against the council's policy, then confirm.",
+            );
+            if ui.button("Confirm these settings").clicked() {
+                let mut confirmed = plan.councils.clone();
+                if let Some(x) = confirmed.get_mut(index) {
+                    x.assumed = false;
+                }
+                commands.push(Command::Edit(Edit::councils(
+                    &format!("confirm {}'s settings", council.name),
+                    confirmed,
+                )));
+            }
+        });
+        ui.add_space(6.0);
+    }
+    // The banner above says what "assumed" means and how to confirm: the form shows the rest.
+    let problems: Vec<_> = problems
+        .into_iter()
+        .filter(|p| p.field != "assumed")
+        .collect();
     let mut form = widgets::Form::new(&problems);
     Grid::new(("council editor", &council.id))
         .num_columns(2)
