@@ -43,7 +43,12 @@ const REPORT_HELP: &str = "merger-planner report PLAN.ron [--scenario NAME] [--f
 Prints the outcome of a plan: headlines, tables by function and council, the waterfall from
 today's cost to the target cost, one-off costs, money by financial year and flags. --scenario
 picks a saved scenario (default: Base, the plan as it stands). --format json prints the same
-figures for tools, money in pounds to the penny. A plan with validation errors is refused.";
+figures for tools, money in pounds to the penny, with split (the method and ratio), leavers[]
+(each person who leaves or is at risk, with their package as the totals count it: post_id,
+council, role, kind, fte, exit_date, notice_weeks, statutory_weeks, weekly_pay, weekly_cap,
+statutory_pay, redundancy_pay, pension_strain, strain_estimated, class1a_ni, pay_protection,
+total) and flags[]. The text report prints the same schedule of leavers. A plan with
+validation errors is refused.";
 
 const REDUNDANCY_HELP: &str = "merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
                           (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]

@@ -57,6 +57,59 @@ fn report_json_has_every_key() {
     for k in totals {
         assert!(v["totals"][k].is_number(), "totals.{k}");
     }
+    // Every leaver, one by one: each money column adds up to its one-off total to the penny.
+    let leavers = v["leavers"].as_array().expect("leavers[]");
+    assert!(!leavers.is_empty());
+    for k in [
+        "post_id",
+        "council",
+        "role",
+        "kind",
+        "fte",
+        "exit_date",
+        "notice_weeks",
+        "statutory_weeks",
+        "weekly_pay",
+        "weekly_cap",
+        "statutory_pay",
+        "redundancy_pay",
+        "pension_strain",
+        "strain_estimated",
+        "class1a_ni",
+        "pay_protection",
+        "total",
+    ] {
+        assert!(!leavers[0][k].is_null(), "leavers[].{k}");
+    }
+    let pence = |x: &serde_json::Value| (x.as_f64().unwrap() * 100.0).round() as i64;
+    let sum = |k: &str| leavers.iter().map(|l| pence(&l[k])).sum::<i64>();
+    for (column, total) in [
+        ("redundancy_pay", "redundancy_pay"),
+        ("statutory_pay", "statutory_redundancy_pay"),
+        ("pension_strain", "pension_strain"),
+        ("class1a_ni", "class1a_ni"),
+        ("pay_protection", "pay_protection"),
+    ] {
+        assert_eq!(sum(column), pence(&v["one_off"][total]), "{column}");
+    }
+    let exits = [
+        "redundancy_pay",
+        "pension_strain",
+        "class1a_ni",
+        "pay_protection",
+    ]
+    .iter()
+    .map(|k| pence(&v["one_off"][*k]))
+    .sum::<i64>();
+    assert_eq!(sum("total"), exits);
+    let kinds: std::collections::BTreeSet<&str> = leavers
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains("voluntary") && kinds.contains("compulsory"),
+        "{kinds:?}"
+    );
     // The split says which method and ratio are used (the example shares costs and savings).
     assert_eq!(v["split"]["method"], "costs_and_savings");
     assert_eq!(v["split"]["ratio"], "equal");

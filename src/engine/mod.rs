@@ -18,7 +18,7 @@ mod years;
 use std::collections::BTreeMap;
 
 pub use outcome::{
-    CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome, PersonFate,
+    CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome, PersonFate,
     PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall, YearOutcome,
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
@@ -334,12 +334,13 @@ fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
         employee: vec![Money::ZERO; plan.councils.len()],
     };
     for p in people {
-        let redundancy = p.exit.redundancy_pay.scale(p.share);
-        let strain = p.exit.pension_strain.scale(p.share);
-        let class1a = p.exit.class1a_ni.scale(p.share);
+        let counted = p.counted();
+        let redundancy = counted.redundancy_pay;
+        let strain = counted.pension_strain;
+        let class1a = counted.class1a_ni;
         let t = &mut o.totals;
         t.redundancy_pay += redundancy;
-        t.statutory_redundancy_pay += p.exit.statutory_pay.scale(p.share);
+        t.statutory_redundancy_pay += counted.statutory_pay;
         t.pension_strain += strain;
         if p.exit.strain_estimated {
             t.pension_strain_estimated += strain;

@@ -325,6 +325,52 @@ pub struct PersonOutcome {
     pub payback_years: Option<f64>,
 }
 
+/// A person's one-off costs as they count in the totals: exit costs × the share who leaves,
+/// each rounded to the penny once, so a schedule of people adds up to the totals exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// Redundancy pay.
+    pub redundancy_pay: Money,
+    /// The statutory part of it.
+    pub statutory_pay: Money,
+    /// Pension strain.
+    pub pension_strain: Money,
+    /// Class 1A NI on the payment.
+    pub class1a_ni: Money,
+    /// Pay protection if redeployed.
+    pub pay_protection: Money,
+}
+
+impl Counted {
+    /// Everything the council pays once for the person.
+    pub fn total(&self) -> Money {
+        self.redundancy_pay + self.pension_strain + self.class1a_ni + self.pay_protection
+    }
+}
+
+impl PersonOutcome {
+    /// The person's one-off costs as the totals count them.
+    pub fn counted(&self) -> Counted {
+        Counted {
+            redundancy_pay: self.exit.redundancy_pay.scale(self.share),
+            statutory_pay: self.exit.statutory_pay.scale(self.share),
+            pension_strain: self.exit.pension_strain.scale(self.share),
+            class1a_ni: self.exit.class1a_ni.scale(self.share),
+            pay_protection: self.pay_protection,
+        }
+    }
+
+    /// "voluntary", "compulsory" (an expected share may be selected) or "redeployed" (expected
+    /// to move to an open post, not to leave).
+    pub fn kind(&self) -> &'static str {
+        match self.fate {
+            PersonFate::Voluntary => "voluntary",
+            PersonFate::AtRisk if self.share > 1e-9 => "compulsory",
+            PersonFate::AtRisk => "redeployed",
+        }
+    }
+}
+
 /// Kinds of flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

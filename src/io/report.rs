@@ -135,8 +135,43 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "net": pounds(y.net),
             "cumulative_net": pounds(y.cumulative_net),
         })).collect::<Vec<_>>(),
+        "leavers": leavers_json(plan, o),
         "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
     })
+}
+
+/// One row for each person who leaves or is at risk: money as the totals count it (expected
+/// shares for compulsory redundancy and redeployment), so each column adds up to its total.
+fn leavers_json(plan: &Plan, o: &Outcome) -> Vec<Value> {
+    o.people
+        .iter()
+        .map(|p| {
+            let post = &plan.posts[p.post];
+            let fte = post.fte;
+            let counted = p.counted();
+            let x = &p.exit;
+            json!({
+                "post_id": post.id,
+                "council": o.councils.get(p.council).map(|c| c.name.as_str()),
+                "role": o.roles.get(p.role).map(|r| r.title.as_str()),
+                "kind": p.kind(),
+                "fte": (fte * if p.kind() == "redeployed" { p.redeployed } else { p.share } * 1e4).round() / 1e4,
+                "redeployed_fte": (fte * p.redeployed * 1e4).round() / 1e4,
+                "exit_date": p.exit_date.to_string(),
+                "notice_weeks": p.notice_weeks,
+                "statutory_weeks": x.statutory_weeks,
+                "weekly_pay": pounds(x.weekly_pay),
+                "weekly_cap": pounds(x.weekly_cap),
+                "statutory_pay": pounds(counted.statutory_pay),
+                "redundancy_pay": pounds(counted.redundancy_pay),
+                "pension_strain": pounds(counted.pension_strain),
+                "strain_estimated": x.strain_estimated,
+                "class1a_ni": pounds(counted.class1a_ni),
+                "pay_protection": pounds(counted.pay_protection),
+                "total": pounds(counted.total()),
+            })
+        })
+        .collect()
 }
 
 /// A plain-text table: the first column left-aligned, the rest right-aligned.
@@ -201,6 +236,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
     functions_text(&mut s, o);
     councils_text(&mut s, plan, o);
     money_text(&mut s, o);
+    leavers_text(&mut s, plan, o);
     s
 }
 
@@ -364,6 +400,92 @@ fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
         ],
         &rows,
     );
+}
+
+/// The schedule HR signs off person by person: each leaver (or person at risk) with their
+/// package as the totals count it, and the totals.
+fn leavers_text(s: &mut String, plan: &Plan, o: &Outcome) {
+    if o.people.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\nLeavers and people at risk (compulsory and redeployed figures are expected shares)"
+    );
+    let mut sum = crate::engine::Counted::default();
+    let mut rows: Vec<Vec<String>> = o
+        .people
+        .iter()
+        .map(|p| {
+            let c = p.counted();
+            sum.redundancy_pay += c.redundancy_pay;
+            sum.pension_strain += c.pension_strain;
+            sum.class1a_ni += c.class1a_ni;
+            sum.pay_protection += c.pay_protection;
+            let share = if p.kind() == "redeployed" {
+                p.redeployed
+            } else {
+                p.share
+            };
+            vec![
+                plan.posts[p.post].id.clone(),
+                o.councils
+                    .get(p.council)
+                    .map_or_else(String::new, |x| x.short_name.clone()),
+                o.roles
+                    .get(p.role)
+                    .map_or_else(String::new, |r| r.title.clone()),
+                p.kind().to_owned(),
+                format!("{:.2}", plan.posts[p.post].fte * share),
+                p.exit_date.to_string(),
+                p.notice_weeks.to_string(),
+                format!("{}", p.exit.statutory_weeks),
+                p.exit.weekly_pay.full(),
+                c.redundancy_pay.full(),
+                format!(
+                    "{}{}",
+                    c.pension_strain.full(),
+                    if p.exit.strain_estimated && c.pension_strain.pence() > 0 {
+                        " *"
+                    } else {
+                        ""
+                    }
+                ),
+                c.class1a_ni.full(),
+                c.pay_protection.full(),
+                c.total().full(),
+            ]
+        })
+        .collect();
+    let mut total = vec![String::new(); 14];
+    total[0] = "Total".to_owned();
+    total[9] = sum.redundancy_pay.full();
+    total[10] = sum.pension_strain.full();
+    total[11] = sum.class1a_ni.full();
+    total[12] = sum.pay_protection.full();
+    total[13] = sum.total().full();
+    rows.push(total);
+    table(
+        s,
+        &[
+            "Post",
+            "Council",
+            "Role",
+            "Kind",
+            "FTE",
+            "Exit",
+            "Notice",
+            "Weeks",
+            "Week's pay",
+            "Redundancy",
+            "Strain",
+            "Class 1A",
+            "Protection",
+            "Total",
+        ],
+        &rows,
+    );
+    let _ = writeln!(s, "* indicative strain estimate, not the fund's quote");
 }
 
 fn money_text(s: &mut String, o: &Outcome) {
