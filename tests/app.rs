@@ -1381,3 +1381,42 @@ fn an_import_mapping_is_saved_and_loaded_as_a_file() {
         Some(merger_planner::io::import::values::DateOrder::DayFirst)
     );
 }
+
+#[test]
+fn pools_list_every_leaver_filtered_and_sorted() {
+    let (mut h, _) = harness();
+    click(&mut h, "Pools");
+    let all = h.state_mut().outcome().people.len();
+    let voluntary = h
+        .state_mut()
+        .outcome()
+        .people
+        .iter()
+        .filter(|p| p.kind() == "voluntary")
+        .count();
+    assert!(voluntary > 0 && voluntary < all);
+    h.get_by_label_contains(&format!("Showing {all} of {all} people"));
+    choose_last(&mut h, "Kind", "Voluntary");
+    h.get_by_label_contains(&format!("Showing {voluntary} of {all} people"));
+    // The first volunteer's post is found by its id.
+    let first = {
+        let app = h.state_mut();
+        let o = app.outcome().clone();
+        let p = o.people.iter().find(|p| p.kind() == "voluntary").unwrap();
+        app.plan().posts[p.post].id.clone()
+    };
+    type_into(&mut h, "Find leavers", &first);
+    h.get_by_label_contains(&format!("Showing 1 of {all} people"));
+    // Sorting by total, then again to reverse: the largest package first.
+    h.get_by_role_and_label(Role::TextInput, "Find leavers")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label_contains(&format!("Showing {voluntary} of {all} people"));
+    click(&mut h, "Total");
+    assert_eq!(h.state().leavers().sort, Some((9, false)));
+    click(&mut h, "Total");
+    assert_eq!(h.state().leavers().sort, Some((9, true)));
+}

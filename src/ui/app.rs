@@ -61,6 +61,8 @@ pub struct Derived {
     pub choices: Choices,
     /// Every chart's figures.
     pub series: Series,
+    /// Pools > Leavers: each person who leaves or is at risk, formatted.
+    pub leavers: Vec<views::leavers::Row>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
     scenarios: std::cell::OnceCell<Scenarios>,
 }
@@ -141,6 +143,7 @@ impl Derived {
             problems,
             choices: Choices::of(plan),
             series: Series::of(plan, &outcome),
+            leavers: views::leavers::rows(plan, &outcome),
             outcome,
             scenarios: std::cell::OnceCell::new(),
         }
@@ -246,6 +249,8 @@ pub struct Panels {
     pub posts: views::establishment::State,
     /// Which charts show their figures, and the pools chart's drill-down.
     pub charts: ChartState,
+    /// Pools > Leavers: its filters and sort.
+    pub leavers: views::leavers::State,
 }
 
 /// The app's state: the document, what is derived from it, and the window's own state.
@@ -327,6 +332,11 @@ impl App {
     pub fn with_preferences(mut self, prefs: Preferences) -> Self {
         self.prefs = prefs;
         self
+    }
+
+    /// Pools > Leavers: its filters and sort.
+    pub fn leavers(&self) -> &views::leavers::State {
+        &self.panels.leavers
     }
 
     /// The import dialog's state, while it is open.

@@ -575,7 +575,8 @@ fn table_ui(
 
 /// A small triangle: up for ascending, down for descending (drawn, as the bundled font has no
 /// arrows).
-fn sort_arrow(ui: &mut Ui, descending: bool) {
+/// A small triangle beside the sorted column's heading: up ascending, down descending.
+pub(crate) fn sort_arrow(ui: &mut Ui, descending: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     let c = rect.center();
     let (h, w) = (4.0, 5.0);

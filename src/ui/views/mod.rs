@@ -5,6 +5,7 @@ pub mod assumptions;
 pub mod councils;
 pub mod dashboard;
 pub mod establishment;
+pub mod leavers;
 pub mod navigator;
 pub mod problems;
 pub mod reports;
@@ -37,6 +38,9 @@ pub fn central(
         View::Target => target::ui(ui, plan, derived, panels, commands),
         View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
+            ui.add_space(crate::ui::theme::SECTION_GAP);
+            ui.strong("Leavers and people at risk");
+            leavers::ui(ui, plan, &derived.leavers, &mut panels.leavers);
         }),
         View::Money => scrolled(ui, view, |ui| {
             reports::money_ui(ui, derived, &mut panels.charts, commands);

@@ -1,0 +1,241 @@
+//! Pools > Leavers: each person who leaves or is at risk, with their package as the totals count
+//! it, the schedule HR signs off person by person. Rows are formatted once per change of the
+//! plan; the table lays out only the rows on screen. Never part of a slide.
+
+use egui::{Align, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::engine::Outcome;
+use crate::model::{Money, Plan};
+use crate::ui::{theme, widgets};
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 10] = [
+    "Post",
+    "Council",
+    "Role",
+    "Kind",
+    "FTE",
+    "Exit",
+    "Redundancy",
+    "Strain",
+    "Protection",
+    "Total",
+];
+
+/// One person's row, formatted, with what it sorts and filters by. Its cells are typed by
+/// [`COLUMNS`]' length, so a heading can never be without its cell.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The cells, in [`COLUMNS`] order.
+    pub cells: [String; COLUMNS.len()],
+    /// The exit date's hover text: notice and statutory weeks.
+    pub exit_detail: String,
+    /// The council's index.
+    pub council: usize,
+    /// "voluntary", "compulsory" or "redeployed".
+    pub kind: &'static str,
+    /// Money for sorting: redundancy, strain, protection, total (pence).
+    money: [i64; 4],
+    /// FTE for sorting.
+    fte: f64,
+    /// Lower-case text searched by the filter.
+    search: String,
+}
+
+/// Every person's row, built from the outcome (once per change of the plan).
+pub fn rows(plan: &Plan, o: &Outcome) -> Vec<Row> {
+    o.people
+        .iter()
+        .map(|p| {
+            let post = &plan.posts[p.post];
+            let c = p.counted();
+            let share = if p.kind() == "redeployed" {
+                p.redeployed
+            } else {
+                p.share
+            };
+            let fte = post.fte * share;
+            let council = o
+                .councils
+                .get(p.council)
+                .map_or_else(String::new, |x| x.short_name.clone());
+            let role = o
+                .roles
+                .get(p.role)
+                .map_or_else(String::new, |r| r.title.clone());
+            let strain = if p.exit.strain_estimated && c.pension_strain.pence() > 0 {
+                format!("{} (estimate)", c.pension_strain.full())
+            } else {
+                c.pension_strain.full()
+            };
+            let search = format!("{} {council} {role} {}", post.id, p.kind()).to_lowercase();
+            Row {
+                cells: [
+                    post.id.clone(),
+                    council,
+                    role,
+                    p.kind().to_owned(),
+                    format!("{fte:.2}"),
+                    p.exit_date.to_string(),
+                    c.redundancy_pay.full(),
+                    strain,
+                    c.pay_protection.full(),
+                    c.total().full(),
+                ],
+                exit_detail: format!(
+                    "Notice {} weeks; {} weeks' statutory redundancy pay",
+                    p.notice_weeks, p.exit.statutory_weeks
+                ),
+                council: p.council,
+                kind: p.kind(),
+                money: [
+                    c.redundancy_pay.pence(),
+                    c.pension_strain.pence(),
+                    c.pay_protection.pence(),
+                    c.total().pence(),
+                ],
+                fte,
+                search,
+            }
+        })
+        .collect()
+}
+
+/// The list's filters and sort. Never saved.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Only this council's people.
+    pub council: Option<usize>,
+    /// Only people of this kind.
+    pub kind: Option<&'static str>,
+    /// Text to find in the post id, council, role or kind.
+    pub search: String,
+    /// The column sorted by and whether descending.
+    pub sort: Option<(usize, bool)>,
+}
+
+fn compare(a: &Row, b: &Row, column: usize) -> std::cmp::Ordering {
+    match column {
+        4 => a.fte.total_cmp(&b.fte),
+        6..=9 => a.money[column - 6].cmp(&b.money[column - 6]),
+        _ => a.cells[column].cmp(&b.cells[column]),
+    }
+}
+
+/// Draws the filters, the totals of the people shown and the table.
+pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State) {
+    ui.label(
+        "Each person who leaves or is at risk, with their package as the totals count it: compulsory and redeployed figures are expected shares",
+    );
+    ui.horizontal_wrapped(|ui| {
+        let councils: Vec<(Option<usize>, String)> =
+            std::iter::once((None, "All councils".to_owned()))
+                .chain(
+                    plan.councils
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (Some(i), c.short_name.clone())),
+                )
+                .collect();
+        if let Some(c) = widgets::choice(ui, "Leavers of", &state.council, &councils) {
+            state.council = c;
+        }
+        let kinds: Vec<(Option<&'static str>, String)> = [
+            (None, "Every kind"),
+            (Some("voluntary"), "Voluntary"),
+            (Some("compulsory"), "Compulsory"),
+            (Some("redeployed"), "Redeployed"),
+        ]
+        .into_iter()
+        .map(|(k, l)| (k, l.to_owned()))
+        .collect();
+        if let Some(k) = widgets::choice(ui, "Kind", &state.kind, &kinds) {
+            state.kind = k;
+        }
+        let label = ui.label("Find leavers");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text("post, role or kind")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+    });
+    let needle = state.search.trim().to_lowercase();
+    let mut shown: Vec<&Row> = rows
+        .iter()
+        .filter(|r| state.council.is_none_or(|c| r.council == c))
+        .filter(|r| state.kind.is_none_or(|k| r.kind == k))
+        .filter(|r| needle.is_empty() || r.search.contains(&needle))
+        .collect();
+    if let Some((column, descending)) = state.sort {
+        shown.sort_by(|a, b| {
+            let o = compare(a, b, column);
+            if descending { o.reverse() } else { o }
+        });
+    }
+    let total: Money = shown.iter().map(|r| Money(r.money[3])).sum();
+    ui.label(
+        RichText::new(format!(
+            "Showing {} of {} people; one-off cost of those shown {}",
+            shown.len(),
+            rows.len(),
+            total.full()
+        ))
+        .strong(),
+    );
+    if rows.is_empty() {
+        ui.label("Nobody leaves or is at risk in this scenario");
+        return;
+    }
+    let mut sort = state.sort;
+    TableBuilder::new(ui)
+        .id_salt("leavers")
+        .striped(true)
+        .resizable(true)
+        .max_scroll_height(420.0)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        // Sized to fit a 1280-point window beside the navigator: money last, but in view.
+        .column(Column::initial(84.0).at_least(50.0).clip(true))
+        .column(Column::initial(76.0).at_least(50.0).clip(true))
+        .column(Column::initial(116.0).at_least(60.0).clip(true))
+        .column(Column::initial(78.0).at_least(50.0).clip(true))
+        .column(Column::initial(48.0).at_least(36.0).clip(true))
+        .column(Column::initial(82.0).at_least(50.0).clip(true))
+        .columns(Column::initial(100.0).at_least(60.0).clip(true), 4)
+        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+            for (i, name) in COLUMNS.iter().enumerate() {
+                header.col(|ui| {
+                    if ui
+                        .button(RichText::new(*name).strong())
+                        .on_hover_text(format!("Sort by {}; again to reverse", name.to_lowercase()))
+                        .clicked()
+                    {
+                        sort = match sort {
+                            Some((c, false)) if c == i => Some((i, true)),
+                            _ => Some((i, false)),
+                        };
+                    }
+                    if let Some((c, descending)) = sort
+                        && c == i
+                    {
+                        super::establishment::sort_arrow(ui, descending);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, shown.len(), |mut row| {
+                let r = shown[row.index()];
+                for (i, cell) in r.cells.iter().enumerate() {
+                    row.col(|ui| {
+                        let label = ui.label(cell);
+                        if i == 5 {
+                            label.on_hover_text(&r.exit_detail);
+                        }
+                    });
+                }
+            });
+        });
+    state.sort = sort;
+}
