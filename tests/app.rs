@@ -1420,3 +1420,26 @@ fn pools_list_every_leaver_filtered_and_sorted() {
     click(&mut h, "Total");
     assert_eq!(h.state().leavers().sort, Some((9, true)));
 }
+
+#[test]
+fn the_post_table_shows_each_posts_outcome_and_package() {
+    let (mut h, _) = harness();
+    click(&mut h, "Establishment");
+    let (id, text) = {
+        let app = h.state_mut();
+        let o = app.outcome().clone();
+        let p = o
+            .people
+            .iter()
+            .find(|p| p.post == 0)
+            .expect("the first post is affected");
+        assert_eq!(p.kind(), "voluntary");
+        (
+            app.plan().posts[0].id.clone(),
+            format!("VR, {}", p.counted().total().full()),
+        )
+    };
+    h.get_by_label(&id);
+    h.get_by_label(&text);
+    h.get_by_label("Outcome");
+}

@@ -63,6 +63,9 @@ pub struct Derived {
     pub series: Series,
     /// Pools > Leavers: each person who leaves or is at risk, formatted.
     pub leavers: Vec<views::leavers::Row>,
+    /// Each post's outcome in the scenario, formatted for the post table: kept, a vacancy
+    /// deleted, VR or the expected compulsory or redeployed share, with the package.
+    pub post_outcomes: Vec<String>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
     scenarios: std::cell::OnceCell<Scenarios>,
 }
@@ -144,6 +147,7 @@ impl Derived {
             choices: Choices::of(plan),
             series: Series::of(plan, &outcome),
             leavers: views::leavers::rows(plan, &outcome),
+            post_outcomes: post_outcomes(plan, &outcome),
             outcome,
             scenarios: std::cell::OnceCell::new(),
         }
@@ -1178,6 +1182,57 @@ impl App {
             }
         }
     }
+}
+
+/// Each post's outcome as the post table shows it.
+fn post_outcomes(plan: &Plan, o: &Outcome) -> Vec<String> {
+    let role_index: HashMap<&str, usize> = o
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut out: Vec<String> = plan
+        .posts
+        .iter()
+        .map(|post| {
+            if post.holder.is_some() {
+                return "Kept".to_owned();
+            }
+            let deleted = role_index
+                .get(post.role.as_str())
+                .and_then(|&r| o.roles.get(r))
+                .map_or(0.0, |r| {
+                    if r.flows.vacant > 1e-9 {
+                        r.flows.vacancies_deleted / r.flows.vacant
+                    } else {
+                        0.0
+                    }
+                });
+            match deleted {
+                d if d >= 1.0 - 1e-9 => "Vacancy deleted".to_owned(),
+                d if d > 1e-9 => format!("Vacancy {:.0}% deleted", d * 100.0),
+                _ => "Vacancy kept".to_owned(),
+            }
+        })
+        .collect();
+    for p in &o.people {
+        let total = p.counted().total().full();
+        let text = match p.kind() {
+            "voluntary" => format!("VR, {total}"),
+            "compulsory" if p.redeployed > 1e-9 => format!(
+                "At risk: {:.0}% compulsory, {:.0}% redeployed, {total}",
+                p.share * 100.0,
+                p.redeployed * 100.0
+            ),
+            "compulsory" => format!("At risk: {:.0}% compulsory, {total}", p.share * 100.0),
+            _ => format!("Redeployed {:.0}%, {total}", p.redeployed * 100.0),
+        };
+        if let Some(slot) = out.get_mut(p.post) {
+            *slot = text;
+        }
+    }
+    out
 }
 
 /// A new plan: no councils yet, the standard functions, consultation from the first of next

@@ -504,7 +504,7 @@ fn table_ui(
     if state.rows.is_empty() {
         ui.add_space(20.0);
         ui.label(if plan.posts.is_empty() {
-            "No posts yet: add a council, then add posts or import a CSV (merger-planner import)"
+            "No posts yet: import an establishment (File > Import establishment…), or add a council and its posts"
         } else {
             "No posts match the filters"
         });
@@ -526,7 +526,8 @@ fn table_ui(
         .column(Column::initial(90.0).at_least(40.0).clip(true))
         .column(Column::initial(64.0).at_least(50.0))
         .column(Column::initial(100.0).at_least(70.0))
-        .column(Column::remainder().at_least(70.0));
+        .column(Column::initial(70.0).at_least(60.0))
+        .column(Column::remainder().at_least(120.0).clip(true));
     if let Some(target) = state.scroll_to.take()
         && let Some(row) = state.rows.iter().position(|&i| i == target)
     {
@@ -554,6 +555,11 @@ fn table_ui(
                     }
                 });
             }
+            header.col(|ui| {
+                ui.strong("Outcome").on_hover_text(
+                    "What the scenario does with the post, and the package as the totals count it",
+                );
+            });
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, state.rows.len(), |mut row| {
@@ -723,6 +729,9 @@ fn row_ui(
             "Vacant"
         });
     });
+    row.col(|ui| {
+        ui.label(derived.post_outcomes.get(i).map_or("", String::as_str));
+    });
 }
 
 /// The post in focus with every field, including its postholder.
@@ -735,6 +744,9 @@ fn details_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading(format!("Post {}", post.id));
+    if let Some(outcome) = derived.post_outcomes.get(i) {
+        ui.label(RichText::new(format!("In this scenario: {outcome}")).strong());
+    }
     let problems = derived.post_problems(i, &post.id);
     let mut p = post.clone();
     let mut form = widgets::Form::new(&problems);
