@@ -179,7 +179,7 @@ fn overlap_stacks_add_up_to_each_function_and_sit_on_each_other() {
         }
     }
     assert!((s.overlap(0) - 7.0).abs() < 1e-9, "27 FTE today, 20 target");
-    assert_eq!(s.headline(), "11.0 FTE overlap");
+    assert_eq!(s.headline(), "11.0 FTE overlap (today minus target)");
     // A council without a short name is named in full.
     assert_eq!(s.councils[2].name, "East District Council");
     // Colours are the councils' own, from the plan, through the theme.
@@ -394,4 +394,35 @@ fn scenarios_compare_every_scenario_of_a_real_plan() {
     let base = merger_planner::engine::evaluate_base(&plan);
     assert_eq!(s.scenarios[0].saving, base.totals.recurring_saving);
     assert_eq!(s.table().rows.len(), s.scenarios.len());
+}
+
+#[test]
+fn hr1_is_marked_only_where_consultation_is_owed_and_fte_never_reads_minus_zero() {
+    // The worked example's councils each lose one person: under 20, no collective
+    // consultation, so no HR1. With 25 more accountants at A (20 proposed), A owes 30 days.
+    let mut plan = common::worked_example();
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let t = Series::of(&plan, &o).timeline;
+    assert!(t.lanes.iter().all(|l| !l.hr1_needed));
+    for i in 0..25 {
+        plan.posts.push(common::post(
+            &format!("X{i}"),
+            "A",
+            "accountant",
+            30_000,
+            Some(common::holder(
+                jiff::civil::date(1980, 1, 1),
+                jiff::civil::date(2010, 1, 1),
+            )),
+        ));
+    }
+    plan.roles[1].target_fte = 8.0;
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let t = Series::of(&plan, &o).timeline;
+    assert!(t.lanes[0].hr1_needed);
+    assert!(!t.lanes[1].hr1_needed);
+    // Shares that cancel to a hair below zero read 0.0, never -0.0.
+    assert_eq!(merger_planner::ui::widgets::fte(-1e-12), "0.0");
+    assert_eq!(merger_planner::ui::widgets::fte(-0.04), "0.0");
+    assert_eq!(merger_planner::ui::widgets::fte(-1.0), "-1.0");
 }

@@ -573,11 +573,12 @@ impl App {
         let (Some(index), Some(derived)) = (self.presenting, self.derived.as_ref()) else {
             return;
         };
-        let scenarios = derived.scenarios_for(self.plan.slides.get(index).copied(), &self.plan);
+        let slides = present::shown_slides(&self.plan);
+        let scenarios = derived.scenarios_for(slides.get(index).copied(), &self.plan);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             present::slide_ui(
                 ui,
-                &self.plan.slides,
+                &slides,
                 index,
                 &derived.series,
                 scenarios,
@@ -918,7 +919,7 @@ impl App {
         let Some(index) = self.presenting else {
             return;
         };
-        match present::step(index, self.plan.slides.len(), step) {
+        match present::step(index, present::shown_slides(&self.plan).len(), step) {
             Some(next) => self.presenting = Some(next),
             None => self.leave_presentation(ctx),
         }

@@ -81,13 +81,13 @@ pub fn slides(
     dir: &Path,
     size: [u32; 2],
 ) -> Result<Vec<PathBuf>, ExportError> {
-    if plan.slides.is_empty() {
+    let slides = super::present::shown_slides(plan);
+    if slides.is_empty() {
         return Err(ExportError::NoSlides);
     }
     let outcome = engine::evaluate(plan, scenario);
     let series = Series::of(plan, &outcome);
-    let scenarios = plan
-        .slides
+    let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Folder {
@@ -95,7 +95,7 @@ pub fn slides(
         source,
     })?;
     let mut written = Vec::new();
-    for (i, chart) in plan.slides.iter().enumerate() {
+    for (i, chart) in slides.iter().enumerate() {
         let image = picture(renderer, *chart, &series, scenarios.as_ref(), size, true)?;
         let path = dir.join(slide_file_name(i, *chart));
         write_png(&path, &image)?;

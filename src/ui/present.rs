@@ -8,7 +8,17 @@ use egui::{Key, RichText, Ui};
 use super::charts::{self, Scenarios, Series};
 use super::command::{Command, Step};
 use super::theme;
-use crate::model::Chart;
+use crate::model::{Chart, Plan};
+
+/// The slides shown: the plan's choice, without the scenario comparison when the plan has no
+/// scenarios to compare (a comparison of one is no comparison).
+pub fn shown_slides(plan: &Plan) -> Vec<Chart> {
+    plan.slides
+        .iter()
+        .copied()
+        .filter(|c| *c != Chart::Scenarios || !plan.scenarios.is_empty())
+        .collect()
+}
 
 /// The keys that move through the slides, and what each does.
 pub const KEYS: [(Key, Step); 11] = [

@@ -300,3 +300,9 @@ pub fn plural(n: usize, noun: &str) -> String {
         format!("{n} {noun}s")
     }
 }
+
+/// FTE as the app shows it: one decimal place, and never "-0.0" (a sum of shares that cancel).
+pub fn fte(value: f64) -> String {
+    let v = if value.abs() < 0.05 { 0.0 } else { value };
+    format!("{v:.1}")
+}

@@ -50,6 +50,8 @@ impl Look {
     }
 
     fn plot(self) -> Plot<'static> {
+        // A slide is shown, not pointed at: no hover labels on a projector.
+        let hover = self.place == Place::View;
         Plot::new(self.id)
             .height(self.height.max(80.0))
             .grid_spacing(egui::Rangef::new(self.text_size() * 1.5, 300.0))
@@ -60,8 +62,8 @@ impl Look {
             .allow_double_click_reset(false)
             // Hovering a bar shows its value (egui_plot shows nothing unless x or y is on); no
             // crosshair and no label away from the bars.
-            .show_x(true)
-            .show_y(true)
+            .show_x(hover)
+            .show_y(hover)
             .show_crosshair(false)
             .set_margin_fraction(egui::vec2(0.02, 0.04))
     }
@@ -231,7 +233,7 @@ fn hover_name() -> BarHover {
 }
 
 fn fte(v: f64) -> String {
-    format!("{v:.1}")
+    crate::ui::widgets::fte(v)
 }
 
 /// A value written at the end of a bar, outside it.
@@ -387,7 +389,7 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
         .map(|i| {
             let overlap = s.overlap(i);
             if overlap > 0.0 {
-                format!("{} today, overlap {}", fte(s.today[i]), fte(overlap))
+                format!("{} today, {} over target", fte(s.today[i]), fte(overlap))
             } else {
                 format!("{} today", fte(s.today[i]))
             }
@@ -812,6 +814,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         .lanes
         .iter()
         .enumerate()
+        .filter(|(_, l)| l.hr1_needed)
         .map(|(i, l)| [day(l.hr1_by), -(i as f64) + 0.38])
         .collect();
     let go_live = t.go_live;

@@ -100,7 +100,7 @@ fn short_or_name(short: &str, name: &str) -> String {
 }
 
 fn fte(v: f64) -> String {
-    format!("{v:.1}")
+    crate::ui::widgets::fte(v)
 }
 
 /// Headcount overlap: per function, each council's FTE today stacked beside the target.
@@ -165,7 +165,7 @@ impl Figures for Overlap {
     /// Today's FTE above the target across all functions.
     fn headline(&self) -> String {
         let total: f64 = (0..self.functions.len()).map(|f| self.overlap(f)).sum();
-        format!("{} FTE overlap", fte(total))
+        format!("{} FTE overlap (today minus target)", fte(total))
     }
 
     /// The figures: each council's FTE per function, the total, target and overlap.
@@ -675,6 +675,8 @@ pub struct Lane {
     pub spans: Vec<Span>,
     /// Form HR1 is due by this day.
     pub hr1_by: Date,
+    /// Collective consultation is owed, so HR1 is too (drawn only then).
+    pub hr1_needed: bool,
     /// Why it misses go-live (empty when it meets it).
     pub reason: String,
 }
@@ -736,6 +738,7 @@ impl Timeline {
                     council,
                     spans,
                     hr1_by: t.hr1_by,
+                    hr1_needed: t.consultation_days > 0,
                     reason,
                 }
             })

@@ -63,5 +63,5 @@ fn scrolled(ui: &mut egui::Ui, view: View, add: impl FnOnce(&mut egui::Ui)) {
 
 /// FTE as the tables show it: one decimal place.
 pub fn fte(value: f64) -> String {
-    format!("{value:.1}")
+    crate::ui::widgets::fte(value)
 }
