@@ -297,10 +297,20 @@ fn pools_add_up_to_today_per_function_and_per_role() {
 fn payback_is_marked_where_the_cumulative_net_turns_positive() {
     let (plan, o) = hand_made();
     let y = Series::of(&plan, &o).years;
-    // -80k at the end of 2027/28 (x 0.5), +20k at the end of 2028/29 (x 1.5): the line crosses
-    // zero 80% of the way between.
+    // -80k at the end of 2027/28 (x 0.5). Go-live on 1 April 2028 starts 2028/29 there, and its
+    // £20,000 of one-off costs fall at go-live before any saving: the line dips to -100k at
+    // x 0.5, then rises to +20k at the end of 2028/29 (x 1.5). It crosses zero 100/120 of the way
+    // between, and the mark sits on the line there.
     let pb = y.payback.clone().unwrap();
-    assert!((pb.x - (0.5 + 0.8)).abs() < 1e-9, "{}", pb.x);
+    assert!((pb.x - (0.5 + 100.0 / 120.0)).abs() < 1e-9, "{}", pb.x);
+    assert!((y.line[0][0] + 0.5).abs() < 1e-12 && y.line[0][1].abs() < 1e-12);
+    assert!(
+        y.line
+            .iter()
+            .any(|p| (p[0] - 0.5).abs() < 1e-9 && (p[1] + 100_000.0).abs() < 1e-6),
+        "{:?}",
+        y.line
+    );
     assert_eq!(
         pb.label,
         "Net positive in 2028/29: pays back 0.7 years after go-live"

@@ -628,16 +628,26 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     let one_off = BarChart::new("One-off cost", one_off)
         .color(cost)
         .element_formatter(hover_name());
-    let mut points = vec![[-0.5, 0.0]];
-    points.extend(
-        y.cumulative
-            .iter()
-            .enumerate()
-            .map(|(i, m)| [i as f64 + 0.5, m.as_pounds()]),
-    );
-    let line = Line::new("Cumulative net", PlotPoints::from(points))
-        .color(line_colour)
-        .width(3.0);
+    // In two pieces meeting at the go-live dip: a thick line turning that sharply would draw a
+    // mitre spike.
+    let last = y.line.len().saturating_sub(1);
+    let split = y.dip.unwrap_or(last).min(last);
+    let halves: [&[[f64; 2]]; 2] = if y.line.is_empty() {
+        [&[], &[]]
+    } else {
+        [&y.line[..=split], &y.line[split..]]
+    };
+    let pieces: Vec<Line> = halves
+        .into_iter()
+        .filter(|part| part.len() > 1)
+        .map(|part| {
+            // Two points share go-live's x: no aggregating them into a filled band.
+            Line::new("Cumulative net", PlotPoints::from(part.to_vec()))
+                .color(line_colour)
+                .width(3.0)
+                .allow_band(false)
+        })
+        .collect();
     let year_names = names.clone();
     let plot = look
         .plot()
@@ -685,7 +695,9 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     plot.show(ui, |p| {
         p.bar_chart(savings);
         p.bar_chart(one_off);
-        p.line(line);
+        for piece in pieces {
+            p.line(piece);
+        }
         if let Some(pb) = payback {
             p.vline(
                 VLine::new("", pb.x)
