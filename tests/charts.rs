@@ -436,3 +436,28 @@ fn hr1_is_marked_only_where_consultation_is_owed_and_fte_never_reads_minus_zero(
     assert_eq!(merger_planner::ui::widgets::fte(-0.04), "0.0");
     assert_eq!(merger_planner::ui::widgets::fte(-1.0), "-1.0");
 }
+
+#[test]
+fn every_slide_and_image_carries_a_footer_with_the_marking() {
+    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let s = Series::of(&plan, &o);
+    assert_eq!(
+        s.footer(Some(jiff::civil::date(2026, 11, 29))),
+        "Bournemouth and Poole corporate services  ·  Base scenario  ·  made 2026-11-29  ·  indicative: includes estimated pension strain  ·  OFFICIAL-SENSITIVE"
+    );
+    // The marking is the plan's; without estimates there is no "indicative".
+    plan.protective_marking = "OFFICIAL".to_owned();
+    for p in &mut plan.posts {
+        if let Some(h) = &mut p.holder {
+            h.lgps_member = false;
+        }
+    }
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let footer = Series::of(&plan, &o).footer(None);
+    assert!(footer.ends_with("  ·  OFFICIAL"), "{footer}");
+    assert!(
+        !footer.contains("indicative") && !footer.contains("made"),
+        "{footer}"
+    );
+}

@@ -54,8 +54,16 @@ fn a_chart_picture_fills_its_size_with_the_chart() {
     let series = merger_planner::ui::charts::Series::of(&plan, &outcome);
     let mut renderer = Offscreen::new().unwrap();
     for size in [[1920, 1080], [640, 480]] {
-        let image =
-            export::picture(&mut renderer, Chart::Waterfall, &series, None, size, false).unwrap();
+        let image = export::picture(
+            &mut renderer,
+            Chart::Waterfall,
+            &series,
+            None,
+            size,
+            false,
+            None,
+        )
+        .unwrap();
         assert_eq!([image.width, image.height], size);
         assert!(image.colours(100) >= 20);
         // Drawn on white (the projector theme), with dark ink somewhere.

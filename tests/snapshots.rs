@@ -31,7 +31,15 @@ fn every_chart_on_the_example_plan() {
                     0.0,
                     ui.visuals().panel_fill,
                 );
-                charts::picture_ui(ui, chart, &series, Some(&scenarios), true);
+                // A fixed day, so the footer is the same on every run.
+                charts::picture_ui(
+                    ui,
+                    chart,
+                    &series,
+                    Some(&scenarios),
+                    true,
+                    Some(jiff::civil::date(2026, 11, 29)),
+                );
             });
         h.remove_cursor();
         h.run();

@@ -46,6 +46,15 @@ pub struct Plan {
     /// The presentation's slides in order (format version 2; every chart when missing).
     #[serde(default = "default_slides")]
     pub slides: Vec<Chart>,
+    /// The protective marking printed on every slide and exported chart (format version 3;
+    /// OFFICIAL-SENSITIVE when missing: a plan holds personal data about staff).
+    #[serde(default = "default_marking")]
+    pub protective_marking: String,
+}
+
+/// The Government Security Classifications marking for a plan about named staff.
+pub fn default_marking() -> String {
+    "OFFICIAL-SENSITIVE".to_owned()
 }
 
 /// The programme's key dates.
@@ -424,6 +433,7 @@ impl Plan {
             scenarios: Vec::new(),
             parameters: Parameters::default(),
             slides: default_slides(),
+            protective_marking: default_marking(),
         }
     }
 

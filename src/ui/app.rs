@@ -875,10 +875,18 @@ impl App {
                     return;
                 };
                 let scenarios = derived.scenarios_for(Some(chart), &self.plan);
-                export::picture(renderer, chart, &derived.series, scenarios, size, false)
-                    .map_err(export::ExportError::from)
-                    .and_then(|image| export::write_png(&target, &image))
-                    .map(|()| format!("Exported {} ({w}x{h})", target.display()))
+                export::picture(
+                    renderer,
+                    chart,
+                    &derived.series,
+                    scenarios,
+                    size,
+                    false,
+                    Some(export::today()),
+                )
+                .map_err(export::ExportError::from)
+                .and_then(|image| export::write_png(&target, &image))
+                .map(|()| format!("Exported {} ({w}x{h})", target.display()))
             }
             Exported::Slides => {
                 let scenario = self.plan.scenario(&self.scenario).unwrap_or_default();

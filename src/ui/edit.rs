@@ -30,6 +30,8 @@ pub struct Settings {
     pub parameters: Parameters,
     /// The presentation's slides.
     pub slides: Vec<Chart>,
+    /// The protective marking on slides and images.
+    pub protective_marking: String,
 }
 
 impl Settings {
@@ -43,6 +45,7 @@ impl Settings {
             scenarios: plan.scenarios.clone(),
             parameters: plan.parameters.clone(),
             slides: plan.slides.clone(),
+            protective_marking: plan.protective_marking.clone(),
         }
     }
 
@@ -54,6 +57,7 @@ impl Settings {
         std::mem::swap(&mut self.scenarios, &mut plan.scenarios);
         std::mem::swap(&mut self.parameters, &mut plan.parameters);
         std::mem::swap(&mut self.slides, &mut plan.slides);
+        std::mem::swap(&mut self.protective_marking, &mut plan.protective_marking);
     }
 }
 

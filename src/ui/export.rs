@@ -45,6 +45,7 @@ pub fn picture(
     scenarios: Option<&Scenarios>,
     size: [u32; 2],
     slide: bool,
+    made: Option<jiff::civil::Date>,
 ) -> Result<Image, RenderError> {
     renderer.render(
         size,
@@ -55,7 +56,7 @@ pub fn picture(
         |ui| {
             ui.painter()
                 .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
-            charts::picture_ui(ui, chart, series, scenarios, slide);
+            charts::picture_ui(ui, chart, series, scenarios, slide, made);
         },
     )
 }
@@ -96,10 +97,25 @@ pub fn slides(
     })?;
     let mut written = Vec::new();
     for (i, chart) in slides.iter().enumerate() {
-        let image = picture(renderer, *chart, &series, scenarios.as_ref(), size, true)?;
+        let image = picture(
+            renderer,
+            *chart,
+            &series,
+            scenarios.as_ref(),
+            size,
+            true,
+            Some(today()),
+        )?;
         let path = dir.join(slide_file_name(i, *chart));
         write_png(&path, &image)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Today, for the footer of what is made now (the UTC date, as the rest of the app uses).
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }

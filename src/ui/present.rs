@@ -74,7 +74,14 @@ pub fn slide_ui(
     let body = egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, rect.max.y - footer));
     ui.scope_builder(egui::UiBuilder::new().max_rect(body), |ui| {
         match slides.get(index) {
-            Some(chart) => charts::picture_ui(ui, *chart, series, scenarios, true),
+            Some(chart) => charts::picture_ui(
+                ui,
+                *chart,
+                series,
+                scenarios,
+                true,
+                Some(super::export::today()),
+            ),
             None => {
                 ui.centered_and_justified(|ui| {
                     ui.label(

@@ -305,6 +305,7 @@ pub fn picture_ui(
     series: &Series,
     scenarios: Option<&Scenarios>,
     with_headline: bool,
+    made: Option<jiff::civil::Date>,
 ) {
     let margin = (ui.available_width() * 0.025).clamp(16.0, 64.0);
     egui::Frame::new().inner_margin(margin).show(ui, |ui| {
@@ -325,7 +326,15 @@ pub fn picture_ui(
             }
         }
         ui.add_space(theme::SECTION_GAP / 2.0);
-        let height = ui.available_height().max(120.0);
+        // The footer's line is kept free under the chart.
+        let footer_height = theme::SMALL_SIZE * 2.0 + 8.0;
+        let height = (ui.available_height() - footer_height).max(120.0);
         plot_ui(ui, chart, series, scenarios, None, Place::Slide, height);
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(series.footer(made))
+                .size(theme::SMALL_SIZE + 3.0)
+                .color(theme::chart_text(ui.visuals().dark_mode)),
+        );
     });
 }

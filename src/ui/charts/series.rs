@@ -1072,9 +1072,27 @@ pub struct Series {
     pub timeline: Timeline,
     /// The council split.
     pub split: Split,
+    /// The plan's protective marking, for the footer of slides and images.
+    pub marking: String,
+    /// Some figures are estimates (pension strain without a fund quote).
+    pub indicative: bool,
 }
 
 impl Series {
+    /// The footer of a slide or exported chart: plan, scenario, the day it was made, whether
+    /// estimates are used, and the protective marking.
+    pub fn footer(&self, made: Option<jiff::civil::Date>) -> String {
+        let mut parts = vec![self.plan.clone(), format!("{} scenario", self.scenario)];
+        if let Some(d) = made {
+            parts.push(format!("made {d}"));
+        }
+        if self.indicative {
+            parts.push("indicative: includes estimated pension strain".to_owned());
+        }
+        parts.push(self.marking.clone());
+        parts.join("  ·  ")
+    }
+
     /// Every chart's figures.
     pub fn of(plan: &Plan, o: &Outcome) -> Self {
         Self {
@@ -1090,6 +1108,8 @@ impl Series {
             years: Years::of(o),
             timeline: Timeline::of(plan, o),
             split: Split::of(plan, o),
+            marking: plan.protective_marking.clone(),
+            indicative: o.one_off.pension_strain_estimated.pence() != 0,
         }
     }
 }

@@ -29,6 +29,14 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
             form.row(ui, "description", "change description", new, |v| {
                 s.description = v;
             });
+            let new = widgets::text(ui, "Protective marking", &s.protective_marking);
+            form.row(
+                ui,
+                "protective_marking",
+                "change protective marking",
+                new,
+                |v| s.protective_marking = v,
+            );
             let new = widgets::date(ui, "Consultation starts", s.programme.consultation_start);
             form.row(
                 ui,
