@@ -515,6 +515,31 @@ fn on_costs_follow_the_tax_year_that_starts_in_each_financial_year() {
     assert_eq!(year(&o, 2025), Money(15_960_000));
 }
 
+/// One officer at council A (LGPS 20%) on `salary`, whose role's target is 0: they go.
+fn one_officer_going(
+    consultation_start: jiff::civil::Date,
+    go_live: jiff::civil::Date,
+    salary: i64,
+    holder: merger_planner::model::Postholder,
+) -> Plan {
+    let mut plan = Plan::new(
+        "One officer",
+        Programme {
+            consultation_start,
+            go_live,
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    plan.roles = vec![common::role(
+        "officer",
+        "finance",
+        0.0,
+        TargetPay::HarmoniseHighest,
+    )];
+    plan.posts = vec![common::post("P1", "A", "officer", salary, Some(holder))];
+    plan
+}
+
 #[test]
 fn the_protected_pension_age_from_2028_and_a_quote_never_dropped_silently() {
     // From 6 April 2028 the minimum pension age is 57; a member who joined before 4 November
@@ -525,23 +550,9 @@ fn the_protected_pension_age_from_2028_and_a_quote_never_dropped_silently() {
     //   and the plan is flagged because the protection is unconfirmed;
     // - protection off: 56 is under 57, no strain is due: the quote is not used, and the person
     //   and the quote are flagged.
-    let mut plan = Plan::new(
-        "Protected age",
-        Programme {
-            consultation_start: date(2029, 1, 1),
-            go_live: date(2029, 4, 1),
-        },
-    );
-    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
-    plan.roles = vec![common::role(
-        "officer",
-        "finance",
-        0.0,
-        TargetPay::HarmoniseHighest,
-    )];
     let mut holder = common::holder(date(1972, 6, 1), date(2000, 1, 1));
     holder.strain_quote = Some(Money::pounds(50_000));
-    plan.posts = vec![common::post("P1", "A", "officer", 40_000, Some(holder))];
+    let mut plan = one_officer_going(date(2029, 1, 1), date(2029, 4, 1), 40_000, holder);
     let o = evaluate_base(&plan);
     assert_eq!(o.people[0].exit_date, date(2029, 4, 1));
     assert_eq!(o.one_off.pension_strain, Money::pounds(50_000));
@@ -606,22 +617,8 @@ fn figures_past_the_last_one_stored_are_held_or_uprated_and_flagged() {
     // - uprated 3% a year: two anniversaries of 6 April 2026 have passed (2027, 2028):
     //   £751 x 1.03^2 = £796.74, £797 to the pound; 23.5 x £797 = £18,729.50.
     // Employer NI past the tax year of its last change (6 April 2025) is held and flagged too.
-    let mut plan = Plan::new(
-        "Held figures",
-        Programme {
-            consultation_start: date(2028, 2, 1),
-            go_live: date(2028, 5, 1),
-        },
-    );
-    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
-    plan.roles = vec![common::role(
-        "officer",
-        "finance",
-        0.0,
-        TargetPay::HarmoniseHighest,
-    )];
     let holder = common::holder(date(1980, 1, 1), date(2005, 1, 1));
-    plan.posts = vec![common::post("P1", "A", "officer", 52_000, Some(holder))];
+    let mut plan = one_officer_going(date(2028, 2, 1), date(2028, 5, 1), 52_000, holder);
     let o = evaluate_base(&plan);
     let exit = &o.people[0].exit;
     assert_eq!(o.people[0].exit_date, date(2028, 5, 1));

@@ -141,6 +141,9 @@ pub fn write_xlsx(path: &Path) -> Result<(), String> {
         }
     }
     sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    // Printed, it fits one landscape page wide.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     workbook.save(path).map_err(|e| e.to_string())
 }
 
