@@ -98,6 +98,14 @@ fn focus_post(h: &mut Harness<'_, App>, id: &str) {
 }
 
 #[test]
+fn a_scenario_short_of_its_target_headlines_the_fte_it_reaches() {
+    let (mut h, _) = harness();
+    choose(&mut h, "Scenario", "VR only");
+    h.get_by_label("FTE after (short of target)");
+    assert!(h.query_by_label("Target FTE").is_none());
+}
+
+#[test]
 fn the_example_opens_with_its_headline_figures() {
     let (mut h, _) = harness();
     for label in [

@@ -443,7 +443,7 @@ fn every_slide_and_image_carries_a_footer_with_the_marking() {
     let o = merger_planner::engine::evaluate_base(&plan);
     let s = Series::of(&plan, &o);
     assert_eq!(
-        s.footer(Some(jiff::civil::date(2026, 11, 29))),
+        s.footer(Chart::Money, Some(jiff::civil::date(2026, 11, 29))),
         "Bournemouth and Poole corporate services  ·  Base scenario  ·  made 2026-11-29  ·  indicative: includes estimated pension strain  ·  OFFICIAL-SENSITIVE"
     );
     // The marking is the plan's; without estimates there is no "indicative".
@@ -454,10 +454,40 @@ fn every_slide_and_image_carries_a_footer_with_the_marking() {
         }
     }
     let o = merger_planner::engine::evaluate_base(&plan);
-    let footer = Series::of(&plan, &o).footer(None);
+    let series = Series::of(&plan, &o);
+    assert!(
+        series
+            .footer(Chart::Scenarios, None)
+            .contains("every scenario")
+    );
+    let footer = series.footer(Chart::Money, None);
     assert!(footer.ends_with("  ·  OFFICIAL"), "{footer}");
     assert!(
         !footer.contains("indicative") && !footer.contains("made"),
         "{footer}"
+    );
+}
+
+#[test]
+fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it_measures() {
+    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let s = charts::Scenarios::of(&plan);
+    let vr_only = s
+        .scenarios
+        .iter()
+        .find(|x| x.name == "VR only")
+        .expect("the example's VR only scenario");
+    // Compulsory redundancy is off: the volunteers do not reach the target.
+    assert!(vr_only.shortfall > 0.05, "{}", vr_only.shortfall);
+    let base = &s.scenarios[0];
+    assert!(base.shortfall.abs() < 1e-9);
+    let o = merger_planner::engine::evaluate(&plan, &plan.scenario("VR only").unwrap());
+    assert!((vr_only.fte_after - (o.totals.target_fte + vr_only.shortfall)).abs() < 1e-9);
+    let table = s.table();
+    assert_eq!(table.columns[6..], ["FTE after", "Short of target"]);
+    assert!(
+        s.headline().starts_with("Largest saving a year: "),
+        "{}",
+        s.headline()
     );
 }

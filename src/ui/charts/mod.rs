@@ -332,7 +332,7 @@ pub fn picture_ui(
         plot_ui(ui, chart, series, scenarios, None, Place::Slide, height);
         ui.add_space(4.0);
         ui.label(
-            RichText::new(series.footer(made))
+            RichText::new(series.footer(chart, made))
                 .size(theme::SMALL_SIZE + 3.0)
                 .color(theme::chart_text(ui.visuals().dark_mode)),
         );

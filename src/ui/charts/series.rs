@@ -957,6 +957,10 @@ pub struct ScenarioFigures {
     pub voluntary: f64,
     /// FTE leaving by compulsory redundancy.
     pub compulsory: f64,
+    /// FTE the scenario actually reaches (the target, plus what it cannot take out).
+    pub fte_after: f64,
+    /// FTE above the target that the scenario cannot take out (compulsory redundancy off).
+    pub shortfall: f64,
 }
 
 /// The headline figures of every scenario side by side.
@@ -990,6 +994,8 @@ impl Scenarios {
             payback_years: o.totals.payback_years,
             voluntary: o.totals.flows.voluntary,
             compulsory: o.totals.flows.compulsory,
+            fte_after: o.totals.target_fte + o.totals.flows.over_target,
+            shortfall: o.totals.flows.over_target,
         }
     }
 }
@@ -1002,13 +1008,14 @@ impl Figures for Scenarios {
             .all(|s| s.saving.pence() == 0 && s.one_off.pence() == 0)
     }
 
-    /// The scenario that saves most.
+    /// The largest saving a year, said as only that: one-off costs, compulsory redundancies and
+    /// any shortfall are in the figures beside it, not weighed here.
     fn headline(&self) -> String {
         self.scenarios
             .iter()
             .max_by_key(|s| s.saving.pence())
             .map_or_else(String::new, |s| {
-                format!("{} saves most: {} a year", s.name, s.saving.compact())
+                format!("Largest saving a year: {}, {}", s.name, s.saving.compact())
             })
     }
 
@@ -1022,6 +1029,8 @@ impl Figures for Scenarios {
                 "Payback",
                 "VR FTE",
                 "Compulsory FTE",
+                "FTE after",
+                "Short of target",
             ]
             .map(str::to_owned)
             .to_vec(),
@@ -1037,6 +1046,8 @@ impl Figures for Scenarios {
                             .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
                         fte(s.voluntary),
                         fte(s.compulsory),
+                        fte(s.fte_after),
+                        fte(s.shortfall),
                     ]
                 })
                 .collect(),
@@ -1081,8 +1092,14 @@ pub struct Series {
 impl Series {
     /// The footer of a slide or exported chart: plan, scenario, the day it was made, whether
     /// estimates are used, and the protective marking.
-    pub fn footer(&self, made: Option<jiff::civil::Date>) -> String {
-        let mut parts = vec![self.plan.clone(), format!("{} scenario", self.scenario)];
+    pub fn footer(&self, chart: crate::model::Chart, made: Option<jiff::civil::Date>) -> String {
+        // The comparison shows every scenario, as its title says.
+        let scenario = if chart == crate::model::Chart::Scenarios {
+            "every scenario".to_owned()
+        } else {
+            format!("{} scenario", self.scenario)
+        };
+        let mut parts = vec![self.plan.clone(), scenario];
         if let Some(d) = made {
             parts.push(format!("made {d}"));
         }

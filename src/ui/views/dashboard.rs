@@ -62,9 +62,25 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
     let year = t
         .payback_year
         .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
+    // A scenario that cannot reach its target (compulsory redundancy off) headlines the FTE it
+    // does reach, and by how much it falls short.
+    let short = t.flows.over_target > 0.05;
+    let (after_label, after, after_colour) = if short {
+        (
+            "FTE after (short of target)",
+            format!(
+                "{} ({} over)",
+                fte(t.target_fte + t.flows.over_target),
+                fte(t.flows.over_target)
+            ),
+            Some(theme::warning(dark)),
+        )
+    } else {
+        ("Target FTE", fte(t.target_fte), None)
+    };
     let items = [
         ("FTE today", fte(t.flows.current()), None),
-        ("Target FTE", fte(t.target_fte), None),
+        (after_label, after, after_colour),
         (
             "Recurring saving a year",
             t.recurring_saving.compact(),
