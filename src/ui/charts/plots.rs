@@ -222,7 +222,24 @@ fn money_axis(label: &str, look: Look) -> AxisHints<'static> {
 fn fte_axis(look: Look) -> AxisHints<'static> {
     look.ticks(AxisHints::new_x())
         .label(look.text("FTE"))
-        .formatter(|mark, _| format!("{:.0}", mark.value))
+        .formatter(|mark, _| tick_number(mark.value, mark.step_size))
+}
+
+/// A value-axis number with the decimals its step needs: a step of 0.5 writes 0.5, 1.0, 1.5,
+/// never "0 0 1 2 2".
+fn tick_number(value: f64, step: f64) -> String {
+    let decimals = if step > 0.0 && step.is_finite() {
+        (-step.log10().floor()).clamp(0.0, 3.0) as usize
+    } else {
+        0
+    };
+    // Ticks a hair below zero (float error) read 0.
+    let value = if value.abs() < step.abs() * 1e-6 {
+        0.0
+    } else {
+        value
+    };
+    format!("{value:.decimals$}")
 }
 
 /// Hover text of a bar: its name, which says what it is and its value.
@@ -971,4 +988,21 @@ pub fn scenarios_ui(ui: &mut Ui, s: &Scenarios, look: Look) {
     let savings: Vec<Money> = s.scenarios.iter().map(|x| x.saving).collect();
     let one_off: Vec<Money> = s.scenarios.iter().map(|x| x.one_off).collect();
     saving_and_cost_ui(ui, &names, &names, &savings, &one_off, look);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick_number;
+
+    #[test]
+    fn axis_ticks_keep_the_decimals_their_step_needs() {
+        let ticks: Vec<String> = [0.0, 0.5, 1.0, 1.5, 2.0]
+            .iter()
+            .map(|v| tick_number(*v, 0.5))
+            .collect();
+        assert_eq!(ticks, ["0.0", "0.5", "1.0", "1.5", "2.0"]);
+        assert_eq!(tick_number(20.0, 10.0), "20");
+        assert_eq!(tick_number(0.05, 0.05), "0.05");
+        assert_eq!(tick_number(-1e-12, 0.5), "0.0");
+    }
 }
