@@ -475,12 +475,7 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
     let target = args.required("out")?.to_owned();
     let staff_path = args.positional[0].clone();
     let mut mapping = match args.get("mapping") {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::Input(format!("could not read the mapping file: {e} ({path})"))
-            })?;
-            Mapping::from_ron(&text).map_err(|e| Failure::Input(format!("{path}, {e}")))?
-        }
+        Some(path) => Mapping::open(Path::new(path)).map_err(Failure::Input)?,
         None => Mapping::default(),
     };
     if let Some(h) = args.number::<f64>("full-time-hours", "a number of hours such as 37")? {

@@ -794,9 +794,7 @@ impl App {
         let Some(path) = self.dialogs.open_mapping(folder.as_deref()) else {
             return;
         };
-        let read = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| crate::io::import::Mapping::from_ron(&t));
+        let read = crate::io::import::Mapping::open(&path);
         match read {
             Ok(mapping) => {
                 import.options.mapping = mapping;
@@ -806,10 +804,7 @@ impl App {
             Err(e) => {
                 self.dialog = Some(Dialog::Error {
                     title: "Could not load the mapping".to_owned(),
-                    message: format!(
-                        "{e}\n\nThe import's choices are unchanged.\n\n{}",
-                        path.display()
-                    ),
+                    message: format!("{e}\n\nThe import's choices are unchanged."),
                 });
             }
         }

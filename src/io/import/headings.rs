@@ -780,6 +780,31 @@ impl Mapping {
         }
     }
 
+    /// The most a mapping file can be: a few kilobytes in practice.
+    pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+    /// Reads a mapping file: refuses folders, devices, FIFOs and files over
+    /// [`Self::MAX_FILE_BYTES`] before reading them. Messages name the file.
+    pub fn open(path: &std::path::Path) -> Result<Self, String> {
+        let name = path.display();
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("{name} cannot be read ({e}); check it still exists"))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "{name} is not a file (a folder or a device); choose a saved mapping (.ron)"
+            ));
+        }
+        if meta.len() > Self::MAX_FILE_BYTES {
+            return Err(format!(
+                "{name} is {} KB, too large for a mapping file; choose a mapping saved by Merger Planner",
+                meta.len() / 1024
+            ));
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{name} cannot be read ({e}); check you may open it"))?;
+        Self::from_ron(&text).map_err(|e| format!("{name}, {e}"))
+    }
+
     /// Reads a mapping file's text.
     pub fn from_ron(text: &str) -> Result<Self, String> {
         let text = text.trim_start_matches('\u{feff}');
@@ -841,5 +866,23 @@ mod tests {
         assert!(Mapping::from_ron("(full_time_hours: 0.0)").is_err());
         let err = Mapping::from_ron("(colums: {})").unwrap_err();
         assert!(err.contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn a_mapping_file_is_refused_before_reading_when_not_a_small_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Mapping::open(dir.path()).unwrap_err();
+        assert!(err.contains("not a file"), "{err}");
+        let big = dir.path().join("big.ron");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(Mapping::MAX_FILE_BYTES + 1).unwrap();
+        let err = Mapping::open(&big).unwrap_err();
+        assert!(
+            err.contains("too large") && err.contains("big.ron"),
+            "{err}"
+        );
+        let good = dir.path().join("good.ron");
+        std::fs::write(&good, Mapping::default().to_ron()).unwrap();
+        assert_eq!(Mapping::open(&good).unwrap(), Mapping::default());
     }
 }
