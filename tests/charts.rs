@@ -96,6 +96,7 @@ fn hand_made() -> (Plan, Outcome) {
             } else {
                 date(2028, 6, 30)
             }),
+            longest_notice_weeks: 12,
             meets_go_live: meets,
             ..Timetable::default()
         },
@@ -260,7 +261,60 @@ proptest! {
             let lowers = s.to.pence() <= s.from.pence();
             prop_assert!(lowers == (s.kind == StepKind::Less) || s.from == s.to);
         }
+        // A broken axis starts below every bar's end and leaves the steps most of the width.
+        let start = bridge.axis_start();
+        let ends: Vec<Money> = bridge.steps.iter().flat_map(|s| match s.kind {
+            StepKind::Total => vec![s.to],
+            _ => vec![s.from, s.to],
+        }).collect();
+        let low = *ends.iter().min().unwrap();
+        let high = *ends.iter().max().unwrap();
+        prop_assert!(start >= Money::ZERO);
+        if start > Money::ZERO {
+            prop_assert!(start <= low);
+            prop_assert!(
+                3 * (low - start).pence() <= 2 * (high - low).pence(),
+                "the steps keep three fifths of the width"
+            );
+            prop_assert!(start.pence() * 3 >= high.pence());
+        }
     }
+}
+
+/// A bridge from `today` to `target` pounds, all by deleting vacancies.
+fn bridge(today: i64, target: i64) -> charts::series::Waterfall {
+    let w = Waterfall {
+        baseline: pounds(today),
+        vacancies_deleted: pounds(today - target),
+        target: pounds(target),
+        ..Waterfall::default()
+    };
+    charts::series::Waterfall::of(&Outcome {
+        waterfall: w,
+        ..Outcome::default()
+    })
+}
+
+#[test]
+fn the_waterfall_axis_breaks_only_when_the_steps_would_be_squeezed() {
+    // £10m today, £9m in the target: from zero the £1m of steps would take a tenth of the width.
+    // The steps span £1m; a third of it below the target is £8,666,667, floored to a multiple of
+    // the round step at least an eighth of the span (£200k, the first of 1, 2, 5 × 10^k at least
+    // £125k): £8.6m. The steps then take 1m / 1.4m of the width.
+    assert_eq!(
+        bridge(10_000_000, 9_000_000).axis_start(),
+        pounds(8_600_000)
+    );
+    // £10m to £9.7m: span £300k, step £50k (at least £37.5k), £9.7m − £100k = £9.6m exactly.
+    assert_eq!(
+        bridge(10_000_000, 9_700_000).axis_start(),
+        pounds(9_600_000)
+    );
+    // Halving the cost fills half the width from zero: no break.
+    assert_eq!(bridge(10_000_000, 5_000_000).axis_start(), Money::ZERO);
+    // Nothing to show, or a target at or below zero: from zero.
+    assert_eq!(bridge(0, 0).axis_start(), Money::ZERO);
+    assert_eq!(bridge(100_000, -5_000).axis_start(), Money::ZERO);
 }
 
 #[test]
@@ -349,6 +403,22 @@ fn the_timetable_marks_what_misses_go_live_with_the_reason() {
     assert!(t.lanes[0].spans.iter().all(|s| !s.misses));
     assert_eq!(t.headline(), "1 council misses go-live on 1 Apr 2028");
     assert_eq!(t.table().rows[1][5], "No");
+}
+
+#[test]
+fn the_notice_bar_is_as_long_as_the_longest_notice() {
+    // Notices go out on 15 November 2027; the longest is 12 weeks (84 days), so notice ends on
+    // 7 February 2028 and people then wait for go-live on 1 April: the bar stops at the notice.
+    let (plan, o) = hand_made();
+    let t = Series::of(&plan, &o).timeline;
+    let notice = t.lanes[0]
+        .spans
+        .iter()
+        .find(|s| s.phase == Phase::Notice)
+        .unwrap();
+    assert_eq!(notice.from, date(2027, 11, 15));
+    assert_eq!(notice.to, date(2028, 2, 7));
+    assert!(!notice.misses);
 }
 
 #[test]

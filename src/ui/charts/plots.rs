@@ -551,12 +551,27 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             StepKind::Plus => format!("+{}", s.amount().compact()),
         })
         .collect();
-    let plot = include_range(
-        category_plot(ui, look, &labels, money_axis("Cost a year (£)", look)),
-        low,
-        high,
-        label_room(ui, look, &texts),
-    );
+    // The axis starts at zero, or at a round figure below the smallest cost with a break marked.
+    let start = w.axis_start().as_pounds();
+    let axis = if start > 0.0 {
+        money_axis(
+            &format!(
+                "Cost a year (£): axis starts at {}",
+                w.axis_start().compact()
+            ),
+            look,
+        )
+    } else {
+        money_axis("Cost a year (£)", look)
+    };
+    let room = label_room(ui, look, &texts);
+    let plot = category_plot(ui, look, &labels, axis);
+    let plot = if start > 0.0 {
+        let extra = (high - start) * room / (1.0 - room);
+        plot.include_x(start).include_x(high + extra)
+    } else {
+        include_range(plot, low, high, room)
+    };
     let mut charts = Vec::new();
     for (kind, name) in [
         (StepKind::Total, "Cost"),
@@ -570,6 +585,8 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             .filter(|(_, s)| s.kind == kind)
             .map(|(i, s)| {
                 let (a, b) = (s.from.as_pounds(), s.to.as_pounds());
+                // A total stands on the axis's start (zero unless the axis is broken).
+                let a = if kind == StepKind::Total { start } else { a };
                 Bar::new(-(i as f64), (b - a).abs())
                     .base_offset(a.min(b))
                     .width(0.6)
@@ -587,9 +604,36 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         }
     }
     let size = look.value_size(w.steps.len(), 1.0);
+    // The break: a zigzag across the foot of each total's bar, in the plot's background colour.
+    let breaks: Vec<Line<'static>> = if start > 0.0 {
+        let dx = (high - start) * 0.012;
+        w.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == StepKind::Total)
+            .map(|(i, _)| {
+                let y = -(i as f64);
+                let zigzag: Vec<[f64; 2]> = (0..=6)
+                    .map(|k| {
+                        let x = start + dx * if k % 2 == 0 { 2.0 } else { 3.0 };
+                        [x, y - 0.36 + 0.12 * f64::from(k)]
+                    })
+                    .collect();
+                Line::new("", PlotPoints::from(zigzag))
+                    .color(ui.visuals().extreme_bg_color)
+                    .width(3.0)
+                    .allow_hover(false)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     plot.show(ui, |p| {
         for c in charts {
             p.bar_chart(c);
+        }
+        for b in breaks {
+            p.line(b);
         }
         for (i, s) in w.steps.iter().enumerate() {
             let x = s.from.max(s.to).as_pounds();

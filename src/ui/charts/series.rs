@@ -6,6 +6,7 @@ use egui::Color32;
 use jiff::civil::Date;
 
 use super::Pool;
+use crate::engine::dates::add_days;
 use crate::engine::{FlagKind, Outcome};
 use crate::model::{FinancialYear, Money, Plan};
 use crate::ui::theme;
@@ -378,6 +379,51 @@ impl Waterfall {
     }
 }
 
+impl Waterfall {
+    /// Where the cost axis starts. Zero, unless every bar's end sits high above it (the usual
+    /// case: a merger saves a tenth or so of the cost, and from zero its steps would be squeezed
+    /// into the last sliver of the chart). Then it starts at a round figure below the smallest
+    /// cost, leaving the steps at least three fifths of the width; the chart marks the break on
+    /// the totals' bars and in the axis title, and every label still gives the whole amount.
+    pub fn axis_start(&self) -> Money {
+        let ends = self.steps.iter().flat_map(|s| match s.kind {
+            StepKind::Total => [s.to, s.to],
+            StepKind::Less | StepKind::Plus => [s.from, s.to],
+        });
+        let (Some(low), Some(high)) = (ends.clone().min(), ends.max()) else {
+            return Money::ZERO;
+        };
+        let (low, high) = (low.pence(), high.pence());
+        if low <= 0 || high <= low {
+            return Money::ZERO;
+        }
+        let span = high - low;
+        // A third of the span below the smallest cost, down to a multiple of a round step of at
+        // least an eighth of the span (at most 2.5 eighths): the gap is under 0.65 of the span.
+        let step = nice_step(span / 8);
+        let start = (low - span / 3).div_euclid(step) * step;
+        // Not worth a break unless it saves a third of the width.
+        if start * 3 < high {
+            return Money::ZERO;
+        }
+        Money(start)
+    }
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten that is at least `at_least` (pence, at least 1p).
+fn nice_step(at_least: i64) -> i64 {
+    let mut power = 1i64;
+    loop {
+        for m in [1, 2, 5] {
+            let step = power.saturating_mul(m);
+            if step >= at_least || step == i64::MAX {
+                return step.max(1);
+            }
+        }
+        power = power.saturating_mul(10);
+    }
+}
+
 impl Figures for Waterfall {
     /// Nothing to draw: no cost today and none in the target.
     fn is_empty(&self) -> bool {
@@ -745,11 +791,13 @@ impl Timeline {
                     misses: t.notices_from > o.go_live,
                 }];
                 if let Some(last) = t.last_exit {
-                    let notice_end = t.first_exit.unwrap_or(last);
+                    // The longest notice given, no longer: people then wait for go-live.
+                    let notice_end =
+                        add_days(t.notices_from, 7 * i64::from(t.longest_notice_weeks));
                     spans.push(Span {
                         phase: Phase::Notice,
                         from: t.notices_from,
-                        to: notice_end.max(t.notices_from),
+                        to: notice_end,
                         misses: notice_end > o.go_live,
                     });
                     spans.push(Span {
