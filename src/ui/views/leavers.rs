@@ -126,7 +126,7 @@ fn compare(a: &Row, b: &Row, column: usize) -> std::cmp::Ordering {
 /// Draws the filters, the totals of the people shown and the table.
 pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State) {
     ui.label(
-        "Each person who leaves or is at risk, with their package as the totals count it: compulsory and redeployed figures are expected shares",
+        "Each person who leaves or is at risk, with their package as the totals count it: compulsory and redeployed figures are expected shares. Implementation costs are in the one-off cost but in no one's package.",
     );
     ui.horizontal_wrapped(|ui| {
         let councils: Vec<(Option<usize>, String)> =
@@ -177,7 +177,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State) {
     let total: Money = shown.iter().map(|r| Money(r.money[3])).sum();
     ui.label(
         RichText::new(format!(
-            "Showing {} of {} people; one-off cost of those shown {}",
+            "Showing {} of {} people; their packages {}",
             shown.len(),
             rows.len(),
             total.full()
