@@ -1,8 +1,13 @@
 //! The headless commands: `report`, `redundancy`, `import`, `example`, plus `--help` and
 //! `--version`. Output goes to the writers given, so tests run the real commands.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use jiff::civil::Date;
 
@@ -20,12 +25,12 @@ pub enum Invocation {
     Exit(u8),
 }
 
-const USAGE: &str = "Merger Planner: plan the merger of councils' back-office services.
+const ABOUT: &str = "Merger Planner: plan the merger of councils' back-office services.";
 
-Usage:
+const USAGE: &str = "
   merger-planner                 open the app on the built-in example plan
   merger-planner PLAN.ron        open the app on a plan
-  merger-planner report PLAN.ron [--scenario NAME] [--format text|json]
+  merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--timings]
   merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
                  (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
   merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
@@ -34,38 +39,31 @@ Usage:
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
   merger-planner COMMAND --help  help on one command
-  merger-planner --version
+  merger-planner --version";
 
-DATE is YYYY-MM-DD. Errors go to standard error with a non-zero exit code.";
+const AFTER: &str = "DATE is YYYY-MM-DD. Errors go to standard error with a non-zero exit code: 2 when \
+the command is written wrongly, 1 when its input is wrong.";
 
-const REPORT_HELP: &str = "merger-planner report PLAN.ron [--scenario NAME] [--format text|json]
-
-Prints the outcome of a plan: headlines, tables by function and council, the waterfall from
+const REPORT_HELP: &str =
+    "Prints the outcome of a plan: headlines, tables by function and council, the waterfall from
 today's cost to the target cost, one-off costs, money by financial year and flags. --scenario
 picks a saved scenario (default: Base, the plan as it stands). --format json prints the same
 figures for tools, money in pounds to the penny, with split (the method and ratio), leavers[]
 (each person who leaves or is at risk, with their package as the totals count it: post_id,
 council, role, kind, fte, exit_date, notice_weeks, statutory_weeks, weekly_pay, weekly_cap,
 statutory_pay, redundancy_pay, pension_strain, strain_estimated, class1a_ni, pay_protection,
-total) and flags[]. The text report prints the same schedule of leavers. A plan with
-validation errors is refused.";
+total) and flags[]. The text report prints the same schedule of leavers. --timings prints how
+long opening, validating and evaluating took on standard error (as 'open 212 ms'), so a large
+plan shows where its time goes. A plan with validation errors is refused.";
 
-const REDUNDANCY_HELP: &str = "merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
-                          (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
-
-Statutory redundancy pay for one person (Employment Rights Act 1996 s.162), with the cap on a
+const REDUNDANCY_HELP: &str =
+    "Statutory redundancy pay for one person (Employment Rights Act 1996 s.162), with the cap on a
 week's pay in force on the exit date. With --dob and --service-start the exact method counts
 each year back from the exit date at the age on its first day. With --age and --years it follows
 the ready-reckoner convention: age in whole years at the exit date, complete years of service,
 the k-th year back taken at age A-k. JSON keys: weeks, weekly_pay_used, weekly_cap, amount.";
 
-const IMPORT_HELP: &str =
-    "merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
-                      [--mapping MAP.ron] [--sheet NAME] [--full-time-hours H]
-                      [--date-order day-first|month-first] [--placement new|replace|add]
-                      [--name NAME] [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
-
-Reads an establishment exported by an HR or payroll system: CSV or other delimited text (comma,
+const IMPORT_HELP: &str = "Reads an establishment exported by an HR or payroll system: CSV or other delimited text (comma,
 semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252, all detected) or a workbook (.xlsx, .xls,
 .ods; the first sheet unless --sheet). The heading row is found under any title rows, and each
 column is guessed from its heading (Post No, Job Title, Service, FTE or Hours, Annual Salary,
@@ -83,56 +81,258 @@ TARGETS (function, role, target_fte, target_salary or pay_rule) sets the target 
 without a target keep today's FTE. Every problem is printed with its spreadsheet row and column
 heading, exit code 1, and nothing is written.";
 
-const EXAMPLE_HELP: &str = "merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
-
-Writes a realistic synthetic plan: a county and N-1 districts becoming one unitary council with
+const EXAMPLE_HELP: &str = "Writes a realistic synthetic plan: a county and N-1 districts becoming one unitary council with
 about N posts in their corporate services, for demos and benchmarks. The same seed gives the
 same plan.";
 
-const EXPORT_SLIDES_HELP: &str = "merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
+const EXPORT_SLIDES_HELP: &str = "Draws every slide of the plan's presentation (the charts chosen in the app, in their order; every
+chart for a plan saved before slides could be chosen) as PNG images, without a window:
+DIR/01-overlap.png and so on, made in the light projector theme at --size pixels (default
+1920x1080; each side 64 to 8192). Uses the GPU if there is one, else Mesa's software Vulkan
+driver (Debian and Ubuntu: mesa-vulkan-drivers); says so and exits 1 when neither is available.
+Prints each file written.";
 
-Draws every slide of the plan's presentation (the charts chosen in the app, in their order; every
-chart for a plan saved before slides could be chosen) as PNG images, without a window: DIR/01-overlap.png and so on, made in
-the light projector theme at --size pixels (default 1920x1080; each side 64 to 8192). Uses the
-GPU if there is one, else Mesa's software Vulkan driver (Debian and Ubuntu: mesa-vulkan-drivers);
-says so and exits 1 when neither is available. Prints each file written.";
+/// The command line as clap reads it.
+#[derive(Parser, Debug)]
+#[command(
+    name = "merger-planner",
+    about = ABOUT,
+    override_usage = USAGE,
+    after_help = AFTER,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+    /// A plan to open in the app (or a spreadsheet or CSV establishment to import into a new plan)
+    #[arg(value_name = "PLAN.ron")]
+    plan: Option<PathBuf>,
+}
 
-/// Runs the command line. `args` excludes the program name.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
-    let Some(first) = args.first() else {
-        return Invocation::Window(None);
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Prints the outcome of a plan
+    #[command(
+        override_usage = "merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--timings]",
+        long_about = REPORT_HELP
+    )]
+    Report(ReportArgs),
+    /// Statutory redundancy pay for one person
+    #[command(
+        override_usage = "merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
+                          (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]",
+        long_about = REDUNDANCY_HELP
+    )]
+    Redundancy(RedundancyArgs),
+    /// Reads an establishment exported by an HR or payroll system into a plan
+    #[command(
+        override_usage = "merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
+                      [--mapping MAP.ron] [--sheet NAME] [--full-time-hours H]
+                      [--date-order day-first|month-first] [--placement new|replace|add]
+                      [--name NAME] [--go-live DATE] [--consultation-start DATE] --out PLAN.ron",
+        long_about = IMPORT_HELP
+    )]
+    Import(ImportArgs),
+    /// Writes a realistic synthetic plan
+    #[command(
+        override_usage = "merger-planner example --councils N --posts N [--seed S] --out PLAN.ron",
+        long_about = EXAMPLE_HELP
+    )]
+    Example(ExampleArgs),
+    /// Draws every slide as PNG images, without a window
+    #[command(
+        override_usage = "merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]",
+        long_about = EXPORT_SLIDES_HELP
+    )]
+    ExportSlides(ExportSlidesArgs),
+}
+
+/// Text for people, or JSON for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct ReportArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// A saved scenario (default: Base)
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// text or json
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Print the open, validate and evaluate times on standard error
+    #[arg(long)]
+    timings: bool,
+}
+
+#[derive(Args, Debug)]
+struct RedundancyArgs {
+    /// The day the person leaves, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    exit_date: String,
+    /// A week's pay in pounds, such as 650 or 650.50
+    #[arg(long, value_name = "POUNDS", allow_hyphen_values = true)]
+    weekly_pay: String,
+    /// Age in whole years at the exit date (with --years)
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    age: Option<String>,
+    /// Complete years of continuous service (with --age)
+    #[arg(long, value_name = "Y", allow_hyphen_values = true)]
+    years: Option<String>,
+    /// Date of birth (with --service-start)
+    #[arg(long, value_name = "DATE")]
+    dob: Option<String>,
+    /// Continuous service start (with --dob)
+    #[arg(long, value_name = "DATE")]
+    service_start: Option<String>,
+    /// text or json
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+/// How an HR system writes ambiguous dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DateOrderArg {
+    DayFirst,
+    MonthFirst,
+}
+
+/// Where imported posts go in an existing plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum PlacementArg {
+    #[default]
+    New,
+    Replace,
+    Add,
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    /// The establishment: CSV, delimited text, .xlsx, .xls or .ods
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// The council of a file with no council column
+    #[arg(long, value_name = "NAME")]
+    council: Option<String>,
+    /// An existing plan to add the posts to
+    #[arg(long, value_name = "PLAN.ron")]
+    into: Option<PathBuf>,
+    /// The target structure (function, role, target_fte, target_salary or pay_rule)
+    #[arg(long, value_name = "FILE")]
+    targets: Option<PathBuf>,
+    /// A mapping file saved from the app
+    #[arg(long, value_name = "MAP.ron")]
+    mapping: Option<PathBuf>,
+    /// The workbook's sheet (default: the first)
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Hours of a full-time week, to read FTE given as hours (default 37)
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    full_time_hours: Option<String>,
+    /// How ambiguous dates are written
+    #[arg(long, value_enum)]
+    date_order: Option<DateOrderArg>,
+    /// With --into: a new council, replace a council's posts, or add to them
+    #[arg(long, value_enum, default_value_t)]
+    placement: PlacementArg,
+    /// The plan's name
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// Go-live, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    go_live: Option<String>,
+    /// Consultation start, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    consultation_start: Option<String>,
+    /// The plan file to write
+    #[arg(long, value_name = "PLAN.ron")]
+    out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct ExampleArgs {
+    /// Councils, 1 to 200
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    councils: String,
+    /// Posts, 1 to 1,000,000
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    posts: String,
+    /// The seed: the same seed gives the same plan
+    #[arg(long, value_name = "S", allow_hyphen_values = true)]
+    seed: Option<String>,
+    /// The plan file to write
+    #[arg(long, value_name = "PLAN.ron")]
+    out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct ExportSlidesArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// The folder to write the slides to
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Pixels, as WIDTHxHEIGHT (default 1920x1080)
+    #[arg(long, value_name = "WxH")]
+    size: Option<String>,
+    /// A saved scenario (default: Base)
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+}
+
+/// Runs the command line. `args` excludes the program name; arguments need not be UTF-8 (a
+/// path that is not is used as it is; an option's text that is not gets a message).
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Invocation
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let command = Cli::command().version(VERSION.get_or_init(crate::version).as_str());
+    let words =
+        std::iter::once(OsString::from("merger-planner")).chain(args.into_iter().map(Into::into));
+    let cli = match command
+        .try_get_matches_from(words)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => {
+            let mut text = e.render().to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = write!(out, "{text}");
+                    Invocation::Exit(0)
+                }
+                _ => {
+                    let _ = write!(err, "{text}");
+                    Invocation::Exit(2)
+                }
+            };
+        }
     };
-    let rest = &args[1..];
-    let result = match first.as_str() {
-        "-h" | "--help" | "help" => {
-            let _ = writeln!(out, "{USAGE}");
-            Ok(0)
-        }
-        "-V" | "--version" => {
-            let _ = writeln!(out, "merger-planner {}", crate::version());
-            Ok(0)
-        }
-        "report" => with_help(rest, REPORT_HELP, out)
-            .and_then(|a| a.map_or(Ok(0), |a| report_cmd(&a, out, err))),
-        "redundancy" => with_help(rest, REDUNDANCY_HELP, out)
-            .and_then(|a| a.map_or(Ok(0), |a| redundancy_cmd(&a, out))),
-        "import" => with_help(rest, IMPORT_HELP, out)
-            .and_then(|a| a.map_or(Ok(0), |a| import_cmd(&a, out, err))),
-        "example" => with_help(rest, EXAMPLE_HELP, out)
-            .and_then(|a| a.map_or(Ok(0), |a| example_cmd(&a, out))),
-        "export-slides" => with_help(rest, EXPORT_SLIDES_HELP, out)
-            .and_then(|a| a.map_or(Ok(0), |a| export_slides_cmd(&a, out, err))),
-        path if !path.starts_with('-') && rest.is_empty() => {
-            return Invocation::Window(Some(PathBuf::from(path)));
-        }
-        other => Err(Failure::Usage(format!(
-            "'{other}' is not a command or a single plan file"
-        ))),
+    let result = match cli.command {
+        None => return Invocation::Window(cli.plan),
+        Some(Cmd::Report(a)) => report_cmd(&a, out, err),
+        Some(Cmd::Redundancy(a)) => redundancy_cmd(&a, out),
+        Some(Cmd::Import(a)) => import_cmd(&a, out, err),
+        Some(Cmd::Example(a)) => example_cmd(&a, out),
+        Some(Cmd::ExportSlides(a)) => export_slides_cmd(&a, out, err),
     };
     match result {
         Ok(code) => Invocation::Exit(code),
         Err(Failure::Usage(message)) => {
-            let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+            let _ = writeln!(err, "error: {message}\n\nUsage:{USAGE}");
             Invocation::Exit(2)
         }
         Err(Failure::Input(message)) => {
@@ -149,120 +349,48 @@ enum Failure {
     Input(String),
 }
 
-/// Prints the command's help and gives `None` if it was asked for; otherwise the parsed args.
-fn with_help(args: &[String], help: &str, out: &mut dyn Write) -> Result<Option<Args>, Failure> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        let _ = writeln!(out, "{help}");
-        return Ok(None);
-    }
-    Args::parse(args).map(Some)
-}
-
-/// Positional arguments and `--name value` (or `--name=value`) options.
-struct Args {
-    positional: Vec<String>,
-    options: Vec<(String, String)>,
-}
-
-impl Args {
-    fn parse(args: &[String]) -> Result<Self, Failure> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut i = 0;
-        while i < args.len() {
-            let a = &args[i];
-            if let Some(name) = a.strip_prefix("--") {
-                if let Some((n, v)) = name.split_once('=') {
-                    options.push((n.to_owned(), v.to_owned()));
-                } else {
-                    let value = args
-                        .get(i + 1)
-                        .ok_or_else(|| Failure::Usage(format!("--{name} needs a value")))?;
-                    options.push((name.to_owned(), value.clone()));
-                    i += 1;
-                }
-            } else {
-                positional.push(a.clone());
-            }
-            i += 1;
-        }
-        Ok(Self {
-            positional,
-            options,
+/// A date option, YYYY-MM-DD.
+fn date(name: &str, value: Option<&str>) -> Result<Option<Date>, Failure> {
+    value
+        .map(|v| {
+            v.parse::<Date>().map_err(|_| {
+                Failure::Input(format!(
+                    "--{name} '{v}' is not a date; write it as YYYY-MM-DD"
+                ))
+            })
         })
-    }
-
-    fn get(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn only(&self, allowed: &[&str], positional: usize) -> Result<(), Failure> {
-        if let Some((n, _)) = self
-            .options
-            .iter()
-            .find(|(n, _)| !allowed.contains(&n.as_str()))
-        {
-            return Err(Failure::Usage(format!(
-                "--{n} is not an option of this command"
-            )));
-        }
-        if self.positional.len() != positional {
-            return Err(Failure::Usage(format!(
-                "expected {positional} file argument(s), got {}",
-                self.positional.len()
-            )));
-        }
-        Ok(())
-    }
-
-    fn required(&self, name: &str) -> Result<&str, Failure> {
-        self.get(name)
-            .ok_or_else(|| Failure::Usage(format!("--{name} is required")))
-    }
-
-    fn date(&self, name: &str) -> Result<Option<Date>, Failure> {
-        self.get(name)
-            .map(|v| {
-                v.parse::<Date>().map_err(|_| {
-                    Failure::Input(format!(
-                        "--{name} '{v}' is not a date; write it as YYYY-MM-DD"
-                    ))
-                })
-            })
-            .transpose()
-    }
-
-    fn number<T: std::str::FromStr>(&self, name: &str, what: &str) -> Result<Option<T>, Failure> {
-        self.get(name)
-            .map(|v| {
-                v.parse::<T>()
-                    .map_err(|_| Failure::Input(format!("--{name} '{v}' is not {what}")))
-            })
-            .transpose()
-    }
-
-    fn format(&self) -> Result<bool, Failure> {
-        match self.get("format").unwrap_or("text") {
-            "text" => Ok(false),
-            "json" => Ok(true),
-            other => Err(Failure::Usage(format!(
-                "--format '{other}' is not text or json"
-            ))),
-        }
-    }
+        .transpose()
 }
 
-fn open_plan(path: &str) -> Result<Plan, Failure> {
-    plan_file::open(Path::new(path)).map_err(|e| Failure::Input(e.to_string()))
+/// A number option.
+fn number<T: std::str::FromStr>(
+    name: &str,
+    value: Option<&str>,
+    what: &str,
+) -> Result<Option<T>, Failure> {
+    value
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|_| Failure::Input(format!("--{name} '{v}' is not {what}")))
+        })
+        .transpose()
+}
+
+fn open_plan(path: &Path) -> Result<Plan, Failure> {
+    plan_file::open(path).map_err(|e| Failure::Input(e.to_string()))
 }
 
 /// Prints the validation errors and warnings to `err`; fails if there are errors.
 fn check(plan: &Plan, label: &str, err: &mut dyn Write) -> Result<(), Failure> {
     let problems = validate(plan);
+    report_problems(&problems, label, err)
+}
+
+fn report_problems(
+    problems: &[crate::model::Problem],
+    label: &str,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -283,35 +411,38 @@ fn check(plan: &Plan, label: &str, err: &mut dyn Write) -> Result<(), Failure> {
 
 /// The scenario named by --scenario (the base when absent), or a message listing the others.
 fn chosen_scenario(
-    args: &Args,
+    name: Option<&str>,
     plan: &Plan,
-    path: &str,
+    path: &Path,
 ) -> Result<crate::model::Scenario, Failure> {
-    let name = args.get("scenario").unwrap_or("Base");
+    let name = name.unwrap_or("Base");
     plan.scenario(name).ok_or_else(|| {
         Failure::Input(format!(
-            "there is no scenario '{name}' in {path}; the scenarios are: {}",
+            "there is no scenario '{name}' in {}; the scenarios are: {}",
+            path.display(),
             plan.scenario_names().join(", ")
         ))
     })
 }
 
-fn export_slides_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+fn export_slides_cmd(
+    args: &ExportSlidesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
     use crate::ui::{export, render};
-    args.only(&["out", "size", "scenario"], 1)?;
-    let dir = PathBuf::from(args.required("out")?);
     let size = args
-        .get("size")
+        .size
+        .as_deref()
         .map(render::parse_size)
         .transpose()
         .map_err(|e| Failure::Input(format!("--size {e}")))?
         .unwrap_or(export::DEFAULT_SIZE);
-    let path = &args.positional[0];
-    let plan = open_plan(path)?;
-    check(&plan, path, err)?;
-    let scenario = chosen_scenario(args, &plan, path)?;
+    let plan = open_plan(&args.plan)?;
+    check(&plan, &args.plan.display().to_string(), err)?;
+    let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let mut renderer = render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
-    let files = export::slides(&mut renderer, &plan, &scenario, &dir, size)
+    let files = export::slides(&mut renderer, &plan, &scenario, &args.out, size)
         .map_err(|e| Failure::Input(e.to_string()))?;
     for f in files {
         let _ = writeln!(out, "{}", f.display());
@@ -319,15 +450,34 @@ fn export_slides_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     Ok(0)
 }
 
-fn report_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
-    args.only(&["scenario", "format"], 1)?;
-    let json = args.format()?;
-    let path = &args.positional[0];
-    let plan = open_plan(path)?;
-    check(&plan, path, err)?;
-    let scenario = chosen_scenario(args, &plan, path)?;
+/// "212 ms" under ten seconds' worth of milliseconds, "4.1 ms" under ten.
+fn millis(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    let started = Instant::now();
+    let plan = open_plan(&args.plan)?;
+    let opened = started.elapsed();
+    let started = Instant::now();
+    let problems = validate(&plan);
+    let validated = started.elapsed();
+    report_problems(&problems, &args.plan.display().to_string(), err)?;
+    let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
+    let started = Instant::now();
     let outcome = engine::evaluate(&plan, &scenario);
-    let text = if json {
+    let evaluated = started.elapsed();
+    if args.timings {
+        let _ = writeln!(err, "open {}", millis(opened));
+        let _ = writeln!(err, "validate {}", millis(validated));
+        let _ = writeln!(err, "evaluate {}", millis(evaluated));
+    }
+    let text = if args.format == Format::Json {
         serde_json::to_string_pretty(&report::json(&plan, &outcome))
             .map_err(|e| Failure::Input(e.to_string()))?
     } else {
@@ -337,24 +487,10 @@ fn report_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
     Ok(0)
 }
 
-fn redundancy_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
-    args.only(
-        &[
-            "exit-date",
-            "weekly-pay",
-            "age",
-            "years",
-            "dob",
-            "service-start",
-            "format",
-        ],
-        0,
-    )?;
-    let json = args.format()?;
-    let exit = args
-        .date("exit-date")?
+fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+    let exit = date("exit-date", Some(&args.exit_date))?
         .ok_or_else(|| Failure::Usage("--exit-date is required".to_owned()))?;
-    let pay_text = args.required("weekly-pay")?;
+    let pay_text = &args.weekly_pay;
     let weekly = parse_money(pay_text)
         .filter(|m| m.pence() >= 0)
         .ok_or_else(|| {
@@ -365,16 +501,14 @@ fn redundancy_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
     let params = Parameters::default();
     let rules = &params.redundancy;
     let weeks = match (
-        args.get("age"),
-        args.get("years"),
-        args.date("dob")?,
-        args.date("service-start")?,
+        args.age.as_deref(),
+        args.years.as_deref(),
+        date("dob", args.dob.as_deref())?,
+        date("service-start", args.service_start.as_deref())?,
     ) {
-        (Some(_), Some(_), None, None) => {
-            let age: u32 = args.number("age", "a whole number of years")?.unwrap_or(0);
-            let years: u32 = args
-                .number("years", "a whole number of years")?
-                .unwrap_or(0);
+        (Some(age), Some(years), None, None) => {
+            let age: u32 = number("age", Some(age), "a whole number of years")?.unwrap_or(0);
+            let years: u32 = number("years", Some(years), "a whole number of years")?.unwrap_or(0);
             rules::statutory_weeks_reckoner(rules, age, years)
         }
         (None, None, Some(dob), Some(start)) => {
@@ -404,7 +538,7 @@ fn redundancy_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
     })?;
     let used = weekly.min(cap.value);
     let amount = Money::from_pence_f64(weeks * used.pence() as f64);
-    if json {
+    if args.format == Format::Json {
         let value = serde_json::json!({
             "weeks": weeks,
             "weekly_pay_used": used.pence() as f64 / 100.0,
@@ -454,31 +588,16 @@ fn default_programme(today: Date) -> Programme {
     }
 }
 
-fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
-    args.only(
-        &[
-            "targets",
-            "name",
-            "go-live",
-            "consultation-start",
-            "out",
-            "council",
-            "full-time-hours",
-            "sheet",
-            "mapping",
-            "into",
-            "date-order",
-            "placement",
-        ],
-        1,
-    )?;
-    let target = args.required("out")?.to_owned();
-    let staff_path = args.positional[0].clone();
-    let mut mapping = match args.get("mapping") {
-        Some(path) => Mapping::open(Path::new(path)).map_err(Failure::Input)?,
+fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    let mut mapping = match &args.mapping {
+        Some(path) => Mapping::open(path).map_err(Failure::Input)?,
         None => Mapping::default(),
     };
-    if let Some(h) = args.number::<f64>("full-time-hours", "a number of hours such as 37")? {
+    if let Some(h) = number::<f64>(
+        "full-time-hours",
+        args.full_time_hours.as_deref(),
+        "a number of hours such as 37",
+    )? {
         if !(h.is_finite() && (1.0..=80.0).contains(&h)) {
             return Err(Failure::Input(format!(
                 "--full-time-hours {h} must be from 1 to 80"
@@ -486,55 +605,44 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
         }
         mapping.full_time_hours = h;
     }
-    match args.get("date-order") {
+    match args.date_order {
         None => {}
-        Some("day-first") => mapping.date_order = Some(import::values::DateOrder::DayFirst),
-        Some("month-first") => mapping.date_order = Some(import::values::DateOrder::MonthFirst),
-        Some(other) => {
-            return Err(Failure::Usage(format!(
-                "--date-order {other}: write day-first or month-first"
-            )));
+        Some(DateOrderArg::DayFirst) => {
+            mapping.date_order = Some(import::values::DateOrder::DayFirst);
+        }
+        Some(DateOrderArg::MonthFirst) => {
+            mapping.date_order = Some(import::values::DateOrder::MonthFirst);
         }
     }
-    let placement = match args.get("placement") {
-        None | Some("new") => Placement::New,
-        Some("replace") => Placement::Replace,
-        Some("add") => Placement::Add,
-        Some(other) => {
-            return Err(Failure::Usage(format!(
-                "--placement {other}: write new, replace or add"
-            )));
-        }
+    let placement = match args.placement {
+        PlacementArg::New => Placement::New,
+        PlacementArg::Replace => Placement::Replace,
+        PlacementArg::Add => Placement::Add,
     };
-    let plan = if let Some(path) = args.get("into") {
-        plan_file::open(Path::new(path)).map_err(|e| Failure::Input(e.to_string()))?
+    let plan = if let Some(path) = &args.into {
+        open_plan(path)?
     } else {
-        {
-            let programme = import_programme(args)?;
-            let name = args.get("name").map_or_else(
-                || {
-                    Path::new(&staff_path).file_stem().map_or_else(
-                        || "Imported plan".to_owned(),
-                        |s| s.to_string_lossy().into_owned(),
-                    )
-                },
-                str::to_owned,
-            );
-            Plan::new(&name, programme)
-        }
+        let programme = import_programme(args)?;
+        let name = args.name.clone().unwrap_or_else(|| {
+            args.file.file_stem().map_or_else(
+                || "Imported plan".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            )
+        });
+        Plan::new(&name, programme)
     };
     let options = Options {
         mapping,
-        council: args.get("council").unwrap_or_default().to_owned(),
+        council: args.council.clone().unwrap_or_default(),
         placement,
         ..Options::default()
     };
     let read = ReadSettings {
-        sheet: args.get("sheet").map(str::to_owned),
+        sheet: args.sheet.clone(),
         ..ReadSettings::default()
     };
     let mut plan = imported(
-        &staff_path,
+        &args.file,
         &read,
         Kind::Establishment,
         &plan,
@@ -542,7 +650,7 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
         out,
         err,
     )?;
-    if let Some(targets) = args.get("targets") {
+    if let Some(targets) = &args.targets {
         let options = Options {
             mapping: Mapping {
                 functions: options.mapping.functions.clone(),
@@ -560,16 +668,17 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
             err,
         )?;
     }
-    if args.get("into").is_some()
-        && let Some(name) = args.get("name")
+    if args.into.is_some()
+        && let Some(name) = &args.name
     {
-        plan.name = name.to_owned();
+        plan.name.clone_from(name);
     }
     check(&plan, "the imported plan", err)?;
-    plan_file::save(Path::new(&target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
     let _ = writeln!(
         out,
-        "Wrote {target}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
+        "Wrote {}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
+        args.out.display(),
         plan.councils.len(),
         plan.functions.len(),
         plan.roles.len(),
@@ -582,16 +691,16 @@ fn import_cmd(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
 
 /// The programme of a new plan: the dates given, else the next 1 April at least six months away
 /// and consultation six months before it.
-fn import_programme(args: &Args) -> Result<Programme, Failure> {
+fn import_programme(args: &ImportArgs) -> Result<Programme, Failure> {
     let today = jiff::Timestamp::now()
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
     let mut programme = default_programme(today);
-    if let Some(g) = args.date("go-live")? {
+    if let Some(g) = date("go-live", args.go_live.as_deref())? {
         programme.go_live = g;
         programme.consultation_start = g.checked_sub(jiff::Span::new().months(6)).unwrap_or(g);
     }
-    if let Some(c) = args.date("consultation-start")? {
+    if let Some(c) = date("consultation-start", args.consultation_start.as_deref())? {
         programme.consultation_start = c;
     }
     if programme.go_live < programme.consultation_start {
@@ -606,7 +715,7 @@ fn import_programme(args: &Args) -> Result<Programme, Failure> {
 /// Reads and checks one file into `plan`, printing what it found; every problem (with its row and
 /// column heading) fails the command.
 fn imported(
-    path: &str,
+    path: &Path,
     read: &ReadSettings,
     kind: Kind,
     plan: &Plan,
@@ -615,7 +724,7 @@ fn imported(
     err: &mut dyn Write,
 ) -> Result<Plan, Failure> {
     let (source, checked) =
-        import::import_file(Path::new(path), read, kind, plan, options).map_err(Failure::Input)?;
+        import::import_file(path, read, kind, plan, options).map_err(Failure::Input)?;
     for note in &checked.notes {
         let _ = writeln!(out, "{}: {note}", source.name);
     }
@@ -664,16 +773,11 @@ fn imported(
     Ok(checked.plan)
 }
 
-fn example_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
-    args.only(&["councils", "posts", "seed", "out"], 0)?;
-    let councils: usize = args
-        .number("councils", "a whole number")?
-        .ok_or_else(|| Failure::Usage("--councils is required".to_owned()))?;
-    let posts: usize = args
-        .number("posts", "a whole number")?
-        .ok_or_else(|| Failure::Usage("--posts is required".to_owned()))?;
-    let seed: u64 = args.number("seed", "a whole number")?.unwrap_or(1);
-    let target = args.required("out")?;
+fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+    let councils: usize =
+        number("councils", Some(&args.councils), "a whole number")?.unwrap_or_default();
+    let posts: usize = number("posts", Some(&args.posts), "a whole number")?.unwrap_or_default();
+    let seed: u64 = number("seed", args.seed.as_deref(), "a whole number")?.unwrap_or(1);
     if !(1..=200).contains(&councils) {
         return Err(Failure::Input(format!(
             "--councils {councils} must be from 1 to 200"
@@ -685,10 +789,11 @@ fn example_cmd(args: &Args, out: &mut dyn Write) -> Result<u8, Failure> {
         )));
     }
     let plan = synthetic::reorganisation(councils, posts, seed);
-    plan_file::save(Path::new(target), &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
     let _ = writeln!(
         out,
-        "Wrote {target}: {} councils, {} posts (seed {seed})",
+        "Wrote {}: {} councils, {} posts (seed {seed})",
+        args.out.display(),
         plan.councils.len(),
         plan.posts.len()
     );

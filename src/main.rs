@@ -7,8 +7,9 @@ use merger_planner::io::plan_file;
 use merger_planner::ui;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr()) {
+    // Arguments as the system gives them: a path that is not UTF-8 still opens.
+    let args = std::env::args_os().skip(1);
+    match cli::run(args, &mut std::io::stdout(), &mut std::io::stderr()) {
         Invocation::Exit(code) => ExitCode::from(code),
         // A spreadsheet or CSV opens the app on a new plan with the import dialog on it.
         Invocation::Window(Some(path)) if ui::import::is_table_file(&path) => {

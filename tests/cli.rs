@@ -751,3 +751,50 @@ fn import_asks_the_order_of_ambiguous_dates_and_reads_a_mapping_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
 }
+
+#[test]
+fn report_timings_name_each_step_on_standard_error() {
+    let o = run(&["report", &saves("bournemouth-poole.ron"), "--timings"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for step in ["open", "validate", "evaluate"] {
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&format!("{step} ")))
+            .unwrap_or_else(|| panic!("no '{step}' line in {err}"));
+        assert!(line.ends_with(" ms"), "{line}");
+        let number = line[step.len() + 1..line.len() - 3].parse::<f64>();
+        assert!(number.is_ok_and(|n| n >= 0.0), "{line}");
+    }
+    assert!(!stdout(&o).contains("validate "), "timings stay off the report");
+    let o = run(&["report", &saves("bournemouth-poole.ron")]);
+    assert!(!stderr(&o).contains("evaluate "));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_get_a_message_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"caf\xe9");
+    // A scenario name must be text: a usage error (exit 2) naming the problem.
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .arg("report")
+        .arg(saves("bournemouth-poole.ron"))
+        .arg("--scenario")
+        .arg(bad)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("invalid UTF-8"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+    // A file name need not be: it is looked for as it is, and its absence is reported (exit 1).
+    let dir = temp();
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .arg("report")
+        .arg(dir.path().join(bad))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Check the file exists"), "{}", stderr(&o));
+}
