@@ -766,7 +766,10 @@ fn report_timings_name_each_step_on_standard_error() {
         let number = line[step.len() + 1..line.len() - 3].parse::<f64>();
         assert!(number.is_ok_and(|n| n >= 0.0), "{line}");
     }
-    assert!(!stdout(&o).contains("validate "), "timings stay off the report");
+    assert!(
+        !stdout(&o).contains("validate "),
+        "timings stay off the report"
+    );
     let o = run(&["report", &saves("bournemouth-poole.ron")]);
     assert!(!stderr(&o).contains("evaluate "));
 }
@@ -796,5 +799,9 @@ fn arguments_that_are_not_utf8_get_a_message_not_a_panic() {
         .output()
         .expect("the binary runs");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("Check the file exists"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Check the file exists"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -1,35 +1,15 @@
 //! The plan resolved for one scenario: effective dates, targets and assumptions, and each post's
 //! council and role as indices, so the rest of the engine never looks anything up by name.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::rules::OnCosts;
 use crate::model::{PaybackLimit, Plan, Scenario};
 
-/// A small, fast hasher for short id strings (FxHash): the ids are the plan's own, so there is no
-/// hostile input to defend against, and 50,000 posts are resolved in well under a millisecond.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+/// Ids to positions with FxHash (rustc-hash): the ids are the plan's own, short, with no hostile
+/// input to defend against, and 50,000 posts are resolved in well under a millisecond.
+type FastMap<'a> = FxHashMap<&'a str, usize>;
 
 fn index<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<'a> {
     let mut map = FastMap::default();

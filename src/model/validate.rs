@@ -1,6 +1,8 @@
 //! Validation: every problem in a plan, with the item and field it concerns and what to do.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::{Dated, Money, PaybackLimit, Plan, TargetPay, in_force};
@@ -122,7 +124,7 @@ impl Checker {
     }
 
     fn unique_ids<'a>(&mut self, ids: impl Iterator<Item = (Location, &'a str)>, kind: &str) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (at, id) in ids {
             if id.trim().is_empty() {
                 self.error(
@@ -422,22 +424,24 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         .map(|r| (r.id.as_str(), r.function.as_str()))
         .collect();
     let start = plan.programme.consultation_start;
-    let mut seen: HashSet<&str> = HashSet::with_capacity(plan.posts.len());
+    let mut seen: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(plan.posts.len(), rustc_hash::FxBuildHasher);
     let mut role_has_posts: BTreeSet<&str> = BTreeSet::new();
     for (i, post) in plan.posts.iter().enumerate() {
-        let at = Location::Post {
+        // Made only when something is reported: most posts have nothing to say.
+        let at = || Location::Post {
             id: post.id.clone(),
             position: i + 1,
         };
         if post.id.trim().is_empty() {
             c.error(
-                &at,
+                &at(),
                 "id",
                 "the post has no id; give it a unique post number".to_owned(),
             );
         } else if !seen.insert(post.id.as_str()) {
             c.error(
-                &at,
+                &at(),
                 "id",
                 format!(
                     "another post already has the id '{}'; give each post its own",
@@ -447,7 +451,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         if !councils.contains(post.council.as_str()) {
             c.error(
-                &at,
+                &at(),
                 "council",
                 format!(
                     "there is no council '{}'; choose one of the plan's councils",
@@ -457,7 +461,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         if !functions.contains(post.function.as_str()) {
             c.error(
-                &at,
+                &at(),
                 "function",
                 format!(
                     "there is no function '{}'; choose one of the plan's functions",
@@ -467,7 +471,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         match roles.get(post.role.as_str()) {
             None => c.error(
-                &at,
+                &at(),
                 "role",
                 format!(
                     "there is no role '{}'; map the post to a role of the target structure",
@@ -477,7 +481,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
             Some(role_function) => {
                 role_has_posts.insert(post.role.as_str());
                 if *role_function != post.function {
-                    c.warn(&at, "function", format!(
+                    c.warn(&at(), "function", format!(
                         "the post is in '{}' today but its role is in '{role_function}'; it counts in '{role_function}'",
                         post.function
                     ));
@@ -486,7 +490,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         if !(post.fte.is_finite() && post.fte > 0.0 && post.fte <= 1.0) {
             c.error(
-                &at,
+                &at(),
                 "fte",
                 format!(
                     "FTE {} must be more than 0 and at most 1; enter 0.5 for half time",
@@ -496,7 +500,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         if post.salary > MOST_PAY {
             c.error(
-                &at,
+                &at(),
                 "salary",
                 format!(
                     "salary {} is more than £10m; enter the full-time annual salary",
@@ -505,7 +509,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
             );
         } else if post.salary.pence() < 0 || (post.holder.is_some() && post.salary.pence() == 0) {
             c.error(
-                &at,
+                &at(),
                 "salary",
                 format!(
                     "salary {} must be more than zero; enter the full-time salary of the grade",
@@ -513,7 +517,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
                 ),
             );
         } else if post.salary.pence() == 0 {
-            c.warn(&at, "salary", "the vacancy has no salary, so deleting it saves nothing; enter its budgeted salary".to_owned());
+            c.warn(&at(), "salary", "the vacancy has no salary, so deleting it saves nothing; enter its budgeted salary".to_owned());
         }
         if let Some(h) = &post.holder {
             check_holder(c, &at, h, start);
@@ -540,11 +544,15 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
 /// keeping below them keeps every sum far from overflow.
 const MOST_PAY: Money = Money::pounds(10_000_000);
 
-fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: jiff::civil::Date) {
-    let at = at.clone();
+fn check_holder(
+    c: &mut Checker,
+    at: &dyn Fn() -> Location,
+    h: &super::Postholder,
+    start: jiff::civil::Date,
+) {
     if h.date_of_birth.year() < 1900 || h.date_of_birth > start {
         c.error(
-            &at,
+            &at(),
             "date_of_birth",
             format!(
                 "{} is not a plausible date of birth; check it",
@@ -554,7 +562,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
     }
     if h.service_start.year() < 1900 {
         c.error(
-            &at,
+            &at(),
             "service_start",
             format!(
                 "{} is not a plausible service start; check it",
@@ -566,7 +574,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
         && q > MOST_PAY
     {
         c.error(
-            &at,
+            &at(),
             "strain_quote",
             format!("the strain quote {q} is more than £10m; check it"),
         );
@@ -574,7 +582,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
 
     if h.date_of_birth >= h.service_start {
         c.error(
-            &at,
+            &at(),
             "date_of_birth",
             format!(
                 "born {} but service starts {}; check both dates",
@@ -583,7 +591,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
         );
     } else if h.service_start.year() - h.date_of_birth.year() < 15 {
         c.warn(
-            &at,
+            &at(),
             "service_start",
             format!(
                 "service starts {} when the postholder was under 16 (born {}); check both dates",
@@ -593,7 +601,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
     }
     if h.service_start > start {
         c.warn(
-            &at,
+            &at(),
             "service_start",
             format!(
                 "service starts {} after consultation starts ({start}); check the date",
@@ -603,7 +611,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
     }
     if h.notice_weeks > 52 {
         c.error(
-            &at,
+            &at(),
             "notice_weeks",
             format!(
                 "{} weeks' notice is more than a year; enter contractual notice in weeks",
@@ -615,7 +623,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
         && q.pence() < 0
     {
         c.error(
-            &at,
+            &at(),
             "strain_quote",
             format!("the strain quote {q} is negative; enter the fund's quote"),
         );
@@ -623,7 +631,7 @@ fn check_holder(c: &mut Checker, at: &Location, h: &super::Postholder, start: ji
 }
 
 fn check_scenarios(c: &mut Checker, plan: &Plan) {
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for s in &plan.scenarios {
         let at = Location::Scenario(s.name.clone());
         if s.name.trim().is_empty() || s.name.eq_ignore_ascii_case(super::Scenario::BASE) {
