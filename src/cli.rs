@@ -11,6 +11,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use jiff::civil::Date;
 
+use crate::document::{Document, default_programme, today};
 use crate::engine::{self, rules};
 use crate::io::import::{self, Kind, Mapping, Options, Placement, ReadSettings};
 use crate::io::{plan_file, report, synthetic};
@@ -377,7 +378,9 @@ fn number<T: std::str::FromStr>(
 }
 
 fn open_plan(path: &Path) -> Result<Plan, Failure> {
-    plan_file::open(path).map_err(|e| Failure::Input(e.to_string()))
+    Document::open(path)
+        .map(Document::into_plan)
+        .map_err(|e| Failure::Input(e.to_string()))
 }
 
 /// Prints the validation errors and warnings to `err`; fails if there are errors.
@@ -430,7 +433,7 @@ fn export_slides_cmd(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    use crate::ui::{export, render};
+    use crate::render::{self, export};
     let size = args
         .size
         .as_deref()
@@ -573,21 +576,6 @@ fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Fail
     Ok(0)
 }
 
-/// Go-live on the next 1 April at least six months from `today`; consultation six months before.
-fn default_programme(today: Date) -> Programme {
-    let six_months = jiff::Span::new().months(6);
-    let earliest = today.checked_add(six_months).unwrap_or(today);
-    let mut go_live = Date::new(earliest.year(), 4, 1).unwrap_or(earliest);
-    if go_live < earliest {
-        go_live = Date::new(earliest.year() + 1, 4, 1).unwrap_or(earliest);
-    }
-    let consultation_start = go_live.checked_sub(six_months).unwrap_or(go_live);
-    Programme {
-        consultation_start,
-        go_live,
-    }
-}
-
 fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let mut mapping = match &args.mapping {
         Some(path) => Mapping::open(path).map_err(Failure::Input)?,
@@ -692,10 +680,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
 /// The programme of a new plan: the dates given, else the next 1 April at least six months away
 /// and consultation six months before it.
 fn import_programme(args: &ImportArgs) -> Result<Programme, Failure> {
-    let today = jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date();
-    let mut programme = default_programme(today);
+    let mut programme = default_programme(today());
     if let Some(g) = date("go-live", args.go_live.as_deref())? {
         programme.go_live = g;
         programme.consultation_start = g.checked_sub(jiff::Span::new().months(6)).unwrap_or(g);
@@ -798,19 +783,4 @@ fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         plan.posts.len()
     );
     Ok(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn default_dates_are_the_next_april_six_months_on() {
-        let p = default_programme(date(2026, 11, 22));
-        assert_eq!(p.go_live, date(2028, 4, 1));
-        assert_eq!(p.consultation_start, date(2027, 10, 1));
-        let p = default_programme(date(2026, 9, 1));
-        assert_eq!(p.go_live, date(2027, 4, 1));
-    }
 }

@@ -1,7 +1,9 @@
 //! Merger Planner: plan the merger of UK councils' back-office services.
 //!
 //! [`model`] is the plan as saved, [`engine`] turns a plan into figures, [`io`] reads and writes
-//! files, [`cli`] runs the headless commands and [`ui`] is the desktop app.
+//! files, [`document`] is an open plan (its file, history and derived figures), [`charts`] draws
+//! the figures with egui, [`render`] draws them off screen into images, [`cli`] runs the headless
+//! commands and [`ui`] is the desktop app.
 //!
 //! ```
 //! use merger_planner::{engine, io::synthetic};
@@ -14,10 +16,14 @@
 //! println!("saves {} a year for {} once", t.recurring_saving.compact(), t.one_off_cost.compact());
 //! ```
 
+pub mod charts;
 pub mod cli;
+pub mod document;
 pub mod engine;
 pub mod io;
 pub mod model;
+pub mod render;
+pub mod theme;
 pub mod ui;
 
 /// The version and git commit this build was made from, e.g. `0.1.0 (abc1234)`.

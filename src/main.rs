@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         }
         Invocation::Window(path) => {
             let plan = match &path {
-                None => ui::app::example_plan(),
+                None => merger_planner::document::example_plan(),
                 Some(p) => match plan_file::open(p) {
                     Ok(plan) => plan,
                     Err(e) => {

@@ -7,11 +7,12 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use merger_planner::document::example_plan;
 use merger_planner::io::plan_file;
 use merger_planner::model::{Chart, Location, Plan};
 use merger_planner::ui::App;
-use merger_planner::ui::app::{Dialog, example_plan};
 use merger_planner::ui::command::View;
+use merger_planner::ui::dialogs::Dialog;
 use merger_planner::ui::files::ScriptedDialogs;
 
 fn harness_for(
@@ -973,7 +974,7 @@ fn no_slide_shows_a_salary_a_date_of_birth_or_a_post_id() {
         if let Some(holder) = &p.holder {
             let dob = holder.date_of_birth;
             private.push(dob.to_string());
-            private.push(merger_planner::ui::charts::series::long_date(dob));
+            private.push(merger_planner::charts::series::long_date(dob));
         }
     }
     private.sort();

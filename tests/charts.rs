@@ -4,13 +4,13 @@
 
 mod common;
 
+use merger_planner::charts::series::{Phase, StepKind};
+use merger_planner::charts::{self, Figures, Pool, Series};
 use merger_planner::engine::{
     CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, Outcome, RoleOutcome, Timetable,
     Totals, Waterfall, YearOutcome,
 };
 use merger_planner::model::{Chart, FinancialYear, Money, Plan, RedundancyScheme};
-use merger_planner::ui::charts::series::{Phase, StepKind};
-use merger_planner::ui::charts::{self, Figures, Pool, Series};
 use proptest::prelude::*;
 
 fn date(y: i16, m: i8, d: i8) -> jiff::civil::Date {
@@ -186,7 +186,7 @@ fn overlap_stacks_add_up_to_each_function_and_sit_on_each_other() {
     // Colours are the councils' own, from the plan, through the theme.
     assert_eq!(
         s.councils[1].colour,
-        merger_planner::ui::theme::council_colour(plan.councils[1].colour)
+        merger_planner::theme::council_colour(plan.councils[1].colour)
     );
 }
 
@@ -467,7 +467,7 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
 
 #[test]
 fn scenarios_compare_every_scenario_of_a_real_plan() {
-    let plan = merger_planner::ui::app::example_plan();
+    let plan = merger_planner::document::example_plan();
     let s = charts::Scenarios::of(&plan);
     assert_eq!(s.scenarios.len(), plan.scenario_names().len());
     assert_eq!(s.scenarios[0].name, "Base");
@@ -502,9 +502,9 @@ fn hr1_is_marked_only_where_consultation_is_owed_and_fte_never_reads_minus_zero(
     assert!(t.lanes[0].hr1_needed);
     assert!(!t.lanes[1].hr1_needed);
     // Shares that cancel to a hair below zero read 0.0, never -0.0.
-    assert_eq!(merger_planner::ui::widgets::fte(-1e-12), "0.0");
-    assert_eq!(merger_planner::ui::widgets::fte(-0.04), "0.0");
-    assert_eq!(merger_planner::ui::widgets::fte(-1.0), "-1.0");
+    assert_eq!(merger_planner::charts::fte(-1e-12), "0.0");
+    assert_eq!(merger_planner::charts::fte(-0.04), "0.0");
+    assert_eq!(merger_planner::charts::fte(-1.0), "-1.0");
 }
 
 #[test]

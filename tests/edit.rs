@@ -1,9 +1,11 @@
 //! The edit path: patches undo exactly, the history merges a drag or typed value into one step,
 //! keeps at least 100 steps, and knows when the plan is back to its saved state.
 
+use merger_planner::document::edit::{
+    self, Edit, History, MAX_UNDO, Orphans, Patch, Reassign, Settings,
+};
 use merger_planner::io::synthetic;
 use merger_planner::model::{Plan, Post};
-use merger_planner::ui::edit::{self, Edit, History, MAX_UNDO, Orphans, Patch, Reassign, Settings};
 use proptest::prelude::*;
 
 fn plan() -> Plan {

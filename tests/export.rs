@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use merger_planner::document::example_plan;
 use merger_planner::model::{Chart, Scenario};
-use merger_planner::ui::app::example_plan;
-use merger_planner::ui::export;
-use merger_planner::ui::render::{Image, Offscreen};
+use merger_planner::render::export;
+use merger_planner::render::{Image, Offscreen};
 
 /// Reads a PNG file back as an image.
 fn read_png(path: &Path) -> Image {
@@ -51,7 +51,7 @@ fn every_slide_is_written_at_the_requested_size_and_is_not_blank() {
 fn a_chart_picture_fills_its_size_with_the_chart() {
     let plan = example_plan();
     let outcome = merger_planner::engine::evaluate_base(&plan);
-    let series = merger_planner::ui::charts::Series::of(&plan, &outcome);
+    let series = merger_planner::charts::Series::of(&plan, &outcome);
     let mut renderer = Offscreen::new().unwrap();
     for size in [[1920, 1080], [640, 480]] {
         let image = export::picture(

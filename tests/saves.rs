@@ -60,7 +60,7 @@ fn bournemouth_poole_opens_without_errors() {
 #[test]
 fn the_built_in_example_is_the_saved_bournemouth_poole_plan() {
     assert_eq!(
-        merger_planner::ui::app::example_plan(),
+        merger_planner::document::example_plan(),
         open("bournemouth-poole.ron")
     );
 }

@@ -4,10 +4,10 @@
 //! snapshots` accepts it.
 
 use egui_kittest::{Harness, SnapshotResults};
+use merger_planner::charts::{self, Scenarios, Series};
+use merger_planner::document::example_plan;
 use merger_planner::model::Chart;
-use merger_planner::ui::app::example_plan;
-use merger_planner::ui::charts::{self, Scenarios, Series};
-use merger_planner::ui::theme;
+use merger_planner::theme;
 
 #[test]
 fn every_chart_on_the_example_plan() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::edit::{Edit, Orphans};
+use crate::document::edit::{Edit, Orphans};
 use crate::model::{Chart, Location};
 
 /// The central views, chosen by tab, the View menu or the navigator.

@@ -1,15 +1,71 @@
 //! Modal dialogs: unsaved changes, errors, deleting an item with posts, About and "How the figures
 //! are computed". They push commands like any other drawing code.
 
+use std::path::PathBuf;
+
 use egui::{Context, Id, Modal, RichText, Ui};
 
-use super::app::{Dialog, Then};
 use super::command::{Answer, Command, Exported, Kind};
-use super::edit::Orphans;
-use super::edit::{Edit, Settings};
-use super::render;
-use super::theme;
+use crate::document::edit::Orphans;
+use crate::document::edit::{Edit, Settings};
 use crate::model::{Chart, Plan, in_force};
+use crate::render;
+use crate::theme;
+
+/// A question or message shown over the window.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// The plan has unsaved changes; `then` is what happens after the answer.
+    Unsaved(Then),
+    /// Something went wrong that the user must read.
+    Error {
+        /// The dialog's title.
+        title: String,
+        /// What went wrong, where and what to do.
+        message: String,
+    },
+    /// A council, function or role with posts is being deleted: move or delete them?
+    Delete {
+        /// What is deleted.
+        kind: Kind,
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: String,
+        /// How many posts (and roles, for a function) go with it.
+        posts: usize,
+        /// Where the user chose to move them (an id of the same kind).
+        move_to: String,
+    },
+    /// The size of a PNG export.
+    Export {
+        /// What is exported.
+        what: Exported,
+        /// Width in pixels, as typed.
+        width: String,
+        /// Height in pixels, as typed.
+        height: String,
+    },
+    /// Which charts the presentation shows, in which order.
+    Slides,
+    /// About the app.
+    About,
+    /// How the figures are computed.
+    HowComputed,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Close the window.
+    Quit,
+    /// Start a new plan.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+}
 
 /// Draws the dialog on top of the window.
 pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<Command>) {

@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use egui::{Context, Id, Modal, RichText, Ui};
 
 use super::command::Command;
-use super::{theme, widgets};
+use super::widgets;
 use crate::io::import::establishment::{PREVIEW_ROWS, Placement};
 use crate::io::import::headings::normalise;
 use crate::io::import::values::{DateOrder, FteUnit};
@@ -20,6 +20,7 @@ use crate::io::import::{
     self, Checked, Delimiter, Encoding, Field, Grid, Kind, Progress, ReadSettings, Source, Use,
 };
 use crate::model::Plan;
+use crate::theme;
 
 /// Work the dialog needs done after this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

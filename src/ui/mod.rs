@@ -3,16 +3,12 @@
 //! right.
 
 pub mod app;
-pub mod charts;
+pub mod card;
 pub mod command;
 pub mod dialogs;
-pub mod edit;
-pub mod export;
 pub mod files;
 pub mod import;
 pub mod present;
-pub mod render;
-pub mod theme;
 pub mod views;
 pub mod widgets;
 

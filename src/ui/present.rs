@@ -5,20 +5,12 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::charts::{self, Scenarios, Series};
 use super::command::{Command, Step};
-use super::theme;
-use crate::model::{Chart, Plan};
+use crate::charts::{self, Scenarios, Series};
+use crate::model::Chart;
+use crate::theme;
 
-/// The slides shown: the plan's choice, without the scenario comparison when the plan has no
-/// scenarios to compare (a comparison of one is no comparison).
-pub fn shown_slides(plan: &Plan) -> Vec<Chart> {
-    plan.slides
-        .iter()
-        .copied()
-        .filter(|c| *c != Chart::Scenarios || !plan.scenarios.is_empty())
-        .collect()
-}
+pub use crate::charts::shown_slides;
 
 /// The keys that move through the slides, and what each does.
 pub const KEYS: [(Key, Step); 11] = [
@@ -80,7 +72,7 @@ pub fn slide_ui(
                 series,
                 scenarios,
                 true,
-                Some(super::export::today()),
+                Some(crate::render::export::today()),
             ),
             None => {
                 ui.centered_and_justified(|ui| {

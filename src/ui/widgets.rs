@@ -4,8 +4,8 @@
 use egui::{DragValue, TextEdit, Ui};
 use jiff::civil::Date;
 
-use super::theme;
 use crate::model::{Money, Problem, Severity};
+use crate::theme;
 
 /// A label and, beside it in the next grid column, the widget; the widget is labelled by it so
 /// screen readers and tests find it by the label's text.
@@ -301,8 +301,4 @@ pub fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-/// FTE as the app shows it: one decimal place, and never "-0.0" (a sum of shares that cancel).
-pub fn fte(value: f64) -> String {
-    let v = if value.abs() < 0.05 { 0.0 } else { value };
-    format!("{v:.1}")
-}
+pub use crate::charts::fte;

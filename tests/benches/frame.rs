@@ -30,7 +30,7 @@ fn frame(ctx: &egui::Context, app: &mut App) {
 fn establishment(c: &mut Criterion) {
     let plan = plans::large();
     let ctx = egui::Context::default();
-    merger_planner::ui::theme::apply(&ctx);
+    merger_planner::theme::apply(&ctx);
     let mut app = App::new(plan, None);
     app.apply(&ctx, vec![Command::Show(View::Establishment)]);
     // The first frames compute the outcome and the table's rows, and lay out fonts.

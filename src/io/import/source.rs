@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, DataRef, Reader};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Progress;
@@ -57,13 +58,26 @@ impl Cell {
             Self::Empty => String::new(),
             Self::Text(t) => t.trim().to_owned(),
             Self::Number(n) => format_number(*n),
-            Self::Date(serial) => match super::values::serial_date(*serial) {
+            Self::Date(serial) => match serial_date(*serial) {
                 Some(d) => d.strftime("%d/%m/%Y").to_string(),
                 None => format_number(*serial),
             },
             Self::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         }
     }
+}
+
+/// The date of a spreadsheet serial number (days since 1899-12-30, Excel's 1900 system; the
+/// fraction is the time of day).
+pub fn serial_date(serial: f64) -> Option<Date> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    // Excel counts 29 February 1900, which never was: serials from 61 on are a day ahead.
+    let days = serial.floor() as i64;
+    let base = jiff::civil::date(1899, 12, 30);
+    let days = if days < 61 { days + 1 } else { days };
+    base.checked_add(jiff::Span::new().days(days)).ok()
 }
 
 fn format_number(n: f64) -> String {

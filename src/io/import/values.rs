@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::source::Cell;
+use super::source::{Cell, serial_date};
 use crate::model::{Money, parse_money};
 
 /// Whether a date's first two numbers are day then month or month then day.
@@ -276,19 +276,6 @@ pub fn notice_weeks(cell: &Cell) -> Result<u32, Refusal> {
             cell.display()
         )),
     }
-}
-
-/// The date of a spreadsheet serial number (days since 1899-12-30, Excel's 1900 system; the
-/// fraction is the time of day).
-pub fn serial_date(serial: f64) -> Option<Date> {
-    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
-        return None;
-    }
-    // Excel counts 29 February 1900, which never was: serials from 61 on are a day ahead.
-    let days = serial.floor() as i64;
-    let base = jiff::civil::date(1899, 12, 30);
-    let days = if days < 61 { days + 1 } else { days };
-    base.checked_add(jiff::Span::new().days(days)).ok()
 }
 
 const MONTHS: [&str; 12] = [

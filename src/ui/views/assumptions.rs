@@ -3,14 +3,15 @@
 
 use egui::{Grid, RichText, Ui};
 
+use crate::document::Derived;
+use crate::document::edit::{Edit, Settings};
 use crate::model::{
     CostShare, Dated, FinancialYear, ImplementationCost, Location, Money, OneOffSplit, PartYear,
     PaybackLimit, Plan, SplitMethod, WeeklyPay,
 };
-use crate::ui::app::Derived;
+use crate::theme;
 use crate::ui::command::Command;
-use crate::ui::edit::{Edit, Settings};
-use crate::ui::{theme, widgets};
+use crate::ui::widgets;
 
 /// Draws the settings editors. Every change is one settings edit, keyed by its field so a drag
 /// or typed value is one undo step.
@@ -331,8 +332,10 @@ fn scenarios_ui(ui: &mut Ui, s: &mut Settings, what: &mut Option<&'static str>) 
         *what = Some("delete scenario");
     }
     if ui.button("Add scenario").clicked() {
-        let name =
-            crate::ui::edit::unique_id("New scenario", s.scenarios.iter().map(|x| x.name.as_str()));
+        let name = crate::document::edit::unique_id(
+            "New scenario",
+            s.scenarios.iter().map(|x| x.name.as_str()),
+        );
         s.scenarios.push(crate::model::Scenario {
             name,
             ..crate::model::Scenario::default()

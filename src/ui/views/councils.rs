@@ -3,11 +3,12 @@
 
 use egui::{Grid, Ui};
 
+use crate::document::Derived;
+use crate::document::edit::{self, Edit};
 use crate::model::{Colour, Council, Location, PayBasis, Plan};
-use crate::ui::app::Derived;
+use crate::theme;
 use crate::ui::command::{Command, Kind};
-use crate::ui::edit::{self, Edit};
-use crate::ui::{theme, widgets};
+use crate::ui::widgets;
 
 /// Draws the council list and the selected council's editor.
 pub fn ui(
@@ -21,7 +22,7 @@ pub fn ui(
     ui.horizontal(|ui| {
         if ui.button("Add council").clicked() {
             let edit = edit::add_council(plan);
-            if let Some(crate::ui::edit::Patch::Councils(c)) = edit.patches.first() {
+            if let Some(crate::document::edit::Patch::Councils(c)) = edit.patches.first() {
                 *selected = c.last().map(|c| c.id.clone());
             }
             commands.push(Command::Edit(edit));

@@ -3,12 +3,13 @@
 use egui::{RichText, Ui};
 
 use super::fte;
+use crate::charts::ChartState;
+use crate::document::Derived;
 use crate::engine::Outcome;
 use crate::model::{Chart, Plan};
-use crate::ui::app::Derived;
-use crate::ui::charts::{ChartState, card_ui};
+use crate::theme;
+use crate::ui::card::card_ui;
 use crate::ui::command::Command;
-use crate::ui::theme;
 
 /// Draws the dashboard.
 pub fn ui(

@@ -7,11 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use egui::{Align, DragValue, Grid, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::document::edit::{self, Edit, Reassign};
+use crate::document::{Choices, Derived};
 use crate::model::{Money, Plan, Post, Postholder};
-use crate::ui::app::{Choices, Derived};
+use crate::theme;
 use crate::ui::command::Command;
-use crate::ui::edit::{self, Edit, Reassign};
-use crate::ui::{theme, widgets};
+use crate::ui::widgets;
 
 /// Which posts the table shows by whether they are filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

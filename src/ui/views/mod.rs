@@ -11,9 +11,27 @@ pub mod problems;
 pub mod reports;
 pub mod target;
 
-use super::app::{Derived, Panels};
 use super::command::{Command, View};
+use crate::charts::ChartState;
+use crate::document::Derived;
 use crate::model::Plan;
+
+/// Visual state of the panels: selections, filters and scroll targets. Never saved.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// The council selected in the Councils view.
+    pub council: Option<String>,
+    /// The function selected in the Target structure view.
+    pub function: Option<String>,
+    /// The role selected in the Target structure view.
+    pub role: Option<String>,
+    /// The post table's filters, sort, selection and cached rows.
+    pub posts: establishment::State,
+    /// Which charts show their figures, and the pools chart's drill-down.
+    pub charts: ChartState,
+    /// Pools > Leavers: its filters and sort.
+    pub leavers: leavers::State,
+}
 
 /// Draws the chosen view.
 pub fn central(
@@ -38,7 +56,7 @@ pub fn central(
         View::Target => target::ui(ui, plan, derived, panels, commands),
         View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
-            ui.add_space(crate::ui::theme::SECTION_GAP);
+            ui.add_space(crate::theme::SECTION_GAP);
             ui.strong("Leavers and people at risk");
             leavers::ui(ui, plan, &derived.leavers, &mut panels.leavers);
         }),

@@ -2,10 +2,10 @@
 
 use egui::{CollapsingHeader, Ui};
 
+use crate::document::Derived;
 use crate::model::{Location, Plan};
-use crate::ui::app::Derived;
+use crate::theme;
 use crate::ui::command::Command;
-use crate::ui::theme;
 
 /// Draws the navigator as a resizable left panel.
 pub fn panel(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Command>) {

@@ -2,10 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Derived;
 use crate::model::Severity;
-use crate::ui::app::Derived;
+use crate::theme;
 use crate::ui::command::Command;
-use crate::ui::theme;
 
 /// Most problems listed at once; the rest are counted (a broken import can have thousands).
 const MAX_LISTED: usize = 500;

@@ -4,12 +4,13 @@
 use egui::{Grid, RichText, Ui};
 
 use super::fte;
+use crate::charts::ChartState;
+use crate::document::Derived;
 use crate::engine::Flows;
 use crate::model::{Chart, Plan};
-use crate::ui::app::Derived;
-use crate::ui::charts::{self, ChartState};
+use crate::theme;
+use crate::ui::card::card_ui;
 use crate::ui::command::Command;
-use crate::ui::theme;
 
 const POOL_COLUMNS: [&str; 9] = [
     "",
@@ -78,7 +79,7 @@ pub fn pools_ui(
     if state.pools_function.is_some_and(|f| f >= o.functions.len()) {
         state.pools_function = None;
     }
-    charts::card_ui(ui, Chart::Pools, &derived.series, None, state, commands);
+    card_ui(ui, Chart::Pools, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
     ui.strong("Every function and role");
     if o.functions.is_empty() {
@@ -136,7 +137,7 @@ pub fn money_ui(
 ) {
     let o = &derived.outcome;
     for chart in [Chart::Waterfall, Chart::Savings, Chart::Money, Chart::Split] {
-        charts::card_ui(ui, chart, &derived.series, None, state, commands);
+        card_ui(ui, chart, &derived.series, None, state, commands);
         ui.add_space(theme::SECTION_GAP);
     }
     let payback = o.totals.payback_years.map_or_else(
@@ -180,7 +181,7 @@ pub fn timetable_ui(
 ) {
     let o = &derived.outcome;
     let dark = ui.visuals().dark_mode;
-    charts::card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
+    card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
     ui.strong("Details");
     ui.label(format!(

@@ -3,12 +3,14 @@
 
 use egui::{Grid, RichText, Ui};
 
+use super::Panels;
 use super::fte;
+use crate::document::Derived;
+use crate::document::edit::{self, Edit};
 use crate::model::{Location, Money, Plan, Role, TargetPay};
-use crate::ui::app::{Derived, Panels};
+use crate::theme;
 use crate::ui::command::{Command, Kind};
-use crate::ui::edit::{self, Edit};
-use crate::ui::{theme, widgets};
+use crate::ui::widgets;
 
 /// Draws the structure and the editor of the selected function or role.
 pub fn ui(

@@ -9,7 +9,7 @@ use super::Pool;
 use crate::engine::dates::add_days;
 use crate::engine::{FlagKind, Outcome};
 use crate::model::{FinancialYear, Money, Plan};
-use crate::ui::theme;
+use crate::theme;
 
 /// The figures of a chart as a table: the values behind every bar, shown under the chart on
 /// request and read by the tests.
@@ -101,7 +101,7 @@ fn short_or_name(short: &str, name: &str) -> String {
 }
 
 fn fte(v: f64) -> String {
-    crate::ui::widgets::fte(v)
+    crate::charts::fte(v)
 }
 
 /// Headcount overlap: per function, each council's FTE today stacked beside the target.
@@ -496,7 +496,7 @@ impl Pools {
             .iter()
             .map(|p| Stack {
                 name: p.name().to_owned(),
-                colour: theme::pool_colour(*p),
+                colour: p.colour(),
                 values: flows.iter().map(|f| p.fte(f)).collect(),
                 bases: Vec::new(),
             })
@@ -724,6 +724,17 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Its colour on a light or dark background.
+    pub fn colour(self, dark: bool) -> Color32 {
+        use theme::phases;
+        match (self, dark) {
+            (Self::Consultation, false) => phases::CONSULTATION_LIGHT,
+            (Self::Consultation, true) => phases::CONSULTATION_DARK,
+            (Self::Notice, _) => phases::NOTICE,
+            (Self::Exits, _) => phases::EXITS,
+        }
+    }
+
     /// As the legend says it.
     pub fn name(self) -> &'static str {
         match self {

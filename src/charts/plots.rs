@@ -15,7 +15,7 @@ use super::series::{
 };
 use crate::engine::dates::{epoch_day, from_epoch_day};
 use crate::model::{Chart, Money};
-use crate::ui::theme;
+use crate::theme;
 
 /// How a plot is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -250,7 +250,7 @@ fn hover_name() -> BarHover {
 }
 
 fn fte(v: f64) -> String {
-    crate::ui::widgets::fte(v)
+    crate::charts::fte(v)
 }
 
 /// A value written at the end of a bar, outside it.
@@ -826,7 +826,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         super::series::Phase::Notice,
         super::series::Phase::Exits,
     ]
-    .map(|p| (Key::Bar(theme::phase_colour(p, look.dark)), p.name()))
+    .map(|p| (Key::Bar(p.colour(look.dark)), p.name()))
     .to_vec();
     if t.misses() > 0 {
         keys.push((Key::Bar(warning), "Misses go-live (hover for why)"));
@@ -840,7 +840,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         super::series::Phase::Notice,
         super::series::Phase::Exits,
     ] {
-        let colour = theme::phase_colour(phase, look.dark);
+        let colour = phase.colour(look.dark);
         let bars: Vec<Bar> = t
             .lanes
             .iter()

@@ -10,10 +10,9 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
-use super::theme;
 use crate::engine::Flows;
 use crate::model::Chart;
+use crate::theme;
 pub use series::{Figures, Scenarios, Series, Table};
 
 /// A redundancy pool, as the pools chart stacks them.
@@ -32,6 +31,17 @@ pub enum Pool {
 }
 
 impl Pool {
+    /// Its colour, the same on every theme.
+    pub fn colour(self) -> egui::Color32 {
+        use theme::pools;
+        match self {
+            Self::VacanciesDeleted => pools::VACANCIES_DELETED,
+            Self::Voluntary => pools::VOLUNTARY,
+            Self::Redeployed => pools::REDEPLOYED,
+            Self::Compulsory => pools::COMPULSORY,
+            Self::Kept => pools::KEPT,
+        }
+    }
     /// Every pool, in stacking order.
     pub const ALL: [Self; 5] = [
         Self::VacanciesDeleted,
@@ -239,64 +249,6 @@ pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: 
         });
 }
 
-/// A chart in a view: its title, "Show figures" and "Export PNG…", the plot and, when asked for,
-/// the table of figures under it.
-pub fn card_ui(
-    ui: &mut Ui,
-    chart: Chart,
-    series: &Series,
-    scenarios: Option<&Scenarios>,
-    state: &mut ChartState,
-    commands: &mut Vec<Command>,
-) {
-    ui.push_id(("chart card", chart), |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(title(chart, series)).heading());
-            let mut shown = state.tables.contains(&chart);
-            let label = format!("Show figures: {}", chart.name());
-            if ui
-                .checkbox(&mut shown, "Show figures")
-                .accessible_name(label)
-                .on_hover_text("Show the figures behind the chart as a table")
-                .changed()
-            {
-                if shown {
-                    state.tables.insert(chart);
-                } else {
-                    state.tables.remove(&chart);
-                }
-            }
-            let export = format!("Export PNG: {}…", chart.name());
-            if ui
-                .button("Export PNG…")
-                .accessible_name(export)
-                .on_hover_text("Save this chart as a PNG image")
-                .clicked()
-            {
-                commands.push(Command::ExportChart(chart));
-            }
-        });
-        let height = view_height(chart, series, scenarios);
-        plot_ui(
-            ui,
-            chart,
-            series,
-            scenarios,
-            state.pools_function,
-            Place::View,
-            height,
-        );
-        if state.tables.contains(&chart) {
-            ui.add_space(theme::SECTION_GAP / 2.0);
-            table_ui(
-                ui,
-                ("figures", chart),
-                &table(chart, series, scenarios, state.pools_function),
-            );
-        }
-    });
-}
-
 /// A chart as a picture: its title, its headline figure (on slides) and the plot filling the rest.
 /// Slides and exported images draw this, in the projector theme.
 pub fn picture_ui(
@@ -337,4 +289,20 @@ pub fn picture_ui(
                 .color(theme::chart_text(ui.visuals().dark_mode)),
         );
     });
+}
+
+/// FTE as the app shows it: one decimal place, and never "-0.0" (a sum of shares that cancel).
+pub fn fte(value: f64) -> String {
+    let v = if value.abs() < 0.05 { 0.0 } else { value };
+    format!("{v:.1}")
+}
+
+/// The slides shown: the plan's choice, without the scenario comparison when the plan has no
+/// scenarios to compare (a comparison of one is no comparison).
+pub fn shown_slides(plan: &crate::model::Plan) -> Vec<Chart> {
+    plan.slides
+        .iter()
+        .copied()
+        .filter(|c| *c != Chart::Scenarios || !plan.scenarios.is_empty())
+        .collect()
 }

@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::charts::{self, Scenarios, Series};
-use super::render::{Image, Offscreen, RenderError};
-use super::theme;
+use super::{Image, Offscreen, RenderError};
+use crate::charts::{self, Scenarios, Series};
 use crate::engine;
 use crate::io::plan_file::{self, FileError};
 use crate::model::{Chart, Plan, Scenario};
+use crate::theme;
 
 /// The default image size: a 1080p projector.
 pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
@@ -82,7 +82,7 @@ pub fn slides(
     dir: &Path,
     size: [u32; 2],
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let slides = super::present::shown_slides(plan);
+    let slides = crate::charts::shown_slides(plan);
     if slides.is_empty() {
         return Err(ExportError::NoSlides);
     }
@@ -113,9 +113,4 @@ pub fn slides(
     Ok(written)
 }
 
-/// Today, for the footer of what is made now (the UTC date, as the rest of the app uses).
-pub fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
-}
+pub use crate::document::today;

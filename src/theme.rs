@@ -132,27 +132,34 @@ pub fn cost_colour(dark: bool) -> Color32 {
     }
 }
 
-/// A redundancy pool's colour (Okabe and Ito, kept grey): the same on every theme.
-pub fn pool_colour(pool: super::charts::Pool) -> Color32 {
-    use super::charts::Pool;
-    match pool {
-        Pool::VacanciesDeleted => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        Pool::Voluntary => Color32::from_rgb(0x00, 0x9E, 0x73),
-        Pool::Redeployed => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        Pool::Compulsory => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        Pool::Kept => Color32::from_rgb(0x9A, 0x9A, 0x9A),
-    }
+/// The redundancy pools' colours (Okabe and Ito, kept grey): the same on every theme.
+pub mod pools {
+    use egui::Color32;
+
+    /// Vacancies deleted: sky blue.
+    pub const VACANCIES_DELETED: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+    /// Voluntary redundancy: bluish green.
+    pub const VOLUNTARY: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+    /// Redeployed: orange.
+    pub const REDEPLOYED: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+    /// Compulsory redundancy: vermilion.
+    pub const COMPULSORY: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    /// Kept: grey.
+    pub const KEPT: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
 }
 
-/// A timetable phase's colour; a phase that misses go-live is drawn in [`warning`] instead.
-pub fn phase_colour(phase: super::charts::series::Phase, dark: bool) -> Color32 {
-    use super::charts::series::Phase;
-    match (phase, dark) {
-        (Phase::Consultation, false) => Color32::from_rgb(0x00, 0x72, 0xB2),
-        (Phase::Consultation, true) => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        (Phase::Notice, _) => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        (Phase::Exits, _) => Color32::from_rgb(0x00, 0x9E, 0x73),
-    }
+/// The timetable's colours; a phase that misses go-live is drawn in [`warning`] instead.
+pub mod phases {
+    use egui::Color32;
+
+    /// Consultation on a light background: blue.
+    pub const CONSULTATION_LIGHT: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+    /// Consultation on a dark background: sky blue.
+    pub const CONSULTATION_DARK: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+    /// Notice: reddish purple.
+    pub const NOTICE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+    /// Exits: bluish green.
+    pub const EXITS: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
 }
 
 /// A slide's headline figure: deep blue on the projector's white.

@@ -2,6 +2,8 @@
 //! images without a window. Works on a GPU or on Mesa's software Vulkan (lavapipe); says plainly
 //! when the machine has no renderer at all.
 
+pub mod export;
+
 use std::iter;
 use std::sync::mpsc;
 use std::time::Duration;

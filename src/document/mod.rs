@@ -1,0 +1,242 @@
+//! An open plan: the plan, the file it came from, its undo history, the scenario chosen, one
+//! revision counter and the figures derived from it, cached by revision. Every change goes through
+//! [`Document::edit`], [`Document::undo`] or [`Document::redo`], so the history, the unsaved marker
+//! and the derived figures can never disagree. The app and the command line both use it.
+
+pub mod derived;
+pub mod edit;
+pub mod leavers;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+pub use derived::{Choices, Derived};
+use edit::{Edit, History};
+
+use crate::io::plan_file::{self, FileError};
+use crate::model::{Plan, Programme, Scenario};
+
+/// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
+pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");
+
+/// The built-in example plan, parsed.
+///
+/// # Panics
+/// Never in a released build: the tests open the embedded file.
+pub fn example_plan() -> Plan {
+    // An embedded asset that the tests open: a true invariant, so `expect` is right here.
+    #[expect(
+        clippy::expect_used,
+        reason = "the embedded example is checked by the tests"
+    )]
+    plan_file::parse(EXAMPLE_PLAN).expect("the built-in example plan parses")
+}
+
+/// Today, as the app and its files date things (the UTC date).
+pub fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// The programme of a new plan made on `today`: go-live on the next 1 April at least six months
+/// away, and consultation six months before it.
+pub fn default_programme(today: Date) -> Programme {
+    let six_months = jiff::Span::new().months(6);
+    let earliest = today.checked_add(six_months).unwrap_or(today);
+    let mut go_live = Date::new(earliest.year(), 4, 1).unwrap_or(earliest);
+    if go_live < earliest {
+        go_live = Date::new(earliest.year() + 1, 4, 1).unwrap_or(earliest);
+    }
+    let consultation_start = go_live.checked_sub(six_months).unwrap_or(go_live);
+    Programme {
+        consultation_start,
+        go_live,
+    }
+}
+
+/// A new plan: no councils yet, the standard functions and the default programme.
+pub fn new_plan() -> Plan {
+    Plan::new("New merger plan", default_programme(today()))
+}
+
+/// An open plan and everything that follows from it.
+pub struct Document {
+    plan: Plan,
+    path: Option<PathBuf>,
+    history: History,
+    scenario: String,
+    /// Moves on every change to the plan or the scenario chosen; the derived figures are rebuilt
+    /// when it has moved since they were made.
+    revision: u64,
+    derived: Option<Derived>,
+    /// How many times the figures have been derived (they should not be, frame by frame).
+    evaluations: u64,
+}
+
+impl Document {
+    /// A document showing `plan`, from `path` if it came from a file, on the base scenario.
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        Self {
+            plan,
+            path,
+            history: History::default(),
+            scenario: Scenario::BASE.to_owned(),
+            revision: 0,
+            derived: None,
+            evaluations: 0,
+        }
+    }
+
+    /// Opens a plan file.
+    pub fn open(path: &Path) -> Result<Self, FileError> {
+        plan_file::open(path).map(|plan| Self::new(plan, Some(path.to_path_buf())))
+    }
+
+    /// The plan, leaving the document.
+    pub fn into_plan(self) -> Plan {
+        self.plan
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The file the plan was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The folder of the plan's file, where file dialogs start.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The plan has changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// The chosen scenario's name.
+    pub fn scenario(&self) -> &str {
+        &self.scenario
+    }
+
+    /// The revision: it moves on every change to the plan or the scenario chosen.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// How many times the figures have been derived.
+    pub fn evaluations(&self) -> u64 {
+        self.evaluations
+    }
+
+    /// Chooses a scenario by name (the base if unknown, at the next [`Self::refresh`]).
+    pub fn set_scenario(&mut self, name: &str) {
+        if self.scenario != name {
+            name.clone_into(&mut self.scenario);
+            self.revision += 1;
+        }
+    }
+
+    /// Applies an edit through the history (the one path for every change to the plan). True if
+    /// the plan changed.
+    pub fn edit(&mut self, edit: Edit) -> bool {
+        let changed = self.history.apply(&mut self.plan, edit);
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    /// Undoes the last step, giving its label.
+    pub fn undo(&mut self) -> Option<String> {
+        self.history.close();
+        let label = self.history.undo(&mut self.plan);
+        if label.is_some() {
+            self.revision += 1;
+        }
+        label
+    }
+
+    /// Redoes the last step undone, giving its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.plan);
+        if label.is_some() {
+            self.revision += 1;
+        }
+        label
+    }
+
+    /// Ends the undo step being built (the user let go of a slider or left a field).
+    pub fn close_step(&mut self) {
+        self.history.close();
+    }
+
+    /// Saves the plan to `path`; it becomes the plan's file and the plan is no longer unsaved.
+    pub fn save(&mut self, path: &Path) -> Result<(), FileError> {
+        plan_file::save(path, &self.plan)?;
+        self.path = Some(path.to_path_buf());
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    /// The derived figures for the plan and scenario as they stand, rebuilt only if either has
+    /// changed since they were last made. A scenario renamed or deleted (or undone away) falls
+    /// back to the base.
+    pub fn refresh(&mut self) -> &Derived {
+        if self.plan.scenario(&self.scenario).is_none() {
+            Scenario::BASE.clone_into(&mut self.scenario);
+            self.revision += 1;
+        }
+        if self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.revision != self.revision)
+        {
+            self.derived = None;
+        }
+        let (plan, scenario, revision, evaluations) = (
+            &self.plan,
+            &self.scenario,
+            self.revision,
+            &mut self.evaluations,
+        );
+        self.derived.get_or_insert_with(|| {
+            *evaluations += 1;
+            Derived::new(plan, scenario, revision)
+        })
+    }
+
+    /// The derived figures as last refreshed (none before the first [`Self::refresh`]).
+    pub fn derived(&self) -> Option<&Derived> {
+        self.derived.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn default_dates_are_the_next_april_six_months_on() {
+        let p = default_programme(date(2026, 11, 22));
+        assert_eq!(p.go_live, date(2028, 4, 1));
+        assert_eq!(p.consultation_start, date(2027, 10, 1));
+        let p = default_programme(date(2026, 9, 1));
+        assert_eq!(p.go_live, date(2027, 4, 1));
+        assert_eq!(p.consultation_start, date(2026, 10, 1));
+    }
+}

@@ -1,0 +1,535 @@
+//! Command handling: every change the user asks for, carried out after the UI pass, through the
+//! document's one edit path.
+
+use std::path::{Path, PathBuf};
+
+use super::App;
+use crate::document::edit::{self, Edit, Orphans};
+use crate::document::{Document, new_plan};
+use crate::io::plan_file;
+use crate::model::Location;
+use crate::render::{Offscreen, export};
+use crate::ui::command::{Action, Answer, Command, Exported, ImportKind, Kind, Step, View};
+use crate::ui::dialogs::{Dialog, Then};
+use crate::ui::import::{self as import_ui, ImportState};
+use crate::ui::present;
+use crate::ui::views::Panels;
+
+impl App {
+    /// Carries out what the user asked for, in order.
+    pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
+            return;
+        }
+        for command in commands {
+            self.apply_one(ctx, command);
+        }
+        // This frame was drawn before the commands: draw the next one now, not on the next
+        // mouse move (a closed dialog would otherwise still catch the next click).
+        ctx.request_repaint();
+    }
+
+    pub(super) fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Action(action) => self.act(ctx, action),
+            Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            Command::Edit(edit) => self.edit(edit),
+            Command::Delete(kind, id) => self.delete(kind, id),
+            Command::DeleteWith(kind, id, orphans) => {
+                self.dialog = None;
+                self.delete_with(kind, &id, &orphans);
+            }
+            Command::Answer(answer) => self.answer(ctx, answer),
+            Command::Show(view) => self.view = view,
+            Command::JumpTo(location) => self.jump_to(&location),
+            Command::Scenario(name) => self.set_scenario(&name),
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
+            Command::About => self.dialog = Some(Dialog::About),
+            Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
+            Command::CloseDialog => self.dialog = None,
+            Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
+            Command::ExportSlides => self.ask_export(Exported::Slides),
+            Command::ExportTo(what, size) => {
+                self.dialog = None;
+                self.export(what, size);
+            }
+            Command::ChooseSlides => self.dialog = Some(Dialog::Slides),
+            Command::Present => self.start_presenting(ctx),
+            Command::Slide(step) => self.slide(ctx, step),
+            Command::Import(kind) => self.ask_import(kind),
+            Command::ImportPath(kind, path) => self.start_import(kind, path),
+            Command::ImportApply => self.apply_import(),
+            Command::ImportClose => {
+                if let Some(mut import) = self.import.take() {
+                    import.cancel_work();
+                }
+                self.message = "Import cancelled".to_owned();
+            }
+            Command::ImportSaveMapping => self.save_mapping(),
+            Command::ImportLoadMapping => self.load_mapping(),
+            Command::SaveTemplate => self.save_template(),
+        }
+    }
+
+    pub(super) fn folder(&self) -> Option<PathBuf> {
+        self.doc.folder()
+    }
+
+    pub(super) fn ask_import(&mut self, kind: ImportKind) {
+        let title = match kind {
+            ImportKind::Establishment => "Import an establishment",
+            ImportKind::Targets => "Import a target structure",
+        };
+        let folder = self.folder();
+        if let Some(path) = self.dialogs.open_table(folder.as_deref(), title) {
+            self.start_import(kind, path);
+        }
+    }
+
+    pub(super) fn start_import(&mut self, kind: ImportKind, path: PathBuf) {
+        if let Some(mut old) = self.import.take() {
+            old.cancel_work();
+        }
+        self.message = format!("Reading {}", path.display());
+        self.import = Some(Box::new(ImportState::new(kind, path)));
+    }
+
+    /// Applies the checked import to the plan as one undo step, and remembers the mapping for
+    /// the file's layout.
+    pub(super) fn apply_import(&mut self) {
+        let Some(import) = self.import.take() else {
+            return;
+        };
+        // Only a check that matches the choices as they stand: none under way, none stopped.
+        let current = !import.busy() && import.error.is_none();
+        let Some(checked) = import
+            .checked
+            .as_ref()
+            .filter(|c| current && c.can_import())
+        else {
+            self.import = Some(import);
+            return;
+        };
+        let what = match import.kind {
+            ImportKind::Establishment => format!("{} posts", checked.imported),
+            ImportKind::Targets => format!("{} roles", checked.imported),
+        };
+        let label = format!("import {what} from {}", import.file_name());
+        let edit = edit::replace_establishment(self.doc.plan(), checked.plan.clone(), &label);
+        if let Some(layout) = import.signature() {
+            self.prefs
+                .remember_mapping(layout, import.options.mapping.clone());
+        }
+        self.edit(edit);
+        self.message = format!("Imported {what} from {}", import.file_name());
+    }
+
+    pub(super) fn save_mapping(&mut self) {
+        let Some(import) = &self.import else {
+            return;
+        };
+        let name = format!(
+            "{}-mapping.ron",
+            crate::io::slug(
+                &import
+                    .path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+            )
+        );
+        let folder = import.path.parent().map(Path::to_path_buf);
+        let text = import.options.mapping.to_ron();
+        if let Some(path) = self.dialogs.save_mapping(folder.as_deref(), &name) {
+            match plan_file::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => self.message = format!("Saved the mapping to {}", path.display()),
+                Err(e) => self.write_failed("Could not save the mapping", &e.to_string(), &path),
+            }
+        }
+    }
+
+    pub(super) fn load_mapping(&mut self) {
+        let Some(import) = &mut self.import else {
+            return;
+        };
+        let folder = import.path.parent().map(Path::to_path_buf);
+        let Some(path) = self.dialogs.open_mapping(folder.as_deref()) else {
+            return;
+        };
+        let read = crate::io::import::Mapping::open(&path);
+        match read {
+            Ok(mapping) => {
+                import.options.mapping = mapping;
+                import.recheck();
+                self.message = format!("Loaded the mapping {}", path.display());
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not load the mapping".to_owned(),
+                    message: format!("{e}\n\nThe import's choices are unchanged."),
+                });
+            }
+        }
+    }
+
+    pub(super) fn save_template(&mut self) {
+        let folder = self.folder();
+        let Some(csv) = self
+            .dialogs
+            .save_template(folder.as_deref(), "establishment-template.csv")
+        else {
+            return;
+        };
+        let xlsx = csv.with_extension("xlsx");
+        let written = plan_file::write_atomic(&csv, crate::io::import::template::csv().as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|()| crate::io::import::template::write_xlsx(&xlsx));
+        match written {
+            Ok(()) => {
+                self.message = format!("Saved {} and {}", csv.display(), xlsx.display());
+            }
+            Err(e) => self.write_failed("Could not save the template", &e, &csv),
+        }
+    }
+
+    pub(super) fn ask_export(&mut self, what: Exported) {
+        let [w, h] = self.export_size;
+        self.dialog = Some(Dialog::Export {
+            what,
+            width: w.to_string(),
+            height: h.to_string(),
+        });
+    }
+
+    /// Asks where, draws the chart or every slide off screen and writes the PNG files.
+    pub(super) fn export(&mut self, what: Exported, size: [u32; 2]) {
+        self.export_size = size;
+        let folder = self.doc.folder();
+        let target = match what {
+            Exported::Chart(chart) => self
+                .dialogs
+                .save_png(folder.as_deref(), &format!("{}.png", chart.slug())),
+            Exported::Slides => self.dialogs.pick_folder(folder.as_deref()),
+        };
+        let Some(target) = target else {
+            self.message = "Export cancelled".to_owned();
+            return;
+        };
+        let renderer = match self.renderer.take().map_or_else(Offscreen::new, Ok) {
+            Ok(r) => self.renderer.insert(r),
+            Err(e) => {
+                return self.export_failed(&e.to_string(), &target);
+            }
+        };
+        let [w, h] = size;
+        let result = match what {
+            Exported::Chart(chart) => {
+                let Some(derived) = self.doc.derived() else {
+                    return;
+                };
+                let scenarios = derived.scenarios_for(Some(chart), self.doc.plan());
+                export::picture(
+                    renderer,
+                    chart,
+                    &derived.series,
+                    scenarios,
+                    size,
+                    false,
+                    Some(export::today()),
+                )
+                .map_err(export::ExportError::from)
+                .and_then(|image| export::write_png(&target, &image))
+                .map(|()| format!("Exported {} ({w}x{h})", target.display()))
+            }
+            Exported::Slides => {
+                let plan = self.doc.plan();
+                let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
+                export::slides(renderer, plan, &scenario, &target, size).map(|files| {
+                    format!(
+                        "Exported {} slides ({w}x{h}) to {}",
+                        files.len(),
+                        target.display()
+                    )
+                })
+            }
+        };
+        match result {
+            Ok(message) => self.message = message,
+            Err(e) => self.export_failed(&e.to_string(), &target),
+        }
+    }
+
+    pub(super) fn export_failed(&mut self, why: &str, target: &Path) {
+        self.write_failed("Could not export the images", why, target);
+    }
+
+    pub(super) fn write_failed(&mut self, title: &str, why: &str, target: &Path) {
+        self.message = "Not written".to_owned();
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message: format!("{why}\n\n{}", target.display()),
+        });
+    }
+
+    pub(super) fn start_presenting(&mut self, ctx: &egui::Context) {
+        self.presenting = Some(0);
+        self.dialog = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    pub(super) fn slide(&mut self, ctx: &egui::Context, step: Step) {
+        let Some(index) = self.presenting else {
+            return;
+        };
+        match present::step(index, present::shown_slides(self.doc.plan()).len(), step) {
+            Some(next) => self.presenting = Some(next),
+            None => self.leave_presentation(ctx),
+        }
+    }
+
+    pub(super) fn leave_presentation(&mut self, ctx: &egui::Context) {
+        if self.presenting.take().is_some() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    pub(super) fn act(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.unless_unsaved(ctx, Then::New),
+            Action::Open => self.unless_unsaved(ctx, Then::Open),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::Quit => self.unless_unsaved(ctx, Then::Quit),
+            Action::Undo => match self.doc.undo() {
+                Some(label) => {
+                    self.changed();
+                    self.message = format!("Undid {label}");
+                }
+                None => self.message = "Nothing to undo".to_owned(),
+            },
+            Action::Present => self.start_presenting(ctx),
+            Action::Import => self.ask_import(ImportKind::Establishment),
+            Action::Redo => match self.doc.redo() {
+                Some(label) => {
+                    self.changed();
+                    self.message = format!("Redid {label}");
+                }
+                None => self.message = "Nothing to redo".to_owned(),
+            },
+        }
+    }
+
+    /// Applies an edit to the plan through the history (the one path for every plan change).
+    pub fn edit(&mut self, edit: Edit) {
+        let label = edit.label.clone();
+        if self.doc.edit(edit) {
+            self.changed();
+            self.message = format!("Changed: {label}");
+        }
+    }
+
+    /// The plan changed: the post table's cached rows are rebuilt.
+    pub(super) fn changed(&mut self) {
+        self.panels.posts.plan_changed();
+    }
+
+    pub(super) fn delete(&mut self, kind: Kind, id: String) {
+        let plan = self.doc.plan();
+        let (name, posts, move_to) = match kind {
+            Kind::Council => (
+                plan.council(&id).map(|c| c.name.clone()),
+                plan.posts.iter().filter(|p| p.council == id).count(),
+                plan.councils
+                    .iter()
+                    .find(|c| c.id != id)
+                    .map(|c| c.id.clone()),
+            ),
+            Kind::Function => (
+                plan.function(&id).map(|f| f.name.clone()),
+                plan.posts.iter().filter(|p| p.function == id).count()
+                    + plan.roles.iter().filter(|r| r.function == id).count(),
+                plan.functions
+                    .iter()
+                    .find(|f| f.id != id)
+                    .map(|f| f.id.clone()),
+            ),
+            Kind::Role => (
+                plan.role(&id).map(|r| r.title.clone()),
+                plan.posts.iter().filter(|p| p.role == id).count(),
+                plan.roles.iter().find(|r| r.id != id).map(|r| r.id.clone()),
+            ),
+        };
+        let Some(name) = name else {
+            return;
+        };
+        if posts == 0 {
+            self.delete_with(kind, &id, &Orphans::Delete);
+        } else {
+            self.dialog = Some(Dialog::Delete {
+                kind,
+                id,
+                name,
+                posts,
+                move_to: move_to.unwrap_or_default(),
+            });
+        }
+    }
+
+    pub(super) fn delete_with(&mut self, kind: Kind, id: &str, orphans: &Orphans) {
+        let edit = match kind {
+            Kind::Council => edit::remove_council(self.doc.plan(), id, orphans),
+            Kind::Function => edit::remove_function(self.doc.plan(), id, orphans),
+            Kind::Role => edit::remove_role(self.doc.plan(), id, orphans),
+        };
+        self.edit(edit);
+        if kind == Kind::Council && self.panels.council.as_deref() == Some(id) {
+            self.panels.council = None;
+        }
+    }
+
+    pub(super) fn jump_to(&mut self, location: &Location) {
+        match location {
+            Location::Plan | Location::Parameters | Location::Scenario(_) => {
+                self.view = View::Assumptions;
+            }
+            Location::Council(id) => {
+                self.view = View::Councils;
+                self.panels.council = Some(id.clone());
+            }
+            Location::Function(id) => {
+                self.view = View::Target;
+                self.panels.function = Some(id.clone());
+                self.panels.role = None;
+            }
+            Location::Role(id) => {
+                self.view = View::Target;
+                self.panels.role = Some(id.clone());
+                self.panels.function = self.doc.plan().role(id).map(|r| r.function.clone());
+            }
+            Location::Post { position, .. } => {
+                self.view = View::Establishment;
+                self.panels.posts.show_post(position.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Does `then` now, or first asks about unsaved changes.
+    pub(super) fn unless_unsaved(&mut self, ctx: &egui::Context, then: Then) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(then));
+        } else {
+            self.go_on(ctx, then);
+        }
+    }
+
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        let Some(Dialog::Unsaved(then)) = self.dialog.take() else {
+            return;
+        };
+        match answer {
+            Answer::Cancel => self.message = "Cancelled".to_owned(),
+            Answer::DontSave => self.go_on(ctx, then),
+            Answer::Save => {
+                if self.save() {
+                    self.go_on(ctx, then);
+                }
+            }
+        }
+    }
+
+    pub(super) fn go_on(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Then::New => {
+                self.replace(Document::new(new_plan(), None));
+                self.message = "New plan".to_owned();
+            }
+            Then::Open => {
+                let folder = self.doc.folder();
+                if let Some(path) = self.dialogs.open_plan(folder.as_deref()) {
+                    self.open(&path);
+                }
+            }
+            Then::OpenPath(path) => self.open(&path),
+        }
+    }
+
+    /// Opens a plan file; on failure the open plan stays and a dialog says why. A spreadsheet or
+    /// CSV goes to the import dialog instead.
+    pub(super) fn open(&mut self, path: &Path) {
+        if import_ui::is_table_file(path) {
+            self.start_import(ImportKind::Establishment, path.to_path_buf());
+            return;
+        }
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace(doc);
+                self.prefs.remember(path);
+                self.message = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                // A recent file that has gone leaves the list; a broken one stays, to be fixed.
+                if !path.exists() {
+                    self.prefs.forget(path);
+                }
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not open the plan".to_owned(),
+                    message: format!("{e}\n\nThe plan you had open is unchanged."),
+                });
+                self.message = "Could not open the file".to_owned();
+            }
+        }
+    }
+
+    pub(super) fn replace(&mut self, doc: Document) {
+        // A plan dropped on the window mid-presentation starts at its own first slide.
+        self.presenting = self.presenting.map(|_| 0);
+        self.doc = doc;
+        self.panels = Panels::default();
+        self.changed();
+    }
+
+    /// Saves to the plan's file, or asks where. True when saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    pub(super) fn save_as(&mut self) -> bool {
+        let folder = self.doc.folder();
+        let name = format!("{}.ron", crate::io::slug(&self.doc.plan().name));
+        if let Some(path) = self.dialogs.save_plan(folder.as_deref(), &name) {
+            self.save_to(&path)
+        } else {
+            self.message = "Not saved".to_owned();
+            false
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.message = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not save the plan".to_owned(),
+                    message: format!("{e}\n\nYour changes are still open and not saved."),
+                });
+                self.message = "Not saved".to_owned();
+                false
+            }
+        }
+    }
+}

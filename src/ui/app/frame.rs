@@ -1,0 +1,257 @@
+//! The window's chrome: menu bar, tabs, scenario list and status bar.
+
+use std::path::Path;
+
+use crate::document::Derived;
+use crate::document::edit::History;
+use crate::model::Plan;
+use crate::theme;
+use crate::ui::command::{Action, Command, ImportKind, View};
+use crate::ui::files::Preferences;
+use crate::ui::widgets::plural;
+
+/// What the frame's chrome (menu, tabs, status bar) reads.
+pub(super) struct Frame<'a> {
+    pub(super) plan: &'a Plan,
+    pub(super) derived: &'a Derived,
+    pub(super) history: &'a History,
+    pub(super) path: Option<&'a Path>,
+    pub(super) view: View,
+    pub(super) scenario: &'a str,
+    pub(super) message: &'a str,
+    pub(super) prefs: &'a Preferences,
+}
+
+impl Frame<'_> {
+    pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| self.file_menu(ui, commands));
+                ui.menu_button("Edit", |ui| {
+                    let undo = self
+                        .history
+                        .undo_label()
+                        .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
+                    action_button(
+                        ui,
+                        Action::Undo,
+                        &undo,
+                        self.history.undo_label().is_some(),
+                        commands,
+                    );
+                    let redo = self
+                        .history
+                        .redo_label()
+                        .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}"));
+                    action_button(
+                        ui,
+                        Action::Redo,
+                        &redo,
+                        self.history.redo_label().is_some(),
+                        commands,
+                    );
+                });
+                ui.menu_button("View", |ui| {
+                    for view in View::ALL {
+                        if ui
+                            .selectable_label(self.view == view, view.label())
+                            .clicked()
+                        {
+                            commands.push(Command::Show(view));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    let mut problems = self.prefs.show_problems;
+                    if ui.checkbox(&mut problems, "Validation problems").clicked() {
+                        commands.push(Command::ToggleProblems);
+                    }
+                    let mut dark = self.prefs.dark;
+                    if ui.checkbox(&mut dark, "Dark theme").clicked() {
+                        commands.push(Command::ToggleTheme);
+                    }
+                    ui.separator();
+                    action_button(ui, Action::Present, Action::Present.label(), true, commands);
+                    if ui.button("Choose slides…").clicked() {
+                        commands.push(Command::ChooseSlides);
+                        ui.close();
+                    }
+                    ui.separator();
+                    zoom_ui(ui);
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("How the figures are computed…").clicked() {
+                        commands.push(Command::HowComputed);
+                        ui.close();
+                    }
+                    if ui.button("Save an establishment template…").clicked() {
+                        commands.push(Command::SaveTemplate);
+                        ui.close();
+                    }
+                    if ui.button("About Merger Planner…").clicked() {
+                        commands.push(Command::About);
+                        ui.close();
+                    }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.scenario_ui(ui, commands);
+                });
+            });
+        });
+    }
+
+    fn file_menu(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        for action in [Action::New, Action::Open] {
+            action_button(ui, action, action.label(), true, commands);
+        }
+        ui.menu_button("Open recent", |ui| {
+            if self.prefs.recent.is_empty() {
+                ui.label("No recent files");
+            }
+            for path in &self.prefs.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        for action in [Action::Save, Action::SaveAs] {
+            action_button(ui, action, action.label(), true, commands);
+        }
+        ui.separator();
+        action_button(ui, Action::Import, Action::Import.label(), true, commands);
+        if ui.button("Import target structure…").clicked() {
+            commands.push(Command::Import(ImportKind::Targets));
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Export slides as PNG…").clicked() {
+            commands.push(Command::ExportSlides);
+            ui.close();
+        }
+        ui.separator();
+        action_button(ui, Action::Quit, Action::Quit.label(), true, commands);
+    }
+
+    pub(super) fn tabs(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                for view in View::ALL {
+                    let text = egui::RichText::new(view.label()).size(theme::TAB_SIZE);
+                    if ui.selectable_label(self.view == view, text).clicked() {
+                        commands.push(Command::Show(view));
+                    }
+                }
+            });
+            ui.add_space(4.0);
+        });
+    }
+
+    /// The scenario list, right to left at the end of the menu bar.
+    fn scenario_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let mut chosen = self.scenario.to_owned();
+        let combo = egui::ComboBox::from_id_salt("scenario")
+            .selected_text(chosen.as_str())
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for name in &self.derived.scenario_names {
+                    ui.selectable_value(&mut chosen, name.clone(), name);
+                }
+            })
+            .response;
+        let label = ui.label("Scenario");
+        combo.labelled_by(label.id);
+        if chosen != self.scenario {
+            commands.push(Command::Scenario(chosen));
+        }
+    }
+
+    pub(super) fn status_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self.path.and_then(Path::file_name).map_or_else(
+                    || "Not saved to a file".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(file);
+                ui.separator();
+                let dark = ui.visuals().dark_mode;
+                if self.history.is_dirty() {
+                    ui.colored_label(theme::warning(dark), "Unsaved changes");
+                } else {
+                    ui.label("No unsaved changes");
+                }
+                ui.separator();
+                let n = self.derived.problems.len();
+                let text = match (n, self.derived.errors) {
+                    (0, _) => "No problems".to_owned(),
+                    (n, 0) => format!("{} (warnings)", plural(n, "problem")),
+                    (n, e) => format!("{} ({})", plural(n, "problem"), plural(e, "error")),
+                };
+                let text = if self.derived.errors > 0 {
+                    egui::RichText::new(text).color(theme::error(dark))
+                } else {
+                    egui::RichText::new(text)
+                };
+                if ui
+                    .button(text)
+                    .on_hover_text("Show or hide the list of validation problems")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleProblems);
+                }
+                ui.separator();
+                ui.label(format!("{} posts", self.plan.posts.len()));
+                ui.separator();
+                ui.label(self.message);
+            });
+        });
+    }
+}
+
+/// Zoom in and out (also Ctrl+Plus, Ctrl+Minus and Ctrl+0), for a projector or a 4K screen at
+/// 100% scaling. The zoom is the window's, not the plan's, so it changes here, not by command.
+fn zoom_ui(ui: &mut egui::Ui) {
+    use egui::gui_zoom::{self, kb_shortcuts};
+    let ctx = ui.ctx().clone();
+    let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
+    if ui
+        .add(egui::Button::new("Zoom in").shortcut_text(shortcut(&kb_shortcuts::ZOOM_IN)))
+        .clicked()
+    {
+        gui_zoom::zoom_in(&ctx);
+    }
+    if ui
+        .add(egui::Button::new("Zoom out").shortcut_text(shortcut(&kb_shortcuts::ZOOM_OUT)))
+        .clicked()
+    {
+        gui_zoom::zoom_out(&ctx);
+    }
+    if ui
+        .add(egui::Button::new("Actual size").shortcut_text(shortcut(&kb_shortcuts::ZOOM_RESET)))
+        .clicked()
+    {
+        ctx.set_zoom_factor(1.0);
+    }
+}
+
+fn action_button(
+    ui: &mut egui::Ui,
+    action: Action,
+    label: &str,
+    enabled: bool,
+    commands: &mut Vec<Command>,
+) {
+    let shortcut = action
+        .shortcuts()
+        .first()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .unwrap_or_default();
+    let button = egui::Button::new(label).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(Command::Action(action));
+        ui.close();
+    }
+}

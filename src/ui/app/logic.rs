@@ -1,0 +1,188 @@
+//! The app's logic each frame: draw, read the window's events, take in the import's work, and
+//! close the undo step when the user lets go.
+
+use std::path::PathBuf;
+
+use super::App;
+use super::frame::Frame;
+use crate::ui::command::{Action, Command, ImportKind};
+use crate::ui::dialogs::{self, Dialog, Then};
+use crate::ui::import as import_ui;
+use crate::ui::widgets::plural;
+use crate::ui::{present, views};
+
+impl App {
+    /// Draws the whole window and then applies what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        self.apply_theme(ui.ctx());
+        self.read_window_events(ui.ctx(), &mut commands);
+        self.doc.refresh();
+        if self.presenting.is_some() {
+            self.present(ui, commands);
+            return;
+        }
+        let Some(derived) = self.doc.derived() else {
+            return;
+        };
+        let plan = self.doc.plan();
+        let frame = Frame {
+            plan,
+            derived,
+            history: self.doc.history(),
+            path: self.doc.path(),
+            view: self.view,
+            scenario: self.doc.scenario(),
+            message: &self.message,
+            prefs: &self.prefs,
+        };
+        frame.menu_bar(ui, &mut commands);
+        frame.status_bar(ui, &mut commands);
+        if self.prefs.show_problems {
+            views::problems::panel(ui, derived, &mut commands);
+        }
+        views::navigator::panel(ui, plan, derived, &mut commands);
+        frame.tabs(ui, &mut commands);
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            views::central(
+                ui,
+                self.view,
+                plan,
+                derived,
+                &mut self.panels,
+                &mut commands,
+            );
+        });
+        if let Some(dialog) = &mut self.dialog {
+            dialogs::show(ui.ctx(), dialog, plan, &mut commands);
+        } else if let Some(import) = &mut self.import {
+            import_ui::dialog_ui(ui.ctx(), import, plan, &mut commands);
+        }
+        self.apply(ui.ctx(), commands);
+        self.step_import(ui.ctx());
+        self.end_frame(ui.ctx());
+    }
+
+    /// Starts the import's work and takes in what it finished; while it works, the window keeps
+    /// drawing its progress.
+    pub(super) fn step_import(&mut self, ctx: &egui::Context) {
+        let Some(import) = &mut self.import else {
+            return;
+        };
+        let was_busy = import.busy();
+        let read = import.step(self.doc.plan());
+        if read
+            && !import.remembered
+            && import.options.mapping == crate::io::import::Mapping::default()
+            && let Some(mapping) = import
+                .signature()
+                .and_then(|s| self.prefs.import_mappings.get(&s))
+        {
+            import.options.mapping = mapping.clone();
+            import.remembered = true;
+            import.recheck();
+            import.step(self.doc.plan());
+        }
+        if was_busy && !import.busy() {
+            self.message = match (&import.error, &import.checked) {
+                (Some(_), _) => format!("Could not read {}", import.file_name()),
+                (None, Some(c)) if c.can_import() => {
+                    format!("Checked {}: ready to import", import.file_name())
+                }
+                (None, Some(c)) => format!(
+                    "Checked {}: {} to settle before importing",
+                    import.file_name(),
+                    plural(c.problems.total, "problem")
+                ),
+                (None, None) => format!("Read {}", import.file_name()),
+            };
+        }
+        if import.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Draws the slide shown, full screen, and moves on the keys pressed.
+    pub(super) fn present(&mut self, ui: &mut egui::Ui, mut commands: Vec<Command>) {
+        present::read_keys(ui.ctx(), &mut commands);
+        let (Some(index), Some(derived)) = (self.presenting, self.doc.derived()) else {
+            return;
+        };
+        let slides = present::shown_slides(self.doc.plan());
+        let scenarios = derived.scenarios_for(slides.get(index).copied(), self.doc.plan());
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            present::slide_ui(
+                ui,
+                &slides,
+                index,
+                &derived.series,
+                scenarios,
+                &mut commands,
+            );
+        });
+        self.apply(ui.ctx(), commands);
+        self.end_frame(ui.ctx());
+    }
+
+    pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.dark_applied != Some(self.prefs.dark) {
+            ctx.set_theme(if self.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.dark_applied = Some(self.prefs.dark);
+        }
+    }
+
+    /// Shortcuts, the window's close button and files dropped on the window.
+    pub(super) fn read_window_events(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.dialog.is_none() && self.import.is_none() {
+            ctx.input_mut(|i| {
+                for action in Action::ALL {
+                    if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                        commands.push(Command::Action(action));
+                    }
+                }
+            });
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                // The question is asked in the window, not over a slide.
+                self.leave_presentation(ctx);
+                self.dialog = Some(Dialog::Unsaved(Then::Quit));
+            } else {
+                self.closing = true;
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            // A spreadsheet or CSV dropped on the window is an establishment to import.
+            if import_ui::is_table_file(&path) {
+                commands.push(Command::ImportPath(ImportKind::Establishment, path));
+            } else {
+                commands.push(Command::OpenPath(path));
+            }
+        }
+    }
+
+    /// After the commands: close an undo step when the user let go, send the title.
+    pub(super) fn end_frame(&mut self, ctx: &egui::Context) {
+        let busy = ctx.input(|i| i.pointer.any_down()) || ctx.memory(|m| m.focused().is_some());
+        if !busy {
+            self.doc.close_step();
+        }
+        let title = self.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+}

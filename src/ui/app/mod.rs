@@ -1,0 +1,259 @@
+//! The app: a thin shell round the [`Document`], split as the Rerun viewer splits its app. This
+//! module holds the state (the document, the view, panels, dialog and preferences); `logic` runs
+//! each frame, `frame` draws the menu bar, tabs and status bar, and `commands` carries out the
+//! [`Command`](super::command::Command)s that drawing pushed, after the UI pass.
+
+mod commands;
+mod frame;
+mod logic;
+
+use std::path::{Path, PathBuf};
+
+use crate::document::edit::History;
+use crate::document::{Derived, Document, new_plan};
+use crate::engine::Outcome;
+use crate::model::Plan;
+use crate::render::{Offscreen, export};
+use crate::theme;
+
+use super::command::{ImportKind, View};
+use super::dialogs::Dialog;
+use super::files::{FileDialogs, NativeDialogs, Preferences};
+use super::import::ImportState;
+use super::views::{self, Panels};
+
+/// The app icon.
+pub const ICON: &[u8] = include_bytes!("../../../assets/icon.png");
+
+/// The app's state: the document, what is derived from it, and the window's own state.
+pub struct App {
+    /// The plan, its file, history, scenario and derived figures.
+    doc: Document,
+    view: View,
+    panels: Panels,
+    dialog: Option<Dialog>,
+    /// The last thing that happened, for the status bar.
+    message: String,
+    prefs: Preferences,
+    dialogs: Box<dyn FileDialogs>,
+    /// The user agreed to close; the next close request is let through.
+    closing: bool,
+    /// The window title last sent, so it is sent again only when it changes.
+    title_sent: String,
+    /// The theme last applied.
+    dark_applied: Option<bool>,
+    /// The slide shown while presenting.
+    presenting: Option<usize>,
+    /// Draws PNG exports; made the first time one is asked for.
+    renderer: Option<Offscreen>,
+    /// The size of the last export.
+    export_size: [u32; 2],
+    /// The import dialog, while it is open.
+    import: Option<Box<ImportState>>,
+}
+
+impl App {
+    /// An app showing `plan`, opened from `path` if it came from a file, with real file dialogs.
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        Self {
+            doc: Document::new(plan, path),
+            view: View::Dashboard,
+            panels: Panels::default(),
+            dialog: None,
+            message: String::new(),
+            prefs: Preferences::default(),
+            dialogs: Box::new(NativeDialogs),
+            closing: false,
+            title_sent: String::new(),
+            dark_applied: None,
+            presenting: None,
+            renderer: None,
+            export_size: export::DEFAULT_SIZE,
+            import: None,
+        }
+    }
+
+    /// The same app asking `dialogs` for files (tests pass scripted answers).
+    #[must_use]
+    pub fn with_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    /// The same app with the import dialog open on `table`.
+    #[must_use]
+    pub fn importing(mut self, table: PathBuf) -> Self {
+        self.start_import(ImportKind::Establishment, table);
+        self
+    }
+
+    /// The same app with these preferences.
+    #[must_use]
+    pub fn with_preferences(mut self, prefs: Preferences) -> Self {
+        self.prefs = prefs;
+        self
+    }
+
+    /// Pools > Leavers: its filters and sort.
+    pub fn leavers(&self) -> &views::leavers::State {
+        &self.panels.leavers
+    }
+
+    /// The import dialog's state, while it is open.
+    pub fn import_state(&self) -> Option<&ImportState> {
+        self.import.as_deref()
+    }
+
+    /// The import dialog's state, to change as the user would (tests).
+    pub fn import_state_mut(&mut self) -> Option<&mut ImportState> {
+        self.import.as_deref_mut()
+    }
+
+    /// Waits until the import dialog has read and checked the file (tests).
+    pub fn finish_import(&mut self) {
+        if let Some(import) = &mut self.import {
+            import.finish(self.doc.plan());
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The plan shown.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The file the plan was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.doc.path()
+    }
+
+    /// The plan has changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        self.doc.history()
+    }
+
+    /// The user has agreed to close the window.
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The dialog shown, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The status bar's last message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The preferences (saved by eframe between runs).
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
+    /// The chosen scenario's name.
+    pub fn scenario(&self) -> &str {
+        self.doc.scenario()
+    }
+
+    /// The slide shown, counting from 0, while presenting.
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenting
+    }
+
+    /// The post table's state (filters, selection).
+    pub fn post_table(&self) -> &views::establishment::State {
+        &self.panels.posts
+    }
+
+    /// Chooses a scenario by name (the base if unknown).
+    pub fn set_scenario(&mut self, name: &str) {
+        self.doc.set_scenario(name);
+    }
+
+    /// How many times the outcome has been computed (it should not grow frame by frame).
+    pub fn evaluations(&self) -> u64 {
+        self.doc.evaluations()
+    }
+
+    /// The outcome of the chosen scenario, recomputed only if the plan or scenario changed.
+    pub fn outcome(&mut self) -> &Outcome {
+        &self.doc.refresh().outcome
+    }
+
+    /// Everything derived from the plan, recomputed only if the plan or scenario changed.
+    pub fn derived(&mut self) -> &Derived {
+        self.doc.refresh()
+    }
+
+    /// The window title: plan name, file name and an unsaved marker.
+    pub fn title(&self) -> String {
+        let file = self.doc.path().and_then(Path::file_name).map_or_else(
+            || "not saved to a file".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let marker = if self.is_dirty() { " ● unsaved" } else { "" };
+        format!("{} ({file}){marker} - Merger Planner", self.doc.plan().name)
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Preferences::KEY, &self.prefs);
+    }
+}
+
+/// Opens the window on a new plan, with the import dialog reading `table` (an establishment).
+pub fn run_importing(table: PathBuf) -> eframe::Result {
+    open_window(App::new(new_plan(), None).importing(table))
+}
+
+/// Opens the window on a plan.
+pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
+    open_window(App::new(plan, path))
+}
+
+fn open_window(app: App) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0])
+        .with_app_id("merger-planner");
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Merger Planner",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, Preferences::KEY))
+                .unwrap_or_default();
+            Ok(Box::new(app.with_preferences(prefs)))
+        }),
+    )
+}
