@@ -2,12 +2,15 @@
 //! lists, every chart's figures and the formatted rows of the long tables. Built once per revision
 //! of the document, never per frame.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::leavers;
 use crate::charts::{Scenarios, Series};
 use crate::engine::{self, Outcome};
-use crate::model::{Location, Plan, Problem, Severity, validate};
+use crate::model::{Location, Plan, Post, Problem, Severity, validate};
 
 /// The figures derived from the plan, rebuilt only when the plan or scenario changes.
 pub struct Derived {
@@ -33,13 +36,16 @@ pub struct Derived {
     pub choices: Choices,
     /// Every chart's figures.
     pub series: Series,
-    /// Pools > Leavers: each person who leaves or is at risk, formatted.
-    pub leavers: Vec<leavers::Row>,
-    /// Each post's outcome in the scenario, formatted for the post table: kept, a vacancy
-    /// deleted, VR or the expected compulsory or redeployed share, with the package.
-    pub post_outcomes: Vec<String>,
+    /// Pools > Leavers: each person who leaves or is at risk, formatted the first time the list
+    /// is shown (40,000 rows of text are not made for a view nobody is looking at).
+    leavers: OnceCell<Vec<leavers::Row>>,
+    /// Each post's person in `outcome.people`, if it has one, for the post table's outcome
+    /// column, which is formatted row by row as rows come on screen.
+    person_of_post: Vec<Option<u32>>,
+    /// The share of each role's vacancies deleted, by role id.
+    vacancies_deleted: FxHashMap<String, f64>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
-    scenarios: std::cell::OnceCell<Scenarios>,
+    scenarios: OnceCell<Scenarios>,
 }
 
 /// Each council, function and role as (id, name) for the editors' choice lists, built once per
@@ -90,17 +96,44 @@ impl Derived {
         for (i, p) in problems.iter().enumerate() {
             by_location.entry(p.location.clone()).or_default().push(i);
         }
-        let count = |ids: Vec<&str>, key: fn(&crate::model::Post) -> &str| {
-            let index: HashMap<&str, usize> =
+        let count = |ids: Vec<&str>, key: fn(&Post) -> &str| {
+            let index: FxHashMap<&str, usize> =
                 ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
             let mut counts = vec![0; ids.len()];
+            // Establishments list posts council by council and role by role: most posts repeat
+            // the last id and skip the hash.
+            let mut last: Option<(&str, Option<usize>)> = None;
             for p in &plan.posts {
-                if let Some(&i) = index.get(key(p)) {
+                let id = key(p);
+                let found = match last {
+                    Some((l, found)) if l == id => found,
+                    _ => index.get(id).copied(),
+                };
+                last = Some((id, found));
+                if let Some(i) = found {
                     counts[i] += 1;
                 }
             }
             counts
         };
+        let mut person_of_post = vec![None; plan.posts.len()];
+        for (n, p) in outcome.people.iter().enumerate() {
+            if let Some(slot) = person_of_post.get_mut(p.post) {
+                *slot = u32::try_from(n).ok();
+            }
+        }
+        let vacancies_deleted = outcome
+            .roles
+            .iter()
+            .map(|r| {
+                let share = if r.flows.vacant > 1e-9 {
+                    r.flows.vacancies_deleted / r.flows.vacant
+                } else {
+                    0.0
+                };
+                (r.id.clone(), share)
+            })
+            .collect();
         Self {
             revision,
             scenario_names: plan.scenario_names(),
@@ -119,10 +152,56 @@ impl Derived {
             problems,
             choices: Choices::of(plan),
             series: Series::of(plan, &outcome),
-            leavers: leavers::rows(plan, &outcome),
-            post_outcomes: post_outcomes(plan, &outcome),
+            leavers: OnceCell::new(),
+            person_of_post,
+            vacancies_deleted,
             outcome,
-            scenarios: std::cell::OnceCell::new(),
+            scenarios: OnceCell::new(),
+        }
+    }
+
+    /// Pools > Leavers: each person who leaves or is at risk, formatted once per revision, the
+    /// first time the list is shown.
+    pub fn leavers(&self, plan: &Plan) -> &[leavers::Row] {
+        self.leavers
+            .get_or_init(|| leavers::rows(plan, &self.outcome))
+    }
+
+    /// The outcome of `post`, at `index` in the plan, in the scenario, as the post table shows it: kept, a
+    /// vacancy deleted or kept, VR or the expected compulsory or redeployed share, with the
+    /// package. Formatted when asked (the table asks only for the rows on screen).
+    pub fn post_outcome(&self, index: usize, post: &Post) -> String {
+        if let Some(p) = self
+            .person_of_post
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|n| self.outcome.people.get(n as usize))
+        {
+            let total = p.counted().total().full();
+            return match p.kind() {
+                "voluntary" => format!("VR, {total}"),
+                "compulsory" if p.redeployed > 1e-9 => format!(
+                    "At risk: {:.0}% compulsory, {:.0}% redeployed, {total}",
+                    p.share * 100.0,
+                    p.redeployed * 100.0
+                ),
+                "compulsory" => format!("At risk: {:.0}% compulsory, {total}", p.share * 100.0),
+                _ => format!("Redeployed {:.0}%, {total}", p.redeployed * 100.0),
+            };
+        }
+        if post.holder.is_some() {
+            return "Kept".to_owned();
+        }
+        match self
+            .vacancies_deleted
+            .get(&post.role)
+            .copied()
+            .unwrap_or(0.0)
+        {
+            d if d >= 1.0 - 1e-9 => "Vacancy deleted".to_owned(),
+            d if d > 1e-9 => format!("Vacancy {:.0}% deleted", d * 100.0),
+            _ => "Vacancy kept".to_owned(),
         }
     }
 
@@ -156,55 +235,4 @@ impl Derived {
             position: index + 1,
         })
     }
-}
-
-/// Each post's outcome as the post table shows it.
-fn post_outcomes(plan: &Plan, o: &Outcome) -> Vec<String> {
-    let role_index: HashMap<&str, usize> = o
-        .roles
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut out: Vec<String> = plan
-        .posts
-        .iter()
-        .map(|post| {
-            if post.holder.is_some() {
-                return "Kept".to_owned();
-            }
-            let deleted = role_index
-                .get(post.role.as_str())
-                .and_then(|&r| o.roles.get(r))
-                .map_or(0.0, |r| {
-                    if r.flows.vacant > 1e-9 {
-                        r.flows.vacancies_deleted / r.flows.vacant
-                    } else {
-                        0.0
-                    }
-                });
-            match deleted {
-                d if d >= 1.0 - 1e-9 => "Vacancy deleted".to_owned(),
-                d if d > 1e-9 => format!("Vacancy {:.0}% deleted", d * 100.0),
-                _ => "Vacancy kept".to_owned(),
-            }
-        })
-        .collect();
-    for p in &o.people {
-        let total = p.counted().total().full();
-        let text = match p.kind() {
-            "voluntary" => format!("VR, {total}"),
-            "compulsory" if p.redeployed > 1e-9 => format!(
-                "At risk: {:.0}% compulsory, {:.0}% redeployed, {total}",
-                p.share * 100.0,
-                p.redeployed * 100.0
-            ),
-            "compulsory" => format!("At risk: {:.0}% compulsory, {total}", p.share * 100.0),
-            _ => format!("Redeployed {:.0}%, {total}", p.redeployed * 100.0),
-        };
-        if let Some(slot) = out.get_mut(p.post) {
-            *slot = text;
-        }
-    }
-    out
 }

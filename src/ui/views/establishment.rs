@@ -731,7 +731,7 @@ fn row_ui(
         });
     });
     row.col(|ui| {
-        ui.label(derived.post_outcomes.get(i).map_or("", String::as_str));
+        ui.label(derived.post_outcome(i, post));
     });
 }
 
@@ -745,7 +745,8 @@ fn details_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading(format!("Post {}", post.id));
-    if let Some(outcome) = derived.post_outcomes.get(i) {
+    let outcome = derived.post_outcome(i, post);
+    if !outcome.is_empty() {
         ui.label(RichText::new(format!("In this scenario: {outcome}")).strong());
     }
     let problems = derived.post_problems(i, &post.id);
