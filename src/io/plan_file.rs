@@ -99,13 +99,24 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         #[serde(default)]
         format_version: u32,
     }
-    let probe: Probe = ron::from_str(text).map_err(|e| match e.code {
-        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
-            ParseError::NotAPlan
+    // A byte-order mark (Notepad adds one) is not part of the plan.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The version is the first field of every plan this app writes: read it there without
+    // parsing the whole file twice (a 1,000,000-post plan is 459 MB). A file laid out otherwise
+    // is probed in full.
+    let version = match leading_version(text) {
+        Some(v) => v,
+        None => {
+            let probe: Probe = ron::from_str(text).map_err(|e| match e.code {
+                ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
+                    ParseError::NotAPlan
+                }
+                _ => syntax(&e),
+            })?;
+            probe.format_version
         }
-        _ => syntax(&e),
-    })?;
-    match probe.format_version {
+    };
+    match version {
         0 => return Err(ParseError::NotAPlan),
         found if found > FORMAT_VERSION => {
             return Err(ParseError::TooNew {
@@ -122,15 +133,49 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
     Ok(plan)
 }
 
+/// The format version when it is the first field of the top-level struct, as this app writes it:
+/// `(` then `format_version: N,` after any blank space or `//` comments.
+fn leading_version(text: &str) -> Option<u32> {
+    fn skip(mut s: &str) -> &str {
+        loop {
+            s = s.trim_start();
+            match s.strip_prefix("//") {
+                Some(comment) => s = comment.split_once('\n').map_or("", |(_, after)| after),
+                None => return s,
+            }
+        }
+    }
+    let mut rest = text;
+    rest = skip(rest).strip_prefix('(')?;
+    rest = skip(rest).strip_prefix("format_version")?;
+    rest = skip(rest).strip_prefix(':')?;
+    rest = skip(rest);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = skip(&rest[digits..]);
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
 /// Writes a plan as pretty RON with stable field order.
 pub fn to_text(plan: &Plan) -> Result<String, String> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
         .indentor("  ")
         .depth_limit(8);
-    let mut plan = plan.clone();
-    plan.format_version = FORMAT_VERSION;
-    ron::ser::to_string_pretty(&plan, config)
+    // Written in this build's version; a plan already in it (every plan opened or made by this
+    // build) is written as it is, without a copy.
+    let current;
+    let plan = if plan.format_version == FORMAT_VERSION {
+        plan
+    } else {
+        let mut copy = plan.clone();
+        copy.format_version = FORMAT_VERSION;
+        current = copy;
+        &current
+    };
+    ron::ser::to_string_pretty(plan, config)
         .map(|mut s| {
             s.push('\n');
             s
@@ -198,6 +243,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_leading_version_is_read_without_a_full_parse() {
+        assert_eq!(leading_version("(\n  format_version: 3,\n  name: \"x\""), Some(3));
+        assert_eq!(leading_version("// a plan\n( format_version : 12 )"), Some(12));
+        // Anything else is probed in full.
+        assert_eq!(leading_version("(name: \"x\", format_version: 3)"), None);
+        assert_eq!(leading_version("(format_version: 3x)"), None);
+        assert_eq!(leading_version("(format_version: )"), None);
+        assert_eq!(leading_version("(format_version: 99999999999)"), None);
+        assert_eq!(leading_version(""), None);
+        // Both ways agree on what they accept and refuse.
+        assert_eq!(
+            parse("(format_version: 99, name: \"x\")"),
+            parse("(name: \"x\", format_version: 99)")
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_plan() {
+        let text = to_text(&crate::io::synthetic::bournemouth_poole()).unwrap();
+        let plan = parse(&format!("\u{feff}{text}")).unwrap();
+        assert_eq!(plan.posts.len(), 639);
+    }
 
     #[test]
     fn a_foreign_file_is_not_a_plan() {
