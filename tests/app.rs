@@ -1449,3 +1449,126 @@ fn the_post_table_shows_each_posts_outcome_and_package() {
     h.get_by_label(&text);
     h.get_by_label("Outcome");
 }
+
+/// A plan large enough to be opened and saved off the window's thread.
+fn large_plan() -> Plan {
+    let plan = merger_planner::io::synthetic::reorganisation(3, 6_000, 5);
+    assert!(plan.posts.len() > merger_planner::ui::app::SAVE_IN_BACKGROUND_POSTS);
+    plan
+}
+
+/// Presses Ctrl+`key` and draws two frames (a spinner keeps asking for frames, so the harness is
+/// stepped rather than run until still).
+fn command_stepping(h: &mut Harness<'_, App>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.step();
+    h.step();
+}
+
+/// Takes in the opening or saving under way, then draws until still.
+fn finish_file_job(h: &mut Harness<'_, App>) {
+    let ctx = h.ctx.clone();
+    h.state_mut().finish_file_job(&ctx);
+    h.run();
+}
+
+/// One post's salary raised by £1, as an edit through the app's one edit path.
+fn raise_salary(h: &mut Harness<'_, App>, index: usize) {
+    let mut post = h.state().plan().posts[index].clone();
+    post.salary += merger_planner::model::Money::pounds(1);
+    let edit = merger_planner::document::edit::Edit::post("raise salary", index, post);
+    h.state_mut().edit(edit);
+    h.run();
+}
+
+#[test]
+fn a_large_plan_opens_off_the_windows_thread_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("county.ron");
+    let plan = large_plan();
+    plan_file::save(&path, &plan).unwrap();
+    assert!(
+        std::fs::metadata(&path).unwrap().len() > merger_planner::ui::app::OPEN_IN_BACKGROUND_BYTES
+    );
+    let (mut h, dialogs) = harness();
+    dialogs.answer(Some(path.clone()));
+    command_stepping(&mut h, Key::O);
+    // The window keeps drawing and says what it is doing; the example is still open meanwhile.
+    assert!(h.state().file_job().is_some());
+    h.get_by_label_contains("Opening county.ron (");
+    assert_eq!(h.state().plan().posts.len(), 639);
+    finish_file_job(&mut h);
+    assert!(h.state().file_job().is_none());
+    assert_eq!(h.state().plan(), &plan);
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(!h.state().is_dirty());
+    assert!(h.state().message().starts_with("Opened"));
+}
+
+#[test]
+fn a_large_plan_that_is_not_a_plan_leaves_the_open_plan_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = plan_file::to_text(&large_plan()).unwrap();
+    // Cut off half way: the file ends mid-post.
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let (mut h, dialogs) = harness();
+    dialogs.answer(Some(path));
+    command_stepping(&mut h, Key::O);
+    finish_file_job(&mut h);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Error { .. })));
+    h.get_by_label_contains("The plan you had open is unchanged");
+    assert_eq!(h.state().plan().posts.len(), 639);
+}
+
+#[test]
+fn saving_a_large_plan_before_quitting_quits_once_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("county.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(large_plan(), None, &dialogs);
+    raise_salary(&mut h, 10);
+    command(&mut h, Key::Q);
+    dialogs.answer(Some(path.clone()));
+    h.get_by_label("Save").click();
+    h.step();
+    h.step();
+    h.step();
+    // Written off the window's thread: not closed until it is.
+    h.get_by_label_contains("Saving county.ron (");
+    assert!(!h.state().is_closing());
+    finish_file_job(&mut h);
+    assert!(h.state().is_closing());
+    assert!(!h.state().is_dirty());
+    assert_eq!(&plan_file::open(&path).unwrap(), h.state().plan());
+}
+
+#[test]
+fn edits_made_while_a_large_plan_saves_stay_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("county.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(large_plan(), None, &dialogs);
+    raise_salary(&mut h, 10);
+    let saved = h.state().plan().clone();
+    dialogs.answer(Some(path.clone()));
+    command_stepping(&mut h, Key::S);
+    assert!(h.state().file_job().is_some());
+    let mut post = h.state().plan().posts[11].clone();
+    post.salary += merger_planner::model::Money::pounds(1);
+    h.state_mut()
+        .edit(merger_planner::document::edit::Edit::post(
+            "raise salary",
+            11,
+            post,
+        ));
+    finish_file_job(&mut h);
+    assert_eq!(plan_file::open(&path).unwrap(), saved, "saved as it was");
+    assert!(h.state().is_dirty(), "the later edit is not saved");
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(
+        h.state()
+            .message()
+            .contains("changes since are not saved yet")
+    );
+}

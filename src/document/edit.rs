@@ -335,6 +335,11 @@ impl History {
         self.saved = self.state;
     }
 
+    /// The plan as it was at `state` has been saved (a save that ran while editing went on).
+    pub fn mark_saved_state(&mut self, state: u64) {
+        self.saved = state;
+    }
+
     /// A state number that changes whenever the plan does (for caches).
     pub fn state(&self) -> u64 {
         self.state

@@ -192,6 +192,14 @@ impl Document {
         Ok(())
     }
 
+    /// The plan as it was at history state `state` has been saved to `path` (by work off the
+    /// window's thread): it becomes the plan's file, and the plan is unsaved only if it has
+    /// changed since.
+    pub fn saved_as(&mut self, path: &Path, state: u64) {
+        self.path = Some(path.to_path_buf());
+        self.history.mark_saved_state(state);
+    }
+
     /// The derived figures for the plan and scenario as they stand, rebuilt only if either has
     /// changed since they were last made. A scenario renamed or deleted (or undone away) falls
     /// back to the base.

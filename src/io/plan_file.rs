@@ -104,17 +104,16 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
     // The version is the first field of every plan this app writes: read it there without
     // parsing the whole file twice (a 1,000,000-post plan is 459 MB). A file laid out otherwise
     // is probed in full.
-    let version = match leading_version(text) {
-        Some(v) => v,
-        None => {
-            let probe: Probe = ron::from_str(text).map_err(|e| match e.code {
-                ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
-                    ParseError::NotAPlan
-                }
-                _ => syntax(&e),
-            })?;
-            probe.format_version
-        }
+    let version = if let Some(v) = leading_version(text) {
+        v
+    } else {
+        let probe: Probe = ron::from_str(text).map_err(|e| match e.code {
+            ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
+                ParseError::NotAPlan
+            }
+            _ => syntax(&e),
+        })?;
+        probe.format_version
     };
     match version {
         0 => return Err(ParseError::NotAPlan),
@@ -246,8 +245,14 @@ mod tests {
 
     #[test]
     fn the_leading_version_is_read_without_a_full_parse() {
-        assert_eq!(leading_version("(\n  format_version: 3,\n  name: \"x\""), Some(3));
-        assert_eq!(leading_version("// a plan\n( format_version : 12 )"), Some(12));
+        assert_eq!(
+            leading_version("(\n  format_version: 3,\n  name: \"x\""),
+            Some(3)
+        );
+        assert_eq!(
+            leading_version("// a plan\n( format_version : 12 )"),
+            Some(12)
+        );
         // Anything else is probed in full.
         assert_eq!(leading_version("(name: \"x\", format_version: 3)"), None);
         assert_eq!(leading_version("(format_version: 3x)"), None);

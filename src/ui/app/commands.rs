@@ -297,12 +297,8 @@ impl App {
         match action {
             Action::New => self.unless_unsaved(ctx, Then::New),
             Action::Open => self.unless_unsaved(ctx, Then::Open),
-            Action::Save => {
-                self.save();
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
+            Action::Save => self.save(ctx, None),
+            Action::SaveAs => self.save_as(ctx, None),
             Action::Quit => self.unless_unsaved(ctx, Then::Quit),
             Action::Undo => match self.doc.undo() {
                 Some(label) => {
@@ -433,11 +429,7 @@ impl App {
         match answer {
             Answer::Cancel => self.message = "Cancelled".to_owned(),
             Answer::DontSave => self.go_on(ctx, then),
-            Answer::Save => {
-                if self.save() {
-                    self.go_on(ctx, then);
-                }
-            }
+            Answer::Save => self.save(ctx, Some(then)),
         }
     }
 
@@ -468,24 +460,7 @@ impl App {
             self.start_import(ImportKind::Establishment, path.to_path_buf());
             return;
         }
-        match Document::open(path) {
-            Ok(doc) => {
-                self.replace(doc);
-                self.prefs.remember(path);
-                self.message = format!("Opened {}", path.display());
-            }
-            Err(e) => {
-                // A recent file that has gone leaves the list; a broken one stays, to be fixed.
-                if !path.exists() {
-                    self.prefs.forget(path);
-                }
-                self.dialog = Some(Dialog::Error {
-                    title: "Could not open the plan".to_owned(),
-                    message: format!("{e}\n\nThe plan you had open is unchanged."),
-                });
-                self.message = "Could not open the file".to_owned();
-            }
-        }
+        self.open_plan_file(path);
     }
 
     pub(super) fn replace(&mut self, doc: Document) {
@@ -496,40 +471,21 @@ impl App {
         self.changed();
     }
 
-    /// Saves to the plan's file, or asks where. True when saved.
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves to the plan's file, or asks where; then does `then` once saved.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Then>) {
         match self.doc.path().map(Path::to_path_buf) {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            Some(path) => self.save_plan_file(ctx, &path, then),
+            None => self.save_as(ctx, then),
         }
     }
 
-    pub(super) fn save_as(&mut self) -> bool {
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Then>) {
         let folder = self.doc.folder();
         let name = format!("{}.ron", crate::io::slug(&self.doc.plan().name));
         if let Some(path) = self.dialogs.save_plan(folder.as_deref(), &name) {
-            self.save_to(&path)
+            self.save_plan_file(ctx, &path, then);
         } else {
             self.message = "Not saved".to_owned();
-            false
-        }
-    }
-
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save(path) {
-            Ok(()) => {
-                self.prefs.remember(path);
-                self.message = format!("Saved {}", path.display());
-                true
-            }
-            Err(e) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "Could not save the plan".to_owned(),
-                    message: format!("{e}\n\nYour changes are still open and not saved."),
-                });
-                self.message = "Not saved".to_owned();
-                false
-            }
         }
     }
 }

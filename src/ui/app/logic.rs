@@ -53,13 +53,16 @@ impl App {
                 &mut commands,
             );
         });
-        if let Some(dialog) = &mut self.dialog {
+        if let Some(job) = &self.job {
+            super::jobs::progress_ui(ui.ctx(), job);
+        } else if let Some(dialog) = &mut self.dialog {
             dialogs::show(ui.ctx(), dialog, plan, &mut commands);
         } else if let Some(import) = &mut self.import {
             import_ui::dialog_ui(ui.ctx(), import, plan, &mut commands);
         }
         self.apply(ui.ctx(), commands);
         self.step_import(ui.ctx());
+        self.step_file_job(ui.ctx());
         self.end_frame(ui.ctx());
     }
 
@@ -137,7 +140,7 @@ impl App {
 
     /// Shortcuts, the window's close button and files dropped on the window.
     pub(super) fn read_window_events(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.dialog.is_none() && self.import.is_none() {
+        if self.dialog.is_none() && self.import.is_none() && self.job.is_none() {
             ctx.input_mut(|i| {
                 for action in Action::ALL {
                     if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {

@@ -5,7 +5,10 @@
 
 mod commands;
 mod frame;
+mod jobs;
 mod logic;
+
+pub use jobs::{FileJob, OPEN_IN_BACKGROUND_BYTES, SAVE_IN_BACKGROUND_POSTS};
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +53,8 @@ pub struct App {
     export_size: [u32; 2],
     /// The import dialog, while it is open.
     import: Option<Box<ImportState>>,
+    /// A large plan being opened or saved off the window's thread.
+    job: Option<FileJob>,
 }
 
 impl App {
@@ -70,6 +75,7 @@ impl App {
             renderer: None,
             export_size: export::DEFAULT_SIZE,
             import: None,
+            job: None,
         }
     }
 
