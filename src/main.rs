@@ -7,6 +7,8 @@ use merger_planner::io::plan_file;
 use merger_planner::ui;
 
 fn main() -> ExitCode {
+    // eframe's and wgpu's warnings and errors reach the terminal; RUST_LOG=info shows more.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     // Arguments as the system gives them: a path that is not UTF-8 still opens.
     let args = std::env::args_os().skip(1);
     match cli::run(args, &mut std::io::stdout(), &mut std::io::stderr()) {

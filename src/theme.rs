@@ -71,6 +71,9 @@ pub fn good(dark: bool) -> Color32 {
 
 /// Larger body text than egui's default so tables read at 1280x800 and on a projector.
 pub fn apply(ctx: &egui::Context) {
+    // Following the system's theme; where the system does not say (some Linux desktops), light,
+    // as the app has always opened.
+    ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (

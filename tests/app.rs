@@ -724,13 +724,25 @@ fn dropping_a_plan_file_on_the_window_opens_it_and_it_becomes_recent() {
 }
 
 #[test]
-fn the_dark_theme_is_a_preference() {
+fn the_theme_follows_the_system_unless_chosen() {
     let (mut h, _) = harness();
-    assert!(!h.state().preferences().dark);
+    assert_eq!(h.state().preferences().theme, egui::ThemePreference::System);
     click(&mut h, "View");
-    click(&mut h, "Dark theme");
-    assert!(h.state().preferences().dark);
+    click(&mut h, "Theme");
+    click(&mut h, "Dark");
+    assert_eq!(h.state().preferences().theme, egui::ThemePreference::Dark);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    click(&mut h, "View");
+    click(&mut h, "Theme");
+    click(&mut h, "Light");
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    click(&mut h, "View");
+    click(&mut h, "Theme");
+    click(&mut h, "As the system is set");
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::System
+    );
 }
 
 #[test]

@@ -50,7 +50,12 @@ fn every_chart_on_the_example_plan() {
 
 #[test]
 fn the_main_window_on_the_example_plan() {
-    let app = merger_planner::ui::App::new(example_plan(), None);
+    // The theme is pinned, not left to follow the machine's.
+    let prefs = merger_planner::ui::files::Preferences {
+        theme: egui::ThemePreference::Light,
+        ..Default::default()
+    };
+    let app = merger_planner::ui::App::new(example_plan(), None).with_preferences(prefs);
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_pixels_per_point(1.0)

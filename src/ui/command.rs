@@ -198,8 +198,8 @@ pub enum Command {
     JumpTo(Location),
     /// Compute for this scenario.
     Scenario(String),
-    /// Switch between the light and dark themes.
-    ToggleTheme,
+    /// Use this theme: light, dark, or the operating system's.
+    Theme(egui::ThemePreference),
     /// Show or hide the validation panel.
     ToggleProblems,
     /// Show About.

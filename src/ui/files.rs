@@ -216,8 +216,8 @@ pub const MAX_MAPPINGS: usize = 40;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
-    /// Dark theme (otherwise light).
-    pub dark: bool,
+    /// Light, dark, or as the operating system is set (the default).
+    pub theme: egui::ThemePreference,
     /// Plan files opened or saved, most recent first.
     pub recent: Vec<PathBuf>,
     /// Show the validation panel.

@@ -43,7 +43,7 @@ impl App {
             Command::Show(view) => self.view = view,
             Command::JumpTo(location) => self.jump_to(&location),
             Command::Scenario(name) => self.set_scenario(&name),
-            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::Theme(theme) => self.prefs.theme = theme,
             Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),

@@ -66,10 +66,18 @@ impl Frame<'_> {
                     if ui.checkbox(&mut problems, "Validation problems").clicked() {
                         commands.push(Command::ToggleProblems);
                     }
-                    let mut dark = self.prefs.dark;
-                    if ui.checkbox(&mut dark, "Dark theme").clicked() {
-                        commands.push(Command::ToggleTheme);
-                    }
+                    ui.menu_button("Theme", |ui| {
+                        for (theme, name) in [
+                            (egui::ThemePreference::System, "As the system is set"),
+                            (egui::ThemePreference::Light, "Light"),
+                            (egui::ThemePreference::Dark, "Dark"),
+                        ] {
+                            if ui.radio(self.prefs.theme == theme, name).clicked() {
+                                commands.push(Command::Theme(theme));
+                                ui.close();
+                            }
+                        }
+                    });
                     ui.separator();
                     action_button(ui, Action::Present, Action::Present.label(), true, commands);
                     if ui.button("Choose slides…").clicked() {

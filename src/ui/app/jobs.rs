@@ -164,6 +164,11 @@ impl App {
         let Some(job) = self.job.take() else {
             return;
         };
+        log::info!(
+            "{} took {} ms",
+            job.words(),
+            job.started.elapsed().as_millis()
+        );
         match done {
             Done::Opened(result) => self.opened(&job.path, *result),
             Done::Saved(result) => {

@@ -128,13 +128,9 @@ impl App {
     }
 
     pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {
-        if self.dark_applied != Some(self.prefs.dark) {
-            ctx.set_theme(if self.prefs.dark {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.dark_applied = Some(self.prefs.dark);
+        if self.theme_applied != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme);
+            self.theme_applied = Some(self.prefs.theme);
         }
     }
 

@@ -44,7 +44,7 @@ pub struct App {
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
     /// The theme last applied.
-    dark_applied: Option<bool>,
+    theme_applied: Option<egui::ThemePreference>,
     /// The slide shown while presenting.
     presenting: Option<usize>,
     /// Draws PNG exports; made the first time one is asked for.
@@ -70,7 +70,7 @@ impl App {
             dialogs: Box::new(NativeDialogs),
             closing: false,
             title_sent: String::new(),
-            dark_applied: None,
+            theme_applied: None,
             presenting: None,
             renderer: None,
             export_size: export::DEFAULT_SIZE,
