@@ -13,7 +13,6 @@ use super::Place;
 use super::series::{
     Overlap, Pools, Scenarios, Split, Stack, StepKind, Timeline, Waterfall, Years, long_date, month,
 };
-use crate::engine::dates::{epoch_day, from_epoch_day};
 use crate::model::{Chart, Money};
 use crate::theme;
 
@@ -792,6 +791,24 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     });
 }
 
+/// The first day a date axis counts from.
+const AXIS_EPOCH: Date = jiff::civil::date(1970, 1, 1);
+
+/// A date as a position on a date axis: days since 1 January 1970.
+fn epoch_day(d: Date) -> f64 {
+    AXIS_EPOCH
+        .until(d)
+        .map_or(0.0, |span| f64::from(span.get_days()))
+}
+
+/// The date at a position on a date axis, kept within the calendar.
+fn from_epoch_day(days: f64) -> Date {
+    let days = days.round().clamp(-700_000.0, 2_900_000.0) as i64;
+    AXIS_EPOCH
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
 /// Month marks for a date axis, every 1, 2, 3, 6 or 12 months so labels keep apart.
 fn month_marks(input: &GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
@@ -800,17 +817,20 @@ fn month_marks(input: &GridInput) -> Vec<GridMark> {
         .into_iter()
         .find(|m| f64::from(*m) * 30.4 >= input.base_step_size * 4.0)
         .unwrap_or(12);
-    let first = from_epoch_day(lo.floor() as i64);
-    let mut d = Date::new(first.year(), first.month(), 1).unwrap_or(first);
+    let mut d = from_epoch_day(lo.floor()).first_of_month();
     let mut marks = Vec::new();
-    while (epoch_day(d) as f64) <= hi && marks.len() < 400 {
-        if (i32::from(d.month()) - 1) % months == 0 && epoch_day(d) as f64 >= lo {
+    while epoch_day(d) <= hi && marks.len() < 400 {
+        if (i32::from(d.month()) - 1) % months == 0 && epoch_day(d) >= lo {
             marks.push(GridMark {
-                value: epoch_day(d) as f64,
+                value: epoch_day(d),
                 step_size: f64::from(months) * 30.4,
             });
         }
-        d = crate::engine::dates::add_one_month(d);
+        // The calendar's last month has no month after it.
+        let Ok(next) = d.checked_add(jiff::Span::new().months(1)) else {
+            break;
+        };
+        d = next;
     }
     marks
 }
@@ -818,7 +838,7 @@ fn month_marks(input: &GridInput) -> Vec<GridMark> {
 /// Consultation, notice and exits per council, HR1 dates and the go-live line.
 pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
     let names: Vec<String> = t.lanes.iter().map(|l| l.council.short.clone()).collect();
-    let day = |d: Date| epoch_day(d) as f64;
+    let day = epoch_day;
     let warning = theme::warning(look.dark);
     let go_live_label = format!("Go-live {}", long_date(t.go_live));
     let mut keys: Vec<(Key, &str)> = [
@@ -899,7 +919,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
             look.ticks(AxisHints::new_x())
                 .label(look.text("Date"))
                 .formatter(|mark, _| {
-                    let d = from_epoch_day(mark.value.round() as i64);
+                    let d = from_epoch_day(mark.value);
                     format!("{} {}", month(d), d.year())
                 }),
         ])
@@ -1036,7 +1056,30 @@ pub fn scenarios_ui(ui: &mut Ui, s: &Scenarios, look: Look) {
 
 #[cfg(test)]
 mod tests {
-    use super::tick_number;
+    use super::{Date, GridInput, epoch_day, from_epoch_day, month_marks, tick_number};
+    use jiff::civil::date;
+
+    #[test]
+    fn a_date_axis_counts_days_and_marks_months() {
+        assert!(epoch_day(date(1970, 1, 1)).abs() < f64::EPSILON);
+        assert!((epoch_day(date(2028, 4, 1)) - 21_275.0).abs() < f64::EPSILON);
+        assert_eq!(from_epoch_day(21_275.0), date(2028, 4, 1));
+        // A year of days, a month's step: the first of each month, from October to September.
+        let input = GridInput {
+            bounds: (epoch_day(date(2027, 9, 20)), epoch_day(date(2028, 9, 10))),
+            base_step_size: 5.0,
+        };
+        let marks = month_marks(&input);
+        assert_eq!(marks.len(), 12);
+        assert_eq!(from_epoch_day(marks[0].value), date(2027, 10, 1));
+        assert_eq!(from_epoch_day(marks[11].value), date(2028, 9, 1));
+        // At the calendar's end the marks stop rather than loop.
+        let input = GridInput {
+            bounds: (epoch_day(date(9999, 6, 1)), epoch_day(Date::MAX) + 400.0),
+            base_step_size: 5.0,
+        };
+        assert!(month_marks(&input).len() <= 7);
+    }
 
     #[test]
     fn axis_ticks_keep_the_decimals_their_step_needs() {

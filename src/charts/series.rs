@@ -916,15 +916,12 @@ impl Figures for Timeline {
 
 /// "1 Apr 2028".
 pub fn long_date(d: Date) -> String {
-    format!("{} {} {}", d.day(), month(d), d.year())
+    d.strftime("%-d %b %Y").to_string()
 }
 
 /// "Apr".
-pub fn month(d: Date) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    MONTHS[(d.month() as usize).saturating_sub(1) % 12]
+pub fn month(d: Date) -> String {
+    d.strftime("%b").to_string()
 }
 
 /// Each council's saving a year and its share of the one-off costs.
