@@ -26,6 +26,14 @@ pub mod render;
 pub mod theme;
 pub mod ui;
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When the program started (the first call, which `main` makes first thing), so the app can say
+/// how long its first frame took.
+pub fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 /// The version and git commit this build was made from, e.g. `0.1.0 (abc1234)`.
 pub fn version() -> String {
     let commit = env!("MERGER_PLANNER_COMMIT");

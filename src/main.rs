@@ -7,6 +7,7 @@ use merger_planner::io::plan_file;
 use merger_planner::ui;
 
 fn main() -> ExitCode {
+    merger_planner::started();
     // eframe's and wgpu's warnings and errors reach the terminal; RUST_LOG=info shows more.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     // Arguments as the system gives them: a path that is not UTF-8 still opens.

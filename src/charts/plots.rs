@@ -214,7 +214,37 @@ fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
 fn money_axis(label: &str, look: Look) -> AxisHints<'static> {
     look.ticks(AxisHints::new_x())
         .label(look.text(label))
-        .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact())
+        .formatter(|mark, _| money_tick(mark.value, mark.step_size))
+}
+
+/// A money-axis label as [`Money::compact`] writes it, with more decimals when the step needs
+/// them, so neighbouring ticks never read alike ("£1.40bn, £1.45bn", not "£1.4bn, £1.4bn").
+fn money_tick(value: f64, step: f64) -> String {
+    let size = value.abs();
+    let (unit, suffix, fewest) = if size >= 999_950_000.0 {
+        (1e9, "bn", 1)
+    } else if size >= 999_950.0 {
+        (1e6, "m", 1)
+    } else if size >= 10_000.0 {
+        (1e3, "k", 0)
+    } else if size >= 1000.0 {
+        (1e3, "k", 1)
+    } else {
+        (1.0, "", 0)
+    };
+    let needed = if step > 0.0 && step.is_finite() {
+        (-(step / unit).log10().floor()).clamp(0.0, 3.0) as usize
+    } else {
+        0
+    };
+    let decimals = needed.max(fewest);
+    // A tick a hair below zero (float error) reads £0.
+    let sign = if value < 0.0 && size > step.abs() * 1e-6 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}£{:.decimals$}{suffix}", size / unit)
 }
 
 /// An x axis of FTE.
@@ -1056,7 +1086,7 @@ pub fn scenarios_ui(ui: &mut Ui, s: &Scenarios, look: Look) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Date, GridInput, epoch_day, from_epoch_day, month_marks, tick_number};
+    use super::{Date, GridInput, epoch_day, from_epoch_day, money_tick, month_marks, tick_number};
     use jiff::civil::date;
 
     #[test]
@@ -1079,6 +1109,24 @@ mod tests {
             base_step_size: 5.0,
         };
         assert!(month_marks(&input).len() <= 7);
+    }
+
+    #[test]
+    fn money_ticks_never_read_alike() {
+        let ticks: Vec<String> = [1.40e9, 1.45e9, 1.50e9]
+            .iter()
+            .map(|v| money_tick(*v, 5e7))
+            .collect();
+        assert_eq!(ticks, ["£1.40bn", "£1.45bn", "£1.50bn"]);
+        // Where compact's own decimals suffice, the labels are compact's.
+        assert_eq!(money_tick(20e6, 1e6), "£20.0m");
+        assert_eq!(money_tick(20.5e6, 5e5), "£20.5m");
+        assert_eq!(money_tick(200_000.0, 100_000.0), "£200k");
+        assert_eq!(money_tick(250_000.0, 50_000.0), "£250k");
+        assert_eq!(money_tick(1500.0, 500.0), "£1.5k");
+        assert_eq!(money_tick(0.0, 500_000.0), "£0");
+        assert_eq!(money_tick(-1e-9, 500_000.0), "£0");
+        assert_eq!(money_tick(-2e6, 1e6), "-£2.0m");
     }
 
     #[test]

@@ -64,6 +64,13 @@ impl App {
         self.step_import(ui.ctx());
         self.step_file_job(ui.ctx());
         self.end_frame(ui.ctx());
+        if !self.first_frame_drawn {
+            self.first_frame_drawn = true;
+            log::info!(
+                "first frame drawn {} ms after start",
+                crate::started().elapsed().as_millis()
+            );
+        }
     }
 
     /// Starts the import's work and takes in what it finished; while it works, the window keeps

@@ -55,6 +55,8 @@ pub struct App {
     import: Option<Box<ImportState>>,
     /// A large plan being opened or saved off the window's thread.
     job: Option<FileJob>,
+    /// The first frame has been drawn (and how long it took logged).
+    first_frame_drawn: bool,
 }
 
 impl App {
@@ -76,6 +78,7 @@ impl App {
             export_size: export::DEFAULT_SIZE,
             import: None,
             job: None,
+            first_frame_drawn: false,
         }
     }
 
