@@ -18,6 +18,13 @@ fn main() -> ExitCode {
         Invocation::Window(Some(path)) if ui::import::is_table_file(&path) => {
             window(ui::app::run_importing(path))
         }
+        // A large plan: the window opens at once and shows the plan being read.
+        Invocation::Window(Some(path))
+            if std::fs::metadata(&path)
+                .is_ok_and(|m| m.len() > ui::app::OPEN_IN_BACKGROUND_BYTES) =>
+        {
+            window(ui::app::run_opening(&path))
+        }
         Invocation::Window(path) => {
             let plan = match &path {
                 None => merger_planner::document::example_plan(),

@@ -83,7 +83,7 @@ impl App {
     }
 
     /// Opens a plan file at once, or off the window's thread when it is large.
-    pub(super) fn open_plan_file(&mut self, path: &Path) {
+    pub(crate) fn open_plan_file(&mut self, path: &Path) {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes <= OPEN_IN_BACKGROUND_BYTES {
             let result = Document::open(path);

@@ -236,6 +236,14 @@ pub fn run_importing(table: PathBuf) -> eframe::Result {
     open_window(App::new(new_plan(), None).importing(table))
 }
 
+/// Opens the window at once on a new plan and opens the large plan file at `path` off the
+/// window's thread, showing its progress.
+pub fn run_opening(path: &Path) -> eframe::Result {
+    let mut app = App::new(new_plan(), None);
+    app.open_plan_file(path);
+    open_window(app)
+}
+
 /// Opens the window on a plan.
 pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
     open_window(App::new(plan, path))
