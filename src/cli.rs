@@ -255,6 +255,9 @@ struct ImportArgs {
     /// The plan file to write
     #[arg(long, value_name = "PLAN.ron")]
     out: PathBuf,
+    /// Replace --out if it exists (the old plan is kept as PLAN.ron.bak)
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -271,6 +274,9 @@ struct ExampleArgs {
     /// The plan file to write
     #[arg(long, value_name = "PLAN.ron")]
     out: PathBuf,
+    /// Replace --out if it exists (the old plan is kept as PLAN.ron.bak)
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -287,6 +293,9 @@ struct ExportSlidesArgs {
     /// A saved scenario (default: Base)
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// Replace slides already in DIR
+    #[arg(long)]
+    force: bool,
 }
 
 /// Runs the command line. `args` excludes the program name; arguments need not be UTF-8 (a
@@ -348,6 +357,26 @@ enum Failure {
     Usage(String),
     /// The input is wrong (exit 1).
     Input(String),
+}
+
+/// Refuses to write `out` over one of the command's own `inputs`, ever, or over any other
+/// existing file unless `force` (a replaced plan is kept as PLAN.ron.bak).
+fn may_write(out: &Path, force: bool, inputs: &[&Path]) -> Result<(), Failure> {
+    if let Some(input) = inputs.iter().find(|i| plan_file::same_file(out, i)) {
+        return Err(Failure::Input(format!(
+            "{} is also read by this command ({}); write to another file",
+            out.display(),
+            input.display()
+        )));
+    }
+    if !force && std::fs::symlink_metadata(out).is_ok() {
+        return Err(Failure::Input(format!(
+            "{} already exists; give --force to replace it (a plan is kept as {}), or choose another name",
+            out.display(),
+            plan_file::backup_path(out).display()
+        )));
+    }
+    Ok(())
 }
 
 /// A date option, YYYY-MM-DD.
@@ -444,6 +473,10 @@ fn export_slides_cmd(
     let plan = open_plan(&args.plan)?;
     check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
+    for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
+        let file = args.out.join(export::slide_file_name(i, chart));
+        may_write(&file, args.force, &[&args.plan])?;
+    }
     let mut renderer = render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
     let files = export::slides(&mut renderer, &plan, &scenario, &args.out, size)
         .map_err(|e| Failure::Input(e.to_string()))?;
@@ -577,6 +610,18 @@ fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Fail
 }
 
 fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    // The establishment, targets and mapping are never written over; the plan given with --into
+    // may be, with --force, as its update (the old one is kept as PLAN.ron.bak).
+    let inputs: Vec<&Path> = [
+        Some(&args.file),
+        args.targets.as_ref(),
+        args.mapping.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(PathBuf::as_path)
+    .collect();
+    may_write(&args.out, args.force, &inputs)?;
     let mut mapping = match &args.mapping {
         Some(path) => Mapping::open(path).map_err(Failure::Input)?,
         None => Mapping::default(),
@@ -759,6 +804,7 @@ fn imported(
 }
 
 fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+    may_write(&args.out, args.force, &[])?;
     let councils: usize =
         number("councils", Some(&args.councils), "a whole number")?.unwrap_or_default();
     let posts: usize = number("posts", Some(&args.posts), "a whole number")?.unwrap_or_default();

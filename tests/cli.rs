@@ -475,6 +475,7 @@ fn a_malformed_csv_reports_every_row_and_column_and_writes_nothing() {
             "0.5,36000,no,1985-02-01,31/02/2010",
         );
     std::fs::write(&staff, bad).unwrap();
+    // --force: the old file may be replaced, but a failed import must still leave it be.
     let o = run(&[
         "import",
         staff.to_str().unwrap(),
@@ -482,6 +483,7 @@ fn a_malformed_csv_reports_every_row_and_column_and_writes_nothing() {
         "2026-04-01",
         "--out",
         out.to_str().unwrap(),
+        "--force",
     ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
@@ -702,6 +704,7 @@ fn import_asks_the_order_of_ambiguous_dates_and_reads_a_mapping_file() {
         "Poole".to_owned(),
         "--out".to_owned(),
         out.to_str().unwrap().to_owned(),
+        "--force".to_owned(),
     ];
     let args: Vec<&str> = base.iter().map(String::as_str).collect();
     let o = run(&args);
@@ -804,4 +807,59 @@ fn arguments_that_are_not_utf8_get_a_message_not_a_panic() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force_and_an_input_never() {
+    let dir = temp();
+    let out = dir.path().join("plan.ron");
+    let example = |out: &Path, force: bool| {
+        let mut args = vec![
+            "example",
+            "--councils",
+            "2",
+            "--posts",
+            "50",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        run(&args)
+    };
+    assert!(example(&out, false).status.success());
+    let first = std::fs::read(&out).unwrap();
+    // Again without --force: refused, the file untouched, the way out named.
+    let o = example(&out, false);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("already exists; give --force"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+    // With --force: replaced, and the old plan kept as the backup.
+    assert!(example(&out, true).status.success());
+    assert_eq!(
+        std::fs::read(merger_planner::io::plan_file::backup_path(&out)).unwrap(),
+        first
+    );
+    // The establishment being imported is never written over, --force or not.
+    let staff = dir.path().join("staff.csv");
+    std::fs::write(&staff, STAFF).unwrap();
+    let o = run(&[
+        "import",
+        staff.to_str().unwrap(),
+        "--out",
+        staff.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is also read by this command"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&staff).unwrap(), STAFF);
 }

@@ -6,7 +6,7 @@ use jiff::civil::date;
 use merger_planner::engine::{ExitKind, FlagKind, PersonFate, evaluate, evaluate_base, rules};
 use merger_planner::model::{
     CostShare, Money, OneOffSplit, PaybackLimit, Plan, Programme, RedundancyScheme, Scenario,
-    SplitMethod, TargetPay, validate,
+    Severity, SplitMethod, TargetPay, validate,
 };
 
 #[test]
@@ -871,4 +871,37 @@ fn harmonised_target_pay_rules() {
             "{rule:?}"
         );
     }
+}
+
+#[test]
+fn absurd_statutory_parameters_are_refused_and_never_panic_the_engine() {
+    // A hand-edited plan: a year limit of u32::MAX once panicked ("min > max"), and a NaN NI rate
+    // costed every post at £0.
+    let mut plan = common::worked_example();
+    plan.parameters.redundancy.max_years = u32::MAX;
+    plan.parameters.redundancy.qualifying_years = u32::MAX;
+    plan.parameters.employer_ni[0].value.rate = f64::NAN;
+    plan.parameters.apprenticeship_levy.value = -0.5;
+    plan.parameters.discretionary.max_weeks = f64::INFINITY;
+    let problems = validate(&plan);
+    for field in [
+        "redundancy.max_years",
+        "redundancy.qualifying_years",
+        "employer_ni",
+        "apprenticeship_levy",
+        "discretionary.max_weeks",
+    ] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.field == field && p.severity == Severity::Error),
+            "{field} is not refused: {problems:?}"
+        );
+    }
+    // The engine is total even so: it runs, and its totals are numbers.
+    let o = evaluate_base(&plan);
+    assert!(o.totals.one_off_cost.pence() >= 0);
+    plan.parameters.redundancy.qualifying_years = 2;
+    let o = evaluate_base(&plan);
+    assert!(o.totals.one_off_cost.pence() >= 0);
 }

@@ -9,13 +9,152 @@ fn save_then_open_gives_the_same_plan() {
     let plan = synthetic::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     assert_eq!(plan_file::open(&path).unwrap(), plan);
-    // Saving again replaces the file and leaves no temporary file behind.
+    // Saving again replaces the file, keeps the old one as the backup and leaves no temporary
+    // file behind.
     plan_file::save(&path, &plan).unwrap();
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    assert_eq!(names_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+/// The files in a folder, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder lists")
+        .map(|e| {
+            e.expect("an entry reads")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
-    assert_eq!(names, vec!["plan.ron".to_owned()]);
+    names.sort();
+    names
+}
+
+#[test]
+fn the_previous_version_is_kept_as_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = synthetic::bournemouth_poole();
+    plan_file::save(&path, &plan).unwrap();
+    assert!(
+        !plan_file::backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
+    let first = std::fs::read(&path).unwrap();
+    plan.name = "Second version".to_owned();
+    plan_file::save(&path, &plan).unwrap();
+    assert_eq!(std::fs::read(plan_file::backup_path(&path)).unwrap(), first);
+    assert_eq!(plan_file::open(&path).unwrap().name, "Second version");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_files_permissions_and_a_new_plan_is_the_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = synthetic::bournemouth_poole();
+    plan_file::save(&path, &plan).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600, "a new plan holds personal data");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    plan_file::save(&path, &plan).unwrap();
+    assert_eq!(mode(&path), 0o640, "a saved plan keeps its permissions");
+    assert_eq!(mode(&plan_file::backup_path(&path)), 0o640);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_updates_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared.ron");
+    let link = dir.path().join("link.ron");
+    let mut plan = synthetic::bournemouth_poole();
+    plan_file::save(&shared, &plan).unwrap();
+    std::os::unix::fs::symlink("shared.ron", &link).unwrap();
+    plan.name = "Through the link".to_owned();
+    plan_file::save(&link, &plan).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(plan_file::open(&shared).unwrap().name, "Through the link");
+}
+
+#[test]
+fn a_read_only_plan_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = synthetic::bournemouth_poole();
+    plan_file::save(&path, &plan).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    plan.name = "Changed".to_owned();
+    let err = plan_file::save(&path, &plan).unwrap_err();
+    assert!(matches!(err, FileError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_removed_at_the_next_save_or_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = synthetic::bournemouth_poole();
+    plan_file::save(&path, &plan).unwrap();
+    std::fs::write(dir.path().join(".plan.ron.Xy12Ab.tmp"), "half a plan").unwrap();
+    std::fs::write(dir.path().join(".other.ron.Xy12Ab.tmp"), "not ours").unwrap();
+    plan_file::open(&path).unwrap();
+    assert_eq!(names_in(dir.path()), [".other.ron.Xy12Ab.tmp", "plan.ron"]);
+    std::fs::write(dir.path().join(".plan.ron.Zz99Qq.tmp"), "half a plan").unwrap();
+    plan_file::save(&path, &plan).unwrap();
+    assert_eq!(
+        names_in(dir.path()),
+        [".other.ron.Xy12Ab.tmp", "plan.ron", "plan.ron.bak"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // Reading a pipe would wait for ever for a writer.
+        let err = plan_file::open(&fifo).unwrap_err();
+        assert!(err.to_string().contains("a pipe"), "{err}");
+    }
+    let err = plan_file::open(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("a folder"), "{err}");
+}
+
+#[test]
+fn a_file_in_another_encoding_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let text = plan_file::to_text(&synthetic::bournemouth_poole()).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&path, utf16).unwrap();
+    let err = plan_file::open(&path).unwrap_err();
+    assert!(err.to_string().contains("saved as UTF-16"), "{err}");
+    assert!(err.to_string().contains("save it as UTF-8"), "{err}");
+    // Windows-1252: a pound sign as the single byte 0xA3, on line 2.
+    std::fs::write(&path, b"(\n  name: \"\xA3 saved\",\n)").unwrap();
+    let err = plan_file::open(&path).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not UTF-8 (a byte at line 2, column 10"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -37,11 +176,20 @@ fn the_file_is_pretty_and_stable() {
 #[test]
 fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
-    // The target is a folder: the rename fails after the temporary file is written.
+    // The target is a folder: refused before anything is written.
     let target = dir.path().join("plan.ron");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("keep.txt"), "x").unwrap();
     let err = plan_file::save(&target, &synthetic::bournemouth_poole()).unwrap_err();
+    assert!(matches!(err, FileError::NotAFile { .. }), "{err}");
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).unwrap(),
+        "x"
+    );
+    // A folder that does not exist: said in words, with the path last.
+    let missing = dir.path().join("missing/plan.ron");
+    let err = plan_file::save(&missing, &synthetic::bournemouth_poole()).unwrap_err();
     assert!(
         matches!(
             err,
@@ -52,27 +200,11 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
         ),
         "{err}"
     );
+    assert!(err.to_string().contains("does not exist"), "{err}");
     assert!(
         err.to_string()
-            .ends_with(&format!("({})", target.display())),
+            .ends_with(&format!("({})", missing.display())),
         "the path goes last: {err}"
-    );
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, vec!["plan.ron".to_owned()]);
-    assert_eq!(
-        std::fs::read_to_string(target.join("keep.txt")).unwrap(),
-        "x"
-    );
-    // A folder that does not exist.
-    assert!(
-        plan_file::save(
-            &dir.path().join("missing/plan.ron"),
-            &synthetic::bournemouth_poole()
-        )
-        .is_err()
     );
 }
 

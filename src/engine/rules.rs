@@ -24,10 +24,14 @@ pub fn statutory_weeks(
     exit: Date,
 ) -> f64 {
     let years = complete_years_ending_with(service_start, exit);
-    if years < rules.qualifying_years as i32 {
+    if years < i32::try_from(rules.qualifying_years).unwrap_or(i32::MAX) {
         return 0.0;
     }
-    let counted = years.min(rules.max_years as i32);
+    // Never negative, whatever a hand-edited plan holds: validation refuses such limits, and the
+    // engine stays total for any plan anyway.
+    let counted = years
+        .min(i32::try_from(rules.max_years).unwrap_or(i32::MAX))
+        .max(0);
     // Near 29 February the anniversaries shift, so those dates take the year-by-year count.
     let near_leap_day =
         (dob.month() == 2 && dob.day() == 29) || (exit.month() == 2 && exit.day() >= 28);
@@ -49,10 +53,14 @@ pub fn statutory_weeks_year_by_year(
     exit: Date,
 ) -> f64 {
     let years = complete_years_ending_with(service_start, exit);
-    if years < rules.qualifying_years as i32 {
+    if years < i32::try_from(rules.qualifying_years).unwrap_or(i32::MAX) {
         return 0.0;
     }
-    let counted = years.min(rules.max_years as i32);
+    // Never negative, whatever a hand-edited plan holds: validation refuses such limits, and the
+    // engine stays total for any plan anyway.
+    let counted = years
+        .min(i32::try_from(rules.max_years).unwrap_or(i32::MAX))
+        .max(0);
     let after_end = exit.tomorrow().unwrap_or(exit);
     (1..=counted)
         .map(|k| {

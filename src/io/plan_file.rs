@@ -55,7 +55,7 @@ impl fmt::Display for ParseError {
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// Reading or writing failed.
-    #[error("could not {action} the file: {source}. Check the file exists and you may {action} it ({})", path.display())]
+    #[error("could not {action} the file: {}. {} ({})", in_words(source), what_to_do(source, action), path.display())]
     Io {
         /// "read" or "write".
         action: &'static str,
@@ -72,6 +72,34 @@ pub enum FileError {
         /// What is wrong, and where.
         error: ParseError,
     },
+    /// The file is not one that can be opened or replaced: a folder, a device or a pipe.
+    #[error("{} is not a plan file but {what}. Choose a .ron plan saved by Merger Planner", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// "a folder", "a pipe" or "a device".
+        what: &'static str,
+    },
+    /// The plan's file is read-only: it is never replaced.
+    #[error("{} is read-only, so it was not replaced. Save the plan under another name (File > Save as…), or make the file writable", path.display())]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is text, but not in UTF-8.
+    #[error("{} is saved as {encoding}: open it in a text editor and save it as UTF-8, then open it again", path.display())]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// What it is: "UTF-16", or "text that is not UTF-8 (a byte at line 3, column 12)".
+        encoding: String,
+    },
+    /// The file was written but did not read back the same: the disk or the folder is faulty.
+    #[error("the plan was written to {} but did not read back the same, so the save stopped and the old file is kept. Save somewhere else", path.display())]
+    Verify {
+        /// The file.
+        path: PathBuf,
+    },
     /// The plan could not be written as RON (should not happen for a valid plan).
     #[error("could not write the plan as RON: {message} ({})", path.display())]
     Serialise {
@@ -82,11 +110,47 @@ pub enum FileError {
     },
 }
 
+/// The system's reason in words a user reads.
+fn in_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "the file or its folder does not exist".to_owned(),
+        K::PermissionDenied => "you do not have permission".to_owned(),
+        K::StorageFull => "the disk is full".to_owned(),
+        K::QuotaExceeded => "your disk quota is used up".to_owned(),
+        K::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        K::IsADirectory => "it is a folder".to_owned(),
+        K::FileTooLarge => "the file is too large for the disk".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// What the user can do about it.
+fn what_to_do(e: &std::io::Error, action: &str) -> &'static str {
+    use std::io::ErrorKind as K;
+    match (e.kind(), action) {
+        (K::StorageFull | K::QuotaExceeded | K::FileTooLarge, _) => {
+            "Free some space, or save somewhere else"
+        }
+        (K::ReadOnlyFilesystem | K::PermissionDenied, "write") => "Save somewhere else",
+        (K::NotFound, "write") => "Choose a folder that exists",
+        _ => "Check the file exists and you may read it",
+    }
+}
+
 fn syntax(e: &ron::error::SpannedError) -> ParseError {
+    let message = match e.code {
+        // ron's own words suggest a crate option; a user needs to know what the file is.
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested more deeply than in any plan, so this is not a plan file"
+                .to_owned()
+        }
+        ref code => code.to_string(),
+    };
     ParseError::Syntax {
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message,
     }
 }
 
@@ -182,61 +246,250 @@ pub fn to_text(plan: &Plan) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Opens a plan file.
+/// What a path is, when it is not a regular file: "a folder", "a pipe" or "a device".
+fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("a folder")
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if kind.is_fifo() || kind.is_socket() {
+                return Some("a pipe");
+            }
+        }
+        Some("a device")
+    }
+}
+
+/// The text of a plan file: UTF-8, with or without a byte-order mark. Anything else is named.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
+    let encoding = |encoding: String| FileError::Encoding {
+        path: path.to_owned(),
+        encoding,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(encoding("UTF-16".to_owned()));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.split(|b| *b == b'\n').count();
+        let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        encoding(format!(
+            "text that is not UTF-8 (a byte at line {line}, column {column}; perhaps Windows-1252)"
+        ))
+    })
+}
+
+/// Opens a plan file. Folders, pipes and devices are refused before anything is read (a pipe
+/// would never end); the text may start with a byte-order mark; a file in another encoding is
+/// named as such. Temporary files left beside it by a save that was killed are removed.
 pub fn open(path: &Path) -> Result<Plan, FileError> {
-    let text = fs::read_to_string(path).map_err(|source| FileError::Io {
+    let io = |source| FileError::Io {
         action: "read",
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let meta = fs::metadata(path).map_err(io)?;
+    if let Some(what) = not_a_file(&meta) {
+        return Err(FileError::NotAFile {
+            path: path.to_owned(),
+            what,
+        });
+    }
+    let bytes = fs::read(path).map_err(io)?;
+    let text = text_of(path, bytes)?;
+    remove_leftovers(path);
     parse(&text).map_err(|error| FileError::Parse {
         path: path.to_owned(),
         error,
     })
 }
 
-/// Saves a plan atomically: see [`write_atomic`].
+/// Saves a plan: written whole beside the old file and then put in its place (see
+/// [`write_atomic`]), the old version kept as `PLAN.ron.bak`, and the new file read back and
+/// checked before the save is done.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), FileError> {
     let text = to_text(plan).map_err(|message| FileError::Serialise {
         path: path.to_owned(),
         message,
     })?;
-    write_atomic(path, text.as_bytes())
+    write_file(path, text.as_bytes(), true)
 }
 
-/// Writes a file so that a crash or a full disk never leaves it half-written: the bytes go to a
-/// temporary file in the same folder, which is flushed to disk and then renamed over the target.
-/// On failure the temporary file is removed and the old file is untouched.
+/// Writes a file so that a crash or a full disk never leaves it half-written, and so that it
+/// stays what it was to the system:
+///
+/// - the bytes go to a temporary file created exclusively beside the target (never following a
+///   link planted in its place), readable only by the user, which is flushed to disk, read back
+///   and checked, and then renamed over the target;
+/// - saving through a symbolic link replaces the file it points to, not the link;
+/// - the file keeps its permissions and, where the platform allows, its owner; a new file is
+///   readable only by the user (plans hold personal data);
+/// - a read-only file is refused, never replaced;
+/// - on any failure the temporary file is removed and the old file is untouched, byte for byte.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_file(path, bytes, false)
+}
+
+/// The file a path names, following symbolic links (a dangling link names where it points).
+fn resolve(path: &Path) -> PathBuf {
+    let mut target = path.to_path_buf();
+    // A chain of links, each relative to the folder of the last; bounded, for a loop of links.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&target) {
+                Ok(next) => {
+                    target = match target.parent() {
+                        Some(dir) if next.is_relative() => dir.join(next),
+                        _ => next,
+                    };
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    target
+}
+
+/// The folder of a file, `.` for a bare name.
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The start of the names of temporary files written beside `path`: `.plan.ron.` then random
+/// letters and `.tmp`.
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+/// Removes temporary files that a save killed part way left beside `path`: they hold a copy of
+/// the plan, and so personal data. (Two copies of the app saving the same plan at the same moment
+/// could remove each other's; the one that loses says it could not save and keeps the plan open.)
+fn remove_leftovers(path: &Path) {
+    let path = resolve(path);
+    let prefix = temp_prefix(&path);
+    let Ok(entries) = fs::read_dir(folder_of(&path)) else {
+        return;
+    };
+    for entry in entries.flatten().take(100_000) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(&prefix)
+            && name.ends_with(".tmp")
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether two paths name the same file (following links); false when either does not exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
+    let target = resolve(path);
     let io = |source| FileError::Io {
         action: "write",
         path: path.to_owned(),
         source,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
+    let existing = match fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
     };
-    let name = path
-        .file_name()
-        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform allows opening a folder.
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
+    if let Some(meta) = &existing {
+        if let Some(what) = not_a_file(meta) {
+            return Err(FileError::NotAFile {
+                path: path.to_owned(),
+                what,
+            });
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        if meta.permissions().readonly() {
+            return Err(FileError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
     }
-    result.map_err(io)
+    let dir = folder_of(&target);
+    remove_leftovers(&target);
+    // Created exclusively (O_EXCL), readable only by the user, with a random name.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(&target))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // Read back what the disk holds before anything replaces the old file.
+    let mut back = Vec::with_capacity(bytes.len());
+    {
+        use std::io::{Read as _, Seek as _};
+        let file = tmp.as_file_mut();
+        file.rewind().map_err(io)?;
+        file.read_to_end(&mut back).map_err(io)?;
+    }
+    if back != bytes {
+        return Err(FileError::Verify {
+            path: path.to_owned(),
+        });
+    }
+    if let Some(meta) = &existing {
+        // The old file's permissions and, where allowed, its owner; the temporary file is the
+        // user's own and only theirs until now.
+        fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let _ = std::os::unix::fs::chown(tmp.path(), Some(meta.uid()), Some(meta.gid()));
+        }
+        if backup {
+            keep_backup(&target).map_err(io)?;
+        }
+    }
+    tmp.persist(&target).map_err(|e| io(e.error))?;
+    // Make the rename itself durable where the platform allows opening a folder.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The backup of a plan file: `plan.ron.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Copies the file about to be replaced to its backup, itself written whole before it replaces
+/// the last backup.
+fn keep_backup(target: &Path) -> std::io::Result<()> {
+    let backup = backup_path(target);
+    let tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(target))
+        .suffix(".tmp")
+        .tempfile_in(folder_of(target))?;
+    fs::copy(target, tmp.path())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&backup).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -271,6 +524,18 @@ mod tests {
         let text = to_text(&crate::io::synthetic::bournemouth_poole()).unwrap();
         let plan = parse(&format!("\u{feff}{text}")).unwrap();
         assert_eq!(plan.posts.len(), 639);
+    }
+
+    #[test]
+    fn deep_nesting_is_named_in_words() {
+        let text = format!(
+            "(name: {}1{}, format_version: 3)",
+            "[".repeat(500),
+            "]".repeat(500)
+        );
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(err.contains("nested more deeply than in any plan"), "{err}");
+        assert!(!err.contains("serde_stacker"), "{err}");
     }
 
     #[test]

@@ -707,9 +707,151 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
     }
 }
 
+/// Money a parameter holds: not negative, and at most `max` pounds.
+fn money_in(c: &mut Checker, at: &Location, field: &'static str, value: Money, max: i64) {
+    if value.pence() < 0 || value > Money::pounds(max) {
+        c.error(
+            at,
+            field,
+            format!(
+                "{} is outside £0 to {}; restore the published figure",
+                value.full(),
+                Money::pounds(max).whole()
+            ),
+        );
+    }
+}
+
+/// Every number in the statutory parameters: finite and in the range its meaning allows (rates 0
+/// to 1, money and thresholds not negative, weeks, years and ages plausible). A plan edited by
+/// hand could otherwise put NaN into a rate and cost every post at £0.
+fn check_parameter_numbers(c: &mut Checker, p: &super::Parameters) {
+    const RATE: (f64, f64, &str) = (0.0, 1.0, "a rate from 0 to 1, such as 0.15");
+    const AGE: (f64, f64, &str) = (0.0, 120.0, "an age in whole years, such as 55");
+    let at = Location::Parameters;
+    let r = &p.redundancy;
+    let e = &p.lgps.strain_estimate;
+    let whole = |v: u32| f64::from(v);
+    let mut numbers: Vec<(&'static str, f64, (f64, f64, &str))> = vec![
+        (
+            "redundancy.qualifying_years",
+            whole(r.qualifying_years),
+            (0.0, 10.0, "whole years such as 2"),
+        ),
+        (
+            "redundancy.max_years",
+            whole(r.max_years),
+            (1.0, 60.0, "the most years counted, such as 20"),
+        ),
+        ("redundancy.middle_age", whole(r.middle_age), AGE),
+        ("redundancy.higher_age", whole(r.higher_age), AGE),
+        (
+            "redundancy.lower_weeks",
+            r.lower_weeks,
+            (0.0, 10.0, "weeks a year such as 0.5"),
+        ),
+        (
+            "redundancy.middle_weeks",
+            r.middle_weeks,
+            (0.0, 10.0, "weeks a year such as 1"),
+        ),
+        (
+            "redundancy.higher_weeks",
+            r.higher_weeks,
+            (0.0, 10.0, "weeks a year such as 1.5"),
+        ),
+        (
+            "notice.max_weeks",
+            whole(p.notice.max_weeks),
+            (0.0, 104.0, "weeks such as 12"),
+        ),
+        (
+            "discretionary.max_weeks",
+            p.discretionary.max_weeks,
+            (0.0, 520.0, "weeks such as 104"),
+        ),
+        ("apprenticeship_levy", p.apprenticeship_levy.value, RATE),
+        (
+            "lgps.min_membership_years",
+            whole(p.lgps.min_membership_years),
+            (0.0, 50.0, "whole years such as 2"),
+        ),
+        (
+            "lgps.protected_age.age",
+            whole(p.lgps.protected_age.age),
+            AGE,
+        ),
+        (
+            "lgps.strain_estimate.final_salary_age",
+            whole(e.final_salary_age),
+            AGE,
+        ),
+        ("lgps.strain_estimate.latest_age", whole(e.latest_age), AGE),
+    ];
+    numbers.extend(
+        p.employer_ni
+            .iter()
+            .map(|ni| ("employer_ni", ni.value.rate, RATE)),
+    );
+    numbers.extend(
+        p.termination_ni
+            .rates
+            .iter()
+            .map(|t| ("termination_ni.rates", t.value, RATE)),
+    );
+    numbers.extend(
+        p.lgps
+            .trigger_ages
+            .iter()
+            .map(|a| ("lgps.trigger_ages", whole(a.value), AGE)),
+    );
+    numbers.extend(
+        e.pension_age_bands
+            .iter()
+            .map(|b| ("lgps.strain_estimate.pension_age_bands", whole(b.age), AGE)),
+    );
+    numbers.extend(p.consultation.bands.iter().map(|b| {
+        (
+            "consultation.bands",
+            whole(b.days),
+            (0.0, 365.0, "days such as 45"),
+        )
+    }));
+    for (field, value, (min, max, what)) in numbers {
+        c.range(&at, field, value, min, max, what);
+    }
+    let mut money: Vec<(&'static str, Money, i64)> = vec![
+        (
+            "termination_ni.threshold",
+            p.termination_ni.threshold,
+            10_000_000,
+        ),
+        (
+            "approval.full_council",
+            p.approval.full_council,
+            1_000_000_000,
+        ),
+        ("approval.reportable", p.approval.reportable, 1_000_000_000),
+    ];
+    money.extend(
+        r.weekly_caps
+            .iter()
+            .map(|cap| ("redundancy.weekly_caps", cap.value, 100_000)),
+    );
+    money.extend(
+        p.employer_ni
+            .iter()
+            .map(|ni| ("employer_ni", ni.value.threshold, 1_000_000)),
+    );
+    for (field, value, max) in money {
+        money_in(c, &at, field, value, max);
+    }
+}
+
 fn check_parameters(c: &mut Checker, plan: &Plan) {
     let p = &plan.parameters;
     let at = Location::Parameters;
+    check_parameter_numbers(c, p);
     c.dated_in_order("redundancy.weekly_caps", &p.redundancy.weekly_caps);
     c.dated_in_order("employer_ni", &p.employer_ni);
     c.dated_in_order("lgps.trigger_ages", &p.lgps.trigger_ages);
