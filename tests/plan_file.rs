@@ -287,3 +287,117 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     let err = plan_file::parse(&broken).unwrap_err().to_string();
     assert!(err.contains("Pie") && err.contains("line"), "{err}");
 }
+
+#[test]
+fn a_save_failing_at_any_step_leaves_the_old_file_byte_for_byte() {
+    use merger_planner::io::plan_file::SaveStep;
+    let steps = [
+        SaveStep::Create,
+        SaveStep::Write,
+        SaveStep::Flush,
+        SaveStep::ReadBack,
+        SaveStep::Permissions,
+        SaveStep::Backup,
+        SaveStep::Rename,
+    ];
+    for failing in steps {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        let mut plan = synthetic::bournemouth_poole();
+        plan_file::save(&path, &plan).unwrap();
+        plan_file::save(&path, &plan).unwrap();
+        let old = std::fs::read(&path).unwrap();
+        let old_backup = std::fs::read(plan_file::backup_path(&path)).unwrap();
+        plan.name = "Never saved".to_owned();
+        let err = plan_file::save_failing_at(&path, &plan, &|step| {
+            if step == failing {
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+            } else {
+                Ok(())
+            }
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("the disk is full"),
+            "{failing:?}: {err}"
+        );
+        assert!(
+            err.to_string().contains("Free some space"),
+            "{failing:?}: {err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), old, "{failing:?}");
+        assert_eq!(
+            std::fs::read(plan_file::backup_path(&path)).unwrap(),
+            old_backup,
+            "{failing:?}"
+        );
+        assert_eq!(
+            names_in(dir.path()),
+            ["plan.ron", "plan.ron.bak"],
+            "{failing:?}"
+        );
+    }
+}
+
+/// Kills a child process while it saves a 20,000-post plan, again and again: the file is always
+/// exactly the old or the new version, and the next save leaves no temporary file.
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_plan() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let bin = env!("CARGO_BIN_EXE_merger-planner");
+    let write = |seed: u64| {
+        let mut command = Command::new(bin);
+        command
+            .args(["example", "--councils", "6", "--posts", "20000", "--force"])
+            .args(["--seed", &seed.to_string(), "--out"])
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    };
+    // The two versions the file may hold.
+    assert!(write(1).status().unwrap().success());
+    let one = std::fs::read(&path).unwrap();
+    assert!(write(2).status().unwrap().success());
+    let two = std::fs::read(&path).unwrap();
+    assert_ne!(one, two);
+    // A save takes some tens of milliseconds; kill at moments spread over it.
+    let started = std::time::Instant::now();
+    let mut child = write(1).spawn().unwrap();
+    child.wait().unwrap();
+    let full = started.elapsed().as_micros().max(1000) as u64;
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut killed = 0;
+    for round in 0..200u64 {
+        // xorshift: a fixed sequence of moments, the same on every run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let at = std::time::Duration::from_micros(state % (full + full / 4));
+        let mut child = write(1 + round % 2).spawn().unwrap();
+        std::thread::sleep(at);
+        if child.try_wait().unwrap().is_none() {
+            killed += 1;
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = std::fs::read(&path).unwrap();
+        assert!(
+            now == one || now == two,
+            "round {round}: the plan is neither version"
+        );
+    }
+    assert!(
+        killed >= 100,
+        "only {killed} of 200 saves were killed part way"
+    );
+    assert!(write(1).status().unwrap().success());
+    let names = names_in(dir.path());
+    assert_eq!(
+        names,
+        ["plan.ron", "plan.ron.bak"],
+        "left behind: {names:?}"
+    );
+}

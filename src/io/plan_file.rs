@@ -402,7 +402,50 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// A step of a save, where the tests inject a failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Creating the temporary file.
+    Create,
+    /// Writing the bytes to it.
+    Write,
+    /// Flushing it to disk.
+    Flush,
+    /// Reading it back to check it.
+    ReadBack,
+    /// Giving it the old file's permissions.
+    Permissions,
+    /// Keeping the old file as the backup.
+    Backup,
+    /// Renaming it over the old file.
+    Rename,
+}
+
+/// [`save`], failing with `fault`'s error at the step it chooses: how the tests show that a save
+/// failing at any step leaves the old file byte for byte and no temporary file.
+#[doc(hidden)]
+pub fn save_failing_at(
+    path: &Path,
+    plan: &Plan,
+    fault: &dyn Fn(SaveStep) -> std::io::Result<()>,
+) -> Result<(), FileError> {
+    let text = to_text(plan).map_err(|message| FileError::Serialise {
+        path: path.to_owned(),
+        message,
+    })?;
+    write_file_steps(path, text.as_bytes(), true, fault)
+}
+
 fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
+    write_file_steps(path, bytes, backup, &|_| Ok(()))
+}
+
+fn write_file_steps(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    fault: &dyn Fn(SaveStep) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let target = resolve(path);
     let io = |source| FileError::Io {
         action: "write",
@@ -430,17 +473,22 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
     let dir = folder_of(&target);
     remove_leftovers(&target);
     // Created exclusively (O_EXCL), readable only by the user, with a random name.
+    fault(SaveStep::Create).map_err(io)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(&target))
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(io)?;
+    // From here the temporary file is removed when `tmp` is dropped, on every early return.
+    fault(SaveStep::Write).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
+    fault(SaveStep::Flush).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     // Read back what the disk holds before anything replaces the old file.
     let mut back = Vec::with_capacity(bytes.len());
     {
         use std::io::{Read as _, Seek as _};
+        fault(SaveStep::ReadBack).map_err(io)?;
         let file = tmp.as_file_mut();
         file.rewind().map_err(io)?;
         file.read_to_end(&mut back).map_err(io)?;
@@ -453,6 +501,7 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
     if let Some(meta) = &existing {
         // The old file's permissions and, where allowed, its owner; the temporary file is the
         // user's own and only theirs until now.
+        fault(SaveStep::Permissions).map_err(io)?;
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?;
         #[cfg(unix)]
         {
@@ -460,9 +509,11 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
             let _ = std::os::unix::fs::chown(tmp.path(), Some(meta.uid()), Some(meta.gid()));
         }
         if backup {
+            fault(SaveStep::Backup).map_err(io)?;
             keep_backup(&target).map_err(io)?;
         }
     }
+    fault(SaveStep::Rename).map_err(io)?;
     tmp.persist(&target).map_err(|e| io(e.error))?;
     // Make the rename itself durable where the platform allows opening a folder.
     if let Ok(d) = fs::File::open(&dir) {
