@@ -13,14 +13,14 @@ use merger_planner::model::{Plan, Severity, validate};
 fn small_plan_text() -> String {
     let mut plan = synthetic::bournemouth_poole();
     plan.posts.truncate(12);
-    plan_file::to_text(&plan).unwrap()
+    plan_file::to_text(&plan).expect("the example writes")
 }
 
 /// Opens `bytes` as a plan file would be opened, and evaluates what opens and validates.
 /// Returns whether it opened.
 fn try_open(dir: &std::path::Path, bytes: &[u8], what: &str) -> bool {
     let path = dir.join("hostile.ron");
-    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(&path, bytes).expect("the test folder is writable");
     let started = Instant::now();
     let opened = match plan_file::open(&path) {
         Ok(plan) => {
