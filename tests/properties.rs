@@ -345,3 +345,20 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
         o.totals.recurring_saving
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
+
+    /// 10,000 plans saved to a file and opened again, equal every time. A few minutes in a
+    /// release build, so ignored by default:
+    /// `cargo test --release --test properties -- --ignored ten_thousand`.
+    #[test]
+    #[ignore = "10,000 round trips through files: run with --ignored"]
+    fn ten_thousand_plans_round_trip_through_files(plan in plan()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let path = dir.path().join("plan.ron");
+        plan_file::save(&path, &plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = plan_file::open(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back, plan);
+    }
+}

@@ -1,0 +1,23 @@
+//! Any bytes as an establishment export: read in whatever encoding and shape they seem to be,
+//! headings guessed and every row checked into a new plan, without a panic.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use merger_planner::io::import::{self, Kind, Options, ReadSettings, Source};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(source) = Source::from_bytes("fuzz.csv", data.to_vec()) else {
+        return;
+    };
+    let progress = import::Progress::default();
+    let Ok((_, grid)) = import::read_grid(&source, &ReadSettings::default(), Kind::Establishment, &progress) else {
+        return;
+    };
+    let plan = merger_planner::document::new_plan();
+    let options = Options {
+        council: "Fuzz District Council".to_owned(),
+        ..Options::default()
+    };
+    let _ = import::check(&grid, &plan, &options, &progress);
+});
