@@ -401,3 +401,15 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_plan() {
         "left behind: {names:?}"
     );
 }
+
+#[test]
+fn an_unknown_field_in_the_parameters_is_named_with_its_line() {
+    let text = plan_file::to_text(&synthetic::bournemouth_poole()).unwrap();
+    let at = text.find("  parameters: (\n").expect("the parameters") + "  parameters: (\n".len();
+    let line = text[..at].lines().count() + 1;
+    let hostile = format!("{}    max_yeers: 20,\n{}", &text[..at], &text[at..]);
+    let err = plan_file::parse(&hostile).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("max_yeers"), "{message}");
+    assert!(message.starts_with(&format!("line {line},")), "{message}");
+}
