@@ -1584,3 +1584,74 @@ fn edits_made_while_a_large_plan_saves_stay_unsaved() {
             .contains("changes since are not saved yet")
     );
 }
+
+#[test]
+fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let plan_path = dir.path().join("plan.ron");
+    plan_file::save(&plan_path, &example_plan()).unwrap();
+    let start = |recovery: &std::path::Path| {
+        let app = App::new(
+            plan_file::open(&plan_path).unwrap(),
+            Some(plan_path.clone()),
+        )
+        .with_recovery(recovery.to_path_buf(), std::time::Duration::ZERO);
+        let mut h = Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+        h.run();
+        h
+    };
+    let mut h = start(&recovery);
+    assert!(h.state().dialog().is_none(), "nothing to recover at first");
+    raise_salary(&mut h, 5);
+    h.run();
+    h.state_mut().finish_recovery_copy();
+    let edited = h.state().plan().clone();
+    assert!(recovery.join("recovery.ron").exists());
+    // The app dies without saving or leaving cleanly: the next start offers the work back.
+    drop(h);
+    let mut h = start(&recovery);
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label_contains(&format!(
+        "({}). Its unsaved work was copied aside",
+        plan_path.display()
+    ));
+    click(&mut h, "Restore");
+    assert_eq!(h.state().plan(), &edited);
+    assert!(h.state().is_dirty(), "restored work is not saved yet");
+    assert_eq!(h.state().path(), Some(plan_path.as_path()));
+    // Saving it removes the copy.
+    command(&mut h, Key::S);
+    h.state_mut().finish_recovery_copy();
+    assert!(!h.state().is_dirty());
+    assert!(!recovery.join("recovery.ron").exists());
+    assert_eq!(plan_file::open(&plan_path).unwrap(), edited);
+}
+
+#[test]
+fn discarding_recovered_work_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let app =
+        App::new(example_plan(), None).with_recovery(recovery.clone(), std::time::Duration::ZERO);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    raise_salary(&mut h, 5);
+    h.run();
+    h.state_mut().finish_recovery_copy();
+    drop(h);
+    let app =
+        App::new(example_plan(), None).with_recovery(recovery.clone(), std::time::Duration::ZERO);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h.get_by_label_contains("a plan not yet saved to a file");
+    click(&mut h, "Discard");
+    assert!(!recovery.join("recovery.ron").exists());
+    assert!(!h.state().is_dirty());
+}

@@ -335,6 +335,12 @@ impl History {
         self.saved = self.state;
     }
 
+    /// The plan as it is now has not been saved (work restored after a crash).
+    pub fn mark_unsaved(&mut self) {
+        // No state ever has this number.
+        self.saved = u64::MAX;
+    }
+
     /// The plan as it was at `state` has been saved (a save that ran while editing went on).
     pub fn mark_saved_state(&mut self, state: u64) {
         self.saved = state;

@@ -179,6 +179,11 @@ impl Document {
         label
     }
 
+    /// Marks the plan as having changes not saved (work restored after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+
     /// Ends the undo step being built (the user let go of a slider or left a field).
     pub fn close_step(&mut self) {
         self.history.close();

@@ -182,6 +182,8 @@ impl Kind {
 pub enum Command {
     /// A menu action or shortcut.
     Action(Action),
+    /// Restore the unsaved work a crash left (true), or discard it.
+    Recover(bool),
     /// Open this file (recent files, drag and drop).
     OpenPath(PathBuf),
     /// Change the plan.

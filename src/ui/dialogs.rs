@@ -52,6 +52,15 @@ pub enum Dialog {
     About,
     /// How the figures are computed.
     HowComputed,
+    /// A crash left unsaved work: restore or discard it?
+    Recover {
+        /// The plan's name.
+        name: String,
+        /// The file it came from.
+        from: Option<PathBuf>,
+        /// When it was copied.
+        when: String,
+    },
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -98,12 +107,17 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
                 height,
             } => export_ui(ui, *what, width, height, commands),
             Dialog::Slides => slides_ui(ui, plan, commands),
+            Dialog::Recover { name, from, when } => {
+                recover_ui(ui, name, from.as_deref(), when, commands);
+            }
         }
     });
     if response.should_close() {
         // Escape or a click outside: the safe answer.
         commands.push(match dialog {
             Dialog::Unsaved(_) => Command::Answer(Answer::Cancel),
+            // Keeping the work is the safe answer.
+            Dialog::Recover { .. } => Command::Recover(true),
             _ => Command::CloseDialog,
         });
     }
@@ -500,6 +514,35 @@ fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
         }
         if ui.button("Done").clicked() {
             commands.push(Command::CloseDialog);
+        }
+    });
+}
+
+/// The recovery dialog's buttons.
+fn recover_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    from: Option<&std::path::Path>,
+    when: &str,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Restore unsaved work?");
+    ui.add_space(8.0);
+    let from = from.map_or_else(
+        || "a plan not yet saved to a file".to_owned(),
+        |p| p.display().to_string(),
+    );
+    ui.label(format!(
+        "Merger Planner closed without saving \"{name}\" ({from}). Its unsaved work was copied aside{}. Restore it, or discard it?",
+        if when.is_empty() { String::new() } else { format!(" on {when}") }
+    ));
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button("Restore").clicked() {
+            commands.push(Command::Recover(true));
+        }
+        if ui.button("Discard").clicked() {
+            commands.push(Command::Recover(false));
         }
     });
 }

@@ -32,6 +32,7 @@ impl App {
     pub(super) fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Action(action) => self.act(ctx, action),
+            Command::Recover(restore) => self.recover(restore),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
             Command::Edit(edit) => self.edit(edit),
             Command::Delete(kind, id) => self.delete(kind, id),

@@ -185,6 +185,8 @@ impl App {
         if !busy {
             self.doc.close_step();
         }
+        // Unsaved work is copied aside once the user has let go and the plan is still.
+        self.recovery.step(ctx, &self.doc, !busy);
         let title = self.title();
         if title != self.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -7,8 +7,10 @@ mod commands;
 mod frame;
 mod jobs;
 mod logic;
+mod recovery;
 
 pub use jobs::{FileJob, OPEN_IN_BACKGROUND_BYTES, SAVE_IN_BACKGROUND_POSTS};
+pub use recovery::{Recovery, SETTLE};
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +59,10 @@ pub struct App {
     job: Option<FileJob>,
     /// The first frame has been drawn (and how long it took logged).
     first_frame_drawn: bool,
+    /// Unsaved work copied aside, for after a crash.
+    recovery: Recovery,
+    /// What a crash left, while the user decides.
+    recovered: Option<recovery::Left>,
 }
 
 impl App {
@@ -79,6 +85,8 @@ impl App {
             import: None,
             job: None,
             first_frame_drawn: false,
+            recovery: Recovery::new(None),
+            recovered: None,
         }
     }
 
@@ -229,6 +237,10 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Preferences::KEY, &self.prefs);
     }
+
+    fn on_exit(&mut self) {
+        self.leave_cleanly();
+    }
 }
 
 /// Opens the window on a new plan, with the import dialog reading `table` (an establishment).
@@ -250,6 +262,11 @@ pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
 }
 
 fn open_window(app: App) -> eframe::Result {
+    // Unsaved work is copied into the app's own data folder, and a crash's is offered back.
+    let app = match eframe::storage_dir("merger-planner") {
+        Some(dir) => app.with_recovery(dir.join("recovery"), SETTLE),
+        None => app,
+    };
     let mut viewport = egui::ViewportBuilder::default()
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 500.0])
