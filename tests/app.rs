@@ -1585,6 +1585,16 @@ fn edits_made_while_a_large_plan_saves_stay_unsaved() {
     );
 }
 
+/// The app copying unsaved work into `recovery` at once (no settling time), drawn.
+fn recovering(app: App, recovery: &std::path::Path) -> Harness<'static, App> {
+    let app = app.with_recovery(recovery.to_path_buf(), std::time::Duration::ZERO);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
 #[test]
 fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
@@ -1595,13 +1605,8 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
         let app = App::new(
             plan_file::open(&plan_path).unwrap(),
             Some(plan_path.clone()),
-        )
-        .with_recovery(recovery.to_path_buf(), std::time::Duration::ZERO);
-        let mut h = Harness::builder()
-            .with_size([1600.0, 1000.0])
-            .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-        h.run();
-        h
+        );
+        recovering(app, recovery)
     };
     let mut h = start(&recovery);
     assert!(h.state().dialog().is_none(), "nothing to recover at first");
@@ -1634,22 +1639,12 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
 fn discarding_recovered_work_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
-    let app =
-        App::new(example_plan(), None).with_recovery(recovery.clone(), std::time::Duration::ZERO);
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
+    let mut h = recovering(App::new(example_plan(), None), &recovery);
     raise_salary(&mut h, 5);
     h.run();
     h.state_mut().finish_recovery_copy();
     drop(h);
-    let app =
-        App::new(example_plan(), None).with_recovery(recovery.clone(), std::time::Duration::ZERO);
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
+    let mut h = recovering(App::new(example_plan(), None), &recovery);
     h.get_by_label_contains("a plan not yet saved to a file");
     click(&mut h, "Discard");
     assert!(!recovery.join("recovery.ron").exists());
