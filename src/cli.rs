@@ -171,6 +171,9 @@ struct ReportArgs {
     /// Print the open, validate and evaluate times on standard error
     #[arg(long)]
     timings: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 #[derive(Args, Debug)]
@@ -258,6 +261,9 @@ struct ImportArgs {
     /// Replace --out if it exists (the old plan is kept as PLAN.ron.bak)
     #[arg(long)]
     force: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 #[derive(Args, Debug)]
@@ -296,6 +302,9 @@ struct ExportSlidesArgs {
     /// Replace slides already in DIR
     #[arg(long)]
     force: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 /// Runs the command line. `args` excludes the program name; arguments need not be UTF-8 (a
@@ -406,8 +415,8 @@ fn number<T: std::str::FromStr>(
         .transpose()
 }
 
-fn open_plan(path: &Path) -> Result<Plan, Failure> {
-    Document::open(path)
+fn open_plan(path: &Path, max_mb: u64) -> Result<Plan, Failure> {
+    Document::open_at_most(path, max_mb)
         .map(Document::into_plan)
         .map_err(|e| Failure::Input(e.to_string()))
 }
@@ -470,7 +479,7 @@ fn export_slides_cmd(
         .transpose()
         .map_err(|e| Failure::Input(format!("--size {e}")))?
         .unwrap_or(export::DEFAULT_SIZE);
-    let plan = open_plan(&args.plan)?;
+    let plan = open_plan(&args.plan, args.max_plan_mb)?;
     check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
@@ -498,7 +507,7 @@ fn millis(d: std::time::Duration) -> String {
 
 fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let started = Instant::now();
-    let plan = open_plan(&args.plan)?;
+    let plan = open_plan(&args.plan, args.max_plan_mb)?;
     let opened = started.elapsed();
     let started = Instant::now();
     let problems = validate(&plan);
@@ -653,7 +662,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         PlacementArg::Add => Placement::Add,
     };
     let plan = if let Some(path) = &args.into {
-        open_plan(path)?
+        open_plan(path, args.max_plan_mb)?
     } else {
         let programme = import_programme(args)?;
         let name = args.name.clone().unwrap_or_else(|| {

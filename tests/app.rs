@@ -1650,3 +1650,39 @@ fn discarding_recovered_work_removes_it() {
     assert!(!recovery.join("recovery.ron").exists());
     assert!(!h.state().is_dirty());
 }
+
+#[test]
+fn the_largest_plan_to_open_is_a_preference() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    plan_file::save(&path, &large_plan()).unwrap();
+    let (mut h, dialogs) = harness();
+    assert_eq!(h.state().preferences().max_plan_mb(), 200);
+    // A limit below the file's size: refused at once, saying how big it is and what to do.
+    let prefs = merger_planner::ui::files::Preferences {
+        max_plan_mb: Some(1),
+        ..Default::default()
+    };
+    let app = App::new(example_plan(), None)
+        .with_dialogs(Box::new(dialogs.clone()))
+        .with_preferences(prefs);
+    h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::O);
+    assert!(h.state().file_job().is_none());
+    h.get_by_label_contains("over the 1 MB limit for a plan file");
+    assert_eq!(h.state().plan().posts.len(), 639);
+    click(&mut h, "OK");
+    // Raised from the View menu, it opens.
+    click(&mut h, "View");
+    click(&mut h, "Largest plan to open");
+    click(&mut h, "500 MB");
+    assert_eq!(h.state().preferences().max_plan_mb(), 500);
+    dialogs.answer(Some(path));
+    command_stepping(&mut h, Key::O);
+    finish_file_job(&mut h);
+    assert_eq!(h.state().plan().posts.len(), large_plan().posts.len());
+}

@@ -863,3 +863,13 @@ fn an_existing_file_is_replaced_only_with_force_and_an_input_never() {
     );
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), STAFF);
 }
+
+#[test]
+fn a_plan_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
+    let plan = saves("bournemouth-poole.ron");
+    let o = run(&["report", &plan, "--max-plan-mb", "0"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("over the 0 MB limit"), "{}", stderr(&o));
+    let o = run(&["report", &plan, "--max-plan-mb", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

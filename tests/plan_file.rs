@@ -413,3 +413,29 @@ fn an_unknown_field_in_the_parameters_is_named_with_its_line() {
     assert!(message.contains("max_yeers"), "{message}");
     assert!(message.starts_with(&format!("line {line},")), "{message}");
 }
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_it_is_read_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    plan_file::save(&path, &synthetic::bournemouth_poole()).unwrap();
+    // The example is 0.3 MB: over a limit of 0 MB, under the default 200 MB.
+    let err = plan_file::open_at_most(&path, 0).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FileError::TooLarge {
+                size_mb: 1,
+                limit_mb: 0,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("is 1 MB, over the 0 MB limit"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("--max-plan-mb"), "{err}");
+    assert!(plan_file::open(&path).is_ok());
+}

@@ -89,9 +89,14 @@ impl Document {
         }
     }
 
-    /// Opens a plan file.
+    /// Opens a plan file of at most [`plan_file::DEFAULT_MAX_MB`] megabytes.
     pub fn open(path: &Path) -> Result<Self, FileError> {
-        plan_file::open(path).map(|plan| Self::new(plan, Some(path.to_path_buf())))
+        Self::open_at_most(path, plan_file::DEFAULT_MAX_MB)
+    }
+
+    /// Opens a plan file of at most `max_mb` megabytes.
+    pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Self, FileError> {
+        plan_file::open_at_most(path, max_mb).map(|plan| Self::new(plan, Some(path.to_path_buf())))
     }
 
     /// The plan, leaving the document.

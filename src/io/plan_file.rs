@@ -80,6 +80,16 @@ pub enum FileError {
         /// "a folder", "a pipe" or "a device".
         what: &'static str,
     },
+    /// The file is larger than the limit for a plan: refused before it is read.
+    #[error("{} is {size_mb} MB, over the {limit_mb} MB limit for a plan file, so it was not read. If you expect a plan this large, raise the limit (View > Largest plan to open, or --max-plan-mb on the command line)", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size, in whole megabytes (rounded up).
+        size_mb: u64,
+        /// The limit, in megabytes.
+        limit_mb: u64,
+    },
     /// The plan's file is read-only: it is never replaced.
     #[error("{} is read-only, so it was not replaced. Save the plan under another name (File > Save as…), or make the file writable", path.display())]
     ReadOnly {
@@ -288,6 +298,15 @@ fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
 /// would never end); the text may start with a byte-order mark; a file in another encoding is
 /// named as such. Temporary files left beside it by a save that was killed are removed.
 pub fn open(path: &Path) -> Result<Plan, FileError> {
+    open_at_most(path, DEFAULT_MAX_MB)
+}
+
+/// The largest plan file opened unless the user raises the limit, in megabytes (a 1,000,000-post
+/// plan is 459 MB; 200 MB is about 430,000 posts).
+pub const DEFAULT_MAX_MB: u64 = 200;
+
+/// Opens a plan file of at most `max_mb` megabytes; a larger one is refused before it is read.
+pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Plan, FileError> {
     let io = |source| FileError::Io {
         action: "read",
         path: path.to_owned(),
@@ -298,6 +317,13 @@ pub fn open(path: &Path) -> Result<Plan, FileError> {
         return Err(FileError::NotAFile {
             path: path.to_owned(),
             what,
+        });
+    }
+    if meta.len() > max_mb.saturating_mul(1_000_000) {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size_mb: meta.len().div_ceil(1_000_000),
+            limit_mb: max_mb,
         });
     }
     let bytes = fs::read(path).map_err(io)?;

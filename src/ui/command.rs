@@ -202,6 +202,8 @@ pub enum Command {
     Scenario(String),
     /// Use this theme: light, dark, or the operating system's.
     Theme(egui::ThemePreference),
+    /// Open plan files up to this many megabytes.
+    MaxPlanMb(u64),
     /// Show or hide the validation panel.
     ToggleProblems,
     /// Show About.

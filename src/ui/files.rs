@@ -218,6 +218,8 @@ pub const MAX_MAPPINGS: usize = 40;
 pub struct Preferences {
     /// Light, dark, or as the operating system is set (the default).
     pub theme: egui::ThemePreference,
+    /// The largest plan file to open, in megabytes (`None`: the default, 200 MB).
+    pub max_plan_mb: Option<u64>,
     /// Plan files opened or saved, most recent first.
     pub recent: Vec<PathBuf>,
     /// Show the validation panel.
@@ -229,6 +231,12 @@ pub struct Preferences {
 impl Preferences {
     /// The key preferences are stored under.
     pub const KEY: &'static str = "merger-planner-preferences";
+
+    /// The largest plan file to open, in megabytes.
+    pub fn max_plan_mb(&self) -> u64 {
+        self.max_plan_mb
+            .unwrap_or(crate::io::plan_file::DEFAULT_MAX_MB)
+    }
 
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {

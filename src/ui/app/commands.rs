@@ -45,6 +45,10 @@ impl App {
             Command::JumpTo(location) => self.jump_to(&location),
             Command::Scenario(name) => self.set_scenario(&name),
             Command::Theme(theme) => self.prefs.theme = theme,
+            Command::MaxPlanMb(mb) => {
+                self.prefs.max_plan_mb = Some(mb);
+                self.message = format!("Plan files up to {mb} MB will open");
+            }
             Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),

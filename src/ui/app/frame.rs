@@ -78,6 +78,20 @@ impl Frame<'_> {
                             }
                         }
                     });
+                    ui.menu_button("Largest plan to open", |ui| {
+                        let now = self.prefs.max_plan_mb();
+                        for mb in [200, 500, 1000, 2000] {
+                            let name = if mb == crate::io::plan_file::DEFAULT_MAX_MB {
+                                format!("{mb} MB (about 430,000 posts)")
+                            } else {
+                                format!("{mb} MB")
+                            };
+                            if ui.radio(now == mb, name).clicked() {
+                                commands.push(Command::MaxPlanMb(mb));
+                                ui.close();
+                            }
+                        }
+                    });
                     ui.separator();
                     action_button(ui, Action::Present, Action::Present.label(), true, commands);
                     if ui.button("Choose slides…").clicked() {

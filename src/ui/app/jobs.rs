@@ -85,15 +85,18 @@ impl App {
     /// Opens a plan file at once, or off the window's thread when it is large.
     pub(crate) fn open_plan_file(&mut self, path: &Path) {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-        if bytes <= OPEN_IN_BACKGROUND_BYTES {
-            let result = Document::open(path);
+        let max_mb = self.prefs.max_plan_mb();
+        // Small files, and files over the limit (refused before they are read), at once.
+        if bytes <= OPEN_IN_BACKGROUND_BYTES || bytes > max_mb.saturating_mul(1_000_000) {
+            let result = Document::open_at_most(path, max_mb);
             self.opened(path, result);
             return;
         }
         let (sender, receiver) = mpsc::channel();
         let owned = path.to_path_buf();
         std::thread::spawn(move || {
-            let _ = sender.send(Done::Opened(Box::new(Document::open(&owned))));
+            let opened = Document::open_at_most(&owned, max_mb);
+            let _ = sender.send(Done::Opened(Box::new(opened)));
         });
         self.message = format!("Opening {}", path.display());
         self.job = Some(FileJob {

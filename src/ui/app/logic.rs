@@ -14,6 +14,9 @@ use crate::ui::{present, views};
 impl App {
     /// Draws the whole window and then applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        if let Some(path) = self.pending_open.take() {
+            self.open_plan_file(&path);
+        }
         let mut commands = Vec::new();
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);

@@ -63,6 +63,8 @@ pub struct App {
     recovery: Recovery,
     /// What a crash left, while the user decides.
     recovered: Option<recovery::Left>,
+    /// A plan file to open on the first frame.
+    pending_open: Option<PathBuf>,
 }
 
 impl App {
@@ -87,6 +89,7 @@ impl App {
             first_frame_drawn: false,
             recovery: Recovery::new(None),
             recovered: None,
+            pending_open: None,
         }
     }
 
@@ -252,7 +255,8 @@ pub fn run_importing(table: PathBuf) -> eframe::Result {
 /// window's thread, showing its progress.
 pub fn run_opening(path: &Path) -> eframe::Result {
     let mut app = App::new(new_plan(), None);
-    app.open_plan_file(path);
+    // Opened on the first frame, once the preferences (the largest plan to open) are read.
+    app.pending_open = Some(path.to_path_buf());
     open_window(app)
 }
 
