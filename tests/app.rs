@@ -1484,13 +1484,34 @@ fn finish_file_job(h: &mut Harness<'_, App>) {
     h.run();
 }
 
-/// One post's salary raised by £1, as an edit through the app's one edit path.
-fn raise_salary(h: &mut Harness<'_, App>, index: usize) {
+/// One post's salary raised by £1, as an edit through the app's one edit path, not yet drawn
+/// (a spinner may be turning).
+fn raise_salary_undrawn(h: &mut Harness<'_, App>, index: usize) {
     let mut post = h.state().plan().posts[index].clone();
     post.salary += merger_planner::model::Money::pounds(1);
     let edit = merger_planner::document::edit::Edit::post("raise salary", index, post);
     h.state_mut().edit(edit);
+}
+
+/// One post's salary raised by £1, then drawn.
+fn raise_salary(h: &mut Harness<'_, App>, index: usize) {
+    raise_salary_undrawn(h, index);
     h.run();
+}
+
+/// A large plan not yet saved to a file, one salary edited; the file it will be saved to.
+fn edited_large_plan() -> (
+    tempfile::TempDir,
+    PathBuf,
+    ScriptedDialogs,
+    Harness<'static, App>,
+) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("county.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(large_plan(), None, &dialogs);
+    raise_salary(&mut h, 10);
+    (dir, path, dialogs, h)
 }
 
 #[test]
@@ -1535,11 +1556,7 @@ fn a_large_plan_that_is_not_a_plan_leaves_the_open_plan_and_says_why() {
 
 #[test]
 fn saving_a_large_plan_before_quitting_quits_once_it_is_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("county.ron");
-    let dialogs = ScriptedDialogs::default();
-    let mut h = harness_for(large_plan(), None, &dialogs);
-    raise_salary(&mut h, 10);
+    let (_dir, path, dialogs, mut h) = edited_large_plan();
     command(&mut h, Key::Q);
     dialogs.answer(Some(path.clone()));
     h.get_by_label("Save").click();
@@ -1557,23 +1574,12 @@ fn saving_a_large_plan_before_quitting_quits_once_it_is_written() {
 
 #[test]
 fn edits_made_while_a_large_plan_saves_stay_unsaved() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("county.ron");
-    let dialogs = ScriptedDialogs::default();
-    let mut h = harness_for(large_plan(), None, &dialogs);
-    raise_salary(&mut h, 10);
+    let (_dir, path, dialogs, mut h) = edited_large_plan();
     let saved = h.state().plan().clone();
     dialogs.answer(Some(path.clone()));
     command_stepping(&mut h, Key::S);
     assert!(h.state().file_job().is_some());
-    let mut post = h.state().plan().posts[11].clone();
-    post.salary += merger_planner::model::Money::pounds(1);
-    h.state_mut()
-        .edit(merger_planner::document::edit::Edit::post(
-            "raise salary",
-            11,
-            post,
-        ));
+    raise_salary_undrawn(&mut h, 11);
     finish_file_job(&mut h);
     assert_eq!(plan_file::open(&path).unwrap(), saved, "saved as it was");
     assert!(h.state().is_dirty(), "the later edit is not saved");

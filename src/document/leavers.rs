@@ -45,12 +45,7 @@ pub fn rows(plan: &Plan, o: &Outcome) -> Vec<Row> {
         .map(|p| {
             let post = &plan.posts[p.post];
             let c = p.counted();
-            let share = if p.kind() == "redeployed" {
-                p.redeployed
-            } else {
-                p.share
-            };
-            let fte = post.fte * share;
+            let fte = post.fte * p.shown_share();
             let council = o
                 .councils
                 .get(p.council)

@@ -360,6 +360,17 @@ impl PersonOutcome {
         }
     }
 
+    /// The share of the post the leavers' schedule shows for this person: the expected
+    /// redeployed share for someone expected only to move, otherwise the share that leaves
+    /// (1 for a volunteer, the expected compulsory share for someone at risk).
+    pub fn shown_share(&self) -> f64 {
+        if self.kind() == "redeployed" {
+            self.redeployed
+        } else {
+            self.share
+        }
+    }
+
     /// "voluntary", "compulsory" (an expected share may be selected) or "redeployed" (expected
     /// to move to an open post, not to leave).
     pub fn kind(&self) -> &'static str {

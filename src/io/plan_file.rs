@@ -305,6 +305,11 @@ pub fn open(path: &Path) -> Result<Plan, FileError> {
 /// plan is 459 MB; 200 MB is about 430,000 posts).
 pub const DEFAULT_MAX_MB: u64 = 200;
 
+/// Whether a file of `bytes` is over a limit of `max_mb` megabytes.
+pub fn over_limit(bytes: u64, max_mb: u64) -> bool {
+    bytes > max_mb.saturating_mul(1_000_000)
+}
+
 /// Opens a plan file of at most `max_mb` megabytes; a larger one is refused before it is read.
 pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Plan, FileError> {
     let io = |source| FileError::Io {
@@ -319,7 +324,7 @@ pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Plan, FileError> {
             what,
         });
     }
-    if meta.len() > max_mb.saturating_mul(1_000_000) {
+    if over_limit(meta.len(), max_mb) {
         return Err(FileError::TooLarge {
             path: path.to_owned(),
             size_mb: meta.len().div_ceil(1_000_000),

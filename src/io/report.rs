@@ -155,7 +155,7 @@ fn leavers_json(plan: &Plan, o: &Outcome) -> Vec<Value> {
                 "council": o.councils.get(p.council).map(|c| c.name.as_str()),
                 "role": o.roles.get(p.role).map(|r| r.title.as_str()),
                 "kind": p.kind(),
-                "fte": (fte * if p.kind() == "redeployed" { p.redeployed } else { p.share } * 1e4).round() / 1e4,
+                "fte": (fte * p.shown_share() * 1e4).round() / 1e4,
                 "redeployed_fte": (fte * p.redeployed * 1e4).round() / 1e4,
                 "exit_date": p.exit_date.to_string(),
                 "notice_weeks": p.notice_weeks,
@@ -422,11 +422,6 @@ fn leavers_text(s: &mut String, plan: &Plan, o: &Outcome) {
             sum.pension_strain += c.pension_strain;
             sum.class1a_ni += c.class1a_ni;
             sum.pay_protection += c.pay_protection;
-            let share = if p.kind() == "redeployed" {
-                p.redeployed
-            } else {
-                p.share
-            };
             vec![
                 plan.posts[p.post].id.clone(),
                 o.councils
@@ -436,7 +431,7 @@ fn leavers_text(s: &mut String, plan: &Plan, o: &Outcome) {
                     .get(p.role)
                     .map_or_else(String::new, |r| r.title.clone()),
                 p.kind().to_owned(),
-                format!("{:.2}", plan.posts[p.post].fte * share),
+                format!("{:.2}", plan.posts[p.post].fte * p.shown_share()),
                 p.exit_date.to_string(),
                 p.notice_weeks.to_string(),
                 format!("{}", p.exit.statutory_weeks),

@@ -28,28 +28,17 @@ impl Frame<'_> {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| self.file_menu(ui, commands));
                 ui.menu_button("Edit", |ui| {
-                    let undo = self
-                        .history
-                        .undo_label()
-                        .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
-                    action_button(
-                        ui,
-                        Action::Undo,
-                        &undo,
-                        self.history.undo_label().is_some(),
-                        commands,
-                    );
-                    let redo = self
-                        .history
-                        .redo_label()
-                        .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}"));
-                    action_button(
-                        ui,
-                        Action::Redo,
-                        &redo,
-                        self.history.redo_label().is_some(),
-                        commands,
-                    );
+                    // "Undo change FTE", named by the step, or plain and greyed when none.
+                    for (action, step) in [
+                        (Action::Undo, self.history.undo_label()),
+                        (Action::Redo, self.history.redo_label()),
+                    ] {
+                        let label = step.map_or_else(
+                            || action.label().to_owned(),
+                            |l| format!("{} {l}", action.label()),
+                        );
+                        action_button(ui, action, &label, step.is_some(), commands);
+                    }
                 });
                 ui.menu_button("View", |ui| {
                     for view in View::ALL {

@@ -87,7 +87,7 @@ impl App {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         let max_mb = self.prefs.max_plan_mb();
         // Small files, and files over the limit (refused before they are read), at once.
-        if bytes <= OPEN_IN_BACKGROUND_BYTES || bytes > max_mb.saturating_mul(1_000_000) {
+        if bytes <= OPEN_IN_BACKGROUND_BYTES || plan_file::over_limit(bytes, max_mb) {
             let result = Document::open_at_most(path, max_mb);
             self.opened(path, result);
             return;

@@ -199,8 +199,11 @@ impl App {
         }
     }
 
-    /// The app is closing cleanly: the copy of unsaved work is no longer wanted.
+    /// The app is closing cleanly: the copy of unsaved work it made is no longer wanted. (A copy
+    /// it did not make, another running copy's, stays.)
     pub(super) fn leave_cleanly(&mut self) {
-        self.recovery.clear();
+        if self.recovery.written.is_some() {
+            self.recovery.clear();
+        }
     }
 }
