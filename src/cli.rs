@@ -415,10 +415,13 @@ fn number<T: std::str::FromStr>(
         .transpose()
 }
 
-fn open_plan(path: &Path, max_mb: u64) -> Result<Plan, Failure> {
-    Document::open_at_most(path, max_mb)
-        .map(Document::into_plan)
-        .map_err(|e| Failure::Input(e.to_string()))
+/// Opens a plan, printing to `err` what opening noticed (fields this version does not know).
+fn open_plan(path: &Path, max_mb: u64, err: &mut dyn Write) -> Result<Plan, Failure> {
+    let doc = Document::open_at_most(path, max_mb).map_err(|e| Failure::Input(e.to_string()))?;
+    if let Some(warning) = doc.opening_warning() {
+        let _ = writeln!(err, "warning: {}: {warning}", path.display());
+    }
+    Ok(doc.into_plan())
 }
 
 /// Prints the validation errors and warnings to `err`; fails if there are errors.
@@ -479,7 +482,7 @@ fn export_slides_cmd(
         .transpose()
         .map_err(|e| Failure::Input(format!("--size {e}")))?
         .unwrap_or(export::DEFAULT_SIZE);
-    let plan = open_plan(&args.plan, args.max_plan_mb)?;
+    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
@@ -507,7 +510,7 @@ fn millis(d: std::time::Duration) -> String {
 
 fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let started = Instant::now();
-    let plan = open_plan(&args.plan, args.max_plan_mb)?;
+    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     let opened = started.elapsed();
     let started = Instant::now();
     let problems = validate(&plan);
@@ -662,7 +665,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         PlacementArg::Add => Placement::Add,
     };
     let plan = if let Some(path) = &args.into {
-        open_plan(path, args.max_plan_mb)?
+        open_plan(path, args.max_plan_mb, err)?
     } else {
         let programme = import_programme(args)?;
         let name = args.name.clone().unwrap_or_else(|| {

@@ -20,6 +20,7 @@ pub mod charts;
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod format;
 pub mod io;
 pub mod model;
 pub mod render;

@@ -25,19 +25,16 @@ fn main() -> ExitCode {
         {
             window(ui::app::run_opening(&path))
         }
-        Invocation::Window(path) => {
-            let plan = match &path {
-                None => merger_planner::document::example_plan(),
-                Some(p) => match plan_file::open(p) {
-                    Ok(plan) => plan,
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        return ExitCode::from(1);
-                    }
-                },
-            };
-            window(ui::run(plan, path))
-        }
+        Invocation::Window(None) => window(ui::run(merger_planner::document::example_plan(), None)),
+        // A plan that cannot be opened is said at once, before any window; one that can is opened
+        // by the window as File > Open does (another copy holding it, fields left out).
+        Invocation::Window(Some(path)) => match plan_file::open(&path) {
+            Ok(_) => window(ui::app::run_opening(&path)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
     }
 }
 

@@ -436,7 +436,9 @@ fn saving_through_the_dialog_and_reopening_gives_the_same_plan() {
     assert_eq!(h.state().preferences().recent.first(), Some(&path));
     let edited = h.state().plan().clone();
 
-    // Reopen it in a fresh window.
+    // Reopen it in a fresh window, once the first has closed (while it runs, it has the plan
+    // open, and a second copy would be offered it read-only).
+    drop(h);
     let dialogs = ScriptedDialogs::default();
     let mut h = harness_for(example_plan(), None, &dialogs);
     dialogs.answer(Some(path.clone()));
@@ -1601,6 +1603,45 @@ fn recovering(app: App, recovery: &std::path::Path) -> Harness<'static, App> {
     h
 }
 
+/// How many plans are copied aside in `recovery`.
+fn copies_in(recovery: &std::path::Path) -> usize {
+    std::fs::read_dir(recovery)
+        .expect("the recovery folder")
+        .filter(|e| {
+            e.as_ref()
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".ron")
+        })
+        .count()
+}
+
+#[test]
+fn a_running_copys_unsaved_work_is_not_offered_to_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let mut first = recovering(App::new(example_plan(), None), &recovery);
+    raise_salary(&mut first, 5);
+    first.run();
+    first.state_mut().finish_recovery_copy();
+    // A second copy starts while the first runs: nothing to restore, and its own copy apart.
+    let mut second = recovering(App::new(example_plan(), None), &recovery);
+    assert!(
+        second.state().dialog().is_none(),
+        "the first copy's work is its own"
+    );
+    raise_salary(&mut second, 7);
+    second.run();
+    second.state_mut().finish_recovery_copy();
+    assert_eq!(copies_in(&recovery), 2);
+    // The first leaves cleanly: only its own copy goes.
+    eframe::App::on_exit(first.state_mut());
+    drop(first);
+    assert_eq!(copies_in(&recovery), 1);
+    assert!(second.state().recovery_copy().unwrap().exists());
+}
+
 #[test]
 fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
@@ -1620,7 +1661,7 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
     h.run();
     h.state_mut().finish_recovery_copy();
     let edited = h.state().plan().clone();
-    assert!(recovery.join("recovery.ron").exists());
+    assert!(h.state().recovery_copy().unwrap().exists());
     // The app dies without saving or leaving cleanly: the next start offers the work back.
     drop(h);
     let mut h = start(&recovery);
@@ -1637,7 +1678,7 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
     command(&mut h, Key::S);
     h.state_mut().finish_recovery_copy();
     assert!(!h.state().is_dirty());
-    assert!(!recovery.join("recovery.ron").exists());
+    assert_eq!(copies_in(&recovery), 0, "the copies are gone once saved");
     assert_eq!(plan_file::open(&plan_path).unwrap(), edited);
 }
 
@@ -1653,7 +1694,7 @@ fn discarding_recovered_work_removes_it() {
     let mut h = recovering(App::new(example_plan(), None), &recovery);
     h.get_by_label_contains("a plan not yet saved to a file");
     click(&mut h, "Discard");
-    assert!(!recovery.join("recovery.ron").exists());
+    assert_eq!(copies_in(&recovery), 0);
     assert!(!h.state().is_dirty());
 }
 
@@ -1691,4 +1732,120 @@ fn the_largest_plan_to_open_is_a_preference() {
     command_stepping(&mut h, Key::O);
     finish_file_job(&mut h);
     assert_eq!(h.state().plan().posts.len(), large_plan().posts.len());
+}
+
+/// Another running copy of the app, as far as the lock on `plan` goes.
+fn other_copy_opens(plan: &std::path::Path) -> merger_planner::io::lock::Held {
+    use merger_planner::io::lock::{self, Holder, Taken};
+    let them = Holder {
+        user: "akhan".to_owned(),
+        machine: "HR-DESK-3".to_owned(),
+        since: Some("2026-11-29T09:15:00Z".parse().expect("a time")),
+    };
+    match lock::take(plan, &them).expect("the lock") {
+        Taken::Held(held) => held,
+        Taken::By(_) => panic!("free"),
+    }
+}
+
+/// A saved example plan in a folder of its own, and a window asking for files by script.
+fn saved_plan_and_harness() -> (
+    tempfile::TempDir,
+    PathBuf,
+    ScriptedDialogs,
+    Harness<'static, App>,
+) {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("plan.ron");
+    plan_file::save(&path, &example_plan()).expect("saved");
+    let dialogs = ScriptedDialogs::default();
+    let h = harness_for(merger_planner::document::new_plan(), None, &dialogs);
+    (dir, path, dialogs, h)
+}
+
+#[test]
+fn a_plan_open_in_another_copy_is_offered_read_only_and_kept_in_a_file_of_your_own() {
+    let (dir, path, dialogs, mut h) = saved_plan_and_harness();
+    let _theirs = other_copy_opens(&path);
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::O);
+    h.get_by_label("plan.ron is open in another copy of Merger Planner");
+    h.get_by_label_contains("akhan on HR-DESK-3 since");
+    assert_eq!(
+        h.state().plan().name,
+        "New merger plan",
+        "nothing opened yet"
+    );
+    click(&mut h, "Open read-only");
+    assert_eq!(h.state().plan(), &example_plan());
+    assert!(
+        h.state().title().contains("(plan.ron, read-only)"),
+        "{}",
+        h.state().title()
+    );
+    // Changes can be tried; saving asks for a file of the user's own and never touches theirs.
+    raise_salary(&mut h, 3);
+    let mine = dir.path().join("mine.ron");
+    dialogs.answer(Some(mine.clone()));
+    command(&mut h, Key::S);
+    assert_eq!(plan_file::open(&mine).unwrap(), *h.state().plan());
+    assert_eq!(
+        plan_file::open(&path).unwrap(),
+        example_plan(),
+        "theirs untouched"
+    );
+    assert!(!h.state().title().contains("read-only"));
+    assert_eq!(
+        h.state().lock_file(),
+        Some(dir.path().join(".~lock.mine.ron#").as_path())
+    );
+}
+
+#[test]
+fn editing_anyway_takes_the_lock_from_the_other_copy() {
+    let (_dir, path, dialogs, mut h) = saved_plan_and_harness();
+    let theirs = other_copy_opens(&path);
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::O);
+    click(&mut h, "Edit anyway");
+    assert_eq!(h.state().plan(), &example_plan());
+    assert!(!h.state().title().contains("read-only"));
+    let lock = std::fs::read_to_string(h.state().lock_file().unwrap()).unwrap();
+    assert!(!lock.contains("akhan"), "ours now: {lock}");
+    // The other copy closing leaves our lock in place.
+    drop(theirs);
+    assert!(h.state().lock_file().unwrap().exists());
+}
+
+#[test]
+fn a_lock_left_by_a_crashed_copy_is_replaced_without_asking() {
+    let (dir, path, dialogs, mut h) = saved_plan_and_harness();
+    let stale = dir.path().join(".~lock.plan.ron#");
+    std::fs::write(&stale, "user=gone\nmachine=OLD-PC\n").unwrap();
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::O);
+    assert!(h.state().dialog().is_none());
+    assert_eq!(h.state().plan(), &example_plan());
+    assert_eq!(h.state().lock_file(), Some(stale.as_path()));
+    // Closing the plan lets its lock go.
+    command(&mut h, Key::N);
+    assert!(!stale.exists());
+    assert_eq!(h.state().lock_file(), None);
+}
+
+#[test]
+fn saving_over_a_plan_another_copy_has_open_is_refused() {
+    let (_dir, path, dialogs, _) = saved_plan_and_harness();
+    let mut h = harness_for(example_plan(), None, &dialogs);
+    let _theirs = other_copy_opens(&path);
+    raise_salary(&mut h, 0);
+    dialogs.answer(Some(path.clone()));
+    command(&mut h, Key::S);
+    h.get_by_label_contains("is open in another copy of Merger Planner (akhan on HR-DESK-3");
+    assert_eq!(
+        plan_file::open(&path).unwrap(),
+        example_plan(),
+        "theirs untouched"
+    );
+    assert!(h.state().is_dirty());
 }

@@ -873,3 +873,80 @@ fn a_plan_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
     let o = run(&["report", &plan, "--max-plan-mb", "1"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_field_this_version_does_not_know_is_a_warning_with_its_line() {
+    let (_dir, _path, text, o) = report_edited(
+        "newer.ron",
+        "\n      fte: 1.0,",
+        "\n      fte: 1.0,\n      grade_code: \"SO1\",",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = text[..text.find("grade_code").unwrap()].lines().count();
+    let err = stderr(&o);
+    assert!(err.starts_with("warning: "), "{err}");
+    assert!(err.contains("newer.ron"), "{err}");
+    assert!(
+        err.contains(&format!("line {line}, column 7: `grade_code` (in posts)")),
+        "{err}"
+    );
+    assert!(stdout(&o).contains("Bournemouth"), "the report still runs");
+}
+
+/// Saving onto a full disk: a small filesystem of its own (tmpfs, in a private mount namespace
+/// made with `unshare`), where the machine allows one; elsewhere the test says it cannot.
+#[test]
+fn a_full_disk_says_so_and_leaves_the_old_plan_byte_for_byte() {
+    let dir = temp();
+    let old = dir.path().join("old.ron");
+    let o = run(&[
+        "example",
+        "--councils",
+        "2",
+        "--posts",
+        "60",
+        "--out",
+        old.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=256k none '{small}' || exit 99
+cp '{old}' '{small}/plan.ron'
+'{bin}' example --councils 4 --posts 3000 --out '{small}/plan.ron' --force 2> '{d}/err.txt'
+echo $? > '{d}/code.txt'
+cp '{small}/plan.ron' '{d}/after.ron'
+ls -A '{small}' > '{d}/left.txt'",
+        small = small.display(),
+        old = old.display(),
+        bin = env!("CARGO_BIN_EXE_merger-planner"),
+        d = dir.path().display(),
+    );
+    let made = Command::new("unshare")
+        .args(["--map-root-user", "--mount", "sh", "-c", &script])
+        .output();
+    let Some(made) = made.ok().filter(|o| o.status.code() != Some(99)) else {
+        eprintln!("skipped: this machine cannot make a small filesystem (unshare and tmpfs)");
+        return;
+    };
+    assert!(made.status.success(), "{}", stderr(&made));
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert_eq!(read("code.txt").trim(), "1", "the save failed");
+    let err = read("err.txt");
+    assert!(err.contains("the disk is full"), "in words: {err}");
+    assert!(
+        err.contains("Free some space, or save somewhere else"),
+        "{err}"
+    );
+    assert_eq!(
+        read("after.ron"),
+        read("old.ron"),
+        "the old plan byte for byte"
+    );
+    let left = read("left.txt");
+    assert!(
+        left.lines().all(|f| f == "plan.ron" || f == "plan.ron.bak"),
+        "no temporary file left: {left}"
+    );
+}

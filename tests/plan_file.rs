@@ -225,7 +225,11 @@ fn a_misspelt_field_is_named() {
     let ParseError::Syntax { line, message, .. } = plan_file::parse(&text).unwrap_err() else {
         panic!("a syntax error")
     };
-    assert!(message.contains("shortname"), "{message}");
+    assert!(message.contains("short_name"), "{message}");
+    assert!(
+        message.contains("the file has `shortname` (line "),
+        "the misspelling is named with its line: {message}"
+    );
     assert!(line > 5);
 }
 
@@ -403,15 +407,75 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_plan() {
 }
 
 #[test]
-fn an_unknown_field_in_the_parameters_is_named_with_its_line() {
-    let text = plan_file::to_text(&synthetic::bournemouth_poole()).unwrap();
+fn an_unknown_field_is_read_past_with_a_warning_giving_its_line() {
+    let plan = synthetic::bournemouth_poole();
+    let text = plan_file::to_text(&plan).unwrap();
     let at = text.find("  parameters: (\n").expect("the parameters") + "  parameters: (\n".len();
     let line = text[..at].lines().count() + 1;
-    let hostile = format!("{}    max_yeers: 20,\n{}", &text[..at], &text[at..]);
-    let err = plan_file::parse(&hostile).unwrap_err();
-    let message = err.to_string();
-    assert!(message.contains("max_yeers"), "{message}");
-    assert!(message.starts_with(&format!("line {line},")), "{message}");
+    let edited = format!(
+        "{}    max_yeers: (20, \"years\"),\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    let (read, warning) = plan_file::parse_noting(&edited).unwrap();
+    assert_eq!(read, plan, "the rest of the plan is read as it was");
+    let warning = warning.expect("a warning");
+    assert!(
+        warning.contains(&format!(
+            "\n- line {line}, column 5: `max_yeers` (in parameters)"
+        )),
+        "{warning}"
+    );
+    assert!(warning.starts_with("The plan has 1 field"), "{warning}");
+    assert_eq!(
+        plan_file::parse_noting(&text).unwrap().1,
+        None,
+        "none in a plain plan"
+    );
+}
+
+#[test]
+fn unknown_fields_in_every_post_are_counted_and_the_first_twenty_listed() {
+    let plan = synthetic::bournemouth_poole();
+    let text = plan_file::to_text(&plan).unwrap();
+    // A newer version's field in every post, after each post's id.
+    let mut edited = String::new();
+    let mut posts = 0;
+    let mut first_line = None;
+    let mut in_posts = false;
+    for (n, line) in text.lines().enumerate() {
+        edited.push_str(line);
+        edited.push('\n');
+        if line.starts_with("  ") && !line.starts_with("   ") {
+            in_posts = line == "  posts: [";
+        }
+        if in_posts && line.starts_with("      id: \"") {
+            posts += 1;
+            first_line.get_or_insert(n + 2);
+            edited.push_str("      grade_code: \"SO1\",\n");
+        }
+    }
+    assert_eq!(posts, plan.posts.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.ron");
+    std::fs::write(&path, &edited).unwrap();
+    let (read, warning) = plan_file::open_noting(&path, 200).unwrap();
+    assert_eq!(read, plan);
+    let warning = warning.expect("a warning");
+    assert!(
+        warning.starts_with(&format!(
+            "The plan has {} fields",
+            merger_planner::format::thousands(posts as u64)
+        )),
+        "{warning}"
+    );
+    assert!(
+        warning.ends_with(&format!(
+            "\n- line {}, column 7: `grade_code` (in posts), {posts} times in all",
+            first_line.unwrap()
+        )),
+        "one line for them all: {warning}"
+    );
 }
 
 #[test]

@@ -73,6 +73,11 @@ pub struct Document {
     derived: Option<Derived>,
     /// How many times the figures have been derived (they should not be, frame by frame).
     evaluations: u64,
+    /// What opening the file noticed and the user should read (fields this version does not
+    /// know, which were left out).
+    opening_warning: Option<String>,
+    /// Opened read-only (another copy has the plan open): saving asks for a new file.
+    read_only: bool,
 }
 
 impl Document {
@@ -86,6 +91,8 @@ impl Document {
             revision: 0,
             derived: None,
             evaluations: 0,
+            opening_warning: None,
+            read_only: false,
         }
     }
 
@@ -96,7 +103,27 @@ impl Document {
 
     /// Opens a plan file of at most `max_mb` megabytes.
     pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Self, FileError> {
-        plan_file::open_at_most(path, max_mb).map(|plan| Self::new(plan, Some(path.to_path_buf())))
+        let (plan, warning) = plan_file::open_noting(path, max_mb)?;
+        let mut doc = Self::new(plan, Some(path.to_path_buf()));
+        doc.opening_warning = warning;
+        Ok(doc)
+    }
+
+    /// Opened read-only: another copy of the app has the plan open, so saving asks for a file
+    /// of the user's own (the plan's file is never replaced from here).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Marks the plan as opened read-only.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// What opening the file noticed that the user should read: fields this version does not
+    /// know, with their lines, which were left out.
+    pub fn opening_warning(&self) -> Option<&str> {
+        self.opening_warning.as_deref()
     }
 
     /// The plan, leaving the document.
@@ -198,6 +225,7 @@ impl Document {
     pub fn save(&mut self, path: &Path) -> Result<(), FileError> {
         plan_file::save(path, &self.plan)?;
         self.path = Some(path.to_path_buf());
+        self.read_only = false;
         self.history.mark_saved();
         Ok(())
     }
@@ -207,6 +235,7 @@ impl Document {
     /// changed since.
     pub fn saved_as(&mut self, path: &Path, state: u64) {
         self.path = Some(path.to_path_buf());
+        self.read_only = false;
         self.history.mark_saved_state(state);
     }
 

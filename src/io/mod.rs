@@ -1,9 +1,11 @@
 //! Files: plans as RON, establishment and target imports, reports, and synthetic example plans.
 
 pub mod import;
+pub mod lock;
 pub mod plan_file;
 pub mod report;
 pub mod synthetic;
+pub mod unknown_fields;
 
 /// A stable key from a name: lower-case letters and digits joined by single hyphens
 /// ("Head of HR" → "head-of-hr"); "x" for a name with none.

@@ -1,13 +1,14 @@
 //! Opening and saving plans as RON: versioned, pretty and in stable order, errors with line and
 //! column, and saves that never leave a half-written file.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::unknown_fields::{self, UnknownField};
 use crate::model::{FORMAT_VERSION, Plan};
 
 /// Why a plan could not be read from text.
@@ -165,8 +166,15 @@ fn syntax(e: &ron::error::SpannedError) -> ParseError {
 }
 
 /// Reads a plan from RON text, checking the format version first so a file from a newer version
-/// is refused with both version numbers rather than a confusing field error.
+/// is refused with both version numbers rather than a confusing field error. Fields this version
+/// does not know are read past: [`parse_noting`] says which.
 pub fn parse(text: &str) -> Result<Plan, ParseError> {
+    parse_noting(text).map(|(plan, _)| plan)
+}
+
+/// Reads a plan from RON text as [`parse`] does, with a warning naming the fields this version
+/// does not know (line, column and where in the plan), which were left out.
+pub fn parse_noting(text: &str) -> Result<(Plan, Option<String>), ParseError> {
     #[derive(Deserialize)]
     struct Probe {
         /// 0 when missing: no plan was ever saved with version 0.
@@ -199,11 +207,39 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         _ => {}
     }
-    let mut plan: Plan = ron::from_str(text).map_err(|e| syntax(&e))?;
+    let mut unknown = Vec::new();
+    let mut total = 0;
+    let mut de = ron::Deserializer::from_str(text).map_err(|e| syntax(&e))?;
+    let read: Result<Plan, _> = serde_ignored::deserialize(&mut de, |path| {
+        total += 1;
+        UnknownField::note(&mut unknown, unknown_fields::keys_of(&path));
+    });
+    let mut plan = match read.and_then(|plan| de.end().map(|()| plan)) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let mut error = syntax(&de.span_error(e));
+            // A field this version does not know next to one it misses is most likely misspelt.
+            if let (ParseError::Syntax { message, .. }, Some(first)) =
+                (&mut error, unknown.first_mut())
+            {
+                unknown_fields::locate(text, std::slice::from_mut(first));
+                let _ = write!(
+                    message,
+                    "; the file has `{}`{}, which this version does not know: is it misspelt?",
+                    first.keys.last().map_or("", String::as_str),
+                    first
+                        .at
+                        .map_or_else(String::new, |(line, _)| format!(" (line {line})")),
+                );
+            }
+            return Err(error);
+        }
+    };
     // Older versions read into today's shape through serde defaults (version 1 had no slides:
     // it gets every chart); from here on the plan is in the current version.
     plan.format_version = FORMAT_VERSION;
-    Ok(plan)
+    unknown_fields::locate(text, &mut unknown);
+    Ok((plan, unknown_fields::warning(&unknown, total)))
 }
 
 /// The format version when it is the first field of the top-level struct, as this app writes it:
@@ -312,6 +348,12 @@ pub fn over_limit(bytes: u64, max_mb: u64) -> bool {
 
 /// Opens a plan file of at most `max_mb` megabytes; a larger one is refused before it is read.
 pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Plan, FileError> {
+    open_noting(path, max_mb).map(|(plan, _)| plan)
+}
+
+/// Opens a plan file as [`open_at_most`] does, with a warning naming the fields this version
+/// does not know, which were left out.
+pub fn open_noting(path: &Path, max_mb: u64) -> Result<(Plan, Option<String>), FileError> {
     let io = |source| FileError::Io {
         action: "read",
         path: path.to_owned(),
@@ -334,7 +376,7 @@ pub fn open_at_most(path: &Path, max_mb: u64) -> Result<Plan, FileError> {
     let bytes = fs::read(path).map_err(io)?;
     let text = text_of(path, bytes)?;
     remove_leftovers(path);
-    parse(&text).map_err(|error| FileError::Parse {
+    parse_noting(&text).map_err(|error| FileError::Parse {
         path: path.to_owned(),
         error,
     })

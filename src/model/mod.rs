@@ -8,7 +8,7 @@ mod slides;
 mod validate;
 
 pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
-pub use money::{Money, parse_money, round};
+pub use money::{Money, group_thousands, parse_money, round};
 pub use parameters::{
     Approval, Consultation, ConsultationBand, Dated, DiscretionaryLimits, EmployerNi, Lgps,
     Parameters, PensionAgeBand, ProtectedAge, StatutoryNotice, StatutoryRedundancy, StrainEstimate,

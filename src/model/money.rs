@@ -98,7 +98,8 @@ impl Money {
     }
 }
 
-fn group_thousands(n: u64) -> String {
+/// A whole number with commas between thousands: 1234567 as "1,234,567".
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

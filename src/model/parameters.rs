@@ -11,7 +11,6 @@ use super::Money;
 
 /// A value that is in force from a date until the next entry's date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Dated<T> {
     /// First day the value applies.
     pub from: Date,
@@ -39,7 +38,7 @@ pub fn in_force<T>(entries: &[Dated<T>], on: Date) -> Option<&Dated<T>> {
 
 /// Every statutory rule and figure the engine uses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 pub struct Parameters {
     /// Statutory redundancy pay (ERA 1996 s.162, s.155, s.227).
     pub redundancy: StatutoryRedundancy,
@@ -63,7 +62,6 @@ pub struct Parameters {
 
 /// Statutory redundancy pay.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StatutoryRedundancy {
     /// Complete years of continuous employment needed to qualify (s.155): 2.
     pub qualifying_years: u32,
@@ -92,7 +90,6 @@ pub struct StatutoryRedundancy {
 
 /// Statutory minimum notice.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StatutoryNotice {
     /// Most weeks of statutory notice: 12.
     pub max_weeks: u32,
@@ -102,7 +99,6 @@ pub struct StatutoryNotice {
 
 /// Discretionary compensation limits for local government.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DiscretionaryLimits {
     /// The most weeks' pay a lump sum may be (reg 6): 104.
     pub max_weeks: f64,
@@ -112,7 +108,6 @@ pub struct DiscretionaryLimits {
 
 /// Employer National Insurance on pay in one period.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EmployerNi {
     /// Rate on pay above the threshold.
     pub rate: f64,
@@ -123,7 +118,6 @@ pub struct EmployerNi {
 
 /// Employer Class 1A NI on termination payments above a threshold.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TerminationNi {
     /// The part of a termination payment above this bears the charge: £30,000.
     #[serde(rename = "threshold_pence")]
@@ -134,7 +128,6 @@ pub struct TerminationNi {
 
 /// LGPS early release on redundancy.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Lgps {
     /// Minimum age for an unreduced pension on redundancy, by exit date: 55, then 57 from
     /// 6 April 2028.
@@ -154,7 +147,7 @@ pub struct Lgps {
 /// a plan setting, on by default (the prudent reading for a business case: more people can
 /// take their pension, so more strain), and flagged while unconfirmed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 pub struct ProtectedAge {
     /// Members who joined before this day keep `age`: 4 November 2021.
     pub joined_before: Date,
@@ -201,7 +194,6 @@ impl Default for ProtectedAge {
 /// 1 − (1 − `reduction_per_year`)^(years before its own pension age), and the estimate is the sum
 /// of each part's pension × its reduction waived × the annuity factor. A fund quote always wins.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StrainEstimate {
     /// Career-average accrual: 49 (1/49th of pay a year, LGPS 2014).
     pub accrual_divisor: f64,
@@ -230,7 +222,6 @@ pub struct StrainEstimate {
 
 /// State pension age for people born before a year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PensionAgeBand {
     /// Born before 1 January of this year.
     pub born_before: i16,
@@ -240,7 +231,6 @@ pub struct PensionAgeBand {
 
 /// Collective consultation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Consultation {
     /// Bands of proposed redundancies at one employer and the days of consultation they need
     /// before the first dismissal: 20 or more, 30 days; 100 or more, 45 days.
@@ -251,7 +241,6 @@ pub struct Consultation {
 
 /// One consultation band.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ConsultationBand {
     /// Proposed redundancies (people) from which the band applies.
     pub min_redundancies: u32,
@@ -261,7 +250,6 @@ pub struct ConsultationBand {
 
 /// Exit-package thresholds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Approval {
     /// A package of this or more goes to full council: £100,000.
     #[serde(rename = "full_council_pence")]

@@ -15,7 +15,6 @@ pub const FORMAT_VERSION: u32 = 3;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The save format's version ([`FORMAT_VERSION`] when written by this build).
     pub format_version: u32,
@@ -59,7 +58,6 @@ pub fn default_marking() -> String {
 
 /// The programme's key dates.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Programme {
     /// The day formal consultation (and HR1) starts, at every council.
     pub consultation_start: Date,
@@ -69,7 +67,6 @@ pub struct Programme {
 
 /// An employing council.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Council {
     /// Stable key posts refer to; never shown, never changes when the council is renamed.
     pub id: String,
@@ -95,7 +92,6 @@ pub struct Council {
 
 /// A council's redundancy compensation scheme under the 2006 discretionary regulations.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RedundancyScheme {
     /// Which week's pay the scheme uses.
     pub pay_basis: PayBasis,
@@ -129,7 +125,6 @@ pub enum PayBasis {
 
 /// A back-office function.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Function {
     /// Stable key.
     pub id: String,
@@ -139,7 +134,6 @@ pub struct Function {
 
 /// A role of the target structure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable key posts refer to.
     pub id: String,
@@ -168,7 +162,6 @@ pub enum TargetPay {
 
 /// One post in a council's establishment today.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Post {
     /// Unique key, e.g. "POO-0042".
     pub id: String,
@@ -194,7 +187,6 @@ pub struct Post {
 
 /// The person in a filled post.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Postholder {
     /// Date of birth.
     pub date_of_birth: Date,
@@ -215,7 +207,7 @@ pub struct Postholder {
 
 /// Programme assumptions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Assumptions {
     /// Share of the at-risk FTE left after VR that is redeployed into open posts (0 to 1).
     pub redeployment_rate: f64,
@@ -275,7 +267,6 @@ pub enum PaybackLimit {
 
 /// A one-off implementation cost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ImplementationCost {
     /// The financial year it is paid in.
     pub year: FinancialYear,
@@ -390,7 +381,7 @@ impl WeeklyPay {
 
 /// A scenario: changes to the plan to compare with the base. Unset fields keep the plan's value.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Scenario {
     /// Unique name, e.g. "VR only".
     pub name: String,

@@ -186,6 +186,8 @@ pub enum Command {
     Recover(bool),
     /// Open this file (recent files, drag and drop).
     OpenPath(PathBuf),
+    /// Open a file another running copy has open, read-only or taking it over.
+    OpenLocked(PathBuf, Access),
     /// Change the plan.
     Edit(Edit),
     /// Delete a council, function or role (asks what to do with its posts if it has any).
@@ -264,4 +266,13 @@ pub enum Step {
     Last,
     /// Leave the presentation.
     Leave,
+}
+
+/// How to open a plan another running copy of the app has open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// To look and try changes; saving asks for a file of the user's own.
+    ReadOnly,
+    /// To edit it, taking its lock from the other copy.
+    TakeOver,
 }

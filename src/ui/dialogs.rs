@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
-use super::command::{Answer, Command, Exported, Kind};
+use super::command::{Access, Answer, Command, Exported, Kind};
 use crate::document::edit::Orphans;
 use crate::document::edit::{Edit, Settings};
 use crate::model::{Chart, Plan, in_force};
@@ -52,6 +52,13 @@ pub enum Dialog {
     About,
     /// How the figures are computed.
     HowComputed,
+    /// Another running copy has the plan open: open it read-only, edit anyway or not at all?
+    Locked {
+        /// The plan file.
+        path: PathBuf,
+        /// Who has it open, where and since when.
+        who: String,
+    },
     /// A crash left unsaved work: restore or discard it?
     Recover {
         /// The plan's name.
@@ -110,6 +117,7 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
             Dialog::Recover { name, from, when } => {
                 recover_ui(ui, name, from.as_deref(), when, commands);
             }
+            Dialog::Locked { path, who } => locked_ui(ui, path, who, commands),
         }
     });
     if response.should_close() {
@@ -519,6 +527,32 @@ fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
 }
 
 /// The recovery dialog's buttons.
+fn locked_ui(ui: &mut egui::Ui, path: &std::path::Path, who: &str, commands: &mut Vec<Command>) {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    ui.heading(format!("{name} is open in another copy of Merger Planner"));
+    ui.add_space(8.0);
+    ui.label(format!(
+        "{who} has it open. If you both change it, whoever saves last overwrites the other's work.\n\nOpen it read-only to look and try changes (File > Save as… keeps them in a file of your own), or edit it anyway if that copy is no longer in use."
+    ));
+    ui.add_space(4.0);
+    ui.weak(path.display().to_string());
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button("Open read-only").clicked() {
+            commands.push(Command::OpenLocked(path.to_path_buf(), Access::ReadOnly));
+        }
+        if ui.button("Edit anyway").clicked() {
+            commands.push(Command::OpenLocked(path.to_path_buf(), Access::TakeOver));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
+}
+
 fn recover_ui(
     ui: &mut egui::Ui,
     name: &str,

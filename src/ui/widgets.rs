@@ -292,13 +292,6 @@ impl<'a> Form<'a> {
     }
 }
 
-/// "1 problem", "3 problems".
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::format::plural;
 
 pub use crate::charts::fte;

@@ -34,6 +34,10 @@ impl App {
             Command::Action(action) => self.act(ctx, action),
             Command::Recover(restore) => self.recover(restore),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            Command::OpenLocked(path, access) => {
+                self.dialog = None;
+                self.open_plan_file(&path, Some(access));
+            }
             Command::Edit(edit) => self.edit(edit),
             Command::Delete(kind, id) => self.delete(kind, id),
             Command::DeleteWith(kind, id, orphans) => {
@@ -465,7 +469,7 @@ impl App {
             self.start_import(ImportKind::Establishment, path.to_path_buf());
             return;
         }
-        self.open_plan_file(path);
+        self.open_plan_file(path, None);
     }
 
     pub(super) fn replace(&mut self, doc: Document) {
@@ -473,14 +477,16 @@ impl App {
         self.presenting = self.presenting.map(|_| 0);
         self.doc = doc;
         self.panels = Panels::default();
+        self.sync_lock();
         self.changed();
     }
 
     /// Saves to the plan's file, or asks where; then does `then` once saved.
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Then>) {
         match self.doc.path().map(Path::to_path_buf) {
-            Some(path) => self.save_plan_file(ctx, &path, then),
-            None => self.save_as(ctx, then),
+            Some(path) if !self.doc.is_read_only() => self.save_plan_file(ctx, &path, then),
+            // A read-only plan is kept in a file of the user's own.
+            _ => self.save_as(ctx, then),
         }
     }
 

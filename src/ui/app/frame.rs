@@ -16,6 +16,8 @@ pub(super) struct Frame<'a> {
     pub(super) derived: &'a Derived,
     pub(super) history: &'a History,
     pub(super) path: Option<&'a Path>,
+    /// Opened read-only (another copy has it open).
+    pub(super) read_only: bool,
     pub(super) view: View,
     pub(super) scenario: &'a str,
     pub(super) message: &'a str,
@@ -187,6 +189,10 @@ impl Frame<'_> {
                     |n| n.to_string_lossy().into_owned(),
                 );
                 ui.label(file);
+                if self.read_only {
+                    ui.colored_label(theme::warning(ui.visuals().dark_mode), "read-only")
+                        .on_hover_text("Another copy of Merger Planner has this plan open. Save as… keeps your changes in a file of your own.");
+                }
                 ui.separator();
                 let dark = ui.visuals().dark_mode;
                 if self.history.is_dirty() {

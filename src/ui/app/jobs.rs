@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::io::plan_file::{self, FileError};
 use crate::model::Plan;
 use crate::theme;
+use crate::ui::command::Access;
 use crate::ui::dialogs::{Dialog, Then};
 use crate::ui::widgets::plural;
 
@@ -82,20 +83,31 @@ impl App {
         }
     }
 
-    /// Opens a plan file at once, or off the window's thread when it is large.
-    pub(crate) fn open_plan_file(&mut self, path: &Path) {
+    /// Opens a plan file at once, or off the window's thread when it is large. Another running
+    /// copy having it open is asked about first, unless `access` says how to open it.
+    pub(crate) fn open_plan_file(&mut self, path: &Path, access: Option<Access>) {
+        if !self.lock_for_opening(path, access) {
+            return;
+        }
+        let read_only = access == Some(Access::ReadOnly);
+        let open = move |path: &Path, max_mb| {
+            Document::open_at_most(path, max_mb).map(|mut doc| {
+                doc.set_read_only(read_only);
+                doc
+            })
+        };
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         let max_mb = self.prefs.max_plan_mb();
         // Small files, and files over the limit (refused before they are read), at once.
         if bytes <= OPEN_IN_BACKGROUND_BYTES || plan_file::over_limit(bytes, max_mb) {
-            let result = Document::open_at_most(path, max_mb);
+            let result = open(path, max_mb);
             self.opened(path, result);
             return;
         }
         let (sender, receiver) = mpsc::channel();
         let owned = path.to_path_buf();
         std::thread::spawn(move || {
-            let opened = Document::open_at_most(&owned, max_mb);
+            let opened = open(&owned, max_mb);
             let _ = sender.send(Done::Opened(Box::new(opened)));
         });
         self.message = format!("Opening {}", path.display());
@@ -113,6 +125,9 @@ impl App {
     /// Saves the plan to `path`, at once or off the window's thread when it is large; then does
     /// `then` if it saved.
     pub(super) fn save_plan_file(&mut self, ctx: &egui::Context, path: &Path, then: Option<Then>) {
+        if !self.lock_for_saving(path) {
+            return;
+        }
         let posts = self.doc.plan().posts.len();
         if posts <= SAVE_IN_BACKGROUND_POSTS {
             let result = self.doc.save(path);
@@ -187,11 +202,26 @@ impl App {
     fn opened(&mut self, path: &Path, result: Result<Document, FileError>) {
         match result {
             Ok(doc) => {
+                if let Some(warning) = doc.opening_warning() {
+                    self.dialog = Some(Dialog::Error {
+                        title: "Some of the file was left out".to_owned(),
+                        message: format!("{warning}\n\n({})", path.display()),
+                    });
+                }
+                let read_only = doc.is_read_only();
                 self.replace(doc);
                 self.prefs.remember(path);
-                self.message = format!("Opened {}", path.display());
+                self.message = if read_only {
+                    format!(
+                        "Opened {} read-only: File > Save as… keeps your changes in a file of your own",
+                        path.display()
+                    )
+                } else {
+                    format!("Opened {}", path.display())
+                };
             }
             Err(e) => {
+                self.pending_lock = None;
                 // A recent file that has gone leaves the list; a broken one stays, to be fixed.
                 if !path.exists() {
                     self.prefs.forget(path);
@@ -215,6 +245,7 @@ impl App {
     ) {
         match result {
             Ok(()) => {
+                self.sync_lock();
                 self.prefs.remember(path);
                 self.message = if self.doc.history().state() == state {
                     format!("Saved {}", path.display())
@@ -229,6 +260,7 @@ impl App {
                 }
             }
             Err(e) => {
+                self.pending_lock = None;
                 self.dialog = Some(Dialog::Error {
                     title: "Could not save the plan".to_owned(),
                     message: format!("{e}\n\nYour changes are still open and not saved."),

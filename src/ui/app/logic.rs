@@ -15,7 +15,7 @@ impl App {
     /// Draws the whole window and then applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if let Some(path) = self.pending_open.take() {
-            self.open_plan_file(&path);
+            self.open_plan_file(&path, None);
         }
         let mut commands = Vec::new();
         self.apply_theme(ui.ctx());
@@ -34,6 +34,7 @@ impl App {
             derived,
             history: self.doc.history(),
             path: self.doc.path(),
+            read_only: self.doc.is_read_only(),
             view: self.view,
             scenario: self.doc.scenario(),
             message: &self.message,

@@ -6,6 +6,7 @@
 mod commands;
 mod frame;
 mod jobs;
+mod locks;
 mod logic;
 mod recovery;
 
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::document::edit::History;
 use crate::document::{Derived, Document, new_plan};
 use crate::engine::Outcome;
+use crate::io::lock::Held;
 use crate::model::Plan;
 use crate::render::{Offscreen, export};
 use crate::theme;
@@ -65,6 +67,10 @@ pub struct App {
     recovered: Option<recovery::Left>,
     /// A plan file to open on the first frame.
     pending_open: Option<PathBuf>,
+    /// The lock file of the open plan's file, held while it is open for editing.
+    lock: Option<(PathBuf, Held)>,
+    /// A lock taken for a file being opened or saved to, kept until that is done.
+    pending_lock: Option<(PathBuf, Held)>,
 }
 
 impl App {
@@ -90,7 +96,16 @@ impl App {
             recovery: Recovery::new(None),
             recovered: None,
             pending_open: None,
+            lock: None,
+            pending_lock: None,
         }
+        .locked()
+    }
+
+    /// The same app holding its plan's lock (see [`Self::sync_lock`]).
+    fn locked(mut self) -> Self {
+        self.sync_lock();
+        self
     }
 
     /// The same app asking `dialogs` for files (tests pass scripted answers).
@@ -227,8 +242,16 @@ impl App {
             || "not saved to a file".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let read_only = if self.doc.is_read_only() {
+            ", read-only"
+        } else {
+            ""
+        };
         let marker = if self.is_dirty() { " ● unsaved" } else { "" };
-        format!("{} ({file}){marker} - Merger Planner", self.doc.plan().name)
+        format!(
+            "{} ({file}{read_only}){marker} - Merger Planner",
+            self.doc.plan().name
+        )
     }
 }
 
