@@ -39,6 +39,8 @@ const USAGE: &str = "
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
+  merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR) [--scenario NAME]
+                 [--anonymised] [--leavers]
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
 
@@ -92,6 +94,21 @@ DIR/01-overlap.png and so on, made in the light projector theme at --size pixels
 1920x1080; each side 64 to 8192). Uses the GPU if there is one, else Mesa's software Vulkan
 driver (Debian and Ubuntu: mesa-vulkan-drivers); says so and exits 1 when neither is available.
 Prints each file written.";
+
+const EXPORT_HELP: &str =
+    "Writes the plan's figures for board papers, without a window. --xlsx writes an Excel workbook
+for finance: Summary, By function, By council, By role, By financial year (years across, councils
+down), Waterfall, Pools, Timetable, One-off costs, Scenarios and Assumptions (every statutory
+parameter with its date and source), money as numbers in a £ format, dates as dates, headings
+frozen with autofilters, totals as SUM formulas, set up to print (landscape, one page wide, the
+plan's name in the header, page, protective marking and date in the footer), with native Excel
+charts (headcount by function, money by year with the cumulative net, the councils' split, the
+waterfall). --csv writes each of those tables as DIR/01-summary.csv and so on. Every figure is the
+JSON report's to the penny. --leavers adds the leavers' schedule (one row a person, no names,
+OFFICIAL-SENSITIVE). --anonymised leaves out post ids, dates of birth and individual pay, and shows
+groups of fewer than 5 people (and a neighbouring figure that would reveal one) as \"fewer than
+5\"; it never includes leavers. Text that a spreadsheet would run as a formula is escaped. Existing
+files are replaced only with --force. Prints each file written.";
 
 /// The command line as clap reads it.
 #[derive(Parser, Debug)]
@@ -147,6 +164,40 @@ enum Cmd {
         long_about = EXPORT_SLIDES_HELP
     )]
     ExportSlides(ExportSlidesArgs),
+    /// Writes the figures as an Excel workbook or CSV files, without a window
+    #[command(
+        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR) [--scenario NAME] [--anonymised] [--leavers]",
+        long_about = EXPORT_HELP
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExportArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// The Excel workbook to write
+    #[arg(long, value_name = "OUT.xlsx")]
+    xlsx: Option<PathBuf>,
+    /// The folder to write each table to as a CSV file
+    #[arg(long, value_name = "DIR")]
+    csv: Option<PathBuf>,
+    /// A saved scenario (default: Base)
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// No post ids, dates of birth or individual pay; groups of fewer than 5 hidden
+    #[arg(long)]
+    anonymised: bool,
+    /// Add the leavers' schedule (OFFICIAL-SENSITIVE; not with --anonymised)
+    #[arg(long)]
+    leavers: bool,
+    /// Replace files already there
+    #[arg(long)]
+    force: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 /// Text for people, or JSON for tools.
@@ -347,6 +398,7 @@ where
         Some(Cmd::Import(a)) => import_cmd(&a, out, err),
         Some(Cmd::Example(a)) => example_cmd(&a, out),
         Some(Cmd::ExportSlides(a)) => export_slides_cmd(&a, out, err),
+        Some(Cmd::Export(a)) => export_cmd(&a, out, err),
     };
     match result {
         Ok(code) => Invocation::Exit(code),
@@ -494,6 +546,50 @@ fn export_slides_cmd(
         .map_err(|e| Failure::Input(e.to_string()))?;
     for f in files {
         let _ = writeln!(out, "{}", f.display());
+    }
+    Ok(0)
+}
+
+fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    use crate::io::{tables, workbook};
+    if args.xlsx.is_none() && args.csv.is_none() {
+        return Err(Failure::Usage(
+            "say what to write: --xlsx OUT.xlsx, --csv DIR or both".to_owned(),
+        ));
+    }
+    if args.anonymised && args.leavers {
+        return Err(Failure::Usage(
+            "--leavers lists individual people, so it cannot be --anonymised; leave one out"
+                .to_owned(),
+        ));
+    }
+    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
+    check(&plan, &args.plan.display().to_string(), err)?;
+    let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
+    let options = tables::Options {
+        anonymised: args.anonymised,
+        leavers: args.leavers,
+    };
+    if let Some(path) = &args.xlsx {
+        may_write(path, args.force, &[&args.plan])?;
+        workbook::write(path, &plan, &scenario, options).map_err(Failure::Input)?;
+        let _ = writeln!(out, "{}", path.display());
+    }
+    if let Some(dir) = &args.csv {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Input(format!("could not make the folder {}: {e}", dir.display()))
+        })?;
+        let all = tables::all(&plan, &scenario, options);
+        for (i, table) in all.iter().enumerate() {
+            may_write(
+                &dir.join(tables::csv_file_name(i, table)),
+                args.force,
+                &[&args.plan],
+            )?;
+        }
+        for path in tables::write_csv(dir, &all).map_err(Failure::Input)? {
+            let _ = writeln!(out, "{}", path.display());
+        }
     }
     Ok(0)
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use calamine::Reader as _;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -1848,4 +1849,43 @@ fn saving_over_a_plan_another_copy_has_open_is_refused() {
         "theirs untouched"
     );
     assert!(h.state().is_dirty());
+}
+
+#[test]
+fn the_figures_export_to_excel_and_csv_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    // Excel, anonymised: the leavers cannot be chosen with it.
+    click(&mut h, "File");
+    click(&mut h, "Export to Excel…");
+    h.get_by_label("Export to Excel");
+    click(&mut h, "Anonymised");
+    assert!(
+        h.query_by_label("Include the leavers (OFFICIAL-SENSITIVE)")
+            .is_some_and(|n| n.accesskit_node().is_disabled()),
+        "no leavers in anonymised papers"
+    );
+    dialogs.answer(Some(dir.path().join("papers")));
+    click(&mut h, "Export…");
+    let xlsx = dir.path().join("papers.xlsx");
+    assert!(xlsx.exists(), "the .xlsx added");
+    assert!(
+        h.state().message().starts_with("Exported"),
+        "{}",
+        h.state().message()
+    );
+    let book = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert!(book.sheet_names().contains(&"By financial year".to_owned()));
+    assert!(!book.sheet_names().contains(&"Leavers".to_owned()));
+    // CSV, with the leavers, into a folder.
+    let folder = dir.path().join("tables");
+    std::fs::create_dir(&folder).unwrap();
+    click(&mut h, "File");
+    click(&mut h, "Export tables as CSV…");
+    click(&mut h, "Include the leavers (OFFICIAL-SENSITIVE)");
+    dialogs.answer(Some(folder.clone()));
+    click(&mut h, "Export…");
+    assert!(folder.join("01-summary.csv").exists());
+    assert!(folder.join("12-leavers.csv").exists());
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 12);
 }

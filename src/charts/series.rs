@@ -393,21 +393,28 @@ impl Waterfall {
         let (Some(low), Some(high)) = (ends.clone().min(), ends.max()) else {
             return Money::ZERO;
         };
-        let (low, high) = (low.pence(), high.pence());
-        if low <= 0 || high <= low {
-            return Money::ZERO;
-        }
-        let span = high - low;
-        // A third of the span below the smallest cost, down to a multiple of a round step of at
-        // least an eighth of the span (at most 2.5 eighths): the gap is under 0.65 of the span.
-        let step = nice_step(span / 8);
-        let start = (low - span / 3).div_euclid(step) * step;
-        // Not worth a break unless it saves a third of the width.
-        if start * 3 < high {
-            return Money::ZERO;
-        }
-        Money(start)
+        axis_start(low, high)
     }
+}
+
+/// Where a cost axis whose bars end between `low` and `high` starts: zero, or a round figure
+/// below `low` when starting there saves at least a third of the width (the waterfall's rule,
+/// also used by the Excel export's waterfall).
+pub fn axis_start(low: Money, high: Money) -> Money {
+    let (low, high) = (low.pence(), high.pence());
+    if low <= 0 || high <= low {
+        return Money::ZERO;
+    }
+    let span = high - low;
+    // A third of the span below the smallest cost, down to a multiple of a round step of at
+    // least an eighth of the span (at most 2.5 eighths): the gap is under 0.65 of the span.
+    let step = nice_step(span / 8);
+    let start = (low - span / 3).div_euclid(step) * step;
+    // Not worth a break unless it saves a third of the width.
+    if start * 3 < high {
+        return Money::ZERO;
+    }
+    Money(start)
 }
 
 /// The smallest of 1, 2 or 5 times a power of ten that is at least `at_least` (pence, at least 1p).
@@ -947,7 +954,7 @@ impl Split {
             savings: o.councils.iter().map(|c| c.recurring_saving).collect(),
             one_off: o.councils.iter().map(|c| c.one_off_cost).collect(),
             shares: o.councils.iter().map(|c| c.share_ratio).collect(),
-            method: crate::io::report::split_sentence(plan),
+            method: plan.assumptions.split_sentence(),
         }
     }
 }

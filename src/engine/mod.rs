@@ -23,6 +23,7 @@ pub use outcome::{
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
+pub use years::{CouncilYear, council_years};
 
 use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario, SplitMethod};
 use context::Context;

@@ -121,3 +121,52 @@ pub fn payback_year(years: &[YearOutcome]) -> Option<FinancialYear> {
         .find(|y| y.cumulative_net.pence() > 0)
         .map(|y| y.year)
 }
+
+/// One council's part of one financial year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CouncilYear {
+    /// Its part of the year's saving.
+    pub saving: Money,
+    /// Its part of the year's one-off costs.
+    pub one_off_cost: Money,
+}
+
+impl CouncilYear {
+    /// Saving − one-off cost.
+    pub fn net(&self) -> Money {
+        self.saving - self.one_off_cost
+    }
+}
+
+/// Each council's part of each year (councils down, years across, as the medium-term financial
+/// plan reads): a year's saving is shared in proportion to the councils' full-year recurring
+/// savings, and its one-off costs in proportion to their shares of the one-off costs, each by the
+/// largest-remainder method so the councils add up to the year to the penny. Where the councils
+/// share costs and savings by one ratio (and one-off costs in the same ratio) this is exactly that
+/// ratio; otherwise it phases each council's full-year figures as the whole service's are phased.
+/// A council whose full-year saving is negative takes no part of a year's saving (the others
+/// carry it), as [`super::split::allocate`] treats weights below zero.
+pub fn council_years(o: &super::Outcome) -> Vec<Vec<CouncilYear>> {
+    let saving_weights: Vec<f64> = o
+        .councils
+        .iter()
+        .map(|c| c.recurring_saving.pence() as f64)
+        .collect();
+    let one_off_weights: Vec<f64> = o
+        .councils
+        .iter()
+        .map(|c| c.one_off_cost.pence() as f64)
+        .collect();
+    let mut out = vec![Vec::with_capacity(o.years.len()); o.councils.len()];
+    for y in &o.years {
+        let savings = super::split::allocate(y.saving, &saving_weights);
+        let one_offs = super::split::allocate(y.one_off_cost, &one_off_weights);
+        for (c, (saving, one_off_cost)) in savings.into_iter().zip(one_offs).enumerate() {
+            out[c].push(CouncilYear {
+                saving,
+                one_off_cost,
+            });
+        }
+    }
+    out
+}

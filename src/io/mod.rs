@@ -5,7 +5,9 @@ pub mod lock;
 pub mod plan_file;
 pub mod report;
 pub mod synthetic;
+pub mod tables;
 pub mod unknown_fields;
+pub mod workbook;
 
 /// A stable key from a name: lower-case letters and digits joined by single hyphens
 /// ("Head of HR" → "head-of-hr"); "x" for a name with none.

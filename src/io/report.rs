@@ -19,6 +19,7 @@ fn fte(x: f64) -> Value {
 
 /// The outcome as JSON.
 pub fn json(plan: &Plan, o: &Outcome) -> Value {
+    let council_years = crate::engine::council_years(o);
     let t = &o.totals;
     let f = &t.flows;
     json!({
@@ -58,7 +59,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
                 OneOffSplit::SameRatio => "same_ratio",
                 OneOffSplit::EmployingCouncil => "employing_council",
             },
-            "description": split_sentence(plan),
+            "description": plan.assumptions.split_sentence(),
         },
         "one_off": {
             "redundancy_pay": pounds(o.one_off.redundancy_pay),
@@ -128,12 +129,18 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "target_cost": pounds(x.target_cost),
             "recurring_saving": pounds(x.recurring_saving),
         })).collect::<Vec<_>>(),
-        "by_financial_year": o.years.iter().map(|y| json!({
+        "by_financial_year": o.years.iter().enumerate().map(|(k, y)| json!({
             "year": y.year.to_string(),
             "saving": pounds(y.saving),
             "one_off_cost": pounds(y.one_off_cost),
             "net": pounds(y.net),
             "cumulative_net": pounds(y.cumulative_net),
+            "by_council": o.councils.iter().zip(&council_years).map(|(c, years)| json!({
+                "council": c.name,
+                "saving": pounds(years[k].saving),
+                "one_off_cost": pounds(years[k].one_off_cost),
+                "net": pounds(years[k].net()),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "leavers": leavers_json(plan, o),
         "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
@@ -212,21 +219,6 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
 
 fn f1(x: f64) -> String {
     format!("{x:.1}")
-}
-
-/// How the councils split the money, in a sentence: "Costs and savings shared in equal shares;
-/// one-off costs in the same ratio."
-pub fn split_sentence(plan: &Plan) -> String {
-    let a = &plan.assumptions;
-    let what = match a.split_method {
-        SplitMethod::ServiceCost => "The cost of the single service shared",
-        SplitMethod::CostsAndSavings => "Costs and savings shared",
-    };
-    format!(
-        "{what} {}; one-off costs {}.",
-        a.cost_share.label(),
-        a.one_off_split.label()
-    )
 }
 
 /// The outcome as text for people.
@@ -328,7 +320,7 @@ fn date_or_dash(d: Option<jiff::civil::Date>) -> String {
 
 fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
     let _ = writeln!(s, "\nBy council (a year; one-off in total)");
-    let _ = writeln!(s, "{}", split_sentence(plan));
+    let _ = writeln!(s, "{}", plan.assumptions.split_sentence());
     let rows: Vec<Vec<String>> = o
         .councils
         .iter()

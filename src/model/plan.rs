@@ -237,6 +237,22 @@ pub struct Assumptions {
     pub equal_pay_tolerance: f64,
 }
 
+impl Assumptions {
+    /// How the councils split the money, in a sentence: "Costs and savings shared in equal
+    /// shares; one-off costs in the same ratio."
+    pub fn split_sentence(&self) -> String {
+        let what = match self.split_method {
+            SplitMethod::ServiceCost => "The cost of the single service shared",
+            SplitMethod::CostsAndSavings => "Costs and savings shared",
+        };
+        format!(
+            "{what} {}; one-off costs {}.",
+            self.cost_share.label(),
+            self.one_off_split.label()
+        )
+    }
+}
+
 impl Default for Assumptions {
     fn default() -> Self {
         Self {
@@ -350,6 +366,16 @@ pub enum PartYear {
     Days,
     /// Whole months left in the year from the first of the month on or after the start, over 12.
     Months,
+}
+
+impl PartYear {
+    /// How the UI and reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Days => "Days to 31 March ÷ 365",
+            Self::Months => "Whole months left ÷ 12",
+        }
+    }
 }
 
 /// How a week's pay is derived from annual pay.

@@ -186,6 +186,10 @@ pub enum Command {
     Recover(bool),
     /// Open this file (recent files, drag and drop).
     OpenPath(PathBuf),
+    /// Ask how to export the figures as tables (Excel or CSV).
+    AskExportTables(Papers),
+    /// Export the figures as tables, as chosen.
+    ExportTables(Papers, crate::io::tables::Options),
     /// Open a file another running copy has open, read-only or taking it over.
     OpenLocked(PathBuf, Access),
     /// Change the plan.
@@ -275,4 +279,13 @@ pub enum Access {
     ReadOnly,
     /// To edit it, taking its lock from the other copy.
     TakeOver,
+}
+
+/// Which tables file to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Papers {
+    /// One Excel workbook with a sheet a table and native charts.
+    Excel,
+    /// A folder of CSV files, one a table.
+    Csv,
 }

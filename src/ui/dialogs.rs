@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
-use super::command::{Access, Answer, Command, Exported, Kind};
+use super::command::{Access, Answer, Command, Exported, Kind, Papers};
 use crate::document::edit::Orphans;
 use crate::document::edit::{Edit, Settings};
 use crate::model::{Chart, Plan, in_force};
@@ -48,6 +48,13 @@ pub enum Dialog {
     },
     /// Which charts the presentation shows, in which order.
     Slides,
+    /// Exporting the figures as tables: anonymised? with the leavers?
+    Papers {
+        /// Excel or CSV.
+        kind: Papers,
+        /// The choices so far.
+        options: crate::io::tables::Options,
+    },
     /// About the app.
     About,
     /// How the figures are computed.
@@ -114,6 +121,7 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
                 height,
             } => export_ui(ui, *what, width, height, commands),
             Dialog::Slides => slides_ui(ui, plan, commands),
+            Dialog::Papers { kind, options } => papers_ui(ui, *kind, options, commands),
             Dialog::Recover { name, from, when } => {
                 recover_ui(ui, name, from.as_deref(), when, commands);
             }
@@ -527,6 +535,43 @@ fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
 }
 
 /// The recovery dialog's buttons.
+fn papers_ui(
+    ui: &mut egui::Ui,
+    kind: Papers,
+    options: &mut crate::io::tables::Options,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(match kind {
+        Papers::Excel => "Export to Excel",
+        Papers::Csv => "Export tables as CSV",
+    });
+    ui.add_space(8.0);
+    ui.label(match kind {
+        Papers::Excel => "One workbook for finance: Summary, By function, By council, By role, By financial year, Waterfall, Pools, Timetable, One-off costs, Scenarios and Assumptions, with totals as formulas and Excel charts, for the scenario shown.",
+        Papers::Csv => "One CSV file a table (Summary, By function, By council and the rest), into a folder you choose, for the scenario shown.",
+    });
+    ui.add_space(8.0);
+    ui.checkbox(&mut options.anonymised, "Anonymised")
+        .on_hover_text("No post ids, dates of birth or individual pay; groups of fewer than 5 people, and a figure that would reveal one, shown as \"fewer than 5\". For papers that go beyond the people who need the detail.");
+    if options.anonymised {
+        options.leavers = false;
+    }
+    ui.add_enabled(
+        !options.anonymised,
+        egui::Checkbox::new(&mut options.leavers, "Include the leavers (OFFICIAL-SENSITIVE)"),
+    )
+    .on_hover_text("One row for each person who leaves or is at risk, with their package; no names. Personal data: share it only with those who need it.");
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button("Export…").clicked() {
+            commands.push(Command::ExportTables(kind, *options));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
+}
+
 fn locked_ui(ui: &mut egui::Ui, path: &std::path::Path, who: &str, commands: &mut Vec<Command>) {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

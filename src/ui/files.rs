@@ -30,6 +30,8 @@ pub trait FileDialogs {
     fn save_mapping(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save the establishment template (a .csv; the .xlsx goes beside it), or `None`.
     fn save_template(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Where to save an Excel workbook (`.xlsx` added when missing), or `None`.
+    fn save_xlsx(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd).
@@ -130,6 +132,14 @@ impl FileDialogs for NativeDialogs {
             .save_file()
             .map(|p| with_extension(p, "csv"))
     }
+
+    fn save_xlsx(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        filtered(folder, "Excel workbook", &["xlsx"])
+            .set_title("Export to Excel")
+            .set_file_name(file_name)
+            .save_file()
+            .map(|p| with_extension(p, "xlsx"))
+    }
 }
 
 /// The path with `.ron` added when it has no extension.
@@ -202,6 +212,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_template(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
         self.next().map(|p| with_extension(p, "csv"))
+    }
+
+    fn save_xlsx(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(|p| with_extension(p, "xlsx"))
     }
 }
 

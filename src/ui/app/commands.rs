@@ -9,7 +9,7 @@ use crate::document::{Document, new_plan};
 use crate::io::plan_file;
 use crate::model::Location;
 use crate::render::{Offscreen, export};
-use crate::ui::command::{Action, Answer, Command, Exported, ImportKind, Kind, Step, View};
+use crate::ui::command::{Action, Answer, Command, Exported, ImportKind, Kind, Papers, Step, View};
 use crate::ui::dialogs::{Dialog, Then};
 use crate::ui::import::{self as import_ui, ImportState};
 use crate::ui::present;
@@ -59,6 +59,16 @@ impl App {
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
             Command::ExportSlides => self.ask_export(Exported::Slides),
+            Command::AskExportTables(kind) => {
+                self.dialog = Some(Dialog::Papers {
+                    kind,
+                    options: crate::io::tables::Options::default(),
+                });
+            }
+            Command::ExportTables(kind, options) => {
+                self.dialog = None;
+                self.export_tables(kind, options);
+            }
             Command::ExportTo(what, size) => {
                 self.dialog = None;
                 self.export(what, size);
@@ -265,6 +275,43 @@ impl App {
         match result {
             Ok(message) => self.message = message,
             Err(e) => self.export_failed(&e.to_string(), &target),
+        }
+    }
+
+    /// Asks where, then writes the figures of the scenario shown as an Excel workbook or a
+    /// folder of CSV files.
+    pub(super) fn export_tables(&mut self, kind: Papers, options: crate::io::tables::Options) {
+        use crate::io::{tables, workbook};
+        let folder = self.doc.folder();
+        let plan = self.doc.plan();
+        let name = crate::io::slug(&plan.name);
+        let target = match kind {
+            Papers::Excel => self
+                .dialogs
+                .save_xlsx(folder.as_deref(), &format!("{name}.xlsx")),
+            Papers::Csv => self.dialogs.pick_folder(folder.as_deref()),
+        };
+        let Some(target) = target else {
+            self.message = "Export cancelled".to_owned();
+            return;
+        };
+        let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
+        let result = match kind {
+            Papers::Excel => workbook::write(&target, plan, &scenario, options)
+                .map(|()| format!("Exported {}", target.display())),
+            Papers::Csv => {
+                tables::write_csv(&target, &tables::all(plan, &scenario, options)).map(|files| {
+                    format!(
+                        "Exported {} tables as CSV to {}",
+                        files.len(),
+                        target.display()
+                    )
+                })
+            }
+        };
+        match result {
+            Ok(message) => self.message = message,
+            Err(e) => self.write_failed("Could not export the tables", &e, &target),
         }
     }
 

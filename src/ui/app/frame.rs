@@ -6,7 +6,7 @@ use crate::document::Derived;
 use crate::document::edit::History;
 use crate::model::Plan;
 use crate::theme;
-use crate::ui::command::{Action, Command, ImportKind, View};
+use crate::ui::command::{Action, Command, ImportKind, Papers, View};
 use crate::ui::files::Preferences;
 use crate::ui::widgets::plural;
 
@@ -139,6 +139,14 @@ impl Frame<'_> {
             ui.close();
         }
         ui.separator();
+        if ui.button("Export to Excel…").clicked() {
+            commands.push(Command::AskExportTables(Papers::Excel));
+            ui.close();
+        }
+        if ui.button("Export tables as CSV…").clicked() {
+            commands.push(Command::AskExportTables(Papers::Csv));
+            ui.close();
+        }
         if ui.button("Export slides as PNG…").clicked() {
             commands.push(Command::ExportSlides);
             ui.close();

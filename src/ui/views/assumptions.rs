@@ -187,8 +187,8 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
         a.one_off_split = v;
     });
     let part_years = [
-        (PartYear::Days, "Days to 31 March ÷ 365".to_owned()),
-        (PartYear::Months, "Whole months left ÷ 12".to_owned()),
+        (PartYear::Days, PartYear::Days.label().to_owned()),
+        (PartYear::Months, PartYear::Months.label().to_owned()),
     ];
     let new = widgets::choice(ui, "Part-year effects", &a.part_year, &part_years);
     form.row(ui, "part_year", "change part-year rule", new, |v| {

@@ -1,0 +1,399 @@
+//! The figures leaving the app for board papers: the Excel workbook read back with calamine, and
+//! the CSV files, against the JSON report to the penny.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use merger_planner::engine;
+use merger_planner::io::tables::{self, Options};
+use merger_planner::io::{report, synthetic, workbook};
+use merger_planner::model::{Plan, Scenario};
+use serde_json::Value;
+
+const SHEETS: [&str; 11] = [
+    "Summary",
+    "By function",
+    "By council",
+    "By role",
+    "By financial year",
+    "Waterfall",
+    "Pools",
+    "Timetable",
+    "One-off costs",
+    "Scenarios",
+    "Assumptions",
+];
+
+fn base() -> Scenario {
+    Scenario {
+        name: Scenario::BASE.to_owned(),
+        ..Scenario::default()
+    }
+}
+
+/// The workbook written to a file in a folder of its own.
+fn written(plan: &Plan, options: Options) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("papers.xlsx");
+    workbook::write(&path, plan, &base(), options).expect("written");
+    (dir, path)
+}
+
+fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
+    let mut book = open_workbook_auto(path).expect("the workbook opens");
+    book.worksheet_range(name).expect("the sheet")
+}
+
+/// The number in a cell (money in pounds, FTE, counts).
+fn number(range: &calamine::Range<Data>, row: usize, col: usize) -> f64 {
+    match range.get((row, col)) {
+        Some(Data::Float(x)) => *x,
+        Some(Data::Int(n)) => *n as f64,
+        other => panic!("no number at row {row}, column {col}: {other:?}"),
+    }
+}
+
+/// The row whose first cell says `label`.
+fn row_of(range: &calamine::Range<Data>, label: &str) -> usize {
+    (0..range.height())
+        .find(|&r| matches!(range.get((r, 0)), Some(Data::String(s)) if s == label))
+        .unwrap_or_else(|| panic!("no row {label}"))
+}
+
+fn pounds(v: &Value) -> f64 {
+    v.as_f64().expect("pounds")
+}
+
+/// Equal to the penny.
+fn same_money(a: f64, b: f64, what: &str) {
+    assert!(
+        ((a - b) * 100.0).round() == 0.0,
+        "{what}: workbook {a}, report {b}"
+    );
+}
+
+#[test]
+fn the_workbook_has_every_sheet_and_the_json_reports_figures_to_the_penny() {
+    let plan = synthetic::bournemouth_poole();
+    let json = report::json(&plan, &engine::evaluate(&plan, &base()));
+    let (_dir, path) = written(&plan, Options::default());
+    let book = open_workbook_auto(&path).expect("opens");
+    assert_eq!(book.sheet_names(), SHEETS.map(str::to_owned).to_vec());
+
+    let summary = sheet(&path, "Summary");
+    let totals = &json["totals"];
+    for (label, key) in [
+        ("Cost today, a year", "baseline_cost"),
+        ("Target cost, a year", "target_cost"),
+        ("Recurring saving, a year", "recurring_saving"),
+        ("One-off cost", "one_off_cost"),
+    ] {
+        same_money(
+            number(&summary, row_of(&summary, label), 1),
+            pounds(&totals[key]),
+            label,
+        );
+    }
+    assert!(
+        matches!(
+            summary.get((row_of(&summary, "Go-live"), 1)),
+            Some(Data::DateTime(_))
+        ),
+        "dates are dates"
+    );
+
+    let functions = sheet(&path, "By function");
+    for (i, f) in json["by_function"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(
+            functions.get((i + 1, 0)),
+            Some(&Data::String(f["function"].as_str().unwrap().to_owned()))
+        );
+        same_money(
+            number(&functions, i + 1, 11),
+            pounds(&f["recurring_saving"]),
+            "function saving",
+        );
+        same_money(
+            number(&functions, i + 1, 9),
+            pounds(&f["baseline_cost"]),
+            "function cost",
+        );
+    }
+    let total = row_of(&functions, "Total");
+    same_money(
+        number(&functions, total, 11),
+        pounds(&totals["recurring_saving"]),
+        "total saving",
+    );
+
+    let councils = sheet(&path, "By council");
+    for (i, c) in json["by_council"].as_array().unwrap().iter().enumerate() {
+        same_money(
+            number(&councils, i + 1, 5),
+            pounds(&c["recurring_saving"]),
+            "council saving",
+        );
+        same_money(
+            number(&councils, i + 1, 6),
+            pounds(&c["one_off_cost"]),
+            "council one-off",
+        );
+        assert_eq!(
+            number(&councils, i + 1, 7) as u64,
+            c["proposed_redundancies"].as_u64().unwrap()
+        );
+    }
+
+    let years = sheet(&path, "By financial year");
+    for (k, y) in json["by_financial_year"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            years.get((0, k + 1)),
+            Some(&Data::String(y["year"].as_str().unwrap().to_owned()))
+        );
+        same_money(
+            number(&years, 1, k + 1),
+            pounds(&y["saving"]),
+            "year saving",
+        );
+        same_money(
+            number(&years, 2, k + 1),
+            pounds(&y["one_off_cost"]),
+            "year one-off",
+        );
+        same_money(
+            number(&years, 4, k + 1),
+            pounds(&y["cumulative_net"]),
+            "cumulative net",
+        );
+        for c in y["by_council"].as_array().unwrap() {
+            let short = plan
+                .councils
+                .iter()
+                .find(|x| x.name == c["council"].as_str().unwrap())
+                .unwrap()
+                .short_name
+                .clone();
+            let row = row_of(&years, &format!("{short}: saving"));
+            same_money(
+                number(&years, row, k + 1),
+                pounds(&c["saving"]),
+                "council year saving",
+            );
+        }
+    }
+
+    let waterfall = sheet(&path, "Waterfall");
+    same_money(
+        number(&waterfall, row_of(&waterfall, "Target cost"), 1),
+        pounds(&json["waterfall"]["target"]),
+        "waterfall target",
+    );
+    let one_off = sheet(&path, "One-off costs");
+    same_money(
+        number(&one_off, row_of(&one_off, "Total"), 1),
+        pounds(&totals["one_off_cost"]),
+        "one-off total",
+    );
+    let scenarios = sheet(&path, "Scenarios");
+    assert_eq!(scenarios.height(), 1 + plan.scenario_names().len());
+}
+
+#[test]
+fn totals_are_sum_formulas_that_agree_with_the_rows() {
+    let plan = synthetic::bournemouth_poole();
+    let (_dir, path) = written(&plan, Options::default());
+    let mut book = open_workbook_auto(&path).expect("opens");
+    let formulas = book.worksheet_formula("By function").expect("formulas");
+    let values = sheet(&path, "By function");
+    let total = row_of(&values, "Total");
+    let rows = total - 1;
+    assert_eq!(
+        formulas.get_value((total as u32, 11)).map(String::as_str),
+        Some(format!("SUM(L2:L{})", rows + 1).as_str())
+    );
+    let sum: f64 = (1..total).map(|r| number(&values, r, 11)).sum();
+    same_money(
+        sum,
+        number(&values, total, 11),
+        "the rows add up to the total",
+    );
+    let years = book
+        .worksheet_formula("By financial year")
+        .expect("formulas");
+    assert!(
+        years
+            .get_value((1, years.end().map_or(0, |e| e.1)))
+            .is_some_and(|f| f.starts_with("SUM(B2:")),
+        "each year row is summed across"
+    );
+}
+
+#[test]
+fn the_workbook_holds_native_charts() {
+    let plan = synthetic::bournemouth_poole();
+    let bytes = workbook::to_bytes(&plan, &base(), Options::default()).expect("bytes");
+    // File names in a zip archive are stored as they are.
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    for n in 1..=4 {
+        assert!(has(&format!("xl/charts/chart{n}.xml")), "chart {n}");
+    }
+    assert!(!has("xl/media/"), "no pictures");
+}
+
+#[test]
+fn the_anonymised_workbook_holds_no_post_id_date_of_birth_or_small_count() {
+    let plan = synthetic::bournemouth_poole();
+    let (_dir, path) = written(
+        &plan,
+        Options {
+            anonymised: true,
+            leavers: true,
+        },
+    );
+    let mut book = open_workbook_auto(&path).expect("opens");
+    assert_eq!(book.sheet_names().len(), SHEETS.len(), "no leavers");
+    let ids: std::collections::HashSet<&str> = plan.posts.iter().map(|p| p.id.as_str()).collect();
+    let births: std::collections::HashSet<String> = plan
+        .posts
+        .iter()
+        .filter_map(|p| p.holder.as_ref())
+        .map(|h| h.date_of_birth.to_string())
+        .collect();
+    let mut suppressed = 0;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).expect("sheet");
+        for cell in range.used_cells() {
+            if let (_, _, Data::String(s)) = cell {
+                assert!(!ids.contains(s.as_str()), "{name}: post id {s}");
+                assert!(!births.contains(s), "{name}: a date of birth");
+                suppressed += usize::from(s == tables::SUPPRESSED);
+            }
+        }
+    }
+    assert!(suppressed > 0, "the single-post roles' pay is hidden");
+    let roles = sheet(&path, "By role");
+    let head = row_of(&roles, "Head of finance");
+    assert_eq!(
+        roles.get((head, 11)),
+        Some(&Data::String(tables::SUPPRESSED.to_owned())),
+        "one person's pay is not shown"
+    );
+    // People proposed for redundancy: five or more, or hidden.
+    let councils = sheet(&path, "By council");
+    for r in 1..=plan.councils.len() {
+        match councils.get((r, 7)) {
+            Some(Data::Float(n)) => assert!(*n >= 5.0, "{n}"),
+            Some(Data::String(s)) => assert_eq!(s, tables::SUPPRESSED),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_leavers_sheet_is_marked_and_adds_up() {
+    let plan = synthetic::bournemouth_poole();
+    let json = report::json(&plan, &engine::evaluate(&plan, &base()));
+    let (_dir, path) = written(
+        &plan,
+        Options {
+            anonymised: false,
+            leavers: true,
+        },
+    );
+    let leavers = sheet(&path, "Leavers");
+    let total = row_of(&leavers, "Total");
+    assert_eq!(total - 1, json["leavers"].as_array().unwrap().len());
+    let sum: f64 = json["leavers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| pounds(&l["total"]))
+        .sum();
+    same_money(number(&leavers, total, 14), sum, "leavers' total");
+    let marked = leavers
+        .used_cells()
+        .any(|(_, _, c)| matches!(c, Data::String(s) if s.starts_with("OFFICIAL-SENSITIVE")));
+    assert!(marked, "marked OFFICIAL-SENSITIVE");
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn export_writes_the_workbook_and_csv_files_and_replaces_only_with_force() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let plan_path = dir.path().join("plan.ron");
+    let mut plan = synthetic::bournemouth_poole();
+    // A name a spreadsheet would run as a formula.
+    plan.name = "=HYPERLINK(\"http://x\")".to_owned();
+    merger_planner::io::plan_file::save(&plan_path, &plan).expect("saved");
+    let xlsx = dir.path().join("out.xlsx");
+    let csv = dir.path().join("tables");
+    let o = cli(&[
+        "export",
+        plan_path.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(printed.lines().count(), 1 + SHEETS.len(), "{printed}");
+    assert!(xlsx.exists());
+    let summary = std::fs::read_to_string(csv.join("01-summary.csv")).expect("summary");
+    assert!(
+        summary.contains("Plan,\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "escaped: {summary}"
+    );
+    let waterfall = std::fs::read_to_string(csv.join("06-waterfall.csv")).expect("waterfall");
+    assert!(
+        waterfall.lines().any(|l| l.starts_with("New posts,-")),
+        "a cost is a negative number, not escaped text: {waterfall}"
+    );
+    // Again without --force: refused, nothing changed.
+    let again = cli(&[
+        "export",
+        plan_path.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    // Nothing asked for is a usage error.
+    assert_eq!(
+        cli(&["export", plan_path.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn every_council_year_adds_up_to_the_year() {
+    let plan = synthetic::bournemouth_poole();
+    let o = engine::evaluate(&plan, &base());
+    let parts = engine::council_years(&o);
+    for (k, y) in o.years.iter().enumerate() {
+        let saving: i64 = parts.iter().map(|c| c[k].saving.pence()).sum();
+        let one_off: i64 = parts.iter().map(|c| c[k].one_off_cost.pence()).sum();
+        assert_eq!(saving, y.saving.pence(), "{}", y.year);
+        assert_eq!(one_off, y.one_off_cost.pence(), "{}", y.year);
+    }
+    // Bournemouth and Poole share costs and savings 50:50: each takes half of every year (their
+    // full-year savings, the weights, differ by the 3p that rounding each to the penny leaves).
+    for (k, y) in o.years.iter().enumerate() {
+        let twice = 2 * parts[0][k].saving.pence();
+        assert!((twice - y.saving.pence()).abs() <= 10, "{}", y.year);
+    }
+    let csv = tables::all(&plan, &base(), Options::default());
+    assert_eq!(csv.len(), SHEETS.len());
+}
