@@ -1889,3 +1889,37 @@ fn the_figures_export_to_excel_and_csv_through_the_file_menu() {
     assert!(folder.join("12-leavers.csv").exists());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 12);
 }
+
+#[test]
+fn a_charts_figures_copy_as_a_table_and_export_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    h.get_by_label("Copy figures: Headcount overlap").click();
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("copied to the clipboard");
+    let mut lines = copied.lines();
+    let headings = lines.next().unwrap();
+    assert!(headings.contains('\t'), "tab-separated: {headings}");
+    assert!(lines.any(|l| l.starts_with("Finance\t")), "{copied}");
+    h.run();
+    assert!(
+        h.state()
+            .message()
+            .starts_with("Copied the figures of Headcount overlap")
+    );
+    dialogs.answer(Some(dir.path().join("overlap")));
+    h.get_by_label("Export CSV: Headcount overlap…").click();
+    h.run();
+    let csv = std::fs::read_to_string(dir.path().join("overlap.csv")).unwrap();
+    assert_eq!(csv.lines().count(), copied.lines().count());
+    assert!(csv.lines().any(|l| l.starts_with("Finance,")), "{csv}");
+}

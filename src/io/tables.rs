@@ -94,13 +94,56 @@ fn pounds(m: Money) -> String {
 
 /// Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
 /// return) is given a leading apostrophe, so it stays text (OWASP's advice for CSV injection).
-/// Numbers are never text, so a negative amount stays a number.
+/// A number is left as it is, so a negative amount ("-1234.56", "-£401,810", "-2.5%") stays a
+/// number.
 pub fn escape(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text) {
         format!("'{text}")
     } else {
         text.to_owned()
     }
+}
+
+/// A signed amount as a spreadsheet reads one: digits with commas and one point, perhaps with
+/// a £ before and a % after.
+fn is_number(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let body = body.strip_prefix('£').unwrap_or(body);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && body.matches('.').count() <= 1
+}
+
+/// Headings and rows of text as tab-separated lines (tabs and line breaks inside a cell become
+/// spaces), text a spreadsheet would run escaped: what Copy puts on the clipboard.
+pub fn tsv(headings: &[String], rows: &[Vec<String>]) -> String {
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| escape(c).replace(['\t', '\n', '\r'], " "))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut out = line(headings);
+    for row in rows {
+        out.push('\n');
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+    out
+}
+
+/// Headings and rows of text as CSV, text a spreadsheet would run escaped.
+pub fn csv_bytes(headings: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headings.iter().map(|h| escape(h)))?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| escape(c)))?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// A table: a title, headings, rows and perhaps a totals row.
@@ -142,30 +185,24 @@ impl Table {
     /// Rows, totals last, as tab-separated text with the headings first: what Copy puts on the
     /// clipboard (Excel and Word paste it as a table).
     pub fn to_tsv(&self) -> String {
-        let line = |cells: Vec<String>| {
-            cells
-                .into_iter()
-                .map(|c| c.replace(['\t', '\n', '\r'], " "))
-                .collect::<Vec<_>>()
-                .join("\t")
-        };
-        let mut out = line(self.headings.iter().map(|h| escape(h)).collect());
-        for row in self.rows.iter().chain(&self.total) {
-            out.push('\n');
-            out.push_str(&line(row.iter().map(Cell::shown).collect()));
-        }
-        out.push('\n');
-        out
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .chain(&self.total)
+            .map(|row| row.iter().map(Cell::shown).collect())
+            .collect();
+        tsv(&self.headings, &rows)
     }
 
     /// The table as CSV: headings, rows and the totals row.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(self.headings.iter().map(|h| escape(h)))?;
-        for row in self.rows.iter().chain(&self.total) {
-            w.write_record(row.iter().map(Cell::plain))?;
-        }
-        w.into_inner().map_err(|e| e.into_error().into())
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .chain(&self.total)
+            .map(|row| row.iter().map(Cell::plain).collect())
+            .collect();
+        csv_bytes(&self.headings, &rows)
     }
 
     /// In column `col`, hides each figure whose group has fewer than [`SMALL_GROUP`] people (and
@@ -1058,11 +1095,22 @@ mod tests {
 
     #[test]
     fn text_a_spreadsheet_would_run_is_escaped_and_numbers_are_not() {
-        for bad in ["=SUM(A1)", "+44", "-2", "@cmd", "\tx", "\rx"] {
+        for bad in [
+            "=SUM(A1)",
+            "+44 20 7946 0000",
+            "-2+3",
+            "-cmd|' /C calc'!A0",
+            "@cmd",
+            "\tx",
+            "\rx",
+            "-",
+        ] {
             assert_eq!(escape(bad), format!("'{bad}"));
             assert_eq!(Cell::text(bad).plain(), format!("'{bad}"));
         }
-        assert_eq!(escape("Finance"), "Finance");
+        for number in ["-2", "-1,234.56", "-£401,810.42", "+12.5%", "Finance"] {
+            assert_eq!(escape(number), number);
+        }
         assert_eq!(Cell::Money(Money(-123_456)).plain(), "-1234.56");
         assert_eq!(Cell::Money(Money(-5)).plain(), "-0.05");
         assert_eq!(Cell::Money(Money(123_456)).shown(), "£1,234.56");

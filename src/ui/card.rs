@@ -1,4 +1,5 @@
-//! A chart in a view: its title, "Show figures" and "Export PNG…", the plot and its figures.
+//! A chart in a view: its title, "Show figures", "Copy figures", "Export CSV…" and "Export PNG…",
+//! the plot and its figures.
 
 use egui::{RichText, Ui};
 
@@ -35,6 +36,26 @@ pub fn card_ui(
                 } else {
                     state.tables.remove(&chart);
                 }
+            }
+            let copy = format!("Copy figures: {}", chart.name());
+            if ui
+                .button("Copy figures")
+                .accessible_name(copy)
+                .on_hover_text(
+                    "Copy the figures behind the chart as a table, to paste into Excel or Word",
+                )
+                .clicked()
+            {
+                commands.push(Command::CopyFigures(chart, state.pools_function));
+            }
+            let csv = format!("Export CSV: {}…", chart.name());
+            if ui
+                .button("Export CSV…")
+                .accessible_name(csv)
+                .on_hover_text("Save the figures behind the chart as a CSV file")
+                .clicked()
+            {
+                commands.push(Command::ExportFiguresCsv(chart, state.pools_function));
             }
             let export = format!("Export PNG: {}…", chart.name());
             if ui

@@ -220,6 +220,10 @@ pub enum Command {
     CloseDialog,
     /// Ask the size for exporting one chart as PNG.
     ExportChart(Chart),
+    /// Copy a chart's figures to the clipboard as a table (the function the Pools chart shows).
+    CopyFigures(Chart, Option<usize>),
+    /// Save a chart's figures as a CSV file.
+    ExportFiguresCsv(Chart, Option<usize>),
     /// Ask the size for exporting every slide as PNG.
     ExportSlides,
     /// Export at this size, asking where.

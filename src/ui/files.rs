@@ -32,6 +32,8 @@ pub trait FileDialogs {
     fn save_template(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save an Excel workbook (`.xlsx` added when missing), or `None`.
     fn save_xlsx(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Where to save a table as CSV (`.csv` added when missing), or `None`.
+    fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd).
@@ -140,6 +142,14 @@ impl FileDialogs for NativeDialogs {
             .save_file()
             .map(|p| with_extension(p, "xlsx"))
     }
+
+    fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        filtered(folder, "CSV", &["csv"])
+            .set_title("Export the figures as CSV")
+            .set_file_name(file_name)
+            .save_file()
+            .map(|p| with_extension(p, "csv"))
+    }
 }
 
 /// The path with `.ron` added when it has no extension.
@@ -216,6 +226,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_xlsx(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
         self.next().map(|p| with_extension(p, "xlsx"))
+    }
+
+    fn save_csv(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(|p| with_extension(p, "csv"))
     }
 }
 

@@ -7,7 +7,7 @@ use super::App;
 use crate::document::edit::{self, Edit, Orphans};
 use crate::document::{Document, new_plan};
 use crate::io::plan_file;
-use crate::model::Location;
+use crate::model::{Chart, Location};
 use crate::render::{Offscreen, export};
 use crate::ui::command::{Action, Answer, Command, Exported, ImportKind, Kind, Papers, Step, View};
 use crate::ui::dialogs::{Dialog, Then};
@@ -58,6 +58,8 @@ impl App {
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
+            Command::CopyFigures(chart, function) => self.copy_figures(ctx, chart, function),
+            Command::ExportFiguresCsv(chart, function) => self.export_figures(chart, function),
             Command::ExportSlides => self.ask_export(Exported::Slides),
             Command::AskExportTables(kind) => {
                 self.dialog = Some(Dialog::Papers {
@@ -275,6 +277,54 @@ impl App {
         match result {
             Ok(message) => self.message = message,
             Err(e) => self.export_failed(&e.to_string(), &target),
+        }
+    }
+
+    /// The figures behind a chart, as its table shows them.
+    fn figures_of(&mut self, chart: Chart, function: Option<usize>) -> crate::charts::Table {
+        match self.doc.derived() {
+            Some(derived) => {
+                let scenarios = derived.scenarios_for(Some(chart), self.doc.plan());
+                crate::charts::table(chart, &derived.series, scenarios, function)
+            }
+            None => crate::charts::Table::default(),
+        }
+    }
+
+    /// Puts a chart's figures on the clipboard as tab-separated text with headings: it pastes
+    /// into Excel and Word as a table.
+    pub(super) fn copy_figures(
+        &mut self,
+        ctx: &egui::Context,
+        chart: Chart,
+        function: Option<usize>,
+    ) {
+        let table = self.figures_of(chart, function);
+        ctx.copy_text(crate::io::tables::tsv(&table.columns, &table.rows));
+        self.message = format!(
+            "Copied the figures of {} ({}): paste them into Excel or Word",
+            chart.name(),
+            crate::format::plural(table.rows.len(), "row")
+        );
+    }
+
+    /// Asks where, then saves a chart's figures as a CSV file.
+    pub(super) fn export_figures(&mut self, chart: Chart, function: Option<usize>) {
+        let folder = self.doc.folder();
+        let Some(target) = self
+            .dialogs
+            .save_csv(folder.as_deref(), &format!("{}.csv", chart.slug()))
+        else {
+            self.message = "Export cancelled".to_owned();
+            return;
+        };
+        let table = self.figures_of(chart, function);
+        let written = crate::io::tables::csv_bytes(&table.columns, &table.rows)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| plan_file::write_atomic(&target, &bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.message = format!("Exported {}", target.display()),
+            Err(e) => self.write_failed("Could not export the figures", &e, &target),
         }
     }
 
