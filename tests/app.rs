@@ -1896,8 +1896,24 @@ fn a_charts_figures_copy_as_a_table_and_export_as_csv() {
     let (mut h, dialogs) = harness();
     h.get_by_label("Copy figures: Headcount overlap").click();
     h.step();
-    let copied = h
-        .output()
+    let copied = copied(&h).expect("copied to the clipboard");
+    let mut lines = copied.lines();
+    let headings = lines.next().unwrap();
+    assert!(headings.contains('\t'), "tab-separated: {headings}");
+    assert!(lines.any(|l| l.starts_with("Finance\t")), "{copied}");
+    h.run();
+    assert!(h.state().message().starts_with("Copied Headcount overlap"));
+    dialogs.answer(Some(dir.path().join("overlap")));
+    h.get_by_label("Export CSV: Headcount overlap…").click();
+    h.run();
+    let csv = std::fs::read_to_string(dir.path().join("overlap.csv")).unwrap();
+    assert_eq!(csv.lines().count(), copied.lines().count());
+    assert!(csv.lines().any(|l| l.starts_with("Finance,")), "{csv}");
+}
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output()
         .platform_output
         .commands
         .iter()
@@ -1905,21 +1921,22 @@ fn a_charts_figures_copy_as_a_table_and_export_as_csv() {
             egui::OutputCommand::CopyText(text) => Some(text.clone()),
             _ => None,
         })
-        .expect("copied to the clipboard");
-    let mut lines = copied.lines();
-    let headings = lines.next().unwrap();
-    assert!(headings.contains('\t'), "tab-separated: {headings}");
-    assert!(lines.any(|l| l.starts_with("Finance\t")), "{copied}");
+}
+
+#[test]
+fn the_leavers_shown_copy_as_a_table() {
+    let (mut h, _dialogs) = harness();
+    click(&mut h, "Pools");
+    h.get_by_label("Copy figures: Leavers").scroll_to_me();
     h.run();
-    assert!(
-        h.state()
-            .message()
-            .starts_with("Copied the figures of Headcount overlap")
+    h.get_by_label("Copy figures: Leavers").click();
+    h.step();
+    let text = copied(&h).expect("copied");
+    let people = h.state_mut().derived().outcome.people.len();
+    assert_eq!(
+        text.lines().count(),
+        people + 1,
+        "a heading line and a line a person"
     );
-    dialogs.answer(Some(dir.path().join("overlap")));
-    h.get_by_label("Export CSV: Headcount overlap…").click();
-    h.run();
-    let csv = std::fs::read_to_string(dir.path().join("overlap.csv")).unwrap();
-    assert_eq!(csv.lines().count(), copied.lines().count());
-    assert!(csv.lines().any(|l| l.starts_with("Finance,")), "{csv}");
+    assert!(text.lines().next().unwrap().starts_with("Post\t"), "{text}");
 }

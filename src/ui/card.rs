@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, TextTable, copy_buttons};
 use crate::charts::{
     ChartState, Place, Scenarios, Series, plot_ui, table, table_ui, title, view_height,
 };
@@ -37,26 +37,20 @@ pub fn card_ui(
                     state.tables.remove(&chart);
                 }
             }
-            let copy = format!("Copy figures: {}", chart.name());
-            if ui
-                .button("Copy figures")
-                .accessible_name(copy)
-                .on_hover_text(
-                    "Copy the figures behind the chart as a table, to paste into Excel or Word",
-                )
-                .clicked()
-            {
-                commands.push(Command::CopyFigures(chart, state.pools_function));
-            }
-            let csv = format!("Export CSV: {}…", chart.name());
-            if ui
-                .button("Export CSV…")
-                .accessible_name(csv)
-                .on_hover_text("Save the figures behind the chart as a CSV file")
-                .clicked()
-            {
-                commands.push(Command::ExportFiguresCsv(chart, state.pools_function));
-            }
+            let function = state.pools_function;
+            copy_buttons(
+                ui,
+                chart.name(),
+                || {
+                    let figures = table(chart, series, scenarios, function);
+                    TextTable {
+                        name: chart.name().to_owned(),
+                        headings: figures.columns,
+                        rows: figures.rows,
+                    }
+                },
+                commands,
+            );
             let export = format!("Export PNG: {}…", chart.name());
             if ui
                 .button("Export PNG…")

@@ -220,10 +220,10 @@ pub enum Command {
     CloseDialog,
     /// Ask the size for exporting one chart as PNG.
     ExportChart(Chart),
-    /// Copy a chart's figures to the clipboard as a table (the function the Pools chart shows).
-    CopyFigures(Chart, Option<usize>),
-    /// Save a chart's figures as a CSV file.
-    ExportFiguresCsv(Chart, Option<usize>),
+    /// Copy a table to the clipboard (tab-separated with headings).
+    CopyTable(Box<TextTable>),
+    /// Save a table as a CSV file.
+    ExportTableCsv(Box<TextTable>),
     /// Ask the size for exporting every slide as PNG.
     ExportSlides,
     /// Export at this size, asking where.
@@ -292,4 +292,38 @@ pub enum Papers {
     Excel,
     /// A folder of CSV files, one a table.
     Csv,
+}
+
+/// A table as it is shown, to copy or save: a chart's figures, the leavers in view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextTable {
+    /// What it is, for the status bar and the file name: "Headcount overlap".
+    pub name: String,
+    /// Column headings.
+    pub headings: Vec<String>,
+    /// Rows of cells as shown.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Copy figures and Export CSV… for a table, named for screen readers by `name`; the table is
+/// made only when one is clicked.
+pub fn copy_buttons(
+    ui: &mut egui::Ui,
+    name: &str,
+    table: impl FnOnce() -> TextTable,
+    commands: &mut Vec<Command>,
+) {
+    let copy = ui
+        .button("Copy figures")
+        .accessible_name(format!("Copy figures: {name}"))
+        .on_hover_text("Copy this table, to paste into Excel or Word");
+    let export = ui
+        .button("Export CSV…")
+        .accessible_name(format!("Export CSV: {name}…"))
+        .on_hover_text("Save this table as a CSV file");
+    if copy.clicked() {
+        commands.push(Command::CopyTable(Box::new(table())));
+    } else if export.clicked() {
+        commands.push(Command::ExportTableCsv(Box::new(table())));
+    }
 }

@@ -7,9 +7,11 @@ use super::App;
 use crate::document::edit::{self, Edit, Orphans};
 use crate::document::{Document, new_plan};
 use crate::io::plan_file;
-use crate::model::{Chart, Location};
+use crate::model::Location;
 use crate::render::{Offscreen, export};
-use crate::ui::command::{Action, Answer, Command, Exported, ImportKind, Kind, Papers, Step, View};
+use crate::ui::command::{
+    Action, Answer, Command, Exported, ImportKind, Kind, Papers, Step, TextTable, View,
+};
 use crate::ui::dialogs::{Dialog, Then};
 use crate::ui::import::{self as import_ui, ImportState};
 use crate::ui::present;
@@ -58,8 +60,8 @@ impl App {
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
-            Command::CopyFigures(chart, function) => self.copy_figures(ctx, chart, function),
-            Command::ExportFiguresCsv(chart, function) => self.export_figures(chart, function),
+            Command::CopyTable(table) => self.copy_table(ctx, &table),
+            Command::ExportTableCsv(table) => self.export_table(&table),
             Command::ExportSlides => self.ask_export(Exported::Slides),
             Command::AskExportTables(kind) => {
                 self.dialog = Some(Dialog::Papers {
@@ -280,51 +282,31 @@ impl App {
         }
     }
 
-    /// The figures behind a chart, as its table shows them.
-    fn figures_of(&mut self, chart: Chart, function: Option<usize>) -> crate::charts::Table {
-        match self.doc.derived() {
-            Some(derived) => {
-                let scenarios = derived.scenarios_for(Some(chart), self.doc.plan());
-                crate::charts::table(chart, &derived.series, scenarios, function)
-            }
-            None => crate::charts::Table::default(),
-        }
-    }
-
-    /// Puts a chart's figures on the clipboard as tab-separated text with headings: it pastes
-    /// into Excel and Word as a table.
-    pub(super) fn copy_figures(
-        &mut self,
-        ctx: &egui::Context,
-        chart: Chart,
-        function: Option<usize>,
-    ) {
-        let table = self.figures_of(chart, function);
-        ctx.copy_text(crate::io::tables::tsv(&table.columns, &table.rows));
+    /// Puts a table on the clipboard as tab-separated text with headings: it pastes into Excel
+    /// and Word as a table.
+    pub(super) fn copy_table(&mut self, ctx: &egui::Context, table: &TextTable) {
+        ctx.copy_text(crate::io::tables::tsv(&table.headings, &table.rows));
         self.message = format!(
-            "Copied the figures of {} ({}): paste them into Excel or Word",
-            chart.name(),
+            "Copied {} ({}): paste it into Excel or Word",
+            table.name,
             crate::format::plural(table.rows.len(), "row")
         );
     }
 
-    /// Asks where, then saves a chart's figures as a CSV file.
-    pub(super) fn export_figures(&mut self, chart: Chart, function: Option<usize>) {
+    /// Asks where, then saves a table as a CSV file.
+    pub(super) fn export_table(&mut self, table: &TextTable) {
         let folder = self.doc.folder();
-        let Some(target) = self
-            .dialogs
-            .save_csv(folder.as_deref(), &format!("{}.csv", chart.slug()))
-        else {
+        let name = format!("{}.csv", crate::io::slug(&table.name));
+        let Some(target) = self.dialogs.save_csv(folder.as_deref(), &name) else {
             self.message = "Export cancelled".to_owned();
             return;
         };
-        let table = self.figures_of(chart, function);
-        let written = crate::io::tables::csv_bytes(&table.columns, &table.rows)
+        let written = crate::io::tables::csv_bytes(&table.headings, &table.rows)
             .map_err(|e| e.to_string())
             .and_then(|bytes| plan_file::write_atomic(&target, &bytes).map_err(|e| e.to_string()));
         match written {
             Ok(()) => self.message = format!("Exported {}", target.display()),
-            Err(e) => self.write_failed("Could not export the figures", &e, &target),
+            Err(e) => self.write_failed("Could not export the table", &e, &target),
         }
     }
 

@@ -8,6 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::document::leavers::{COLUMNS, Row};
 use crate::model::{Money, Plan};
 use crate::theme;
+use crate::ui::command::{Command, TextTable, copy_buttons};
 use crate::ui::widgets;
 
 /// The list's filters and sort. Never saved.
@@ -32,7 +33,7 @@ fn compare(a: &Row, b: &Row, column: usize) -> std::cmp::Ordering {
 }
 
 /// Draws the filters, the totals of the people shown and the table.
-pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State) {
+pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &mut Vec<Command>) {
     ui.label(
         "Each person who leaves or is at risk, with their package as the totals count it: compulsory and redeployed figures are expected shares. Implementation costs are in the one-off cost but in no one's package.",
     );
@@ -83,15 +84,28 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State) {
         });
     }
     let total: Money = shown.iter().map(|r| Money(r.money[3])).sum();
-    ui.label(
-        RichText::new(format!(
-            "Showing {} of {} people; their packages {}",
-            shown.len(),
-            rows.len(),
-            total.full()
-        ))
-        .strong(),
-    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "Showing {} of {} people; their packages {}",
+                shown.len(),
+                rows.len(),
+                total.full()
+            ))
+            .strong(),
+        );
+        // What is shown, filtered and sorted, as it reads.
+        copy_buttons(
+            ui,
+            "Leavers",
+            || TextTable {
+                name: "Leavers".to_owned(),
+                headings: COLUMNS.iter().map(|&c| c.to_owned()).collect(),
+                rows: shown.iter().map(|r| r.cells.to_vec()).collect(),
+            },
+            commands,
+        );
+    });
     if rows.is_empty() {
         ui.label("Nobody leaves or is at risk in this scenario");
         return;

@@ -58,7 +58,13 @@ pub fn central(
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
             ui.strong("Leavers and people at risk");
-            leavers::ui(ui, plan, derived.leavers(plan), &mut panels.leavers);
+            leavers::ui(
+                ui,
+                plan,
+                derived.leavers(plan),
+                &mut panels.leavers,
+                commands,
+            );
         }),
         View::Money => scrolled(ui, view, |ui| {
             reports::money_ui(ui, derived, &mut panels.charts, commands);
