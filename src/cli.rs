@@ -39,8 +39,8 @@ const USAGE: &str = "
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
-  merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR) [--scenario NAME]
-                 [--anonymised] [--leavers]
+  merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR)
+                 [--scenario NAME] [--anonymised] [--leavers]
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
 
@@ -107,7 +107,10 @@ waterfall). --csv writes each of those tables as DIR/01-summary.csv and so on. E
 JSON report's to the penny. --leavers adds the leavers' schedule (one row a person, no names,
 OFFICIAL-SENSITIVE). --anonymised leaves out post ids, dates of birth and individual pay, and shows
 groups of fewer than 5 people (and a neighbouring figure that would reveal one) as \"fewer than
-5\"; it never includes leavers. Text that a spreadsheet would run as a formula is escaped. Existing
+5\"; it never includes leavers. --letters writes, for each council that owes collective
+consultation, a draft HR1 (hr1-NAME.docx) and a draft TULRCA s.188(4) disclosure letter to its
+recognised unions (s188-letter-NAME.docx), every figure from the plan; what the plan cannot know
+(addresses, the signatory) is left in [square brackets]. Text that a spreadsheet would run as a formula is escaped. Existing
 files are replaced only with --force. Prints each file written.";
 
 /// The command line as clap reads it.
@@ -166,7 +169,7 @@ enum Cmd {
     ExportSlides(ExportSlidesArgs),
     /// Writes the figures as an Excel workbook or CSV files, without a window
     #[command(
-        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR) [--scenario NAME] [--anonymised] [--leavers]",
+        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR) [--scenario NAME] [--anonymised] [--leavers]",
         long_about = EXPORT_HELP
     )]
     Export(ExportArgs),
@@ -183,6 +186,9 @@ struct ExportArgs {
     /// The folder to write each table to as a CSV file
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
+    /// The folder to write the consultation drafts to (HR1 and s.188(4) letter, .docx)
+    #[arg(long, value_name = "DIR")]
+    letters: Option<PathBuf>,
     /// A saved scenario (default: Base)
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
@@ -552,9 +558,10 @@ fn export_slides_cmd(
 
 fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     use crate::io::{tables, workbook};
-    if args.xlsx.is_none() && args.csv.is_none() {
+    if args.xlsx.is_none() && args.csv.is_none() && args.letters.is_none() {
         return Err(Failure::Usage(
-            "say what to write: --xlsx OUT.xlsx, --csv DIR or both".to_owned(),
+            "say what to write: --xlsx OUT.xlsx, --csv DIR, --letters DIR or more than one"
+                .to_owned(),
         ));
     }
     if args.anonymised && args.leavers {
@@ -588,6 +595,26 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             )?;
         }
         for path in tables::write_csv(dir, &all).map_err(Failure::Input)? {
+            let _ = writeln!(out, "{}", path.display());
+        }
+    }
+    if let Some(dir) = &args.letters {
+        use crate::io::drafts;
+        let all = drafts::drafts(&plan, &scenario);
+        if all.is_empty() {
+            let _ = writeln!(
+                err,
+                "no council owes collective consultation in this scenario (fewer than 20 proposed redundancies each), so there are no drafts to write"
+            );
+        }
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Input(format!("could not make the folder {}: {e}", dir.display()))
+        })?;
+        for draft in &all {
+            let path = dir.join(&draft.file_name);
+            may_write(&path, args.force, &[&args.plan])?;
+            let bytes = drafts::to_docx(&plan, draft).map_err(Failure::Input)?;
+            plan_file::write_atomic(&path, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
             let _ = writeln!(out, "{}", path.display());
         }
     }

@@ -1940,3 +1940,19 @@ fn the_leavers_shown_copy_as_a_table() {
     );
     assert!(text.lines().next().unwrap().starts_with("Post\t"), "{text}");
 }
+
+#[test]
+fn the_consultation_drafts_export_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    dialogs.answer(Some(dir.path().to_path_buf()));
+    click(&mut h, "File");
+    click(&mut h, "Export consultation drafts…");
+    assert!(
+        h.state().message().starts_with("Exported 4 drafts"),
+        "{}",
+        h.state().message()
+    );
+    assert!(dir.path().join("hr1-poole.docx").exists());
+    assert!(dir.path().join("s188-letter-bournemouth.docx").exists());
+}

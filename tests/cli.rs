@@ -261,11 +261,11 @@ fn a_malformed_plan_names_line_and_column() {
 
 #[test]
 fn a_plan_from_a_newer_version_is_refused() {
-    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 3", "format_version: 7");
+    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 4", "format_version: 7");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("format version 7") && err.contains("up to 3"),
+        err.contains("format version 7") && err.contains("up to 4"),
         "{err}"
     );
 }

@@ -397,3 +397,107 @@ fn every_council_year_adds_up_to_the_year() {
     let csv = tables::all(&plan, &base(), Options::default());
     assert_eq!(csv.len(), SHEETS.len());
 }
+
+/// The text of a .docx as docx-rs reads it back (its JSON holds every run's text).
+fn docx_text(bytes: &[u8]) -> String {
+    docx_rs::read_docx(bytes).expect("a .docx").json()
+}
+
+#[test]
+fn the_consultation_drafts_hold_each_councils_figures() {
+    use merger_planner::io::drafts;
+    let plan = synthetic::bournemouth_poole();
+    let o = engine::evaluate(&plan, &base());
+    let all = drafts::drafts(&plan, &base());
+    let owing = o
+        .councils
+        .iter()
+        .filter(|c| c.timetable.consultation_days > 0)
+        .count();
+    assert_eq!(owing, 2, "both councils propose 20 or more");
+    assert_eq!(all.len(), 2 * owing);
+    for (c, council) in o.councils.iter().enumerate() {
+        let by_role: u32 = council.proposed_by_role.iter().map(|&(_, n)| n).sum();
+        assert_eq!(by_role, council.proposed_redundancies, "the roles add up");
+        let employed = plan
+            .posts
+            .iter()
+            .filter(|p| p.council == plan.councils[c].id && p.holder.is_some())
+            .count();
+        let short = council.short_name.to_lowercase();
+        for name in [
+            format!("hr1-{short}.docx"),
+            format!("s188-letter-{short}.docx"),
+        ] {
+            let draft = all.iter().find(|d| d.file_name == name).expect("the draft");
+            let text = docx_text(&drafts::to_docx(&plan, draft).expect("written"));
+            for figure in [
+                council.proposed_redundancies.to_string(),
+                employed.to_string(),
+            ] {
+                assert!(text.contains(&format!("\"{figure}\"")), "{name}: {figure}");
+            }
+            assert!(text.contains(&council.name), "{name}");
+            assert!(
+                text.contains("2 October 2017"),
+                "{name}: consultation began"
+            );
+            assert!(text.contains("UNISON, GMB, Unite"), "{name}: the unions");
+            assert!(text.contains("OFFICIAL-SENSITIVE"), "{name}: marked");
+        }
+        let hr1 = all
+            .iter()
+            .find(|d| d.file_name == format!("hr1-{short}.docx"))
+            .expect("HR1");
+        let last = council.timetable.last_exit.expect("dismissals");
+        let hr1_text = docx_text(&drafts::to_docx(&plan, hr1).expect("written"));
+        assert!(hr1_text.contains(&last.strftime("%-d %B %Y").to_string()));
+    }
+}
+
+#[test]
+fn export_letters_writes_the_drafts_or_says_none_are_owed() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let plan_path = dir.path().join("plan.ron");
+    merger_planner::io::plan_file::save(&plan_path, &synthetic::bournemouth_poole())
+        .expect("saved");
+    let letters = dir.path().join("letters");
+    let o = cli(&[
+        "export",
+        plan_path.to_str().unwrap(),
+        "--letters",
+        letters.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<_> = std::fs::read_dir(&letters)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "hr1-bournemouth.docx",
+            "hr1-poole.docx",
+            "s188-letter-bournemouth.docx",
+            "s188-letter-poole.docx"
+        ]
+    );
+    // Targets above today's: nobody is proposed for redundancy, nobody owes consultation.
+    let small = dir.path().join("small.ron");
+    let mut plan = synthetic::bournemouth_poole();
+    for role in &mut plan.roles {
+        role.target_fte = 1000.0;
+    }
+    merger_planner::io::plan_file::save(&small, &plan).expect("saved");
+    let none = dir.path().join("none");
+    let o = cli(&[
+        "export",
+        small.to_str().unwrap(),
+        "--letters",
+        none.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no council owes collective consultation"));
+    assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
+}

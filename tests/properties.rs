@@ -90,6 +90,7 @@ prop_compose! {
             min_service_for_vr_years: 2,
             cost_share_weight: c.5,
             assumed: false,
+            recognised_unions: Vec::new(),
         }).collect();
         plan.roles = targets.iter().enumerate().map(|(i, (t, rule, salary))| Role {
             id: format!("r{i}"),
@@ -314,6 +315,7 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
             min_service_for_vr_years: 2,
             cost_share_weight: 0.0,
             assumed: false,
+            recognised_unions: Vec::new(),
         })
         .collect();
     plan.assumptions.cost_share = CostShare::Weights;

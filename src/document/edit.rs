@@ -416,6 +416,7 @@ pub fn add_council(plan: &Plan) -> Edit {
         min_service_for_vr_years: 2,
         cost_share_weight: 1.0,
         assumed: true,
+        recognised_unions: Vec::new(),
     });
     Edit::councils("add council", councils)
 }

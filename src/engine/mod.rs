@@ -594,6 +594,7 @@ fn council_outcomes(
                 one_off_cost: shares.get(c).copied().unwrap_or_default(),
                 employee_one_off: employee_one_off[c],
                 proposed_redundancies: schedule.proposed[c],
+                proposed_by_role: schedule.proposed_by_role[c].clone(),
                 double_running_cost: Money(recurring.double_running[c]),
                 timetable: schedule.timetables[c].clone(),
             }

@@ -180,6 +180,8 @@ pub struct CouncilOutcome {
     pub employee_one_off: Money,
     /// People proposed for VR or compulsory redundancy (for collective consultation).
     pub proposed_redundancies: u32,
+    /// The same by role: (index in [`Outcome::roles`], people), adding up to it.
+    pub proposed_by_role: Vec<(usize, u32)>,
     /// Savings lost while leavers work notice after go-live (already in the part-year figures).
     pub double_running_cost: Money,
     /// The timetable.

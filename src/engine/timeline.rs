@@ -25,6 +25,8 @@ pub struct Schedule {
     pub timetables: Vec<Timetable>,
     /// People proposed for VR or compulsory redundancy, by council.
     pub proposed: Vec<u32>,
+    /// The same by role within each council: (role index, people), roles in order, none at 0.
+    pub proposed_by_role: Vec<Vec<(usize, u32)>>,
     /// By post: the exit of anyone affected.
     pub exits: Vec<Option<Exit>>,
 }
@@ -70,6 +72,7 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
     let proposed: Vec<u32> = (0..n)
         .map(|c| volunteers[c] + (at_risk[c] - 1e-6).max(0.0).ceil() as u32)
         .collect();
+    let proposed_by_role = by_role(ctx, fates, &proposed, &volunteers);
     let days: Vec<u32> = proposed
         .iter()
         .map(|&p| consultation_days(ctx, p))
@@ -150,6 +153,94 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
     Schedule {
         timetables,
         proposed,
+        proposed_by_role,
         exits,
+    }
+}
+
+/// Each council's proposed redundancies by role, adding up to its count: each role's volunteers,
+/// and the council's people at risk (rounded up once, as the count is) shared between its roles
+/// by the largest-remainder method on their expected shares (the earlier role on a tie).
+fn by_role(
+    ctx: &Context,
+    fates: &[Fate],
+    proposed: &[u32],
+    volunteers: &[u32],
+) -> Vec<Vec<(usize, u32)>> {
+    let n = proposed.len();
+    let mut roles: Vec<std::collections::BTreeMap<usize, (u32, f64)>> =
+        vec![std::collections::BTreeMap::new(); n];
+    for (i, fate) in fates.iter().enumerate() {
+        let (Some(c), Some(r)) = (ctx.post_council[i], ctx.post_role[i]) else {
+            continue;
+        };
+        let risk = fate.compulsory + fate.redeployed;
+        if !fate.voluntary && risk <= 0.0 {
+            continue;
+        }
+        let entry = roles[c].entry(r).or_default();
+        if fate.voluntary {
+            entry.0 += 1;
+        }
+        entry.1 += risk;
+    }
+    roles
+        .into_iter()
+        .enumerate()
+        .map(|(c, by_role)| {
+            let at_risk_people = proposed[c] - volunteers[c];
+            let shares: Vec<f64> = by_role.values().map(|&(_, risk)| risk).collect();
+            let people = whole_shares(at_risk_people, &shares);
+            by_role
+                .into_iter()
+                .zip(people)
+                .map(|((role, (vr, _)), risk)| (role, vr + risk))
+                .filter(|&(_, count)| count > 0)
+                .collect()
+        })
+        .collect()
+}
+
+/// `total` whole people shared in proportion to `weights` by the largest-remainder method.
+fn whole_shares(total: u32, weights: &[f64]) -> Vec<u32> {
+    let sum: f64 = weights.iter().filter(|w| w.is_finite() && **w > 0.0).sum();
+    if weights.is_empty() || sum <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights
+        .iter()
+        .map(|w| {
+            if w.is_finite() && *w > 0.0 {
+                f64::from(total) * w / sum
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut whole: Vec<u32> = exact.iter().map(|x| x.floor() as u32).collect();
+    let given: u32 = whole.iter().sum();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ra = exact[a] - exact[a].floor();
+        let rb = exact[b] - exact[b].floor();
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    for &i in order.iter().take(total.saturating_sub(given) as usize) {
+        whole[i] += 1;
+    }
+    whole
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_shares;
+
+    #[test]
+    fn whole_people_add_up_and_go_to_the_largest_remainders() {
+        assert_eq!(whole_shares(3, &[1.5, 1.2, 0.3]), [2, 1, 0]);
+        assert_eq!(whole_shares(3, &[0.4, 0.4, 0.4]), [1, 1, 1]);
+        assert_eq!(whole_shares(0, &[1.0]), [0]);
+        assert_eq!(whole_shares(2, &[0.0, 0.0]), [0, 0]);
+        assert_eq!(whole_shares(5, &[2.0, 2.0]).iter().sum::<u32>(), 5);
     }
 }

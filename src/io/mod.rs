@@ -1,5 +1,6 @@
 //! Files: plans as RON, establishment and target imports, reports, and synthetic example plans.
 
+pub mod drafts;
 pub mod import;
 pub mod lock;
 pub mod plan_file;

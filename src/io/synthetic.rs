@@ -384,6 +384,7 @@ pub fn generate(spec: &Spec) -> Plan {
             min_service_for_vr_years: 2,
             cost_share_weight: 1.0,
             assumed: false,
+            recognised_unions: ["UNISON", "GMB", "Unite"].map(str::to_owned).to_vec(),
         });
     }
     let n = spec.councils.len().max(1);

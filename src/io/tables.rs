@@ -507,20 +507,7 @@ fn by_role(plan: &Plan, o: &Outcome, options: Options) -> Table {
 /// Roles held by fewer than five people show no pay or cost (one person's pay would be plain),
 /// and the people leaving a role by each route are hidden when fewer than five.
 fn anonymise_roles(plan: &Plan, o: &Outcome, table: &mut Table) {
-    let index: rustc_hash::FxHashMap<&str, usize> = o
-        .roles
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut holders = vec![0u32; o.roles.len()];
-    for post in &plan.posts {
-        if post.holder.is_some()
-            && let Some(&r) = index.get(post.role.as_str())
-        {
-            holders[r] += 1;
-        }
-    }
+    let holders = people_by_role(plan, o, None);
     // People by route: voluntary (column 6), redeployed (7), compulsory (8).
     let mut routes = [
         vec![0u32; o.roles.len()],
@@ -549,6 +536,27 @@ fn anonymise_roles(plan: &Plan, o: &Outcome, table: &mut Table) {
             "Anonymised: pay and cost of roles held by fewer than {SMALL_GROUP} people, and people leaving a role by a route when fewer than {SMALL_GROUP} (with a neighbouring figure that would reveal them), are shown as \"{SUPPRESSED}\"."
         ));
     }
+}
+
+/// People employed today (filled posts) in each role of [`Outcome::roles`], at one council (by
+/// id) or all.
+pub(crate) fn people_by_role(plan: &Plan, o: &Outcome, council: Option<&str>) -> Vec<u32> {
+    let index: rustc_hash::FxHashMap<&str, usize> = o
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut holders = vec![0u32; o.roles.len()];
+    for post in &plan.posts {
+        if post.holder.is_some()
+            && council.is_none_or(|c| post.council == c)
+            && let Some(&r) = index.get(post.role.as_str())
+        {
+            holders[r] += 1;
+        }
+    }
+    holders
 }
 
 fn by_year(o: &Outcome) -> Table {

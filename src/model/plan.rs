@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -88,6 +88,10 @@ pub struct Council {
     /// import, or Add council) and not yet confirmed by the user (plan format 3).
     #[serde(default)]
     pub assumed: bool,
+    /// The trade unions it recognises, consulted under TULRCA 1992 s.188 and named in the HR1
+    /// and the disclosure letter (plan format 4).
+    #[serde(default)]
+    pub recognised_unions: Vec<String>,
 }
 
 /// A council's redundancy compensation scheme under the 2006 discretionary regulations.

@@ -220,6 +220,8 @@ pub enum Command {
     CloseDialog,
     /// Ask the size for exporting one chart as PNG.
     ExportChart(Chart),
+    /// Write the consultation drafts (HR1 and s.188(4) letter per council) into a folder.
+    ExportDrafts,
     /// Copy a table to the clipboard (tab-separated with headings).
     CopyTable(Box<TextTable>),
     /// Save a table as a CSV file.

@@ -23,6 +23,7 @@ pub fn council(id: &str, lgps: f64, scheme: RedundancyScheme) -> Council {
         min_service_for_vr_years: 2,
         cost_share_weight: 1.0,
         assumed: false,
+        recognised_unions: Vec::new(),
     }
 }
 

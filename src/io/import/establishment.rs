@@ -1107,6 +1107,7 @@ fn assemble(
                     min_service_for_vr_years: options.defaults.min_service_for_vr_years,
                     cost_share_weight: 1.0,
                     assumed: true,
+                    recognised_unions: Vec::new(),
                 });
                 touched.push(CouncilSummary {
                     name: d.council.trim().to_owned(),

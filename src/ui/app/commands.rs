@@ -60,6 +60,7 @@ impl App {
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
+            Command::ExportDrafts => self.export_drafts(),
             Command::CopyTable(table) => self.copy_table(ctx, &table),
             Command::ExportTableCsv(table) => self.export_table(&table),
             Command::ExportSlides => self.ask_export(Exported::Slides),
@@ -279,6 +280,35 @@ impl App {
         match result {
             Ok(message) => self.message = message,
             Err(e) => self.export_failed(&e.to_string(), &target),
+        }
+    }
+
+    /// Asks for a folder, then writes each consultation draft (.docx) of the scenario shown.
+    pub(super) fn export_drafts(&mut self) {
+        let plan = self.doc.plan();
+        let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
+        if crate::io::drafts::drafts(plan, &scenario).is_empty() {
+            self.dialog = Some(Dialog::Error {
+                title: "No consultation drafts".to_owned(),
+                message: "No council owes collective consultation in this scenario (each proposes fewer than 20 redundancies), so there is no HR1 or section 188 letter to draft.".to_owned(),
+            });
+            return;
+        }
+        let folder = self.doc.folder();
+        let Some(target) = self.dialogs.pick_folder(folder.as_deref()) else {
+            self.message = "Export cancelled".to_owned();
+            return;
+        };
+        let plan = self.doc.plan();
+        match crate::io::drafts::write(&target, plan, &scenario) {
+            Ok(files) => {
+                self.message = format!(
+                    "Exported {} to {}: check each before it is sent",
+                    crate::format::plural(files.len(), "draft"),
+                    target.display()
+                );
+            }
+            Err(e) => self.write_failed("Could not export the drafts", &e, &target),
         }
     }
 

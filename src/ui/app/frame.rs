@@ -147,6 +147,10 @@ impl Frame<'_> {
             commands.push(Command::AskExportTables(Papers::Csv));
             ui.close();
         }
+        if ui.button("Export consultation drafts…").clicked() {
+            commands.push(Command::ExportDrafts);
+            ui.close();
+        }
         if ui.button("Export slides as PNG…").clicked() {
             commands.push(Command::ExportSlides);
             ui.close();

@@ -171,6 +171,18 @@ fn editor_ui(
                     c.cost_share_weight = v;
                 },
             );
+            // Kept as typed (split at commas, spaces and all), so typing a comma or a space
+            // is never undone; the drafts trim each name.
+            let unions = c.recognised_unions.join(",");
+            let new = widgets::long_text(ui, "Recognised unions", &unions)
+                .map(|s| s.split(',').map(str::to_owned).collect::<Vec<_>>());
+            form.row(
+                ui,
+                "recognised_unions",
+                "change recognised unions",
+                new,
+                |v| c.recognised_unions = v,
+            );
         });
     form.others(ui);
     ui.add_space(12.0);
