@@ -39,7 +39,7 @@ const USAGE: &str = "
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
-  merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR)
+  merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf)
                  [--scenario NAME] [--anonymised] [--leavers]
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
@@ -110,7 +110,11 @@ groups of fewer than 5 people (and a neighbouring figure that would reveal one) 
 5\"; it never includes leavers. --letters writes, for each council that owes collective
 consultation, a draft HR1 (hr1-NAME.docx) and a draft TULRCA s.188(4) disclosure letter to its
 recognised unions (s188-letter-NAME.docx), every figure from the plan; what the plan cannot know
-(addresses, the signatory) is left in [square brackets]. Text that a spreadsheet would run as a formula is escaped. Existing
+(addresses, the signatory) is left in [square brackets]. --pdf writes the board pack: a title page
+(plan, scenario, date, protective marking), the headline figures, every slide's chart and the By
+function, By council and By financial year tables, A4 landscape with page numbers and the marking
+on every page; it draws the charts with the GPU or Mesa's software Vulkan driver, as
+export-slides does. Text that a spreadsheet would run as a formula is escaped. Existing
 files are replaced only with --force. Prints each file written.";
 
 /// The command line as clap reads it.
@@ -169,7 +173,7 @@ enum Cmd {
     ExportSlides(ExportSlidesArgs),
     /// Writes the figures as an Excel workbook or CSV files, without a window
     #[command(
-        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR) [--scenario NAME] [--anonymised] [--leavers]",
+        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf) [--scenario NAME] [--anonymised] [--leavers]",
         long_about = EXPORT_HELP
     )]
     Export(ExportArgs),
@@ -189,6 +193,9 @@ struct ExportArgs {
     /// The folder to write the consultation drafts to (HR1 and s.188(4) letter, .docx)
     #[arg(long, value_name = "DIR")]
     letters: Option<PathBuf>,
+    /// The board pack to write, as a PDF
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
     /// A saved scenario (default: Base)
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
@@ -558,9 +565,9 @@ fn export_slides_cmd(
 
 fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     use crate::io::{tables, workbook};
-    if args.xlsx.is_none() && args.csv.is_none() && args.letters.is_none() {
+    if args.xlsx.is_none() && args.csv.is_none() && args.letters.is_none() && args.pdf.is_none() {
         return Err(Failure::Usage(
-            "say what to write: --xlsx OUT.xlsx, --csv DIR, --letters DIR or more than one"
+            "say what to write: --xlsx OUT.xlsx, --csv DIR, --letters DIR, --pdf OUT.pdf or more than one"
                 .to_owned(),
         ));
     }
@@ -597,6 +604,15 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         for path in tables::write_csv(dir, &all).map_err(Failure::Input)? {
             let _ = writeln!(out, "{}", path.display());
         }
+    }
+    if let Some(path) = &args.pdf {
+        may_write(path, args.force, &[&args.plan])?;
+        let mut renderer =
+            crate::render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
+        let (bytes, _) = crate::render::pack::board_pack(&mut renderer, &plan, &scenario, options)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        plan_file::write_atomic(path, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
+        let _ = writeln!(out, "{}", path.display());
     }
     if let Some(dir) = &args.letters {
         use crate::io::drafts;

@@ -1956,3 +1956,30 @@ fn the_consultation_drafts_export_through_the_file_menu() {
     assert!(dir.path().join("hr1-poole.docx").exists());
     assert!(dir.path().join("s188-letter-bournemouth.docx").exists());
 }
+
+#[test]
+fn the_board_pack_exports_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    click(&mut h, "File");
+    click(&mut h, "Export board pack…");
+    h.get_by_label("Export board pack");
+    assert!(
+        h.query_by_label("Include the leavers (OFFICIAL-SENSITIVE)")
+            .is_none(),
+        "the pack never lists people"
+    );
+    click(&mut h, "Anonymised");
+    dialogs.answer(Some(dir.path().join("pack")));
+    click(&mut h, "Export…");
+    assert!(
+        h.state().message().starts_with("Exported the board pack"),
+        "{}",
+        h.state().message()
+    );
+    assert!(
+        std::fs::read(dir.path().join("pack.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}

@@ -165,3 +165,55 @@ fn without_a_renderer_export_slides_says_what_to_install() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
+    use merger_planner::io::tables::Options;
+    use merger_planner::render::pack;
+    let mut plan = example_plan();
+    plan.slides = vec![Chart::Overlap, Chart::Waterfall];
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    for anonymised in [false, true] {
+        let options = Options {
+            anonymised,
+            leavers: false,
+        };
+        let (bytes, pages) = pack::board_pack(&mut renderer, &plan, &base, options).unwrap();
+        assert_eq!(
+            pages,
+            [
+                "Title",
+                "Headline figures",
+                "Headcount overlap",
+                "From today's cost to the target cost",
+                "By function",
+                "By council",
+                "By financial year"
+            ]
+        );
+        assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+        let tail = String::from_utf8_lossy(&bytes[bytes.len() - 32..]).into_owned();
+        assert!(tail.contains("%%EOF"), "whole: {tail}");
+        // The two slides are images of about 2400 x 1350 pixels: the pack is not tiny.
+        assert!(bytes.len() > 100_000, "{} bytes", bytes.len());
+    }
+}
+
+#[test]
+fn export_pdf_writes_the_board_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pack.pdf");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args([
+            "export",
+            plan.to_str().unwrap(),
+            "--pdf",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+}

@@ -35,6 +35,9 @@ pub enum ExportError {
         "the plan has no slides: choose them in the app (View > Choose slides…) and save the plan"
     )]
     NoSlides,
+    /// The PDF could not be made.
+    #[error("could not make the PDF: {0}")]
+    Pdf(String),
 }
 
 /// Draws one chart as a picture: its title, its headline (on a slide) and the plot.

@@ -3,6 +3,7 @@
 //! when the machine has no renderer at all.
 
 pub mod export;
+pub mod pack;
 
 use std::iter;
 use std::sync::mpsc;

@@ -294,6 +294,8 @@ pub enum Papers {
     Excel,
     /// A folder of CSV files, one a table.
     Csv,
+    /// The board pack, as a PDF.
+    Pdf,
 }
 
 /// A table as it is shown, to copy or save: a chart's figures, the leavers in view.

@@ -34,6 +34,8 @@ pub trait FileDialogs {
     fn save_xlsx(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save a table as CSV (`.csv` added when missing), or `None`.
     fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Where to save a PDF (`.pdf` added when missing), or `None`.
+    fn save_pdf(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd).
@@ -150,6 +152,14 @@ impl FileDialogs for NativeDialogs {
             .save_file()
             .map(|p| with_extension(p, "csv"))
     }
+
+    fn save_pdf(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        filtered(folder, "PDF", &["pdf"])
+            .set_title("Export the board pack")
+            .set_file_name(file_name)
+            .save_file()
+            .map(|p| with_extension(p, "pdf"))
+    }
 }
 
 /// The path with `.ron` added when it has no extension.
@@ -230,6 +240,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_csv(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
         self.next().map(|p| with_extension(p, "csv"))
+    }
+
+    fn save_pdf(&mut self, _folder: Option<&Path>, _file_name: &str) -> Option<PathBuf> {
+        self.next().map(|p| with_extension(p, "pdf"))
     }
 }
 

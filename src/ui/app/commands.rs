@@ -352,12 +352,20 @@ impl App {
                 .dialogs
                 .save_xlsx(folder.as_deref(), &format!("{name}.xlsx")),
             Papers::Csv => self.dialogs.pick_folder(folder.as_deref()),
+            Papers::Pdf => self
+                .dialogs
+                .save_pdf(folder.as_deref(), &format!("{name}-board-pack.pdf")),
         };
         let Some(target) = target else {
             self.message = "Export cancelled".to_owned();
             return;
         };
         let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
+        if kind == Papers::Pdf {
+            let plan = plan.clone();
+            return self.export_pack(&plan, &scenario, options, &target);
+        }
+        let plan = self.doc.plan();
         let result = match kind {
             Papers::Excel => workbook::write(&target, plan, &scenario, options)
                 .map(|()| format!("Exported {}", target.display())),
@@ -370,10 +378,48 @@ impl App {
                     )
                 })
             }
+            Papers::Pdf => return,
         };
         match result {
             Ok(message) => self.message = message,
             Err(e) => self.write_failed("Could not export the tables", &e, &target),
+        }
+    }
+
+    /// Draws the board pack's charts off screen and writes the PDF.
+    fn export_pack(
+        &mut self,
+        plan: &crate::model::Plan,
+        scenario: &crate::model::Scenario,
+        options: crate::io::tables::Options,
+        target: &Path,
+    ) {
+        let renderer = match self.renderer.take().map_or_else(Offscreen::new, Ok) {
+            Ok(r) => self.renderer.insert(r),
+            Err(e) => {
+                return self.write_failed(
+                    "Could not export the board pack",
+                    &e.to_string(),
+                    target,
+                );
+            }
+        };
+        let written = crate::render::pack::board_pack(renderer, plan, scenario, options)
+            .map_err(|e| e.to_string())
+            .and_then(|(bytes, pages)| {
+                plan_file::write_atomic(target, &bytes)
+                    .map(|()| pages.len())
+                    .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(pages) => {
+                self.message = format!(
+                    "Exported the board pack ({}) to {}",
+                    crate::format::plural(pages, "page"),
+                    target.display()
+                );
+            }
+            Err(e) => self.write_failed("Could not export the board pack", &e, target),
         }
     }
 

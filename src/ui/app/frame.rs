@@ -147,6 +147,10 @@ impl Frame<'_> {
             commands.push(Command::AskExportTables(Papers::Csv));
             ui.close();
         }
+        if ui.button("Export board pack…").clicked() {
+            commands.push(Command::AskExportTables(Papers::Pdf));
+            ui.close();
+        }
         if ui.button("Export consultation drafts…").clicked() {
             commands.push(Command::ExportDrafts);
             ui.close();

@@ -1,0 +1,480 @@
+//! The board pack as a PDF (krilla): a title page, the headline figures, every slide's chart (drawn
+//! off screen at 2400 x 1350 and placed at the page's width) and the By function, By council and
+//! By financial year tables, A4 landscape, with the protective marking at the top and the page
+//! number, plan and date at the foot of every page.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+use skrifa::MetadataProvider as _;
+
+use super::Offscreen;
+use super::export::{ExportError, picture, today};
+use crate::charts::{Scenarios, Series};
+use crate::engine;
+use crate::io::tables::{self, Cell, Options, Table};
+use crate::model::{Chart, Plan, Scenario};
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+
+/// A4 landscape, in points.
+const PAGE: (f32, f32) = (841.89, 595.28);
+const MARGIN: f32 = 40.0;
+/// The slides are drawn at this size and scaled to the page.
+const SLIDE: [u32; 2] = [2400, 1350];
+
+const INK: (u8, u8, u8) = (0x1F, 0x1F, 0x1F);
+const MUTED: (u8, u8, u8) = (0x55, 0x55, 0x55);
+const RULE: (u8, u8, u8) = (0xB0, 0xB8, 0xC4);
+const BAND: (u8, u8, u8) = (0xDD, 0xE6, 0xF0);
+
+/// A font for drawing and for measuring.
+struct Face {
+    font: Font,
+    bytes: &'static [u8],
+}
+
+impl Face {
+    fn new(bytes: &'static [u8]) -> Result<Self, ExportError> {
+        let font = Font::new(bytes.to_vec().into(), 0).ok_or_else(|| {
+            ExportError::Pdf("the board pack's font could not be read".to_owned())
+        })?;
+        Ok(Self { font, bytes })
+    }
+
+    /// The width of `text` at `size` points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let Ok(font) = skrifa::FontRef::new(self.bytes) else {
+            return text.chars().count() as f32 * size * 0.5;
+        };
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(
+            skrifa::instance::Size::new(size),
+            skrifa::instance::LocationRef::default(),
+        );
+        text.chars()
+            .map(|c| {
+                charmap
+                    .map(c)
+                    .and_then(|g| metrics.advance_width(g))
+                    .unwrap_or(size * 0.5)
+            })
+            .sum()
+    }
+}
+
+/// What every page shows in its margins.
+struct Frame {
+    marking: String,
+    foot: String,
+}
+
+/// The board pack of `plan` in `scenario`; the PDF's bytes and the title of each page.
+pub fn board_pack(
+    renderer: &mut Offscreen,
+    plan: &Plan,
+    scenario: &Scenario,
+    options: Options,
+) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    let regular = Face::new(REGULAR)?;
+    let bold = Face::new(BOLD)?;
+    let o = engine::evaluate(plan, scenario);
+    let made = today();
+    let frame = Frame {
+        marking: plan.protective_marking.clone(),
+        foot: format!(
+            "{} · {} scenario · {}",
+            plan.name,
+            o.scenario,
+            made.strftime("%-d %B %Y")
+        ),
+    };
+    let slides = crate::charts::shown_slides(plan);
+    let series = Series::of(plan, &o);
+    let scenarios = slides
+        .contains(&Chart::Scenarios)
+        .then(|| Scenarios::of(plan));
+    let all = tables::all(plan, scenario, options);
+    let chosen: Vec<&Table> = ["by-function", "by-council", "by-financial-year"]
+        .iter()
+        .filter_map(|key| all.iter().find(|t| t.key == *key))
+        .collect();
+
+    let mut titles = vec!["Title".to_owned(), "Headline figures".to_owned()];
+    let mut images = Vec::new();
+    for chart in &slides {
+        let image = picture(
+            renderer,
+            *chart,
+            &series,
+            scenarios.as_ref(),
+            SLIDE,
+            true,
+            Some(made),
+        )?;
+        titles.push(chart.name().to_owned());
+        images.push(image);
+    }
+    titles.extend(chosen.iter().map(|t| t.title.clone()));
+    let pages = titles.len();
+
+    let mut document = Document::new();
+    // A4's sides are positive, so this never falls back.
+    let settings = || PageSettings::from_wh(PAGE.0, PAGE.1).unwrap_or_default();
+    let mut number = 0;
+    let mut page_with = |document: &mut Document, draw: &mut dyn FnMut(&mut Surface<'_>)| {
+        number += 1;
+        let mut page = document.start_page_with(settings());
+        let mut surface = page.surface();
+        draw(&mut surface);
+        margins(&mut surface, &regular, &frame, number, pages);
+        surface.finish();
+        page.finish();
+    };
+
+    page_with(&mut document, &mut |s| {
+        title_page(s, &regular, &bold, plan, &o, made);
+    });
+    page_with(&mut document, &mut |s| {
+        headline_page(s, &regular, &bold, plan, &o);
+    });
+    for (chart, image) in slides.iter().zip(images) {
+        page_with(&mut document, &mut |s| {
+            heading(s, &bold, chart.name());
+            let width = PAGE.0 - 2.0 * MARGIN;
+            let height = width * SLIDE[1] as f32 / SLIDE[0] as f32;
+            let pixels =
+                krilla::image::Image::from_rgba8(image.rgba.clone(), image.width, image.height);
+            s.push_transform(&Transform::from_translate(MARGIN, 80.0));
+            if let Some(size) = Size::from_wh(width, height) {
+                s.draw_image(pixels, size);
+            }
+            s.pop();
+        });
+    }
+    for table in chosen {
+        page_with(&mut document, &mut |s| {
+            heading(s, &bold, &table.title);
+            table_ui(s, &regular, &bold, table);
+        });
+    }
+    let bytes = document
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+    Ok((bytes, titles))
+}
+
+fn fill(surface: &mut Surface<'_>, (r, g, b): (u8, u8, u8)) {
+    surface.set_fill(Some(Fill {
+        paint: rgb::Color::new(r, g, b).into(),
+        opacity: NormalizedF32::ONE,
+        rule: krilla::paint::FillRule::default(),
+    }));
+}
+
+fn text(surface: &mut Surface<'_>, face: &Face, at: (f32, f32), size: f32, words: &str) {
+    surface.draw_text(
+        Point::from_xy(at.0, at.1),
+        face.font.clone(),
+        size,
+        words,
+        false,
+        TextDirection::Auto,
+    );
+}
+
+fn rect(surface: &mut Surface<'_>, x: f32, y: f32, w: f32, h: f32, colour: (u8, u8, u8)) {
+    let Some(r) = Rect::from_xywh(x, y, w, h) else {
+        return;
+    };
+    let mut pb = PathBuilder::new();
+    pb.push_rect(r);
+    if let Some(path) = pb.finish() {
+        fill(surface, colour);
+        surface.draw_path(&path);
+    }
+}
+
+/// Words broken into lines no wider than `width`.
+fn wrap(face: &Face, words: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in words.split_whitespace() {
+        let tried = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if face.width(&tried, size) > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_owned();
+        } else {
+            line = tried;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn margins(surface: &mut Surface<'_>, face: &Face, frame: &Frame, number: usize, pages: usize) {
+    fill(surface, MUTED);
+    let w = face.width(&frame.marking, 9.0);
+    text(
+        surface,
+        face,
+        ((PAGE.0 - w) / 2.0, 24.0),
+        9.0,
+        &frame.marking,
+    );
+    let foot = PAGE.1 - 18.0;
+    text(
+        surface,
+        face,
+        (MARGIN, foot),
+        8.0,
+        &format!("Page {number} of {pages}"),
+    );
+    let w = face.width(&frame.marking, 8.0);
+    text(
+        surface,
+        face,
+        ((PAGE.0 - w) / 2.0, foot),
+        8.0,
+        &frame.marking,
+    );
+    let w = face.width(&frame.foot, 8.0);
+    text(surface, face, (PAGE.0 - MARGIN - w, foot), 8.0, &frame.foot);
+}
+
+fn heading(surface: &mut Surface<'_>, bold: &Face, words: &str) {
+    fill(surface, INK);
+    text(surface, bold, (MARGIN, 62.0), 20.0, words);
+}
+
+fn title_page(
+    surface: &mut Surface<'_>,
+    regular: &Face,
+    bold: &Face,
+    plan: &Plan,
+    o: &engine::Outcome,
+    made: jiff::civil::Date,
+) {
+    rect(surface, 0.0, 150.0, PAGE.0, 6.0, (0x00, 0x72, 0xB2));
+    fill(surface, INK);
+    let width = PAGE.0 - 2.0 * MARGIN;
+    let mut y = 210.0;
+    for line in wrap(bold, &plan.name, 30.0, width) {
+        text(surface, bold, (MARGIN, y), 30.0, &line);
+        y += 38.0;
+    }
+    fill(surface, MUTED);
+    text(surface, regular, (MARGIN, y + 6.0), 18.0, "Board pack");
+    y += 44.0;
+    for line in [
+        format!("Scenario: {}", o.scenario),
+        format!(
+            "Consultation from {}; the single service from {}",
+            o.consultation_start.strftime("%-d %B %Y"),
+            o.go_live.strftime("%-d %B %Y")
+        ),
+        format!("Prepared {}", made.strftime("%-d %B %Y")),
+        plan.protective_marking.clone(),
+    ] {
+        text(surface, regular, (MARGIN, y), 13.0, &line);
+        y += 20.0;
+    }
+    y += 12.0;
+    fill(surface, INK);
+    for line in wrap(regular, &plan.description, 11.0, width) {
+        text(surface, regular, (MARGIN, y), 11.0, &line);
+        y += 15.0;
+    }
+}
+
+fn headline_page(
+    surface: &mut Surface<'_>,
+    regular: &Face,
+    bold: &Face,
+    plan: &Plan,
+    o: &engine::Outcome,
+) {
+    heading(surface, bold, "Headline figures");
+    let t = &o.totals;
+    let figures = [
+        ("FTE today", format!("{:.1}", t.flows.current())),
+        ("Target FTE", format!("{:.1}", t.target_fte)),
+        ("Recurring saving a year", t.recurring_saving.compact()),
+        ("One-off cost", t.one_off_cost.compact()),
+        (
+            "Payback",
+            t.payback_years
+                .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
+        ),
+        (
+            "Net positive in",
+            t.payback_year
+                .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string()),
+        ),
+    ];
+    let column = (PAGE.0 - 2.0 * MARGIN) / 3.0;
+    for (i, (label, value)) in figures.iter().enumerate() {
+        let x = MARGIN + column * (i % 3) as f32;
+        let y = 130.0 + 110.0 * (i / 3) as f32;
+        fill(surface, MUTED);
+        text(surface, regular, (x, y), 13.0, label);
+        fill(surface, INK);
+        text(surface, bold, (x, y + 44.0), 36.0, value);
+    }
+    let f = &t.flows;
+    let lines = [
+        format!(
+            "Of the {:.1} FTE today, {:.1} are vacancies deleted, {:.1} leave by voluntary redundancy, {:.1} are redeployed and {:.1} are expected to leave by compulsory redundancy; {:.1} FTE of new posts are created.",
+            f.current(),
+            f.vacancies_deleted,
+            f.voluntary,
+            f.redeployed_out,
+            f.compulsory,
+            t.new_posts
+        ),
+        format!(
+            "Today's cost {} a year; the target structure {} a year; the one-off cost {} in full.",
+            t.baseline_cost.full(),
+            t.target_cost.full(),
+            t.one_off_cost.full()
+        ),
+        plan.assumptions.split_sentence(),
+    ];
+    let mut y = 380.0;
+    for line in lines {
+        for part in wrap(regular, &line, 11.0, PAGE.0 - 2.0 * MARGIN) {
+            text(surface, regular, (MARGIN, y), 11.0, &part);
+            y += 15.0;
+        }
+        y += 6.0;
+    }
+}
+
+/// A table in the page's width: headings wrapped on a band, numbers right-aligned, the totals
+/// row in bold, the notes under it; the type shrinks (to 6 pt) until the table fits.
+fn table_ui(surface: &mut Surface<'_>, regular: &Face, bold: &Face, table: &Table) {
+    let available = PAGE.0 - 2.0 * MARGIN;
+    let rows: Vec<(Vec<String>, bool)> = table
+        .rows
+        .iter()
+        .map(|r| (r.iter().map(Cell::shown).collect(), false))
+        .chain(
+            table
+                .total
+                .iter()
+                .map(|r| (r.iter().map(Cell::shown).collect(), true)),
+        )
+        .collect();
+    let numeric: Vec<bool> = (0..table.headings.len())
+        .map(|c| {
+            table.rows.iter().any(|r| {
+                r.get(c)
+                    .is_some_and(|cell| !matches!(cell, Cell::Text(_) | Cell::Empty))
+            })
+        })
+        .collect();
+    let mut size = 9.0;
+    let widths = loop {
+        let pad = size * 0.8;
+        let widths: Vec<f32> = (0..table.headings.len())
+            .map(|c| {
+                let cells = rows
+                    .iter()
+                    .filter_map(|(r, total)| {
+                        r.get(c).map(|t| {
+                            if *total {
+                                bold.width(t, size)
+                            } else {
+                                regular.width(t, size)
+                            }
+                        })
+                    })
+                    .fold(0.0f32, f32::max);
+                let longest_word = table.headings[c]
+                    .split_whitespace()
+                    .map(|w| bold.width(w, size))
+                    .fold(0.0f32, f32::max);
+                cells.max(longest_word) + 2.0 * pad
+            })
+            .collect();
+        if widths.iter().sum::<f32>() <= available || size <= 6.0 {
+            break widths;
+        }
+        size -= 0.5;
+    };
+    let pad = size * 0.8;
+    let line = size * 1.35;
+    let heading_lines: Vec<Vec<String>> = table
+        .headings
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| wrap(bold, h, size, w - 2.0 * pad))
+        .collect();
+    let head_height = line * heading_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 + pad;
+    let mut y = 84.0;
+    let total_width: f32 = widths.iter().sum();
+    rect(surface, MARGIN, y, total_width, head_height, BAND);
+    fill(surface, INK);
+    let mut x = MARGIN;
+    for (c, lines) in heading_lines.iter().enumerate() {
+        for (i, words) in lines.iter().enumerate() {
+            let w = bold.width(words, size);
+            let left = if numeric[c] {
+                x + widths[c] - pad - w
+            } else {
+                x + pad
+            };
+            text(
+                surface,
+                bold,
+                (left, y + line * (i as f32 + 1.0)),
+                size,
+                words,
+            );
+        }
+        x += widths[c];
+    }
+    y += head_height;
+    for (cells, total) in &rows {
+        if *total {
+            rect(surface, MARGIN, y, total_width, 0.8, RULE);
+        }
+        let face = if *total { bold } else { regular };
+        fill(surface, INK);
+        let mut x = MARGIN;
+        for (c, words) in cells.iter().enumerate() {
+            let w = face.width(words, size);
+            let left = if numeric[c] {
+                x + widths[c] - pad - w
+            } else {
+                x + pad
+            };
+            text(surface, face, (left, y + line - size * 0.3), size, words);
+            x += widths.get(c).copied().unwrap_or(0.0);
+        }
+        y += line;
+        if !*total {
+            rect(surface, MARGIN, y - 0.2, total_width, 0.4, RULE);
+        }
+    }
+    y += line;
+    fill(surface, MUTED);
+    for note in &table.notes {
+        for part in wrap(regular, note, 8.0, available) {
+            text(surface, regular, (MARGIN, y), 8.0, &part);
+            y += 11.0;
+        }
+    }
+}
