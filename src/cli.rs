@@ -616,7 +616,7 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     }
     if let Some(dir) = &args.letters {
         use crate::io::drafts;
-        let all = drafts::drafts(&plan, &scenario);
+        let all = drafts::drafts(&plan, &scenario, args.anonymised);
         if all.is_empty() {
             let _ = writeln!(
                 err,

@@ -1948,6 +1948,8 @@ fn the_consultation_drafts_export_through_the_file_menu() {
     dialogs.answer(Some(dir.path().to_path_buf()));
     click(&mut h, "File");
     click(&mut h, "Export consultation drafts…");
+    h.get_by_label("Export consultation drafts");
+    click(&mut h, "Export…");
     assert!(
         h.state().message().starts_with("Exported 4 drafts"),
         "{}",
@@ -1981,5 +1983,40 @@ fn the_board_pack_exports_through_the_file_menu() {
         std::fs::read(dir.path().join("pack.pdf"))
             .unwrap()
             .starts_with(b"%PDF-")
+    );
+}
+
+#[test]
+fn the_posts_shown_and_the_councils_share_copy_as_tables() {
+    let (mut h, _dialogs) = harness();
+    h.get_by_label("Copy figures: Each council's share")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Copy figures: Each council's share").click();
+    h.step();
+    let councils = copied(&h).expect("copied");
+    assert!(
+        councils.contains("Bournemouth Borough Council\t"),
+        "{councils}"
+    );
+    assert!(
+        councils.contains("£2,542,465.40"),
+        "to the penny: {councils}"
+    );
+    h.run();
+    click(&mut h, "Establishment");
+    h.get_by_label("Copy figures: Posts").click();
+    h.step();
+    let posts = copied(&h).expect("copied");
+    assert_eq!(posts.lines().count(), h.state().plan().posts.len() + 1);
+    assert!(
+        posts.lines().next().unwrap().ends_with("Status\tOutcome"),
+        "{posts}"
+    );
+    assert!(
+        posts
+            .lines()
+            .any(|l| l.starts_with("BOU-00001\tBournemouth\tFinance\tHead of finance")),
+        "{posts}"
     );
 }

@@ -408,7 +408,7 @@ fn the_consultation_drafts_hold_each_councils_figures() {
     use merger_planner::io::drafts;
     let plan = synthetic::bournemouth_poole();
     let o = engine::evaluate(&plan, &base());
-    let all = drafts::drafts(&plan, &base());
+    let all = drafts::drafts(&plan, &base(), false);
     let owing = o
         .councils
         .iter()
@@ -500,4 +500,29 @@ fn export_letters_writes_the_drafts_or_says_none_are_owed() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no council owes collective consultation"));
     assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
+}
+
+#[test]
+fn anonymised_drafts_show_no_group_under_five() {
+    use merger_planner::io::drafts::{self, Block};
+    let plan = synthetic::bournemouth_poole();
+    let mut hidden = 0;
+    for draft in drafts::drafts(&plan, &base(), true) {
+        for block in &draft.blocks {
+            let Block::Table(_, rows) = block else {
+                continue;
+            };
+            for row in rows {
+                for cell in &row[1..] {
+                    if cell == tables::SUPPRESSED {
+                        hidden += 1;
+                    } else {
+                        let n: u32 = cell.replace(',', "").parse().expect("a count");
+                        assert!(n >= 5, "{}: {row:?}", draft.file_name);
+                    }
+                }
+            }
+        }
+    }
+    assert!(hidden > 0, "the small roles are hidden");
 }

@@ -39,8 +39,10 @@ pub struct Draft {
 }
 
 /// The drafts of every council that owes collective consultation (20 or more proposed
-/// redundancies), for the plan in `scenario`: an HR1 and a s.188(4) letter each.
-pub fn drafts(plan: &Plan, scenario: &Scenario) -> Vec<Draft> {
+/// redundancies), for the plan in `scenario`: an HR1 and a s.188(4) letter each. Anonymised, a
+/// group (a service or a role) of fewer than 5 people proposed or employed shows "fewer than 5",
+/// with a neighbour where one alone could be found from the total.
+pub fn drafts(plan: &Plan, scenario: &Scenario, anonymised: bool) -> Vec<Draft> {
     let o = engine::evaluate(plan, scenario);
     let mut out = Vec::new();
     for (c, council) in o.councils.iter().enumerate() {
@@ -51,8 +53,8 @@ pub fn drafts(plan: &Plan, scenario: &Scenario) -> Vec<Draft> {
             continue;
         };
         let people = Employed::count(plan, &o, c);
-        out.push(hr1(plan, &o, council, settings, &people));
-        out.push(letter(plan, &o, council, settings, &people));
+        out.push(hr1(plan, &o, council, settings, &people, anonymised));
+        out.push(letter(plan, &o, council, settings, &people, anonymised));
     }
     out
 }
@@ -76,6 +78,44 @@ impl Employed {
             by_role: super::tables::people_by_role(plan, o, Some(id)),
         }
     }
+}
+
+/// A count table's rows as text: name, proposed, employed; then the totals. Anonymised, small
+/// groups are hidden (see [`super::tables::Table::suppress`]).
+fn count_rows(
+    rows: Vec<(String, u32, u32)>,
+    total: (u32, u32),
+    anonymised: bool,
+) -> Vec<Vec<String>> {
+    use super::tables::{Cell, Table};
+    let mut table = Table::new("counts", "Counts", &["", "", ""]);
+    let proposed: Vec<u32> = rows.iter().map(|r| r.1).collect();
+    let employed: Vec<u32> = rows.iter().map(|r| r.2).collect();
+    table.rows = rows
+        .into_iter()
+        .map(|(name, p, e)| {
+            vec![
+                Cell::Text(name),
+                Cell::Count(u64::from(p)),
+                Cell::Count(u64::from(e)),
+            ]
+        })
+        .collect();
+    table.total = Some(vec![
+        Cell::Text("Total".to_owned()),
+        Cell::Count(u64::from(total.0)),
+        Cell::Count(u64::from(total.1)),
+    ]);
+    if anonymised {
+        table.suppress(1, &proposed);
+        table.suppress(2, &employed);
+    }
+    table
+        .rows
+        .iter()
+        .chain(&table.total)
+        .map(|row| row.iter().map(Cell::shown).collect())
+        .collect()
 }
 
 fn day(d: jiff::civil::Date) -> String {
@@ -179,6 +219,7 @@ fn hr1(
     council: &CouncilOutcome,
     settings: &Council,
     people: &Employed,
+    anonymised: bool,
 ) -> Draft {
     let t = &council.timetable;
     let mut by_function = vec![0u32; o.functions.len()];
@@ -193,24 +234,16 @@ fn hr1(
             employed_by_function[f] += n;
         }
     }
-    let mut rows: Vec<Vec<String>> = o
-        .functions
-        .iter()
-        .enumerate()
-        .filter(|&(f, _)| by_function[f] > 0)
-        .map(|(f, x)| {
-            vec![
-                x.name.clone(),
-                by_function[f].to_string(),
-                employed_by_function[f].to_string(),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        "Total".to_owned(),
-        council.proposed_redundancies.to_string(),
-        people.total.to_string(),
-    ]);
+    let rows = count_rows(
+        o.functions
+            .iter()
+            .enumerate()
+            .filter(|&(f, _)| by_function[f] > 0)
+            .map(|(f, x)| (x.name.clone(), by_function[f], employed_by_function[f]))
+            .collect(),
+        (council.proposed_redundancies, people.total),
+        anonymised,
+    );
     let blocks = vec![
         Block::Para(format!(
             "DRAFT prepared by Merger Planner from \"{}\", scenario {}. Check every answer, then submit the form online on GOV.UK (\"HR1: Advance notification of redundancies\") by {}: at least {} days before the first dismissal takes effect (TULRCA 1992 s.193).",
@@ -307,26 +340,26 @@ fn letter(
     council: &CouncilOutcome,
     settings: &Council,
     people: &Employed,
+    anonymised: bool,
 ) -> Draft {
     let t = &council.timetable;
-    let mut rows: Vec<Vec<String>> = council
-        .proposed_by_role
-        .iter()
-        .filter_map(|&(role, n)| {
-            let r = o.roles.get(role)?;
-            let function = o.functions.get(r.function).map_or("", |f| f.name.as_str());
-            Some(vec![
-                format!("{} ({function})", r.title),
-                n.to_string(),
-                people.by_role.get(role).copied().unwrap_or(0).to_string(),
-            ])
-        })
-        .collect();
-    rows.push(vec![
-        "Total".to_owned(),
-        council.proposed_redundancies.to_string(),
-        people.total.to_string(),
-    ]);
+    let rows = count_rows(
+        council
+            .proposed_by_role
+            .iter()
+            .filter_map(|&(role, n)| {
+                let r = o.roles.get(role)?;
+                let function = o.functions.get(r.function).map_or("", |f| f.name.as_str());
+                Some((
+                    format!("{} ({function})", r.title),
+                    n,
+                    people.by_role.get(role).copied().unwrap_or(0),
+                ))
+            })
+            .collect(),
+        (council.proposed_redundancies, people.total),
+        anonymised,
+    );
     let to = unions(settings);
     let blocks = vec![
         Block::Para(format!(
@@ -465,9 +498,14 @@ pub fn to_docx(plan: &Plan, draft: &Draft) -> Result<Vec<u8>, String> {
 }
 
 /// Writes the drafts into `dir`; the files written. None when no council owes consultation.
-pub fn write(dir: &Path, plan: &Plan, scenario: &Scenario) -> Result<Vec<PathBuf>, String> {
+pub fn write(
+    dir: &Path,
+    plan: &Plan,
+    scenario: &Scenario,
+    anonymised: bool,
+) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
-    for draft in drafts(plan, scenario) {
+    for draft in drafts(plan, scenario, anonymised) {
         let path = dir.join(&draft.file_name);
         let bytes = to_docx(plan, &draft)?;
         crate::io::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;

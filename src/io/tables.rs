@@ -169,7 +169,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(key: &'static str, title: &str, headings: &[&str]) -> Self {
+    pub(crate) fn new(key: &'static str, title: &str, headings: &[&str]) -> Self {
         Self {
             key,
             title: title.to_owned(),
@@ -209,7 +209,7 @@ impl Table {
     /// more than none), and, where one alone would be hidden in a column with a total, the
     /// smallest other figure too, so the hidden one cannot be found by subtraction. `people` is
     /// the group's size for each row.
-    fn suppress(&mut self, col: usize, people: &[u32]) -> usize {
+    pub(crate) fn suppress(&mut self, col: usize, people: &[u32]) -> usize {
         let mut hidden: Vec<usize> = people
             .iter()
             .enumerate()

@@ -220,8 +220,6 @@ pub enum Command {
     CloseDialog,
     /// Ask the size for exporting one chart as PNG.
     ExportChart(Chart),
-    /// Write the consultation drafts (HR1 and s.188(4) letter per council) into a folder.
-    ExportDrafts,
     /// Copy a table to the clipboard (tab-separated with headings).
     CopyTable(Box<TextTable>),
     /// Save a table as a CSV file.
@@ -296,6 +294,8 @@ pub enum Papers {
     Csv,
     /// The board pack, as a PDF.
     Pdf,
+    /// The consultation drafts (HR1 and s.188(4) letter for each council owing consultation).
+    Drafts,
 }
 
 /// A table as it is shown, to copy or save: a chart's figures, the leavers in view.

@@ -545,20 +545,23 @@ fn papers_ui(
         Papers::Excel => "Export to Excel",
         Papers::Csv => "Export tables as CSV",
         Papers::Pdf => "Export board pack",
+        Papers::Drafts => "Export consultation drafts",
     });
     ui.add_space(8.0);
     ui.label(match kind {
         Papers::Excel => "One workbook for finance: Summary, By function, By council, By role, By financial year, Waterfall, Pools, Timetable, One-off costs, Scenarios and Assumptions, with totals as formulas and Excel charts, for the scenario shown.",
         Papers::Csv => "One CSV file a table (Summary, By function, By council and the rest), into a folder you choose, for the scenario shown.",
         Papers::Pdf => "A PDF for the board, A4 landscape: a title page, the headline figures, every slide's chart and the By function, By council and By financial year tables, for the scenario shown, with page numbers and the protective marking.",
+        Papers::Drafts => "For each council that owes collective consultation, a draft HR1 and a draft section 188(4) letter to its recognised unions, as Word documents, into a folder you choose, for the scenario shown. Check each before it is sent.",
     });
     ui.add_space(8.0);
     ui.checkbox(&mut options.anonymised, "Anonymised")
         .on_hover_text("No post ids, dates of birth or individual pay; groups of fewer than 5 people, and a figure that would reveal one, shown as \"fewer than 5\". For papers that go beyond the people who need the detail.");
-    if options.anonymised || kind == Papers::Pdf {
+    let lists_people = matches!(kind, Papers::Excel | Papers::Csv);
+    if options.anonymised || !lists_people {
         options.leavers = false;
     }
-    if kind != Papers::Pdf {
+    if lists_people {
         ui.add_enabled(
             !options.anonymised,
             egui::Checkbox::new(&mut options.leavers, "Include the leavers (OFFICIAL-SENSITIVE)"),

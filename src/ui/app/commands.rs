@@ -60,7 +60,6 @@ impl App {
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
-            Command::ExportDrafts => self.export_drafts(),
             Command::CopyTable(table) => self.copy_table(ctx, &table),
             Command::ExportTableCsv(table) => self.export_table(&table),
             Command::ExportSlides => self.ask_export(Exported::Slides),
@@ -284,10 +283,10 @@ impl App {
     }
 
     /// Asks for a folder, then writes each consultation draft (.docx) of the scenario shown.
-    pub(super) fn export_drafts(&mut self) {
+    fn export_drafts(&mut self, anonymised: bool) {
         let plan = self.doc.plan();
         let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
-        if crate::io::drafts::drafts(plan, &scenario).is_empty() {
+        if crate::io::drafts::drafts(plan, &scenario, anonymised).is_empty() {
             self.dialog = Some(Dialog::Error {
                 title: "No consultation drafts".to_owned(),
                 message: "No council owes collective consultation in this scenario (each proposes fewer than 20 redundancies), so there is no HR1 or section 188 letter to draft.".to_owned(),
@@ -300,7 +299,7 @@ impl App {
             return;
         };
         let plan = self.doc.plan();
-        match crate::io::drafts::write(&target, plan, &scenario) {
+        match crate::io::drafts::write(&target, plan, &scenario, anonymised) {
             Ok(files) => {
                 self.message = format!(
                     "Exported {} to {}: check each before it is sent",
@@ -344,6 +343,9 @@ impl App {
     /// folder of CSV files.
     pub(super) fn export_tables(&mut self, kind: Papers, options: crate::io::tables::Options) {
         use crate::io::{tables, workbook};
+        if kind == Papers::Drafts {
+            return self.export_drafts(options.anonymised);
+        }
         let folder = self.doc.folder();
         let plan = self.doc.plan();
         let name = crate::io::slug(&plan.name);
@@ -355,6 +357,7 @@ impl App {
             Papers::Pdf => self
                 .dialogs
                 .save_pdf(folder.as_deref(), &format!("{name}-board-pack.pdf")),
+            Papers::Drafts => return,
         };
         let Some(target) = target else {
             self.message = "Export cancelled".to_owned();
@@ -378,7 +381,7 @@ impl App {
                     )
                 })
             }
-            Papers::Pdf => return,
+            Papers::Pdf | Papers::Drafts => return,
         };
         match result {
             Ok(message) => self.message = message,

@@ -152,7 +152,7 @@ impl Frame<'_> {
             ui.close();
         }
         if ui.button("Export consultation drafts…").clicked() {
-            commands.push(Command::ExportDrafts);
+            commands.push(Command::AskExportTables(Papers::Drafts));
             ui.close();
         }
         if ui.button("Export slides as PNG…").clicked() {

@@ -9,7 +9,7 @@ use crate::engine::Outcome;
 use crate::model::{Chart, Plan};
 use crate::theme;
 use crate::ui::card::card_ui;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, TextTable, copy_buttons};
 
 /// Draws the dashboard.
 pub fn ui(
@@ -39,7 +39,7 @@ pub fn ui(
         );
     }
     ui.add_space(theme::SECTION_GAP);
-    councils_ui(ui, o);
+    councils_ui(ui, o, commands);
     ui.add_space(theme::SECTION_GAP);
     flags_ui(ui, o, dark);
 }
@@ -134,8 +134,14 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
     }
 }
 
-fn councils_ui(ui: &mut Ui, o: &Outcome) {
-    ui.heading("Each council's share");
+fn councils_ui(ui: &mut Ui, o: &Outcome, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Each council's share");
+        if !o.councils.is_empty() {
+            // The figures in full, to the penny, for finance.
+            copy_buttons(ui, "Each council's share", || councils_table(o), commands);
+        }
+    });
     if o.councils.is_empty() {
         ui.label("No councils yet: add them in the Councils view");
         return;
@@ -172,6 +178,44 @@ fn councils_ui(ui: &mut Ui, o: &Outcome) {
                 ui.end_row();
             }
         });
+}
+
+/// Each council's share as a table, money to the penny.
+fn councils_table(o: &Outcome) -> TextTable {
+    TextTable {
+        name: "Each council's share".to_owned(),
+        headings: [
+            "Council",
+            "FTE",
+            "Share",
+            "Saving a year",
+            "One-off",
+            "Consultation days",
+            "Meets go-live",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows: o
+            .councils
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    fte(c.flows.current()),
+                    format!("{:.1}%", c.share_ratio * 100.0),
+                    c.recurring_saving.full(),
+                    c.one_off_cost.full(),
+                    c.timetable.consultation_days.to_string(),
+                    if c.timetable.meets_go_live {
+                        "Yes"
+                    } else {
+                        "No"
+                    }
+                    .to_owned(),
+                ]
+            })
+            .collect(),
+    }
 }
 
 fn flags_ui(ui: &mut Ui, o: &Outcome, dark: bool) {

@@ -7,11 +7,11 @@ use std::collections::{BTreeSet, HashMap};
 use egui::{Align, DragValue, Grid, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::document::Derived;
 use crate::document::edit::{self, Edit, Reassign};
-use crate::document::{Choices, Derived};
 use crate::model::{Money, Plan, Post, Postholder};
 use crate::theme;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, TextTable, copy_buttons};
 use crate::ui::widgets;
 
 /// Which posts the table shows by whether they are filled.
@@ -216,6 +216,44 @@ impl<'a> Names<'a> {
     }
 }
 
+/// The posts in `rows` as the table shows them, with their outcome in the scenario.
+fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> TextTable {
+    let names = Names::of(plan);
+    let name = |map: &HashMap<&str, &str>, id: &str| {
+        map.get(id)
+            .map_or_else(|| id.to_owned(), |n| (*n).to_owned())
+    };
+    let mut headings: Vec<String> = COLUMNS.iter().map(|(h, _)| (*h).to_owned()).collect();
+    headings.push("Outcome".to_owned());
+    TextTable {
+        name: "Posts".to_owned(),
+        headings,
+        rows: rows
+            .iter()
+            .filter_map(|&i| plan.posts.get(i).map(|p| (i, p)))
+            .map(|(i, post)| {
+                vec![
+                    post.id.clone(),
+                    name(&names.councils, &post.council),
+                    name(&names.functions, &post.function),
+                    name(&names.roles, &post.role),
+                    post.title.clone(),
+                    post.grade.clone(),
+                    format!("{:.2}", post.fte),
+                    post.salary.full(),
+                    if post.holder.is_some() {
+                        "Filled"
+                    } else {
+                        "Vacant"
+                    }
+                    .to_owned(),
+                    derived.post_outcome(i, post),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Draws the view.
 pub fn ui(
     ui: &mut Ui,
@@ -229,7 +267,7 @@ pub fn ui(
     }
     keys(ui, state);
     filters_ui(ui, plan, state);
-    actions_ui(ui, plan, &derived.choices, state, commands);
+    actions_ui(ui, plan, derived, state, commands);
     ui.add_space(4.0);
     let focus = state.focus.and_then(|i| plan.posts.get(i).map(|p| (i, p)));
     let details_width = if focus.is_some() {
@@ -382,16 +420,24 @@ fn filter_combo<T: Clone + PartialEq>(
 fn actions_ui(
     ui: &mut Ui,
     plan: &Plan,
-    choices: &Choices,
+    derived: &Derived,
     state: &mut State,
     commands: &mut Vec<Command>,
 ) {
+    let choices = &derived.choices;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "Showing {} of {} posts",
             state.rows.len(),
             plan.posts.len()
         ));
+        // The posts shown, filtered and sorted, as the table reads.
+        copy_buttons(
+            ui,
+            "Posts",
+            || posts_table(plan, derived, &state.rows),
+            commands,
+        );
         ui.separator();
         let council = state
             .council
