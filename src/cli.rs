@@ -41,6 +41,7 @@ const USAGE: &str = "
   merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
   merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf)
                  [--scenario NAME] [--anonymised] [--leavers]
+  merger-planner diff OLD.ron NEW.ron [--format text|json]
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
 
@@ -117,6 +118,14 @@ on every page; it draws the charts with the GPU or Mesa's software Vulkan driver
 export-slides does. Text that a spreadsheet would run as a formula is escaped. Existing
 files are replaced only with --force. Prints each file written.";
 
+const DIFF_HELP: &str =
+    "Lists what changed from one version of a plan to another: councils, functions, roles and
+posts matched by id and compared field by field (salary_pence, holder.notice_weeks, ...),
+scenarios by name, and the plan's settings and statutory parameters field by field; then the
+effect on the base scenario's headline figures. --format json prints the list of changes, each
+with kind (added, removed, changed), what (council, function, role, post, scenario, setting,
+parameter), id, field, old and new. A plan compared with itself has no changes.";
+
 /// The command line as clap reads it.
 #[derive(Parser, Debug)]
 #[command(
@@ -177,6 +186,28 @@ enum Cmd {
         long_about = EXPORT_HELP
     )]
     Export(ExportArgs),
+    /// Lists what changed between two versions of a plan
+    #[command(
+        override_usage = "merger-planner diff OLD.ron NEW.ron [--format text|json]",
+        long_about = DIFF_HELP
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Args, Debug)]
+struct DiffArgs {
+    /// The older plan file
+    #[arg(value_name = "OLD.ron")]
+    old: PathBuf,
+    /// The newer plan file
+    #[arg(value_name = "NEW.ron")]
+    new: PathBuf,
+    /// text for people, json for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 #[derive(Args, Debug)]
@@ -412,6 +443,7 @@ where
         Some(Cmd::Example(a)) => example_cmd(&a, out),
         Some(Cmd::ExportSlides(a)) => export_slides_cmd(&a, out, err),
         Some(Cmd::Export(a)) => export_cmd(&a, out, err),
+        Some(Cmd::Diff(a)) => diff_cmd(&a, out, err),
     };
     match result {
         Ok(code) => Invocation::Exit(code),
@@ -560,6 +592,68 @@ fn export_slides_cmd(
     for f in files {
         let _ = writeln!(out, "{}", f.display());
     }
+    Ok(0)
+}
+
+fn diff_cmd(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    use crate::document::diff;
+    let old = open_plan(&args.old, args.max_plan_mb, err)?;
+    let new = open_plan(&args.new, args.max_plan_mb, err)?;
+    let changes = diff::diff(&old, &new);
+    if args.format == Format::Json {
+        let text = serde_json::to_string_pretty(&changes)
+            .map_err(|e| Failure::Input(format!("could not write the changes as JSON: {e}")))?;
+        let _ = writeln!(out, "{text}");
+        return Ok(0);
+    }
+    let _ = writeln!(
+        out,
+        "{} → {}: {}",
+        args.old.display(),
+        args.new.display(),
+        crate::format::plural(changes.len(), "change")
+    );
+    for (what, [added, changed, removed]) in diff::counts(&changes) {
+        let _ = writeln!(
+            out,
+            "  {}: {added} added, {changed} changed, {removed} removed",
+            what.word()
+        );
+    }
+    for change in &changes {
+        let _ = writeln!(out, "{change}");
+    }
+    let (a, b) = (
+        engine::evaluate_base(&old).totals,
+        engine::evaluate_base(&new).totals,
+    );
+    let _ = writeln!(out, "\nEffect on the base scenario's headline figures:");
+    for (name, before, after) in [
+        (
+            "Recurring saving a year",
+            a.recurring_saving,
+            b.recurring_saving,
+        ),
+        ("One-off cost", a.one_off_cost, b.one_off_cost),
+        ("Cost today", a.baseline_cost, b.baseline_cost),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {name}: {} → {} ({}{})",
+            before.full(),
+            after.full(),
+            if after >= before { "+" } else { "" },
+            (after - before).full()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  Target FTE: {:.1} → {:.1}; FTE today: {:.1} → {:.1}",
+        a.target_fte,
+        b.target_fte,
+        a.flows.current(),
+        b.flows.current()
+    );
     Ok(0)
 }
 

@@ -950,3 +950,41 @@ ls -A '{small}' > '{d}/left.txt'",
         "no temporary file left: {left}"
     );
 }
+
+#[test]
+fn diff_lists_what_changed_and_its_effect() {
+    let dir = temp();
+    let old = saves("bournemouth-poole.ron");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = text
+        .replacen("salary_pence: 10059000,", "salary_pence: 10159000,", 1)
+        .replacen("redeployment_rate: 0.3,", "redeployment_rate: 0.4,", 1);
+    assert_ne!(edited, text, "both edits made");
+    let new = dir.path().join("new.ron");
+    std::fs::write(&new, edited).unwrap();
+    let o = run(&["diff", &old, new.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(": 2 changes"), "{out}");
+    assert!(
+        out.contains("changed post BOU-00001 salary_pence: 10059000 → 10159000"),
+        "{out}"
+    );
+    assert!(
+        out.contains("changed setting assumptions.redeployment_rate: 0.3 → 0.4"),
+        "{out}"
+    );
+    assert!(out.contains("Cost today: £25,890,854.33 → £25,89"), "{out}");
+    let o = run(&["diff", &old, new.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &json.as_array().unwrap()[0];
+    assert_eq!(first["kind"], "changed");
+    assert_eq!(first["what"], "post");
+    assert_eq!(first["id"], "BOU-00001");
+    assert_eq!(first["field"], "salary_pence");
+    assert_eq!(first["old"], "10059000");
+    assert_eq!(first["new"], "10159000");
+    // A plan against itself: nothing.
+    let same = run(&["diff", &old, &old, "--format", "json"]);
+    assert_eq!(stdout(&same).trim(), "[]");
+}

@@ -364,3 +364,95 @@ proptest! {
         prop_assert_eq!(back, plan);
     }
 }
+
+mod what_changed {
+    use std::collections::BTreeSet;
+
+    use merger_planner::document::diff::{Kind, What, diff};
+    use merger_planner::io::synthetic;
+    use merger_planner::model::Money;
+    use proptest::prelude::*;
+
+    /// One edit to the example plan, as a person might make it.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Fte(usize),
+        Salary(usize),
+        Remove(usize),
+        Add(usize),
+        Target(usize),
+        Redeployment,
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0..600usize).prop_map(Edit::Fte),
+            (0..600usize).prop_map(Edit::Salary),
+            (0..600usize).prop_map(Edit::Remove),
+            (0..5usize).prop_map(Edit::Add),
+            (0..30usize).prop_map(Edit::Target),
+            Just(Edit::Redeployment),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// After random edits, the diff lists exactly those edits: each post's field, each post
+        /// added or removed, each role's target, the setting.
+        #[test]
+        fn the_diff_lists_exactly_the_edits(edits in prop::collection::vec(edit(), 0..12)) {
+            let old = synthetic::bournemouth_poole();
+            prop_assert!(diff(&old, &old).is_empty(), "a plan against itself");
+            let mut new = old.clone();
+            let mut expected: BTreeSet<(Kind, What, String, String)> = BTreeSet::new();
+            // Each post is edited at most once, and never both changed and removed.
+            let mut touched = BTreeSet::new();
+            for e in edits {
+                match e {
+                    Edit::Fte(i) | Edit::Salary(i) | Edit::Remove(i) if !touched.insert(old.posts[i].id.clone()) => {}
+                    Edit::Fte(i) => {
+                        let id = old.posts[i].id.clone();
+                        let post = new.posts.iter_mut().find(|p| p.id == id).unwrap();
+                        post.fte = if (post.fte - 0.5).abs() < 1e-9 { 0.6 } else { 0.5 };
+                        expected.insert((Kind::Changed, What::Post, id, "fte".into()));
+                    }
+                    Edit::Salary(i) => {
+                        let id = old.posts[i].id.clone();
+                        let post = new.posts.iter_mut().find(|p| p.id == id).unwrap();
+                        post.salary += Money::pounds(1);
+                        expected.insert((Kind::Changed, What::Post, id, "salary_pence".into()));
+                    }
+                    Edit::Remove(i) => {
+                        let id = old.posts[i].id.clone();
+                        new.posts.retain(|p| p.id != id);
+                        expected.insert((Kind::Removed, What::Post, id, String::new()));
+                    }
+                    Edit::Add(n) => {
+                        let id = format!("NEW-{n}");
+                        if !new.posts.iter().any(|p| p.id == id) {
+                            let mut post = old.posts[0].clone();
+                            post.id.clone_from(&id);
+                            new.posts.push(post);
+                            expected.insert((Kind::Added, What::Post, id, String::new()));
+                        }
+                    }
+                    Edit::Target(r) => {
+                        let role = &mut new.roles[r];
+                        role.target_fte = old.roles[r].target_fte + 1.0;
+                        expected.insert((Kind::Changed, What::Role, role.id.clone(), "target_fte".into()));
+                    }
+                    Edit::Redeployment => {
+                        new.assumptions.redeployment_rate = old.assumptions.redeployment_rate + 0.1;
+                        expected.insert((Kind::Changed, What::Setting, String::new(), "assumptions.redeployment_rate".into()));
+                    }
+                }
+            }
+            let found: BTreeSet<(Kind, What, String, String)> = diff(&old, &new)
+                .into_iter()
+                .map(|c| (c.kind, c.what, c.id, c.field))
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
+}

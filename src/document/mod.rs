@@ -4,6 +4,7 @@
 //! and the derived figures can never disagree. The app and the command line both use it.
 
 pub mod derived;
+pub mod diff;
 pub mod edit;
 pub mod leavers;
 
