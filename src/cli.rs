@@ -42,6 +42,7 @@ const USAGE: &str = "
   merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf)
                  [--scenario NAME] [--anonymised] [--leavers]
   merger-planner diff OLD.ron NEW.ron [--format text|json]
+  merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
 
@@ -126,6 +127,13 @@ effect on the base scenario's headline figures. --format json prints the list of
 with kind (added, removed, changed), what (council, function, role, post, scenario, setting,
 parameter), id, field, old and new. A plan compared with itself has no changes.";
 
+const COMPARE_HELP: &str =
+    "Puts two or more scenarios of a plan side by side: target FTE, voluntary and compulsory
+redundancy FTE, the recurring saving, the one-off cost, payback, the year net positive, go-live
+and whether every council meets it, each with its difference from the first scenario named.
+Base is the plan as it stands. --format json prints scenarios[], each with name, the figures
+(money in pounds to the penny) and difference{} from the first.";
+
 /// The command line as clap reads it.
 #[derive(Parser, Debug)]
 #[command(
@@ -192,6 +200,28 @@ enum Cmd {
         long_about = DIFF_HELP
     )]
     Diff(DiffArgs),
+    /// Puts scenarios side by side, with the difference from the first
+    #[command(
+        override_usage = "merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]",
+        long_about = COMPARE_HELP
+    )]
+    Compare(CompareArgs),
+}
+
+#[derive(Args, Debug)]
+struct CompareArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// The scenarios, comma-separated, the first the one the others are compared with
+    #[arg(long, value_name = "A,B", value_delimiter = ',', required = true)]
+    scenarios: Vec<String>,
+    /// text for people, json for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
 }
 
 #[derive(Args, Debug)]
@@ -444,6 +474,7 @@ where
         Some(Cmd::ExportSlides(a)) => export_slides_cmd(&a, out, err),
         Some(Cmd::Export(a)) => export_cmd(&a, out, err),
         Some(Cmd::Diff(a)) => diff_cmd(&a, out, err),
+        Some(Cmd::Compare(a)) => compare_cmd(&a, out, err),
     };
     match result {
         Ok(code) => Invocation::Exit(code),
@@ -591,6 +622,42 @@ fn export_slides_cmd(
         .map_err(|e| Failure::Input(e.to_string()))?;
     for f in files {
         let _ = writeln!(out, "{}", f.display());
+    }
+    Ok(0)
+}
+
+fn compare_cmd(
+    args: &CompareArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let names: Vec<&str> = args
+        .scenarios
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.len() < 2 {
+        return Err(Failure::Usage(
+            "name two or more scenarios to compare: --scenarios Base,\"VR only\"".to_owned(),
+        ));
+    }
+    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
+    check(&plan, &args.plan.display().to_string(), err)?;
+    let mut outcomes = Vec::new();
+    for name in &names {
+        let scenario = chosen_scenario(Some(name), &plan, &args.plan)?;
+        outcomes.push(engine::evaluate(&plan, &scenario));
+    }
+    match args.format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&report::compare_json(&outcomes))
+                .map_err(|e| Failure::Input(format!("could not write JSON: {e}")))?;
+            let _ = writeln!(out, "{text}");
+        }
+        Format::Text => {
+            let _ = write!(out, "{}", report::compare_text(&outcomes));
+        }
     }
     Ok(0)
 }

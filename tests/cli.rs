@@ -988,3 +988,50 @@ fn diff_lists_what_changed_and_its_effect() {
     let same = run(&["diff", &old, &old, "--format", "json"]);
     assert_eq!(stdout(&same).trim(), "[]");
 }
+
+#[test]
+fn compare_puts_scenarios_side_by_side_with_the_difference() {
+    let plan = saves("bournemouth-poole.ron");
+    let o = run(&[
+        "compare",
+        &plan,
+        "--scenarios",
+        "Base,VR only",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["compared_with"], "Base");
+    let s = json["scenarios"].as_array().unwrap();
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1]["name"], "VR only");
+    assert_eq!(
+        s[1]["compulsory_fte"], 0.0,
+        "VR only has no compulsory redundancy"
+    );
+    let saving = |i: usize| s[i]["recurring_saving"].as_f64().unwrap();
+    let difference = s[1]["difference"]["recurring_saving"].as_f64().unwrap();
+    assert!(
+        ((saving(1) - saving(0)) - difference).abs() < 0.005,
+        "to the penny"
+    );
+    assert_eq!(s[0]["difference"]["recurring_saving"], 0.0);
+    let text = stdout(&run(&["compare", &plan, "--scenarios", "Base,Deeper cut"]));
+    assert!(text.starts_with("Compared with Base:"), "{text}");
+    assert!(text.contains("Recurring saving a year"), "{text}");
+    // An unknown scenario names the others; one scenario is not a comparison.
+    let o = run(&["compare", &plan, "--scenarios", "Base,Nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the scenarios are: Base, VR only"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        run(&["compare", &plan, "--scenarios", "Base"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
