@@ -217,3 +217,27 @@ fn export_pdf_writes_the_board_pack() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn a_long_table_continues_on_the_next_page_of_the_pack() {
+    use merger_planner::io::tables::Options;
+    use merger_planner::render::pack;
+    // Twenty councils: By financial year has 4 + 3 x 20 rows, more than a page holds.
+    let mut plan = merger_planner::io::synthetic::reorganisation(20, 400, 1);
+    plan.slides = vec![Chart::Overlap];
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    let (_, pages) = pack::board_pack(&mut renderer, &plan, &base, Options::default()).unwrap();
+    let years: Vec<&String> = pages
+        .iter()
+        .filter(|p| p.starts_with("By financial year"))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            "By financial year",
+            "By financial year (continued)",
+            "By financial year (continued)"
+        ]
+    );
+}

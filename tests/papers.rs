@@ -526,3 +526,21 @@ fn anonymised_drafts_show_no_group_under_five() {
     }
     assert!(hidden > 0, "the small roles are hidden");
 }
+
+#[test]
+fn a_scenario_without_compulsory_redundancy_says_so_in_the_letter() {
+    use merger_planner::io::drafts::{self, Block};
+    let plan = synthetic::bournemouth_poole();
+    let says = |scenario: &Scenario| {
+        drafts::drafts(&plan, scenario, false).iter().all(|d| {
+            d.blocks.iter().any(|b| {
+                matches!(b, Block::Para(t) | Block::Field(_, t) if t.contains("No compulsory redundancy is proposed"))
+            })
+        })
+    };
+    assert!(
+        says(&plan.scenario("VR only").unwrap()),
+        "the scenario's own rule"
+    );
+    assert!(!says(&base()), "the base allows it");
+}

@@ -44,6 +44,10 @@ pub struct Draft {
 /// with a neighbour where one alone could be found from the total.
 pub fn drafts(plan: &Plan, scenario: &Scenario, anonymised: bool) -> Vec<Draft> {
     let o = engine::evaluate(plan, scenario);
+    // The scenario's own answer, where it gives one ("VR only" allows none).
+    let compulsory = scenario
+        .compulsory_allowed
+        .unwrap_or(plan.assumptions.compulsory_allowed);
     let mut out = Vec::new();
     for (c, council) in o.councils.iter().enumerate() {
         if council.timetable.consultation_days == 0 {
@@ -53,8 +57,12 @@ pub fn drafts(plan: &Plan, scenario: &Scenario, anonymised: bool) -> Vec<Draft> 
             continue;
         };
         let people = Employed::count(plan, &o, c);
-        out.push(hr1(plan, &o, council, settings, &people, anonymised));
-        out.push(letter(plan, &o, council, settings, &people, anonymised));
+        out.push(hr1(
+            plan, &o, council, settings, &people, anonymised, compulsory,
+        ));
+        out.push(letter(
+            plan, &o, council, settings, &people, anonymised, compulsory,
+        ));
     }
     out
 }
@@ -220,6 +228,7 @@ fn hr1(
     settings: &Council,
     people: &Employed,
     anonymised: bool,
+    compulsory: bool,
 ) -> Draft {
     let t = &council.timetable;
     let mut by_function = vec![0u32; o.functions.len()];
@@ -289,7 +298,7 @@ fn hr1(
         Block::Field("Reasons".to_owned(), reasons(plan, o, council)),
         Block::Field(
             "Proposed method of selection".to_owned(),
-            selection(plan, plan_allows_compulsory(plan, o)),
+            selection(plan, compulsory),
         ),
         Block::Heading("Consultation".to_owned()),
         Block::Field(
@@ -329,11 +338,6 @@ fn hr1(
     }
 }
 
-/// Whether the scenario lets compulsory redundancy happen (some is expected, or it is allowed).
-fn plan_allows_compulsory(plan: &Plan, o: &Outcome) -> bool {
-    o.totals.flows.compulsory > 0.0 || plan.assumptions.compulsory_allowed
-}
-
 fn letter(
     plan: &Plan,
     o: &Outcome,
@@ -341,6 +345,7 @@ fn letter(
     settings: &Council,
     people: &Employed,
     anonymised: bool,
+    compulsory: bool,
 ) -> Draft {
     let t = &council.timetable;
     let rows = count_rows(
@@ -403,7 +408,7 @@ fn letter(
             "The numbers include everyone the council proposes to dismiss as redundant: those expected to volunteer, those it hopes to redeploy, and those who may be selected for compulsory redundancy.".to_owned(),
         ),
         Block::Heading("(d) The proposed method of selection".to_owned()),
-        Block::Para(selection(plan, plan_allows_compulsory(plan, o))),
+        Block::Para(selection(plan, compulsory)),
         Block::Heading(
             "(e) The proposed method of carrying out the dismissals, and the period over which they are to take effect".to_owned(),
         ),
@@ -497,17 +502,12 @@ pub fn to_docx(plan: &Plan, draft: &Draft) -> Result<Vec<u8>, String> {
     Ok(bytes.into_inner())
 }
 
-/// Writes the drafts into `dir`; the files written. None when no council owes consultation.
-pub fn write(
-    dir: &Path,
-    plan: &Plan,
-    scenario: &Scenario,
-    anonymised: bool,
-) -> Result<Vec<PathBuf>, String> {
+/// Writes `drafts` (from [`drafts`]) into `dir`; the files written.
+pub fn write(dir: &Path, plan: &Plan, drafts: &[Draft]) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
-    for draft in drafts(plan, scenario, anonymised) {
+    for draft in drafts {
         let path = dir.join(&draft.file_name);
-        let bytes = to_docx(plan, &draft)?;
+        let bytes = to_docx(plan, draft)?;
         crate::io::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }

@@ -101,9 +101,10 @@ pub fn board_pack(
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));
     let all = tables::all(plan, scenario, options);
-    let chosen: Vec<&Table> = ["by-function", "by-council", "by-financial-year"]
+    let chosen: Vec<Table> = ["by-function", "by-council", "by-financial-year"]
         .iter()
         .filter_map(|key| all.iter().find(|t| t.key == *key))
+        .flat_map(pages_of)
         .collect();
 
     let mut titles = vec!["Title".to_owned(), "Headline figures".to_owned()];
@@ -158,7 +159,7 @@ pub fn board_pack(
             s.pop();
         });
     }
-    for table in chosen {
+    for table in &chosen {
         page_with(&mut document, &mut |s| {
             heading(s, &bold, &table.title);
             table_ui(s, &regular, &bold, table);
@@ -168,6 +169,40 @@ pub fn board_pack(
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
     Ok((bytes, titles))
+}
+
+/// The rows a table page holds: from under the page's heading to above its footer, leaving room
+/// for a three-line heading row and the notes, at the largest type (9 pt; smaller type fits more).
+const ROWS_PER_PAGE: usize = 28;
+
+/// A table in pages of at most [`ROWS_PER_PAGE`] rows (20 councils make 64 rows by financial
+/// year): each page repeats the headings, the title says "(continued)", and the totals and notes
+/// go on the last.
+fn pages_of(table: &Table) -> Vec<Table> {
+    let chunks: Vec<&[Vec<Cell>]> = table.rows.chunks(ROWS_PER_PAGE).collect();
+    if chunks.len() <= 1 {
+        return vec![table.clone()];
+    }
+    let last = chunks.len() - 1;
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, rows)| Table {
+            title: if i == 0 {
+                table.title.clone()
+            } else {
+                format!("{} (continued)", table.title)
+            },
+            rows: rows.to_vec(),
+            total: if i == last { table.total.clone() } else { None },
+            notes: if i == last {
+                table.notes.clone()
+            } else {
+                Vec::new()
+            },
+            ..table.clone()
+        })
+        .collect()
 }
 
 fn fill(surface: &mut Surface<'_>, (r, g, b): (u8, u8, u8)) {

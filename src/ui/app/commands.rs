@@ -286,7 +286,8 @@ impl App {
     fn export_drafts(&mut self, anonymised: bool) {
         let plan = self.doc.plan();
         let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
-        if crate::io::drafts::drafts(plan, &scenario, anonymised).is_empty() {
+        let drafts = crate::io::drafts::drafts(plan, &scenario, anonymised);
+        if drafts.is_empty() {
             self.dialog = Some(Dialog::Error {
                 title: "No consultation drafts".to_owned(),
                 message: "No council owes collective consultation in this scenario (each proposes fewer than 20 redundancies), so there is no HR1 or section 188 letter to draft.".to_owned(),
@@ -299,7 +300,7 @@ impl App {
             return;
         };
         let plan = self.doc.plan();
-        match crate::io::drafts::write(&target, plan, &scenario, anonymised) {
+        match crate::io::drafts::write(&target, plan, &drafts) {
             Ok(files) => {
                 self.message = format!(
                     "Exported {} to {}: check each before it is sent",
