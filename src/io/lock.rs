@@ -49,10 +49,19 @@ impl Held {
 
 impl Drop for Held {
     fn drop(&mut self) {
-        if fs::read(&self.path).is_ok_and(|now| now == self.contents.as_bytes()) {
+        if read_start(&self.path).is_ok_and(|now| now == self.contents.as_bytes()) {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// The first 4 KB of a lock file: all a lock file this app writes holds, and a bound on what a
+/// file planted in its place can make it read.
+fn read_start(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    File::open(path)?.take(4096).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Whether a running process holds the lock file at `path`. A missing or unreadable file is not
@@ -148,9 +157,9 @@ pub fn take(plan: &Path, me: &Holder) -> io::Result<Taken> {
             Ok(held) => return Ok(Taken::Held(held)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 if is_held(&path) {
-                    let text = fs::read(&path).unwrap_or_default();
+                    let text = read_start(&path).unwrap_or_default();
                     return Ok(Taken::By(Holder::from_text(&String::from_utf8_lossy(
-                        &text[..text.len().min(4096)],
+                        &text,
                     ))));
                 }
                 // Stale: its holder is gone. (If another copy takes it between the removal
