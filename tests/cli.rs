@@ -217,6 +217,32 @@ fn report_a_scenario() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["scenario"], "VR only");
     assert_eq!(v["totals"]["compulsory_fte"], 0.0);
+    // Too few volunteer and compulsory redundancy is off: the FTE reached is the target plus
+    // what stays above it, and the headline says so rather than claiming the target.
+    let t = &v["totals"];
+    let over = t["over_target_fte"].as_f64().expect("over target");
+    assert!(over > 1.0, "VR only falls short: {t}");
+    assert!(
+        (t["fte_reached"].as_f64().expect("reached")
+            - t["target_fte"].as_f64().expect("target")
+            - over)
+            .abs()
+            < 0.05,
+        "{t}"
+    );
+    let text = stdout(&run(&[
+        "report",
+        &saves("bournemouth-poole.ron"),
+        "--scenario",
+        "VR only",
+    ]));
+    assert!(
+        text.contains(&format!(
+            "reached {:.1} ({over:.1} FTE short of target",
+            t["fte_reached"].as_f64().expect("reached")
+        )),
+        "{text}"
+    );
     let o = run(&[
         "report",
         &saves("bournemouth-poole.ron"),
@@ -1017,6 +1043,11 @@ fn compare_puts_scenarios_side_by_side_with_the_difference() {
         "to the penny"
     );
     assert_eq!(s[0]["difference"]["recurring_saving"], 0.0);
+    assert!(
+        s[1]["fte_reached"].as_f64().expect("reached")
+            > s[1]["target_fte"].as_f64().expect("target"),
+        "the comparison shows VR only short of its target"
+    );
     let text = stdout(&run(&["compare", &plan, "--scenarios", "Base,Deeper cut"]));
     assert!(text.starts_with("Compared with Base:"), "{text}");
     assert!(text.contains("Recurring saving a year"), "{text}");

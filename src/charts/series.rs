@@ -1057,7 +1057,7 @@ impl Scenarios {
             payback_years: o.totals.payback_years,
             voluntary: o.totals.flows.voluntary,
             compulsory: o.totals.flows.compulsory,
-            fte_after: o.totals.target_fte + o.totals.flows.over_target,
+            fte_after: o.totals.fte_reached(),
             shortfall: o.totals.flows.over_target,
         }
     }

@@ -474,6 +474,19 @@ pub struct Totals {
     pub double_running_cost: Money,
 }
 
+impl Totals {
+    /// The FTE the single service actually has after the change: the target, plus what stays
+    /// above it where too few volunteered and compulsory redundancy is off.
+    pub fn fte_reached(&self) -> f64 {
+        self.target_fte + self.flows.over_target
+    }
+
+    /// Whether the scenario falls short of its target (by more than rounding).
+    pub fn short_of_target(&self) -> bool {
+        self.flows.over_target > 0.05
+    }
+}
+
 /// Everything computed for one scenario.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Outcome {

@@ -36,6 +36,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "compulsory_fte": fte(f.compulsory),
             "new_posts_fte": fte(t.new_posts),
             "over_target_fte": fte(f.over_target),
+            "fte_reached": fte(t.fte_reached()),
             "baseline_cost": pounds(t.baseline_cost),
             "target_cost": pounds(t.target_cost),
             "recurring_saving": pounds(t.recurring_saving),
@@ -241,12 +242,21 @@ fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
         o.consultation_start, o.go_live
     );
     let _ = writeln!(s, "Headlines");
-    let _ = writeln!(
+    let _ = write!(
         s,
         "  FTE today {:.1}, target {:.1}",
         t.flows.current(),
         t.target_fte
     );
+    if t.short_of_target() {
+        let _ = write!(
+            s,
+            ", reached {:.1} ({:.1} FTE short of target: too few volunteered and compulsory redundancy is off)",
+            t.fte_reached(),
+            t.flows.over_target
+        );
+    }
+    let _ = writeln!(s);
     let _ = writeln!(
         s,
         "  Vacancies deleted {:.1} FTE, VR {:.1}, redeployed {:.1}, compulsory {:.1}, new posts {:.1}",
@@ -581,6 +591,7 @@ fn compare_rows(outcomes: &[Outcome]) -> Vec<(&'static str, Vec<String>, Vec<Str
     };
     vec![
         fte_row("Target FTE", |o| o.totals.target_fte),
+        fte_row("FTE reached", |o| o.totals.fte_reached()),
         fte_row("Voluntary redundancy FTE", |o| o.totals.flows.voluntary),
         fte_row("Compulsory redundancy FTE", |o| o.totals.flows.compulsory),
         money_row("Recurring saving a year", |o| o.totals.recurring_saving),
@@ -668,6 +679,7 @@ pub fn compare_json(outcomes: &[Outcome]) -> Value {
     let figures = |o: &Outcome| {
         json!({
             "target_fte": fte(o.totals.target_fte),
+            "fte_reached": fte(o.totals.fte_reached()),
             "vr_fte": fte(o.totals.flows.voluntary),
             "compulsory_fte": fte(o.totals.flows.compulsory),
             "recurring_saving": pounds(o.totals.recurring_saving),
@@ -685,6 +697,7 @@ pub fn compare_json(outcomes: &[Outcome]) -> Value {
             v["name"] = json!(o.scenario);
             v["difference"] = json!({
                 "target_fte": fte(o.totals.target_fte - first.totals.target_fte),
+                "fte_reached": fte(o.totals.fte_reached() - first.totals.fte_reached()),
                 "vr_fte": fte(o.totals.flows.voluntary - first.totals.flows.voluntary),
                 "compulsory_fte": fte(o.totals.flows.compulsory - first.totals.flows.compulsory),
                 "recurring_saving": pounds(o.totals.recurring_saving - first.totals.recurring_saving),

@@ -278,6 +278,7 @@ fn summary(plan: &Plan, o: &Outcome) -> Table {
         ("Go-live", Cell::Date(o.go_live)),
         ("FTE today", Cell::Fte(f.current())),
         ("Target FTE", Cell::Fte(t.target_fte)),
+        ("FTE reached", Cell::Fte(t.fte_reached())),
         ("Vacancies deleted, FTE", Cell::Fte(f.vacancies_deleted)),
         ("Voluntary redundancy, FTE", Cell::Fte(f.voluntary)),
         ("Redeployed, FTE", Cell::Fte(f.redeployed_out)),

@@ -345,7 +345,14 @@ fn headline_page(
     let t = &o.totals;
     let figures = [
         ("FTE today", format!("{:.1}", t.flows.current())),
-        ("Target FTE", format!("{:.1}", t.target_fte)),
+        if t.short_of_target() {
+            (
+                "FTE after (short of target)",
+                format!("{:.1} ({:.1} over)", t.fte_reached(), t.flows.over_target),
+            )
+        } else {
+            ("Target FTE", format!("{:.1}", t.target_fte))
+        },
         ("Recurring saving a year", t.recurring_saving.compact()),
         ("One-off cost", t.one_off_cost.compact()),
         (

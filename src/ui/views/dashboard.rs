@@ -65,13 +65,13 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
         .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string());
     // A scenario that cannot reach its target (compulsory redundancy off) headlines the FTE it
     // does reach, and by how much it falls short.
-    let short = t.flows.over_target > 0.05;
+    let short = t.short_of_target();
     let (after_label, after, after_colour) = if short {
         (
             "FTE after (short of target)",
             format!(
                 "{} ({} over)",
-                fte(t.target_fte + t.flows.over_target),
+                fte(t.fte_reached()),
                 fte(t.flows.over_target)
             ),
             Some(theme::warning(dark)),
