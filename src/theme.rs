@@ -69,6 +69,29 @@ pub fn good(dark: bool) -> Color32 {
     }
 }
 
+/// Liberation Sans, regular and bold (SIL Open Font License, `assets/fonts`): the board pack's
+/// type, and the regular face the app falls back on.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Regular.ttf");
+/// Liberation Sans bold.
+pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Bold.ttf");
+
+/// Liberation Sans after egui's own fonts, for the glyphs they lack: "→" in undo labels and in
+/// what changed, and the wider Latin, Greek and Cyrillic of names in an imported establishment.
+pub fn fallback_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "Liberation Sans",
+        egui::FontData::from_static(FONT_REGULAR),
+        [FontFamily::Proportional, FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect(),
+    ));
+}
+
 /// Larger body text than egui's default so tables read at 1280x800 and on a projector.
 pub fn apply(ctx: &egui::Context) {
     // Following the system's theme; where the system does not say (some Linux desktops), light,

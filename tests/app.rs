@@ -195,7 +195,8 @@ fn changing_a_posts_fte_changes_the_saving_and_undo_and_redo_follow() {
     assert_eq!(saving(&mut h), after, "Ctrl+Y repeats it too");
 
     click(&mut h, "Edit");
-    h.get_by_label_contains("Undo change FTE").click();
+    h.get_by_label_contains("Undo Post BOU-00002 FTE 1.0 → 0.5")
+        .click();
     h.run();
     assert_eq!(saving(&mut h), before, "and so does the Edit menu");
 }

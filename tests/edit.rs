@@ -32,11 +32,17 @@ fn undo_and_redo_restore_each_state_exactly() {
     assert!(history.is_dirty());
     assert_eq!(history.undo(&mut plan).as_deref(), Some("add council"));
     assert_eq!(plan, after_one);
-    assert_eq!(history.undo(&mut plan).as_deref(), Some("change FTE"));
+    assert_eq!(
+        history.undo(&mut plan).as_deref(),
+        Some("Post BOU-00004 FTE 1.0 → 0.5")
+    );
     assert_eq!(plan, original);
     assert!(!history.is_dirty(), "back at the opened state");
     assert_eq!(history.undo(&mut plan), None);
-    assert_eq!(history.redo(&mut plan).as_deref(), Some("change FTE"));
+    assert_eq!(
+        history.redo(&mut plan).as_deref(),
+        Some("Post BOU-00004 FTE 1.0 → 0.5")
+    );
     assert_eq!(history.redo(&mut plan).as_deref(), Some("add council"));
     assert_eq!(plan, after_two);
     assert_eq!(history.redo(&mut plan), None);
@@ -290,4 +296,81 @@ proptest! {
         prop_assert!(p == start, "undoing every step gives back the start");
         prop_assert!(!history.is_dirty());
     }
+}
+
+/// Undo names the item and its old and new value, worked out from what the edit changed.
+#[test]
+fn undo_names_the_item_and_the_old_and_new_value() {
+    let mut plan = plan();
+    let mut history = History::default();
+    let i = plan
+        .roles
+        .iter()
+        .position(|r| r.title == "Finance officer")
+        .expect("the example has finance officers");
+    let old_target = plan.roles[i].target_fte;
+    // A drag through three values is one step, from the value before the drag to the last.
+    for target in [34.0, 33.0, 30.0] {
+        let mut roles = plan.roles.clone();
+        roles[i].target_fte = target;
+        assert!(history.apply(
+            &mut plan,
+            Edit::roles("change target FTE", roles).keyed("target")
+        ));
+    }
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("Finance officer target {old_target:.1} → 30.0 FTE").as_str())
+    );
+    history.close();
+    // A scenario's per-role target is named by the scenario and the role's title.
+    let mut settings = Settings::of(&plan);
+    let role_id = plan.roles[i].id.clone();
+    settings.scenarios[0].target_overrides.insert(role_id, 12.0);
+    let name = settings.scenarios[0].name.clone();
+    assert!(history.apply(&mut plan, Edit::settings("change scenario", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: Finance officer target none → 12.0 FTE").as_str())
+    );
+    // A setting: its words and its form.
+    let mut settings = Settings::of(&plan);
+    settings.assumptions.redeployment_rate = 0.4;
+    assert!(history.apply(
+        &mut plan,
+        Edit::settings("change redeployment rate", settings)
+    ));
+    assert_eq!(
+        history.undo_label(),
+        Some("Redeployment rate 30.0% → 40.0%")
+    );
+    // A council's rate, by its short name.
+    let mut councils = plan.councils.clone();
+    councils[1].lgps_employer_rate = 0.25;
+    let before = plan.councils[1].lgps_employer_rate * 100.0;
+    assert!(history.apply(&mut plan, Edit::councils("change LGPS rate", councils)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("Poole LGPS employer rate {before:.1}% → 25.0%").as_str())
+    );
+    // A salary, in pounds.
+    let mut post = plan.posts[0].clone();
+    let old_salary = post.salary;
+    post.salary = merger_planner::model::Money::pounds(100_000);
+    assert!(history.apply(&mut plan, Edit::post("change salary", 0, post)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("Post BOU-00001 salary {} → £100,000.00", old_salary.full()).as_str())
+    );
+    // More than one field keeps the builder's words.
+    let e = edit::add_council(&plan);
+    assert!(history.apply(&mut plan, e));
+    assert_eq!(history.undo_label(), Some("add council"));
+    // Undo and redo keep the words.
+    assert!(history.undo(&mut plan).is_some());
+    assert!(history.undo(&mut plan).is_some());
+    assert_eq!(
+        history.redo(&mut plan).as_deref(),
+        Some(format!("Post BOU-00001 salary {} → £100,000.00", old_salary.full()).as_str())
+    );
 }

@@ -210,6 +210,13 @@ fn items(
     }
 }
 
+/// The fields that differ between two values of one item, by dotted path.
+pub fn field_changes(what: What, old: &Value, new: &Value) -> Vec<Change> {
+    let mut changes = Vec::new();
+    fields(&mut changes, what, "", old, new);
+    changes
+}
+
 /// The fields that differ between two values, by dotted path (`holder.notice_weeks`,
 /// `weekly_caps.3.value`).
 fn fields(changes: &mut Vec<Change>, what: What, path: &str, old: &Value, new: &Value) {

@@ -5,6 +5,7 @@
 //! one post, not a copy of 50,000). No egui here: the builders below are plain functions of the
 //! plan, tested directly.
 
+use super::label::Described;
 use crate::model::{
     Assumptions, COUNCIL_PALETTE, Chart, Council, Function, Money, Parameters, Plan, Post,
     Programme, RedundancyScheme, Role, Scenario, TargetPay,
@@ -209,6 +210,9 @@ impl Edit {
 #[derive(Debug)]
 struct Step {
     label: String,
+    /// The one field the step changed, when it changed one: a drag merged into the step keeps
+    /// the value before the drag began.
+    described: Option<Described>,
     patches: Vec<Patch>,
     /// The document state the patches lead to.
     state: u64,
@@ -238,6 +242,7 @@ impl History {
         if undo.iter().all(|p| no_change(p, plan)) {
             return false;
         }
+        let described = super::label::describe(&undo, plan);
         self.redo.clear();
         let merge = self
             .undo
@@ -245,7 +250,16 @@ impl History {
             .is_some_and(|s| s.open && s.key.is_some() && s.key == edit.key);
         if merge {
             if let Some(top) = self.undo.last_mut() {
-                top.label = edit.label;
+                match (&mut top.described, described) {
+                    (Some(before), Some(now)) if before.what == now.what => {
+                        before.new = now.new;
+                        top.label = before.label();
+                    }
+                    (slot, now) => {
+                        top.label = now.as_ref().map_or(edit.label, Described::label);
+                        *slot = now;
+                    }
+                }
                 // When this edit touched only pieces the step already restores, the step still
                 // goes back to the state before the drag or typing began. Otherwise (a key reused
                 // for another piece) keep this edit's inverse too, applied first.
@@ -258,7 +272,8 @@ impl History {
         } else {
             self.close();
             self.undo.push(Step {
-                label: edit.label,
+                label: described.as_ref().map_or(edit.label, Described::label),
+                described,
                 patches: undo,
                 state: self.state,
                 open: edit.key.is_some(),
@@ -286,6 +301,7 @@ impl History {
         let redo = Edit::apply(step.patches, plan);
         self.redo.push(Step {
             label: step.label.clone(),
+            described: step.described,
             patches: redo,
             state: self.state,
             key: None,
@@ -301,6 +317,7 @@ impl History {
         let undo = Edit::apply(step.patches, plan);
         self.undo.push(Step {
             label: step.label.clone(),
+            described: step.described,
             patches: undo,
             state: self.state,
             key: None,

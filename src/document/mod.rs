@@ -6,6 +6,7 @@
 pub mod derived;
 pub mod diff;
 pub mod edit;
+pub mod label;
 pub mod leavers;
 
 use std::path::{Path, PathBuf};

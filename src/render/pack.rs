@@ -20,8 +20,8 @@ use crate::engine;
 use crate::io::tables::{self, Cell, Options, Table};
 use crate::model::{Chart, Plan, Scenario};
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+const REGULAR: &[u8] = crate::theme::FONT_REGULAR;
+const BOLD: &[u8] = crate::theme::FONT_BOLD;
 
 /// A4 landscape, in points.
 const PAGE: (f32, f32) = (841.89, 595.28);

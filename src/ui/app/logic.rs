@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::App;
 use super::frame::Frame;
+use crate::theme;
 use crate::ui::command::{Action, Command, ImportKind};
 use crate::ui::dialogs::{self, Dialog, Then};
 use crate::ui::import as import_ui;
@@ -140,6 +141,9 @@ impl App {
 
     pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {
         if self.theme_applied != Some(self.prefs.theme) {
+            if self.theme_applied.is_none() {
+                theme::fallback_font(ctx);
+            }
             ctx.set_theme(self.prefs.theme);
             self.theme_applied = Some(self.prefs.theme);
         }
