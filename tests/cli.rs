@@ -287,11 +287,16 @@ fn a_malformed_plan_names_line_and_column() {
 
 #[test]
 fn a_plan_from_a_newer_version_is_refused() {
-    let (_dir, _, _, o) = report_edited("new.ron", "format_version: 4", "format_version: 7");
+    use merger_planner::model::FORMAT_VERSION;
+    let (_dir, _, _, o) = report_edited(
+        "new.ron",
+        &format!("format_version: {FORMAT_VERSION}"),
+        "format_version: 70",
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("format version 7") && err.contains("up to 4"),
+        err.contains("format version 70") && err.contains(&format!("up to {FORMAT_VERSION}")),
         "{err}"
     );
 }

@@ -905,3 +905,93 @@ fn absurd_statutory_parameters_are_refused_and_never_panic_the_engine() {
     let o = evaluate_base(&plan);
     assert!(o.totals.one_off_cost.pence() >= 0);
 }
+
+/// A scenario changes what the plan says for its roles, functions, split, pay protection and
+/// implementation costs; each is worked by hand here.
+#[test]
+fn a_scenarios_own_targets_pay_split_and_costs_are_used() {
+    // Two vacant £30,000 clerks at council A (LGPS 20%), target 2 FTE at the highest salary:
+    // nothing changes, nothing is saved. A scenario paying the role £28,000 saves, per post,
+    // (30,000 - 28,000) x (1 + 20% LGPS + 0.5% levy) = 2,410 plus NI 15% x 2,000 = 300
+    // (both salaries are above the £5,000 threshold): £2,710; two posts £5,420.00.
+    let mut plan = four_vacant_clerks(date(2025, 1, 1), date(2025, 4, 1));
+    plan.posts.truncate(2);
+    plan.roles[0].target_fte = 2.0;
+    assert_eq!(evaluate_base(&plan).totals.recurring_saving, Money::ZERO);
+    let mut cut = Scenario {
+        name: "Pay cut".to_owned(),
+        ..Scenario::default()
+    };
+    cut.target_pay
+        .insert("clerk".to_owned(), TargetPay::Salary(Money::pounds(28_000)));
+    assert_eq!(
+        evaluate(&plan, &cut).totals.recurring_saving,
+        Money::pounds(5_420)
+    );
+    // A function's scale replaces the scenario's overall scale for its roles: finance at 0.5
+    // keeps one of the two clerks (one vacancy deleted, £39,900 saved), whatever the overall
+    // scale says.
+    let halved = Scenario {
+        name: "Half of finance".to_owned(),
+        target_scale: Some(1.0),
+        function_scales: [("finance".to_owned(), 0.5)].into(),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &halved);
+    assert!((o.totals.target_fte - 1.0).abs() < 1e-9);
+    assert_eq!(o.totals.recurring_saving, Money::pounds(39_900));
+    assert!(
+        validate(&plan)
+            .iter()
+            .all(|p| p.severity != Severity::Error)
+    );
+
+    // The example shares costs and savings 50:50. A scenario sharing the single service's cost
+    // instead gives each council its cost today less half the target cost.
+    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let service = Scenario {
+        name: "Service cost".to_owned(),
+        split_method: Some(SplitMethod::ServiceCost),
+        ..Scenario::default()
+    };
+    let base = evaluate_base(&plan);
+    let o = evaluate(&plan, &service);
+    assert_eq!(o.totals.recurring_saving, base.totals.recurring_saving);
+    assert_eq!(o.assumptions.split_method, SplitMethod::ServiceCost);
+    let half = o.totals.target_cost.pence() / 2;
+    for c in &o.councils {
+        let expected = c.baseline_cost.pence() - half;
+        assert!(
+            (c.recurring_saving.pence() - expected).abs() <= 1,
+            "{}: {} against {expected}",
+            c.short_name,
+            c.recurring_saving.pence()
+        );
+    }
+    assert_ne!(
+        o.councils[0].recurring_saving,
+        base.councils[0].recurring_saving
+    );
+    // No implementation costs and no pay protection in the scenario: the one-off cost falls by
+    // exactly the plan's implementation costs and its pay protection.
+    let lean = Scenario {
+        name: "Lean".to_owned(),
+        implementation_costs: Some(Vec::new()),
+        pay_protection_years: Some(0.0),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &lean);
+    let planned: Money = plan
+        .assumptions
+        .implementation_costs
+        .iter()
+        .map(|c| c.amount)
+        .sum();
+    assert!(planned > Money::ZERO && base.one_off.pay_protection > Money::ZERO);
+    assert_eq!(o.one_off.implementation, Money::ZERO);
+    assert_eq!(o.one_off.pay_protection, Money::ZERO);
+    assert_eq!(
+        o.totals.one_off_cost,
+        base.totals.one_off_cost - planned - base.one_off.pay_protection
+    );
+}

@@ -286,6 +286,15 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
         merger_planner::model::SplitMethod::CostsAndSavings
     );
     assert_eq!(v3.slides, v2.slides);
+    // Version 4 added each council's recognised unions; version 5 a scenario's own role pay,
+    // function scales, split, pay protection and implementation costs (none in older plans).
+    let v4 = plan_file::open(&dir.join("plan-v4.ron")).unwrap();
+    assert_eq!(v4.councils[0].recognised_unions, ["UNISON", "GMB"]);
+    assert!(v4.scenarios.iter().all(|s| s.target_pay.is_empty()
+        && s.function_scales.is_empty()
+        && s.split_method.is_none()
+        && s.implementation_costs.is_none()));
+    assert_eq!(v4.format_version, FORMAT_VERSION);
     // A slide that is not a chart is refused with its line.
     let broken = text.replace("    Overlap,", "    Pie,");
     let err = plan_file::parse(&broken).unwrap_err().to_string();

@@ -954,7 +954,7 @@ impl Split {
             savings: o.councils.iter().map(|c| c.recurring_saving).collect(),
             one_off: o.councils.iter().map(|c| c.one_off_cost).collect(),
             shares: o.councils.iter().map(|c| c.share_ratio).collect(),
-            method: plan.assumptions.split_sentence(),
+            method: o.assumptions.split_sentence(),
         }
     }
 }

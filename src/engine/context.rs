@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use super::rules::OnCosts;
-use crate::model::{PaybackLimit, Plan, Scenario};
+use crate::model::{Assumptions, PaybackLimit, Plan, Scenario, TargetPay};
 
 /// Ids to positions with FxHash (rustc-hash): the ids are the plan's own, short, with no hostile
 /// input to defend against, and 50,000 posts are resolved in well under a millisecond.
@@ -56,6 +56,11 @@ pub struct Context<'a> {
     pub go_live: Date,
     /// Target FTE per role.
     pub targets: Vec<f64>,
+    /// Target pay per role: the scenario's where it sets one, else the role's.
+    pub target_pay: Vec<TargetPay>,
+    /// The plan's assumptions with the scenario's changes to them (split, pay protection,
+    /// implementation costs, redeployment rate, VR payback limit, compulsory redundancy).
+    pub assumptions: Assumptions,
     /// Redeployment rate.
     pub redeployment_rate: f64,
     /// VR payback limit.
@@ -96,6 +101,12 @@ impl<'a> Context<'a> {
             .roles
             .iter()
             .map(|r| {
+                let scale = scenario
+                    .function_scales
+                    .get(&r.function)
+                    .copied()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .unwrap_or(scale);
                 let t = scenario
                     .target_overrides
                     .get(&r.id)
@@ -103,6 +114,11 @@ impl<'a> Context<'a> {
                     .unwrap_or(r.target_fte * scale);
                 if t.is_finite() { t.max(0.0) } else { 0.0 }
             })
+            .collect();
+        let target_pay = plan
+            .roles
+            .iter()
+            .map(|r| scenario.target_pay.get(&r.id).copied().unwrap_or(r.pay))
             .collect();
         let councils = index(plan.councils.iter().map(|c| c.id.as_str()));
         let functions = index(plan.functions.iter().map(|f| f.id.as_str()));
@@ -140,15 +156,36 @@ impl<'a> Context<'a> {
                 .unwrap_or(default)
                 .clamp(0.0, 1.0)
         };
+        let redeployment_rate = rate(scenario.redeployment_rate, a.redeployment_rate);
+        let vr_payback_limit = scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit);
+        let compulsory_allowed = scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed);
+        let assumptions = Assumptions {
+            redeployment_rate,
+            pay_protection_years: scenario
+                .pay_protection_years
+                .filter(|y| y.is_finite())
+                .unwrap_or(a.pay_protection_years),
+            vr_payback_limit,
+            compulsory_allowed,
+            implementation_costs: scenario
+                .implementation_costs
+                .clone()
+                .unwrap_or_else(|| a.implementation_costs.clone()),
+            split_method: scenario.split_method.unwrap_or(a.split_method),
+            cost_share: scenario.cost_share.unwrap_or(a.cost_share),
+            ..a.clone()
+        };
         Self {
             plan,
             scenario: scenario.name.clone(),
             consultation_start,
             go_live,
             targets,
-            redeployment_rate: rate(scenario.redeployment_rate, a.redeployment_rate),
-            vr_payback_limit: scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit),
-            compulsory_allowed: scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed),
+            target_pay,
+            assumptions,
+            redeployment_rate,
+            vr_payback_limit,
+            compulsory_allowed,
             post_council,
             post_role,
             role_function,

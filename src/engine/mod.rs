@@ -141,6 +141,7 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         years,
         people,
         flags,
+        assumptions: ctx.assumptions.clone(),
     }
 }
 
@@ -165,7 +166,7 @@ fn people(
         out.extend(people);
         costs.add(more);
     }
-    costs.add_implementation(ctx.plan);
+    costs.add_implementation(ctx);
     (out, costs)
 }
 
@@ -181,7 +182,7 @@ fn people_in(
     let plan = ctx.plan;
     let affected = exits[range.clone()].iter().filter(|e| e.is_some()).count();
     let mut out = Vec::with_capacity(affected);
-    let protection_years = plan.assumptions.pay_protection_years.clamp(0.0, 10.0);
+    let protection_years = ctx.assumptions.pay_protection_years.clamp(0.0, 10.0);
     for i in range {
         let fate = &fates[i];
         let (Some(c), Some(r), Some(exit)) = (ctx.post_council[i], ctx.post_role[i], exits[i])
@@ -314,8 +315,8 @@ impl OneOffs {
     }
 
     /// Adds the plan's implementation costs, by year.
-    fn add_implementation(&mut self, plan: &Plan) {
-        for c in &plan.assumptions.implementation_costs {
+    fn add_implementation(&mut self, ctx: &Context) {
+        for c in &ctx.assumptions.implementation_costs {
             let amount = c.amount.at_least_zero();
             self.totals.implementation += amount;
             *self.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
@@ -327,7 +328,7 @@ impl OneOffs {
 fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
     let plan = ctx.plan;
     let protection_days =
-        (plan.assumptions.pay_protection_years.clamp(0.0, 10.0) * 365.0).round() as i64;
+        (ctx.assumptions.pay_protection_years.clamp(0.0, 10.0) * 365.0).round() as i64;
     let mut o = OneOffs {
         totals: OneOff::default(),
         payments: Vec::with_capacity(people.len()),
@@ -447,7 +448,7 @@ fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Vec<
 
 fn share_ratios(ctx: &Context, recurring: &costing::Recurring) -> Vec<f64> {
     let plan = ctx.plan;
-    let weights: Vec<f64> = match plan.assumptions.cost_share {
+    let weights: Vec<f64> = match ctx.assumptions.cost_share {
         CostShare::Equal => vec![1.0; plan.councils.len()],
         CostShare::BaselineCost => recurring
             .council_baseline
@@ -516,7 +517,7 @@ fn function_outcomes(
             // today less its share, or the saving itself is shared and each council's share of
             // the cost is what it spends today less its saving (domain.md 3.10).
             let pair = |a: &Money, b: &Money| *a - *b;
-            match plan.assumptions.split_method {
+            match ctx.assumptions.split_method {
                 SplitMethod::ServiceCost => {
                     out.council_share = allocate(out.target_cost, ratios);
                     out.council_saving = out
@@ -552,7 +553,7 @@ fn council_outcomes(
     let plan = ctx.plan;
     let one_off = &one_offs.totals;
     let employee_one_off = &one_offs.employee;
-    let shares: Vec<Money> = match plan.assumptions.one_off_split {
+    let shares: Vec<Money> = match ctx.assumptions.one_off_split {
         OneOffSplit::SameRatio => allocate(one_off.total(), ratios),
         OneOffSplit::EmployingCouncil => {
             // The employees' own costs stay with their council; what is left (implementation)

@@ -492,6 +492,10 @@ impl Totals {
 pub struct Outcome {
     /// Scenario name.
     pub scenario: String,
+    /// The assumptions it was computed with: the plan's, with the scenario's changes (its split,
+    /// pay protection, implementation costs). Reports say the split from these.
+    #[serde(skip)]
+    pub assumptions: crate::model::Assumptions,
     /// Consultation start used.
     pub consultation_start: Date,
     /// Go-live used.

@@ -153,7 +153,7 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
         .iter()
         .chain(&pool.vacant)
         .map(|&i| (posts[i].salary.pence().max(0), clean_fte(posts[i].fte)));
-    match ctx.plan.roles[role].pay {
+    match ctx.target_pay[role] {
         TargetPay::Salary(s) => s.pence().max(0),
         TargetPay::HarmoniseHighest => salaries.map(|(s, _)| s).max().unwrap_or(0),
         TargetPay::HarmoniseLowest => salaries.map(|(s, _)| s).min().unwrap_or(0),

@@ -63,7 +63,7 @@ pub fn by_year(
     let Some(&first) = span.first() else {
         return Vec::new();
     };
-    let convention = ctx.plan.assumptions.part_year;
+    let convention = ctx.assumptions.part_year;
     // A payment made on one day falls whole in its year. Spread payments are grouped by their
     // period and each period is shared across the years once, by the largest-remainder method,
     // so the years add up to the payments to the penny.

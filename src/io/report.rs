@@ -46,21 +46,21 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "double_running_cost": pounds(t.double_running_cost),
         },
         "split": {
-            "method": match plan.assumptions.split_method {
+            "method": match o.assumptions.split_method {
                 SplitMethod::ServiceCost => "service_cost",
                 SplitMethod::CostsAndSavings => "costs_and_savings",
             },
-            "ratio": match plan.assumptions.cost_share {
+            "ratio": match o.assumptions.cost_share {
                 CostShare::Equal => "equal",
                 CostShare::BaselineCost => "cost_today",
                 CostShare::Fte => "fte_today",
                 CostShare::Weights => "weights",
             },
-            "one_off": match plan.assumptions.one_off_split {
+            "one_off": match o.assumptions.one_off_split {
                 OneOffSplit::SameRatio => "same_ratio",
                 OneOffSplit::EmployingCouncil => "employing_council",
             },
-            "description": plan.assumptions.split_sentence(),
+            "description": o.assumptions.split_sentence(),
         },
         "one_off": {
             "redundancy_pay": pounds(o.one_off.redundancy_pay),
@@ -227,7 +227,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
     let mut s = String::new();
     headlines_text(&mut s, plan, o);
     functions_text(&mut s, o);
-    councils_text(&mut s, plan, o);
+    councils_text(&mut s, o);
     money_text(&mut s, o);
     leavers_text(&mut s, plan, o);
     s
@@ -328,9 +328,9 @@ fn date_or_dash(d: Option<jiff::civil::Date>) -> String {
     d.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
-fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
+fn councils_text(s: &mut String, o: &Outcome) {
     let _ = writeln!(s, "\nBy council (a year; one-off in total)");
-    let _ = writeln!(s, "{}", plan.assumptions.split_sentence());
+    let _ = writeln!(s, "{}", o.assumptions.split_sentence());
     let rows: Vec<Vec<String>> = o
         .councils
         .iter()

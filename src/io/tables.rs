@@ -251,13 +251,13 @@ pub fn all(plan: &Plan, scenario: &Scenario, options: Options) -> Vec<Table> {
     let mut tables = vec![
         summary(plan, &o),
         by_function(&o),
-        by_council(plan, &o, options),
+        by_council(&o, options),
         by_role(plan, &o, options),
         by_year(&o),
         waterfall(&o),
         pools(&o),
         timetable(&o),
-        one_off(plan, &o),
+        one_off(&o),
         scenarios(plan),
         assumptions(plan),
     ];
@@ -303,7 +303,7 @@ fn summary(plan: &Plan, o: &Outcome) -> Table {
         ),
         (
             "How the councils share",
-            Cell::text(plan.assumptions.split_sentence()),
+            Cell::text(o.assumptions.split_sentence()),
         ),
         ("Protective marking", Cell::text(&plan.protective_marking)),
     ];
@@ -385,7 +385,7 @@ fn by_function(o: &Outcome) -> Table {
     table
 }
 
-fn by_council(plan: &Plan, o: &Outcome, options: Options) -> Table {
+fn by_council(o: &Outcome, options: Options) -> Table {
     let mut table = Table::new(
         "by-council",
         "By council",
@@ -431,7 +431,7 @@ fn by_council(plan: &Plan, o: &Outcome, options: Options) -> Table {
         Cell::Count(proposed),
         Cell::Empty,
     ]);
-    table.notes.push(plan.assumptions.split_sentence());
+    table.notes.push(o.assumptions.split_sentence());
     if options.anonymised {
         let people: Vec<u32> = o.councils.iter().map(|c| c.proposed_redundancies).collect();
         if table.suppress(7, &people) > 0 {
@@ -728,7 +728,7 @@ fn timetable(o: &Outcome) -> Table {
     table
 }
 
-fn one_off(plan: &Plan, o: &Outcome) -> Table {
+fn one_off(o: &Outcome) -> Table {
     let x = &o.one_off;
     let mut table = Table::new("one-off-costs", "One-off costs", &["Cost", "Amount"]);
     table.rows = vec![
@@ -747,7 +747,7 @@ fn one_off(plan: &Plan, o: &Outcome) -> Table {
         x.statutory_redundancy_pay.full(),
         x.pension_strain_estimated.full()
     ));
-    for cost in &plan.assumptions.implementation_costs {
+    for cost in &o.assumptions.implementation_costs {
         table.notes.push(format!(
             "Implementation {}: {} ({})",
             cost.year,
@@ -840,7 +840,7 @@ fn assumptions(plan: &Plan) -> Table {
     );
     add(
         "How the councils share".to_owned(),
-        Cell::text(plan.assumptions.split_sentence()),
+        Cell::text(a.split_sentence()),
         None,
         plan_setting,
     );

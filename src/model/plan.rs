@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -431,6 +431,20 @@ pub struct Scenario {
     pub vr_payback_limit: Option<PaybackLimit>,
     /// Whether compulsory redundancies are allowed.
     pub compulsory_allowed: Option<bool>,
+    /// Target pay for particular roles (a set salary or a harmonisation rule), by role id.
+    /// Format 5.
+    pub target_pay: BTreeMap<String, TargetPay>,
+    /// Each role in these functions has its target FTE multiplied by this instead of by
+    /// `target_scale`, by function id. Format 5.
+    pub function_scales: BTreeMap<String, f64>,
+    /// A different pay protection, in years. Format 5.
+    pub pay_protection_years: Option<f64>,
+    /// A different choice of what the councils share. Format 5.
+    pub split_method: Option<SplitMethod>,
+    /// A different ratio for sharing. Format 5.
+    pub cost_share: Option<CostShare>,
+    /// Different one-off implementation costs (all of them, replacing the plan's). Format 5.
+    pub implementation_costs: Option<Vec<ImplementationCost>>,
 }
 
 impl Scenario {

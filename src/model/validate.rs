@@ -226,27 +226,7 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
             "a payback limit in years, or None",
         );
     }
-    for cost in &a.implementation_costs {
-        if cost.amount > Money::pounds(1_000_000_000) {
-            c.error(
-                &at,
-                "implementation_costs",
-                format!(
-                    "'{}' in {} is more than £1bn; check the amount",
-                    cost.description, cost.year
-                ),
-            );
-        } else if cost.amount.pence() < 0 {
-            c.error(
-                &at,
-                "implementation_costs",
-                format!(
-                    "'{}' in {} is negative ({}); enter the cost as a positive amount",
-                    cost.description, cost.year, cost.amount
-                ),
-            );
-        }
-    }
+    implementation_costs(c, &at, &a.implementation_costs);
     if let Some(host) = &a.host_council
         && plan.council(host).is_none()
     {
@@ -702,6 +682,82 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
                 0.0,
                 1e6,
                 "a target FTE of 0 or more",
+            );
+        }
+        for (role, pay) in &s.target_pay {
+            if plan.role(role).is_none() {
+                c.error(
+                    &at,
+                    "target_pay",
+                    format!("there is no role '{role}'; remove the target pay or fix the id"),
+                );
+            }
+            if let super::TargetPay::Salary(m) = pay
+                && (m.pence() < 0 || *m > Money::pounds(10_000_000))
+            {
+                c.error(
+                    &at,
+                    "target_pay",
+                    format!(
+                        "a target salary of {} is outside £0 to £10,000,000",
+                        m.full()
+                    ),
+                );
+            }
+        }
+        for (function, scale) in &s.function_scales {
+            if plan.function(function).is_none() {
+                c.error(
+                    &at,
+                    "function_scales",
+                    format!("there is no function '{function}'; remove the scale or fix the id"),
+                );
+            }
+            c.range(
+                &at,
+                "function_scales",
+                *scale,
+                0.0,
+                10.0,
+                "a multiplier of the function's targets such as 0.9",
+            );
+        }
+        if let Some(years) = s.pay_protection_years {
+            c.range(
+                &at,
+                "pay_protection_years",
+                years,
+                0.0,
+                10.0,
+                "years of pay protection, 0 to 10",
+            );
+        }
+        if let Some(costs) = &s.implementation_costs {
+            implementation_costs(c, &at, costs);
+        }
+    }
+}
+
+/// One-off implementation costs: each positive and under £1bn.
+fn implementation_costs(c: &mut Checker, at: &Location, costs: &[super::ImplementationCost]) {
+    for cost in costs {
+        if cost.amount > Money::pounds(1_000_000_000) {
+            c.error(
+                at,
+                "implementation_costs",
+                format!(
+                    "'{}' in {} is more than £1bn; check the amount",
+                    cost.description, cost.year
+                ),
+            );
+        } else if cost.amount.pence() < 0 {
+            c.error(
+                at,
+                "implementation_costs",
+                format!(
+                    "'{}' in {} is negative ({}); enter the cost as a positive amount",
+                    cost.description, cost.year, cost.amount
+                ),
             );
         }
     }

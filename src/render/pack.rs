@@ -143,7 +143,7 @@ pub fn board_pack(
         title_page(s, &regular, &bold, plan, &o, made);
     });
     page_with(&mut document, &mut |s| {
-        headline_page(s, &regular, &bold, plan, &o);
+        headline_page(s, &regular, &bold, &o);
     });
     for (chart, image) in slides.iter().zip(images) {
         page_with(&mut document, &mut |s| {
@@ -334,13 +334,7 @@ fn title_page(
     }
 }
 
-fn headline_page(
-    surface: &mut Surface<'_>,
-    regular: &Face,
-    bold: &Face,
-    plan: &Plan,
-    o: &engine::Outcome,
-) {
+fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &engine::Outcome) {
     heading(surface, bold, "Headline figures");
     let t = &o.totals;
     let figures = [
@@ -392,7 +386,7 @@ fn headline_page(
             t.target_cost.full(),
             t.one_off_cost.full()
         ),
-        plan.assumptions.split_sentence(),
+        o.assumptions.split_sentence(),
     ];
     let mut y = 380.0;
     for line in lines {
