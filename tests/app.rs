@@ -796,29 +796,110 @@ fn dragging_a_value_is_one_undo_step() {
 #[test]
 fn a_scenario_is_added_edited_and_computed() {
     let (mut h, _) = harness();
-    click(&mut h, "Assumptions");
+    click(&mut h, "Scenarios");
     click(&mut h, "Add scenario");
     let n = h.state().plan().scenarios.len();
     assert_eq!(h.state().plan().scenarios[n - 1].name, "New scenario");
-    click(&mut h, "Scenario: New scenario");
-    type_into(&mut h, &format!("Name of scenario {n}"), "Autumn start");
-    h.get_by_label(&format!("Change scenario {n} go-live"))
-        .click();
-    h.run();
-    type_into(&mut h, &format!("Scenario {n} go-live"), "2018-10-01");
+    // The new scenario is open for editing.
+    type_into(&mut h, "Scenario name", "Autumn start");
+    click(&mut h, "Change go-live");
+    type_into(&mut h, "Go-live", "2018-10-01");
     let sc = h.state().plan().scenarios[n - 1].clone();
     assert_eq!(sc.name, "Autumn start");
     assert_eq!(
         sc.go_live.map(|d| d.to_string()).as_deref(),
         Some("2018-10-01")
     );
+    click(&mut h, "Dashboard");
     choose(&mut h, "Scenario", "Autumn start");
     assert_eq!(h.state_mut().outcome().go_live.to_string(), "2018-10-01");
+    assert!(
+        h.state().title().contains("Autumn start"),
+        "the scenario in use is named in the title: {}",
+        h.state().title()
+    );
 
-    // Deleting the scenario in use falls back to the base.
-    click(&mut h, "Delete scenario Autumn start");
-    assert_eq!(h.state().plan().scenarios.len(), n - 1);
+    // Duplicated, moved and deleted; deleting the scenario in use falls back to the base.
+    click(&mut h, "Scenarios");
+    click(&mut h, "Duplicate Autumn start");
+    let names = |h: &Harness<'_, App>| -> Vec<String> {
+        h.state()
+            .plan()
+            .scenarios
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&h)[n], "Autumn start (copy)");
+    click(&mut h, "Move Autumn start (copy) up");
+    assert_eq!(names(&h)[n - 1], "Autumn start (copy)");
+    assert_eq!(names(&h)[n], "Autumn start");
+    click(&mut h, "Delete Autumn start");
+    assert_eq!(h.state().plan().scenarios.len(), n);
     assert_eq!(h.state_mut().outcome().scenario, "Base");
+}
+
+/// The path: a director makes a scenario, cuts a role's target, compares it with the
+/// base, sees what it changes, and undoes the cut.
+#[test]
+fn a_role_target_cut_in_a_scenario_is_compared_shown_as_a_change_and_undone() {
+    let (mut h, _) = harness();
+    click(&mut h, "Scenarios");
+    click(&mut h, "Add scenario");
+    let plan = h.state().plan().clone();
+    let role = plan
+        .roles
+        .iter()
+        .find(|r| r.title == "Finance officer")
+        .expect("the example has finance officers")
+        .clone();
+    h.get_by_role_and_label(Role::SpinButton, "Finance officer target in the scenario")
+        .scroll_to_me();
+    h.run();
+    set_number(&mut h, "Finance officer target in the scenario", 20.0);
+    let sc = h.state().plan().scenarios.last().expect("added").clone();
+    assert_eq!(sc.target_overrides.get(&role.id), Some(&20.0));
+    // The grid shows the difference from the plan's target.
+    let difference = format!("-{:.1}", role.target_fte - 20.0);
+    assert!(
+        h.query_all_by_label(&difference).count() >= 1,
+        "{difference}"
+    );
+
+    // Compared: the new scenario saves more than the base, by the difference shown.
+    let plan = h.state().plan().clone();
+    let base = merger_planner::engine::evaluate_base(&plan)
+        .totals
+        .recurring_saving;
+    let new = merger_planner::engine::evaluate(&plan, plan.scenarios.last().expect("added"))
+        .totals
+        .recurring_saving;
+    assert!(new > base, "cutting finance officers saves more");
+    h.get_by_label("Compare scenarios").scroll_to_me();
+    h.run();
+    h.get_by_label(&format!("+{}", (new - base).whole()));
+
+    // What changed between the base and the new scenario names the role by its title.
+    h.get_by_label("What changed").scroll_to_me();
+    h.run();
+    choose_last(&mut h, "To", "New scenario");
+    h.get_by_label("New scenario: Finance officer target none → 20.0 FTE");
+    // The status bar says the same of the edit.
+    h.get_by_label("Changed: New scenario: Finance officer target none → 20.0 FTE");
+
+    // Undo names the change and takes it back.
+    click(&mut h, "Edit");
+    h.get_by_label_contains("Undo New scenario: Finance officer target none → 20.0 FTE")
+        .click();
+    h.run();
+    let sc = h
+        .state()
+        .plan()
+        .scenarios
+        .last()
+        .expect("still there")
+        .clone();
+    assert!(sc.target_overrides.is_empty(), "the cut is undone");
 }
 
 #[test]
@@ -2020,4 +2101,36 @@ fn the_posts_shown_and_the_councils_share_copy_as_tables() {
             .any(|l| l.starts_with("BOU-00001\tBournemouth\tFinance\tHead of finance")),
         "{posts}"
     );
+}
+
+/// What changed between another plan file (an earlier version) and the open plan, grouped,
+/// counted and searchable, with the effect on the headline figures.
+#[test]
+fn what_changed_since_another_plan_file_is_listed_in_words_and_searchable() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut earlier = example_plan();
+    earlier.posts[0].fte = 0.5;
+    earlier.posts.remove(5);
+    let path = dir.path().join("earlier.ron");
+    merger_planner::io::plan_file::save(&path, &earlier).expect("saved");
+    let (mut h, dialogs) = harness();
+    click(&mut h, "Scenarios");
+    h.get_by_label("Between another plan file and this plan")
+        .scroll_to_me();
+    h.run();
+    click(&mut h, "Between another plan file and this plan");
+    dialogs.answer(Some(path));
+    click(&mut h, "Choose a plan file…");
+    h.get_by_label("1 post added, 1 post changed")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Post BOU-00001 FTE 0.5 → 1.0");
+    h.get_by_label("Added post BOU-00006");
+    h.get_by_label("Effect on the headline figures");
+    // A search narrows the list.
+    type_into(&mut h, "Search changes", "BOU-00001");
+    assert!(h.query_by_label("Added post BOU-00006").is_none());
+    h.get_by_label("Post BOU-00001 FTE 0.5 → 1.0");
+    // The open plan is untouched.
+    assert!(!h.state().is_dirty());
 }

@@ -374,3 +374,46 @@ fn undo_names_the_item_and_the_old_and_new_value() {
         Some(format!("Post BOU-00001 salary {} → £100,000.00", old_salary.full()).as_str())
     );
 }
+
+/// A scenario's pay for a role and a function's scale read in words too.
+#[test]
+fn a_scenarios_role_pay_and_function_scale_read_in_words() {
+    use merger_planner::model::{Money, TargetPay};
+    let mut plan = plan();
+    let mut history = History::default();
+    let role = plan
+        .roles
+        .iter()
+        .find(|r| r.title == "Finance officer")
+        .expect("the example has finance officers")
+        .id
+        .clone();
+    let name = plan.scenarios[0].name.clone();
+    let mut settings = Settings::of(&plan);
+    settings.scenarios[0]
+        .target_pay
+        .insert(role.clone(), TargetPay::Salary(Money::pounds(28_000)));
+    assert!(history.apply(&mut plan, Edit::settings("pay", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: Finance officer pay as the plan → £28,000.00").as_str())
+    );
+    let mut settings = Settings::of(&plan);
+    settings.scenarios[0]
+        .target_pay
+        .insert(role, TargetPay::Salary(Money::pounds(27_500)));
+    assert!(history.apply(&mut plan, Edit::settings("salary", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: Finance officer salary £28,000.00 → £27,500.00").as_str())
+    );
+    let mut settings = Settings::of(&plan);
+    settings.scenarios[0]
+        .function_scales
+        .insert("finance".to_owned(), 0.8);
+    assert!(history.apply(&mut plan, Edit::settings("scale", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: Finance scale none → × 0.8").as_str())
+    );
+}

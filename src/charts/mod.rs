@@ -231,16 +231,26 @@ pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>)
 
 /// Draws a table of figures.
 pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &Table) {
+    grid_ui(ui, id, &table.columns, &table.rows);
+}
+
+/// Draws headings in bold and rows of text as a striped grid.
+pub fn grid_ui(
+    ui: &mut Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    columns: &[String],
+    rows: &[Vec<String>],
+) {
     egui::Grid::new(id)
         .striped(true)
-        .num_columns(table.columns.len())
+        .num_columns(columns.len())
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            for c in &table.columns {
+            for c in columns {
                 ui.strong(c);
             }
             ui.end_row();
-            for row in &table.rows {
+            for row in rows {
                 for cell in row {
                     ui.label(cell);
                 }

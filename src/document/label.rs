@@ -151,6 +151,14 @@ enum Form {
     Times,
     /// true/false as on/off.
     Switch,
+    /// A role's pay: a salary or a harmonisation rule.
+    Pay,
+}
+
+/// A changed field in words, for What changed: the item's name, the field as a person says it,
+/// the values formatted.
+pub fn change_words(plan: &Plan, change: &Change, name: &str) -> Described {
+    words(plan, change.what, name, change)
 }
 
 /// A change in words: the item's name, the field as a person says it, the values formatted.
@@ -162,11 +170,27 @@ fn words(plan: &Plan, what: What, name: &str, change: &Change) -> Described {
         .strip_suffix("_pence")
         .map_or((last, false), |field| (field, true));
     // A scenario's per-role target is named by the role's title.
+    let role = |id: &str| {
+        plan.role(id)
+            .map_or_else(|| id.to_owned(), |r| r.title.clone())
+    };
     let (field, form, unit) = if path.first() == Some(&"target_overrides") && path.len() == 2 {
-        let role = plan
-            .role(last)
-            .map_or_else(|| last.to_owned(), |r| r.title.clone());
-        (format!("{role} target"), Form::Fte, " FTE")
+        (format!("{} target", role(last)), Form::Fte, " FTE")
+    } else if path.first() == Some(&"target_pay") && path.len() == 2 {
+        (format!("{} pay", role(last)), Form::Pay, "")
+    } else if path.first() == Some(&"function_scales") && path.len() == 2 {
+        let function = plan
+            .function(last)
+            .map_or_else(|| last.to_owned(), |f| f.name.clone());
+        (format!("{function} scale"), Form::Times, "")
+    } else if path.first() == Some(&"target_pay") && path.len() == 3 && last == "Salary" {
+        // A scenario's set salary for a role, changed: `target_pay.ROLE.Salary`.
+        (format!("{} salary", role(path[1])), Form::Money, "")
+    } else if path == ["pay", "Salary"] {
+        // A role's set salary, changed.
+        ("salary".to_owned(), Form::Money, "")
+    } else if path == ["pay"] {
+        ("pay".to_owned(), Form::Pay, "")
     } else {
         let (field, form, unit) = field_words(last);
         let form = if money { Form::Money } else { form };
@@ -184,7 +208,8 @@ fn words(plan: &Plan, what: What, name: &str, change: &Change) -> Described {
     };
     let what_words = match what {
         What::Scenario => format!("{name}: {field}"),
-        What::Setting => field,
+        What::Setting | What::Parameter => field,
+        _ if name.is_empty() => field,
         _ => format!("{name} {field}"),
     };
     let value = |text: &str| format_value(text, form);
@@ -232,8 +257,23 @@ fn format_value(text: &str, form: Form) -> String {
         (Form::Times, Some(v)) => format!("× {v}"),
         (Form::Switch, _) if text == "true" => "on".to_owned(),
         (Form::Switch, _) if text == "false" => "off".to_owned(),
+        (Form::Pay, _) => pay_text(text),
         _ if text.is_empty() => "(blank)".to_owned(),
         _ => text.to_owned(),
+    }
+}
+
+/// A role's pay as stored (`{"Salary":2800000}`, `HarmoniseHighest`) in words.
+fn pay_text(text: &str) -> String {
+    match text {
+        "HarmoniseHighest" => "highest today".to_owned(),
+        "HarmoniseAverage" => "average today".to_owned(),
+        "HarmoniseLowest" => "lowest today".to_owned(),
+        "none" => "as the plan".to_owned(),
+        _ => serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("Salary").and_then(Value::as_i64))
+            .map_or_else(|| text.to_owned(), |p| Money(p).full()),
     }
 }
 

@@ -93,33 +93,8 @@ impl<'a> Context<'a> {
             .go_live
             .unwrap_or(plan.programme.go_live)
             .max(consultation_start);
-        let scale = scenario
-            .target_scale
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .unwrap_or(1.0);
-        let targets = plan
-            .roles
-            .iter()
-            .map(|r| {
-                let scale = scenario
-                    .function_scales
-                    .get(&r.function)
-                    .copied()
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-                    .unwrap_or(scale);
-                let t = scenario
-                    .target_overrides
-                    .get(&r.id)
-                    .copied()
-                    .unwrap_or(r.target_fte * scale);
-                if t.is_finite() { t.max(0.0) } else { 0.0 }
-            })
-            .collect();
-        let target_pay = plan
-            .roles
-            .iter()
-            .map(|r| scenario.target_pay.get(&r.id).copied().unwrap_or(r.pay))
-            .collect();
+        let targets = plan.roles.iter().map(|r| scenario.target_for(r)).collect();
+        let target_pay = plan.roles.iter().map(|r| scenario.pay_for(r)).collect();
         let councils = index(plan.councils.iter().map(|c| c.id.as_str()));
         let functions = index(plan.functions.iter().map(|f| f.id.as_str()));
         let roles = index(plan.roles.iter().map(|r| r.id.as_str()));

@@ -450,6 +450,35 @@ pub struct Scenario {
 impl Scenario {
     /// The name of the base scenario (the plan as it stands).
     pub const BASE: &'static str = "Base";
+
+    /// The scale this scenario puts on a function's targets: the function's own, else the
+    /// scenario's overall scale, else 1 (a scale that is not a number of 0 or more counts as
+    /// unset).
+    pub fn scale_for(&self, function: &str) -> f64 {
+        let valid = |s: &f64| s.is_finite() && *s >= 0.0;
+        self.function_scales
+            .get(function)
+            .copied()
+            .filter(valid)
+            .or(self.target_scale.filter(valid))
+            .unwrap_or(1.0)
+    }
+
+    /// A role's target FTE in this scenario: its own override, else the plan's target times the
+    /// scale (never negative, never NaN).
+    pub fn target_for(&self, role: &Role) -> f64 {
+        let t = self
+            .target_overrides
+            .get(&role.id)
+            .copied()
+            .unwrap_or(role.target_fte * self.scale_for(&role.function));
+        if t.is_finite() { t.max(0.0) } else { 0.0 }
+    }
+
+    /// A role's target pay in this scenario.
+    pub fn pay_for(&self, role: &Role) -> TargetPay {
+        self.target_pay.get(&role.id).copied().unwrap_or(role.pay)
+    }
 }
 
 impl Plan {

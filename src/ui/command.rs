@@ -26,13 +26,15 @@ pub enum View {
     Money,
     /// The legal timetable per council.
     Timetable,
-    /// Dates, assumptions, scenarios and the statutory parameters.
+    /// The scenarios: each one's changes, compared, and what changed.
+    Scenarios,
+    /// Dates, assumptions and the statutory parameters.
     Assumptions,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Dashboard,
         Self::Councils,
         Self::Establishment,
@@ -40,6 +42,7 @@ impl View {
         Self::Pools,
         Self::Money,
         Self::Timetable,
+        Self::Scenarios,
         Self::Assumptions,
     ];
 
@@ -53,6 +56,7 @@ impl View {
             Self::Pools => "Pools",
             Self::Money => "Money",
             Self::Timetable => "Timetable",
+            Self::Scenarios => "Scenarios",
             Self::Assumptions => "Assumptions",
         }
     }
@@ -186,6 +190,8 @@ pub enum Command {
     Recover(bool),
     /// Open this file (recent files, drag and drop).
     OpenPath(PathBuf),
+    /// Choose another plan file to see what changed between it and the open plan.
+    CompareWithFile,
     /// Ask how to export the figures as tables (Excel or CSV).
     AskExportTables(Papers),
     /// Export the figures as tables, as chosen.

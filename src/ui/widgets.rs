@@ -295,3 +295,8 @@ impl<'a> Form<'a> {
 pub use crate::format::plural;
 
 pub use crate::charts::fte;
+
+/// A table of text as a striped grid: its headings in bold, then its rows.
+pub fn text_table(ui: &mut Ui, id_salt: &str, table: &crate::ui::command::TextTable) {
+    crate::charts::grid_ui(ui, id_salt, &table.headings, &table.rows);
+}

@@ -36,6 +36,7 @@ impl App {
             Command::Action(action) => self.act(ctx, action),
             Command::Recover(restore) => self.recover(restore),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
+            Command::CompareWithFile => self.compare_with_file(),
             Command::OpenLocked(path, access) => {
                 self.dialog = None;
                 self.open_plan_file(&path, Some(access));
@@ -167,6 +168,27 @@ impl App {
             match plan_file::write_atomic(&path, text.as_bytes()) {
                 Ok(()) => self.message = format!("Saved the mapping to {}", path.display()),
                 Err(e) => self.write_failed("Could not save the mapping", &e.to_string(), &path),
+            }
+        }
+    }
+
+    /// Reads another plan file for What changed; the open plan is not touched.
+    pub(super) fn compare_with_file(&mut self) {
+        let folder = self.folder();
+        let Some(path) = self.dialogs.open_plan(folder.as_deref()) else {
+            return;
+        };
+        match crate::io::plan_file::open_at_most(&path, self.prefs.max_plan_mb()) {
+            Ok(plan) => {
+                self.message = format!("Compared with {}", path.display());
+                self.panels.scenarios.changes.other =
+                    Some(crate::ui::views::changes::Other::new(path, plan));
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not read the plan to compare with".to_owned(),
+                    message: format!("{e}\n\nThe open plan is unchanged."),
+                });
             }
         }
     }
@@ -492,7 +514,9 @@ impl App {
         let label = edit.label.clone();
         if self.doc.edit(edit) {
             self.changed();
-            self.message = format!("Changed: {label}");
+            // The history's words for it: the item and its old and new value where it has them.
+            let said = self.doc.history().undo_label().unwrap_or(&label);
+            self.message = format!("Changed: {said}");
         }
     }
 
@@ -557,8 +581,12 @@ impl App {
 
     pub(super) fn jump_to(&mut self, location: &Location) {
         match location {
-            Location::Plan | Location::Parameters | Location::Scenario(_) => {
+            Location::Plan | Location::Parameters => {
                 self.view = View::Assumptions;
+            }
+            Location::Scenario(name) => {
+                self.view = View::Scenarios;
+                self.panels.scenarios.selected = Some(name.clone());
             }
             Location::Council(id) => {
                 self.view = View::Councils;

@@ -248,8 +248,15 @@ impl App {
             ""
         };
         let marker = if self.is_dirty() { " ● unsaved" } else { "" };
+        // The scenario every view computes with, so a screen shared in a meeting says which.
+        let scenario = self.doc.scenario();
+        let scenario = if scenario == crate::model::Scenario::BASE {
+            String::new()
+        } else {
+            format!(" — {scenario} scenario")
+        };
         format!(
-            "{} ({file}{read_only}){marker} - Merger Planner",
+            "{}{scenario} ({file}{read_only}){marker} - Merger Planner",
             self.doc.plan().name
         )
     }

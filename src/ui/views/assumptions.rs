@@ -1,5 +1,5 @@
 //! The Assumptions view: the plan's name, programme dates, assumptions, one-off implementation
-//! costs, scenarios, and the statutory parameters with their sources beside them.
+//! costs, a pointer to the scenarios, and the statutory parameters with their sources beside them.
 
 use egui::{Grid, RichText, Ui};
 
@@ -65,7 +65,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     implementation_ui(ui, &mut s, &mut what, &problems);
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Scenarios");
-    scenarios_ui(ui, &mut s, &mut what);
+    scenarios_ui(ui, plan, commands);
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Statutory parameters");
     parameters_ui(
@@ -80,6 +80,20 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         ));
     }
 }
+
+/// What the councils can agree to share, in words (domain.md 3.10).
+pub const SPLIT_METHODS: [(SplitMethod, &str); 2] = [
+    (SplitMethod::ServiceCost, "The cost of the single service"),
+    (SplitMethod::CostsAndSavings, "Costs and savings"),
+];
+
+/// The ratios they can share in, in words.
+pub const COST_SHARES: [(CostShare, &str); 4] = [
+    (CostShare::Equal, "Equal shares"),
+    (CostShare::BaselineCost, "By cost today"),
+    (CostShare::Fte, "By FTE today"),
+    (CostShare::Weights, "By the councils' weights"),
+];
 
 fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widgets::Form<'_>) {
     let a = &mut s.assumptions;
@@ -148,14 +162,12 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.compulsory_allowed = v;
         },
     );
-    let methods = [
-        (
-            SplitMethod::ServiceCost,
-            "The cost of the single service".to_owned(),
-        ),
-        (SplitMethod::CostsAndSavings, "Costs and savings".to_owned()),
-    ];
-    let new = widgets::choice(ui, "Councils share", &a.split_method, &methods);
+    let new = widgets::choice(
+        ui,
+        "Councils share",
+        &a.split_method,
+        &SPLIT_METHODS.map(|(m, l)| (m, l.to_owned())),
+    );
     form.row(
         ui,
         "split_method",
@@ -165,13 +177,12 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.split_method = v;
         },
     );
-    let shares = [
-        (CostShare::Equal, "Equal shares".to_owned()),
-        (CostShare::BaselineCost, "By cost today".to_owned()),
-        (CostShare::Fte, "By FTE today".to_owned()),
-        (CostShare::Weights, "By the councils' weights".to_owned()),
-    ];
-    let new = widgets::choice(ui, "In the ratio", &a.cost_share, &shares);
+    let new = widgets::choice(
+        ui,
+        "In the ratio",
+        &a.cost_share,
+        &COST_SHARES.map(|(m, l)| (m, l.to_owned())),
+    );
     form.row(ui, "cost_share", "change cost share", new, |v| {
         a.cost_share = v;
     });
@@ -229,63 +240,9 @@ fn implementation_ui(
     what: &mut Option<&'static str>,
     problems: &[&crate::model::Problem],
 ) {
-    let costs = &mut s.assumptions.implementation_costs;
-    let mut remove = None;
-    for (i, c) in costs.iter_mut().enumerate() {
-        ui.push_id(("implementation", i), |ui| {
-            ui.horizontal(|ui| {
-                let n = i + 1;
-                let (r, year) =
-                    widgets::parsed(ui, "year", &c.year, 80.0, "Type a year as 2026/27");
-                r.accessible_name(format!("Year of cost {n}"));
-                if let Some(y) = year {
-                    c.year = y;
-                    *what = Some("change implementation cost year");
-                }
-                if ui
-                    .add(
-                        egui::TextEdit::singleline(&mut c.description)
-                            .desired_width(theme::LONG_FIELD_WIDTH),
-                    )
-                    .accessible_name(format!("Description of cost {n}"))
-                    .changed()
-                {
-                    *what = Some("change implementation cost");
-                }
-                let mut pounds = c.amount.as_pounds();
-                if ui
-                    .add(widgets::pounds_value(
-                        &mut pounds,
-                        Money::pounds(1_000_000_000),
-                        true,
-                    ))
-                    .accessible_name(format!("Amount of cost {n}"))
-                    .changed()
-                {
-                    c.amount = Money::from_pounds_f64(pounds);
-                    *what = Some("change implementation cost amount");
-                }
-                if ui.small_button(format!("Remove cost {n}")).clicked() {
-                    remove = Some(i);
-                }
-            });
-        });
-    }
-    if let Some(i) = remove {
-        costs.remove(i);
-        *what = Some("remove implementation cost");
-    }
-    if ui.button("Add implementation cost").clicked() {
-        let year = costs.last().map_or_else(
-            || FinancialYear::containing(s.programme.go_live),
-            |c| c.year,
-        );
-        s.assumptions.implementation_costs.push(ImplementationCost {
-            year,
-            description: "New cost".to_owned(),
-            amount: Money::ZERO,
-        });
-        *what = Some("add implementation cost");
+    let go_live = s.programme.go_live;
+    if let Some(w) = cost_rows(ui, &mut s.assumptions.implementation_costs, go_live, "") {
+        *what = Some(w);
     }
     for p in problems
         .iter()
@@ -295,186 +252,101 @@ fn implementation_ui(
     }
 }
 
-fn scenarios_ui(ui: &mut Ui, s: &mut Settings, what: &mut Option<&'static str>) {
-    ui.label(
-        RichText::new(
-            "Each scenario changes a few things and keeps the plan's value for the rest. Choose one \
-             from the list at the top right to compute with it.",
-        )
-        .size(theme::SMALL_SIZE),
-    );
-    let programme = s.programme;
-    let mut remove = None;
-    for (i, sc) in s.scenarios.iter_mut().enumerate() {
-        let title = if sc.description.is_empty() {
-            format!("Scenario: {}", sc.name)
+/// One-off implementation costs, a row each (year, description, amount, Remove) and a button to
+/// add one. `whose` goes before each field's name for screen readers and tests ("" for the
+/// plan's, "Scenario" for a scenario's own). Returns what changed.
+pub fn cost_rows(
+    ui: &mut Ui,
+    costs: &mut Vec<ImplementationCost>,
+    go_live: jiff::civil::Date,
+    whose: &str,
+) -> Option<&'static str> {
+    let name = |field: &str, n: usize| {
+        if whose.is_empty() {
+            format!("{field} of cost {n}")
         } else {
-            format!("Scenario: {} ({})", sc.name, sc.description)
-        };
-        egui::CollapsingHeader::new(title)
-            .id_salt(("scenario", i))
-            .show(ui, |ui| {
-                Grid::new(("scenario editor", i))
-                    .num_columns(2)
-                    .spacing([16.0, 8.0])
-                    .show(ui, |ui| {
-                        if scenario_grid(ui, i, sc, programme) {
-                            *what = Some("change scenario");
-                        }
-                    });
-                if ui.button(format!("Delete scenario {}", sc.name)).clicked() {
+            format!("{whose} {} of cost {n}", field.to_lowercase())
+        }
+    };
+    let mut what = None;
+    let mut remove = None;
+    for (i, c) in costs.iter_mut().enumerate() {
+        ui.push_id((whose, "implementation", i), |ui| {
+            ui.horizontal(|ui| {
+                let n = i + 1;
+                let (r, year) =
+                    widgets::parsed(ui, "year", &c.year, 80.0, "Type a year as 2026/27");
+                r.accessible_name(name("Year", n));
+                if let Some(y) = year {
+                    c.year = y;
+                    what = Some("change implementation cost year");
+                }
+                if ui
+                    .add(
+                        egui::TextEdit::singleline(&mut c.description)
+                            .desired_width(theme::LONG_FIELD_WIDTH),
+                    )
+                    .accessible_name(name("Description", n))
+                    .changed()
+                {
+                    what = Some("change implementation cost");
+                }
+                let mut pounds = c.amount.as_pounds();
+                if ui
+                    .add(widgets::pounds_value(
+                        &mut pounds,
+                        Money::pounds(1_000_000_000),
+                        true,
+                    ))
+                    .accessible_name(name("Amount", n))
+                    .changed()
+                {
+                    c.amount = Money::from_pounds_f64(pounds);
+                    what = Some("change implementation cost amount");
+                }
+                let remove_label = if whose.is_empty() {
+                    format!("Remove cost {n}")
+                } else {
+                    format!("Remove {} cost {n}", whose.to_lowercase())
+                };
+                if ui.small_button(remove_label).clicked() {
                     remove = Some(i);
                 }
             });
+        });
     }
     if let Some(i) = remove {
-        s.scenarios.remove(i);
-        *what = Some("delete scenario");
+        costs.remove(i);
+        what = Some("remove implementation cost");
     }
-    if ui.button("Add scenario").clicked() {
-        let name = crate::document::edit::unique_id(
-            "New scenario",
-            s.scenarios.iter().map(|x| x.name.as_str()),
-        );
-        s.scenarios.push(crate::model::Scenario {
-            name,
-            ..crate::model::Scenario::default()
+    let add_label = if whose.is_empty() {
+        "Add implementation cost".to_owned()
+    } else {
+        format!("Add a cost to the {}", whose.to_lowercase())
+    };
+    if ui.button(add_label).clicked() {
+        let year = costs
+            .last()
+            .map_or_else(|| FinancialYear::containing(go_live), |c| c.year);
+        costs.push(ImplementationCost {
+            year,
+            description: "New cost".to_owned(),
+            amount: Money::ZERO,
         });
-        *what = Some("add scenario");
+        what = Some("add implementation cost");
     }
+    what
 }
 
-/// The fields of one scenario; an unticked change keeps the plan's value.
-fn scenario_grid(
-    ui: &mut Ui,
-    i: usize,
-    sc: &mut crate::model::Scenario,
-    programme: crate::model::Programme,
-) -> bool {
-    let n = i + 1;
-    let mut changed = false;
-    if let Some(v) = widgets::text(ui, &format!("Name of scenario {n}"), &sc.name) {
-        sc.name = v;
-        changed = true;
+fn scenarios_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
+    ui.label(format!(
+        "{} besides the base. Each is edited, compared and checked for what it changes in the \
+         Scenarios view.",
+        widgets::plural(plan.scenarios.len(), "scenario")
+    ));
+    if ui.button("Open the Scenarios view").clicked() {
+        commands.push(Command::Show(crate::ui::command::View::Scenarios));
     }
-    ui.end_row();
-    if let Some(v) = widgets::long_text(ui, &format!("What scenario {n} tests"), &sc.description) {
-        sc.description = v;
-        changed = true;
-    }
-    ui.end_row();
-    changed |= optional(
-        ui,
-        &format!("Scenario {n} go-live"),
-        &mut sc.go_live,
-        programme.go_live,
-        |ui, label, d| widgets::date(ui, label, *d).map(|v| *d = v).is_some(),
-    );
-    changed |= optional(
-        ui,
-        &format!("Scenario {n} consultation start"),
-        &mut sc.consultation_start,
-        programme.consultation_start,
-        |ui, label, d| widgets::date(ui, label, *d).map(|v| *d = v).is_some(),
-    );
-    changed |= optional(
-        ui,
-        &format!("Scenario {n} target scale"),
-        &mut sc.target_scale,
-        1.0,
-        |ui, label, x| {
-            widgets::number(ui, label, *x, 0.0..=2.0, 2)
-                .map(|v| *x = v)
-                .is_some()
-        },
-    );
-    changed |= optional(
-        ui,
-        &format!("Scenario {n} redeployment rate"),
-        &mut sc.redeployment_rate,
-        0.25,
-        |ui, label, x| {
-            widgets::percent(ui, label, *x, 100.0)
-                .map(|v| *x = v)
-                .is_some()
-        },
-    );
-    changed |= optional(
-        ui,
-        &format!("Scenario {n} VR payback limit"),
-        &mut sc.vr_payback_limit,
-        PaybackLimit::Years(2.0),
-        |ui, label, limit| {
-            let years = match limit {
-                PaybackLimit::Years(y) => *y,
-                PaybackLimit::None => 0.0,
-            };
-            widgets::number(
-                ui,
-                &format!("{label} (years, 0 for none)"),
-                years,
-                0.0..=20.0,
-                1,
-            )
-            .map(|v| {
-                *limit = if v > 0.0 {
-                    PaybackLimit::Years(v)
-                } else {
-                    PaybackLimit::None
-                };
-            })
-            .is_some()
-        },
-    );
-    let compulsory = [
-        (None, "As the plan".to_owned()),
-        (Some(true), "Allowed".to_owned()),
-        (Some(false), "Not allowed (VR only)".to_owned()),
-    ];
-    if let Some(v) = widgets::choice(
-        ui,
-        &format!("Scenario {n} compulsory redundancy"),
-        &sc.compulsory_allowed,
-        &compulsory,
-    ) {
-        sc.compulsory_allowed = v;
-        changed = true;
-    }
-    ui.end_row();
-    if !sc.target_overrides.is_empty() {
-        ui.label("Role targets set");
-        ui.label(format!(
-            "{} roles (in the plan file)",
-            sc.target_overrides.len()
-        ));
-        ui.end_row();
-    }
-    changed
-}
-
-/// A tick box "Change <label>"; when ticked, the value's own field beside it.
-fn optional<T: Clone>(
-    ui: &mut Ui,
-    label: &str,
-    value: &mut Option<T>,
-    start: T,
-    field: impl FnOnce(&mut Ui, &str, &mut T) -> bool,
-) -> bool {
-    let mut changed = false;
-    if let Some(on) = widgets::tick(
-        ui,
-        &format!("Change {}", label.to_lowercase()),
-        value.is_some(),
-    ) {
-        *value = on.then(|| start.clone());
-        changed = true;
-    }
-    ui.end_row();
-    if let Some(v) = value {
-        changed |= field(ui, label, v);
-        ui.end_row();
-    }
-    changed
 }
 
 /// One dated value per row: from, the value (editable), and its source.

@@ -2,6 +2,7 @@
 //! and the derived figures that pushes commands; none of them changes the plan itself.
 
 pub mod assumptions;
+pub mod changes;
 pub mod councils;
 pub mod dashboard;
 pub mod establishment;
@@ -9,6 +10,7 @@ pub mod leavers;
 pub mod navigator;
 pub mod problems;
 pub mod reports;
+pub mod scenarios;
 pub mod target;
 
 use super::command::{Command, View};
@@ -31,6 +33,8 @@ pub struct Panels {
     pub charts: ChartState,
     /// Pools > Leavers: its filters and sort.
     pub leavers: leavers::State,
+    /// The Scenarios view: the scenario edited, the comparison, what changed.
+    pub scenarios: scenarios::State,
 }
 
 /// Draws the chosen view.
@@ -71,6 +75,16 @@ pub fn central(
         }),
         View::Timetable => scrolled(ui, view, |ui| {
             reports::timetable_ui(ui, derived, &mut panels.charts, commands);
+        }),
+        View::Scenarios => scrolled(ui, view, |ui| {
+            scenarios::ui(
+                ui,
+                plan,
+                derived,
+                &mut panels.scenarios,
+                &mut panels.charts,
+                commands,
+            );
         }),
         View::Assumptions => scrolled(ui, view, |ui| assumptions::ui(ui, plan, derived, commands)),
     }

@@ -1,0 +1,348 @@
+//! What changed: between two scenarios of the open plan, or between another plan file (an
+//! earlier version, a colleague's copy) and the open plan. The changes are grouped by what they
+//! are to, counted, searchable, and shown with their effect on the headline figures.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use crate::charts::Scenarios;
+use crate::charts::series::ScenarioFigures;
+use crate::document::Derived;
+use crate::document::diff::{self, Change, Kind, What};
+use crate::model::{Plan, Scenario};
+use crate::theme;
+use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::widgets;
+
+/// The most lines shown in a group before "and N more" (a search narrows them).
+const SHOWN: usize = 300;
+
+/// What is compared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Between {
+    /// Two scenarios of the open plan.
+    #[default]
+    Scenarios,
+    /// Another plan file and the open plan.
+    File,
+}
+
+/// Another plan file read for comparing, with what was worked out from it.
+#[derive(Debug)]
+pub struct Other {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The plan in it.
+    pub plan: Box<Plan>,
+    /// Its base scenario's headline figures.
+    pub figures: ScenarioFigures,
+    /// The open plan's revision the changes were worked out for.
+    revision: Option<u64>,
+    /// From the file's plan to the open plan.
+    changes: Vec<Change>,
+}
+
+impl Other {
+    /// A plan read from `path`, its figures worked out once.
+    pub fn new(path: PathBuf, plan: Plan) -> Self {
+        let figures = Scenarios::figures(&crate::engine::evaluate_base(&plan));
+        Self {
+            path,
+            plan: Box::new(plan),
+            figures,
+            revision: None,
+            changes: Vec::new(),
+        }
+    }
+}
+
+/// The section's own state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Two scenarios or a file.
+    pub between: Between,
+    /// The first scenario (the base when unset).
+    pub from: Option<String>,
+    /// The second scenario (the first other than the base when unset).
+    pub to: Option<String>,
+    /// Another plan file, once read.
+    pub other: Option<Other>,
+    /// Only changes whose words contain this.
+    pub search: String,
+}
+
+/// Draws the section.
+pub fn ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("What changed");
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            &mut state.between,
+            Between::Scenarios,
+            "Between two scenarios",
+        );
+        ui.selectable_value(
+            &mut state.between,
+            Between::File,
+            "Between another plan file and this plan",
+        );
+    });
+    match state.between {
+        Between::Scenarios => scenarios_ui(ui, plan, derived, state, commands),
+        Between::File => file_ui(ui, plan, derived, state, commands),
+    }
+}
+
+fn scenarios_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    let names: Vec<(String, String)> = plan
+        .scenario_names()
+        .into_iter()
+        .map(|n| (n.clone(), n))
+        .collect();
+    if names.len() < 2 {
+        ui.label("Add a scenario to see what it changes from the base.");
+        return;
+    }
+    let valid = |n: &Option<String>| n.clone().filter(|n| names.iter().any(|(x, _)| x == n));
+    let from = valid(&state.from).unwrap_or_else(|| names[0].0.clone());
+    let to = valid(&state.to).unwrap_or_else(|| names[1].0.clone());
+    ui.horizontal(|ui| {
+        if let Some(v) = widgets::choice(ui, "From", &from, &names) {
+            state.from = Some(v);
+        }
+        if let Some(v) = widgets::choice(ui, "To", &to, &names) {
+            state.to = Some(v);
+        }
+    });
+    let (Some(a), Some(b)) = (plan.scenario(&from), plan.scenario(&to)) else {
+        return;
+    };
+    let changes = scenario_changes(&a, &b);
+    let all = derived.scenarios(plan);
+    let figures = |name: &str| all.scenarios.iter().find(|f| f.name == name).cloned();
+    if let (Some(fa), Some(fb)) = (figures(&from), figures(&to)) {
+        effect_ui(ui, &fa, &fb, commands);
+    }
+    changes_ui(ui, plan, &changes, &mut state.search, commands);
+}
+
+/// The fields one scenario sets differently from another (the base sets nothing).
+pub fn scenario_changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
+    let json = |s: &Scenario| {
+        let mut v = serde_json::to_value(s).unwrap_or(serde_json::Value::Null);
+        // The names differ by definition; what they test is shown beside them.
+        if let serde_json::Value::Object(map) = &mut v {
+            map.remove("name");
+        }
+        v
+    };
+    let mut changes = diff::field_changes(What::Scenario, &json(a), &json(b));
+    for c in &mut changes {
+        c.id.clone_from(&b.name);
+    }
+    changes
+}
+
+fn file_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Choose a plan file…")
+            .on_hover_text("An earlier version of this plan, or a colleague's copy")
+            .clicked()
+        {
+            commands.push(Command::CompareWithFile);
+        }
+        if let Some(other) = &state.other {
+            ui.label(format!(
+                "{} ({}) compared with this plan",
+                other.path.display(),
+                other.plan.name
+            ));
+        }
+    });
+    let Some(other) = state.other.as_mut() else {
+        ui.label("Choose a plan file to see what changed between it and the open plan.");
+        return;
+    };
+    if other.revision != Some(derived.revision) {
+        other.changes = diff::diff(&other.plan, plan);
+        other.revision = Some(derived.revision);
+    }
+    let base = derived.scenarios(plan).scenarios.first().cloned();
+    if let Some(now) = base {
+        let mut before = other.figures.clone();
+        before.name = "The file".to_owned();
+        let mut now = now;
+        now.name = "This plan".to_owned();
+        effect_ui(ui, &before, &now, commands);
+    }
+    changes_ui(ui, plan, &other.changes, &mut state.search, commands);
+}
+
+/// The effect on the headline figures: before, after and the difference.
+fn effect_ui(
+    ui: &mut Ui,
+    before: &ScenarioFigures,
+    after: &ScenarioFigures,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.strong("Effect on the headline figures");
+    let chosen = Scenarios {
+        scenarios: vec![before.clone(), after.clone()],
+    };
+    let mut table = super::scenarios::compare_table(&chosen, &before.name);
+    table.name = "Effect of the changes".to_owned();
+    ui.horizontal(|ui| {
+        copy_buttons(ui, "Effect of the changes", || table.clone(), commands);
+    });
+    widgets::text_table(ui, "effect", &table);
+}
+
+/// The changes grouped by what they are to, counted, searchable.
+fn changes_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    changes: &[Change],
+    search: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    if changes.is_empty() {
+        ui.label("Nothing changed.");
+        return;
+    }
+    let counts = diff::counts(changes);
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(what, [added, changed, removed])| {
+            let mut parts = Vec::new();
+            for (n, word) in [(added, "added"), (changed, "changed"), (removed, "removed")] {
+                if *n > 0 {
+                    parts.push(format!("{} {word}", widgets::plural(*n, what.word())));
+                }
+            }
+            parts.join(", ")
+        })
+        .collect();
+    ui.label(RichText::new(summary.join("; ")).strong());
+    ui.horizontal(|ui| {
+        ui.label("Search changes");
+        ui.add(egui::TextEdit::singleline(search).desired_width(theme::LONG_FIELD_WIDTH))
+            .accessible_name("Search changes");
+        copy_buttons(ui, "What changed", || table(plan, changes), commands);
+    });
+    let needle = search.to_lowercase();
+    for (what, _) in &counts {
+        let lines: Vec<String> = changes
+            .iter()
+            .filter(|c| c.what == *what)
+            .map(|c| words(plan, c))
+            .filter(|line| needle.is_empty() || line.to_lowercase().contains(&needle))
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let title = format!(
+            "{} ({})",
+            heading(*what),
+            widgets::plural(lines.len(), "change")
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("changes", what.word()))
+            .default_open(lines.len() <= 50)
+            .show(ui, |ui| {
+                for line in lines.iter().take(SHOWN) {
+                    ui.label(line);
+                }
+                if lines.len() > SHOWN {
+                    ui.label(
+                        RichText::new(format!(
+                            "and {} more: search to narrow them",
+                            crate::format::thousands((lines.len() - SHOWN) as u64)
+                        ))
+                        .italics(),
+                    );
+                }
+            });
+    }
+}
+
+fn heading(what: What) -> &'static str {
+    match what {
+        What::Council => "Councils",
+        What::Function => "Functions",
+        What::Role => "Roles and targets",
+        What::Post => "Posts",
+        What::Scenario => "Scenarios",
+        What::Setting => "Settings",
+        What::Parameter => "Statutory parameters",
+    }
+}
+
+/// A change in words, naming things as the user does.
+pub fn words(plan: &Plan, c: &Change) -> String {
+    let id = c.id.as_str();
+    // The item's own name where the open plan has it (a removed item has only its id).
+    let name = match c.what {
+        What::Council => plan.council(id).map_or(id, |x| x.short_name.as_str()),
+        What::Function => plan.function(id).map_or(id, |x| x.name.as_str()),
+        What::Role => plan.role(id).map_or(id, |x| x.title.as_str()),
+        What::Post | What::Scenario => id,
+        What::Setting | What::Parameter => "",
+    };
+    match c.kind {
+        Kind::Added => format!("Added {} {name}", c.what.word()),
+        Kind::Removed => format!("Removed {} {id}", c.what.word()),
+        Kind::Changed => {
+            let item = if c.what == What::Post {
+                format!("Post {id}")
+            } else {
+                name.to_owned()
+            };
+            crate::document::label::change_words(plan, c, &item).label()
+        }
+    }
+}
+
+/// Every change as a table, to copy or save: in words, and as the plan file names it.
+fn table(plan: &Plan, changes: &[Change]) -> TextTable {
+    TextTable {
+        name: "What changed".to_owned(),
+        headings: ["Change", "What", "Kind", "Item", "Field", "Old", "New"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: changes
+            .iter()
+            .map(|c| {
+                vec![
+                    words(plan, c),
+                    c.what.word().to_owned(),
+                    format!("{:?}", c.kind).to_lowercase(),
+                    c.id.clone(),
+                    c.field.clone(),
+                    c.old.clone(),
+                    c.new.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
