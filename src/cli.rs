@@ -687,8 +687,10 @@ fn diff_cmd(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             what.word()
         );
     }
+    // Each change in words, naming things as the newer plan does; the JSON keeps the fields
+    // as the plan file names them.
     for change in &changes {
-        let _ = writeln!(out, "{change}");
+        let _ = writeln!(out, "{}", crate::document::label::words(&new, change));
     }
     let (a, b) = (
         engine::evaluate_base(&old).totals,

@@ -998,13 +998,10 @@ fn diff_lists_what_changed_and_its_effect() {
     let out = stdout(&o);
     assert!(out.contains(": 2 changes"), "{out}");
     assert!(
-        out.contains("changed post BOU-00001 salary_pence: 10059000 → 10159000"),
+        out.contains("Post BOU-00001 salary £100,590.00 → £101,590.00"),
         "{out}"
     );
-    assert!(
-        out.contains("changed setting assumptions.redeployment_rate: 0.3 → 0.4"),
-        "{out}"
-    );
+    assert!(out.contains("Redeployment rate 30.0% → 40.0%"), "{out}");
     assert!(out.contains("Cost today: £25,890,854.33 → £25,89"), "{out}");
     let o = run(&["diff", &old, new.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::diff::{Change, What, field_changes};
+use super::diff::{Change, Kind, What, field_changes};
 use super::edit::{Patch, Settings};
 use crate::model::{Money, Plan};
 
@@ -100,7 +100,11 @@ fn patch_changes(patch: &Patch, plan: &Plan) -> Option<Vec<Described>> {
                 v
             };
             let changes = field_changes(What::Setting, &rest(old), &rest(&new));
-            out.extend(changes.iter().map(|c| words(plan, What::Setting, "", c)));
+            out.extend(
+                changes
+                    .iter()
+                    .map(|c| field_words_of(plan, What::Setting, "", c)),
+            );
             Some(out)
         }
     }
@@ -132,7 +136,7 @@ fn item<T: Serialize>(plan: &Plan, what: What, name: &str, old: &T, new: &T) -> 
     let json = |v: &T| serde_json::to_value(v).unwrap_or(Value::Null);
     field_changes(what, &json(old), &json(new))
         .iter()
-        .map(|c| words(plan, what, name, c))
+        .map(|c| field_words_of(plan, what, name, c))
         .collect()
 }
 
@@ -155,14 +159,39 @@ enum Form {
     Pay,
 }
 
+/// A change in words, naming things as the user does.
+pub fn words(plan: &Plan, c: &Change) -> String {
+    let id = c.id.as_str();
+    // The item's own name where the open plan has it (a removed item has only its id).
+    let name = match c.what {
+        What::Council => plan.council(id).map_or(id, |x| x.short_name.as_str()),
+        What::Function => plan.function(id).map_or(id, |x| x.name.as_str()),
+        What::Role => plan.role(id).map_or(id, |x| x.title.as_str()),
+        What::Post | What::Scenario => id,
+        What::Setting | What::Parameter => "",
+    };
+    match c.kind {
+        Kind::Added => format!("Added {} {name}", c.what.word()),
+        Kind::Removed => format!("Removed {} {id}", c.what.word()),
+        Kind::Changed => {
+            let item = if c.what == What::Post {
+                format!("Post {id}")
+            } else {
+                name.to_owned()
+            };
+            change_words(plan, c, &item).label()
+        }
+    }
+}
+
 /// A changed field in words, for What changed: the item's name, the field as a person says it,
 /// the values formatted.
 pub fn change_words(plan: &Plan, change: &Change, name: &str) -> Described {
-    words(plan, change.what, name, change)
+    field_words_of(plan, change.what, name, change)
 }
 
 /// A change in words: the item's name, the field as a person says it, the values formatted.
-fn words(plan: &Plan, what: What, name: &str, change: &Change) -> Described {
+fn field_words_of(plan: &Plan, what: What, name: &str, change: &Change) -> Described {
     let path: Vec<&str> = change.field.split('.').collect();
     let last = path.last().copied().unwrap_or_default();
     // Money is stored in pence: `salary_pence` is the salary.
@@ -196,7 +225,8 @@ fn words(plan: &Plan, what: What, name: &str, change: &Change) -> Described {
         let form = if money { Form::Money } else { form };
         let parents: Vec<String> = path[..path.len().saturating_sub(1)]
             .iter()
-            .filter(|p| p.parse::<usize>().is_err())
+            // Positions in a list, and the plan's groups of settings, are not said.
+            .filter(|p| p.parse::<usize>().is_err() && !matches!(**p, "assumptions" | "programme"))
             .map(|p| p.replace('_', " "))
             .collect();
         let field = if parents.is_empty() {

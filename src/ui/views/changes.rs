@@ -9,7 +9,8 @@ use egui::{RichText, Ui};
 use crate::charts::Scenarios;
 use crate::charts::series::ScenarioFigures;
 use crate::document::Derived;
-use crate::document::diff::{self, Change, Kind, What};
+use crate::document::diff::{self, Change, What};
+use crate::document::label::words;
 use crate::model::{Plan, Scenario};
 use crate::theme;
 use crate::ui::command::{Command, TextTable, copy_buttons};
@@ -295,31 +296,6 @@ fn heading(what: What) -> &'static str {
         What::Scenario => "Scenarios",
         What::Setting => "Settings",
         What::Parameter => "Statutory parameters",
-    }
-}
-
-/// A change in words, naming things as the user does.
-pub fn words(plan: &Plan, c: &Change) -> String {
-    let id = c.id.as_str();
-    // The item's own name where the open plan has it (a removed item has only its id).
-    let name = match c.what {
-        What::Council => plan.council(id).map_or(id, |x| x.short_name.as_str()),
-        What::Function => plan.function(id).map_or(id, |x| x.name.as_str()),
-        What::Role => plan.role(id).map_or(id, |x| x.title.as_str()),
-        What::Post | What::Scenario => id,
-        What::Setting | What::Parameter => "",
-    };
-    match c.kind {
-        Kind::Added => format!("Added {} {name}", c.what.word()),
-        Kind::Removed => format!("Removed {} {id}", c.what.word()),
-        Kind::Changed => {
-            let item = if c.what == What::Post {
-                format!("Post {id}")
-            } else {
-                name.to_owned()
-            };
-            crate::document::label::change_words(plan, c, &item).label()
-        }
     }
 }
 
