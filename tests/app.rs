@@ -2134,3 +2134,39 @@ fn what_changed_since_another_plan_file_is_listed_in_words_and_searchable() {
     // The open plan is untouched.
     assert!(!h.state().is_dirty());
 }
+
+/// A saving or cost besides posts, added in the Assumptions view, moves the saving by exactly
+/// its amount (from go-live, a full year) and undoes in one step.
+#[test]
+fn a_cost_besides_posts_moves_the_saving_by_its_amount() {
+    let (mut h, _) = harness();
+    let before = saving(&mut h);
+    click(&mut h, "Assumptions");
+    click(&mut h, "Add a saving or cost");
+    h.get_by_role_and_label(Role::SpinButton, "Amount of line 1")
+        .scroll_to_me();
+    h.run();
+    set_number(&mut h, "Amount of line 1", 9_000.0);
+    assert_eq!(
+        saving(&mut h) - before,
+        merger_planner::model::Money::pounds(9_000),
+        "a saving a year from go-live"
+    );
+    choose_last(&mut h, "Kind of line 1", "Cost a year");
+    assert_eq!(
+        before - saving(&mut h),
+        merger_planner::model::Money::pounds(9_000),
+        "the added capacity costs what it says"
+    );
+    // Its own step of the waterfall.
+    let o = h.state_mut().outcome().clone();
+    assert_eq!(
+        o.waterfall.lines,
+        merger_planner::model::Money::pounds(-9_000)
+    );
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    assert!(h.state().plan().assumptions.lines.is_empty());
+    assert_eq!(saving(&mut h), before);
+}

@@ -995,3 +995,119 @@ fn a_scenarios_own_targets_pay_split_and_costs_are_used() {
         base.totals.one_off_cost - planned - base.one_off.pay_protection
     );
 }
+
+/// Savings and costs that are not posts: their own waterfall step, part-year from their date,
+/// in their function, and, when the councils share the service's cost, a council's own where
+/// it names one. Worked by hand.
+#[test]
+fn lines_that_are_not_posts_count_in_every_total() {
+    use merger_planner::model::{FinancialYear, Line, LineKind};
+    let line = |name: &str, kind, pounds: i64, from| Line {
+        name: name.to_owned(),
+        kind,
+        function: "finance".to_owned(),
+        council: None,
+        amount: Money::pounds(pounds),
+        from,
+    };
+    // Four vacant £30,000 clerks deleted on 1 April 2025 save £159,600.00 a year (see
+    // on_costs_follow_the_tax_year_that_starts_in_each_financial_year).
+    let mut plan = four_vacant_clerks(date(2025, 1, 1), date(2025, 4, 1));
+    plan.assumptions.lines = vec![
+        // Capacity bought in against the deleted posts, from go-live: £9,000 a year.
+        line(
+            "Added capacity",
+            LineKind::RecurringCost,
+            9_000,
+            date(2025, 4, 1),
+        ),
+        // Efficiencies besides posts from 1 October 2025: £2,470,000 a year.
+        line(
+            "Efficiencies",
+            LineKind::RecurringSaving,
+            2_470_000,
+            date(2025, 10, 1),
+        ),
+        // A system bought once on 1 June 2025.
+        line(
+            "Finance system",
+            LineKind::OneOffCost,
+            50_000,
+            date(2025, 6, 1),
+        ),
+    ];
+    assert!(
+        validate(&plan)
+            .iter()
+            .all(|p| p.severity != Severity::Error)
+    );
+    let o = evaluate_base(&plan);
+    // Full year: 159,600 - 9,000 + 2,470,000 = £2,620,600.00; the waterfall's own step is the
+    // net of the lines, 2,470,000 - 9,000 = £2,461,000.00, and the target cost is the £9,000
+    // of capacity less the £2,470,000 saved: -£2,461,000.00.
+    assert_eq!(o.totals.recurring_saving, Money::pounds(2_620_600));
+    assert_eq!(o.waterfall.lines, Money::pounds(2_461_000));
+    assert_eq!(o.waterfall.target, Money::pounds(-2_461_000));
+    assert_eq!(
+        o.waterfall.baseline - o.waterfall.saving(),
+        o.waterfall.target
+    );
+    assert_eq!(o.functions[0].recurring_saving, Money::pounds(2_620_600));
+    // 2025/26: the posts and the capacity for the whole year; the efficiencies from 1 October,
+    // 182 days of 365: 247,000,000p x 182 / 365 = 123,161,643.8p, so £1,231,616.44. In all
+    // 159,600 - 9,000 + 1,231,616.44 = £1,382,216.44.
+    let year = |y: i16| {
+        o.years
+            .iter()
+            .find(|x| x.year == FinancialYear(y))
+            .expect("the year is in the span")
+    };
+    assert_eq!(year(2025).saving, Money(138_221_644));
+    assert_eq!(year(2026).saving, Money::pounds(2_620_600));
+    // The one-off cost falls in 2025/26, beside the implementation costs.
+    assert_eq!(o.one_off.implementation, Money::pounds(50_000));
+    assert_eq!(o.totals.one_off_cost, Money::pounds(50_000));
+    assert_eq!(year(2025).one_off_cost, Money::pounds(50_000));
+
+    // Two councils sharing the cost of the single service: a line that names Bournemouth is
+    // Bournemouth's alone; without a council it is shared by the ratio (equal shares here).
+    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    plan.assumptions.split_method = SplitMethod::ServiceCost;
+    plan.assumptions.cost_share = CostShare::Equal;
+    let before = evaluate_base(&plan);
+    let bournemouth = plan.councils[0].id.clone();
+    let mut own = line(
+        "Bournemouth's contract",
+        LineKind::RecurringSaving,
+        100_000,
+        date(2018, 4, 1),
+    );
+    own.council = Some(bournemouth);
+    plan.assumptions.lines = vec![own];
+    let after = evaluate_base(&plan);
+    assert_eq!(
+        after.councils[0].recurring_saving - before.councils[0].recurring_saving,
+        Money::pounds(100_000)
+    );
+    assert_eq!(
+        after.councils[1].recurring_saving,
+        before.councils[1].recurring_saving
+    );
+    plan.assumptions.lines[0].council = None;
+    let shared = evaluate_base(&plan);
+    for c in 0..2 {
+        assert_eq!(
+            shared.councils[c].recurring_saving - before.councils[c].recurring_saving,
+            Money::pounds(50_000)
+        );
+    }
+    // A line in a function the plan does not have is refused by validation, with its name.
+    plan.assumptions.lines[0].function = "estates".to_owned();
+    let problems = validate(&plan);
+    assert!(
+        problems.iter().any(|p| p.severity == Severity::Error
+            && p.message.contains("Bournemouth's contract")
+            && p.message.contains("estates")),
+        "{problems:?}"
+    );
+}

@@ -148,6 +148,7 @@ impl<'a> Context<'a> {
                 .unwrap_or_else(|| a.implementation_costs.clone()),
             split_method: scenario.split_method.unwrap_or(a.split_method),
             cost_share: scenario.cost_share.unwrap_or(a.cost_share),
+            lines: scenario.lines.clone().unwrap_or_else(|| a.lines.clone()),
             ..a.clone()
         };
         Self {

@@ -11,6 +11,7 @@ use super::dates::days_between;
 use super::outcome::Waterfall;
 use super::pools::{EPS, Fate, Pool, clean_fte};
 use super::timeline::Exit;
+use crate::model::LineKind;
 use crate::model::{Money, round};
 
 /// Recurring costs and when each saving starts.
@@ -29,6 +30,11 @@ pub struct Recurring {
     pub waterfall: Waterfall,
     /// Full-year saving by the date it starts, pence.
     pub starts: BTreeMap<Date, i64>,
+    /// Net full-year saving of the lines that are not posts, per function, pence (a cost is
+    /// negative).
+    pub line_function: Vec<i64>,
+    /// The part of `line_function` that is one council's alone (`[function][council]`).
+    pub line_function_council: Vec<Vec<i64>>,
     /// Savings lost to exits after go-live, per council, pence.
     pub double_running: Vec<i64>,
 }
@@ -183,6 +189,8 @@ pub fn recurring(
         post_baseline: p.post_baseline,
         waterfall: Waterfall::default(),
         starts: BTreeMap::new(),
+        line_function: vec![0; ctx.plan.functions.len()],
+        line_function_council: vec![vec![0; ctx.plan.councils.len()]; ctx.plan.functions.len()],
         double_running: p.double_running,
     };
     let (vd, vr, cr, ro, harm) = (p.vd, p.vr, p.cr, p.ro, p.harm);
@@ -206,9 +214,37 @@ pub fn recurring(
     }
     at_go_live -= new_posts;
     starts.add(ctx.go_live, at_go_live);
+    // Savings and costs that are not posts: each from its own date, in its function, and the
+    // council's alone where it names one.
+    let mut lines = 0i64;
+    for line in &ctx.assumptions.lines {
+        let net = match line.kind {
+            LineKind::RecurringSaving => line.amount.pence().max(0),
+            LineKind::RecurringCost => -line.amount.pence().max(0),
+            LineKind::OneOffCost => continue,
+        };
+        let Some(f) = ctx
+            .plan
+            .functions
+            .iter()
+            .position(|f| f.id == line.function)
+        else {
+            continue;
+        };
+        lines += net;
+        r.line_function[f] += net;
+        if let Some(c) = line
+            .council
+            .as_deref()
+            .and_then(|id| ctx.plan.councils.iter().position(|c| c.id == id))
+        {
+            r.line_function_council[f][c] += net;
+        }
+        starts.add(line.from, net);
+    }
     r.starts = starts.finish();
     let baseline: i64 = r.role_baseline.iter().sum();
-    let target: i64 = r.role_target.iter().sum();
+    let target: i64 = r.role_target.iter().sum::<i64>() - lines;
     r.waterfall = Waterfall {
         baseline: Money(baseline),
         vacancies_deleted: Money(vd),
@@ -217,6 +253,7 @@ pub fn recurring(
         redeployed: Money(ro),
         new_posts: Money(-new_posts),
         pay_harmonisation: Money(harm),
+        lines: Money(lines),
         target: Money(target),
     };
     r

@@ -321,6 +321,20 @@ impl OneOffs {
             self.totals.implementation += amount;
             *self.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
         }
+        // One-off costs that are not posts fall in the financial year of their date, beside
+        // the implementation costs.
+        for line in &ctx.assumptions.lines {
+            if line.kind == crate::model::LineKind::OneOffCost
+                && ctx.plan.function(&line.function).is_some()
+            {
+                let amount = line.amount.at_least_zero();
+                self.totals.implementation += amount;
+                *self
+                    .implementation
+                    .entry(FinancialYear::containing(line.from))
+                    .or_insert(Money::ZERO) += amount;
+            }
+        }
     }
 }
 
@@ -512,14 +526,24 @@ fn function_outcomes(
                     out.by_council[c].add(flows);
                 }
             }
+            // Savings and costs besides posts are the function's: its target cost with them.
+            out.target_cost -= Money(recurring.line_function[f]);
             out.recurring_saving = out.baseline_cost - out.target_cost;
+            // A line that is one council's alone stays with it when the service's cost is
+            // shared; when the savings are shared, it is shared with the rest.
+            let own: Vec<Money> = recurring.line_function_council[f]
+                .iter()
+                .map(|&p| Money(p))
+                .collect();
+            let own_total: Money = own.iter().copied().sum();
             // Either the single service's cost is shared and each council saves what it spends
             // today less its share, or the saving itself is shared and each council's share of
             // the cost is what it spends today less its saving (domain.md 3.10).
             let pair = |a: &Money, b: &Money| *a - *b;
             match ctx.assumptions.split_method {
                 SplitMethod::ServiceCost => {
-                    out.council_share = allocate(out.target_cost, ratios);
+                    let shared = allocate(out.target_cost + own_total, ratios);
+                    out.council_share = shared.iter().zip(&own).map(|(s, o)| *s - *o).collect();
                     out.council_saving = out
                         .council_baseline
                         .iter()

@@ -247,21 +247,28 @@ pub struct Waterfall {
     pub new_posts: Money,
     /// Kept staff and vacancies moved to the role's target salary (negative if pay rises).
     pub pay_harmonisation: Money,
-    /// The target structure's full-year cost.
+    /// Savings less costs that are not posts (negative when the costs are larger).
+    pub lines: Money,
+    /// The target structure's full-year cost, with the lines that are not posts.
     pub target: Money,
 }
 
 impl Waterfall {
     /// The steps in order, named as the UI names them.
-    pub fn steps(&self) -> [(&'static str, Money); 6] {
-        [
+    /// The step for savings and costs besides posts is left out when a plan has none.
+    pub fn steps(&self) -> Vec<(&'static str, Money)> {
+        let mut steps = vec![
             ("Vacancies deleted", self.vacancies_deleted),
             ("Voluntary redundancy", self.voluntary),
             ("Compulsory redundancy", self.compulsory),
             ("Redeployed", self.redeployed),
             ("New posts", self.new_posts),
             ("Pay harmonisation", self.pay_harmonisation),
-        ]
+        ];
+        if self.lines != Money::ZERO {
+            steps.push(("Besides posts", self.lines));
+        }
+        steps
     }
 
     /// The recurring saving: the sum of the steps.

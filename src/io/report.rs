@@ -79,6 +79,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "redeployed": pounds(o.waterfall.redeployed),
             "new_posts": pounds(o.waterfall.new_posts),
             "pay_harmonisation": pounds(o.waterfall.pay_harmonisation),
+            "lines": pounds(o.waterfall.lines),
             "target": pounds(o.waterfall.target),
         },
         "by_council": o.councils.iter().map(|c| json!({

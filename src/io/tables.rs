@@ -755,6 +755,19 @@ fn one_off(o: &Outcome) -> Table {
             cost.description
         ));
     }
+    for line in o
+        .assumptions
+        .lines
+        .iter()
+        .filter(|l| l.kind == crate::model::LineKind::OneOffCost)
+    {
+        table.notes.push(format!(
+            "Besides posts, {}: {} ({}), counted with implementation",
+            crate::model::FinancialYear::containing(line.from),
+            line.amount.full(),
+            line.name
+        ));
+    }
     table
 }
 

@@ -239,6 +239,56 @@ pub struct Assumptions {
     /// A role is flagged as an equal-pay risk when councils' average pay for it differs by more
     /// than this share (0.05 = 5%).
     pub equal_pay_tolerance: f64,
+    /// Savings and costs that are not posts (a contract saved, capacity bought in, a system
+    /// bought once). Format 5.
+    pub lines: Vec<Line>,
+}
+
+/// What a line that is not a post does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineKind {
+    /// Saves this much a year from its date.
+    #[default]
+    RecurringSaving,
+    /// Costs this much a year from its date.
+    RecurringCost,
+    /// Costs this much once, on its date.
+    OneOffCost,
+}
+
+impl LineKind {
+    /// Every kind, in the order the app offers them.
+    pub const ALL: [Self; 3] = [Self::RecurringSaving, Self::RecurringCost, Self::OneOffCost];
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::RecurringSaving => "Saving a year",
+            Self::RecurringCost => "Cost a year",
+            Self::OneOffCost => "One-off cost",
+        }
+    }
+}
+
+/// A saving or cost that is not a post, in one function, from a date: Hertfordshire's £2.47m of
+/// efficiencies besides posts, the £9,000 of added capacity Bournemouth and Poole set against
+/// the merged heads of HR.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// What it is.
+    pub name: String,
+    /// A saving or cost a year, or a cost once.
+    pub kind: LineKind,
+    /// The function it belongs to (its saving or cost is that function's).
+    pub function: String,
+    /// The council it is that council's alone, when the councils share the cost of the single
+    /// service; the single service's (shared by the ratio) when unset.
+    pub council: Option<String>,
+    /// How much: a year for a saving or cost a year, once for a one-off cost.
+    #[serde(rename = "amount_pence")]
+    pub amount: Money,
+    /// From when (the day it is paid, for a one-off cost).
+    pub from: Date,
 }
 
 impl Assumptions {
@@ -272,6 +322,7 @@ impl Default for Assumptions {
             weekly_pay: WeeklyPay::Annual52,
             host_council: None,
             equal_pay_tolerance: 0.05,
+            lines: Vec::new(),
         }
     }
 }
@@ -445,6 +496,8 @@ pub struct Scenario {
     pub cost_share: Option<CostShare>,
     /// Different one-off implementation costs (all of them, replacing the plan's). Format 5.
     pub implementation_costs: Option<Vec<ImplementationCost>>,
+    /// Different savings and costs besides posts (all of them, replacing the plan's). Format 5.
+    pub lines: Option<Vec<Line>>,
 }
 
 impl Scenario {

@@ -227,6 +227,7 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
         );
     }
     implementation_costs(c, &at, &a.implementation_costs);
+    lines(c, &at, plan, &a.lines);
     if let Some(host) = &a.host_council
         && plan.council(host).is_none()
     {
@@ -735,6 +736,9 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         if let Some(costs) = &s.implementation_costs {
             implementation_costs(c, &at, costs);
         }
+        if let Some(own) = &s.lines {
+            lines(c, &at, plan, own);
+        }
     }
 }
 
@@ -757,6 +761,49 @@ fn implementation_costs(c: &mut Checker, at: &Location, costs: &[super::Implemen
                 format!(
                     "'{}' in {} is negative ({}); enter the cost as a positive amount",
                     cost.description, cost.year, cost.amount
+                ),
+            );
+        }
+    }
+}
+
+/// Savings and costs besides posts: each in a function the plan has, of a council it has (if
+/// any), positive and under £1bn.
+fn lines(c: &mut Checker, at: &Location, plan: &Plan, lines: &[super::Line]) {
+    for line in lines {
+        let name = if line.name.trim().is_empty() {
+            "a line with no name"
+        } else {
+            line.name.as_str()
+        };
+        if plan.function(&line.function).is_none() {
+            c.error(
+                at,
+                "lines",
+                format!(
+                    "'{name}' is in a function the plan does not have ('{}'); choose one of its functions",
+                    line.function
+                ),
+            );
+        }
+        if let Some(council) = &line.council
+            && plan.council(council).is_none()
+        {
+            c.error(
+                at,
+                "lines",
+                format!(
+                    "'{name}' names a council the plan does not have ('{council}'); choose one, or the single service"
+                ),
+            );
+        }
+        if line.amount.pence() < 0 || line.amount > Money::pounds(1_000_000_000) {
+            c.error(
+                at,
+                "lines",
+                format!(
+                    "'{name}' is {}, outside £0 to £1bn; enter a saving or cost as a positive amount and choose its kind",
+                    line.amount.full()
                 ),
             );
         }

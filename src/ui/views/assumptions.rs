@@ -6,8 +6,8 @@ use egui::{Grid, RichText, Ui};
 use crate::document::Derived;
 use crate::document::edit::{Edit, Settings};
 use crate::model::{
-    CostShare, Dated, FinancialYear, ImplementationCost, Location, Money, OneOffSplit, PartYear,
-    PaybackLimit, Plan, SplitMethod, WeeklyPay,
+    CostShare, Dated, FinancialYear, ImplementationCost, Line, LineKind, Location, Money,
+    OneOffSplit, PartYear, PaybackLimit, Plan, SplitMethod, WeeklyPay,
 };
 use crate::theme;
 use crate::ui::command::Command;
@@ -63,6 +63,22 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     ui.add_space(theme::SECTION_GAP);
     ui.heading("One-off implementation costs");
     implementation_ui(ui, &mut s, &mut what, &problems);
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("Savings and costs besides posts");
+    ui.label(
+        RichText::new(
+            "A contract saved, capacity bought in, a system bought once: each in a function, from \
+             its date, and counted in every total and as its own step of the waterfall.",
+        )
+        .size(theme::SMALL_SIZE),
+    );
+    let go_live = s.programme.go_live;
+    if let Some(w) = line_rows(ui, plan, &mut s.assumptions.lines, go_live, "") {
+        what = Some(w);
+    }
+    for p in problems.iter().filter(|p| p.field == "lines") {
+        widgets::problem(ui, p, false);
+    }
     ui.add_space(theme::SECTION_GAP);
     ui.heading("Scenarios");
     scenarios_ui(ui, plan, commands);
@@ -252,6 +268,144 @@ fn implementation_ui(
     }
 }
 
+/// An amount up to £1bn in pounds and pence; true when it changed.
+fn amount_field(ui: &mut Ui, amount: &mut Money, name: &str) -> bool {
+    let mut pounds = amount.as_pounds();
+    let changed = ui
+        .add(widgets::pounds_value(
+            &mut pounds,
+            Money::pounds(1_000_000_000),
+            true,
+        ))
+        .accessible_name(name)
+        .changed();
+    if changed {
+        *amount = Money::from_pounds_f64(pounds);
+    }
+    changed
+}
+
+/// A row's field named for screen readers and tests: "Amount of cost 1", or with `whose`
+/// ("Scenario") "Scenario amount of cost 1".
+fn whose_name(whose: &str, field: &str, item: &str, n: usize) -> String {
+    if whose.is_empty() {
+        format!("{field} of {item} {n}")
+    } else {
+        format!("{whose} {} of {item} {n}", field.to_lowercase())
+    }
+}
+
+/// "Remove cost 1", or "Remove scenario cost 1".
+fn whose_remove(whose: &str, item: &str, n: usize) -> String {
+    if whose.is_empty() {
+        format!("Remove {item} {n}")
+    } else {
+        format!("Remove {} {item} {n}", whose.to_lowercase())
+    }
+}
+
+/// "Add a saving or cost", or "Add a saving or cost to the scenario".
+fn whose_add(whose: &str, add: &str) -> String {
+    if whose.is_empty() {
+        add.to_owned()
+    } else {
+        format!("{add} to the {}", whose.to_lowercase())
+    }
+}
+
+/// Savings and costs besides posts, a row each (name, kind, function, council, amount, from,
+/// Remove) and a button to add one. `whose` as for [`cost_rows`]. Returns what changed.
+pub fn line_rows(
+    ui: &mut Ui,
+    plan: &Plan,
+    lines: &mut Vec<Line>,
+    go_live: jiff::civil::Date,
+    whose: &str,
+) -> Option<&'static str> {
+    let name = |field: &str, n: usize| whose_name(whose, field, "line", n);
+    let kinds: Vec<(LineKind, String)> = LineKind::ALL
+        .iter()
+        .map(|k| (*k, k.label().to_owned()))
+        .collect();
+    let functions: Vec<(String, String)> = plan
+        .functions
+        .iter()
+        .map(|f| (f.id.clone(), f.name.clone()))
+        .collect();
+    let councils: Vec<(Option<String>, String)> =
+        std::iter::once((None, "The single service".to_owned()))
+            .chain(
+                plan.councils
+                    .iter()
+                    .map(|c| (Some(c.id.clone()), c.short_name.clone())),
+            )
+            .collect();
+    let mut what = None;
+    let mut remove = None;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.push_id((whose, "line", i), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add(egui::TextEdit::singleline(&mut line.name).desired_width(220.0))
+                    .accessible_name(name("Name", n))
+                    .changed()
+                {
+                    what = Some("rename line");
+                }
+                if let Some(v) = widgets::choice(ui, &name("Kind", n), &line.kind, &kinds) {
+                    line.kind = v;
+                    what = Some("change line kind");
+                }
+                if let Some(v) =
+                    widgets::choice(ui, &name("Function", n), &line.function, &functions)
+                {
+                    line.function = v;
+                    what = Some("change line function");
+                }
+                if let Some(v) = widgets::choice(ui, &name("Council", n), &line.council, &councils)
+                {
+                    line.council = v;
+                    what = Some("change line council");
+                }
+                if amount_field(ui, &mut line.amount, &name("Amount", n)) {
+                    what = Some("change line amount");
+                }
+                if let Some(d) = widgets::date(ui, &name("From", n), line.from) {
+                    line.from = d;
+                    what = Some("change line date");
+                }
+                if ui.small_button(whose_remove(whose, "line", n)).clicked() {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        lines.remove(i);
+        what = Some("remove line");
+    }
+    if ui
+        .button(whose_add(whose, "Add a saving or cost"))
+        .clicked()
+    {
+        lines.push(Line {
+            name: "New line".to_owned(),
+            kind: LineKind::RecurringSaving,
+            function: plan
+                .functions
+                .first()
+                .map(|f| f.id.clone())
+                .unwrap_or_default(),
+            council: None,
+            amount: Money::ZERO,
+            from: go_live,
+        });
+        what = Some("add line");
+    }
+    what
+}
+
 /// One-off implementation costs, a row each (year, description, amount, Remove) and a button to
 /// add one. `whose` goes before each field's name for screen readers and tests ("" for the
 /// plan's, "Scenario" for a scenario's own). Returns what changed.
@@ -261,13 +415,7 @@ pub fn cost_rows(
     go_live: jiff::civil::Date,
     whose: &str,
 ) -> Option<&'static str> {
-    let name = |field: &str, n: usize| {
-        if whose.is_empty() {
-            format!("{field} of cost {n}")
-        } else {
-            format!("{whose} {} of cost {n}", field.to_lowercase())
-        }
-    };
+    let name = |field: &str, n: usize| whose_name(whose, field, "cost", n);
     let mut what = None;
     let mut remove = None;
     for (i, c) in costs.iter_mut().enumerate() {
@@ -291,25 +439,10 @@ pub fn cost_rows(
                 {
                     what = Some("change implementation cost");
                 }
-                let mut pounds = c.amount.as_pounds();
-                if ui
-                    .add(widgets::pounds_value(
-                        &mut pounds,
-                        Money::pounds(1_000_000_000),
-                        true,
-                    ))
-                    .accessible_name(name("Amount", n))
-                    .changed()
-                {
-                    c.amount = Money::from_pounds_f64(pounds);
+                if amount_field(ui, &mut c.amount, &name("Amount", n)) {
                     what = Some("change implementation cost amount");
                 }
-                let remove_label = if whose.is_empty() {
-                    format!("Remove cost {n}")
-                } else {
-                    format!("Remove {} cost {n}", whose.to_lowercase())
-                };
-                if ui.small_button(remove_label).clicked() {
+                if ui.small_button(whose_remove(whose, "cost", n)).clicked() {
                     remove = Some(i);
                 }
             });
@@ -322,7 +455,7 @@ pub fn cost_rows(
     let add_label = if whose.is_empty() {
         "Add implementation cost".to_owned()
     } else {
-        format!("Add a cost to the {}", whose.to_lowercase())
+        whose_add(whose, "Add a cost")
     };
     if ui.button(add_label).clicked() {
         let year = costs

@@ -230,6 +230,11 @@ fn editor_ui(
         *what = Some("change scenario's implementation costs".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.strong("Savings and costs besides posts");
+    if lines_ui(ui, plan, sc, &plan_assumptions.lines, programme) {
+        *what = Some("change scenario's savings and costs besides posts".to_owned());
+    }
+    ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong("Targets by function");
     if functions_ui(ui, plan, sc) {
         *what = Some("change function scale".to_owned());
@@ -427,6 +432,36 @@ fn implementation_ui(
         return changed;
     };
     changed |= super::assumptions::cost_rows(ui, costs, programme.go_live, "Scenario").is_some();
+    changed
+}
+
+/// The scenario's own savings and costs besides posts, when it has them (starting from the
+/// plan's).
+fn lines_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    sc: &mut Scenario,
+    planned: &[crate::model::Line],
+    programme: Programme,
+) -> bool {
+    let mut changed = false;
+    let mut own = sc.lines.is_some();
+    if ui
+        .checkbox(&mut own, "Change the savings and costs besides posts")
+        .changed()
+    {
+        sc.lines = own.then(|| planned.to_vec());
+        changed = true;
+    }
+    let Some(lines) = sc.lines.as_mut() else {
+        ui.label(format!(
+            "As the plan: {}",
+            widgets::plural(planned.len(), "line")
+        ));
+        return changed;
+    };
+    changed |=
+        super::assumptions::line_rows(ui, plan, lines, programme.go_live, "Scenario").is_some();
     changed
 }
 
