@@ -2170,3 +2170,45 @@ fn a_cost_besides_posts_moves_the_saving_by_its_amount() {
     assert!(h.state().plan().assumptions.lines.is_empty());
     assert_eq!(saving(&mut h), before);
 }
+
+/// A pay change by band, set in the Assumptions view: its saving shows as a sentence and in the
+/// saving, and the Southampton plan's scenario without it saves less.
+#[test]
+fn a_pay_change_by_band_is_set_and_its_worth_in_posts_is_said() {
+    let (mut h, _) = harness();
+    let before = saving(&mut h);
+    click(&mut h, "Assumptions");
+    click(&mut h, "Change pay by salary band");
+    let change = h
+        .state()
+        .plan()
+        .assumptions
+        .pay_change
+        .clone()
+        .expect("a pay change");
+    assert_eq!(change.bands.len(), 1, "one band to start from");
+    h.get_by_role_and_label(Role::SpinButton, "Cut of band 1")
+        .scroll_to_me();
+    h.run();
+    set_number(&mut h, "Cut of band 1", 2.0);
+    let after = saving(&mut h);
+    assert!(after > before, "a 2% cut for everyone who stays saves");
+    let o = h.state_mut().outcome().clone();
+    let p = o.pay_change.expect("computed");
+    assert_eq!(after - before, p.saving, "the saving is the pay change's");
+    h.get_by_label_contains(&format!("Saves {} a year with on-costs", p.saving.whole()));
+    // Imposed by dismissal and re-engagement: everyone it applies to is proposed.
+    click(&mut h, "Imposed by dismissal and re-engagement");
+    let o = h.state_mut().outcome().clone();
+    let proposed: u32 = o.councils.iter().map(|c| c.proposed_redundancies).sum();
+    assert!(
+        proposed >= p.people,
+        "{proposed} proposed, {} re-engaged",
+        p.people
+    );
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == merger_planner::engine::FlagKind::DismissalReengagement)
+    );
+}

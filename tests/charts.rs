@@ -139,6 +139,7 @@ fn hand_made() -> (Plan, Outcome) {
             redeployed: pounds(10_000),
             new_posts: pounds(-40_000),
             pay_harmonisation: pounds(-5_000),
+            pay_change: Money::ZERO,
             lines: Money::ZERO,
             target: pounds(855_000),
         },
@@ -251,6 +252,7 @@ proptest! {
             redeployed: m(steps[3] as f64),
             new_posts: m(steps[4] as f64),
             pay_harmonisation: m(steps[5] as f64),
+            pay_change: Money::ZERO,
             lines: Money::ZERO,
             target: Money::ZERO,
         };

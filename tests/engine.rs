@@ -1111,3 +1111,90 @@ fn lines_that_are_not_posts_count_in_every_total() {
         "{problems:?}"
     );
 }
+
+/// Southampton's banded pay cut for the staff who stay, worked by hand: its saving with
+/// on-costs, the posts it is said to save, and dismissal and re-engagement counted for
+/// consultation.
+#[test]
+fn a_banded_pay_change_saves_with_on_costs_and_counts_in_posts() {
+    let mut plan = Plan::new(
+        "Pay change",
+        Programme {
+            consultation_start: date(2025, 1, 1),
+            go_live: date(2025, 4, 1),
+        },
+    );
+    plan.councils = vec![common::council("A", 0.2, RedundancyScheme::default())];
+    // Four people, each alone in a role kept at its pay: nobody leaves.
+    let salaries = [17_000, 20_000, 40_000, 70_000];
+    for (i, salary) in salaries.iter().enumerate() {
+        let id = format!("r{i}");
+        plan.roles.push(common::role(
+            &id,
+            "finance",
+            1.0,
+            TargetPay::Salary(Money::pounds(*salary)),
+        ));
+        plan.posts.push(common::post(
+            &format!("P{i}"),
+            "A",
+            &id,
+            *salary,
+            Some(common::holder(date(1980, 1, 1), date(2010, 1, 1))),
+        ));
+    }
+    assert_eq!(evaluate_base(&plan).totals.recurring_saving, Money::ZERO);
+    // 2% from £17,500, 4.5% from £22,000, 5% from £35,000, 5.5% from £65,000; below £17,500
+    // exempt.
+    plan.assumptions.pay_change = Some(merger_planner::io::synthetic::southampton_bands());
+    assert!(
+        validate(&plan)
+            .iter()
+            .all(|p| p.severity != Severity::Error)
+    );
+    let o = evaluate_base(&plan);
+    // Each cut saves pay x (1 + 20% LGPS + 0.5% levy) + 15% NI (all above £5,000) = x 1.355:
+    // £17,000 is exempt; £20,000 x 2% = £400 saves £542.00; £40,000 x 5% = £2,000 saves
+    // £2,710.00; £70,000 x 5.5% = £3,850 saves £5,216.75. In all £8,468.75, three people.
+    let change = o.pay_change.expect("the plan has a pay change");
+    assert_eq!(change.saving, Money(846_875));
+    assert_eq!(change.people, 3);
+    assert_eq!(o.totals.recurring_saving, Money(846_875));
+    assert_eq!(o.waterfall.pay_change, Money(846_875));
+    // A full-time post costs on average (22,285 + 26,350 + 53,450 + 94,100) / 4 = £49,046.25,
+    // so the cut is worth 8,468.75 / 49,046.25 = 0.1727 posts.
+    assert!((change.posts_saved - 8_468.75 / 49_046.25).abs() < 1e-9);
+    // From go-live, the whole of 2025/26.
+    let first = o
+        .years
+        .iter()
+        .find(|y| y.year == merger_planner::model::FinancialYear(2025))
+        .expect("2025/26");
+    assert_eq!(first.saving, Money(846_875));
+    assert!(
+        o.flags
+            .iter()
+            .all(|f| f.kind != FlagKind::DismissalReengagement)
+    );
+    assert_eq!(o.councils[0].proposed_redundancies, 0);
+
+    // Imposed by dismissal and re-engagement: the three people it applies to are proposed for
+    // dismissal, and it is flagged.
+    if let Some(p) = plan.assumptions.pay_change.as_mut() {
+        p.dismissal_and_reengagement = true;
+    }
+    let o = evaluate_base(&plan);
+    assert_eq!(o.councils[0].proposed_redundancies, 3);
+    assert!(
+        o.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::DismissalReengagement)
+    );
+    // A scenario without it: nothing saved.
+    let none = Scenario {
+        name: "No pay change".to_owned(),
+        pay_change: Some(None),
+        ..Scenario::default()
+    };
+    assert_eq!(evaluate(&plan, &none).totals.recurring_saving, Money::ZERO);
+}

@@ -90,6 +90,7 @@ fn the_generator_reproduces_the_saved_examples() {
         synthetic::reorganisation(7, 4200, 2028),
         open("northshire-reorganisation.ron")
     );
+    assert_eq!(synthetic::southampton_pay(), open("southampton-pay.ron"));
 }
 
 /// Rewrites the example plans from the generator: `cargo test --test saves -- --ignored`.
@@ -107,6 +108,44 @@ fn regenerate_saves() {
         &synthetic::reorganisation(7, 4200, 2028),
     )
     .unwrap();
+    plan_file::save(
+        &dir.join("southampton-pay.ron"),
+        &synthetic::southampton_pay(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn southampton_cuts_pay_by_band_to_save_jobs() {
+    let plan = open("southampton-pay.ron");
+    assert_eq!(errors(&plan), Vec::<String>::new());
+    assert_eq!(plan.councils.len(), 1);
+    let o = evaluate_base(&plan);
+    let change = o.pay_change.expect("the plan cuts pay");
+    assert!(
+        change.saving.pence() > 0 && change.people > 500,
+        "{change:?}"
+    );
+    // Nobody leaves in the base: the cut is the saving (with any pay harmonisation).
+    assert!(o.totals.flows.compulsory.abs() < 1e-9 && o.totals.flows.voluntary.abs() < 1e-9);
+    assert_eq!(o.waterfall.pay_change, change.saving);
+    // Cutting posts instead saves about the same a year, but costs money once and people.
+    let jobs = plan.scenario("Job cuts instead").expect("the scenario");
+    let cut = merger_planner::engine::evaluate(&plan, &jobs);
+    assert!(cut.pay_change.is_none());
+    let ratio =
+        cut.totals.recurring_saving.pence() as f64 / o.totals.recurring_saving.pence() as f64;
+    assert!((0.7..1.3).contains(&ratio), "comparable savings: {ratio}");
+    assert!(cut.totals.one_off_cost > o.totals.one_off_cost);
+    // Imposed by dismissal and re-engagement, everyone it applies to counts for consultation.
+    let imposed = merger_planner::engine::evaluate(
+        &plan,
+        &plan
+            .scenario("Dismissal and re-engagement")
+            .expect("the scenario"),
+    );
+    assert!(imposed.councils[0].proposed_redundancies >= change.people);
+    assert_eq!(imposed.councils[0].timetable.consultation_days, 45);
 }
 
 #[test]

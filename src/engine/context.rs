@@ -58,6 +58,8 @@ pub struct Context<'a> {
     pub targets: Vec<f64>,
     /// Target pay per role: the scenario's where it sets one, else the role's.
     pub target_pay: Vec<TargetPay>,
+    /// Whether the pay change applies to each function's staff.
+    pub pay_functions: Vec<bool>,
     /// The plan's assumptions with the scenario's changes to them (split, pay protection,
     /// implementation costs, redeployment rate, VR payback limit, compulsory redundancy).
     pub assumptions: Assumptions,
@@ -149,8 +151,22 @@ impl<'a> Context<'a> {
             split_method: scenario.split_method.unwrap_or(a.split_method),
             cost_share: scenario.cost_share.unwrap_or(a.cost_share),
             lines: scenario.lines.clone().unwrap_or_else(|| a.lines.clone()),
+            pay_change: scenario
+                .pay_change
+                .clone()
+                .unwrap_or_else(|| a.pay_change.clone()),
             ..a.clone()
         };
+        let pay_functions = plan
+            .functions
+            .iter()
+            .map(|f| {
+                assumptions
+                    .pay_change
+                    .as_ref()
+                    .is_some_and(|p| p.functions.is_empty() || p.functions.contains(&f.id))
+            })
+            .collect();
         Self {
             plan,
             scenario: scenario.name.clone(),
@@ -158,6 +174,7 @@ impl<'a> Context<'a> {
             go_live,
             targets,
             target_pay,
+            pay_functions,
             assumptions,
             redeployment_rate,
             vr_payback_limit,
@@ -169,6 +186,41 @@ impl<'a> Context<'a> {
             weeks_per_year: a.weekly_pay.weeks_per_year(),
             host,
         }
+    }
+
+    /// The share the pay change cuts from the pay of the person in post `i`, paid `salary`
+    /// (full-time, pence) in the single service: 0 for a vacancy, a function it leaves alone, a
+    /// salary it exempts, or no pay change.
+    pub fn pay_cut(&self, i: usize, salary: i64) -> f64 {
+        let Some(change) = &self.assumptions.pay_change else {
+            return 0.0;
+        };
+        let touched = self.post_role[i]
+            .and_then(|r| self.role_function[r])
+            .is_some_and(|f| self.pay_functions[f]);
+        if !touched || self.plan.posts[i].holder.is_none() {
+            return 0.0;
+        }
+        change.cut_for(crate::model::Money(salary))
+    }
+
+    /// When the pay change starts: its own date, else go-live.
+    pub fn pay_start(&self) -> Date {
+        self.assumptions
+            .pay_change
+            .as_ref()
+            .and_then(|p| p.start)
+            .unwrap_or(self.go_live)
+    }
+
+    /// Whether the person in post `i` (not a volunteer), paid `salary` in the single service,
+    /// is dismissed and re-engaged on the new pay, and so proposed for dismissal.
+    pub fn reengaged(&self, i: usize, salary: i64) -> bool {
+        self.assumptions
+            .pay_change
+            .as_ref()
+            .is_some_and(|p| p.dismissal_and_reengagement)
+            && self.pay_cut(i, salary) != 0.0
     }
 
     /// The LGPS employer rate that applies to a person at council `c`.

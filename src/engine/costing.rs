@@ -30,6 +30,10 @@ pub struct Recurring {
     pub waterfall: Waterfall,
     /// Full-year saving by the date it starts, pence.
     pub starts: BTreeMap<Date, i64>,
+    /// Full-year saving of the pay change, pence.
+    pub pay_change: i64,
+    /// People whose pay it changes.
+    pub pay_people: u32,
     /// Net full-year saving of the lines that are not posts, per function, pence (a cost is
     /// negative).
     pub line_function: Vec<i64>,
@@ -54,6 +58,8 @@ struct Partial {
     ro: i64,
     harm: i64,
     at_go_live: i64,
+    pay: i64,
+    pay_people: u32,
 }
 
 impl Partial {
@@ -81,6 +87,8 @@ impl Partial {
         self.ro += o.ro;
         self.harm += o.harm;
         self.at_go_live += o.at_go_live;
+        self.pay += o.pay;
+        self.pay_people += o.pay_people;
     }
 }
 
@@ -109,6 +117,8 @@ fn cost_posts(
         ro: 0,
         harm: 0,
         at_go_live: 0,
+        pay: 0,
+        pay_people: 0,
     };
     for i in range {
         let post = &plan.posts[i];
@@ -162,6 +172,27 @@ fn cost_posts(
         };
         r.harm += keep_base - keep_end;
         r.at_go_live += keep_base - keep_end;
+        // A pay change for the staff who stay: their kept share at the changed pay, saved from
+        // the day it starts.
+        let cut = if fates[i].voluntary || keep_end == 0 {
+            0.0
+        } else {
+            ctx.pay_cut(i, pool.target_salary)
+        };
+        let keep_end = if cut == 0.0 {
+            keep_end
+        } else {
+            let fate = fates[i];
+            let new_end =
+                round(ctx.annual_cost(pool.target_salary as f64 * (1.0 - cut) * fte, rate));
+            let keep_new =
+                new_end - share(fate.redeployed, new_end) - share(fate.compulsory, new_end);
+            let saved = keep_end - keep_new;
+            r.pay += saved;
+            r.pay_people += 1;
+            r.starts.add(ctx.pay_start(), saved);
+            keep_new
+        };
         r.role_target[role] += keep_end;
     }
     r
@@ -189,6 +220,8 @@ pub fn recurring(
         post_baseline: p.post_baseline,
         waterfall: Waterfall::default(),
         starts: BTreeMap::new(),
+        pay_change: p.pay,
+        pay_people: p.pay_people,
         line_function: vec![0; ctx.plan.functions.len()],
         line_function_council: vec![vec![0; ctx.plan.councils.len()]; ctx.plan.functions.len()],
         double_running: p.double_running,
@@ -253,6 +286,7 @@ pub fn recurring(
         redeployed: Money(ro),
         new_posts: Money(-new_posts),
         pay_harmonisation: Money(harm),
+        pay_change: Money(r.pay_change),
         lines: Money(lines),
         target: Money(target),
     };

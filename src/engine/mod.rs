@@ -18,8 +18,9 @@ mod years;
 use std::collections::BTreeMap;
 
 pub use outcome::{
-    CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome, PersonFate,
-    PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall, YearOutcome,
+    CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome,
+    PayChangeOutcome, PersonFate, PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall,
+    YearOutcome,
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
@@ -45,7 +46,7 @@ pub fn evaluate_base(plan: &Plan) -> Outcome {
 pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     let ctx = Context::new(plan, scenario);
     let (pools, fates) = pools::build(&ctx);
-    let schedule = timeline::schedule(&ctx, &fates);
+    let schedule = timeline::schedule(&ctx, &pools, &fates);
     let recurring = costing::recurring(&ctx, &pools, &fates, &schedule.exits);
     let (people, one_offs) = people(
         &ctx,
@@ -101,7 +102,24 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     let ratios = share_ratios(&ctx, &recurring);
     let functions = function_outcomes(&ctx, &roles, &recurring, &ratios);
     let councils = council_outcomes(&ctx, &schedule, &recurring, &functions, &ratios, &one_offs);
-    let flags = flags::flags(&ctx, &pools, &roles, &councils, &people, &years);
+    let mut flags = flags::flags(&ctx, &pools, &roles, &councils, &people, &years);
+    if ctx
+        .assumptions
+        .pay_change
+        .as_ref()
+        .is_some_and(|p| p.dismissal_and_reengagement)
+        && recurring.pay_people > 0
+    {
+        flags.push(Flag {
+            kind: FlagKind::DismissalReengagement,
+            message: format!(
+                "The pay change is imposed by dismissal and re-engagement: {} people are proposed for dismissal and count for collective consultation at their council (TULRCA 1992 s.188), and the statutory code of practice on dismissal and re-engagement applies",
+                recurring.pay_people
+            ),
+            council: None,
+            role: None,
+        });
+    }
 
     let mut flows = Flows::default();
     for c in &councils {
@@ -128,11 +146,32 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         payback_year: years::payback_year(&years),
         double_running_cost: councils.iter().map(|c| c.double_running_cost).sum(),
     };
+    let pay_change = ctx.assumptions.pay_change.as_ref().map(|p| {
+        let (cost, fte) = functions
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| ctx.pay_functions[*f])
+            .fold((0.0, 0.0), |(c, t), (_, f)| {
+                (c + f.baseline_cost.pence() as f64, t + f.flows.current())
+            });
+        let per_post = if fte > pools::EPS { cost / fte } else { 0.0 };
+        PayChangeOutcome {
+            saving: Money(recurring.pay_change),
+            people: recurring.pay_people,
+            posts_saved: if per_post > 0.0 {
+                recurring.pay_change as f64 / per_post
+            } else {
+                0.0
+            },
+            dismissal_and_reengagement: p.dismissal_and_reengagement,
+        }
+    });
     Outcome {
         scenario: ctx.scenario.clone(),
         consultation_start: ctx.consultation_start,
         go_live: ctx.go_live,
         totals,
+        pay_change,
         one_off,
         waterfall: wf,
         councils,

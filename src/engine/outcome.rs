@@ -247,6 +247,8 @@ pub struct Waterfall {
     pub new_posts: Money,
     /// Kept staff and vacancies moved to the role's target salary (negative if pay rises).
     pub pay_harmonisation: Money,
+    /// The pay change for the staff who stay (negative for a rise).
+    pub pay_change: Money,
     /// Savings less costs that are not posts (negative when the costs are larger).
     pub lines: Money,
     /// The target structure's full-year cost, with the lines that are not posts.
@@ -265,6 +267,9 @@ impl Waterfall {
             ("New posts", self.new_posts),
             ("Pay harmonisation", self.pay_harmonisation),
         ];
+        if self.pay_change != Money::ZERO {
+            steps.push(("Pay change", self.pay_change));
+        }
         if self.lines != Money::ZERO {
             steps.push(("Besides posts", self.lines));
         }
@@ -419,6 +424,9 @@ pub enum FlagKind {
     UnusedStrainQuote,
     /// A statutory figure is past the last one stored: held at it, or raised by an assumption.
     AssumedFigures,
+    /// A pay change imposed by dismissal and re-engagement: everyone it applies to is proposed
+    /// for dismissal.
+    DismissalReengagement,
 }
 
 impl FlagKind {
@@ -437,6 +445,7 @@ impl FlagKind {
             Self::ProtectedPensionAge => "Protected pension age assumed",
             Self::UnusedStrainQuote => "Strain quotes not used",
             Self::AssumedFigures => "Figures past the last one known",
+            Self::DismissalReengagement => "Pay change by dismissal and re-engagement",
         }
     }
 }
@@ -494,6 +503,20 @@ impl Totals {
     }
 }
 
+/// What a pay change for the staff who stay does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct PayChangeOutcome {
+    /// Full-year saving, with on-costs (negative for a rise).
+    pub saving: Money,
+    /// People whose pay it changes.
+    pub people: u32,
+    /// The saving in posts: ÷ the average full-year cost of a full-time post in the functions
+    /// it touches (their cost today ÷ their FTE today).
+    pub posts_saved: f64,
+    /// Imposed by dismissal and re-engagement: the people count for collective consultation.
+    pub dismissal_and_reengagement: bool,
+}
+
 /// Everything computed for one scenario.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Outcome {
@@ -509,6 +532,8 @@ pub struct Outcome {
     pub go_live: Date,
     /// Headline totals.
     pub totals: Totals,
+    /// The pay change for the staff who stay, when the scenario has one.
+    pub pay_change: Option<PayChangeOutcome>,
     /// One-off costs by kind.
     pub one_off: OneOff,
     /// Bridge from today's cost to the target cost.

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::context::Context;
 use super::dates::add_days;
 use super::outcome::Timetable;
-use super::pools::{EPS, Fate, clean_fte};
+use super::pools::{EPS, Fate, Pool, clean_fte};
 use super::rules::statutory_notice_weeks;
 
 /// When one person leaves (or moves).
@@ -52,11 +52,14 @@ pub fn consultation_days(ctx: &Context, proposed: u32) -> u32 {
 /// Tourism South East [2005] IRLR 242: hoped-for redeployment does not reduce the count), rounded
 /// up to whole people so the consultation owed is never understated. Notices go out when
 /// consultation ends; each leaver exits on the later of go-live and the end of their notice.
-pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
+pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
     let plan = ctx.plan;
     let n = plan.councils.len();
+    // Whole people: volunteers, and anyone dismissed and re-engaged on a pay change (each is
+    // proposed for dismissal whatever else happens to their post).
     let mut volunteers = vec![0u32; n];
     let mut at_risk = vec![0.0f64; n];
+    let whole = whole_people(ctx, pools, fates);
     for (i, fate) in fates.iter().enumerate() {
         let Some(c) = ctx.post_council[i] else {
             continue;
@@ -64,15 +67,16 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
         if ctx.post_role[i].is_none() {
             continue;
         }
-        if fate.voluntary {
+        if whole[i] {
             volunteers[c] += 1;
+        } else {
+            at_risk[c] += fate.compulsory + fate.redeployed;
         }
-        at_risk[c] += fate.compulsory + fate.redeployed;
     }
     let proposed: Vec<u32> = (0..n)
         .map(|c| volunteers[c] + (at_risk[c] - 1e-6).max(0.0).ceil() as u32)
         .collect();
-    let proposed_by_role = by_role(ctx, fates, &proposed, &volunteers);
+    let proposed_by_role = by_role(ctx, fates, &whole, &proposed, &volunteers);
     let days: Vec<u32> = proposed
         .iter()
         .map(|&p| consultation_days(ctx, p))
@@ -164,6 +168,7 @@ pub fn schedule(ctx: &Context, fates: &[Fate]) -> Schedule {
 fn by_role(
     ctx: &Context,
     fates: &[Fate],
+    whole: &[bool],
     proposed: &[u32],
     volunteers: &[u32],
 ) -> Vec<Vec<(usize, u32)>> {
@@ -174,12 +179,16 @@ fn by_role(
         let (Some(c), Some(r)) = (ctx.post_council[i], ctx.post_role[i]) else {
             continue;
         };
-        let risk = fate.compulsory + fate.redeployed;
-        if !fate.voluntary && risk <= 0.0 {
+        let risk = if whole[i] {
+            0.0
+        } else {
+            fate.compulsory + fate.redeployed
+        };
+        if !whole[i] && risk <= 0.0 {
             continue;
         }
         let entry = roles[c].entry(r).or_default();
-        if fate.voluntary {
+        if whole[i] {
             entry.0 += 1;
         }
         entry.1 += risk;
@@ -197,6 +206,19 @@ fn by_role(
                 .map(|((role, (vr, _)), risk)| (role, vr + risk))
                 .filter(|&(_, count)| count > 0)
                 .collect()
+        })
+        .collect()
+}
+
+/// Each post's person counted whole: an accepted volunteer, or someone dismissed and re-engaged
+/// on a pay change (a volunteer leaves instead).
+pub fn whole_people(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<bool> {
+    fates
+        .iter()
+        .enumerate()
+        .map(|(i, fate)| {
+            fate.voluntary
+                || ctx.post_role[i].is_some_and(|r| ctx.reengaged(i, pools[r].target_salary))
         })
         .collect()
 }

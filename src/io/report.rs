@@ -44,6 +44,12 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "payback_years": t.payback_years.map(|y| (y * 100.0).round() / 100.0),
             "payback_year": t.payback_year.map(|y| y.to_string()),
             "double_running_cost": pounds(t.double_running_cost),
+            "pay_change": o.pay_change.map(|p| json!({
+                "saving": pounds(p.saving),
+                "people": p.people,
+                "posts_saved": (p.posts_saved * 10.0).round() / 10.0,
+                "dismissal_and_reengagement": p.dismissal_and_reengagement,
+            })),
         },
         "split": {
             "method": match o.assumptions.split_method {
@@ -220,6 +226,8 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
 }
 
 fn f1(x: f64) -> String {
+    // Shares that cancel to a hair below zero read 0.0, never -0.0.
+    let x = if x.abs() < 0.05 { 0.0 } else { x };
     format!("{x:.1}")
 }
 
@@ -278,6 +286,20 @@ fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
         "  Recurring saving (full year) {}",
         t.recurring_saving.whole()
     );
+    if let Some(p) = &o.pay_change {
+        let _ = writeln!(
+            s,
+            "  Pay change for the staff who stay: {} a year for {} people, worth about {:.0} posts{}",
+            p.saving.whole(),
+            crate::format::thousands(u64::from(p.people)),
+            p.posts_saved,
+            if p.dismissal_and_reengagement {
+                " (imposed by dismissal and re-engagement: they count for consultation)"
+            } else {
+                ""
+            }
+        );
+    }
     let _ = writeln!(s, "  One-off cost {}", t.one_off_cost.whole());
     let payback = match (t.payback_years, t.payback_year) {
         (Some(y), Some(fy)) => format!("{y:.1} years; cumulative net positive in {fy}"),

@@ -7,9 +7,9 @@ use jiff::civil::{Date, date};
 use super::slug;
 use crate::engine::rules::{Person, strain};
 use crate::model::{
-    Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBasis,
-    PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role, Scenario, SplitMethod,
-    TargetPay,
+    Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBand,
+    PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
+    Scenario, SplitMethod, TargetPay,
 };
 
 /// What to generate.
@@ -719,6 +719,95 @@ pub fn reorganisation(councils: usize, posts: usize, seed: u64) -> Plan {
             description: "Vesting day a year later".to_owned(),
             go_live: Some(date(2029, 4, 1)),
             consultation_start: Some(date(2028, 9, 1)),
+            ..Scenario::default()
+        },
+    ];
+    plan
+}
+
+/// Southampton's pay bands: 2% from £17,500 to £22,000, 4.5% to £35,000, 5% to £65,000, 5.5%
+/// above, staff below £17,500 exempt, from go-live, for every function.
+pub fn southampton_bands() -> PayChange {
+    let band = |from: i64, cut: f64| PayBand {
+        from: Money::pounds(from),
+        cut,
+    };
+    PayChange {
+        bands: vec![
+            band(17_500, 0.02),
+            band(22_000, 0.045),
+            band(35_000, 0.05),
+            band(65_000, 0.055),
+        ],
+        exempt_below: Money::pounds(17_500),
+        start: None,
+        functions: Vec::new(),
+        dismissal_and_reengagement: false,
+    }
+}
+
+/// Southampton's banded pay cut for the staff who stay (2% from £17,500 to £22,000, 4.5% to
+/// £35,000, 5% to £65,000, 5.5% above, staff below £17,500 exempt), said to save 400 jobs,
+/// applied to a synthetic establishment of one council's corporate services dated 2026/27 so
+/// today's rates apply. The base keeps every post and cuts pay; one scenario cuts as many posts
+/// as the pay cut is worth instead; another imposes the cut by dismissal and re-engagement.
+pub fn southampton_pay() -> Plan {
+    let spec = Spec {
+        name: "Southampton: pay bands to save jobs".to_owned(),
+        councils: vec![(
+            "Southampton City Council".to_owned(),
+            "Southampton".to_owned(),
+            1.0,
+        )],
+        posts: 1800,
+        seed: 2012,
+        programme: Programme {
+            consultation_start: date(2026, 6, 1),
+            go_live: date(2026, 10, 1),
+        },
+    };
+    let mut plan = generate(&spec);
+    plan.description = "Southampton City Council cut pay by salary band to save jobs rather than \
+        make redundancies: 2% from £17,500 to £22,000, 4.5% to £35,000, 5% to £65,000 and 5.5% \
+        above, staff below £17,500 exempt. Here applied to a synthetic establishment of one \
+        council's corporate services, dated 2026/27 so that today's rates apply. The base keeps \
+        every post and cuts pay; 'Job cuts instead' deletes as many posts as the cut is worth."
+        .to_owned();
+    // Every role keeps its FTE today and pays its average salary today: only the pay change
+    // moves the cost.
+    for role in &mut plan.roles {
+        role.target_fte = plan
+            .posts
+            .iter()
+            .filter(|p| p.role == role.id)
+            .map(|p| p.fte)
+            .sum::<f64>();
+        role.target_fte = (role.target_fte * 10.0).round() / 10.0;
+        role.pay = TargetPay::HarmoniseAverage;
+    }
+    let change = southampton_bands();
+    plan.assumptions.pay_change = Some(change.clone());
+    plan.assumptions.compulsory_allowed = true;
+    // The posts the pay cut is worth, cut instead.
+    let o = crate::engine::evaluate_base(&plan);
+    let worth = o.pay_change.map_or(0.0, |p| p.posts_saved);
+    let fte = o.totals.flows.current();
+    let scale = if fte > 0.0 { 1.0 - worth / fte } else { 1.0 };
+    plan.scenarios = vec![
+        Scenario {
+            name: "Job cuts instead".to_owned(),
+            description: format!("No pay cut: about {worth:.0} FTE of posts deleted instead"),
+            target_scale: Some((scale * 1000.0).round() / 1000.0),
+            pay_change: Some(None),
+            ..Scenario::default()
+        },
+        Scenario {
+            name: "Dismissal and re-engagement".to_owned(),
+            description: "The pay cut imposed on new contracts".to_owned(),
+            pay_change: Some(Some(PayChange {
+                dismissal_and_reengagement: true,
+                ..change
+            })),
             ..Scenario::default()
         },
     ];

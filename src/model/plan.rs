@@ -242,6 +242,54 @@ pub struct Assumptions {
     /// Savings and costs that are not posts (a contract saved, capacity bought in, a system
     /// bought once). Format 5.
     pub lines: Vec<Line>,
+    /// A pay change for the staff who stay, by salary band (none when unset). Format 5.
+    pub pay_change: Option<PayChange>,
+}
+
+/// A change to the pay of the staff who stay, by salary band: Southampton cut pay by 2% from
+/// £17,500 to £22,000, 4.5% to £35,000, 5% to £65,000 and 5.5% above, staff below £17,500 exempt,
+/// to save jobs. Each person's whole full-time salary in the single service (their role's target
+/// salary) is changed at the rate of the band it falls in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PayChange {
+    /// The bands, each from a full-time salary (inclusive) up to the next band's: a cut is a
+    /// positive share (0.02 = 2%), a rise negative.
+    pub bands: Vec<PayBand>,
+    /// Staff paid less than this (full-time) are exempt.
+    #[serde(rename = "exempt_below_pence")]
+    pub exempt_below: Money,
+    /// When the new pay starts.
+    pub start: Option<Date>,
+    /// The functions whose staff it applies to (every function when empty).
+    pub functions: Vec<String>,
+    /// Imposed by dismissal and re-engagement: everyone it applies to is proposed for dismissal
+    /// and counts for collective consultation (TULRCA 1992 s.188, s.195).
+    pub dismissal_and_reengagement: bool,
+}
+
+/// One band of a pay change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PayBand {
+    /// From this full-time salary (inclusive).
+    #[serde(rename = "from_pence")]
+    pub from: Money,
+    /// The change as a share of pay: 0.02 cuts by 2%.
+    pub cut: f64,
+}
+
+impl PayChange {
+    /// The share cut from a full-time salary of `salary` (0 when exempt or below every band).
+    pub fn cut_for(&self, salary: Money) -> f64 {
+        if salary < self.exempt_below {
+            return 0.0;
+        }
+        self.bands
+            .iter()
+            .filter(|b| b.from <= salary && b.cut.is_finite())
+            .max_by_key(|b| b.from)
+            .map_or(0.0, |b| b.cut.clamp(-1.0, 1.0))
+    }
 }
 
 /// What a line that is not a post does.
@@ -323,6 +371,7 @@ impl Default for Assumptions {
             host_council: None,
             equal_pay_tolerance: 0.05,
             lines: Vec::new(),
+            pay_change: None,
         }
     }
 }
@@ -498,6 +547,8 @@ pub struct Scenario {
     pub implementation_costs: Option<Vec<ImplementationCost>>,
     /// Different savings and costs besides posts (all of them, replacing the plan's). Format 5.
     pub lines: Option<Vec<Line>>,
+    /// A different pay change: `Some(None)` for none where the plan has one. Format 5.
+    pub pay_change: Option<Option<PayChange>>,
 }
 
 impl Scenario {

@@ -228,6 +228,9 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
     }
     implementation_costs(c, &at, &a.implementation_costs);
     lines(c, &at, plan, &a.lines);
+    if let Some(change) = &a.pay_change {
+        pay_change(c, &at, plan, change);
+    }
     if let Some(host) = &a.host_council
         && plan.council(host).is_none()
     {
@@ -736,6 +739,9 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         if let Some(costs) = &s.implementation_costs {
             implementation_costs(c, &at, costs);
         }
+        if let Some(Some(change)) = &s.pay_change {
+            pay_change(c, &at, plan, change);
+        }
         if let Some(own) = &s.lines {
             lines(c, &at, plan, own);
         }
@@ -762,6 +768,47 @@ fn implementation_costs(c: &mut Checker, at: &Location, costs: &[super::Implemen
                     "'{}' in {} is negative ({}); enter the cost as a positive amount",
                     cost.description, cost.year, cost.amount
                 ),
+            );
+        }
+    }
+}
+
+/// A pay change: bands from £0 up with a change between a full cut and doubling, an exemption
+/// of £0 or more, functions the plan has.
+fn pay_change(c: &mut Checker, at: &Location, plan: &Plan, change: &super::PayChange) {
+    for band in &change.bands {
+        if band.from.pence() < 0 {
+            c.error(
+                at,
+                "pay_change",
+                format!(
+                    "a pay band starts below £0 ({}); start it at £0 or more",
+                    band.from.full()
+                ),
+            );
+        }
+        c.range(
+            at,
+            "pay_change",
+            band.cut,
+            -1.0,
+            1.0,
+            "a change as a share of pay, such as 0.02 for a 2% cut",
+        );
+    }
+    if change.exempt_below.pence() < 0 {
+        c.error(
+            at,
+            "pay_change",
+            "the exemption threshold is below £0; enter £0 to exempt nobody".to_owned(),
+        );
+    }
+    for f in &change.functions {
+        if plan.function(f).is_none() {
+            c.error(
+                at,
+                "pay_change",
+                format!("the pay change names a function the plan does not have ('{f}'); choose one of its functions"),
             );
         }
     }

@@ -7,7 +7,7 @@ use crate::document::Derived;
 use crate::document::edit::{Edit, Settings};
 use crate::model::{
     CostShare, Dated, FinancialYear, ImplementationCost, Line, LineKind, Location, Money,
-    OneOffSplit, PartYear, PaybackLimit, Plan, SplitMethod, WeeklyPay,
+    OneOffSplit, PartYear, PayBand, PayChange, PaybackLimit, Plan, SplitMethod, WeeklyPay,
 };
 use crate::theme;
 use crate::ui::command::Command;
@@ -77,6 +77,17 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         what = Some(w);
     }
     for p in problems.iter().filter(|p| p.field == "lines") {
+        widgets::problem(ui, p, false);
+    }
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading("Pay change for the staff who stay");
+    if let Some(w) = pay_change_ui(ui, plan, &mut s.assumptions.pay_change, "") {
+        what = Some(w);
+    }
+    if let Some(p) = &derived.outcome.pay_change {
+        ui.label(pay_change_words(p));
+    }
+    for p in problems.iter().filter(|p| p.field == "pay_change") {
         widgets::problem(ui, p, false);
     }
     ui.add_space(theme::SECTION_GAP);
@@ -266,6 +277,172 @@ fn implementation_ui(
     {
         widgets::problem(ui, p, false);
     }
+}
+
+/// What a pay change does, in a sentence.
+pub fn pay_change_words(p: &crate::engine::PayChangeOutcome) -> String {
+    format!(
+        "Saves {} a year with on-costs for {}, worth about {:.0} posts at the average cost of a \
+         full-time post{}",
+        p.saving.whole(),
+        if p.people == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{} people", crate::format::thousands(u64::from(p.people)))
+        },
+        p.posts_saved,
+        if p.dismissal_and_reengagement {
+            "; imposed by dismissal and re-engagement, so each of them counts for consultation"
+        } else {
+            ""
+        }
+    )
+}
+
+/// A pay change by salary band: a tick to have one, its bands (from, change), the exemption,
+/// its start, the functions it applies to and whether it is imposed by dismissal and
+/// re-engagement. `whose` as for [`cost_rows`]. Returns what changed.
+pub fn pay_change_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    change: &mut Option<PayChange>,
+    whose: &str,
+) -> Option<&'static str> {
+    let mut what = None;
+    let label = |text: &str| {
+        if whose.is_empty() {
+            text.to_owned()
+        } else {
+            format!("{text} ({})", whose.to_lowercase())
+        }
+    };
+    let mut on = change.is_some();
+    if ui
+        .checkbox(&mut on, label("Change pay by salary band"))
+        .on_hover_text(
+            "Each person who stays is paid their role's salary less the change of the band it \
+             falls in; used by Southampton to save jobs",
+        )
+        .changed()
+    {
+        *change = on.then(|| PayChange {
+            bands: vec![PayBand {
+                from: Money::ZERO,
+                cut: 0.01,
+            }],
+            ..PayChange::default()
+        });
+        what = Some("change pay change");
+    }
+    let Some(p) = change.as_mut() else {
+        return what;
+    };
+    let mut remove = None;
+    for (i, band) in p.bands.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.push_id((whose, "band", i), |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!("Band {n} from"));
+                if amount_field(ui, &mut band.from, &whose_name(whose, "From", "band", n)) {
+                    what = Some("change pay band");
+                }
+                ui.label("change");
+                let mut percent = band.cut * 100.0;
+                if ui
+                    .add(
+                        egui::DragValue::new(&mut percent)
+                            .range(-100.0..=100.0)
+                            .speed(0.1)
+                            .max_decimals(2)
+                            .suffix("%"),
+                    )
+                    .accessible_name(whose_name(whose, "Cut", "band", n))
+                    .on_hover_text("A cut as a positive percentage; a rise negative")
+                    .changed()
+                {
+                    band.cut = percent / 100.0;
+                    what = Some("change pay band");
+                }
+                if ui.small_button(whose_remove(whose, "band", n)).clicked() {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        p.bands.remove(i);
+        what = Some("remove pay band");
+    }
+    if ui.button(label("Add a pay band")).clicked() {
+        let from = p
+            .bands
+            .last()
+            .map_or(Money::ZERO, |b| b.from + Money::pounds(10_000));
+        p.bands.push(PayBand { from, cut: 0.01 });
+        what = Some("add pay band");
+    }
+    ui.horizontal(|ui| {
+        ui.label("Exempt below");
+        if amount_field(ui, &mut p.exempt_below, &label("Exempt below")) {
+            what = Some("change pay exemption");
+        }
+    });
+    let mut dated = p.start.is_some();
+    if ui
+        .checkbox(
+            &mut dated,
+            label("Start the new pay on its own date (else at go-live)"),
+        )
+        .changed()
+    {
+        p.start = dated.then_some(plan.programme.go_live);
+        what = Some("change pay change start");
+    }
+    if let Some(start) = p.start
+        && let Some(d) = widgets::date(ui, &label("New pay from"), start)
+    {
+        p.start = Some(d);
+        what = Some("change pay change start");
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Applies to");
+        for f in &plan.functions {
+            let mut applies = p.functions.is_empty() || p.functions.contains(&f.id);
+            if ui
+                .checkbox(&mut applies, &f.name)
+                .accessible_name(whose_name(whose, "Applies to", &f.name, 1))
+                .changed()
+            {
+                if p.functions.is_empty() {
+                    p.functions = plan.functions.iter().map(|x| x.id.clone()).collect();
+                }
+                if applies {
+                    p.functions.push(f.id.clone());
+                } else {
+                    p.functions.retain(|x| *x != f.id);
+                }
+                // Every function is said by none.
+                if plan.functions.iter().all(|x| p.functions.contains(&x.id)) {
+                    p.functions.clear();
+                }
+                what = Some("change pay change functions");
+            }
+        }
+    });
+    if ui
+        .checkbox(
+            &mut p.dismissal_and_reengagement,
+            label("Imposed by dismissal and re-engagement"),
+        )
+        .on_hover_text(
+            "Everyone whose pay changes is proposed for dismissal and counts for collective \
+             consultation (TULRCA 1992 s.188); the statutory code of practice applies",
+        )
+        .changed()
+    {
+        what = Some("change pay change imposition");
+    }
+    what
 }
 
 /// An amount up to £1bn in pounds and pence; true when it changed.

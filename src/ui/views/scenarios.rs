@@ -235,6 +235,11 @@ fn editor_ui(
         *what = Some("change scenario's savings and costs besides posts".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.strong("Pay change for the staff who stay");
+    if pay_ui_for(ui, plan, sc, &plan_assumptions) {
+        *what = Some("change scenario's pay change".to_owned());
+    }
+    ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong("Targets by function");
     if functions_ui(ui, plan, sc) {
         *what = Some("change function scale".to_owned());
@@ -462,6 +467,46 @@ fn lines_ui(
     };
     changed |=
         super::assumptions::line_rows(ui, plan, lines, programme.go_live, "Scenario").is_some();
+    changed
+}
+
+/// The scenario's pay change: the plan's, none, or its own.
+fn pay_ui_for(ui: &mut Ui, plan: &Plan, sc: &mut Scenario, a: &crate::model::Assumptions) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Which {
+        Plan,
+        None,
+        Own,
+    }
+    let now = match &sc.pay_change {
+        None => Which::Plan,
+        Some(None) => Which::None,
+        Some(Some(_)) => Which::Own,
+    };
+    let options = [
+        (Which::Plan, "As the plan".to_owned()),
+        (Which::None, "No pay change".to_owned()),
+        (Which::Own, "Its own pay change".to_owned()),
+    ];
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        if let Some(v) = widgets::choice(ui, "Scenario pay change", &now, &options) {
+            sc.pay_change = match v {
+                Which::Plan => None,
+                Which::None => Some(None),
+                Which::Own => Some(Some(a.pay_change.clone().unwrap_or_default())),
+            };
+            changed = true;
+        }
+    });
+    if let Some(Some(p)) = sc.pay_change.as_mut() {
+        let mut own = Some(p.clone());
+        if super::assumptions::pay_change_ui(ui, plan, &mut own, "Scenario").is_some() {
+            // Unticking its own pay change leaves the scenario with none.
+            sc.pay_change = Some(own);
+            changed = true;
+        }
+    }
     changed
 }
 
