@@ -2212,3 +2212,41 @@ fn a_pay_change_by_band_is_set_and_its_worth_in_posts_is_said() {
             .any(|f| f.kind == merger_planner::engine::FlagKind::DismissalReengagement)
     );
 }
+
+/// The levers on the Dashboard: a slider moves the figures as it moves, changes the plan for the
+/// base and the scenario in use otherwise, and is one undo step.
+#[test]
+fn the_levers_move_the_figures_of_the_scenario_in_use() {
+    let (mut h, _) = harness();
+    let one_off = |h: &mut Harness<'_, App>| h.state_mut().outcome().totals.one_off_cost;
+    let before = one_off(&mut h);
+    h.get_by_role_and_label(Role::Slider, "VR multiplier, every council")
+        .set_value_accesskit(1.0);
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .councils
+            .iter()
+            .all(|c| (c.scheme.vr_multiplier - 1.0).abs() < 1e-9),
+        "the base scenario's lever changes the plan"
+    );
+    assert!(one_off(&mut h) < before, "lower VR terms cost less once");
+    h.get_by_role_and_label(Role::Slider, "Redeployment rate")
+        .set_value_accesskit(50.0);
+    h.run();
+    assert!((h.state().plan().assumptions.redeployment_rate - 0.5).abs() < 1e-9);
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    assert_eq!(one_off(&mut h), before, "each lever is one undo step");
+
+    // In a scenario, the lever sets the scenario's own value and leaves the plan alone.
+    choose(&mut h, "Scenario", "VR only");
+    let plan_rate = h.state().plan().assumptions.redeployment_rate;
+    h.get_by_role_and_label(Role::Slider, "Redeployment rate")
+        .set_value_accesskit(80.0);
+    h.run();
+    let sc = h.state().plan().scenario("VR only").expect("VR only");
+    assert_eq!(sc.redeployment_rate, Some(0.8));
+    assert!((h.state().plan().assumptions.redeployment_rate - plan_rate).abs() < 1e-12);
+}

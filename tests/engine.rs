@@ -1198,3 +1198,35 @@ fn a_banded_pay_change_saves_with_on_costs_and_counts_in_posts() {
     };
     assert_eq!(evaluate(&plan, &none).totals.recurring_saving, Money::ZERO);
 }
+
+/// A scenario's VR rules: a council's own VR multiplier, and a minimum service for VR.
+#[test]
+fn a_scenarios_vr_rules_change_the_volunteers_package_and_who_may_go() {
+    let plan = common::worked_example();
+    // B pays VR at 2x the statutory weeks, 29 weeks of £1,826.92 (the_volunteer_s_package). At
+    // 1.5x: 14.5 x 1.5 = 21.75 weeks x 182,692p = 3,973,551p, £39,735.51; Class 1A NI
+    // (39,735.51 - 30,000) x 15% = £1,460.33.
+    let lower = Scenario {
+        name: "Lower VR terms".to_owned(),
+        vr_multipliers: [("B".to_owned(), 1.5)].into(),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &lower);
+    let vr: Vec<_> = o
+        .people
+        .iter()
+        .filter(|p| p.fate == PersonFate::Voluntary)
+        .collect();
+    assert_eq!(vr.len(), 1);
+    assert_eq!(vr[0].exit.redundancy_pay, Money(3_973_551));
+    assert_eq!(vr[0].exit.class1a_ni, Money(146_033));
+    // Eleven years' service for VR: B's head has ten, so nobody volunteers.
+    let longer = Scenario {
+        name: "Eleven years for VR".to_owned(),
+        min_service_for_vr_years: Some(11),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &longer);
+    assert!(o.people.iter().all(|p| p.fate != PersonFate::Voluntary));
+    assert!(o.totals.flows.voluntary.abs() < 1e-9);
+}

@@ -576,6 +576,8 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         .iter()
         .map(|s| match s.kind {
             StepKind::Total => s.to.compact(),
+            // A step that moves nothing reads £0, not "-£0".
+            _ if s.amount().compact() == Money::ZERO.compact() => Money::ZERO.compact(),
             StepKind::Less => format!("-{}", s.amount().compact()),
             StepKind::Plus => format!("+{}", s.amount().compact()),
         })

@@ -58,6 +58,10 @@ pub struct Context<'a> {
     pub targets: Vec<f64>,
     /// Target pay per role: the scenario's where it sets one, else the role's.
     pub target_pay: Vec<TargetPay>,
+    /// Each council's redundancy scheme, with the scenario's VR multiplier where it sets one.
+    pub schemes: Vec<crate::model::RedundancyScheme>,
+    /// Each council's minimum service for VR, in years (the scenario's where it sets one).
+    pub min_service: Vec<u32>,
     /// Whether the pay change applies to each function's staff.
     pub pay_functions: Vec<bool>,
     /// The plan's assumptions with the scenario's changes to them (split, pay protection,
@@ -157,6 +161,30 @@ impl<'a> Context<'a> {
                 .unwrap_or_else(|| a.pay_change.clone()),
             ..a.clone()
         };
+        let schemes = plan
+            .councils
+            .iter()
+            .map(|c| {
+                let mut scheme = c.scheme;
+                if let Some(m) = scenario
+                    .vr_multipliers
+                    .get(&c.id)
+                    .filter(|m| m.is_finite() && **m >= 0.0)
+                {
+                    scheme.vr_multiplier = *m;
+                }
+                scheme
+            })
+            .collect();
+        let min_service = plan
+            .councils
+            .iter()
+            .map(|c| {
+                scenario
+                    .min_service_for_vr_years
+                    .unwrap_or(c.min_service_for_vr_years)
+            })
+            .collect();
         let pay_functions = plan
             .functions
             .iter()
@@ -174,6 +202,8 @@ impl<'a> Context<'a> {
             go_live,
             targets,
             target_pay,
+            schemes,
+            min_service,
             pay_functions,
             assumptions,
             redeployment_rate,

@@ -232,11 +232,11 @@ fn people_in(
         let Some(person) = pools::person(post) else {
             continue;
         };
-        let council = &plan.councils[c];
+        let scheme = &ctx.schemes[c];
         let cost = |kind| {
             rules::exit_cost(
                 &plan.parameters,
-                &council.scheme,
+                scheme,
                 ctx.weeks_per_year,
                 &person,
                 kind,

@@ -183,14 +183,13 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
         let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
             continue;
         };
-        let council = &plan.councils[c];
         let service = complete_years_ending_with(h.service_start, ctx.go_live);
-        if !h.vr_interest || h.critical || service < council.min_service_for_vr_years as i32 {
+        if !h.vr_interest || h.critical || service < ctx.min_service[c] as i32 {
             continue;
         }
         let cost = exit_cost(
             &plan.parameters,
-            &council.scheme,
+            &ctx.schemes[c],
             ctx.weeks_per_year,
             &p,
             ExitKind::Voluntary,

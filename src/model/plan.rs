@@ -549,6 +549,10 @@ pub struct Scenario {
     pub lines: Option<Vec<Line>>,
     /// A different pay change: `Some(None)` for none where the plan has one. Format 5.
     pub pay_change: Option<Option<PayChange>>,
+    /// A different minimum service for VR at every council, in years. Format 5.
+    pub min_service_for_vr_years: Option<u32>,
+    /// A different VR multiplier for particular councils, by council id. Format 5.
+    pub vr_multipliers: BTreeMap<String, f64>,
 }
 
 impl Scenario {

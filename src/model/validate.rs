@@ -742,6 +742,7 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         if let Some(Some(change)) = &s.pay_change {
             pay_change(c, &at, plan, change);
         }
+        vr_terms(c, &at, plan, s);
         if let Some(own) = &s.lines {
             lines(c, &at, plan, own);
         }
@@ -770,6 +771,37 @@ fn implementation_costs(c: &mut Checker, at: &Location, costs: &[super::Implemen
                 ),
             );
         }
+    }
+}
+
+/// A scenario's VR terms: multipliers for councils the plan has, a minimum service within a
+/// working life.
+fn vr_terms(c: &mut Checker, at: &Location, plan: &Plan, s: &super::Scenario) {
+    for (council, m) in &s.vr_multipliers {
+        if plan.council(council).is_none() {
+            c.error(
+                at,
+                "vr_multipliers",
+                format!("there is no council '{council}'; remove its VR multiplier or fix the id"),
+            );
+        }
+        c.range(
+            at,
+            "vr_multipliers",
+            *m,
+            0.0,
+            10.0,
+            "a multiplier of the statutory weeks such as 1.5",
+        );
+    }
+    if let Some(years) = s.min_service_for_vr_years
+        && years > 50
+    {
+        c.error(
+            at,
+            "min_service_for_vr_years",
+            format!("{years} years of service for VR is more than a working life; enter 0 to 50"),
+        );
     }
 }
 

@@ -24,6 +24,8 @@ pub fn ui(
     ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
     ui.add_space(theme::SECTION_GAP / 2.0);
     headlines_ui(ui, o, dark);
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    super::levers::ui(ui, plan, &o.scenario, commands);
     ui.add_space(theme::SECTION_GAP);
     card_ui(ui, Chart::Overlap, &derived.series, None, charts, commands);
     if !plan.scenarios.is_empty() {

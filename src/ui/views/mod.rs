@@ -7,6 +7,7 @@ pub mod councils;
 pub mod dashboard;
 pub mod establishment;
 pub mod leavers;
+pub mod levers;
 pub mod navigator;
 pub mod problems;
 pub mod reports;
@@ -71,7 +72,7 @@ pub fn central(
             );
         }),
         View::Money => scrolled(ui, view, |ui| {
-            reports::money_ui(ui, derived, &mut panels.charts, commands);
+            reports::money_ui(ui, plan, derived, &mut panels.charts, commands);
         }),
         View::Timetable => scrolled(ui, view, |ui| {
             reports::timetable_ui(ui, derived, &mut panels.charts, commands);

@@ -131,11 +131,20 @@ pub fn pools_ui(
 /// then the one-off costs by kind.
 pub fn money_ui(
     ui: &mut Ui,
+    plan: &crate::model::Plan,
     derived: &Derived,
     state: &mut ChartState,
     commands: &mut Vec<Command>,
 ) {
     let o = &derived.outcome;
+    super::levers::ui(ui, plan, &o.scenario, commands);
+    if let Some(p) = &o.pay_change {
+        ui.label(format!(
+            "Pay change for the staff who stay: {}",
+            super::assumptions::pay_change_words(p)
+        ));
+    }
+    ui.add_space(theme::SECTION_GAP / 2.0);
     for chart in [Chart::Waterfall, Chart::Savings, Chart::Money, Chart::Split] {
         card_ui(ui, chart, &derived.series, None, state, commands);
         ui.add_space(theme::SECTION_GAP);

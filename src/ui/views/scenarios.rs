@@ -235,6 +235,11 @@ fn editor_ui(
         *what = Some("change scenario's savings and costs besides posts".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.strong("VR terms");
+    if vr_ui(ui, plan, sc) {
+        *what = Some("change scenario's VR terms".to_owned());
+    }
+    ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong("Pay change for the staff who stay");
     if pay_ui_for(ui, plan, sc, &plan_assumptions) {
         *what = Some("change scenario's pay change".to_owned());
@@ -467,6 +472,76 @@ fn lines_ui(
     };
     changed |=
         super::assumptions::line_rows(ui, plan, lines, programme.go_live, "Scenario").is_some();
+    changed
+}
+
+/// The scenario's VR terms: a minimum service for every council, and each council's VR
+/// multiplier beside the plan's.
+fn vr_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool {
+    let mut changed = false;
+    Grid::new("scenario vr terms")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            let start = plan
+                .councils
+                .first()
+                .map_or(2, |c| c.min_service_for_vr_years);
+            changed |= optional(
+                ui,
+                "Minimum service for VR",
+                &mut sc.min_service_for_vr_years,
+                start,
+                |ui, l, y| {
+                    widgets::count(ui, &format!("{l} (years, every council)"), *y, 0..=50)
+                        .map(|v| *y = v)
+                        .is_some()
+                },
+            );
+        });
+    Grid::new("scenario vr multipliers")
+        .num_columns(3)
+        .striped(true)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for h in ["Council", "Plan's VR multiplier", "Scenario's"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in &plan.councils {
+                ui.label(&c.short_name);
+                ui.label(format!("× {:.2}", c.scheme.vr_multiplier));
+                ui.horizontal(|ui| {
+                    let mut own = sc.vr_multipliers.contains_key(&c.id);
+                    if ui
+                        .checkbox(&mut own, "")
+                        .accessible_name(format!("Own VR multiplier for {}", c.short_name))
+                        .changed()
+                    {
+                        if own {
+                            sc.vr_multipliers
+                                .insert(c.id.clone(), c.scheme.vr_multiplier);
+                        } else {
+                            sc.vr_multipliers.remove(&c.id);
+                        }
+                        changed = true;
+                    }
+                    if let Some(m) = sc.vr_multipliers.get_mut(&c.id) {
+                        changed |= ui
+                            .add(
+                                egui::DragValue::new(m)
+                                    .range(0.0..=3.0)
+                                    .speed(0.01)
+                                    .fixed_decimals(2)
+                                    .prefix("× "),
+                            )
+                            .accessible_name(format!("VR multiplier for {}", c.short_name))
+                            .changed();
+                    }
+                });
+                ui.end_row();
+            }
+        });
     changed
 }
 
