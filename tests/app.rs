@@ -2250,3 +2250,22 @@ fn the_levers_move_the_figures_of_the_scenario_in_use() {
     assert_eq!(sc.redeployment_rate, Some(0.8));
     assert!((h.state().plan().assumptions.redeployment_rate - plan_rate).abs() < 1e-12);
 }
+
+/// A role's details say who gains and who loses when its pay is harmonised, and protecting
+/// harmonised pay that falls adds to the one-off cost.
+#[test]
+fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
+    let (mut h, _) = harness();
+    click(&mut h, "Target structure");
+    h.get_by_label_contains("Finance manager — target").click();
+    h.run();
+    h.get_by_label_contains("Harmonising pay: ");
+    let o = h.state_mut().outcome().clone();
+    let losers: u32 = o.roles.iter().map(|r| r.pay_moves.losers).sum();
+    let before = o.one_off.pay_protection;
+    click(&mut h, "Assumptions");
+    click(&mut h, "Protect kept staff whose pay falls when their role's pay is harmonised");
+    let after = h.state_mut().outcome().one_off.pay_protection;
+    assert!(losers > 0, "the example harmonises most roles to their average pay");
+    assert!(after > before, "the losers are protected");
+}

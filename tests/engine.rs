@@ -1230,3 +1230,51 @@ fn a_scenarios_vr_rules_change_the_volunteers_package_and_who_may_go() {
     assert!(o.people.iter().all(|p| p.fate != PersonFate::Voluntary));
     assert!(o.totals.flows.voluntary.abs() < 1e-9);
 }
+
+/// Pay harmonisation: who gains and who loses, and the losers' pay protection with its taper.
+#[test]
+fn harmonised_pay_names_gainers_and_losers_and_protects_the_losers() {
+    // Two clerks kept (target 2): £30,000 and £28,000. Harmonised to the lowest, the first
+    // loses £2,000 a year; nobody gains.
+    let mut plan = four_vacant_clerks(date(2025, 1, 1), date(2025, 4, 1));
+    plan.posts.truncate(2);
+    plan.posts[1].salary = Money::pounds(28_000);
+    for p in &mut plan.posts {
+        p.holder = Some(common::holder(date(1980, 1, 1), date(2010, 1, 1)));
+    }
+    plan.roles[0].target_fte = 2.0;
+    plan.roles[0].pay = TargetPay::HarmoniseLowest;
+    let o = evaluate_base(&plan);
+    let m = o.roles[0].pay_moves;
+    assert_eq!((m.gainers, m.losers), (0, 1));
+    assert_eq!(m.loss, Money::pounds(2_000));
+    assert_eq!(
+        o.one_off.pay_protection,
+        Money::ZERO,
+        "not protected by default"
+    );
+    // Protected for a year, then tapering to nothing over a year: 1 + 1/2 = 1.5 years of the
+    // drop, £3,000.00, paid from go-live over two years (2025/26 and 2026/27, £1,500.00 each
+    // as 365 of 730 days fall in each).
+    plan.assumptions.protect_harmonised_pay = true;
+    plan.assumptions.pay_protection_years = 1.0;
+    plan.assumptions.pay_protection_taper_years = 1.0;
+    let o = evaluate_base(&plan);
+    assert_eq!(o.one_off.pay_protection, Money::pounds(3_000));
+    assert_eq!(o.totals.one_off_cost, Money::pounds(3_000));
+    let year = |y: i16| {
+        o.years
+            .iter()
+            .find(|x| x.year == merger_planner::model::FinancialYear(y))
+            .map(|x| x.one_off_cost)
+    };
+    assert_eq!(year(2025), Some(Money::pounds(1_500)));
+    assert_eq!(year(2026), Some(Money::pounds(1_500)));
+    // Harmonised to the highest instead: the second gains £2,000 and nobody needs protecting.
+    plan.roles[0].pay = TargetPay::HarmoniseHighest;
+    let o = evaluate_base(&plan);
+    let m = o.roles[0].pay_moves;
+    assert_eq!((m.gainers, m.losers), (1, 0));
+    assert_eq!(m.gain, Money::pounds(2_000));
+    assert_eq!(o.one_off.pay_protection, Money::ZERO);
+}

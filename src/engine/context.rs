@@ -146,6 +146,13 @@ impl<'a> Context<'a> {
                 .pay_protection_years
                 .filter(|y| y.is_finite())
                 .unwrap_or(a.pay_protection_years),
+            pay_protection_taper_years: scenario
+                .pay_protection_taper_years
+                .filter(|y| y.is_finite())
+                .unwrap_or(a.pay_protection_taper_years),
+            protect_harmonised_pay: scenario
+                .protect_harmonised_pay
+                .unwrap_or(a.protect_harmonised_pay),
             vr_payback_limit,
             compulsory_allowed,
             implementation_costs: scenario

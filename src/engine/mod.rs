@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 
 pub use outcome::{
     CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome,
-    PayChangeOutcome, PersonFate, PersonOutcome, RoleOutcome, Timetable, Totals, Waterfall,
-    YearOutcome,
+    PayChangeOutcome, PayMoves, PersonFate, PersonOutcome, RoleOutcome, Timetable, Totals,
+    Waterfall, YearOutcome,
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
@@ -206,7 +206,35 @@ fn people(
         costs.add(more);
     }
     costs.add_implementation(ctx);
+    if ctx.assumptions.protect_harmonised_pay {
+        costs.add_harmonisation_protection(ctx, pools, fates);
+    }
     (out, costs)
+}
+
+/// Each kept person's pay before and after their role's pay is harmonised: (council, role,
+/// yearly pay today, yearly pay in the single service), for the share of them that stays.
+fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<(usize, usize, f64, f64)> {
+    let plan = ctx.plan;
+    let mut out = Vec::new();
+    for (i, fate) in fates.iter().enumerate() {
+        let post = &plan.posts[i];
+        let (Some(c), Some(r), Some(_)) = (ctx.post_council[i], ctx.post_role[i], &post.holder)
+        else {
+            continue;
+        };
+        if fate.voluntary || ctx.role_function[r].is_none() {
+            continue;
+        }
+        let kept = (1.0 - fate.redeployed - fate.compulsory).max(0.0) * pools::clean_fte(post.fte);
+        if kept <= EPS {
+            continue;
+        }
+        let today = post.salary.pence().max(0) as f64 * kept;
+        let after = pools[r].target_salary as f64 * kept;
+        out.push((c, r, today, after));
+    }
+    out
 }
 
 /// The people affected among the posts in `range`.
@@ -221,7 +249,7 @@ fn people_in(
     let plan = ctx.plan;
     let affected = exits[range.clone()].iter().filter(|e| e.is_some()).count();
     let mut out = Vec::with_capacity(affected);
-    let protection_years = ctx.assumptions.pay_protection_years.clamp(0.0, 10.0);
+    let protection_years = ctx.assumptions.protection_factor();
     for i in range {
         let fate = &fates[i];
         let (Some(c), Some(r), Some(exit)) = (ctx.post_council[i], ctx.post_role[i], exits[i])
@@ -353,6 +381,26 @@ impl OneOffs {
         }
     }
 
+    /// Adds the protection of kept staff whose pay falls when their role's pay is harmonised:
+    /// the drop for the protection's full years and half its taper, paid from go-live.
+    fn add_harmonisation_protection(&mut self, ctx: &Context, pools: &[Pool], fates: &[Fate]) {
+        let factor = ctx.assumptions.protection_factor();
+        for (c, _, today, after) in harmonised(ctx, pools, fates) {
+            if after < today {
+                let amount = Money::from_pence_f64((today - after) * factor);
+                if amount != Money::ZERO {
+                    self.totals.pay_protection += amount;
+                    self.employee[c] += amount;
+                    self.payments.push(years::Payment {
+                        date: ctx.go_live,
+                        days: ctx.assumptions.protection_days(),
+                        amount,
+                    });
+                }
+            }
+        }
+    }
+
     /// Adds the plan's implementation costs, by year.
     fn add_implementation(&mut self, ctx: &Context) {
         for c in &ctx.assumptions.implementation_costs {
@@ -380,8 +428,7 @@ impl OneOffs {
 /// The one-off costs of a group of people (implementation costs are added once, separately).
 fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
     let plan = ctx.plan;
-    let protection_days =
-        (ctx.assumptions.pay_protection_years.clamp(0.0, 10.0) * 365.0).round() as i64;
+    let protection_days = ctx.assumptions.protection_days();
     let mut o = OneOffs {
         totals: OneOff::default(),
         payments: Vec::with_capacity(people.len()),
@@ -431,6 +478,18 @@ fn role_outcomes(
     let plan = ctx.plan;
     let nc = plan.councils.len();
     let by_council = role_council_flows(ctx, pools, fates);
+    // Who gains and who loses when each role's pay is harmonised.
+    let mut moves = vec![PayMoves::default(); plan.roles.len()];
+    for (_, r, today, after) in harmonised(ctx, pools, fates) {
+        let m = &mut moves[r];
+        if after > today + 0.5 {
+            m.gainers += 1;
+            m.gain += Money::from_pence_f64(after - today);
+        } else if after + 0.5 < today {
+            m.losers += 1;
+            m.loss += Money::from_pence_f64(today - after);
+        }
+    }
     plan.roles
         .iter()
         .enumerate()
@@ -458,6 +517,7 @@ fn role_outcomes(
                 baseline_cost: Money(recurring.role_baseline[r]),
                 target_cost: Money(recurring.role_target[r]),
                 by_council: by_council[r].clone(),
+                pay_moves: moves[r],
             }
         })
         .collect()

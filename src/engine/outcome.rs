@@ -95,6 +95,8 @@ pub struct RoleOutcome {
     pub target_cost: Money,
     /// Movements by council (index as [`Outcome::councils`]).
     pub by_council: Vec<Flows>,
+    /// Who gains and who loses when the role's pay is harmonised.
+    pub pay_moves: PayMoves,
 }
 
 /// One function.
@@ -501,6 +503,20 @@ impl Totals {
     pub fn short_of_target(&self) -> bool {
         self.flows.over_target > 0.05
     }
+}
+
+/// Who gains and who loses when a role's pay is harmonised (the kept staff; yearly pay, without
+/// on-costs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PayMoves {
+    /// People whose pay rises.
+    pub gainers: u32,
+    /// What their pay rises by in all, a year.
+    pub gain: Money,
+    /// People whose pay falls.
+    pub losers: u32,
+    /// What their pay falls by in all, a year.
+    pub loss: Money,
 }
 
 /// What a pay change for the staff who stay does.

@@ -217,6 +217,12 @@ pub struct Assumptions {
     pub redeployment_rate: f64,
     /// Years of pay protection for a redeployed person whose new salary is lower.
     pub pay_protection_years: f64,
+    /// Years over which pay protection then tapers to nothing, evenly (0 = it stops at once).
+    /// Format 5.
+    pub pay_protection_taper_years: f64,
+    /// Kept staff whose pay falls when their role's pay is harmonised are protected too, on the
+    /// same terms. Format 5.
+    pub protect_harmonised_pay: bool,
     /// VR is accepted only where the exit pays back within this limit.
     pub vr_payback_limit: PaybackLimit,
     /// Whether compulsory redundancies may be made (false = VR only).
@@ -340,6 +346,21 @@ pub struct Line {
 }
 
 impl Assumptions {
+    /// Years of full pay protection a drop in pay costs: the full years, and half the taper
+    /// (protection falls evenly to nothing over it).
+    pub fn protection_factor(&self) -> f64 {
+        let full = self.pay_protection_years.clamp(0.0, 10.0);
+        let taper = self.pay_protection_taper_years.clamp(0.0, 10.0);
+        full + taper / 2.0
+    }
+
+    /// Days the protection is paid over: the full years and the taper.
+    pub fn protection_days(&self) -> i64 {
+        let full = self.pay_protection_years.clamp(0.0, 10.0);
+        let taper = self.pay_protection_taper_years.clamp(0.0, 10.0);
+        ((full + taper) * 365.0).round() as i64
+    }
+
     /// How the councils split the money, in a sentence: "Costs and savings shared in equal
     /// shares; one-off costs in the same ratio."
     pub fn split_sentence(&self) -> String {
@@ -360,6 +381,8 @@ impl Default for Assumptions {
         Self {
             redeployment_rate: 0.25,
             pay_protection_years: 1.0,
+            pay_protection_taper_years: 0.0,
+            protect_harmonised_pay: false,
             vr_payback_limit: PaybackLimit::None,
             compulsory_allowed: true,
             implementation_costs: Vec::new(),
@@ -549,6 +572,10 @@ pub struct Scenario {
     pub lines: Option<Vec<Line>>,
     /// A different pay change: `Some(None)` for none where the plan has one. Format 5.
     pub pay_change: Option<Option<PayChange>>,
+    /// A different taper of pay protection, in years. Format 5.
+    pub pay_protection_taper_years: Option<f64>,
+    /// Whether kept staff whose pay falls on harmonisation are protected. Format 5.
+    pub protect_harmonised_pay: Option<bool>,
     /// A different minimum service for VR at every council, in years. Format 5.
     pub min_service_for_vr_years: Option<u32>,
     /// A different VR multiplier for particular councils, by council id. Format 5.

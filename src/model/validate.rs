@@ -210,6 +210,14 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
     );
     c.range(
         &at,
+        "pay_protection_taper_years",
+        a.pay_protection_taper_years,
+        0.0,
+        10.0,
+        "years over which protection tapers, 0 to 10",
+    );
+    c.range(
+        &at,
         "equal_pay_tolerance",
         a.equal_pay_tolerance,
         0.0,

@@ -122,18 +122,8 @@ pub const COST_SHARES: [(CostShare, &str); 4] = [
     (CostShare::Weights, "By the councils' weights"),
 ];
 
-fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widgets::Form<'_>) {
-    let a = &mut s.assumptions;
-    let new = widgets::percent(ui, "Redeployment rate", a.redeployment_rate, 100.0);
-    form.row(
-        ui,
-        "redeployment_rate",
-        "change redeployment rate",
-        new,
-        |v| {
-            a.redeployment_rate = v;
-        },
-    );
+/// Pay protection: its years, its taper, and whether harmonised pay that falls is protected.
+fn protection_rows(ui: &mut Ui, a: &mut crate::model::Assumptions, form: &mut widgets::Form<'_>) {
     let new = widgets::number(
         ui,
         "Pay protection (years)",
@@ -150,6 +140,51 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.pay_protection_years = v;
         },
     );
+    let new = widgets::number(
+        ui,
+        "Protection then tapers over (years)",
+        a.pay_protection_taper_years,
+        0.0..=10.0,
+        1,
+    );
+    form.row(
+        ui,
+        "pay_protection_taper_years",
+        "change pay protection taper",
+        new,
+        |v| {
+            a.pay_protection_taper_years = v;
+        },
+    );
+    let new = widgets::tick(
+        ui,
+        "Protect kept staff whose pay falls when their role's pay is harmonised",
+        a.protect_harmonised_pay,
+    );
+    form.row(
+        ui,
+        "protect_harmonised_pay",
+        "change protection of harmonised pay",
+        new,
+        |v| {
+            a.protect_harmonised_pay = v;
+        },
+    );
+}
+
+fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widgets::Form<'_>) {
+    let a = &mut s.assumptions;
+    let new = widgets::percent(ui, "Redeployment rate", a.redeployment_rate, 100.0);
+    form.row(
+        ui,
+        "redeployment_rate",
+        "change redeployment rate",
+        new,
+        |v| {
+            a.redeployment_rate = v;
+        },
+    );
+    protection_rows(ui, a, form);
     let limited = matches!(a.vr_payback_limit, PaybackLimit::Years(_));
     let new = widgets::tick(ui, "Limit VR to exits that pay back in time", limited);
     form.row(

@@ -356,6 +356,28 @@ fn general_grid(
                 .is_some()
         },
     );
+    changed |= optional(
+        ui,
+        "Protection taper",
+        &mut sc.pay_protection_taper_years,
+        a.pay_protection_taper_years,
+        |ui, l, y| {
+            widgets::number(ui, &format!("{l} (years)"), *y, 0.0..=10.0, 1)
+                .map(|v| *y = v)
+                .is_some()
+        },
+    );
+    let protect = [
+        (None, "As the plan".to_owned()),
+        (Some(true), "Protected".to_owned()),
+        (Some(false), "Not protected".to_owned()),
+    ];
+    changed |= pick(
+        ui,
+        "Harmonised pay that falls",
+        &mut sc.protect_harmonised_pay,
+        &protect,
+    );
     let methods = as_plan_or(&SPLIT_METHODS);
     changed |= pick(ui, "Councils share", &mut sc.split_method, &methods);
     let shares = as_plan_or(&COST_SHARES);

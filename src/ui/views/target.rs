@@ -215,6 +215,7 @@ fn role_ui(
             o.target_salary.whole(),
             fte(o.overlap)
         ));
+        ui.label(pay_moves_words(&o.pay_moves));
     }
     ui.add_space(12.0);
     if ui.button("Delete role…").clicked() {
@@ -228,6 +229,37 @@ fn role_ui(
         commands.push(Command::Edit(
             Edit::roles(what, roles).keyed(format!("role {what} {}", role.id)),
         ));
+    }
+}
+
+/// Who gains and who loses on harmonisation, in a sentence.
+pub fn pay_moves_words(m: &crate::engine::PayMoves) -> String {
+    let people = |n: u32| {
+        if n == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{} people", crate::format::thousands(u64::from(n)))
+        }
+    };
+    match (m.gainers, m.losers) {
+        (0, 0) => "Harmonising pay changes nobody's pay".to_owned(),
+        (g, 0) => format!(
+            "Harmonising pay: {} gain {} a year in all; nobody loses",
+            people(g),
+            m.gain.whole()
+        ),
+        (0, l) => format!(
+            "Harmonising pay: {} lose {} a year in all (protected as the Assumptions say); nobody gains",
+            people(l),
+            m.loss.whole()
+        ),
+        (g, l) => format!(
+            "Harmonising pay: {} gain {} a year in all; {} lose {} (protected as the Assumptions say)",
+            people(g),
+            m.gain.whole(),
+            people(l),
+            m.loss.whole()
+        ),
     }
 }
 
