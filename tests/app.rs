@@ -2264,8 +2264,14 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
     let losers: u32 = o.roles.iter().map(|r| r.pay_moves.losers).sum();
     let before = o.one_off.pay_protection;
     click(&mut h, "Assumptions");
-    click(&mut h, "Protect kept staff whose pay falls when their role's pay is harmonised");
+    click(
+        &mut h,
+        "Protect kept staff whose pay falls when their role's pay is harmonised",
+    );
     let after = h.state_mut().outcome().one_off.pay_protection;
-    assert!(losers > 0, "the example harmonises most roles to their average pay");
+    assert!(
+        losers > 0,
+        "the example harmonises most roles to their average pay"
+    );
     assert!(after > before, "the losers are protected");
 }

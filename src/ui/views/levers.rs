@@ -66,7 +66,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
         let l = ui.label("VR multiplier, every council");
         let r = ui
             .add(
-                egui::Slider::new(&mut m, 0.0..=3.0)
+                egui::Slider::new(&mut m, 1.0..=3.0)
                     .prefix("× ")
                     .max_decimals(2)
                     .clamping(egui::SliderClamping::Edits),
@@ -75,7 +75,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
             .on_hover_text(if differ {
                 "The councils' multipliers differ: this shows their average, and dragging sets them all"
             } else {
-                "The multiple of the statutory weeks each council pays for voluntary redundancy"
+                "The multiple of the statutory weeks each council pays for voluntary redundancy (1 = the statutory weeks; councils are seen paying up to 3)"
             });
         if r.changed() && (m - average).abs() > 1e-9 {
             let edit = if let Some(i) = own {
