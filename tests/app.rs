@@ -2275,3 +2275,29 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
     );
     assert!(after > before, "the losers are protected");
 }
+
+/// Renaming the scenario in use keeps it in use under its new name, and undo follows it back.
+#[test]
+fn renaming_the_scenario_in_use_keeps_it_in_use() {
+    let (mut h, _) = harness();
+    choose(&mut h, "Scenario", "Deeper cut");
+    let deeper = h.state_mut().outcome().totals.recurring_saving;
+    click(&mut h, "Scenarios");
+    // The scenario's name in the list (not the chooser at the top right, which shows it too).
+    let roles: Vec<_> = h
+        .query_all_by_label("Deeper cut")
+        .map(|n| n.accesskit_node().role())
+        .collect();
+    h.query_all_by_label("Deeper cut")
+        .find(|n| {
+            n.accesskit_node().role() != Role::Label && n.accesskit_node().role() != Role::ComboBox
+        })
+        .unwrap_or_else(|| panic!("the list names it: {roles:?}"))
+        .click();
+    h.run();
+    type_into(&mut h, "Scenario name", "Cut deeper");
+    assert_eq!(h.state_mut().outcome().scenario, "Cut deeper");
+    assert_eq!(h.state_mut().outcome().totals.recurring_saving, deeper);
+    command(&mut h, Key::Z);
+    assert_eq!(h.state_mut().outcome().scenario, "Deeper cut");
+}

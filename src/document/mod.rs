@@ -187,9 +187,11 @@ impl Document {
     /// Applies an edit through the history (the one path for every change to the plan). True if
     /// the plan changed.
     pub fn edit(&mut self, edit: Edit) -> bool {
+        let before = self.active_place();
         let changed = self.history.apply(&mut self.plan, edit);
         if changed {
             self.revision += 1;
+            self.follow_rename(before);
         }
         changed
     }
@@ -197,20 +199,48 @@ impl Document {
     /// Undoes the last step, giving its label.
     pub fn undo(&mut self) -> Option<String> {
         self.history.close();
+        let before = self.active_place();
         let label = self.history.undo(&mut self.plan);
         if label.is_some() {
             self.revision += 1;
+            self.follow_rename(before);
         }
         label
     }
 
     /// Redoes the last step undone, giving its label.
     pub fn redo(&mut self) -> Option<String> {
+        let before = self.active_place();
         let label = self.history.redo(&mut self.plan);
         if label.is_some() {
             self.revision += 1;
+            self.follow_rename(before);
         }
         label
+    }
+
+    /// Where the scenario in use is in the plan's list, and how long the list is.
+    fn active_place(&self) -> Option<(usize, usize)> {
+        self.plan
+            .scenarios
+            .iter()
+            .position(|s| s.name == self.scenario)
+            .map(|i| (i, self.plan.scenarios.len()))
+    }
+
+    /// The scenario in use was renamed (its name gone, the list as long and something in its
+    /// place): the document computes with it under its new name rather than falling back to the
+    /// base.
+    fn follow_rename(&mut self, before: Option<(usize, usize)>) {
+        let Some((i, len)) = before else {
+            return;
+        };
+        if self.plan.scenario(&self.scenario).is_none()
+            && self.plan.scenarios.len() == len
+            && let Some(renamed) = self.plan.scenarios.get(i)
+        {
+            renamed.name.clone_into(&mut self.scenario);
+        }
     }
 
     /// Marks the plan as having changes not saved (work restored after a crash).
