@@ -883,13 +883,13 @@ fn a_role_target_cut_in_a_scenario_is_compared_shown_as_a_change_and_undone() {
     h.get_by_label("What changed").scroll_to_me();
     h.run();
     choose_last(&mut h, "To", "New scenario");
-    h.get_by_label("New scenario: Finance officer target none → 20.0 FTE");
+    h.get_by_label("New scenario: Finance officer target as the plan → 20.0 FTE");
     // The status bar says the same of the edit.
-    h.get_by_label("Changed: New scenario: Finance officer target none → 20.0 FTE");
+    h.get_by_label("Changed: New scenario: Finance officer target as the plan → 20.0 FTE");
 
     // Undo names the change and takes it back.
     click(&mut h, "Edit");
-    h.get_by_label_contains("Undo New scenario: Finance officer target none → 20.0 FTE")
+    h.get_by_label_contains("Undo New scenario: Finance officer target as the plan → 20.0 FTE")
         .click();
     h.run();
     let sc = h

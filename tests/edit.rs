@@ -331,7 +331,7 @@ fn undo_names_the_item_and_the_old_and_new_value() {
     assert!(history.apply(&mut plan, Edit::settings("change scenario", settings)));
     assert_eq!(
         history.undo_label(),
-        Some(format!("{name}: Finance officer target none → 12.0 FTE").as_str())
+        Some(format!("{name}: Finance officer target as the plan → 12.0 FTE").as_str())
     );
     // A setting: its words and its form.
     let mut settings = Settings::of(&plan);
@@ -414,6 +414,6 @@ fn a_scenarios_role_pay_and_function_scale_read_in_words() {
     assert!(history.apply(&mut plan, Edit::settings("scale", settings)));
     assert_eq!(
         history.undo_label(),
-        Some(format!("{name}: Finance scale none → × 0.8").as_str())
+        Some(format!("{name}: Finance scale as the plan → × 0.8").as_str())
     );
 }

@@ -242,7 +242,14 @@ fn field_words_of(plan: &Plan, what: What, name: &str, change: &Change) -> Descr
         _ if name.is_empty() => field,
         _ => format!("{name} {field}"),
     };
-    let value = |text: &str| format_value(text, form);
+    // A scenario that sets nothing keeps the plan's value.
+    let value = |text: &str| {
+        if what == What::Scenario && text == "none" {
+            "as the plan".to_owned()
+        } else {
+            format_value(text, form)
+        }
+    };
     Described {
         what: capitalise(&what_words),
         old: value(&change.old),
