@@ -1278,3 +1278,27 @@ fn harmonised_pay_names_gainers_and_losers_and_protects_the_losers() {
     assert_eq!(m.gain, Money::pounds(2_000));
     assert_eq!(o.one_off.pay_protection, Money::ZERO);
 }
+
+/// A scenario's own figures are checked as the plan's are, each named by its field.
+#[test]
+fn a_scenarios_own_figures_are_validated() {
+    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    plan.scenarios[0].pay_protection_taper_years = Some(20.0);
+    plan.scenarios[0]
+        .vr_multipliers
+        .insert("nowhere".to_owned(), 1.5);
+    plan.scenarios[0].min_service_for_vr_years = Some(99);
+    let problems = validate(&plan);
+    for field in [
+        "pay_protection_taper_years",
+        "vr_multipliers",
+        "min_service_for_vr_years",
+    ] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.field == field),
+            "{field}: {problems:?}"
+        );
+    }
+}

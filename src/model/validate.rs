@@ -744,6 +744,16 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
                 "years of pay protection, 0 to 10",
             );
         }
+        if let Some(years) = s.pay_protection_taper_years {
+            c.range(
+                &at,
+                "pay_protection_taper_years",
+                years,
+                0.0,
+                10.0,
+                "years over which protection tapers, 0 to 10",
+            );
+        }
         if let Some(costs) = &s.implementation_costs {
             implementation_costs(c, &at, costs);
         }

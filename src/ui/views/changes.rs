@@ -183,9 +183,15 @@ fn file_ui(
         ui.label("Choose a plan file to see what changed between it and the open plan.");
         return;
     };
+    // Comparing every post of two large plans takes a moment: not while a value is being
+    // dragged, but when it is let go.
     if other.revision != Some(derived.revision) {
-        other.changes = diff::diff(&other.plan, plan);
-        other.revision = Some(derived.revision);
+        if ui.input(|i| i.pointer.any_down()) {
+            ui.label(RichText::new("The changes are worked out again when you let go").italics());
+        } else {
+            other.changes = diff::diff(&other.plan, plan);
+            other.revision = Some(derived.revision);
+        }
     }
     let base = derived.scenarios(plan).scenarios.first().cloned();
     if let Some(now) = base {
