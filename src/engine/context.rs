@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use super::rules::OnCosts;
-use crate::model::{Assumptions, PaybackLimit, Plan, Scenario, TargetPay};
+use crate::model::{Assumptions, Plan, Scenario, TargetPay};
 
 /// Ids to positions with FxHash (rustc-hash): the ids are the plan's own, short, with no hostile
 /// input to defend against, and 50,000 posts are resolved in well under a millisecond.
@@ -67,12 +67,6 @@ pub struct Context<'a> {
     /// The plan's assumptions with the scenario's changes to them (split, pay protection,
     /// implementation costs, redeployment rate, VR payback limit, compulsory redundancy).
     pub assumptions: Assumptions,
-    /// Redeployment rate.
-    pub redeployment_rate: f64,
-    /// VR payback limit.
-    pub vr_payback_limit: PaybackLimit,
-    /// Compulsory redundancy allowed.
-    pub compulsory_allowed: bool,
     /// Each post's council, if known.
     pub post_council: Vec<Option<usize>>,
     /// Each post's role, if the role and its function are known and the council too.
@@ -137,11 +131,8 @@ impl<'a> Context<'a> {
                 .unwrap_or(default)
                 .clamp(0.0, 1.0)
         };
-        let redeployment_rate = rate(scenario.redeployment_rate, a.redeployment_rate);
-        let vr_payback_limit = scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit);
-        let compulsory_allowed = scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed);
         let assumptions = Assumptions {
-            redeployment_rate,
+            redeployment_rate: rate(scenario.redeployment_rate, a.redeployment_rate),
             pay_protection_years: scenario
                 .pay_protection_years
                 .filter(|y| y.is_finite())
@@ -153,8 +144,8 @@ impl<'a> Context<'a> {
             protect_harmonised_pay: scenario
                 .protect_harmonised_pay
                 .unwrap_or(a.protect_harmonised_pay),
-            vr_payback_limit,
-            compulsory_allowed,
+            vr_payback_limit: scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit),
+            compulsory_allowed: scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed),
             implementation_costs: scenario
                 .implementation_costs
                 .clone()
@@ -213,9 +204,6 @@ impl<'a> Context<'a> {
             min_service,
             pay_functions,
             assumptions,
-            redeployment_rate,
-            vr_payback_limit,
-            compulsory_allowed,
             post_council,
             post_role,
             role_function,

@@ -280,7 +280,7 @@ fn role_flags(ctx: &Context, pools: &[Pool], roles: &[RoleOutcome], out: &mut Ve
     }
     let demand: f64 = pools
         .iter()
-        .map(|p| ctx.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
+        .map(|p| ctx.assumptions.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
         .sum();
     let moved: f64 = pools.iter().map(|p| p.redeployed_out).sum();
     if demand > moved + 1e-6 {

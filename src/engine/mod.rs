@@ -48,14 +48,16 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
     let (pools, fates) = pools::build(&ctx);
     let schedule = timeline::schedule(&ctx, &pools, &fates);
     let recurring = costing::recurring(&ctx, &pools, &fates, &schedule.exits);
+    let moved = harmonised(&ctx, &pools, &fates);
     let (people, one_offs) = people(
         &ctx,
         &pools,
         &fates,
         &schedule.exits,
         &recurring.post_baseline,
+        &moved,
     );
-    let roles = role_outcomes(&ctx, &pools, &fates, &recurring);
+    let roles = role_outcomes(&ctx, &pools, &fates, &recurring, &moved);
     let one_off = one_offs.totals;
     let span = years::span(
         &ctx,
@@ -113,7 +115,7 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         flags.push(Flag {
             kind: FlagKind::DismissalReengagement,
             message: format!(
-                "The pay change is imposed by dismissal and re-engagement: {} people are proposed for dismissal and count for collective consultation at their council (TULRCA 1992 s.188), and the statutory code of practice on dismissal and re-engagement applies",
+                "The pay change is imposed by dismissal and re-engagement: the {} people whose pay it changes are proposed for dismissal and count for collective consultation at their council (TULRCA 1992 s.188), and the statutory code of practice on dismissal and re-engagement applies",
                 recurring.pay_people
             ),
             council: None,
@@ -191,6 +193,7 @@ fn people(
     fates: &[Fate],
     exits: &[Option<timeline::Exit>],
     baseline: &[i64],
+    moved: &[Moved],
 ) -> (Vec<PersonOutcome>, OneOffs) {
     let protection = ProtectionTable::new(pools);
     // Each person's figures are independent of everyone else's: the two halves of the
@@ -207,14 +210,17 @@ fn people(
     }
     costs.add_implementation(ctx);
     if ctx.assumptions.protect_harmonised_pay {
-        costs.add_harmonisation_protection(ctx, pools, fates);
+        costs.add_harmonisation_protection(ctx, moved);
     }
     (out, costs)
 }
 
-/// Each kept person's pay before and after their role's pay is harmonised: (council, role,
-/// yearly pay today, yearly pay in the single service), for the share of them that stays.
-fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<(usize, usize, f64, f64)> {
+/// A kept person's pay before and after their role's pay is harmonised: (council, role, yearly
+/// pay today, yearly pay in the single service, pence), for the share of them that stays.
+type Moved = (usize, usize, f64, f64);
+
+/// Every kept person's [`Moved`] pay, worked out once per evaluation.
+fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Moved> {
     let plan = ctx.plan;
     let mut out = Vec::new();
     for (i, fate) in fates.iter().enumerate() {
@@ -383,9 +389,9 @@ impl OneOffs {
 
     /// Adds the protection of kept staff whose pay falls when their role's pay is harmonised:
     /// the drop for the protection's full years and half its taper, paid from go-live.
-    fn add_harmonisation_protection(&mut self, ctx: &Context, pools: &[Pool], fates: &[Fate]) {
+    fn add_harmonisation_protection(&mut self, ctx: &Context, moved: &[Moved]) {
         let factor = ctx.assumptions.protection_factor();
-        for (c, _, today, after) in harmonised(ctx, pools, fates) {
+        for &(c, _, today, after) in moved {
             if after < today {
                 let amount = Money::from_pence_f64((today - after) * factor);
                 if amount != Money::ZERO {
@@ -474,13 +480,14 @@ fn role_outcomes(
     pools: &[Pool],
     fates: &[Fate],
     recurring: &costing::Recurring,
+    moved: &[Moved],
 ) -> Vec<RoleOutcome> {
     let plan = ctx.plan;
     let nc = plan.councils.len();
     let by_council = role_council_flows(ctx, pools, fates);
     // Who gains and who loses when each role's pay is harmonised.
     let mut moves = vec![PayMoves::default(); plan.roles.len()];
-    for (_, r, today, after) in harmonised(ctx, pools, fates) {
+    for &(_, r, today, after) in moved {
         let m = &mut moves[r];
         if after > today + 0.5 {
             m.gainers += 1;

@@ -201,7 +201,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
         } else {
             f64::INFINITY
         };
-        if let PaybackLimit::Years(limit) = ctx.vr_payback_limit
+        if let PaybackLimit::Years(limit) = ctx.assumptions.vr_payback_limit
             && payback > limit
         {
             continue;
@@ -232,7 +232,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
 fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
     let demand: f64 = pools
         .iter()
-        .map(|p| ctx.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
+        .map(|p| ctx.assumptions.redeployment_rate * (p.at_risk - p.voluntary).max(0.0))
         .sum();
     let capacity: f64 = pools.iter().map(|p| p.open).sum();
     let redeployed = demand.min(capacity);
@@ -243,9 +243,9 @@ fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
     };
     for pool in pools.iter_mut() {
         let remaining = (pool.at_risk - pool.voluntary).max(0.0);
-        pool.redeployed_out = ctx.redeployment_rate * remaining * scale;
+        pool.redeployed_out = ctx.assumptions.redeployment_rate * remaining * scale;
         let rest = (remaining - pool.redeployed_out).max(0.0);
-        if ctx.compulsory_allowed {
+        if ctx.assumptions.compulsory_allowed {
             pool.compulsory = rest;
         } else {
             pool.over_target = rest;

@@ -41,7 +41,32 @@ pub struct Other {
     /// The open plan's revision the changes were worked out for.
     revision: Option<u64>,
     /// From the file's plan to the open plan.
+    changes: Listed,
+}
+
+/// Changes with their words, in lower case for the search, and their counts: worked out once
+/// (a file's changes once per revision of the open plan), not on every frame.
+#[derive(Debug, Default)]
+pub struct Listed {
     changes: Vec<Change>,
+    words: Vec<String>,
+    lowered: Vec<String>,
+    counts: Vec<(What, [usize; 3])>,
+}
+
+impl Listed {
+    /// `changes` in words as `plan` names things.
+    pub fn new(plan: &Plan, changes: Vec<Change>) -> Self {
+        let words: Vec<String> = changes.iter().map(|c| words(plan, c)).collect();
+        let lowered = words.iter().map(|w| w.to_lowercase()).collect();
+        let counts = diff::counts(&changes);
+        Self {
+            changes,
+            words,
+            lowered,
+            counts,
+        }
+    }
 }
 
 impl Other {
@@ -53,7 +78,7 @@ impl Other {
             plan: Box::new(plan),
             figures,
             revision: None,
-            changes: Vec::new(),
+            changes: Listed::default(),
         }
     }
 }
@@ -136,7 +161,7 @@ fn scenarios_ui(
     if let (Some(fa), Some(fb)) = (figures(&from), figures(&to)) {
         effect_ui(ui, &fa, &fb, commands);
     }
-    changes_ui(ui, plan, &changes, &mut state.search, commands);
+    changes_ui(ui, &Listed::new(plan, changes), &mut state.search, commands);
 }
 
 /// The fields one scenario sets differently from another (the base sets nothing).
@@ -189,7 +214,7 @@ fn file_ui(
         if ui.input(|i| i.pointer.any_down()) {
             ui.label(RichText::new("The changes are worked out again when you let go").italics());
         } else {
-            other.changes = diff::diff(&other.plan, plan);
+            other.changes = Listed::new(plan, diff::diff(&other.plan, plan));
             other.revision = Some(derived.revision);
         }
     }
@@ -201,7 +226,7 @@ fn file_ui(
         now.name = "This plan".to_owned();
         effect_ui(ui, &before, &now, commands);
     }
-    changes_ui(ui, plan, &other.changes, &mut state.search, commands);
+    changes_ui(ui, &other.changes, &mut state.search, commands);
 }
 
 /// The effect on the headline figures: before, after and the difference.
@@ -225,20 +250,14 @@ fn effect_ui(
 }
 
 /// The changes grouped by what they are to, counted, searchable.
-fn changes_ui(
-    ui: &mut Ui,
-    plan: &Plan,
-    changes: &[Change],
-    search: &mut String,
-    commands: &mut Vec<Command>,
-) {
+fn changes_ui(ui: &mut Ui, listed: &Listed, search: &mut String, commands: &mut Vec<Command>) {
     ui.add_space(theme::SECTION_GAP / 2.0);
-    if changes.is_empty() {
+    if listed.changes.is_empty() {
         ui.label("Nothing changed.");
         return;
     }
-    let counts = diff::counts(changes);
-    let summary: Vec<String> = counts
+    let summary: Vec<String> = listed
+        .counts
         .iter()
         .map(|(what, [added, changed, removed])| {
             let mut parts = Vec::new();
@@ -255,15 +274,19 @@ fn changes_ui(
         ui.label("Search changes");
         ui.add(egui::TextEdit::singleline(search).desired_width(theme::LONG_FIELD_WIDTH))
             .accessible_name("Search changes");
-        copy_buttons(ui, "What changed", || table(plan, changes), commands);
+        copy_buttons(ui, "What changed", || table(listed), commands);
     });
     let needle = search.to_lowercase();
-    for (what, _) in &counts {
-        let lines: Vec<String> = changes
+    for (what, _) in &listed.counts {
+        let lines: Vec<&str> = listed
+            .changes
             .iter()
-            .filter(|c| c.what == *what)
-            .map(|c| words(plan, c))
-            .filter(|line| needle.is_empty() || line.to_lowercase().contains(&needle))
+            .zip(&listed.words)
+            .zip(&listed.lowered)
+            .filter(|((c, _), lowered)| {
+                c.what == *what && (needle.is_empty() || lowered.contains(&needle))
+            })
+            .map(|((_, line), _)| line.as_str())
             .collect();
         if lines.is_empty() {
             continue;
@@ -278,7 +301,7 @@ fn changes_ui(
             .default_open(lines.len() <= 50)
             .show(ui, |ui| {
                 for line in lines.iter().take(SHOWN) {
-                    ui.label(line);
+                    ui.label(*line);
                 }
                 if lines.len() > SHOWN {
                     ui.label(
@@ -306,17 +329,19 @@ fn heading(what: What) -> &'static str {
 }
 
 /// Every change as a table, to copy or save: in words, and as the plan file names it.
-fn table(plan: &Plan, changes: &[Change]) -> TextTable {
+fn table(listed: &Listed) -> TextTable {
     TextTable {
         name: "What changed".to_owned(),
         headings: ["Change", "What", "Kind", "Item", "Field", "Old", "New"]
             .map(str::to_owned)
             .to_vec(),
-        rows: changes
+        rows: listed
+            .changes
             .iter()
-            .map(|c| {
+            .zip(&listed.words)
+            .map(|(c, words)| {
                 vec![
-                    words(plan, c),
+                    words.clone(),
                     c.what.word().to_owned(),
                     format!("{:?}", c.kind).to_lowercase(),
                     c.id.clone(),

@@ -334,44 +334,33 @@ fn general_grid(
             .is_some()
         },
     );
-    let compulsory = [
-        (None, "As the plan".to_owned()),
-        (Some(true), "Allowed".to_owned()),
-        (Some(false), "Not allowed (VR only)".to_owned()),
-    ];
+    let compulsory = as_plan_or(&[(true, "Allowed"), (false, "Not allowed (VR only)")]);
     changed |= pick(
         ui,
         "Compulsory redundancy",
         &mut sc.compulsory_allowed,
         &compulsory,
     );
+    let years = |ui: &mut Ui, l: &str, y: &mut f64| {
+        widgets::number(ui, &format!("{l} (years)"), *y, 0.0..=10.0, 1)
+            .map(|v| *y = v)
+            .is_some()
+    };
     changed |= optional(
         ui,
         "Pay protection",
         &mut sc.pay_protection_years,
         a.pay_protection_years,
-        |ui, l, y| {
-            widgets::number(ui, &format!("{l} (years)"), *y, 0.0..=10.0, 1)
-                .map(|v| *y = v)
-                .is_some()
-        },
+        years,
     );
     changed |= optional(
         ui,
         "Protection taper",
         &mut sc.pay_protection_taper_years,
         a.pay_protection_taper_years,
-        |ui, l, y| {
-            widgets::number(ui, &format!("{l} (years)"), *y, 0.0..=10.0, 1)
-                .map(|v| *y = v)
-                .is_some()
-        },
+        years,
     );
-    let protect = [
-        (None, "As the plan".to_owned()),
-        (Some(true), "Protected".to_owned()),
-        (Some(false), "Not protected".to_owned()),
-    ];
+    let protect = as_plan_or(&[(true, "Protected"), (false, "Not protected")]);
     changed |= pick(
         ui,
         "Harmonised pay that falls",
