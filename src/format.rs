@@ -10,3 +10,15 @@ pub fn plural(n: usize, noun: &str) -> String {
         format!("{} {noun}s", thousands(n as u64))
     }
 }
+
+/// FTE as people read it: one decimal place, thousands grouped ("46,992.0" reads at a glance on
+/// a projector), and never "-0.0" (a sum of shares that cancel).
+pub fn fte(value: f64) -> String {
+    let v = if value.abs() < 0.05 { 0.0 } else { value };
+    let text = format!("{:.1}", v.abs());
+    let (whole, tenths) = text.split_once('.').unwrap_or((&text, "0"));
+    let whole = whole
+        .parse::<u64>()
+        .map_or_else(|_| whole.to_owned(), thousands);
+    format!("{}{whole}.{tenths}", if v < 0.0 { "-" } else { "" })
+}

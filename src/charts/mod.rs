@@ -301,16 +301,9 @@ pub fn picture_ui(
     });
 }
 
-/// FTE as the app shows it: one decimal place, thousands grouped ("46,992.0" reads at a
-/// glance on a projector), and never "-0.0" (a sum of shares that cancel).
+/// FTE as the app shows it (see [`crate::format::fte`]).
 pub fn fte(value: f64) -> String {
-    let v = if value.abs() < 0.05 { 0.0 } else { value };
-    let text = format!("{:.1}", v.abs());
-    let (whole, tenths) = text.split_once('.').unwrap_or((&text, "0"));
-    let whole = whole
-        .parse::<u64>()
-        .map_or_else(|_| whole.to_owned(), crate::model::group_thousands);
-    format!("{}{whole}.{tenths}", if v < 0.0 { "-" } else { "" })
+    crate::format::fte(value)
 }
 
 /// The slides shown: the plan's choice, without the scenario comparison when the plan has no

@@ -60,7 +60,8 @@ impl Cell {
         match self {
             Self::Text(s) => escape(s),
             Self::Money(m) => pounds(*m),
-            Self::Fte(x) => format!("{x:.1}"),
+            // Shares that cancel to a hair below zero are 0.0, never -0.0.
+            Self::Fte(x) => format!("{:.1}", if x.abs() < 0.05 { 0.0 } else { *x }),
             Self::Count(n) => n.to_string(),
             Self::Percent(r) => format!("{:.1}%", r * 100.0),
             Self::Years(y) => format!("{y:.2}"),
@@ -77,6 +78,7 @@ impl Cell {
         match self {
             Self::Text(s) => escape(s),
             Self::Money(m) => m.full(),
+            Self::Fte(x) => crate::format::fte(*x),
             Self::Count(n) => crate::format::thousands(*n),
             Self::Date(d) => d.strftime("%-d %B %Y").to_string(),
             other => other.plain(),
