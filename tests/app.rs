@@ -2249,6 +2249,22 @@ fn the_levers_move_the_figures_of_the_scenario_in_use() {
     let sc = h.state().plan().scenario("VR only").expect("VR only");
     assert_eq!(sc.redeployment_rate, Some(0.8));
     assert!((h.state().plan().assumptions.redeployment_rate - plan_rate).abs() < 1e-12);
+
+    // VR take-up: in "VR only" volunteers fall short of the target, so expecting a share of
+    // those who did not say to volunteer brings more of them, and the FTE reached closer.
+    let voluntary = |h: &mut Harness<'_, App>| h.state_mut().outcome().totals.flows.voluntary;
+    let before = voluntary(&mut h);
+    h.get_by_role_and_label(Role::Slider, "VR take-up")
+        .set_value_accesskit(30.0);
+    h.run();
+    let sc = h.state().plan().scenario("VR only").expect("VR only");
+    assert_eq!(sc.vr_take_up, Some(0.3));
+    assert!(
+        voluntary(&mut h) > before + 1.0,
+        "more are expected to volunteer"
+    );
+    assert!(h.state().plan().assumptions.vr_take_up.abs() < 1e-12);
+    h.get_by_label_contains("Changed: VR only: VR take-up");
 }
 
 /// A role's details say who gains and who loses when its pay is harmonised, and protecting

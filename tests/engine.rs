@@ -185,6 +185,18 @@ fn the_volunteer_s_package() {
     assert_eq!(p.exit.pension_strain, Money::ZERO);
 }
 
+/// A whole-time post's holder as the rules see them (an LGPS member with no strain quote).
+fn holder_of(post: &merger_planner::model::Post) -> rules::Person {
+    let h = post.holder.as_ref().expect("a filled post");
+    rules::Person {
+        dob: h.date_of_birth,
+        service_start: h.service_start,
+        annual_pay: post.salary,
+        lgps_member: true,
+        strain_quote: None,
+    }
+}
+
 #[test]
 fn compulsory_cost_is_the_expected_cost_of_a_fair_selection() {
     // 1 FTE compulsory from a pool of three: the cost is 1 x the average exit cost of the three,
@@ -203,15 +215,7 @@ fn compulsory_cost_is_the_expected_cost_of_a_fair_selection() {
     let each: Vec<Money> = pool
         .iter()
         .map(|p| {
-            let post = &plan.posts[p.post];
-            let h = post.holder.as_ref().unwrap();
-            let person = rules::Person {
-                dob: h.date_of_birth,
-                service_start: h.service_start,
-                annual_pay: post.salary,
-                lgps_member: true,
-                strain_quote: None,
-            };
+            let person = holder_of(&plan.posts[p.post]);
             let scheme = &plan.councils[p.council].scheme;
             rules::exit_cost(
                 &plan.parameters,
@@ -1301,4 +1305,84 @@ fn a_scenarios_own_figures_are_validated() {
             "{field}: {problems:?}"
         );
     }
+}
+
+/// VR take-up: the share of eligible staff with no recorded interest expected to volunteer.
+#[test]
+fn a_vr_take_up_expects_a_share_of_those_eligible_to_volunteer() {
+    let plan = common::worked_example();
+    let scenario = Scenario {
+        name: "A fifth volunteer".to_owned(),
+        vr_take_up: Some(0.2),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &scenario);
+    // Head: 1 FTE at risk; B's head said they are interested and goes whole, so nothing is left
+    // for A's head to take up.
+    assert!((o.roles[0].flows.voluntary - 1.0).abs() < 1e-12);
+    // Accountant: 1 FTE at risk; none of A2, A3 and B2 said, so each is expected to volunteer
+    // at 0.2: VR 0.6. The 0.4 left is selected fairly over what is left of them (0.8 each):
+    // 0.4 / 2.4 = 1/6 of 0.8 = 2/15 each compulsory.
+    let acc = &o.roles[1].flows;
+    assert!((acc.voluntary - 0.6).abs() < 1e-12);
+    assert!((acc.compulsory - 0.4).abs() < 1e-12);
+    assert!((acc.kept - 2.0).abs() < 1e-12);
+    let rows = |fate| {
+        o.people
+            .iter()
+            .filter(|p| p.fate == fate && plan.posts[p.post].role == "accountant")
+            .collect::<Vec<_>>()
+    };
+    let (vr, at_risk) = (rows(PersonFate::Voluntary), rows(PersonFate::AtRisk));
+    assert_eq!(vr.len(), 3);
+    assert_eq!(at_risk.len(), 3);
+    for (v, r) in vr.iter().zip(&at_risk) {
+        assert!((v.share - 0.2).abs() < 1e-12);
+        assert!((r.share - 2.0 / 15.0).abs() < 1e-12);
+        // Each person's rows follow one another: VR first, then the rest at risk.
+        assert_eq!(v.post, r.post);
+    }
+    // Redundancy pay: B's head whole, each accountant's VR package x 0.2 and compulsory
+    // package x 2/15, each rounded to the penny once.
+    let mut expected = Money(5_298_068);
+    for p in vr.iter().chain(&at_risk) {
+        let person = holder_of(&plan.posts[p.post]);
+        let kind = if p.fate == PersonFate::Voluntary {
+            ExitKind::Voluntary
+        } else {
+            ExitKind::Compulsory
+        };
+        let scheme = &plan.councils[p.council].scheme;
+        let pay = rules::exit_cost(&plan.parameters, scheme, 52.0, &person, kind, p.exit_date)
+            .redundancy_pay;
+        expected += pay.scale(p.share);
+    }
+    assert_eq!(o.one_off.redundancy_pay, expected);
+    // The saving: B's head's whole cost and a fifth of each accountant's.
+    let head = o
+        .people
+        .iter()
+        .find(|p| plan.posts[p.post].id == "B1")
+        .unwrap();
+    let fifths: i64 = vr
+        .iter()
+        .map(|p| (p.annual_cost.pence() as f64 * 0.2).round() as i64)
+        .sum();
+    assert_eq!(
+        o.waterfall.voluntary,
+        Money(head.annual_cost.pence() + fifths)
+    );
+    // Consultation counts the expected volunteers as the people at risk are: A has 2 x (0.2 +
+    // 2/15) = 2/3, one person; B has its head whole and 1/3 of B2, two people.
+    let proposed: Vec<u32> = o.councils.iter().map(|c| c.proposed_redundancies).collect();
+    assert_eq!(proposed, vec![1, 2]);
+    // No take-up is the plan as it was.
+    let none = Scenario {
+        name: "None".to_owned(),
+        vr_take_up: Some(0.0),
+        ..Scenario::default()
+    };
+    let (a, b) = (evaluate(&plan, &none), evaluate_base(&plan));
+    assert_eq!(a.one_off.total(), b.one_off.total());
+    assert_eq!(a.waterfall.target, b.waterfall.target);
 }

@@ -78,6 +78,8 @@ prop_compose! {
             // the consultation start.
             prop::collection::vec((0u8..3, any::<bool>(), prop::option::of(0usize..5), 0i64..500_000, 0i64..900), 0..3),
             any::<bool>(),
+            // VR take-up of those who did not say (none in half the plans).
+            prop::sample::select(vec![0.0, 0.0, 0.3, 0.85, 1.0]),
         ),
     )(
         posts in prop::collection::vec(post(councils.len(), targets.len()), 0..40),
@@ -85,7 +87,7 @@ prop_compose! {
         rate in Just(rate), compulsory in Just(compulsory), limit in Just(limit), share in Just(share),
         split in Just(split), months in Just(months), days365 in Just(days365), money in Just(money),
     ) -> Plan {
-        let (implementation, lines, costs_and_savings) = money;
+        let (implementation, lines, costs_and_savings, take_up) = money;
         let mut plan = Plan::new("Random", Programme { consultation_start: start, go_live: add_days(start, lead) });
         plan.councils = councils.iter().enumerate().map(|(i, c)| Council {
             id: format!("c{i}"),
@@ -124,6 +126,7 @@ prop_compose! {
         }).collect();
         let a = &mut plan.assumptions;
         a.redeployment_rate = rate;
+        a.vr_take_up = take_up;
         a.compulsory_allowed = compulsory;
         a.vr_payback_limit = limit.map_or(PaybackLimit::None, PaybackLimit::Years);
         a.cost_share = [CostShare::Equal, CostShare::BaselineCost, CostShare::Fte, CostShare::Weights][share as usize];

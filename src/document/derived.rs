@@ -117,7 +117,8 @@ impl Derived {
             counts
         };
         let mut person_of_post = vec![None; plan.posts.len()];
-        for (n, p) in outcome.people.iter().enumerate() {
+        // A post's first row (someone expected to volunteer in part has a second, at-risk row).
+        for (n, p) in outcome.people.iter().enumerate().rev() {
             if let Some(slot) = person_of_post.get_mut(p.post) {
                 *slot = u32::try_from(n).ok();
             }
@@ -171,23 +172,35 @@ impl Derived {
     /// vacancy deleted or kept, VR or the expected compulsory or redeployed share, with the
     /// package. Formatted when asked (the table asks only for the rows on screen).
     pub fn post_outcome(&self, index: usize, post: &Post) -> String {
-        if let Some(p) = self
-            .person_of_post
-            .get(index)
-            .copied()
-            .flatten()
-            .and_then(|n| self.outcome.people.get(n as usize))
-        {
-            let total = p.counted().total().full();
-            return match p.kind() {
-                "voluntary" => format!("VR, {total}"),
-                "compulsory" if p.redeployed > 1e-9 => format!(
-                    "At risk: {:.0}% compulsory, {:.0}% redeployed, {total}",
-                    p.share * 100.0,
-                    p.redeployed * 100.0
-                ),
-                "compulsory" => format!("At risk: {:.0}% compulsory, {total}", p.share * 100.0),
-                _ => format!("Redeployed {:.0}%, {total}", p.redeployed * 100.0),
+        if let Some(n) = self.person_of_post.get(index).copied().flatten() {
+            let rows: Vec<_> = self.outcome.people[n as usize..]
+                .iter()
+                .take_while(|p| p.post == index)
+                .collect();
+            let total: crate::model::Money = rows.iter().map(|p| p.counted().total()).sum();
+            let total = total.full();
+            let parts: Vec<String> = rows
+                .iter()
+                .flat_map(|p| match p.kind() {
+                    "voluntary" if p.share >= 1.0 - 1e-9 => vec!["VR".to_owned()],
+                    "voluntary" => vec![format!("{:.0}% expected VR", p.share * 100.0)],
+                    "compulsory" if p.redeployed > 1e-9 => vec![
+                        format!("{:.0}% compulsory", p.share * 100.0),
+                        format!("{:.0}% redeployed", p.redeployed * 100.0),
+                    ],
+                    "compulsory" => vec![format!("{:.0}% compulsory", p.share * 100.0)],
+                    _ => vec![format!("{:.0}% redeployed", p.redeployed * 100.0)],
+                })
+                .collect();
+            return match parts.as_slice() {
+                [only] if only == "VR" => format!("VR, {total}"),
+                [only] if only.ends_with("redeployed") => {
+                    format!(
+                        "Redeployed {}, {total}",
+                        only.trim_end_matches(" redeployed")
+                    )
+                }
+                _ => format!("At risk: {}, {total}", parts.join(", ")),
             };
         }
         if post.holder.is_some() {

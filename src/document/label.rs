@@ -273,6 +273,7 @@ fn field_words(field: &str) -> (String, Form, &'static str) {
         "consultation_start" => ("consultation start", Form::Text, ""),
         "notice_weeks" => ("notice", Form::Text, " weeks"),
         "vr_interest" => ("VR interest", Form::Switch, ""),
+        "vr_take_up" => ("VR take-up", Form::Percent, ""),
         "lgps_member" => ("LGPS member", Form::Switch, ""),
         f if f.ends_with("_rate") || f.ends_with("_tolerance") => ("", Form::Percent, ""),
         _ => ("", Form::Text, ""),

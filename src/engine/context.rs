@@ -133,6 +133,7 @@ impl<'a> Context<'a> {
         };
         let assumptions = Assumptions {
             redeployment_rate: rate(scenario.redeployment_rate, a.redeployment_rate),
+            vr_take_up: rate(scenario.vr_take_up, a.vr_take_up),
             pay_protection_years: scenario
                 .pay_protection_years
                 .filter(|y| y.is_finite())

@@ -147,34 +147,33 @@ fn cost_posts(
             r.vd += deleted;
             r.at_go_live += deleted;
             (base - deleted, end - share(q, end))
-        } else if fates[i].voluntary {
-            r.vr += base;
-            let start = exits[i].map_or(ctx.go_live, |e| e.date);
-            r.starts.add(start, base);
-            r.double_running[c] += lost_to_late_exit(ctx, base as f64, start);
-            (0, 0)
         } else {
+            // A filled post: the shares expected to leave by VR or compulsorily, and to move.
             let fate = fates[i];
+            let vol = share(fate.voluntary, base);
             let out = share(fate.redeployed, base);
             let gone = share(fate.compulsory, base);
+            r.vr += vol;
             r.ro += out;
             r.cr += gone;
             r.at_go_live += out;
-            if gone != 0 {
+            if vol + gone != 0 {
                 let start = exits[i].map_or(ctx.go_live, |e| e.date);
-                r.starts.add(start, gone);
-                r.double_running[c] += lost_to_late_exit(ctx, gone as f64, start);
+                r.starts.add(start, vol + gone);
+                r.double_running[c] += lost_to_late_exit(ctx, (vol + gone) as f64, start);
             }
             (
-                base - out - gone,
-                end - share(fate.redeployed, end) - share(fate.compulsory, end),
+                base - vol - out - gone,
+                end - share(fate.voluntary, end)
+                    - share(fate.redeployed, end)
+                    - share(fate.compulsory, end),
             )
         };
         r.harm += keep_base - keep_end;
         r.at_go_live += keep_base - keep_end;
         // A pay change for the staff who stay: their kept share at the changed pay, saved from
         // the day it starts.
-        let cut = if fates[i].voluntary || keep_end == 0 {
+        let cut = if keep_end == 0 {
             0.0
         } else {
             ctx.pay_cut(i, pool.target_salary)
@@ -185,8 +184,10 @@ fn cost_posts(
             let fate = fates[i];
             let new_end =
                 round(ctx.annual_cost(pool.target_salary as f64 * (1.0 - cut) * fte, rate));
-            let keep_new =
-                new_end - share(fate.redeployed, new_end) - share(fate.compulsory, new_end);
+            let keep_new = new_end
+                - share(fate.voluntary, new_end)
+                - share(fate.redeployed, new_end)
+                - share(fate.compulsory, new_end);
             let saved = keep_end - keep_new;
             r.pay += saved;
             r.pay_people += 1;

@@ -36,7 +36,7 @@ pub fn flags(
             kind: FlagKind::IndicativeStrain,
             message: format!(
                 "Pension strain for {} people ({}) is an indicative estimate, not the fund's quote: ask the fund to quote",
-                estimated.len(),
+                distinct_people(&estimated),
                 total.compact()
             ),
             council: None,
@@ -47,6 +47,15 @@ pub fn flags(
     assumed_figure_flags(ctx, people, years, &mut out);
     out.sort_by_key(|f| f.kind);
     out
+}
+
+/// How many people `rows` are about: someone expected to volunteer in part has two rows, one
+/// after the other.
+fn distinct_people(rows: &[&PersonOutcome]) -> usize {
+    rows.iter()
+        .enumerate()
+        .filter(|&(n, p)| n == 0 || rows[n - 1].post != p.post)
+        .count()
 }
 
 /// Strain that rests on the protected pension age while it is unconfirmed (once per plan), and
@@ -64,7 +73,7 @@ fn strain_rule_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag
             kind: FlagKind::ProtectedPensionAge,
             message: format!(
                 "{} people under the minimum pension age at exit keep {} as members since before {} ({} of strain): this protection is not yet confirmed for the LGPS; turn it off in the statutory parameters to see the plan without it",
-                protected.len(),
+                distinct_people(&protected),
                 protection.age,
                 protection.joined_before,
                 total.compact()
@@ -73,7 +82,11 @@ fn strain_rule_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag
             role: None,
         });
     }
-    for p in people.iter().filter(|p| p.exit.quote_unused) {
+    let unused: Vec<&PersonOutcome> = people.iter().filter(|p| p.exit.quote_unused).collect();
+    for (n, p) in unused.iter().enumerate() {
+        if n > 0 && unused[n - 1].post == p.post {
+            continue;
+        }
         let post = &ctx.plan.posts[p.post];
         let quote = post
             .holder
@@ -160,13 +173,24 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
         let post = &plan.posts[p.post];
         out.push(Flag {
             kind: FlagKind::FullCouncilApproval,
-            message: format!(
-                "VR package of {} for post {} ({}, {}) needs full council approval (£100,000 or more)",
-                package.whole(),
-                post.id,
-                post.title,
-                plan.councils[p.council].short_name
-            ),
+            message: if p.share >= 1.0 - EPS {
+                format!(
+                    "VR package of {} for post {} ({}, {}) needs full council approval (£100,000 or more)",
+                    package.whole(),
+                    post.id,
+                    post.title,
+                    plan.councils[p.council].short_name
+                )
+            } else {
+                format!(
+                    "If the holder of post {} ({}, {}) volunteers (expected at the VR take-up of {:.0}%), their package of {} needs full council approval (£100,000 or more)",
+                    post.id,
+                    post.title,
+                    plan.councils[p.council].short_name,
+                    p.share * 100.0,
+                    package.whole()
+                )
+            },
             council: Some(p.council),
             role: Some(p.role),
         });

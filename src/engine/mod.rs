@@ -229,10 +229,11 @@ fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Moved> {
         else {
             continue;
         };
-        if fate.voluntary || ctx.role_function[r].is_none() {
+        if ctx.role_function[r].is_none() {
             continue;
         }
-        let kept = (1.0 - fate.redeployed - fate.compulsory).max(0.0) * pools::clean_fte(post.fte);
+        let kept = (1.0 - fate.voluntary - fate.redeployed - fate.compulsory).max(0.0)
+            * pools::clean_fte(post.fte);
         if kept <= EPS {
             continue;
         }
@@ -277,40 +278,57 @@ fn people_in(
                 exit.date,
             )
         };
-        let (kind, share, redeployed) = if fate.voluntary {
-            (PersonFate::Voluntary, 1.0, 0.0)
-        } else {
-            (PersonFate::AtRisk, fate.compulsory, fate.redeployed)
-        };
-        let exit_cost = match kind {
-            PersonFate::Voluntary => cost(ExitKind::Voluntary),
-            PersonFate::AtRisk if share > EPS => cost(ExitKind::Compulsory),
-            PersonFate::AtRisk => ExitCost::default(),
-        };
-        let pay_protection = if redeployed > EPS {
-            let yearly =
-                protection.expected_loss(post.salary.pence().max(0) as f64) * clean_fte(post.fte);
-            Money::from_pence_f64(redeployed * yearly * protection_years)
-        } else {
-            Money::ZERO
-        };
         let annual = Money(baseline[i]);
-        let payback = (annual.pence() > 0 && share > EPS)
-            .then(|| exit_cost.total().pence() as f64 / annual.pence() as f64);
-        out.push(PersonOutcome {
+        let payback = |exit: &ExitCost, share: f64| {
+            (annual.pence() > 0 && share > EPS)
+                .then(|| exit.total().pence() as f64 / annual.pence() as f64)
+        };
+        let row = |fate, share, redeployed, exit_cost: ExitCost, pay_protection| PersonOutcome {
             post: i,
             council: c,
             role: r,
-            fate: kind,
+            fate,
             share,
             redeployed,
             exit_date: exit.date,
             notice_weeks: exit.notice_weeks,
+            payback_years: payback(&exit_cost, share),
             exit: exit_cost,
             pay_protection,
             annual_cost: annual,
-            payback_years: payback,
-        });
+        };
+        // Someone expected to volunteer in part (a VR take-up) has a row for that share and
+        // another for the rest of them that is at risk.
+        if fate.voluntary > EPS {
+            out.push(row(
+                PersonFate::Voluntary,
+                fate.voluntary,
+                0.0,
+                cost(ExitKind::Voluntary),
+                Money::ZERO,
+            ));
+        }
+        if fate.voluntary <= EPS || fate.compulsory > EPS || fate.redeployed > EPS {
+            let exit_cost = if fate.compulsory > EPS {
+                cost(ExitKind::Compulsory)
+            } else {
+                ExitCost::default()
+            };
+            let pay_protection = if fate.redeployed > EPS {
+                let yearly = protection.expected_loss(post.salary.pence().max(0) as f64)
+                    * clean_fte(post.fte);
+                Money::from_pence_f64(fate.redeployed * yearly * protection_years)
+            } else {
+                Money::ZERO
+            };
+            out.push(row(
+                PersonFate::AtRisk,
+                fate.compulsory,
+                fate.redeployed,
+                exit_cost,
+                pay_protection,
+            ));
+        }
     }
     out
 }
@@ -549,16 +567,13 @@ fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Vec<
         } else {
             f.filled = fte;
             let fate = fates[i];
-            if fate.voluntary {
-                f.voluntary = fte;
-            } else {
-                f.redeployed_out = fte * fate.redeployed;
-                f.compulsory = fte * fate.compulsory;
-                f.kept = fte - f.redeployed_out - f.compulsory;
-                let remaining = pool.h - pool.voluntary - pool.redeployed_out - pool.compulsory;
-                if pool.over_target > EPS && remaining > EPS {
-                    f.over_target = f.kept * pool.over_target / remaining;
-                }
+            f.voluntary = fte * fate.voluntary;
+            f.redeployed_out = fte * fate.redeployed;
+            f.compulsory = fte * fate.compulsory;
+            f.kept = (fte - f.voluntary - f.redeployed_out - f.compulsory).max(0.0);
+            let remaining = pool.h - pool.voluntary - pool.redeployed_out - pool.compulsory;
+            if pool.over_target > EPS && remaining > EPS {
+                f.over_target = f.kept * pool.over_target / remaining;
             }
         }
         out[r][c].add(&f);

@@ -302,7 +302,8 @@ pub struct YearOutcome {
 /// Why a person is in the list of people affected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum PersonFate {
-    /// Accepted for VR: leaves for certain.
+    /// Accepted for VR: leaves for certain (`share` 1), or is expected to volunteer at the
+    /// scenario's VR take-up (`share` below 1; the rest of them is a second, at-risk row).
     Voluntary,
     /// In a pool still at risk after VR: may be selected for compulsory redundancy (with
     /// probability `share`) or redeployed (with probability `redeployed`). Their figures are
@@ -321,7 +322,8 @@ pub struct PersonOutcome {
     pub role: usize,
     /// What happens.
     pub fate: PersonFate,
-    /// Share of the person who leaves by redundancy: 1 for VR, the probability of compulsory
+    /// Share of the person who leaves by redundancy: 1 for an accepted volunteer, the expected
+    /// take-up for VR expected of someone who did not say, the probability of compulsory
     /// selection otherwise. Exit costs count × this.
     pub share: f64,
     /// Share of the person expected to be redeployed.

@@ -53,8 +53,9 @@ pub struct Pool {
 /// Per post: what happens to the postholder.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Fate {
-    /// Accepted for VR.
-    pub voluntary: bool,
+    /// Share of the person accepted for VR: 1 for a volunteer who said they are interested, the
+    /// expected take-up for someone who did not (or less, where the pool's need runs out).
+    pub voluntary: f64,
     /// Share of the person redeployed (expected).
     pub redeployed: f64,
     /// Share of the person made compulsorily redundant (expected).
@@ -138,8 +139,8 @@ pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
     decisions.extend(rest.into_iter().flatten());
     for (pool, (voluntary, accepted)) in pools.iter_mut().zip(decisions) {
         pool.voluntary = voluntary;
-        for i in accepted {
-            fates[i].voluntary = true;
+        for (i, share) in accepted {
+            fates[i].voluntary = share;
         }
     }
     redeploy_and_select(ctx, &mut pools, &mut fates);
@@ -170,21 +171,31 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
 
 /// Step 3: accept eligible volunteers, best payback first, up to the at-risk FTE and never taking
 /// the role below its target. Eligibility and payback are judged on exit at go-live.
-/// Returns the VR FTE accepted and the posts of the volunteers accepted.
-fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
+///
+/// Someone who said they are interested volunteers whole (and is passed over when their FTE no
+/// longer fits). Where the scenario assumes a VR take-up, each eligible person who did not say is
+/// expected to volunteer at that share, and the last such share taken is cut to what the pool
+/// still needs, as the expected number of volunteers is.
+/// Returns the VR FTE accepted and each accepted post with its share.
+fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
     let mut accepted = Vec::new();
     if pool.at_risk <= EPS {
         return (0.0, accepted);
     }
     let plan = ctx.plan;
-    let mut candidates: Vec<(f64, usize)> = Vec::new();
+    let mut candidates: Vec<(f64, usize, f64)> = Vec::new();
     for &i in &pool.filled {
         let post = &plan.posts[i];
         let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
             continue;
         };
         let service = complete_years_ending_with(h.service_start, ctx.go_live);
-        if !h.vr_interest || h.critical || service < ctx.min_service[c] as i32 {
+        let offered = if h.vr_interest {
+            1.0
+        } else {
+            ctx.assumptions.vr_take_up
+        };
+        if offered <= EPS || h.critical || service < ctx.min_service[c] as i32 {
             continue;
         }
         let cost = exit_cost(
@@ -206,7 +217,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
         {
             continue;
         }
-        candidates.push((payback, i));
+        candidates.push((payback, i, offered));
     }
     candidates.sort_by(|a, b| {
         a.0.partial_cmp(&b.0)
@@ -214,13 +225,24 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<usize>) {
             .then_with(|| plan.posts[a.1].id.cmp(&plan.posts[b.1].id))
     });
     let mut voluntary = 0.0;
-    for (_, i) in candidates {
+    for (_, i, offered) in candidates {
         let fte = clean_fte(plan.posts[i].fte);
-        if fte <= EPS || voluntary + fte > pool.at_risk + EPS {
+        if fte <= EPS {
             continue;
         }
-        voluntary += fte;
-        accepted.push(i);
+        let share = if offered >= 1.0 {
+            if voluntary + fte > pool.at_risk + EPS {
+                continue;
+            }
+            1.0
+        } else {
+            offered.min((pool.at_risk - voluntary) / fte)
+        };
+        if share <= EPS {
+            continue;
+        }
+        voluntary += share * fte;
+        accepted.push((i, share));
     }
     (voluntary.min(pool.at_risk), accepted)
 }
@@ -261,12 +283,14 @@ fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
         }
         let posts = &ctx.plan.posts;
         let is_critical = |i: usize| posts[i].holder.as_ref().is_some_and(|h| h.critical);
+        // Each person is selected for what is left of them after any expected VR.
+        let left = |i: usize| (1.0 - fates[i].voluntary).max(0.0) * clean_fte(posts[i].fte);
         let (mut open_fte, mut critical_fte) = (0.0, 0.0);
-        for &i in pool.filled.iter().filter(|&&i| !fates[i].voluntary) {
+        for &i in &pool.filled {
             if is_critical(i) {
-                critical_fte += clean_fte(posts[i].fte);
+                critical_fte += left(i);
             } else {
-                open_fte += clean_fte(posts[i].fte);
+                open_fte += left(i);
             }
         }
         let (p_open, p_critical) = if need <= open_fte + EPS {
@@ -292,10 +316,11 @@ fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
             .filled
             .iter()
             .copied()
-            .filter(|&i| !fates[i].voluntary)
+            .filter(|&i| fates[i].voluntary < 1.0 - EPS)
             .collect();
         for i in members {
             let p = if is_critical(i) { p_critical } else { p_open };
+            let p = p * (1.0 - fates[i].voluntary).max(0.0);
             fates[i].redeployed = p * pool.redeployed_out / need;
             fates[i].compulsory = p * pool.compulsory / need;
         }

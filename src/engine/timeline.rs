@@ -49,7 +49,8 @@ pub fn consultation_days(ctx: &Context, proposed: u32) -> u32 {
 /// Proposed redundancies count everyone the council proposes to dismiss as redundant (TULRCA 1992
 /// s.188), in people, not FTE: each accepted volunteer, plus the people at risk in the posts that
 /// go, whether the council hopes to redeploy them or expects to dismiss them compulsorily (Hardy v
-/// Tourism South East [2005] IRLR 242: hoped-for redeployment does not reduce the count), rounded
+/// Tourism South East [2005] IRLR 242: hoped-for redeployment does not reduce the count) and the
+/// volunteers expected at a VR take-up (an expected share, as the people at risk are), rounded
 /// up to whole people so the consultation owed is never understated. Notices go out when
 /// consultation ends; each leaver exits on the later of go-live and the end of their notice.
 pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
@@ -70,7 +71,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         if whole[i] {
             volunteers[c] += 1;
         } else {
-            at_risk[c] += fate.compulsory + fate.redeployed;
+            at_risk[c] += fate.voluntary + fate.compulsory + fate.redeployed;
         }
     }
     let proposed: Vec<u32> = (0..n)
@@ -108,7 +109,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         let Some(holder) = &plan.posts[i].holder else {
             continue;
         };
-        let leaves = if fate.voluntary { 1.0 } else { fate.compulsory };
+        let leaves = fate.voluntary + fate.compulsory;
         if leaves <= EPS {
             if fate.redeployed > EPS {
                 exits[i] = Some(Exit {
@@ -182,7 +183,7 @@ fn by_role(
         let risk = if whole[i] {
             0.0
         } else {
-            fate.compulsory + fate.redeployed
+            fate.voluntary + fate.compulsory + fate.redeployed
         };
         if !whole[i] && risk <= 0.0 {
             continue;
@@ -217,7 +218,7 @@ pub fn whole_people(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<bool> 
         .iter()
         .enumerate()
         .map(|(i, fate)| {
-            fate.voluntary
+            fate.voluntary >= 1.0 - EPS
                 || ctx.post_role[i].is_some_and(|r| ctx.reengaged(i, pools[r].target_salary))
         })
         .collect()

@@ -833,6 +833,12 @@ fn assumptions(plan: &Plan) -> Table {
         plan_setting,
     );
     add(
+        "VR take-up (of those eligible who did not say)".to_owned(),
+        Cell::Percent(a.vr_take_up),
+        None,
+        plan_setting,
+    );
+    add(
         "Pay protection, years".to_owned(),
         Cell::Years(a.pay_protection_years),
         None,

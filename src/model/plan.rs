@@ -215,6 +215,10 @@ pub struct Postholder {
 pub struct Assumptions {
     /// Share of the at-risk FTE left after VR that is redeployed into open posts (0 to 1).
     pub redeployment_rate: f64,
+    /// VR take-up: the share of eligible staff with no recorded VR interest expected to volunteer
+    /// (0 to 1; 0 = only those who said they are interested). For plans without recorded
+    /// interest. Format 6.
+    pub vr_take_up: f64,
     /// Years of pay protection for a redeployed person whose new salary is lower.
     pub pay_protection_years: f64,
     /// Years over which pay protection then tapers to nothing, evenly (0 = it stops at once).
@@ -380,6 +384,7 @@ impl Default for Assumptions {
     fn default() -> Self {
         Self {
             redeployment_rate: 0.25,
+            vr_take_up: 0.0,
             pay_protection_years: 1.0,
             pay_protection_taper_years: 0.0,
             protect_harmonised_pay: false,
@@ -550,6 +555,8 @@ pub struct Scenario {
     pub target_overrides: BTreeMap<String, f64>,
     /// A different redeployment rate.
     pub redeployment_rate: Option<f64>,
+    /// A different VR take-up. Format 6.
+    pub vr_take_up: Option<f64>,
     /// A different VR payback limit.
     pub vr_payback_limit: Option<PaybackLimit>,
     /// Whether compulsory redundancies are allowed.

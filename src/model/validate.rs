@@ -202,6 +202,14 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
     );
     c.range(
         &at,
+        "vr_take_up",
+        a.vr_take_up,
+        0.0,
+        1.0,
+        "a share from 0 to 1 (0.2 = a fifth of those eligible)",
+    );
+    c.range(
+        &at,
         "pay_protection_years",
         a.pay_protection_years,
         0.0,
@@ -668,6 +676,9 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
                 1.0,
                 "a share from 0 to 1",
             );
+        }
+        if let Some(rate) = s.vr_take_up {
+            c.range(&at, "vr_take_up", rate, 0.0, 1.0, "a share from 0 to 1");
         }
         if let Some(PaybackLimit::Years(y)) = s.vr_payback_limit {
             c.range(

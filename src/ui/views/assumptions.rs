@@ -184,6 +184,10 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.redeployment_rate = v;
         },
     );
+    let new = widgets::percent(ui, "VR take-up", a.vr_take_up, 100.0);
+    form.row(ui, "vr_take_up", "change VR take-up", new, |v| {
+        a.vr_take_up = v;
+    });
     protection_rows(ui, a, form);
     let limited = matches!(a.vr_payback_limit, PaybackLimit::Years(_));
     let new = widgets::tick(ui, "Limit VR to exits that pay back in time", limited);

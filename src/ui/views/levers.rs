@@ -1,12 +1,12 @@
-//! The levers directors pull in a meeting: sliders for the redeployment rate and the VR
-//! multiplier, on the Dashboard and the Money view, so the headline figures and the charts follow
+//! The levers directors pull in a meeting: sliders for the redeployment rate, the VR take-up and
+//! the VR multiplier, on the Dashboard and the Money view, so the headline figures and the charts follow
 //! while dragging. They change the scenario in use: the plan itself for the base, else that
 //! scenario's own values. A drag is one undo step.
 
 use egui::{RichText, Ui};
 
 use crate::document::edit::{Edit, Settings};
-use crate::model::{Plan, Scenario};
+use crate::model::{Assumptions, Plan, Scenario};
 use crate::theme;
 use crate::ui::command::Command;
 
@@ -21,32 +21,43 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
             } else {
                 "They change the scenario in use, not the plan"
             });
-        // Redeployment rate: the scenario's own, else the plan's.
-        let rate = own
-            .and_then(|i| plan.scenarios[i].redeployment_rate)
-            .unwrap_or(plan.assumptions.redeployment_rate);
-        let mut percent = rate * 100.0;
-        let l = ui.label("Redeployment rate");
-        let r = ui
-            .add(
-                egui::Slider::new(&mut percent, 0.0..=100.0)
-                    .suffix("%")
-                    .max_decimals(0)
-                    // Only a drag or a typed value changes it: showing it never rounds it.
-                    .clamping(egui::SliderClamping::Edits),
-            )
-            .labelled_by(l.id)
-            .on_hover_text("The share of the people still at risk after VR who are redeployed");
-        if r.changed() && (percent / 100.0 - rate).abs() > 1e-9 {
-            let mut s = Settings::of(plan);
-            match own {
-                Some(i) => s.scenarios[i].redeployment_rate = Some(percent / 100.0),
-                None => s.assumptions.redeployment_rate = percent / 100.0,
-            }
-            commands.push(Command::Edit(
-                Edit::settings("change redeployment rate", s).keyed("lever redeployment"),
-            ));
-        }
+        rate_slider(
+            ui,
+            plan,
+            own,
+            &Rate {
+                label: "Redeployment rate",
+                hover: "The share of the people still at risk after VR who are redeployed",
+                edit: "change redeployment rate",
+                key: "lever redeployment",
+                of_plan: |a| a.redeployment_rate,
+                of_scenario: |s| s.redeployment_rate,
+                set: |s, own, v| match own {
+                    Some(i) => s.scenarios[i].redeployment_rate = Some(v),
+                    None => s.assumptions.redeployment_rate = v,
+                },
+            },
+            commands,
+        );
+        ui.add_space(theme::SECTION_GAP);
+        rate_slider(
+            ui,
+            plan,
+            own,
+            &Rate {
+                label: "VR take-up",
+                hover: "The share of the staff eligible for VR who have not said they are interested, expected to volunteer (0% = only those who said)",
+                edit: "change VR take-up",
+                key: "lever take-up",
+                of_plan: |a| a.vr_take_up,
+                of_scenario: |s| s.vr_take_up,
+                set: |s, own, v| match own {
+                    Some(i) => s.scenarios[i].vr_take_up = Some(v),
+                    None => s.assumptions.vr_take_up = v,
+                },
+            },
+            commands,
+        );
         ui.add_space(theme::SECTION_GAP);
         // VR multiplier: one value for every council.
         let multipliers: Vec<f64> = plan
@@ -63,15 +74,20 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
         let average = multipliers.iter().sum::<f64>() / multipliers.len() as f64;
         let mut m = average;
         let differ = multipliers.iter().any(|x| (x - m).abs() > 1e-9);
-        let l = ui.label("VR multiplier, every council");
+        // Each lever's label and slider wrap to the next line together.
+        wrap_unless_fits(ui, "VR multiplier, every council");
         let r = ui
-            .add(
-                egui::Slider::new(&mut m, 1.0..=3.0)
-                    .prefix("× ")
-                    .max_decimals(2)
-                    .clamping(egui::SliderClamping::Edits),
-            )
-            .labelled_by(l.id)
+            .horizontal(|ui| {
+                let l = ui.label("VR multiplier, every council");
+                ui.add(
+                    egui::Slider::new(&mut m, 1.0..=3.0)
+                        .prefix("× ")
+                        .max_decimals(2)
+                        .clamping(egui::SliderClamping::Edits),
+                )
+                .labelled_by(l.id)
+            })
+            .inner
             .on_hover_text(if differ {
                 "The councils' multipliers differ: this shows their average, and dragging sets them all"
             } else {
@@ -94,4 +110,68 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
             commands.push(Command::Edit(edit.keyed("lever vr")));
         }
     });
+}
+
+/// A share the directors drag from 0% to 100%: the scenario's own value, else the plan's.
+struct Rate {
+    label: &'static str,
+    hover: &'static str,
+    edit: &'static str,
+    key: &'static str,
+    of_plan: fn(&Assumptions) -> f64,
+    of_scenario: fn(&Scenario) -> Option<f64>,
+    set: fn(&mut Settings, Option<usize>, f64),
+}
+
+fn rate_slider(
+    ui: &mut Ui,
+    plan: &Plan,
+    own: Option<usize>,
+    rate: &Rate,
+    commands: &mut Vec<Command>,
+) {
+    let value = own
+        .and_then(|i| (rate.of_scenario)(&plan.scenarios[i]))
+        .unwrap_or((rate.of_plan)(&plan.assumptions));
+    let mut percent = value * 100.0;
+    wrap_unless_fits(ui, rate.label);
+    let r = ui
+        .horizontal(|ui| {
+            let l = ui.label(rate.label);
+            ui.add(
+                egui::Slider::new(&mut percent, 0.0..=100.0)
+                    .suffix("%")
+                    .max_decimals(0)
+                    // Only a drag or a typed value changes it: showing it never rounds it.
+                    .clamping(egui::SliderClamping::Edits),
+            )
+            .labelled_by(l.id)
+        })
+        .inner
+        .on_hover_text(rate.hover);
+    if r.changed() && (percent / 100.0 - value).abs() > 1e-9 {
+        let mut s = Settings::of(plan);
+        (rate.set)(&mut s, own, (percent / 100.0).clamp(0.0, 1.0));
+        commands.push(Command::Edit(Edit::settings(rate.edit, s).keyed(rate.key)));
+    }
+}
+
+/// Starts a new line of levers unless `label`, a slider and its value fit on this one.
+fn wrap_unless_fits(ui: &mut Ui, label: &str) {
+    let text = ui
+        .painter()
+        .layout_no_wrap(
+            label.to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            egui::Color32::PLACEHOLDER,
+        )
+        .size()
+        .x;
+    let spacing = ui.spacing();
+    let needed =
+        text + spacing.slider_width + spacing.interact_size.x * 1.5 + 4.0 * spacing.item_spacing.x;
+    // The rest of this line (a wrapping layout's available width is the whole line's).
+    if ui.max_rect().right() - ui.cursor().min.x < needed {
+        ui.end_row();
+    }
 }

@@ -309,6 +309,13 @@ fn general_grid(
     );
     changed |= optional(
         ui,
+        "VR take-up",
+        &mut sc.vr_take_up,
+        a.vr_take_up,
+        |ui, l, x| widgets::percent(ui, l, *x, 100.0).map(|v| *x = v).is_some(),
+    );
+    changed |= optional(
+        ui,
         "VR payback limit",
         &mut sc.vr_payback_limit,
         PaybackLimit::Years(2.0),
