@@ -22,3 +22,12 @@ pub fn fte(value: f64) -> String {
         .map_or_else(|_| whole.to_owned(), thousands);
     format!("{}{whole}.{tenths}", if v < 0.0 { "-" } else { "" })
 }
+
+/// "Finance", "Finance and HR", "Finance, HR and IT".
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -2292,6 +2292,22 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
     assert!(after > before, "the losers are protected");
 }
 
+/// Picks a scenario in the Scenarios view's list (not the chooser at the top right, which shows
+/// it too).
+fn pick_scenario(h: &mut Harness<'_, App>, name: &str) {
+    let roles: Vec<_> = h
+        .query_all_by_label(name)
+        .map(|n| n.accesskit_node().role())
+        .collect();
+    h.query_all_by_label(name)
+        .find(|n| {
+            n.accesskit_node().role() != Role::Label && n.accesskit_node().role() != Role::ComboBox
+        })
+        .unwrap_or_else(|| panic!("the list names it: {roles:?}"))
+        .click();
+    h.run();
+}
+
 /// Renaming the scenario in use keeps it in use under its new name, and undo follows it back.
 #[test]
 fn renaming_the_scenario_in_use_keeps_it_in_use() {
@@ -2299,21 +2315,63 @@ fn renaming_the_scenario_in_use_keeps_it_in_use() {
     choose(&mut h, "Scenario", "Deeper cut");
     let deeper = h.state_mut().outcome().totals.recurring_saving;
     click(&mut h, "Scenarios");
-    // The scenario's name in the list (not the chooser at the top right, which shows it too).
-    let roles: Vec<_> = h
-        .query_all_by_label("Deeper cut")
-        .map(|n| n.accesskit_node().role())
-        .collect();
-    h.query_all_by_label("Deeper cut")
-        .find(|n| {
-            n.accesskit_node().role() != Role::Label && n.accesskit_node().role() != Role::ComboBox
-        })
-        .unwrap_or_else(|| panic!("the list names it: {roles:?}"))
-        .click();
-    h.run();
+    pick_scenario(&mut h, "Deeper cut");
     type_into(&mut h, "Scenario name", "Cut deeper");
     assert_eq!(h.state_mut().outcome().scenario, "Cut deeper");
     assert_eq!(h.state_mut().outcome().totals.recurring_saving, deeper);
     command(&mut h, Key::Z);
     assert_eq!(h.state_mut().outcome().scenario, "Deeper cut");
+}
+
+/// Phased go-live: a function given its own go-live in the Target structure goes live in a wave
+/// of its own, with its own row in the timetable; a scenario can set a function's go-live too.
+#[test]
+fn a_function_going_live_on_its_own_date_is_a_wave_of_its_own() {
+    let (mut h, _) = harness();
+    let later = h
+        .state()
+        .plan()
+        .programme
+        .go_live
+        .checked_add(jiff::Span::new().months(6))
+        .expect("a date");
+    click(&mut h, "Target structure");
+    click(&mut h, "IT");
+    click(&mut h, "Goes live on its own date");
+    type_into(&mut h, "Function go-live", &later.to_string());
+    let it = |h: &Harness<'_, App>| {
+        h.state()
+            .plan()
+            .functions
+            .iter()
+            .find(|f| f.id == "it")
+            .and_then(|f| f.go_live)
+    };
+    assert_eq!(it(&h), Some(later));
+    assert_eq!(h.state_mut().outcome().waves.len(), 2);
+    h.get_by_label_contains("Changed: IT go-live");
+    click(&mut h, "Timetable");
+    let short = h.state().plan().councils[0].short_name.clone();
+    h.get_by_label(&format!("{short} · 2"));
+    h.get_by_label_contains("Wave 2, IT: consultation and HR1 from");
+
+    command(&mut h, Key::Z);
+    command(&mut h, Key::Z);
+    assert_eq!(it(&h), None, "undone");
+    assert_eq!(h.state_mut().outcome().waves.len(), 1);
+
+    // In a scenario: Legal goes live on its own date there, and the plan is left alone.
+    choose(&mut h, "Scenario", "VR only");
+    click(&mut h, "Scenarios");
+    pick_scenario(&mut h, "VR only");
+    h.get_by_role_and_label(Role::CheckBox, "Own go-live for Legal")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Own go-live for Legal")
+        .click();
+    h.run();
+    type_into(&mut h, "Go-live of Legal", &later.to_string());
+    let sc = h.state().plan().scenario("VR only").expect("VR only");
+    assert_eq!(sc.function_go_live.get("legal"), Some(&later));
+    assert_eq!(h.state_mut().outcome().waves.len(), 2);
 }

@@ -79,13 +79,10 @@ fn hand_made() -> (Plan, Outcome) {
         flows: f,
         ..RoleOutcome::default()
     };
-    let council = |name: &str, short: &str, meets: bool| CouncilOutcome {
-        name: name.into(),
-        short_name: short.into(),
-        recurring_saving: pounds(50_000),
-        one_off_cost: pounds(30_000),
-        share_ratio: 1.0 / 3.0,
-        timetable: Timetable {
+    let council = |name: &str, short: &str, meets: bool| {
+        let timetable = Timetable {
+            wave: Some(0),
+            go_live: date(2028, 4, 1),
             consultation_start: date(2027, 10, 1),
             consultation_days: 45,
             hr1_by: date(2027, 10, 1),
@@ -99,8 +96,20 @@ fn hand_made() -> (Plan, Outcome) {
             longest_notice_weeks: 12,
             meets_go_live: meets,
             ..Timetable::default()
-        },
-        ..CouncilOutcome::default()
+        };
+        CouncilOutcome {
+            name: name.into(),
+            short_name: short.into(),
+            recurring_saving: pounds(50_000),
+            one_off_cost: pounds(30_000),
+            share_ratio: 1.0 / 3.0,
+            waves: vec![timetable.clone()],
+            timetable: Timetable {
+                wave: None,
+                ..timetable
+            },
+            ..CouncilOutcome::default()
+        }
     };
     let years = [
         (2027, 0, 80_000),
@@ -568,4 +577,33 @@ fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it
         "{}",
         s.headline()
     );
+}
+
+#[test]
+fn phased_go_live_gives_each_council_a_lane_a_wave() {
+    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let later = date(2026, 10, 1);
+    for f in plan
+        .functions
+        .iter_mut()
+        .filter(|f| f.id == "it" || f.id == "legal")
+    {
+        f.go_live = Some(later);
+    }
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let t = Series::of(&plan, &o).timeline;
+    assert_eq!(t.go_lives.len(), 2);
+    assert_eq!(t.go_lives[1], (later, "IT and Legal".to_owned()));
+    assert_eq!(t.lanes.len(), 2 * plan.councils.len());
+    assert!(t.lanes[1].label.ends_with("· 2"), "{}", t.lanes[1].label);
+    assert_eq!(t.lanes[1].wave.as_deref(), Some("Wave 2: IT and Legal"));
+    assert_eq!(t.lanes[1].go_live, later);
+    assert!(
+        t.headline().contains("each wave's go-live"),
+        "{}",
+        t.headline()
+    );
+    let table = t.table();
+    assert_eq!(table.columns[1], "Wave");
+    assert_eq!(table.rows[1][2], later.to_string());
 }

@@ -1292,11 +1292,19 @@ fn a_scenarios_own_figures_are_validated() {
         .vr_multipliers
         .insert("nowhere".to_owned(), 1.5);
     plan.scenarios[0].min_service_for_vr_years = Some(99);
+    plan.scenarios[0].vr_take_up = Some(1.5);
+    plan.scenarios[0]
+        .function_go_live
+        .insert("nowhere".to_owned(), date(2028, 4, 1));
+    plan.functions[0].go_live = Some(date(2208, 4, 1));
     let problems = validate(&plan);
     for field in [
         "pay_protection_taper_years",
         "vr_multipliers",
         "min_service_for_vr_years",
+        "vr_take_up",
+        "function_go_live",
+        "go_live",
     ] {
         assert!(
             problems
@@ -1385,4 +1393,133 @@ fn a_vr_take_up_expects_a_share_of_those_eligible_to_volunteer() {
     let (a, b) = (evaluate(&plan, &none), evaluate_base(&plan));
     assert_eq!(a.one_off.total(), b.one_off.total());
     assert_eq!(a.waterfall.target, b.waterfall.target);
+}
+
+/// Phased go-live: a function going live later takes its people's exits, eligibility,
+/// packages and savings with it.
+#[test]
+fn a_function_going_live_later_moves_its_exits_packages_and_savings() {
+    let plan = common::worked_example();
+    let later = Scenario {
+        name: "Finance in October".to_owned(),
+        function_go_live: [("finance".to_owned(), date(2026, 10, 1))].into(),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &later);
+    assert_eq!(o.waves.len(), 1);
+    assert_eq!(o.waves[0].go_live, date(2026, 10, 1));
+    // Its consultation starts as long before its go-live as the programme's does (1 October
+    // 2025 to 1 April 2026 is 182 days): 2 April 2026.
+    assert_eq!(o.waves[0].consultation_start, date(2026, 4, 2));
+    let head = o
+        .people
+        .iter()
+        .find(|p| p.fate == PersonFate::Voluntary)
+        .expect("B's head volunteers");
+    assert_eq!(head.exit_date, date(2026, 10, 1));
+    // B's head, born 1 May 1975, from 1 April 2016, leaving 1 October 2026: 10 complete years,
+    // each starting (2 October 2016 on) at 41 or over: 15 weeks. The cap from 6 April 2026 is
+    // £751: statutory 15 x £751 = £11,265.00. B pays actual pay x 2: 30 x £1,826.92 =
+    // £54,807.60; Class 1A NI (£54,807.60 - £30,000) x 15% = £3,721.14.
+    assert_eq!(head.exit.statutory_pay, Money(1_126_500));
+    assert_eq!(head.exit.redundancy_pay, Money(5_480_760));
+    assert_eq!(head.exit.class1a_ni, Money(372_114));
+    // Every saving starts on 1 October 2026: 182 days of 2026/27 (to 31 March 2027).
+    let full = o.totals.recurring_saving.pence() as f64;
+    let year = o.years.iter().find(|y| y.year.0 == 2026).expect("2026/27");
+    assert!((year.saving.pence() as f64 - full * 182.0 / 365.0).abs() <= 1.0);
+    assert!(
+        o.years
+            .iter()
+            .filter(|y| y.year.0 < 2026)
+            .all(|y| y.saving == Money::ZERO)
+    );
+}
+
+/// Fifteen finance clerks going at 1 April 2026 and ten HR officers at `hr_go_live`, all at
+/// council A, with no volunteers and no redeployment.
+fn two_waves(hr_go_live: jiff::civil::Date) -> Plan {
+    let mut plan = common::worked_example();
+    plan.roles = vec![
+        common::role("clerk", "finance", 0.0, TargetPay::HarmoniseHighest),
+        common::role("officer", "hr", 0.0, TargetPay::HarmoniseHighest),
+    ];
+    plan.posts = (0..25)
+        .map(|i| {
+            common::post(
+                &format!("A{i}"),
+                "A",
+                if i < 15 { "clerk" } else { "officer" },
+                30_000,
+                Some(common::holder(date(1980, 1, 1), date(2010, 1, 1))),
+            )
+        })
+        .collect();
+    plan.functions
+        .iter_mut()
+        .find(|f| f.id == "hr")
+        .expect("HR")
+        .go_live = Some(hr_go_live);
+    plan
+}
+
+#[test]
+fn waves_within_90_days_are_counted_together_for_consultation() {
+    // HR goes live 61 days after finance: finance's consultation counts its 15 and HR's 10
+    // (dismissals within 90 days whose consultation has not begun): 25, so 30 days. HR's own
+    // counts its 10: none owed.
+    let o = evaluate_base(&two_waves(date(2026, 6, 1)));
+    assert_eq!(o.waves.len(), 2);
+    let a = &o.councils[0];
+    assert_eq!(a.proposed_redundancies, 25);
+    let days: Vec<u32> = a.waves.iter().map(|t| t.consultation_days).collect();
+    assert_eq!(days, vec![30, 0]);
+    let proposed: Vec<u32> = a.waves.iter().map(|t| t.proposed).collect();
+    assert_eq!(proposed, vec![15, 10]);
+    // HR consults from 1 December 2025 (182 days before 1 June 2026) and its people leave at
+    // its go-live (12 weeks' notice at most, from 1 December).
+    assert_eq!(a.waves[1].consultation_start, date(2025, 12, 1));
+    let officer = o
+        .people
+        .iter()
+        .find(|p| plan_role(&o, p.role) == "officer")
+        .unwrap();
+    assert_eq!(officer.exit_date, date(2026, 6, 1));
+    // The council's whole timetable: the earliest start, the most days, the last exit.
+    assert_eq!(a.timetable.consultation_start, date(2025, 10, 1));
+    assert_eq!(a.timetable.consultation_days, 30);
+    assert_eq!(a.timetable.last_exit, Some(date(2026, 6, 1)));
+    assert!(a.timetable.meets_go_live);
+
+    // 153 days apart, each wave counts its own: 15 and 10, neither owes consultation.
+    let o = evaluate_base(&two_waves(date(2026, 9, 1)));
+    let days: Vec<u32> = o.councils[0]
+        .waves
+        .iter()
+        .map(|t| t.consultation_days)
+        .collect();
+    assert_eq!(days, vec![0, 0]);
+}
+
+fn plan_role(o: &merger_planner::engine::Outcome, role: usize) -> &str {
+    &o.roles[role].id
+}
+
+#[test]
+fn the_report_gives_each_wave_and_each_councils_timetable_a_wave() {
+    use merger_planner::io::report;
+    let plan = two_waves(date(2026, 6, 1));
+    let o = evaluate_base(&plan);
+    let json = report::json(&plan, &o);
+    assert_eq!(json["waves"][1]["go_live"], "2026-06-01");
+    assert_eq!(json["waves"][1]["functions"][0], "HR");
+    let a = &json["by_council"][0]["waves"];
+    assert_eq!(a[0]["consultation_days"], 30);
+    assert_eq!(a[1]["proposed_redundancies"], 10);
+    let text = report::text(&plan, &o);
+    assert!(
+        text.contains("Wave 2, HR: consultation and HR1 from 2025-12-01; go-live 2026-06-01"),
+        "{text}"
+    );
+    assert!(text.contains("A · 2"), "{text}");
 }

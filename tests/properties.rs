@@ -80,6 +80,8 @@ prop_compose! {
             any::<bool>(),
             // VR take-up of those who did not say (none in half the plans).
             prop::sample::select(vec![0.0, 0.0, 0.3, 0.85, 1.0]),
+            // HR going live in a wave of its own, days after the programme's go-live.
+            prop::option::of(-200i64..400),
         ),
     )(
         posts in prop::collection::vec(post(councils.len(), targets.len()), 0..40),
@@ -87,7 +89,7 @@ prop_compose! {
         rate in Just(rate), compulsory in Just(compulsory), limit in Just(limit), share in Just(share),
         split in Just(split), months in Just(months), days365 in Just(days365), money in Just(money),
     ) -> Plan {
-        let (implementation, lines, costs_and_savings, take_up) = money;
+        let (implementation, lines, costs_and_savings, take_up, hr_wave) = money;
         let mut plan = Plan::new("Random", Programme { consultation_start: start, go_live: add_days(start, lead) });
         plan.councils = councils.iter().enumerate().map(|(i, c)| Council {
             id: format!("c{i}"),
@@ -127,6 +129,12 @@ prop_compose! {
         let a = &mut plan.assumptions;
         a.redeployment_rate = rate;
         a.vr_take_up = take_up;
+        if let Some(days) = hr_wave {
+            let go_live = plan.programme.go_live;
+            if let Some(hr) = plan.functions.iter_mut().find(|f| f.id == "hr") {
+                hr.go_live = Some(add_days(go_live, days));
+            }
+        }
         a.compulsory_allowed = compulsory;
         a.vr_payback_limit = limit.map_or(PaybackLimit::None, PaybackLimit::Years);
         a.cost_share = [CostShare::Equal, CostShare::BaselineCost, CostShare::Fte, CostShare::Weights][share as usize];

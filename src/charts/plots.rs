@@ -869,10 +869,14 @@ fn month_marks(input: &GridInput) -> Vec<GridMark> {
 
 /// Consultation, notice and exits per council, HR1 dates and the go-live line.
 pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
-    let names: Vec<String> = t.lanes.iter().map(|l| l.council.short.clone()).collect();
+    let names: Vec<String> = t.lanes.iter().map(|l| l.label.clone()).collect();
     let day = epoch_day;
     let warning = theme::warning(look.dark);
-    let go_live_label = format!("Go-live {}", long_date(t.go_live));
+    let go_live_label = if t.go_lives.len() > 1 {
+        "Each wave's go-live".to_owned()
+    } else {
+        format!("Go-live {}", long_date(t.go_live))
+    };
     let mut keys: Vec<(Key, &str)> = [
         super::series::Phase::Consultation,
         super::series::Phase::Notice,
@@ -904,9 +908,12 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                     .map(move |s| (i, l, s))
             })
             .map(|(i, l, s)| {
+                let who = l.wave.as_ref().map_or_else(
+                    || l.council.name.clone(),
+                    |w| format!("{}, {w} (go-live {})", l.council.name, long_date(l.go_live)),
+                );
                 let mut name = format!(
-                    "{}: {} {} to {}",
-                    l.council.name,
+                    "{who}: {} {} to {}",
                     phase.name().to_lowercase(),
                     long_date(s.from),
                     long_date(s.to)
@@ -932,6 +939,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         .lanes
         .iter()
         .flat_map(|l| l.spans.iter().map(|s| s.to))
+        .chain(t.go_lives.iter().map(|g| g.0))
         .chain([t.go_live])
         .max()
         .unwrap_or(t.go_live);
@@ -942,7 +950,11 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         .filter(|(_, l)| l.hr1_needed)
         .map(|(i, l)| [day(l.hr1_by), -(i as f64) + 0.38])
         .collect();
-    let go_live = t.go_live;
+    let go_lives: Vec<(Date, String)> = if t.go_lives.is_empty() {
+        vec![(t.go_live, String::new())]
+    } else {
+        t.go_lives.clone()
+    };
     let plot = look
         .plot()
         .custom_y_axes(vec![category_axis(&names, look)])
@@ -972,11 +984,18 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                 .filled(true)
                 .color(theme::chart_text(look.dark)),
         );
-        p.vline(
-            VLine::new(format!("Go-live {}", long_date(go_live)), day(go_live))
-                .color(theme::error(look.dark))
-                .width(3.0),
-        );
+        for (go_live, functions) in go_lives {
+            let name = if functions.is_empty() {
+                format!("Go-live {}", long_date(go_live))
+            } else {
+                format!("Go-live {} ({functions})", long_date(go_live))
+            };
+            p.vline(
+                VLine::new(name, day(go_live))
+                    .color(theme::error(look.dark))
+                    .width(3.0),
+            );
+        }
     });
 }
 

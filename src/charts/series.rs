@@ -765,11 +765,65 @@ pub struct Span {
     pub misses: bool,
 }
 
-/// A council's lane of the timetable.
+/// A wave's functions by name: "IT and Legal".
+pub fn wave_functions(plan: &Plan, wave: &crate::engine::Wave) -> String {
+    let names: Vec<&str> = wave
+        .functions
+        .iter()
+        .filter_map(|&f| plan.functions.get(f).map(|f| f.name.as_str()))
+        .collect();
+    crate::format::and_list(&names)
+}
+
+/// "Wave 2, IT and Legal: consultation and HR1 from 2026-04-02; go-live 2026-10-01".
+pub fn wave_sentence(plan: &Plan, index: usize, wave: &crate::engine::Wave) -> String {
+    format!(
+        "Wave {}, {}: consultation and HR1 from {}; go-live {}",
+        index + 1,
+        wave_functions(plan, wave),
+        wave.consultation_start,
+        wave.go_live
+    )
+}
+
+/// Consultation, notice and exits of one timetable, each against its own go-live.
+fn spans(t: &crate::engine::Timetable) -> Vec<Span> {
+    let mut spans = vec![Span {
+        phase: Phase::Consultation,
+        from: t.consultation_start,
+        to: t.notices_from,
+        misses: t.notices_from > t.go_live,
+    }];
+    if let Some(last) = t.last_exit {
+        // The longest notice given, no longer: people then wait for go-live.
+        let notice_end = add_days(t.notices_from, 7 * i64::from(t.longest_notice_weeks));
+        spans.push(Span {
+            phase: Phase::Notice,
+            from: t.notices_from,
+            to: notice_end,
+            misses: notice_end > t.go_live,
+        });
+        spans.push(Span {
+            phase: Phase::Exits,
+            from: t.first_exit.unwrap_or(last),
+            to: last,
+            misses: !t.meets_go_live,
+        });
+    }
+    spans
+}
+
+/// A council's lane of the timetable (one a wave when the functions go live in waves).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// The council.
     pub council: CouncilKey,
+    /// On the axis: the council's short name, and the wave's number when there are waves.
+    pub label: String,
+    /// Which wave, in words ("Wave 2: IT and Legal"), when there are waves.
+    pub wave: Option<String>,
+    /// The go-live it works to.
+    pub go_live: Date,
     /// Its stretches, in order.
     pub spans: Vec<Span>,
     /// Form HR1 is due by this day.
@@ -787,76 +841,97 @@ pub struct Timeline {
     pub lanes: Vec<Lane>,
     /// The day consultation starts.
     pub start: Date,
-    /// Go-live.
+    /// Go-live (the programme's).
     pub go_live: Date,
+    /// Each wave's go-live with its functions in words (one, unnamed, when they go live
+    /// together).
+    pub go_lives: Vec<(Date, String)>,
 }
 
 impl Timeline {
     /// Built from the outcome.
     pub fn of(plan: &Plan, o: &Outcome) -> Self {
         let keys = councils(plan, o);
-        let lanes = o
-            .councils
-            .iter()
-            .zip(keys)
-            .enumerate()
-            .map(|(i, (c, council))| {
-                let t = &c.timetable;
-                let mut spans = vec![Span {
-                    phase: Phase::Consultation,
-                    from: t.consultation_start,
-                    to: t.notices_from,
-                    misses: t.notices_from > o.go_live,
-                }];
-                if let Some(last) = t.last_exit {
-                    // The longest notice given, no longer: people then wait for go-live.
-                    let notice_end =
-                        add_days(t.notices_from, 7 * i64::from(t.longest_notice_weeks));
-                    spans.push(Span {
-                        phase: Phase::Notice,
-                        from: t.notices_from,
-                        to: notice_end,
-                        misses: notice_end > o.go_live,
-                    });
-                    spans.push(Span {
-                        phase: Phase::Exits,
-                        from: t.first_exit.unwrap_or(last),
-                        to: last,
-                        misses: !t.meets_go_live,
-                    });
-                }
-                let reason = o
-                    .flags
-                    .iter()
-                    .filter(|f| {
-                        f.council == Some(i)
-                            && matches!(f.kind, FlagKind::TimetableMiss | FlagKind::DoubleRunning)
-                    })
-                    .map(|f| f.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Lane {
-                    council,
-                    spans,
+        let phased = o.waves.len() > 1;
+        let wave_names: Vec<String> = o.waves.iter().map(|w| wave_functions(plan, w)).collect();
+        let mut lanes = Vec::new();
+        for (i, (c, council)) in o.councils.iter().zip(keys).enumerate() {
+            let reason = o
+                .flags
+                .iter()
+                .filter(|f| {
+                    f.council == Some(i)
+                        && matches!(f.kind, FlagKind::TimetableMiss | FlagKind::DoubleRunning)
+                })
+                .map(|f| f.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for t in &c.waves {
+                let w = t.wave.unwrap_or(0);
+                let (label, wave) = if phased {
+                    (
+                        format!("{} · {}", council.short, w + 1),
+                        Some(format!(
+                            "Wave {}: {}",
+                            w + 1,
+                            wave_names.get(w).cloned().unwrap_or_default()
+                        )),
+                    )
+                } else {
+                    (council.short.clone(), None)
+                };
+                lanes.push(Lane {
+                    council: council.clone(),
+                    label,
+                    wave,
+                    go_live: t.go_live,
+                    spans: spans(t),
                     hr1_by: t.hr1_by,
                     hr1_needed: t.consultation_days > 0,
-                    reason,
-                }
-            })
-            .collect();
+                    reason: reason.clone(),
+                });
+            }
+        }
         Self {
             lanes,
-            start: o.consultation_start,
+            start: o
+                .waves
+                .iter()
+                .map(|w| w.consultation_start)
+                .min()
+                .unwrap_or(o.consultation_start),
             go_live: o.go_live,
+            go_lives: o
+                .waves
+                .iter()
+                .zip(wave_names)
+                .map(|(w, names)| (w.go_live, if phased { names } else { String::new() }))
+                .collect(),
         }
     }
 
     /// How many councils miss go-live.
     pub fn misses(&self) -> usize {
-        self.lanes
+        let mut missing: Vec<&str> = self
+            .lanes
             .iter()
             .filter(|l| l.spans.iter().any(|s| s.misses))
-            .count()
+            .map(|l| l.council.name.as_str())
+            .collect();
+        missing.dedup();
+        missing.len()
+    }
+
+    /// "go-live on 1 Apr 2026", or each wave's go-live when the functions go live in waves.
+    fn go_live_words(&self) -> String {
+        match self.go_lives.as_slice() {
+            [first, .., last] => format!(
+                "each wave's go-live ({} to {})",
+                long_date(first.0),
+                long_date(last.0)
+            ),
+            _ => format!("go-live on {}", long_date(self.go_live)),
+        }
     }
 }
 
@@ -868,10 +943,11 @@ impl Figures for Timeline {
 
     /// Whether every council meets go-live.
     fn headline(&self) -> String {
+        let go_live = self.go_live_words();
         match self.misses() {
-            0 => format!("Every council meets go-live on {}", long_date(self.go_live)),
-            1 => format!("1 council misses go-live on {}", long_date(self.go_live)),
-            n => format!("{n} councils miss go-live on {}", long_date(self.go_live)),
+            0 => format!("Every council meets {go_live}"),
+            1 => format!("1 council misses {go_live}"),
+            n => format!("{n} councils miss {go_live}"),
         }
     }
 
@@ -883,33 +959,35 @@ impl Figures for Timeline {
                 .find(|s| s.phase == p)
                 .map_or_else(|| "none".to_owned(), |s| format!("{} to {}", s.from, s.to))
         };
+        let phased = self.go_lives.len() > 1;
+        let mut columns = vec!["Council"];
+        if phased {
+            columns.extend(["Wave", "Go-live"]);
+        }
+        columns.extend(["Consultation", "HR1 by", "Notice", "Exits", "Meets go-live"]);
         Table {
-            columns: [
-                "Council",
-                "Consultation",
-                "HR1 by",
-                "Notice",
-                "Exits",
-                "Meets go-live",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            columns: columns.into_iter().map(str::to_owned).collect(),
             rows: self
                 .lanes
                 .iter()
                 .map(|l| {
-                    vec![
-                        l.council.name.clone(),
+                    let mut row = vec![l.council.name.clone()];
+                    if phased {
+                        row.push(l.wave.clone().unwrap_or_default());
+                        row.push(l.go_live.to_string());
+                    }
+                    row.extend([
                         span(l, Phase::Consultation),
                         l.hr1_by.to_string(),
                         span(l, Phase::Notice),
                         span(l, Phase::Exits),
-                        if l.reason.is_empty() && !l.spans.iter().any(|s| s.misses) {
-                            "Yes".to_owned()
-                        } else {
+                        if l.spans.iter().any(|s| s.misses) {
                             "No".to_owned()
+                        } else {
+                            "Yes".to_owned()
                         },
-                    ]
+                    ]);
+                    row
                 })
                 .collect(),
         }

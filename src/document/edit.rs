@@ -481,6 +481,7 @@ pub fn add_function(plan: &Plan) -> Edit {
     functions.push(Function {
         id,
         name: format!("New function {}", plan.functions.len() + 1),
+        go_live: None,
     });
     Edit::functions("add function", functions)
 }

@@ -52,8 +52,16 @@ pub struct Context<'a> {
     pub scenario: String,
     /// Consultation start.
     pub consultation_start: Date,
-    /// Go-live.
+    /// Go-live of the programme (functions without their own go-live go live on it).
     pub go_live: Date,
+    /// The go-live dates of the waves, earliest first: one when every function goes live
+    /// together.
+    pub waves: Vec<Date>,
+    /// Each wave's consultation start: as long before its go-live as the programme's
+    /// consultation start is before the programme's go-live.
+    pub wave_consultation: Vec<Date>,
+    /// Each function's wave (none for a function with no roles).
+    pub function_wave: Vec<Option<usize>>,
     /// Target FTE per role.
     pub targets: Vec<f64>,
     /// Target pay per role: the scenario's where it sets one, else the role's.
@@ -121,6 +129,8 @@ impl<'a> Context<'a> {
         let (mut found, rest) = super::halves::in_halves(plan.posts.len(), resolve);
         found.extend(rest.into_iter().flatten());
         let (post_council, post_role): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+        let (waves, wave_consultation, function_wave) =
+            waves(plan, scenario, &role_function, consultation_start, go_live);
         let host = a
             .host_council
             .as_deref()
@@ -199,6 +209,9 @@ impl<'a> Context<'a> {
             scenario: scenario.name.clone(),
             consultation_start,
             go_live,
+            waves,
+            wave_consultation,
+            function_wave,
             targets,
             target_pay,
             schemes,
@@ -230,13 +243,39 @@ impl<'a> Context<'a> {
         change.cut_for(crate::model::Money(salary))
     }
 
-    /// When the pay change starts: its own date, else go-live.
-    pub fn pay_start(&self) -> Date {
+    /// When the pay change starts: its own date, else the go-live `go_live` of the person's
+    /// wave.
+    pub fn pay_start(&self, go_live: Date) -> Date {
         self.assumptions
             .pay_change
             .as_ref()
             .and_then(|p| p.start)
+            .unwrap_or(go_live)
+    }
+
+    /// The wave role `r` goes live in (the first if its function is unknown).
+    pub fn role_wave(&self, r: usize) -> usize {
+        self.role_function[r]
+            .and_then(|f| self.function_wave[f])
+            .unwrap_or(0)
+    }
+
+    /// The go-live of role `r`'s wave.
+    pub fn role_go_live(&self, r: usize) -> Date {
+        self.waves
+            .get(self.role_wave(r))
+            .copied()
             .unwrap_or(self.go_live)
+    }
+
+    /// The wave of post `i` (the first if it has no role).
+    pub fn post_wave(&self, i: usize) -> usize {
+        self.post_role[i].map_or(0, |r| self.role_wave(r))
+    }
+
+    /// The go-live of post `i`'s wave.
+    pub fn post_go_live(&self, i: usize) -> Date {
+        self.post_role[i].map_or(self.go_live, |r| self.role_go_live(r))
     }
 
     /// Whether the person in post `i` (not a volunteer), paid `salary` in the single service,
@@ -265,4 +304,57 @@ impl<'a> Context<'a> {
     pub fn annual_cost(&self, pay_pence: f64, lgps_rate: f64) -> f64 {
         self.on_costs.annual_cost(pay_pence, lgps_rate)
     }
+}
+
+/// The waves the functions go live in: each wave's go-live (earliest first) and consultation
+/// start, and each function's wave.
+fn waves(
+    plan: &Plan,
+    scenario: &Scenario,
+    role_function: &[Option<usize>],
+    consultation_start: Date,
+    go_live: Date,
+) -> (Vec<Date>, Vec<Date>, Vec<Option<usize>>) {
+    // Waves: each function's own go-live (the scenario's, else the plan's), else the
+    // programme's.
+    let function_go_live: Vec<Date> = plan
+        .functions
+        .iter()
+        .map(|f| {
+            scenario
+                .function_go_live
+                .get(&f.id)
+                .copied()
+                .or(f.go_live)
+                .unwrap_or(go_live)
+        })
+        .collect();
+    // The waves are the go-lives of the functions with roles (a function with none has no
+    // one to take live).
+    let mut used = vec![false; plan.functions.len()];
+    for f in role_function.iter().flatten() {
+        used[*f] = true;
+    }
+    let mut waves: Vec<Date> = function_go_live
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(d, _)| *d)
+        .collect();
+    waves.sort_unstable();
+    waves.dedup();
+    if waves.is_empty() {
+        waves.push(go_live);
+    }
+    let function_wave: Vec<Option<usize>> = function_go_live
+        .iter()
+        .zip(&used)
+        .map(|(d, u)| u.then(|| waves.binary_search(d).ok()).flatten())
+        .collect();
+    let lead = super::dates::days_between(consultation_start, go_live);
+    let wave_consultation = waves
+        .iter()
+        .map(|d| super::dates::add_days(*d, -lead))
+        .collect();
+    (waves, wave_consultation, function_wave)
 }

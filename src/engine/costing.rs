@@ -57,7 +57,8 @@ struct Partial {
     cr: i64,
     ro: i64,
     harm: i64,
-    at_go_live: i64,
+    /// Savings from each wave's go-live, by wave.
+    at_go_live: Vec<i64>,
     pay: i64,
     pay_people: u32,
 }
@@ -86,7 +87,9 @@ impl Partial {
         self.cr += o.cr;
         self.ro += o.ro;
         self.harm += o.harm;
-        self.at_go_live += o.at_go_live;
+        for (a, b) in self.at_go_live.iter_mut().zip(o.at_go_live) {
+            *a += b;
+        }
         self.pay += o.pay;
         self.pay_people += o.pay_people;
     }
@@ -116,7 +119,7 @@ fn cost_posts(
         cr: 0,
         ro: 0,
         harm: 0,
-        at_go_live: 0,
+        at_go_live: vec![0; ctx.waves.len()],
         pay: 0,
         pay_people: 0,
     };
@@ -130,6 +133,8 @@ fn cost_posts(
         };
         let pool = &pools[role];
         let fte = clean_fte(post.fte);
+        let wave = ctx.role_wave(role);
+        let go_live = ctx.waves[wave];
         // Vacancies are budgeted with LGPS contributions, as councils budget them.
         let rate = ctx.lgps_rate(c, post.holder.as_ref().is_none_or(|h| h.lgps_member));
         let base = round(ctx.annual_cost(post.salary.pence().max(0) as f64 * fte, rate));
@@ -145,7 +150,7 @@ fn cost_posts(
             let q = pool.vacancy_share_deleted;
             let deleted = share(q, base);
             r.vd += deleted;
-            r.at_go_live += deleted;
+            r.at_go_live[wave] += deleted;
             (base - deleted, end - share(q, end))
         } else {
             // A filled post: the shares expected to leave by VR or compulsorily, and to move.
@@ -156,11 +161,11 @@ fn cost_posts(
             r.vr += vol;
             r.ro += out;
             r.cr += gone;
-            r.at_go_live += out;
+            r.at_go_live[wave] += out;
             if vol + gone != 0 {
-                let start = exits[i].map_or(ctx.go_live, |e| e.date);
+                let start = exits[i].map_or(go_live, |e| e.date);
                 r.starts.add(start, vol + gone);
-                r.double_running[c] += lost_to_late_exit(ctx, (vol + gone) as f64, start);
+                r.double_running[c] += lost_to_late_exit(go_live, (vol + gone) as f64, start);
             }
             (
                 base - vol - out - gone,
@@ -170,7 +175,7 @@ fn cost_posts(
             )
         };
         r.harm += keep_base - keep_end;
-        r.at_go_live += keep_base - keep_end;
+        r.at_go_live[wave] += keep_base - keep_end;
         // A pay change for the staff who stay: their kept share at the changed pay, saved from
         // the day it starts.
         let cut = if keep_end == 0 {
@@ -191,7 +196,7 @@ fn cost_posts(
             let saved = keep_end - keep_new;
             r.pay += saved;
             r.pay_people += 1;
-            r.starts.add(ctx.pay_start(), saved);
+            r.starts.add(ctx.pay_start(go_live), saved);
             keep_new
         };
         r.role_target[role] += keep_end;
@@ -245,9 +250,11 @@ pub fn recurring(
         );
         new_posts += cost;
         r.role_target[role] += cost;
+        at_go_live[ctx.role_wave(role)] -= cost;
     }
-    at_go_live -= new_posts;
-    starts.add(ctx.go_live, at_go_live);
+    for (wave, amount) in at_go_live.into_iter().enumerate() {
+        starts.add(ctx.waves[wave], amount);
+    }
     // Savings and costs that are not posts: each from its own date, in its function, and the
     // council's alone where it names one.
     let mut lines = 0i64;
@@ -325,10 +332,11 @@ impl Starts {
     }
 }
 
-/// The saving lost while a leaver works notice after go-live: full-year saving × days ÷ 365.
-fn lost_to_late_exit(ctx: &Context, full_year: f64, exit: Date) -> i64 {
-    if exit <= ctx.go_live {
+/// The saving lost while a leaver works notice after their wave's go-live: full-year saving ×
+/// days ÷ 365.
+fn lost_to_late_exit(go_live: Date, full_year: f64, exit: Date) -> i64 {
+    if exit <= go_live {
         return 0;
     }
-    round(full_year * days_between(ctx.go_live, exit) as f64 / 365.0)
+    round(full_year * days_between(go_live, exit) as f64 / 365.0)
 }

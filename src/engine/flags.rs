@@ -110,27 +110,38 @@ fn strain_rule_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag
 
 fn timetable_flags(ctx: &Context, councils: &[CouncilOutcome], out: &mut Vec<Flag>) {
     for (c, council) in councils.iter().enumerate() {
-        let t = &council.timetable;
-        if !t.meets_go_live
-            && let Some(latest) = t.latest_consultation_start
-        {
+        for t in &council.waves {
+            let Some(latest) = t.latest_consultation_start.filter(|_| !t.meets_go_live) else {
+                continue;
+            };
             out.push(Flag {
                 kind: FlagKind::TimetableMiss,
                 message: format!(
-                    "{} cannot finish {} days' consultation and {} weeks' notice by go-live on {}: start consultation by {latest} (planned {})",
-                    council.name, t.consultation_days, t.longest_notice_weeks, ctx.go_live, t.consultation_start
+                    "{} cannot finish {} days' consultation and {} weeks' notice by {} on {}: start consultation by {latest} (planned {})",
+                    council.name,
+                    t.consultation_days,
+                    t.longest_notice_weeks,
+                    wave_words(ctx, t.wave),
+                    t.go_live,
+                    t.consultation_start
                 ),
                 council: Some(c),
                 role: None,
             });
         }
+        let t = &council.timetable;
         if t.fte_after_go_live > EPS {
             out.push(Flag {
                 kind: FlagKind::DoubleRunning,
                 message: format!(
-                    "{}: {:.1} FTE leave after go-live (last on {}); double running costs {} (already in the part-year savings)",
+                    "{}: {:.1} FTE leave after {} (last on {}); double running costs {} (already in the part-year savings)",
                     council.name,
                     t.fte_after_go_live,
+                    if ctx.waves.len() > 1 {
+                        "their wave's go-live"
+                    } else {
+                        "go-live"
+                    },
                     t.last_exit.map_or_else(String::new, |d| d.to_string()),
                     council.double_running_cost.compact()
                 ),
@@ -139,6 +150,22 @@ fn timetable_flags(ctx: &Context, councils: &[CouncilOutcome], out: &mut Vec<Fla
             });
         }
     }
+}
+
+/// "go-live", or "the go-live of Finance and HR" when the functions go live in waves.
+pub fn wave_words(ctx: &Context, wave: Option<usize>) -> String {
+    let Some(w) = wave.filter(|_| ctx.waves.len() > 1) else {
+        return "go-live".to_owned();
+    };
+    let names: Vec<&str> = ctx
+        .plan
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| ctx.function_wave[f] == Some(w))
+        .map(|(_, f)| f.name.as_str())
+        .collect();
+    format!("the go-live of {}", crate::format::and_list(&names))
 }
 
 fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 pub use outcome::{
     CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome,
     PayChangeOutcome, PayMoves, PersonFate, PersonOutcome, RoleOutcome, Timetable, Totals,
-    Waterfall, YearOutcome,
+    Waterfall, Wave, YearOutcome,
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
@@ -172,6 +172,18 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         scenario: ctx.scenario.clone(),
         consultation_start: ctx.consultation_start,
         go_live: ctx.go_live,
+        waves: ctx
+            .waves
+            .iter()
+            .enumerate()
+            .map(|(w, &go_live)| Wave {
+                go_live,
+                consultation_start: ctx.wave_consultation[w],
+                functions: (0..ctx.plan.functions.len())
+                    .filter(|&f| ctx.function_wave[f] == Some(w))
+                    .collect(),
+            })
+            .collect(),
         totals,
         pay_change,
         one_off,
@@ -409,14 +421,14 @@ impl OneOffs {
     /// the drop for the protection's full years and half its taper, paid from go-live.
     fn add_harmonisation_protection(&mut self, ctx: &Context, moved: &[Moved]) {
         let factor = ctx.assumptions.protection_factor();
-        for &(c, _, today, after) in moved {
+        for &(c, r, today, after) in moved {
             if after < today {
                 let amount = Money::from_pence_f64((today - after) * factor);
                 if amount != Money::ZERO {
                     self.totals.pay_protection += amount;
                     self.employee[c] += amount;
                     self.payments.push(years::Payment {
-                        date: ctx.go_live,
+                        date: ctx.role_go_live(r),
                         days: ctx.assumptions.protection_days(),
                         amount,
                     });
@@ -484,7 +496,7 @@ fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
         }
         if p.pay_protection != Money::ZERO {
             o.payments.push(years::Payment {
-                date: ctx.go_live,
+                date: ctx.post_go_live(p.post),
                 days: protection_days,
                 amount: p.pay_protection,
             });
@@ -743,6 +755,7 @@ fn council_outcomes(
                 proposed_by_role: schedule.proposed_by_role[c].clone(),
                 double_running_cost: Money(recurring.double_running[c]),
                 timetable: schedule.timetables[c].clone(),
+                waves: schedule.waves[c].clone(),
             }
         })
         .collect()

@@ -132,9 +132,15 @@ pub struct FunctionOutcome {
     pub council_saving: Vec<Money>,
 }
 
-/// One council's timetable.
+/// One council's timetable, for one wave or (`wave` none) every wave together.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Timetable {
+    /// The wave (index in [`Outcome::waves`]), or none for the council's whole timetable.
+    pub wave: Option<usize>,
+    /// The go-live it works to (the last wave's for the whole timetable).
+    pub go_live: Date,
+    /// People proposed for redundancy in it.
+    pub proposed: u32,
     /// Formal consultation starts (and HR1 goes to the Secretary of State).
     pub consultation_start: Date,
     /// Days of collective consultation owed (0 below the first band).
@@ -149,7 +155,8 @@ pub struct Timetable {
     pub last_exit: Option<Date>,
     /// Longest notice among those proposed for redundancy, weeks.
     pub longest_notice_weeks: u32,
-    /// The latest consultation start that still lets every exit happen by go-live.
+    /// The latest consultation start that still lets every exit happen by go-live (for the
+    /// whole timetable, the latest the programme's consultation start could be for every wave).
     pub latest_consultation_start: Option<Date>,
     /// Every exit is on go-live (the timetable meets the target date).
     pub meets_go_live: bool,
@@ -186,8 +193,10 @@ pub struct CouncilOutcome {
     pub proposed_by_role: Vec<(usize, u32)>,
     /// Savings lost while leavers work notice after go-live (already in the part-year figures).
     pub double_running_cost: Money,
-    /// The timetable.
+    /// The timetable, every wave together.
     pub timetable: Timetable,
+    /// The timetable of each wave it has posts in (one when the functions go live together).
+    pub waves: Vec<Timetable>,
 }
 
 /// One-off costs by kind.
@@ -535,6 +544,17 @@ pub struct PayChangeOutcome {
     pub dismissal_and_reengagement: bool,
 }
 
+/// Functions going live together.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Wave {
+    /// Its go-live.
+    pub go_live: Date,
+    /// Its consultation start.
+    pub consultation_start: Date,
+    /// Its functions (indices in [`Outcome::functions`]).
+    pub functions: Vec<usize>,
+}
+
 /// Everything computed for one scenario.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Outcome {
@@ -548,6 +568,8 @@ pub struct Outcome {
     pub consultation_start: Date,
     /// Go-live used.
     pub go_live: Date,
+    /// The waves the functions go live in, earliest first (one when they go live together).
+    pub waves: Vec<Wave>,
     /// Headline totals.
     pub totals: Totals,
     /// The pay change for the staff who stay, when the scenario has one.

@@ -189,7 +189,9 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
         let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
             continue;
         };
-        let service = complete_years_ending_with(h.service_start, ctx.go_live);
+        // Judged at the go-live of the role's wave.
+        let go_live = ctx.post_go_live(i);
+        let service = complete_years_ending_with(h.service_start, go_live);
         let offered = if h.vr_interest {
             1.0
         } else {
@@ -204,7 +206,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
             ctx.weeks_per_year,
             &p,
             ExitKind::Voluntary,
-            ctx.go_live,
+            go_live,
         );
         let annual = ctx.annual_cost(p.annual_pay.pence() as f64, ctx.lgps_rate(c, h.lgps_member));
         let payback = if annual > 0.0 {

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::context::Context;
-use super::dates::add_days;
+use super::dates::{add_days, days_between};
 use super::outcome::Timetable;
 use super::pools::{EPS, Fate, Pool, clean_fte};
 use super::rules::statutory_notice_weeks;
@@ -21,8 +21,10 @@ pub struct Exit {
 
 /// The timetable of every council and the exit of every affected post.
 pub struct Schedule {
-    /// By council.
+    /// By council, every wave together.
     pub timetables: Vec<Timetable>,
+    /// By council, each wave it has posts in.
+    pub waves: Vec<Vec<Timetable>>,
     /// People proposed for VR or compulsory redundancy, by council.
     pub proposed: Vec<u32>,
     /// The same by role within each council: (role index, people), roles in order, none at 0.
@@ -56,52 +58,69 @@ pub fn consultation_days(ctx: &Context, proposed: u32) -> u32 {
 pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
     let plan = ctx.plan;
     let n = plan.councils.len();
+    // Each council's timetable is worked out for each wave ("slot" = council and wave).
+    let nw = ctx.waves.len().max(1);
+    let slot = |c: usize, w: usize| c * nw + w;
+    let slots = n * nw;
     // Whole people: volunteers, and anyone dismissed and re-engaged on a pay change (each is
     // proposed for dismissal whatever else happens to their post).
-    let mut volunteers = vec![0u32; n];
-    let mut at_risk = vec![0.0f64; n];
+    let mut volunteers = vec![0u32; slots];
+    let mut at_risk = vec![0.0f64; slots];
+    let mut has_posts = vec![false; slots];
     let whole = whole_people(ctx, pools, fates);
     for (i, fate) in fates.iter().enumerate() {
-        let Some(c) = ctx.post_council[i] else {
+        let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) else {
             continue;
         };
-        if ctx.post_role[i].is_none() {
-            continue;
-        }
+        let s = slot(c, ctx.post_wave(i));
+        has_posts[s] = true;
         if whole[i] {
-            volunteers[c] += 1;
+            volunteers[s] += 1;
         } else {
-            at_risk[c] += fate.voluntary + fate.compulsory + fate.redeployed;
+            at_risk[s] += fate.voluntary + fate.compulsory + fate.redeployed;
         }
     }
+    let own: Vec<u32> = (0..slots)
+        .map(|s| volunteers[s] + (at_risk[s] - 1e-6).max(0.0).ceil() as u32)
+        .collect();
+    // A wave's consultation counts its own proposals and those of the council's later waves
+    // going live within 90 days of it (s.188(1) counts dismissals within 90 days; s.188(3)
+    // leaves out those whose consultation has already begun, the earlier waves').
+    let counted: Vec<u32> = (0..slots)
+        .map(|s| {
+            let (c, w) = (s / nw, s % nw);
+            (w..nw)
+                .filter(|&v| days_between(ctx.waves[w], ctx.waves[v]) <= 90)
+                .map(|v| own[slot(c, v)])
+                .sum()
+        })
+        .collect();
     let proposed: Vec<u32> = (0..n)
-        .map(|c| volunteers[c] + (at_risk[c] - 1e-6).max(0.0).ceil() as u32)
+        .map(|c| (0..nw).map(|w| own[slot(c, w)]).sum())
         .collect();
-    let proposed_by_role = by_role(ctx, fates, &whole, &proposed, &volunteers);
-    let days: Vec<u32> = proposed
-        .iter()
-        .map(|&p| consultation_days(ctx, p))
+    let council_volunteers: Vec<u32> = (0..n)
+        .map(|c| (0..nw).map(|w| volunteers[slot(c, w)]).sum())
         .collect();
-    let notices_from: Vec<Date> = days
-        .iter()
-        .map(|&d| add_days(ctx.consultation_start, i64::from(d)))
+    let proposed_by_role = by_role(ctx, fates, &whole, &proposed, &council_volunteers);
+    let days: Vec<u32> = counted.iter().map(|&p| consultation_days(ctx, p)).collect();
+    let notices_from: Vec<Date> = (0..slots)
+        .map(|s| add_days(ctx.wave_consultation[s % nw], i64::from(days[s])))
         .collect();
 
-    // The end of each possible notice at each council, so no person needs date arithmetic.
+    // The end of each possible notice in each slot, so no person needs date arithmetic.
     let max_notice = 53;
-    let notice_ends: Vec<Vec<Date>> = notices_from
-        .iter()
-        .map(|&from| {
+    let notice_ends: Vec<Vec<Date>> = (0..slots)
+        .map(|s| {
             (0..max_notice)
-                .map(|w| add_days(from, 7 * i64::from(w)).max(ctx.go_live))
+                .map(|w| add_days(notices_from[s], 7 * i64::from(w)).max(ctx.waves[s % nw]))
                 .collect()
         })
         .collect();
     let mut exits = vec![None; plan.posts.len()];
-    let mut longest = vec![0u32; n];
-    let mut first: Vec<Option<Date>> = vec![None; n];
-    let mut last: Vec<Option<Date>> = vec![None; n];
-    let mut after = vec![0.0f64; n];
+    let mut longest = vec![0u32; slots];
+    let mut first: Vec<Option<Date>> = vec![None; slots];
+    let mut last: Vec<Option<Date>> = vec![None; slots];
+    let mut after = vec![0.0f64; slots];
     for (i, fate) in fates.iter().enumerate() {
         let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) else {
             continue;
@@ -109,57 +128,115 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         let Some(holder) = &plan.posts[i].holder else {
             continue;
         };
+        let w = ctx.post_wave(i);
+        let (s, go_live) = (slot(c, w), ctx.waves[w]);
         let leaves = fate.voluntary + fate.compulsory;
         if leaves <= EPS {
             if fate.redeployed > EPS {
                 exits[i] = Some(Exit {
-                    date: ctx.go_live,
+                    date: go_live,
                     notice_weeks: 0,
                 });
             }
             continue;
         }
         let statutory =
-            statutory_notice_weeks(&plan.parameters, holder.service_start, notices_from[c]);
+            statutory_notice_weeks(&plan.parameters, holder.service_start, notices_from[s]);
         let notice = statutory.max(holder.notice_weeks);
-        let date = notice_ends[c]
+        let date = notice_ends[s]
             .get(notice as usize)
             .copied()
-            .unwrap_or_else(|| add_days(notices_from[c], i64::from(notice) * 7).max(ctx.go_live));
+            .unwrap_or_else(|| add_days(notices_from[s], i64::from(notice) * 7).max(go_live));
         exits[i] = Some(Exit {
             date,
             notice_weeks: notice,
         });
-        longest[c] = longest[c].max(notice);
-        first[c] = Some(first[c].map_or(date, |d| d.min(date)));
-        last[c] = Some(last[c].map_or(date, |d| d.max(date)));
-        if date > ctx.go_live {
-            after[c] += leaves * clean_fte(plan.posts[i].fte);
+        longest[s] = longest[s].max(notice);
+        first[s] = Some(first[s].map_or(date, |d| d.min(date)));
+        last[s] = Some(last[s].map_or(date, |d| d.max(date)));
+        if date > go_live {
+            after[s] += leaves * clean_fte(plan.posts[i].fte);
         }
     }
-    let timetables = (0..n)
+    let waves: Vec<Vec<Timetable>> = (0..n)
         .map(|c| {
-            let latest = last[c]
-                .map(|_| add_days(ctx.go_live, -i64::from(days[c]) - 7 * i64::from(longest[c])));
-            Timetable {
-                consultation_start: ctx.consultation_start,
-                consultation_days: days[c],
-                hr1_by: ctx.consultation_start,
-                notices_from: notices_from[c],
-                first_exit: first[c],
-                last_exit: last[c],
-                longest_notice_weeks: longest[c],
-                latest_consultation_start: latest,
-                meets_go_live: latest.is_none_or(|l| ctx.consultation_start <= l),
-                fte_after_go_live: after[c],
-            }
+            (0..nw)
+                .filter(|&w| {
+                    has_posts[slot(c, w)] || (w == 0 && !(0..nw).any(|v| has_posts[slot(c, v)]))
+                })
+                .map(|w| {
+                    let s = slot(c, w);
+                    let (start, go_live) = (ctx.wave_consultation[w], ctx.waves[w]);
+                    let latest = last[s].map(|_| {
+                        add_days(go_live, -i64::from(days[s]) - 7 * i64::from(longest[s]))
+                    });
+                    Timetable {
+                        wave: Some(w),
+                        go_live,
+                        proposed: own[s],
+                        consultation_start: start,
+                        consultation_days: days[s],
+                        hr1_by: start,
+                        notices_from: notices_from[s],
+                        first_exit: first[s],
+                        last_exit: last[s],
+                        longest_notice_weeks: longest[s],
+                        latest_consultation_start: latest,
+                        meets_go_live: latest.is_none_or(|l| start <= l),
+                        fte_after_go_live: after[s],
+                    }
+                })
+                .collect()
         })
+        .collect();
+    let timetables = waves
+        .iter()
+        .enumerate()
+        .map(|(c, waves)| summary(ctx, waves, proposed[c]))
         .collect();
     Schedule {
         timetables,
+        waves,
         proposed,
         proposed_by_role,
         exits,
+    }
+}
+
+/// A council's whole timetable from its waves': the earliest start and notices, the most days
+/// owed, the first and last exits, and the latest the programme's consultation could start for
+/// every wave still to meet its go-live (each wave's latest start less its lead).
+fn summary(ctx: &Context, waves: &[Timetable], proposed: u32) -> Timetable {
+    let earliest = |f: fn(&Timetable) -> Date| waves.iter().map(f).min();
+    let latest = waves
+        .iter()
+        .filter_map(|t| {
+            t.latest_consultation_start.map(|l| {
+                add_days(
+                    ctx.consultation_start,
+                    days_between(t.consultation_start, l),
+                )
+            })
+        })
+        .min();
+    Timetable {
+        wave: None,
+        go_live: waves.iter().map(|t| t.go_live).max().unwrap_or(ctx.go_live),
+        proposed,
+        consultation_start: earliest(|t| t.consultation_start).unwrap_or(ctx.consultation_start),
+        consultation_days: waves.iter().map(|t| t.consultation_days).max().unwrap_or(0),
+        hr1_by: earliest(|t| t.hr1_by).unwrap_or(ctx.consultation_start),
+        notices_from: earliest(|t| t.notices_from).unwrap_or(ctx.consultation_start),
+        first_exit: waves.iter().filter_map(|t| t.first_exit).min(),
+        last_exit: waves.iter().filter_map(|t| t.last_exit).max(),
+        longest_notice_weeks: waves
+            .iter()
+            .map(|t| t.longest_notice_weeks)
+            .max()
+            .unwrap_or(0),
+        latest_consultation_start: latest,
+        meets_go_live: waves.iter().all(|t| t.meets_go_live),
+        fte_after_go_live: waves.iter().map(|t| t.fte_after_go_live).sum(),
     }
 }
 

@@ -21,16 +21,30 @@ pub struct Payment {
     pub amount: Money,
 }
 
-/// The financial years the outcome covers: from the programme's first to five years after
-/// go-live, longer if a cost or a saving falls later.
+/// The financial years the outcome covers: from the programme's first (the first wave's) to five
+/// years after go-live (the last wave's), longer if a cost or a saving falls later.
 pub fn span(
     ctx: &Context,
     starts: &BTreeMap<Date, i64>,
     payments: &[Payment],
     fixed: &BTreeMap<FinancialYear, Money>,
 ) -> Vec<FinancialYear> {
-    let mut first = FinancialYear::containing(ctx.consultation_start);
-    let mut last = FinancialYear(FinancialYear::containing(ctx.go_live).0.saturating_add(5));
+    let earliest = ctx
+        .wave_consultation
+        .iter()
+        .copied()
+        .chain([ctx.consultation_start])
+        .min()
+        .unwrap_or(ctx.consultation_start);
+    let latest = ctx
+        .waves
+        .iter()
+        .copied()
+        .chain([ctx.go_live])
+        .max()
+        .unwrap_or(ctx.go_live);
+    let mut first = FinancialYear::containing(earliest);
+    let mut last = FinancialYear(FinancialYear::containing(latest).0.saturating_add(5));
     for year in fixed.keys() {
         first = first.min(*year);
         last = last.max(*year);

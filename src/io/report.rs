@@ -27,6 +27,11 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
         "scenario": o.scenario,
         "consultation_start": o.consultation_start.to_string(),
         "go_live": o.go_live.to_string(),
+        "waves": o.waves.iter().map(|w| json!({
+            "go_live": w.go_live.to_string(),
+            "consultation_start": w.consultation_start.to_string(),
+            "functions": w.functions.iter().filter_map(|&f| plan.functions.get(f).map(|f| f.name.clone())).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "totals": {
             "current_fte": fte(f.current()),
             "target_fte": fte(t.target_fte),
@@ -105,6 +110,17 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "latest_consultation_start": c.timetable.latest_consultation_start.map(|d| d.to_string()),
             "meets_go_live": c.timetable.meets_go_live,
             "double_running_cost": pounds(c.double_running_cost),
+            "waves": c.waves.iter().map(|t| json!({
+                "wave": t.wave.map(|w| w + 1),
+                "go_live": t.go_live.to_string(),
+                "proposed_redundancies": t.proposed,
+                "consultation_start": t.consultation_start.to_string(),
+                "consultation_days": t.consultation_days,
+                "notices_from": t.notices_from.to_string(),
+                "last_exit": t.last_exit.map(|d| d.to_string()),
+                "latest_consultation_start": t.latest_consultation_start.map(|d| d.to_string()),
+                "meets_go_live": t.meets_go_live,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "by_role": o.roles.iter().map(|r| json!({
             "role": r.title,
@@ -236,7 +252,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
     let mut s = String::new();
     headlines_text(&mut s, plan, o);
     functions_text(&mut s, o);
-    councils_text(&mut s, o);
+    councils_text(&mut s, plan, o);
     money_text(&mut s, o);
     leavers_text(&mut s, plan, o);
     s
@@ -351,7 +367,7 @@ fn date_or_dash(d: Option<jiff::civil::Date>) -> String {
     d.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
-fn councils_text(s: &mut String, o: &Outcome) {
+fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
     let _ = writeln!(s, "\nBy council (a year; one-off in total)");
     let _ = writeln!(s, "{}", o.assumptions.split_sentence());
     let rows: Vec<Vec<String>> = o
@@ -383,31 +399,49 @@ fn councils_text(s: &mut String, o: &Outcome) {
         &rows,
     );
 
-    let _ = writeln!(s, "\nTimetable (go-live {})", o.go_live);
+    let phased = o.waves.len() > 1;
+    if phased {
+        let _ = writeln!(s, "\nTimetable (in waves)");
+        for (w, wave) in o.waves.iter().enumerate() {
+            let _ = writeln!(s, "{}", crate::charts::series::wave_sentence(plan, w, wave));
+        }
+    } else {
+        let _ = writeln!(s, "\nTimetable (go-live {})", o.go_live);
+    }
     let rows: Vec<Vec<String>> = o
         .councils
         .iter()
-        .map(|c| {
-            let t = &c.timetable;
-            vec![
-                c.short_name.clone(),
-                c.proposed_redundancies.to_string(),
-                format!("{} days", t.consultation_days),
-                if t.consultation_days > 0 {
-                    t.hr1_by.to_string()
-                } else {
-                    "not needed".to_owned()
-                },
-                t.notices_from.to_string(),
-                format!("{} weeks", t.longest_notice_weeks),
-                date_or_dash(t.last_exit),
-                date_or_dash(t.latest_consultation_start),
-                if t.meets_go_live {
-                    "yes".to_owned()
-                } else {
-                    "NO".to_owned()
-                },
-            ]
+        .flat_map(|c| {
+            let timetables: Vec<&crate::engine::Timetable> = if phased {
+                c.waves.iter().collect()
+            } else {
+                vec![&c.timetable]
+            };
+            timetables.into_iter().map(move |t| {
+                let name = match t.wave.filter(|_| phased) {
+                    Some(w) => format!("{} · {}", c.short_name, w + 1),
+                    None => c.short_name.clone(),
+                };
+                vec![
+                    name,
+                    t.proposed.to_string(),
+                    format!("{} days", t.consultation_days),
+                    if t.consultation_days > 0 {
+                        t.hr1_by.to_string()
+                    } else {
+                        "not needed".to_owned()
+                    },
+                    t.notices_from.to_string(),
+                    format!("{} weeks", t.longest_notice_weeks),
+                    date_or_dash(t.last_exit),
+                    date_or_dash(t.latest_consultation_start),
+                    if t.meets_go_live {
+                        "yes".to_owned()
+                    } else {
+                        "NO".to_owned()
+                    },
+                ]
+            })
         })
         .collect();
     table(

@@ -699,6 +699,9 @@ fn timetable(o: &Outcome) -> Table {
         "Timetable",
         &[
             "Council",
+            "Wave",
+            "Go-live",
+            "Proposed redundancies",
             "Consultation starts",
             "Consultation days",
             "HR1 by",
@@ -711,21 +714,32 @@ fn timetable(o: &Outcome) -> Table {
             "FTE leaving after go-live",
         ],
     );
+    // A row a wave when the functions go live in waves.
+    let phased = o.waves.len() > 1;
     for c in &o.councils {
-        let t = &c.timetable;
-        table.rows.push(vec![
-            Cell::text(&c.name),
-            Cell::Date(t.consultation_start),
-            Cell::Count(u64::from(t.consultation_days)),
-            Cell::Date(t.hr1_by),
-            Cell::Date(t.notices_from),
-            Cell::Count(u64::from(t.longest_notice_weeks)),
-            Cell::date(t.first_exit),
-            Cell::date(t.last_exit),
-            Cell::date(t.latest_consultation_start),
-            Cell::Flag(t.meets_go_live),
-            Cell::Fte(t.fte_after_go_live),
-        ]);
+        let timetables: Vec<&crate::engine::Timetable> = if phased {
+            c.waves.iter().collect()
+        } else {
+            vec![&c.timetable]
+        };
+        for t in timetables {
+            table.rows.push(vec![
+                Cell::text(&c.name),
+                Cell::Count(t.wave.filter(|_| phased).map_or(1, |w| w as u64 + 1)),
+                Cell::Date(t.go_live),
+                Cell::Count(u64::from(t.proposed)),
+                Cell::Date(t.consultation_start),
+                Cell::Count(u64::from(t.consultation_days)),
+                Cell::Date(t.hr1_by),
+                Cell::Date(t.notices_from),
+                Cell::Count(u64::from(t.longest_notice_weeks)),
+                Cell::date(t.first_exit),
+                Cell::date(t.last_exit),
+                Cell::date(t.latest_consultation_start),
+                Cell::Flag(t.meets_go_live),
+                Cell::Fte(t.fte_after_go_live),
+            ]);
+        }
     }
     table
 }

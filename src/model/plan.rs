@@ -134,6 +134,11 @@ pub struct Function {
     pub id: String,
     /// Name, e.g. "Finance".
     pub name: String,
+    /// Its own go-live, when the functions go live in waves (the programme's when unset): its
+    /// consultation starts as long before it as the programme's does before the programme's
+    /// go-live. Format 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_live: Option<Date>,
 }
 
 /// A role of the target structure.
@@ -587,6 +592,9 @@ pub struct Scenario {
     pub min_service_for_vr_years: Option<u32>,
     /// A different VR multiplier for particular councils, by council id. Format 5.
     pub vr_multipliers: BTreeMap<String, f64>,
+    /// A different go-live for particular functions, by function id: the functions go live in
+    /// waves. Format 6.
+    pub function_go_live: BTreeMap<String, Date>,
 }
 
 impl Scenario {
@@ -693,6 +701,7 @@ pub fn standard_functions() -> Vec<Function> {
     .map(|(id, name)| Function {
         id: id.to_owned(),
         name: name.to_owned(),
+        go_live: None,
     })
     .collect()
 }

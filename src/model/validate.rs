@@ -358,6 +358,22 @@ fn check_councils(c: &mut Checker, plan: &Plan) {
     }
 }
 
+/// A function's own go-live: within ten years of the programme's (a typed year is the usual
+/// slip).
+fn wave_date(c: &mut Checker, at: &Location, plan: &Plan, d: jiff::civil::Date) {
+    let programme = plan.programme.go_live;
+    let years = (d.year() - programme.year()).abs();
+    if years > 10 {
+        c.error(
+            at,
+            "go_live",
+            format!(
+                "go-live {d} is {years} years from the programme's go-live {programme}; check the year"
+            ),
+        );
+    }
+}
+
 fn check_structure(c: &mut Checker, plan: &Plan) {
     c.unique_ids(
         plan.functions
@@ -378,6 +394,9 @@ fn check_structure(c: &mut Checker, plan: &Plan) {
                 "name",
                 "the function has no name; enter one".to_owned(),
             );
+        }
+        if let Some(d) = function.go_live {
+            wave_date(c, &Location::Function(function.id.clone()), plan, d);
         }
     }
     for role in &plan.roles {
@@ -806,6 +825,16 @@ fn implementation_costs(c: &mut Checker, at: &Location, costs: &[super::Implemen
 /// A scenario's VR terms: multipliers for councils the plan has, a minimum service within a
 /// working life.
 fn vr_terms(c: &mut Checker, at: &Location, plan: &Plan, s: &super::Scenario) {
+    for (function, d) in &s.function_go_live {
+        if plan.function(function).is_none() {
+            c.error(
+                at,
+                "function_go_live",
+                format!("there is no function '{function}'; remove its go-live or fix the id"),
+            );
+        }
+        wave_date(c, at, plan, *d);
+    }
     for (council, m) in &s.vr_multipliers {
         if plan.council(council).is_none() {
             c.error(

@@ -136,19 +136,37 @@ pub fn choice<T: Clone + PartialEq>(
 /// date; until then the field says what it wants.
 pub fn date(ui: &mut Ui, label: &str, value: Date) -> Option<Date> {
     let l = ui.label(label);
+    date_field(ui, label, Some(l.id), value)
+}
+
+/// A date field and its calendar, without a label of its own: in a grid whose column says what
+/// it is, `name` names it for screen readers and tests.
+pub fn date_field(
+    ui: &mut Ui,
+    name: &str,
+    labelled_by: Option<egui::Id>,
+    value: Date,
+) -> Option<Date> {
     let mut result = None;
     ui.horizontal(|ui| {
         let (r, typed) = parsed(
             ui,
-            ("date", label),
+            ("date", name),
             &value,
             100.0,
             "Type a date as YYYY-MM-DD",
         );
-        r.labelled_by(l.id);
+        match labelled_by {
+            Some(id) => {
+                r.labelled_by(id);
+            }
+            None => {
+                r.accessible_name(name);
+            }
+        }
         result = typed;
         let mut picked = value;
-        let salt = format!("date picker {label}");
+        let salt = format!("date picker {name}");
         ui.add(
             egui_extras::DatePickerButton::new(&mut picked)
                 .id_salt(&salt)

@@ -1353,6 +1353,7 @@ fn function_for(plan: &mut Plan, name: &str) -> String {
     plan.functions.push(Function {
         id: id.clone(),
         name: name.to_owned(),
+        go_live: None,
     });
     id
 }

@@ -75,7 +75,7 @@ pub fn central(
             reports::money_ui(ui, plan, derived, &mut panels.charts, commands);
         }),
         View::Timetable => scrolled(ui, view, |ui| {
-            reports::timetable_ui(ui, derived, &mut panels.charts, commands);
+            reports::timetable_ui(ui, plan, derived, &mut panels.charts, commands);
         }),
         View::Scenarios => scrolled(ui, view, |ui| {
             scenarios::ui(

@@ -184,6 +184,7 @@ pub fn money_ui(
 /// details.
 pub fn timetable_ui(
     ui: &mut Ui,
+    plan: &Plan,
     derived: &Derived,
     state: &mut ChartState,
     commands: &mut Vec<Command>,
@@ -193,10 +194,17 @@ pub fn timetable_ui(
     card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
     ui.strong("Details");
-    ui.label(format!(
-        "Consultation and HR1 from {}; go-live {}",
-        o.consultation_start, o.go_live
-    ));
+    let phased = o.waves.len() > 1;
+    if phased {
+        for (w, wave) in o.waves.iter().enumerate() {
+            ui.label(crate::charts::series::wave_sentence(plan, w, wave));
+        }
+    } else {
+        ui.label(format!(
+            "Consultation and HR1 from {}; go-live {}",
+            o.consultation_start, o.go_live
+        ));
+    }
     ui.add_space(theme::SECTION_GAP / 2.0);
     if o.councils.is_empty() {
         ui.label("Nothing to show: the plan has no councils");
@@ -204,11 +212,12 @@ pub fn timetable_ui(
     }
     Grid::new("timetable")
         .striped(true)
-        .num_columns(9)
+        .num_columns(10)
         .spacing([20.0, 6.0])
         .show(ui, |ui| {
             for h in [
-                "Council",
+                if phased { "Council, wave" } else { "Council" },
+                "Go-live",
                 "Redundancies",
                 "Consultation",
                 "Notices from",
@@ -222,27 +231,44 @@ pub fn timetable_ui(
             }
             ui.end_row();
             for c in &o.councils {
-                let t = &c.timetable;
-                ui.label(&c.short_name).on_hover_text(&c.name);
-                ui.label(c.proposed_redundancies.to_string());
-                ui.label(format!("{} days", t.consultation_days));
-                ui.label(t.notices_from.to_string());
-                ui.label(format!("{} weeks", t.longest_notice_weeks));
-                ui.label(
-                    t.last_exit
-                        .map_or_else(|| "no exits".to_owned(), |d| d.to_string()),
-                );
-                ui.label(
-                    t.latest_consultation_start
-                        .map_or_else(|| "—".to_owned(), |d| d.to_string()),
-                );
-                if t.meets_go_live {
-                    ui.label("Yes");
+                // A row a wave when the functions go live in waves; the double running is the
+                // council's, on its first row.
+                let rows: Vec<&crate::engine::Timetable> = if phased {
+                    c.waves.iter().collect()
                 } else {
-                    ui.colored_label(theme::warning(dark), "No");
+                    vec![&c.timetable]
+                };
+                for (n, t) in rows.into_iter().enumerate() {
+                    let name = match t.wave.filter(|_| phased) {
+                        Some(w) => format!("{} · {}", c.short_name, w + 1),
+                        None => c.short_name.clone(),
+                    };
+                    ui.label(name).on_hover_text(&c.name);
+                    ui.label(t.go_live.to_string());
+                    ui.label(t.proposed.to_string());
+                    ui.label(format!("{} days", t.consultation_days));
+                    ui.label(t.notices_from.to_string());
+                    ui.label(format!("{} weeks", t.longest_notice_weeks));
+                    ui.label(
+                        t.last_exit
+                            .map_or_else(|| "no exits".to_owned(), |d| d.to_string()),
+                    );
+                    ui.label(
+                        t.latest_consultation_start
+                            .map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                    );
+                    if t.meets_go_live {
+                        ui.label("Yes");
+                    } else {
+                        ui.colored_label(theme::warning(dark), "No");
+                    }
+                    ui.label(if n == 0 {
+                        c.double_running_cost.whole()
+                    } else {
+                        String::new()
+                    });
+                    ui.end_row();
                 }
-                ui.label(c.double_running_cost.whole());
-                ui.end_row();
             }
         });
     let misses: Vec<_> = o

@@ -245,9 +245,10 @@ fn editor_ui(
         *what = Some("change scenario's pay change".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("Targets by function");
+    ui.strong("Targets and go-live by function")
+        .on_hover_text("A function with its own go-live goes live in a wave of its own: its consultation starts as long before its go-live as the programme's does");
     if functions_ui(ui, plan, sc) {
-        *what = Some("change function scale".to_owned());
+        *what = Some("change function".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong("Targets and pay by role");
@@ -603,11 +604,12 @@ fn pay_ui_for(ui: &mut Ui, plan: &Plan, sc: &mut Scenario, a: &crate::model::Ass
     changed
 }
 
-/// Each function's target in the plan and in the scenario, with its own scale.
+/// Each function's target in the plan and in the scenario, with its own scale, and its go-live
+/// in the plan and in the scenario (functions going live in waves).
 fn functions_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool {
     let mut changed = false;
     Grid::new("function scales")
-        .num_columns(5)
+        .num_columns(8)
         .striped(true)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
@@ -617,6 +619,9 @@ fn functions_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool {
                 "Own scale",
                 "Scale",
                 "Scenario target",
+                "Plan go-live",
+                "Own go-live",
+                "Go-live",
             ] {
                 ui.strong(h);
             }
@@ -657,9 +662,44 @@ fn functions_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool {
                 }
                 let target: f64 = roles().map(|r| sc.target_for(r)).sum();
                 ui.label(fte(target));
+                changed |= go_live_cells(ui, plan, sc, f);
                 ui.end_row();
             }
         });
+    changed
+}
+
+/// A function's go-live in the plan, whether the scenario sets its own, and the scenario's.
+fn go_live_cells(ui: &mut Ui, plan: &Plan, sc: &mut Scenario, f: &crate::model::Function) -> bool {
+    let mut changed = false;
+    let planned = f.go_live.unwrap_or(plan.programme.go_live);
+    ui.label(planned.to_string());
+    let mut own = sc.function_go_live.contains_key(&f.id);
+    if ui
+        .checkbox(&mut own, "")
+        .accessible_name(format!("Own go-live for {}", f.name))
+        .changed()
+    {
+        if own {
+            sc.function_go_live
+                .insert(f.id.clone(), sc.go_live.unwrap_or(planned));
+        } else {
+            sc.function_go_live.remove(&f.id);
+        }
+        changed = true;
+    }
+    if let Some(d) = sc.function_go_live.get(&f.id).copied() {
+        if let Some(new) = widgets::date_field(ui, &format!("Go-live of {}", f.name), None, d) {
+            sc.function_go_live.insert(f.id.clone(), new);
+            changed = true;
+        }
+    } else {
+        ui.label(
+            f.go_live
+                .unwrap_or(sc.go_live.unwrap_or(plan.programme.go_live))
+                .to_string(),
+        );
+    }
     changed
 }
 

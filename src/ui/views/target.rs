@@ -148,7 +148,40 @@ fn function_ui(
             }
             ui.end_row();
             widgets::problems(ui, &problems, "name");
+            // Its own go-live: the function goes live in a wave of its own.
+            let edit = |what: &str, go_live: Option<jiff::civil::Date>| {
+                let mut functions = plan.functions.clone();
+                if let Some(slot) = functions.get_mut(index) {
+                    slot.go_live = go_live;
+                }
+                Command::Edit(
+                    Edit::functions(what, functions).keyed(format!("function go-live {}", f.id)),
+                )
+            };
+            if let Some(on) = widgets::tick(ui, "Goes live on its own date", f.go_live.is_some()) {
+                commands.push(edit(
+                    "change function go-live",
+                    on.then_some(f.go_live.unwrap_or(plan.programme.go_live)),
+                ));
+            }
+            ui.end_row();
+            if let Some(d) = f.go_live {
+                if let Some(new) = widgets::date(ui, "Function go-live", d) {
+                    commands.push(edit("change function go-live", Some(new)));
+                }
+                ui.end_row();
+                widgets::problems(ui, &problems, "go_live");
+            }
         });
+    ui.label(format!(
+        "Goes live on {}{}",
+        f.go_live.unwrap_or(plan.programme.go_live),
+        if f.go_live.is_some() {
+            ": its consultation starts as long before as the programme's does"
+        } else {
+            ", with the programme"
+        }
+    ));
     if let Some(o) = derived.outcome.functions.get(index) {
         ui.label(format!(
             "Today {} FTE, target {} FTE, saving {} a year",
