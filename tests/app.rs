@@ -2375,3 +2375,42 @@ fn a_function_going_live_on_its_own_date_is_a_wave_of_its_own() {
     assert_eq!(sc.function_go_live.get("legal"), Some(&later));
     assert_eq!(h.state_mut().outcome().waves.len(), 2);
 }
+
+/// Bumped redundancy, allowed in the plan's assumptions: volunteers from roles not at risk go so
+/// that people at risk take their posts; fewer compulsory redundancies, each bump flagged, and
+/// the leavers list can show just them.
+#[test]
+fn allowing_bumped_redundancy_turns_compulsory_exits_into_bumps() {
+    let (mut h, _) = harness();
+    let compulsory = |h: &mut Harness<'_, App>| h.state_mut().outcome().totals.flows.compulsory;
+    let before = compulsory(&mut h);
+    click(&mut h, "Assumptions");
+    click(
+        &mut h,
+        "Bumped redundancy: volunteers from roles not at risk may go so people at risk take their posts",
+    );
+    assert!(h.state().plan().assumptions.bumping);
+    assert!(compulsory(&mut h) < before, "fewer compulsory exits");
+    let bumps = h
+        .state_mut()
+        .outcome()
+        .flags
+        .iter()
+        .filter(|f| f.kind == merger_planner::engine::FlagKind::BumpedRedundancy)
+        .count();
+    assert!(bumps > 0);
+    h.get_by_label_contains("Changed: Bumped redundancy off → on");
+    click(&mut h, "Pools");
+    let bumped = h
+        .state_mut()
+        .outcome()
+        .people
+        .iter()
+        .filter(|p| p.kind() == "bumped")
+        .count();
+    assert_eq!(bumped, bumps, "a flag for each bumped exit");
+    choose_last(&mut h, "Kind", "Bumped");
+    h.get_by_label_contains(&format!("Showing {bumped} of"));
+    command(&mut h, Key::Z);
+    assert!(!h.state().plan().assumptions.bumping);
+}

@@ -28,6 +28,7 @@ fn flows(filled: f64, vacant: f64, deleted: f64, vr: f64, cr: f64, redeployed: f
         compulsory: cr,
         kept: filled - vr - cr - redeployed,
         over_target: 0.0,
+        bumped: 0.0,
     }
 }
 

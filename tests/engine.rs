@@ -1523,3 +1523,73 @@ fn the_report_gives_each_wave_and_each_councils_timetable_a_wave() {
     );
     assert!(text.contains("A · 2"), "{text}");
 }
+
+/// The worked example with an assistant in finance, not at risk (target 1, one post), whose
+/// holder would volunteer.
+fn with_a_willing_assistant() -> Plan {
+    let mut plan = common::worked_example();
+    plan.roles.push(common::role(
+        "assistant",
+        "finance",
+        1.0,
+        TargetPay::Salary(Money::pounds(25_000)),
+    ));
+    let mut holder = common::holder(date(1965, 1, 1), date(1995, 1, 1));
+    holder.vr_interest = true;
+    plan.posts
+        .push(common::post("A4", "A", "assistant", 25_000, Some(holder)));
+    plan
+}
+
+/// Bumped redundancy: a volunteer from a role not at risk goes so that someone at risk takes the
+/// post.
+#[test]
+fn a_bumped_volunteer_goes_so_someone_at_risk_takes_the_post() {
+    let plan = with_a_willing_assistant();
+    let base = evaluate_base(&plan);
+    // Without bumping, 1 FTE of accountants is made compulsorily redundant (a third each).
+    assert!((base.roles[1].flows.compulsory - 1.0).abs() < 1e-12);
+    assert!(base.people.iter().all(|p| p.fate != PersonFate::Bumped));
+    let bumping = Scenario {
+        name: "Bumping".to_owned(),
+        bumping: Some(true),
+        ..Scenario::default()
+    };
+    let o = evaluate(&plan, &bumping);
+    // The assistant's role is not at risk and its holder would volunteer: they go (1 FTE, all
+    // the function needs) and the accountants at risk take their post, a third each.
+    let (acc, assistant) = (&o.roles[1].flows, &o.roles[2].flows);
+    assert!(acc.compulsory.abs() < 1e-12);
+    assert!((acc.redeployed_out - 1.0).abs() < 1e-12);
+    assert!((assistant.voluntary - 1.0).abs() < 1e-12);
+    assert!((assistant.bumped - 1.0).abs() < 1e-12);
+    assert!(o.totals.flows.compulsory.abs() < 1e-12);
+    // A4: born 1 January 1965, from 1 January 1995, leaving 1 April 2026: 20 years counted,
+    // all at 41 or over, 30 weeks of £25,000 / 52 = £480.77 (under the £719 cap): £14,423.10;
+    // A's scheme pays the statutory weeks.
+    let bumped: Vec<_> = o
+        .people
+        .iter()
+        .filter(|p| p.fate == PersonFate::Bumped)
+        .collect();
+    assert_eq!(bumped.len(), 1);
+    assert_eq!(plan.posts[bumped[0].post].id, "A4");
+    assert_eq!(bumped[0].exit.redundancy_pay, Money(1_442_310));
+    // No compulsory redundancy pay; B's head's VR and A4's package instead.
+    assert_eq!(o.one_off.redundancy_pay, Money(5_298_068 + 1_442_310));
+    // The assistant's post stays filled, so the saving is the accountant's post as before.
+    assert_eq!(o.totals.recurring_saving, base.totals.recurring_saving);
+    // Pay protection: the accountants move into a £25,000 post, a third each: A2 and A3 lose
+    // £15,000 a year, B2 £17,000; one year's protection: £5,000 + £5,000 + £5,666.67.
+    assert_eq!(o.one_off.pay_protection, Money(1_566_667));
+    // For consultation A proposes A4 and, rounded up, the two thirds of A2 and A3 at risk.
+    assert_eq!(o.councils[0].proposed_redundancies, 2);
+    // Each bumped exit is flagged for approval.
+    let flags: Vec<_> = o
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::BumpedRedundancy)
+        .collect();
+    assert_eq!(flags.len(), 1);
+    assert!(flags[0].message.contains("post A4"), "{}", flags[0].message);
+}

@@ -82,6 +82,8 @@ prop_compose! {
             prop::sample::select(vec![0.0, 0.0, 0.3, 0.85, 1.0]),
             // HR going live in a wave of its own, days after the programme's go-live.
             prop::option::of(-200i64..400),
+            // Bumped redundancy allowed.
+            any::<bool>(),
         ),
     )(
         posts in prop::collection::vec(post(councils.len(), targets.len()), 0..40),
@@ -89,7 +91,7 @@ prop_compose! {
         rate in Just(rate), compulsory in Just(compulsory), limit in Just(limit), share in Just(share),
         split in Just(split), months in Just(months), days365 in Just(days365), money in Just(money),
     ) -> Plan {
-        let (implementation, lines, costs_and_savings, take_up, hr_wave) = money;
+        let (implementation, lines, costs_and_savings, take_up, hr_wave, bumping) = money;
         let mut plan = Plan::new("Random", Programme { consultation_start: start, go_live: add_days(start, lead) });
         plan.councils = councils.iter().enumerate().map(|(i, c)| Council {
             id: format!("c{i}"),
@@ -129,6 +131,7 @@ prop_compose! {
         let a = &mut plan.assumptions;
         a.redeployment_rate = rate;
         a.vr_take_up = take_up;
+        a.bumping = bumping;
         if let Some(days) = hr_wave {
             let go_live = plan.programme.go_live;
             if let Some(hr) = plan.functions.iter_mut().find(|f| f.id == "hr") {
@@ -225,16 +228,17 @@ proptest! {
         for r in &o.roles {
             // Today = kept + vacancies kept + deleted vacancies + VR + CR + redeployed out.
             prop_assert!(conserved(&r.flows), "role {}: {:?}", r.id, r.flows);
-            // Target = kept + redeployed in + new hires, where new hires fill the open posts
-            // (vacancies kept and new posts) that redeployees do not.
+            // Target = kept + redeployed in + people at risk taking bumped volunteers' posts +
+            // new hires, where new hires fill the open posts (vacancies kept and new posts)
+            // that redeployees do not.
             let open = r.flows.vacancies_kept + r.new_posts;
             prop_assert!(r.redeployed_in <= open + EPS);
             let staff_kept = r.flows.kept - r.flows.over_target;
             let hires = open - r.redeployed_in;
-            prop_assert!((r.target_fte - (staff_kept + r.redeployed_in + hires)).abs() < EPS, "role {}: {:?}", r.id, r);
+            prop_assert!((r.target_fte - (staff_kept + r.redeployed_in + r.flows.bumped + hires)).abs() < EPS, "role {}: {:?}", r.id, r);
         }
         prop_assert!(conserved(&o.totals.flows));
-        let moved_in: f64 = o.roles.iter().map(|r| r.redeployed_in).sum();
+        let moved_in: f64 = o.roles.iter().map(|r| r.redeployed_in + r.flows.bumped).sum();
         prop_assert!((moved_in - o.totals.flows.redeployed_out).abs() < EPS);
     }
 

@@ -184,6 +184,8 @@ impl Derived {
                 .flat_map(|p| match p.kind() {
                     "voluntary" if p.share >= 1.0 - 1e-9 => vec!["VR".to_owned()],
                     "voluntary" => vec![format!("{:.0}% expected VR", p.share * 100.0)],
+                    "bumped" if p.share >= 1.0 - 1e-9 => vec!["bumped VR".to_owned()],
+                    "bumped" => vec![format!("{:.0}% bumped VR", p.share * 100.0)],
                     "compulsory" if p.redeployed > 1e-9 => vec![
                         format!("{:.0}% compulsory", p.share * 100.0),
                         format!("{:.0}% redeployed", p.redeployed * 100.0),
@@ -194,6 +196,12 @@ impl Derived {
                 .collect();
             return match parts.as_slice() {
                 [only] if only == "VR" => format!("VR, {total}"),
+                [only] if only.ends_with("bumped VR") => {
+                    format!(
+                        "{}: someone at risk takes the post, {total}",
+                        super::label::capitalise(only)
+                    )
+                }
                 [only] if only.ends_with("redeployed") => {
                     format!(
                         "Redeployed {}, {total}",

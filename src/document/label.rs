@@ -274,6 +274,7 @@ fn field_words(field: &str) -> (String, Form, &'static str) {
         "notice_weeks" => ("notice", Form::Text, " weeks"),
         "vr_interest" => ("VR interest", Form::Switch, ""),
         "vr_take_up" => ("VR take-up", Form::Percent, ""),
+        "bumping" => ("bumped redundancy", Form::Switch, ""),
         "lgps_member" => ("LGPS member", Form::Switch, ""),
         f if f.ends_with("_rate") || f.ends_with("_tolerance") => ("", Form::Percent, ""),
         _ => ("", Form::Text, ""),
@@ -315,7 +316,7 @@ fn pay_text(text: &str) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().collect::<String>() + chars.as_str()

@@ -28,7 +28,7 @@ pub struct Row {
     pub exit_detail: String,
     /// The council's index.
     pub council: usize,
-    /// "voluntary", "compulsory" or "redeployed".
+    /// "voluntary", "bumped", "compulsory" or "redeployed".
     pub kind: &'static str,
     /// Money for sorting: redundancy, strain, protection, total (pence).
     pub money: [i64; 4],

@@ -157,6 +157,7 @@ impl<'a> Context<'a> {
                 .unwrap_or(a.protect_harmonised_pay),
             vr_payback_limit: scenario.vr_payback_limit.unwrap_or(a.vr_payback_limit),
             compulsory_allowed: scenario.compulsory_allowed.unwrap_or(a.compulsory_allowed),
+            bumping: scenario.bumping.unwrap_or(a.bumping),
             implementation_costs: scenario
                 .implementation_costs
                 .clone()

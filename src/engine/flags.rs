@@ -22,6 +22,7 @@ pub fn flags(
     let mut out = Vec::new();
     timetable_flags(ctx, councils, &mut out);
     package_flags(ctx, people, &mut out);
+    bumped_flags(ctx, people, &mut out);
     role_flags(ctx, pools, roles, &mut out);
     let estimated: Vec<&PersonOutcome> = people
         .iter()
@@ -168,6 +169,35 @@ pub fn wave_words(ctx: &Context, wave: Option<usize>) -> String {
     format!("the go-live of {}", crate::format::and_list(&names))
 }
 
+/// Each bumped exit, for approval: the volunteer goes so that someone at risk takes the post, so
+/// the council pays a package to save nothing on that post.
+fn bumped_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
+    let plan = ctx.plan;
+    for p in people.iter().filter(|p| p.fate == PersonFate::Bumped) {
+        let post = &plan.posts[p.post];
+        let share = if p.share >= 1.0 - EPS {
+            String::new()
+        } else {
+            format!(" (expected at {:.0}%)", p.share * 100.0)
+        };
+        out.push(Flag {
+            kind: FlagKind::BumpedRedundancy,
+            message: format!(
+                "Bumped redundancy: the holder of post {} ({}, {}) volunteers{share} so that someone at risk in {} takes the post; package {}, to be approved",
+                post.id,
+                post.title,
+                plan.councils[p.council].short_name,
+                ctx.role_function[p.role]
+                    .and_then(|f| plan.functions.get(f))
+                    .map_or("the function", |f| f.name.as_str()),
+                p.exit.package().whole()
+            ),
+            council: Some(p.council),
+            role: Some(p.role),
+        });
+    }
+}
+
 fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
     let plan = ctx.plan;
     let approval = &plan.parameters.approval;
@@ -181,7 +211,7 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
         if package < approval.reportable {
             continue;
         }
-        if p.fate == PersonFate::Voluntary {
+        if matches!(p.fate, PersonFate::Voluntary | PersonFate::Bumped) {
             let entry = reportable.entry(p.council).or_insert((0, Money::ZERO));
             entry.0 += 1;
             entry.1 = entry.1.max(package);

@@ -311,16 +311,25 @@ fn people_in(
         };
         // Someone expected to volunteer in part (a VR take-up) has a row for that share and
         // another for the rest of them that is at risk.
-        if fate.voluntary > EPS {
-            out.push(row(
-                PersonFate::Voluntary,
-                fate.voluntary,
-                0.0,
-                cost(ExitKind::Voluntary),
-                Money::ZERO,
-            ));
+        // Volunteering (in whole or expected in part, or bumped) is paid as VR.
+        for (kind, share) in [
+            (PersonFate::Voluntary, fate.voluntary),
+            (PersonFate::Bumped, fate.bumped),
+        ] {
+            if share > EPS {
+                out.push(row(
+                    kind,
+                    share,
+                    0.0,
+                    cost(ExitKind::Voluntary),
+                    Money::ZERO,
+                ));
+            }
         }
-        if fate.voluntary <= EPS || fate.compulsory > EPS || fate.redeployed > EPS {
+        if (fate.voluntary <= EPS && fate.bumped <= EPS)
+            || fate.compulsory > EPS
+            || fate.redeployed > EPS
+        {
             let exit_cost = if fate.compulsory > EPS {
                 cost(ExitKind::Compulsory)
             } else {
@@ -356,10 +365,11 @@ struct ProtectionTable {
 
 impl ProtectionTable {
     fn new(pools: &[Pool]) -> Self {
+        // Open posts, and the posts of bumped volunteers that people at risk take.
         let mut open: Vec<(f64, f64)> = pools
             .iter()
-            .filter(|p| p.open > EPS)
-            .map(|p| (p.target_salary as f64, p.open))
+            .filter(|p| p.open + p.bumped > EPS)
+            .map(|p| (p.target_salary as f64, p.open + p.bumped))
             .collect();
         open.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (mut w, mut s) = (0.0, 0.0);
@@ -579,7 +589,9 @@ fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Vec<
         } else {
             f.filled = fte;
             let fate = fates[i];
-            f.voluntary = fte * fate.voluntary;
+            // A bumped volunteer leaves by VR; someone at risk takes the post.
+            f.bumped = fte * fate.bumped;
+            f.voluntary = fte * fate.voluntary + f.bumped;
             f.redeployed_out = fte * fate.redeployed;
             f.compulsory = fte * fate.compulsory;
             f.kept = (fte - f.voluntary - f.redeployed_out - f.compulsory).max(0.0);

@@ -31,6 +31,9 @@ pub struct Flows {
     pub kept: f64,
     /// Of `kept`, FTE above target because compulsory redundancy is not allowed.
     pub over_target: f64,
+    /// Of `voluntary`, FTE bumped: volunteers from roles not at risk whose posts people at risk
+    /// in the function take (as many FTE come in as go; they are in others' `redeployed_out`).
+    pub bumped: f64,
 }
 
 impl Flows {
@@ -61,6 +64,7 @@ impl Flows {
         self.compulsory += o.compulsory;
         self.kept += o.kept;
         self.over_target += o.over_target;
+        self.bumped += o.bumped;
     }
 }
 
@@ -314,6 +318,10 @@ pub enum PersonFate {
     /// Accepted for VR: leaves for certain (`share` 1), or is expected to volunteer at the
     /// scenario's VR take-up (`share` below 1; the rest of them is a second, at-risk row).
     Voluntary,
+    /// Volunteers from a role not at risk so that someone at risk takes their post (bumped
+    /// redundancy, with `share` as for VR): their post stays filled, so their going saves
+    /// nothing; it needs approval.
+    Bumped,
     /// In a pool still at risk after VR: may be selected for compulsory redundancy (with
     /// probability `share`) or redeployed (with probability `redeployed`). Their figures are
     /// expected values.
@@ -398,11 +406,13 @@ impl PersonOutcome {
         }
     }
 
-    /// "voluntary", "compulsory" (an expected share may be selected) or "redeployed" (expected
-    /// to move to an open post, not to leave).
+    /// "voluntary", "bumped" (volunteers so someone at risk takes their post), "compulsory" (an
+    /// expected share may be selected) or "redeployed" (expected to move to an open post, not to
+    /// leave).
     pub fn kind(&self) -> &'static str {
         match self.fate {
             PersonFate::Voluntary => "voluntary",
+            PersonFate::Bumped => "bumped",
             PersonFate::AtRisk if self.share > 1e-9 => "compulsory",
             PersonFate::AtRisk => "redeployed",
         }
@@ -440,6 +450,8 @@ pub enum FlagKind {
     /// A pay change imposed by dismissal and re-engagement: everyone it applies to is proposed
     /// for dismissal.
     DismissalReengagement,
+    /// A volunteer from a role not at risk goes so that someone at risk takes the post.
+    BumpedRedundancy,
 }
 
 impl FlagKind {
@@ -459,6 +471,7 @@ impl FlagKind {
             Self::UnusedStrainQuote => "Strain quotes not used",
             Self::AssumedFigures => "Figures past the last one known",
             Self::DismissalReengagement => "Pay change by dismissal and re-engagement",
+            Self::BumpedRedundancy => "Bumped redundancies (each needs approval)",
         }
     }
 }

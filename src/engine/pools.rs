@@ -44,6 +44,11 @@ pub struct Pool {
     pub open: f64,
     /// FTE redeployed in.
     pub redeployed_in: f64,
+    /// Of `redeployed_out`, FTE moving into the posts of volunteers bumped from roles not at
+    /// risk.
+    pub bumped_out: f64,
+    /// FTE of this role's volunteers who go so that someone at risk takes their post.
+    pub bumped: f64,
     /// Target full-time salary in pence.
     pub target_salary: i64,
     /// Critical FTE in the pool.
@@ -60,6 +65,9 @@ pub struct Fate {
     pub redeployed: f64,
     /// Share of the person made compulsorily redundant (expected).
     pub compulsory: f64,
+    /// Share of the person who volunteers from a role not at risk so that someone at risk takes
+    /// their post (bumped redundancy).
+    pub bumped: f64,
 }
 
 /// The person a filled post holds, as the rules see them.
@@ -183,13 +191,42 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
         return (0.0, accepted);
     }
     let plan = ctx.plan;
+    let candidates = volunteers(ctx, &pool.filled);
+    let mut voluntary = 0.0;
+    for (_, i, offered) in candidates {
+        let fte = clean_fte(plan.posts[i].fte);
+        if fte <= EPS {
+            continue;
+        }
+        let share = if offered >= 1.0 {
+            if voluntary + fte > pool.at_risk + EPS {
+                continue;
+            }
+            1.0
+        } else {
+            offered.min((pool.at_risk - voluntary) / fte)
+        };
+        if share <= EPS {
+            continue;
+        }
+        voluntary += share * fte;
+        accepted.push((i, share));
+    }
+    (voluntary.min(pool.at_risk), accepted)
+}
+
+/// The eligible volunteers among `posts`, best payback first: (payback in years, post, share
+/// offered: 1 for someone who said they are interested, the VR take-up otherwise). Eligibility
+/// (not critical, the council's minimum service) and payback are judged on exit at the go-live
+/// of the post's wave.
+fn volunteers(ctx: &Context, posts: &[usize]) -> Vec<(f64, usize, f64)> {
+    let plan = ctx.plan;
     let mut candidates: Vec<(f64, usize, f64)> = Vec::new();
-    for &i in &pool.filled {
+    for &i in posts {
         let post = &plan.posts[i];
         let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
             continue;
         };
-        // Judged at the go-live of the role's wave.
         let go_live = ctx.post_go_live(i);
         let service = complete_years_ending_with(h.service_start, go_live);
         let offered = if h.vr_interest {
@@ -226,27 +263,59 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
             .unwrap_or(Ordering::Equal)
             .then_with(|| plan.posts[a.1].id.cmp(&plan.posts[b.1].id))
     });
-    let mut voluntary = 0.0;
-    for (_, i, offered) in candidates {
-        let fte = clean_fte(plan.posts[i].fte);
-        if fte <= EPS {
+    candidates
+}
+
+/// Bumped redundancy (when the scenario allows it): in each function, volunteers from roles not
+/// at risk go, best payback first, so that people still at risk there (to be dismissed
+/// compulsorily, or left above target when that is not allowed) take their posts. The people
+/// at risk move as redeployees do, the bumped volunteers' posts stay filled, and the roles'
+/// remainders shrink in proportion.
+fn bump(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
+    let plan = ctx.plan;
+    for f in 0..plan.functions.len() {
+        let in_function = |r: usize| ctx.role_function[r] == Some(f);
+        let rest = |p: &Pool| p.compulsory + p.over_target;
+        let need: f64 = (0..pools.len())
+            .filter(|&r| in_function(r))
+            .map(|r| rest(&pools[r]))
+            .sum();
+        if need <= EPS {
             continue;
         }
-        let share = if offered >= 1.0 {
-            if voluntary + fte > pool.at_risk + EPS {
+        let posts: Vec<usize> = (0..pools.len())
+            .filter(|&r| in_function(r) && pools[r].at_risk <= EPS)
+            .flat_map(|r| pools[r].filled.iter().copied())
+            .collect();
+        let mut taken = 0.0;
+        for (_, i, offered) in volunteers(ctx, &posts) {
+            let fte = clean_fte(plan.posts[i].fte);
+            let share = offered.min((need - taken) / fte.max(EPS));
+            if fte <= EPS || share <= EPS {
                 continue;
             }
-            1.0
-        } else {
-            offered.min((pool.at_risk - voluntary) / fte)
-        };
-        if share <= EPS {
-            continue;
+            taken += share * fte;
+            fates[i].bumped = share;
+            if let Some(r) = ctx.post_role[i] {
+                pools[r].bumped += share * fte;
+            }
+            if taken >= need - EPS {
+                break;
+            }
         }
-        voluntary += share * fte;
-        accepted.push((i, share));
+        let moved = taken.min(need) / need;
+        for r in (0..pools.len()).filter(|&r| in_function(r)) {
+            let pool = &mut pools[r];
+            let out = rest(pool) * moved;
+            if out <= EPS {
+                continue;
+            }
+            pool.bumped_out = out;
+            pool.redeployed_out += out;
+            pool.compulsory *= 1.0 - moved;
+            pool.over_target *= 1.0 - moved;
+        }
     }
-    (voluntary.min(pool.at_risk), accepted)
 }
 
 /// Steps 4 and 5: redeploy the planned share of those still at risk into open posts (as far as
@@ -279,6 +348,11 @@ fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
         } else {
             0.0
         };
+    }
+    if ctx.assumptions.bumping {
+        bump(ctx, pools, fates);
+    }
+    for pool in pools.iter() {
         let need = pool.redeployed_out + pool.compulsory;
         if need <= EPS {
             continue;

@@ -77,7 +77,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         if whole[i] {
             volunteers[s] += 1;
         } else {
-            at_risk[s] += fate.voluntary + fate.compulsory + fate.redeployed;
+            at_risk[s] += fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped;
         }
     }
     let own: Vec<u32> = (0..slots)
@@ -130,7 +130,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         };
         let w = ctx.post_wave(i);
         let (s, go_live) = (slot(c, w), ctx.waves[w]);
-        let leaves = fate.voluntary + fate.compulsory;
+        let leaves = fate.voluntary + fate.compulsory + fate.bumped;
         if leaves <= EPS {
             if fate.redeployed > EPS {
                 exits[i] = Some(Exit {
@@ -260,7 +260,7 @@ fn by_role(
         let risk = if whole[i] {
             0.0
         } else {
-            fate.voluntary + fate.compulsory + fate.redeployed
+            fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped
         };
         if !whole[i] && risk <= 0.0 {
             continue;
@@ -295,7 +295,7 @@ pub fn whole_people(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<bool> 
         .iter()
         .enumerate()
         .map(|(i, fate)| {
-            fate.voluntary >= 1.0 - EPS
+            fate.voluntary + fate.bumped >= 1.0 - EPS
                 || ctx.post_role[i].is_some_and(|r| ctx.reengaged(i, pools[r].target_salary))
         })
         .collect()

@@ -519,7 +519,7 @@ fn anonymise_roles(plan: &Plan, o: &Outcome, table: &mut Table) {
     ];
     for p in &o.people {
         let route = match p.kind() {
-            "voluntary" => 0,
+            "voluntary" | "bumped" => 0,
             "redeployed" => 1,
             _ => 2,
         };
@@ -870,6 +870,12 @@ fn assumptions(plan: &Plan) -> Table {
     add(
         "Compulsory redundancy allowed".to_owned(),
         Cell::Flag(a.compulsory_allowed),
+        None,
+        plan_setting,
+    );
+    add(
+        "Bumped redundancy allowed".to_owned(),
+        Cell::Flag(a.bumping),
         None,
         plan_setting,
     );

@@ -236,6 +236,9 @@ pub struct Assumptions {
     pub vr_payback_limit: PaybackLimit,
     /// Whether compulsory redundancies may be made (false = VR only).
     pub compulsory_allowed: bool,
+    /// Bumped redundancy: a volunteer from a role not at risk may go so that someone still at
+    /// risk in the same function takes their post. Each such exit needs approval. Format 6.
+    pub bumping: bool,
     /// One-off implementation costs (systems, relocation, project team).
     pub implementation_costs: Vec<ImplementationCost>,
     /// What the councils share: the cost of the single service, or its costs and savings (format
@@ -395,6 +398,7 @@ impl Default for Assumptions {
             protect_harmonised_pay: false,
             vr_payback_limit: PaybackLimit::None,
             compulsory_allowed: true,
+            bumping: false,
             implementation_costs: Vec::new(),
             split_method: SplitMethod::ServiceCost,
             cost_share: CostShare::Equal,
@@ -566,6 +570,8 @@ pub struct Scenario {
     pub vr_payback_limit: Option<PaybackLimit>,
     /// Whether compulsory redundancies are allowed.
     pub compulsory_allowed: Option<bool>,
+    /// Whether bumped redundancy is allowed. Format 6.
+    pub bumping: Option<bool>,
     /// Target pay for particular roles (a set salary or a harmonisation rule), by role id.
     /// Format 5.
     pub target_pay: BTreeMap<String, TargetPay>,

@@ -228,6 +228,14 @@ fn assumptions_grid(ui: &mut Ui, plan: &Plan, s: &mut Settings, form: &mut widge
             a.compulsory_allowed = v;
         },
     );
+    let new = widgets::tick(
+        ui,
+        "Bumped redundancy: volunteers from roles not at risk may go so people at risk take their posts",
+        a.bumping,
+    );
+    form.row(ui, "bumping", "change bumped redundancy", new, |v| {
+        a.bumping = v;
+    });
     let new = widgets::choice(
         ui,
         "Councils share",

@@ -53,6 +53,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         let kinds: Vec<(Option<&'static str>, String)> = [
             (None, "Every kind"),
             (Some("voluntary"), "Voluntary"),
+            (Some("bumped"), "Bumped"),
             (Some("compulsory"), "Compulsory"),
             (Some("redeployed"), "Redeployed"),
         ]

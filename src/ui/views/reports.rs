@@ -26,10 +26,15 @@ const POOL_COLUMNS: [&str; 9] = [
 
 fn pool_row(ui: &mut Ui, name: RichText, f: &Flows, target: f64, new_posts: f64) {
     ui.label(name);
+    ui.label(fte(f.current()));
+    ui.label(fte(f.vacancies_deleted));
+    if f.bumped > 0.05 {
+        ui.label(format!("{} ({} bumped)", fte(f.voluntary), fte(f.bumped)))
+            .on_hover_text("Bumped: volunteers from roles not at risk whose posts people at risk take; those people count as redeployed");
+    } else {
+        ui.label(fte(f.voluntary));
+    }
     for v in [
-        f.current(),
-        f.vacancies_deleted,
-        f.voluntary,
         f.redeployed_out,
         f.compulsory,
         f.kept_total(),

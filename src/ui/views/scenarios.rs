@@ -349,6 +349,11 @@ fn general_grid(
         &mut sc.compulsory_allowed,
         &compulsory,
     );
+    let bumping = as_plan_or(&[
+        (true, "Allowed (each exit approved)"),
+        (false, "Not allowed"),
+    ]);
+    changed |= pick(ui, "Bumped redundancy", &mut sc.bumping, &bumping);
     let years = |ui: &mut Ui, l: &str, y: &mut f64| {
         widgets::number(ui, &format!("{l} (years)"), *y, 0.0..=10.0, 1)
             .map(|v| *y = v)
