@@ -295,7 +295,33 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
         && s.split_method.is_none()
         && s.implementation_costs.is_none()));
     assert_eq!(v4.format_version, FORMAT_VERSION);
+    // Version 6 added VR take-up, bumped redundancy and each function's go-live (none in older
+    // plans: no take-up, no bumping, every function with the programme).
+    let v5 = plan_file::open(&dir.join("plan-v5.ron")).unwrap();
+    assert_eq!(v5.format_version, FORMAT_VERSION);
+    let vr_only = v5.scenario("VR only").unwrap();
+    assert_eq!(vr_only.vr_multipliers.get("ashby"), Some(&1.5));
+    assert_eq!(vr_only.min_service_for_vr_years, Some(3));
+    assert!(v5.assumptions.protect_harmonised_pay);
+    assert!(v5.assumptions.vr_take_up.abs() < 1e-12 && !v5.assumptions.bumping);
+    assert!(v5.functions.iter().all(|f| f.go_live.is_none()));
+    assert!(v5.scenarios.iter().all(|s| s.vr_take_up.is_none()
+        && s.bumping.is_none()
+        && s.function_go_live.is_empty()));
+    // They survive a save and reopen.
+    let mut v6 = v5.clone();
+    v6.assumptions.vr_take_up = 0.2;
+    v6.assumptions.bumping = true;
+    v6.functions[1].go_live = Some(jiff::civil::date(2028, 10, 1));
+    v6.scenarios[0]
+        .function_go_live
+        .insert("it".to_owned(), jiff::civil::date(2029, 1, 1));
+    v6.scenarios[0].vr_take_up = Some(0.4);
+    v6.scenarios[0].bumping = Some(false);
+    let text = plan_file::to_text(&v6).unwrap();
+    assert_eq!(plan_file::parse(&text).unwrap(), v6);
     // A slide that is not a chart is refused with its line.
+    let text = plan_file::to_text(&v2).unwrap();
     let broken = text.replace("    Overlap,", "    Pie,");
     let err = plan_file::parse(&broken).unwrap_err().to_string();
     assert!(err.contains("Pie") && err.contains("line"), "{err}");
