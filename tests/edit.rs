@@ -416,4 +416,32 @@ fn a_scenarios_role_pay_and_function_scale_read_in_words() {
         history.undo_label(),
         Some(format!("{name}: Finance scale as the plan → × 0.8").as_str())
     );
+    // Phased go-live, in a scenario and in the plan; VR take-up and bumping.
+    let mut settings = Settings::of(&plan);
+    settings.scenarios[0]
+        .function_go_live
+        .insert("it".to_owned(), jiff::civil::date(2018, 10, 1));
+    assert!(history.apply(&mut plan, Edit::settings("go-live", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: IT go-live as the plan → 2018-10-01").as_str())
+    );
+    let mut settings = Settings::of(&plan);
+    settings.scenarios[0].vr_take_up = Some(0.25);
+    assert!(history.apply(&mut plan, Edit::settings("take-up", settings)));
+    assert_eq!(
+        history.undo_label(),
+        Some(format!("{name}: VR take-up as the plan → 25.0%").as_str())
+    );
+    let mut functions = plan.functions.clone();
+    functions[2].go_live = Some(jiff::civil::date(2019, 1, 1));
+    assert!(history.apply(&mut plan, Edit::functions("go-live", functions)));
+    assert_eq!(
+        history.undo_label(),
+        Some("IT go-live with the programme → 2019-01-01")
+    );
+    let mut settings = Settings::of(&plan);
+    settings.assumptions.bumping = true;
+    assert!(history.apply(&mut plan, Edit::settings("bumping", settings)));
+    assert_eq!(history.undo_label(), Some("Bumped redundancy off → on"));
 }

@@ -305,9 +305,11 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     assert!(v5.assumptions.protect_harmonised_pay);
     assert!(v5.assumptions.vr_take_up.abs() < 1e-12 && !v5.assumptions.bumping);
     assert!(v5.functions.iter().all(|f| f.go_live.is_none()));
-    assert!(v5.scenarios.iter().all(|s| s.vr_take_up.is_none()
-        && s.bumping.is_none()
-        && s.function_go_live.is_empty()));
+    assert!(
+        v5.scenarios.iter().all(|s| s.vr_take_up.is_none()
+            && s.bumping.is_none()
+            && s.function_go_live.is_empty())
+    );
     // They survive a save and reopen.
     let mut v6 = v5.clone();
     v6.assumptions.vr_take_up = 0.2;

@@ -984,7 +984,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                 .filled(true)
                 .color(theme::chart_text(look.dark)),
         );
-        for (go_live, functions) in go_lives {
+        for (n, (go_live, functions)) in go_lives.into_iter().enumerate() {
             let name = if functions.is_empty() {
                 format!("Go-live {}", long_date(go_live))
             } else {
@@ -995,6 +995,21 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                     .color(theme::error(look.dark))
                     .width(3.0),
             );
+            // Each wave's line says which functions go live on it, above the lanes, ending at
+            // the line (the months before a go-live are its own wave's).
+            if !functions.is_empty() {
+                p.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(day(go_live), 0.55),
+                        RichText::new(format!("Wave {}: {functions}  ", n + 1))
+                            .size(look.text_size())
+                            .color(theme::chart_text(look.dark)),
+                    )
+                    .anchor(Align2::RIGHT_CENTER)
+                    .allow_hover(false),
+                );
+            }
         }
     });
 }

@@ -212,6 +212,11 @@ fn field_words_of(plan: &Plan, what: What, name: &str, change: &Change) -> Descr
             .function(last)
             .map_or_else(|| last.to_owned(), |f| f.name.clone());
         (format!("{function} scale"), Form::Times, "")
+    } else if path.first() == Some(&"function_go_live") && path.len() == 2 {
+        let function = plan
+            .function(last)
+            .map_or_else(|| last.to_owned(), |f| f.name.clone());
+        (format!("{function} go-live"), Form::Text, "")
     } else if path.first() == Some(&"target_pay") && path.len() == 3 && last == "Salary" {
         // A scenario's set salary for a role, changed: `target_pay.ROLE.Salary`.
         (format!("{} salary", role(path[1])), Form::Money, "")
@@ -246,6 +251,9 @@ fn field_words_of(plan: &Plan, what: What, name: &str, change: &Change) -> Descr
     let value = |text: &str| {
         if what == What::Scenario && text == "none" {
             "as the plan".to_owned()
+        } else if what == What::Function && last == "go_live" && text == "none" {
+            // A function without its own go-live goes live with the programme.
+            "with the programme".to_owned()
         } else {
             format_value(text, form)
         }

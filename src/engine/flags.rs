@@ -240,7 +240,7 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
                 )
             } else {
                 format!(
-                    "If the holder of post {} ({}, {}) volunteers (expected at the VR take-up of {:.0}%), their package of {} needs full council approval (£100,000 or more)",
+                    "If the holder of post {} ({}, {}) volunteers (counted as an expected {:.0}% at the VR take-up), their package of {} needs full council approval (£100,000 or more)",
                     post.id,
                     post.title,
                     plan.councils[p.council].short_name,

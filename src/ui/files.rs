@@ -16,6 +16,11 @@ use crate::io::import::Mapping;
 pub trait FileDialogs {
     /// A plan file to open, or `None` if the user cancelled.
     fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+
+    /// A plan to compare the open plan with (the open dialog unless the dialogs say otherwise).
+    fn compare_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.open_plan(folder)
+    }
     /// Where to save the plan, or `None` if the user cancelled.
     fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save a PNG image, or `None` if the user cancelled.
@@ -85,6 +90,12 @@ fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog 
 impl FileDialogs for NativeDialogs {
     fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
         dialog(folder).set_title("Open plan").pick_file()
+    }
+
+    fn compare_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog(folder)
+            .set_title("Compare with a plan file")
+            .pick_file()
     }
 
     fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {

@@ -175,7 +175,7 @@ impl App {
     /// Reads another plan file for What changed; the open plan is not touched.
     pub(super) fn compare_with_file(&mut self) {
         let folder = self.folder();
-        let Some(path) = self.dialogs.open_plan(folder.as_deref()) else {
+        let Some(path) = self.dialogs.compare_plan(folder.as_deref()) else {
             return;
         };
         match crate::io::plan_file::open_at_most(&path, self.prefs.max_plan_mb()) {

@@ -288,7 +288,11 @@ pub fn timetable_ui(
         .collect();
     ui.add_space(theme::SECTION_GAP);
     if misses.is_empty() {
-        ui.label("Every council finishes consultation and notice before go-live");
+        ui.label(if phased {
+            "Every council finishes each wave's consultation and notice before its go-live"
+        } else {
+            "Every council finishes consultation and notice before go-live"
+        });
     }
     for f in misses {
         ui.colored_label(theme::warning(dark), format!("Warning: {}", f.message));
