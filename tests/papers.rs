@@ -544,3 +544,42 @@ fn a_scenario_without_compulsory_redundancy_says_so_in_the_letter() {
     );
     assert!(!says(&base()), "the base allows it");
 }
+
+#[test]
+fn an_hr1_for_a_plan_in_waves_says_what_each_wave_proposes() {
+    use merger_planner::io::drafts::{self, Block};
+    let mut plan = synthetic::bournemouth_poole();
+    let later = jiff::civil::date(2018, 10, 1);
+    for f in plan
+        .functions
+        .iter_mut()
+        .filter(|f| f.id == "it" || f.id == "legal")
+    {
+        f.go_live = Some(later);
+    }
+    let all = drafts::drafts(&plan, &base(), false);
+    let hr1 = all
+        .iter()
+        .find(|d| d.file_name.starts_with("hr1-"))
+        .expect("an HR1");
+    let note = hr1
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Para(p) if p.starts_with("The services go live in waves") => Some(p),
+            _ => None,
+        })
+        .expect("the waves are said");
+    assert!(
+        note.contains("wave 2 (IT and Legal, going live 1 October 2018)"),
+        "{note}"
+    );
+    assert!(note.contains("send an HR1 for each wave"), "{note}");
+    // A plan going live at once says nothing of waves.
+    let plan = synthetic::bournemouth_poole();
+    assert!(drafts::drafts(&plan, &base(), false).iter().all(|d| {
+        d.blocks
+            .iter()
+            .all(|b| !matches!(b, Block::Para(p) if p.contains("go live in waves")))
+    }));
+}

@@ -221,6 +221,34 @@ fn dismissals(council: &CouncilOutcome) -> String {
     }
 }
 
+/// When the functions go live in waves, a note that the draft counts every wave together and
+/// when to send one for each wave.
+fn waves_note(plan: &Plan, o: &Outcome, council: &CouncilOutcome) -> Option<String> {
+    if o.waves.len() < 2 {
+        return None;
+    }
+    let waves: Vec<String> = council
+        .waves
+        .iter()
+        .filter_map(|t| {
+            let w = t.wave?;
+            let wave = o.waves.get(w)?;
+            Some(format!(
+                "wave {} ({}, going live {}): {} proposed, {} days' consultation owed",
+                w + 1,
+                crate::charts::series::wave_functions(plan, wave),
+                day(t.go_live),
+                t.proposed,
+                t.consultation_days
+            ))
+        })
+        .collect();
+    Some(format!(
+        "The services go live in waves: {}. This draft counts every wave together, from the first consultation to the last dismissal. Where you propose a wave separately (its dismissals more than 90 days from the others'), send an HR1 for each wave with its own numbers.",
+        waves.join("; ")
+    ))
+}
+
 fn hr1(
     plan: &Plan,
     o: &Outcome,
@@ -253,7 +281,7 @@ fn hr1(
         (council.proposed_redundancies, people.total),
         anonymised,
     );
-    let blocks = vec![
+    let mut blocks = vec![
         Block::Para(format!(
             "DRAFT prepared by Merger Planner from \"{}\", scenario {}. Check every answer, then submit the form online on GOV.UK (\"HR1: Advance notification of redundancies\") by {}: at least {} days before the first dismissal takes effect (TULRCA 1992 s.193).",
             plan.name,
@@ -328,6 +356,9 @@ fn hr1(
                 .map_or_else(|| "[none proposed]".to_owned(), day),
         ),
     ];
+    if let Some(waves) = waves_note(plan, o, council) {
+        blocks.insert(1, Block::Para(waves));
+    }
     Draft {
         file_name: format!("hr1-{}.docx", crate::io::slug(&council.short_name)),
         title: format!(

@@ -315,11 +315,20 @@ fn title_page(
     y += 44.0;
     for line in [
         format!("Scenario: {}", o.scenario),
-        format!(
-            "Consultation from {}; the single service from {}",
-            o.consultation_start.strftime("%-d %B %Y"),
-            o.go_live.strftime("%-d %B %Y")
-        ),
+        match o.waves.as_slice() {
+            [first, .., last] => format!(
+                "Consultation from {}; the single service in {} waves, from {} to {}",
+                first.consultation_start.strftime("%-d %B %Y"),
+                o.waves.len(),
+                first.go_live.strftime("%-d %B %Y"),
+                last.go_live.strftime("%-d %B %Y")
+            ),
+            _ => format!(
+                "Consultation from {}; the single service from {}",
+                o.consultation_start.strftime("%-d %B %Y"),
+                o.go_live.strftime("%-d %B %Y")
+            ),
+        },
         format!("Prepared {}", made.strftime("%-d %B %Y")),
         plan.protective_marking.clone(),
     ] {
