@@ -88,6 +88,14 @@ pub struct Context<'a> {
     pub weeks_per_year: f64,
     /// The council that employs new posts.
     pub host: usize,
+    /// Indicative pension strain × this (the scenario's, else 1).
+    pub strain_factor: f64,
+    /// Days every leaver's exit slips (the scenario's weeks × 7, else 0).
+    pub exit_slip_days: i64,
+    /// The next pay award, raising each year's saving after go-live's year (else 0).
+    pub pay_award: f64,
+    /// Implementation costs × (1 + this) (else 0).
+    pub implementation_overrun: f64,
 }
 
 impl<'a> Context<'a> {
@@ -225,6 +233,20 @@ impl<'a> Context<'a> {
             on_costs: OnCosts::full_year(&plan.parameters, go_live),
             weeks_per_year: a.weekly_pay.weeks_per_year(),
             host,
+            strain_factor: finite_at_least_zero(scenario.strain_estimate_factor, 1.0),
+            exit_slip_days: (finite_at_least_zero(scenario.exit_slip_weeks, 0.0) * 7.0)
+                .round()
+                .min(3650.0) as i64,
+            pay_award: scenario
+                .pay_award
+                .filter(|x| x.is_finite())
+                .unwrap_or(0.0)
+                .clamp(-0.5, 1.0),
+            implementation_overrun: scenario
+                .implementation_overrun
+                .filter(|x| x.is_finite())
+                .unwrap_or(0.0)
+                .clamp(-1.0, 10.0),
         }
     }
 
@@ -358,4 +380,9 @@ fn waves(
         .map(|d| super::dates::add_days(*d, -lead))
         .collect();
     (waves, wave_consultation, function_wave)
+}
+
+/// A scenario's number where it is a number of 0 or more, else `default`.
+fn finite_at_least_zero(x: Option<f64>, default: f64) -> f64 {
+    x.filter(|x| x.is_finite() && *x >= 0.0).unwrap_or(default)
 }

@@ -10,6 +10,7 @@ mod flags;
 mod halves;
 mod outcome;
 mod pools;
+pub mod risk;
 pub mod rules;
 mod split;
 mod timeline;
@@ -281,14 +282,21 @@ fn people_in(
         };
         let scheme = &ctx.schemes[c];
         let cost = |kind| {
-            rules::exit_cost(
+            let mut cost = rules::exit_cost(
                 &plan.parameters,
                 scheme,
                 ctx.weeks_per_year,
                 &person,
                 kind,
                 exit.date,
-            )
+            );
+            // The scenario may put the indicative strain higher or lower (the fund's quote
+            // stands).
+            if cost.strain_estimated && (ctx.strain_factor - 1.0).abs() > 1e-12 {
+                cost.pension_strain =
+                    Money::from_pence_f64(cost.pension_strain.pence() as f64 * ctx.strain_factor);
+            }
+            cost
         };
         let annual = Money(baseline[i]);
         let payback = |exit: &ExitCost, share: f64| {
@@ -451,6 +459,11 @@ impl OneOffs {
     fn add_implementation(&mut self, ctx: &Context) {
         for c in &ctx.assumptions.implementation_costs {
             let amount = c.amount.at_least_zero();
+            let amount = if ctx.implementation_overrun == 0.0 {
+                amount
+            } else {
+                Money::from_pence_f64(amount.pence() as f64 * (1.0 + ctx.implementation_overrun))
+            };
             self.totals.implementation += amount;
             *self.implementation.entry(c.year).or_insert(Money::ZERO) += amount;
         }

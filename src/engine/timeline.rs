@@ -147,6 +147,8 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
             .get(notice as usize)
             .copied()
             .unwrap_or_else(|| add_days(notices_from[s], i64::from(notice) * 7).max(go_live));
+        // The scenario may have exits slip.
+        let date = add_days(date, ctx.exit_slip_days);
         exits[i] = Some(Exit {
             date,
             notice_weeks: notice,
@@ -168,7 +170,10 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
                     let s = slot(c, w);
                     let (start, go_live) = (ctx.wave_consultation[w], ctx.waves[w]);
                     let latest = last[s].map(|_| {
-                        add_days(go_live, -i64::from(days[s]) - 7 * i64::from(longest[s]))
+                        add_days(
+                            go_live,
+                            -i64::from(days[s]) - 7 * i64::from(longest[s]) - ctx.exit_slip_days,
+                        )
                     });
                     Timetable {
                         wave: Some(w),

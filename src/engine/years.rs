@@ -107,11 +107,21 @@ pub fn by_year(
     }
     let mut years = Vec::new();
     let mut cumulative = Money::ZERO;
+    // The next pay award raises pay, and so what each post saves, from the year after
+    // go-live's.
+    let award_from = FinancialYear(FinancialYear::containing(ctx.go_live).0.saturating_add(1));
     for (k, &year) in span.iter().enumerate() {
+        let raise = if year >= award_from {
+            1.0 + ctx.pay_award
+        } else {
+            1.0
+        };
         let saving: Money = starts[k]
             .iter()
             .map(|(date, fye)| {
-                Money::from_pence_f64(*fye as f64 * part_year_share(*date, year, convention))
+                Money::from_pence_f64(
+                    *fye as f64 * raise * part_year_share(*date, year, convention),
+                )
             })
             .sum();
         let paid = spread[k] + fixed.get(&year).copied().unwrap_or_default();

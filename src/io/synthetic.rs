@@ -8,8 +8,8 @@ use super::slug;
 use crate::engine::rules::{Person, strain};
 use crate::model::{
     Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBand,
-    PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
-    Scenario, SplitMethod, TargetPay,
+    PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges,
+    RedundancyScheme, Role, Scenario, SplitMethod, TargetPay,
 };
 
 /// What to generate.
@@ -707,6 +707,18 @@ pub fn reorganisation(councils: usize, posts: usize, seed: u64) -> Plan {
             amount: Money::pounds(3_200_000),
         },
     ];
+    // What nobody knows in advance (issue 15): how many volunteer, how many can be redeployed,
+    // what the funds quote, whether notices slip, the next pay award and the systems overrun.
+    let range = |low, likely, high| Some(Range { low, likely, high });
+    plan.assumptions.ranges = Ranges {
+        vr_take_up: range(0.05, 0.15, 0.35),
+        redeployment_rate: range(0.1, 0.25, 0.4),
+        strain_estimate_factor: range(0.8, 1.0, 1.4),
+        exit_slip_weeks: range(0.0, 2.0, 12.0),
+        pay_award: range(0.02, 0.03, 0.05),
+        implementation_overrun: range(0.0, 0.1, 0.4),
+        payback_limit_years: Some(3.0),
+    };
     plan.scenarios = vec![
         Scenario {
             name: "VR only".to_owned(),

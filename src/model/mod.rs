@@ -17,7 +17,7 @@ pub use parameters::{
 pub use plan::{
     Assumptions, CostShare, Council, FORMAT_VERSION, Function, ImplementationCost, Line, LineKind,
     OneOffSplit, PartYear, PayBand, PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder,
-    Programme, RedundancyScheme, Role, Scenario, SplitMethod, TargetPay, WeeklyPay,
+    Programme, Range, Ranges, RedundancyScheme, Role, Scenario, SplitMethod, TargetPay, WeeklyPay,
     standard_functions,
 };
 pub use slides::{Chart, default_slides};

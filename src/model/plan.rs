@@ -262,6 +262,8 @@ pub struct Assumptions {
     pub lines: Vec<Line>,
     /// A pay change for the staff who stay, by salary band (none when unset). Format 5.
     pub pay_change: Option<PayChange>,
+    /// The uncertain inputs of every scenario that does not set its own. Format 6.
+    pub ranges: Ranges,
 }
 
 /// A change to the pay of the staff who stay, by salary band: Southampton cut pay by 2% from
@@ -409,6 +411,7 @@ impl Default for Assumptions {
             equal_pay_tolerance: 0.05,
             lines: Vec::new(),
             pay_change: None,
+            ranges: Ranges::default(),
         }
     }
 }
@@ -601,6 +604,123 @@ pub struct Scenario {
     /// A different go-live for particular functions, by function id: the functions go live in
     /// waves. Format 6.
     pub function_go_live: BTreeMap<String, Date>,
+    /// Indicative pension strain (where the fund has not quoted) × this. Format 6.
+    pub strain_estimate_factor: Option<f64>,
+    /// Every leaver's exit this many weeks later than their notice allows. Format 6.
+    pub exit_slip_weeks: Option<f64>,
+    /// The next pay award, as a share (0.03 = 3%), raising the savings of every financial year
+    /// after go-live's. Format 6.
+    pub pay_award: Option<f64>,
+    /// Implementation costs × (1 + this): an overrun as a share. Format 6.
+    pub implementation_overrun: Option<f64>,
+    /// The uncertain inputs, each a low, likely and high value, for a Monte Carlo run. Format 6.
+    pub ranges: Ranges,
+}
+
+/// A value nobody knows in advance: a low, a likely and a high value (a triangular
+/// distribution).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Range {
+    /// The lowest it could be.
+    pub low: f64,
+    /// The most likely.
+    pub likely: f64,
+    /// The highest it could be.
+    pub high: f64,
+}
+
+impl Range {
+    /// A single value: low, likely and high alike.
+    pub fn single(value: f64) -> Self {
+        Self {
+            low: value,
+            likely: value,
+            high: value,
+        }
+    }
+
+    /// The value at `u` (0 to 1) of the triangular distribution's inverse CDF; the bounds in
+    /// order whatever order they were typed in.
+    pub fn at(&self, u: f64) -> f64 {
+        let mut v = [self.low, self.likely, self.high];
+        if v.iter().any(|x| !x.is_finite()) {
+            return self.likely;
+        }
+        let (a, b) = (v[0].min(v[2]), v[0].max(v[2]));
+        v[1] = v[1].clamp(a, b);
+        let c = v[1];
+        if b - a <= 0.0 {
+            return c;
+        }
+        let u = u.clamp(0.0, 1.0);
+        let split = (c - a) / (b - a);
+        if u < split {
+            a + (u * (b - a) * (c - a)).sqrt()
+        } else {
+            b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+        }
+    }
+}
+
+/// Uncertain inputs (none set: the values as they stand, certain). A scenario's own, else the
+/// plan's (`assumptions.ranges`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ranges {
+    /// VR take-up, a share.
+    pub vr_take_up: Option<Range>,
+    /// Redeployment rate, a share.
+    pub redeployment_rate: Option<Range>,
+    /// Indicative strain × this (1 = the estimate).
+    pub strain_estimate_factor: Option<Range>,
+    /// Exits slipping, in weeks.
+    pub exit_slip_weeks: Option<Range>,
+    /// The next pay award, a share.
+    pub pay_award: Option<Range>,
+    /// Implementation cost overrun, a share.
+    pub implementation_overrun: Option<Range>,
+    /// Payback within this many years counts as within the limit (3 when unset).
+    pub payback_limit_years: Option<f64>,
+}
+
+impl Ranges {
+    /// The payback limit a run judges by.
+    pub fn payback_limit(&self) -> f64 {
+        self.payback_limit_years
+            .filter(|y| y.is_finite() && *y >= 0.0)
+            .unwrap_or(3.0)
+    }
+
+    /// Each of these ranges, else `plan`'s.
+    #[must_use]
+    pub fn or(&self, plan: &Self) -> Self {
+        Self {
+            vr_take_up: self.vr_take_up.or(plan.vr_take_up),
+            redeployment_rate: self.redeployment_rate.or(plan.redeployment_rate),
+            strain_estimate_factor: self.strain_estimate_factor.or(plan.strain_estimate_factor),
+            exit_slip_weeks: self.exit_slip_weeks.or(plan.exit_slip_weeks),
+            pay_award: self.pay_award.or(plan.pay_award),
+            implementation_overrun: self.implementation_overrun.or(plan.implementation_overrun),
+            payback_limit_years: self.payback_limit_years.or(plan.payback_limit_years),
+        }
+    }
+
+    /// Whether any input is uncertain.
+    pub fn any(&self) -> bool {
+        self.inputs().iter().any(|(_, r)| r.is_some())
+    }
+
+    /// Each input with its name as people say it.
+    pub fn inputs(&self) -> [(&'static str, Option<Range>); 6] {
+        [
+            ("VR take-up", self.vr_take_up),
+            ("Redeployment rate", self.redeployment_rate),
+            ("Indicative strain", self.strain_estimate_factor),
+            ("Exits slipping (weeks)", self.exit_slip_weeks),
+            ("Next pay award", self.pay_award),
+            ("Implementation overrun", self.implementation_overrun),
+        ]
+    }
 }
 
 impl Scenario {

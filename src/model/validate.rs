@@ -244,6 +244,7 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
     }
     implementation_costs(c, &at, &a.implementation_costs);
     lines(c, &at, plan, &a.lines);
+    ranges(c, &at, &a.ranges);
     if let Some(change) = &a.pay_change {
         pay_change(c, &at, plan, change);
     }
@@ -649,10 +650,79 @@ fn check_holder(
     }
 }
 
+/// Where each uncertain input may lie: (field, lowest, highest, what to enter).
+const UNCERTAIN: [(&str, f64, f64, &str); 6] = [
+    ("vr_take_up", 0.0, 1.0, "a share from 0 to 1"),
+    ("redeployment_rate", 0.0, 1.0, "a share from 0 to 1"),
+    (
+        "strain_estimate_factor",
+        0.0,
+        5.0,
+        "a multiplier of the indicative strain such as 1.2",
+    ),
+    ("exit_slip_weeks", 0.0, 104.0, "weeks from 0 to 104"),
+    ("pay_award", -0.2, 0.5, "a share such as 0.03 for 3%"),
+    (
+        "implementation_overrun",
+        -1.0,
+        10.0,
+        "a share such as 0.2 for 20% over",
+    ),
+];
+
+/// Each range within its input's limits, low ≤ likely ≤ high.
+fn ranges(c: &mut Checker, at: &Location, r: &super::Ranges) {
+    for ((_, range), (field, lo, hi, wants)) in r.inputs().iter().zip(UNCERTAIN) {
+        let Some(range) = range else { continue };
+        for v in [range.low, range.likely, range.high] {
+            c.range(at, field, v, lo, hi, wants);
+        }
+        if !(range.low <= range.likely && range.likely <= range.high) {
+            c.error(
+                at,
+                field,
+                format!(
+                    "the range {} to {} with {} most likely is out of order; enter low ≤ likely ≤ high",
+                    range.low, range.high, range.likely
+                ),
+            );
+        }
+    }
+    if let Some(y) = r.payback_limit_years {
+        c.range(
+            at,
+            "payback_limit_years",
+            y,
+            0.0,
+            50.0,
+            "years from 0 to 50",
+        );
+    }
+}
+
+/// A scenario's ranges, and the uncertain inputs it fixes.
+fn uncertain(c: &mut Checker, at: &Location, s: &super::Scenario) {
+    ranges(c, at, &s.ranges);
+    for (value, (field, lo, hi, wants)) in [
+        s.strain_estimate_factor,
+        s.exit_slip_weeks,
+        s.pay_award,
+        s.implementation_overrun,
+    ]
+    .into_iter()
+    .zip(&UNCERTAIN[2..])
+    {
+        if let Some(v) = value {
+            c.range(at, field, v, *lo, *hi, wants);
+        }
+    }
+}
+
 fn check_scenarios(c: &mut Checker, plan: &Plan) {
     let mut names = HashSet::default();
     for s in &plan.scenarios {
         let at = Location::Scenario(s.name.clone());
+        uncertain(c, &at, s);
         if s.name.trim().is_empty() || s.name.eq_ignore_ascii_case(super::Scenario::BASE) {
             c.error(
                 &at,

@@ -142,3 +142,15 @@ pub fn worked_example() -> Plan {
     plan.assumptions.redeployment_rate = 0.0;
     plan
 }
+
+/// Asserts `problems` holds an error on each of `fields`.
+pub fn assert_errors_on(problems: &[merger_planner::model::Problem], fields: &[&str]) {
+    for field in fields {
+        assert!(
+            problems.iter().any(|p| {
+                p.severity == merger_planner::model::Severity::Error && p.field == *field
+            }),
+            "{field}: {problems:?}"
+        );
+    }
+}
