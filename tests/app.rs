@@ -2414,3 +2414,38 @@ fn allowing_bumped_redundancy_turns_compulsory_exits_into_bumps() {
     command(&mut h, Key::Z);
     assert!(!h.state().plan().assumptions.bumping);
 }
+
+/// Uncertainty: an input given a range in the Assumptions, then the plan run over it from the
+/// Money view, off the window's thread, with its spread, chances, fan and tornado.
+#[test]
+fn the_plan_is_run_over_its_uncertain_inputs_from_the_money_view() {
+    let (mut h, _) = harness();
+    click(&mut h, "Money");
+    h.get_by_label_contains("No input of this scenario is uncertain");
+    click(&mut h, "Assumptions");
+    let tick = "Implementation overrun, %: uncertain";
+    h.get_by_role_and_label(Role::CheckBox, tick).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, tick).click();
+    h.run();
+    let overrun = h.state().plan().assumptions.ranges.implementation_overrun;
+    assert!(overrun.is_some(), "the plan's range is set");
+    h.get_by_label_contains("Changed: ");
+    click(&mut h, "Money");
+    click(&mut h, "Run 2,000 draws");
+    assert!(h.state().risk().running() || h.state().risk().result().is_some());
+    h.state_mut().finish_risk();
+    h.run();
+    let r = h.state().risk().result().expect("a result").clone();
+    assert_eq!(r.draws, 2_000);
+    assert!(r.one_off_cost.p10 <= r.one_off_cost.p50 && r.one_off_cost.p50 <= r.one_off_cost.p90);
+    assert!(
+        r.one_off_cost.p90 > r.one_off_cost.p10,
+        "the overrun spreads the cost"
+    );
+    h.get_by_label_contains("Chance of payback within 3 years");
+    h.get_by_label("What moves the one-off cost most (each input from its low to its high value)");
+    // An edit makes the run out of date.
+    command(&mut h, Key::Z);
+    h.get_by_label_contains("No input of this scenario is uncertain");
+}

@@ -134,6 +134,17 @@ impl App {
         &self.panels.leavers
     }
 
+    /// Money > Uncertainty: the run under way and the last result.
+    pub fn risk(&self) -> &views::risk::State {
+        &self.panels.risk
+    }
+
+    /// Waits for the uncertainty run under way (tests; the window polls instead).
+    pub fn finish_risk(&mut self) {
+        let revision = self.doc.refresh().revision;
+        self.panels.risk.finish(revision);
+    }
+
     /// The import dialog's state, while it is open.
     pub fn import_state(&self) -> Option<&ImportState> {
         self.import.as_deref()

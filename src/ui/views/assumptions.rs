@@ -91,6 +91,23 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         widgets::problem(ui, p, false);
     }
     ui.add_space(theme::SECTION_GAP);
+    ui.heading("Uncertain inputs");
+    ui.label(
+        RichText::new(
+            "What nobody knows in advance, each a low, likely and high value, for every scenario              that gives none of its own; Money > Uncertainty runs the plan over them.",
+        )
+        .size(theme::SMALL_SIZE),
+    );
+    if super::risk::ranges_ui(ui, "plan", &mut s.assumptions.ranges) {
+        what = Some("change uncertain inputs");
+    }
+    for p in problems
+        .iter()
+        .filter(|p| super::risk::RANGE_FIELDS.contains(&p.field))
+    {
+        widgets::problem(ui, p, false);
+    }
+    ui.add_space(theme::SECTION_GAP);
     ui.heading("Scenarios");
     scenarios_ui(ui, plan, commands);
     ui.add_space(theme::SECTION_GAP);

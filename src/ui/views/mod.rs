@@ -11,6 +11,7 @@ pub mod levers;
 pub mod navigator;
 pub mod problems;
 pub mod reports;
+pub mod risk;
 pub mod scenarios;
 pub mod target;
 
@@ -36,6 +37,8 @@ pub struct Panels {
     pub leavers: leavers::State,
     /// The Scenarios view: the scenario edited, the comparison, what changed.
     pub scenarios: scenarios::State,
+    /// Money > Uncertainty: the run under way and the last result.
+    pub risk: risk::State,
 }
 
 /// Draws the chosen view.
@@ -73,6 +76,14 @@ pub fn central(
         }),
         View::Money => scrolled(ui, view, |ui| {
             reports::money_ui(ui, plan, derived, &mut panels.charts, commands);
+            ui.add_space(crate::theme::SECTION_GAP);
+            risk::ui(
+                ui,
+                plan,
+                &derived.outcome.scenario,
+                derived.revision,
+                &mut panels.risk,
+            );
         }),
         View::Timetable => scrolled(ui, view, |ui| {
             reports::timetable_ui(ui, plan, derived, &mut panels.charts, commands);

@@ -240,6 +240,12 @@ fn editor_ui(
         *what = Some("change scenario's VR terms".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.strong("Uncertain inputs")
+        .on_hover_text("This scenario's own ranges; where it gives none, the plan's (Assumptions). Money > Uncertainty runs the scenario over them");
+    if super::risk::ranges_ui(ui, &sc.name.clone(), &mut sc.ranges) {
+        *what = Some("change scenario's uncertain inputs".to_owned());
+    }
+    ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong("Pay change for the staff who stay");
     if pay_ui_for(ui, plan, sc, &plan_assumptions) {
         *what = Some("change scenario's pay change".to_owned());

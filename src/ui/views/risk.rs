@@ -1,0 +1,416 @@
+//! Money > Uncertainty: the scenario in use run over its uncertain inputs (a Monte Carlo run, off
+//! the window's thread with progress and Cancel), then the spread of each headline figure, the
+//! chances, the fan of cumulative net by financial year and the tornado; and the editor of a set
+//! of ranges (a scenario's or the plan's).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use egui::{Grid, RichText, Ui};
+use egui_plot::{Bar, BarChart, FilledArea, Legend, Line, Plot, PlotPoints};
+
+use crate::engine::risk::{self, Risk};
+use crate::model::{Money, Plan, Range, Ranges};
+use crate::theme;
+
+/// A run under way.
+struct Job {
+    progress: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    draws: usize,
+    receiver: mpsc::Receiver<Option<Risk>>,
+}
+
+/// The panel's state: the run under way, and the last result with the revision it was for.
+#[derive(Default)]
+pub struct State {
+    job: Option<Job>,
+    result: Option<(u64, Risk)>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("running", &self.job.is_some())
+            .field("result", &self.result.as_ref().map(|(at, _)| at))
+            .finish()
+    }
+}
+
+impl State {
+    /// Whether a run is under way.
+    pub fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Waits for the run under way (tests; the window polls instead).
+    pub fn finish(&mut self, revision: u64) {
+        if let Some(job) = self.job.take()
+            && let Ok(Some(result)) = job.receiver.recv()
+        {
+            self.result = Some((revision, result));
+        }
+    }
+
+    /// The last result.
+    pub fn result(&self) -> Option<&Risk> {
+        self.result.as_ref().map(|(_, r)| r)
+    }
+
+    fn start(&mut self, plan: &Plan, scenario: &str) {
+        let Some(scenario) = plan.scenario(scenario) else {
+            return;
+        };
+        let settings = risk::Settings::default();
+        let progress = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, receiver) = mpsc::channel();
+        let plan = plan.clone();
+        let (p, c) = (Arc::clone(&progress), Arc::clone(&cancel));
+        std::thread::spawn(move || {
+            let _ = sender.send(risk::run(&plan, &scenario, settings, &p, &c));
+        });
+        self.job = Some(Job {
+            progress,
+            cancel,
+            draws: settings.draws,
+            receiver,
+        });
+    }
+
+    /// Takes a finished run in.
+    fn poll(&mut self, revision: u64) {
+        let Some(job) = &self.job else { return };
+        match job.receiver.try_recv() {
+            Ok(done) => {
+                if let Some(result) = done {
+                    self.result = Some((revision, result));
+                }
+                self.job = None;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => self.job = None,
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+}
+
+/// The Uncertainty section of the Money view, for the scenario in use.
+pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, revision: u64, state: &mut State) {
+    ui.heading("Uncertainty");
+    let ranges = plan
+        .scenario(scenario)
+        .map(|s| s.ranges.or(&plan.assumptions.ranges))
+        .unwrap_or_default();
+    if !ranges.any() {
+        ui.label(
+            "No input of this scenario is uncertain: give a range to VR take-up, redeployment, strain, exit dates, the pay award or implementation costs (Scenarios, or Assumptions for the plan) and run it here.",
+        );
+        return;
+    }
+    state.poll(revision);
+    ui.horizontal(|ui| {
+        if let Some(job) = &state.job {
+            let done = job.progress.load(Ordering::Relaxed);
+            ui.add(
+                egui::ProgressBar::new(done as f32 / job.draws.max(1) as f32)
+                    .text(format!(
+                        "{} of {} draws",
+                        crate::format::thousands(done as u64),
+                        crate::format::thousands(job.draws as u64)
+                    ))
+                    .desired_width(320.0),
+            );
+            if ui.button("Cancel").clicked() {
+                job.cancel.store(true, Ordering::Relaxed);
+            }
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        } else if ui
+            .button("Run 2,000 draws")
+            .on_hover_text("Runs the whole plan 2,000 times, each input drawn between its low and high values (most often near its likely value)")
+            .clicked()
+        {
+            state.start(plan, scenario);
+        }
+    });
+    let Some((at, r)) = &state.result else {
+        return;
+    };
+    if *at != revision || r.scenario != scenario {
+        ui.colored_label(
+            theme::warning(ui.visuals().dark_mode),
+            "The plan or scenario has changed since this run: run it again",
+        );
+    }
+    figures_ui(ui, r);
+    ui.add_space(theme::SECTION_GAP);
+    fan_ui(ui, r);
+    ui.add_space(theme::SECTION_GAP);
+    tornado_ui(ui, r);
+}
+
+fn money(x: f64) -> String {
+    Money::from_pounds_f64(x).compact()
+}
+
+fn figures_ui(ui: &mut Ui, r: &Risk) {
+    ui.label(format!(
+        "Scenario {}: {} draws (seed {})",
+        r.scenario,
+        crate::format::thousands(r.draws as u64),
+        r.seed
+    ));
+    let years = |x: f64| {
+        if x.is_finite() {
+            format!("{x:.1} years")
+        } else {
+            "never".to_owned()
+        }
+    };
+    Grid::new("risk figures")
+        .striped(true)
+        .num_columns(4)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for h in ["Figure", "P10", "P50", "P90"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            let rows = [
+                (
+                    "Recurring saving a year",
+                    r.recurring_saving,
+                    money as fn(f64) -> String,
+                ),
+                ("One-off cost", r.one_off_cost, money),
+                ("Payback", r.payback_years, years),
+                ("People dismissed compulsorily", r.compulsory_people, |x| {
+                    format!("{x:.1}")
+                }),
+            ];
+            for (label, q, show) in rows {
+                ui.label(label);
+                ui.label(show(q.p10));
+                ui.label(show(q.p50));
+                ui.label(show(q.p90));
+                ui.end_row();
+            }
+        });
+    let percent = |p: f64| format!("{:.0}%", p * 100.0);
+    ui.label(
+        RichText::new(format!(
+            "Chance of payback within {} years: {}   Every council meets go-live: {}   Compulsory redundancies needed: {}",
+            r.payback_limit_years,
+            percent(r.p_payback_within_limit),
+            percent(r.p_go_live_met),
+            percent(r.p_compulsory_needed)
+        ))
+        .size(theme::HEADLINE_LABEL_SIZE),
+    );
+}
+
+/// Cumulative net by financial year: the P10 to P90 band, the P50 line and the plan as it stands.
+fn fan_ui(ui: &mut Ui, r: &Risk) {
+    ui.strong("Cumulative net by financial year: P10 to P90, P50 and as planned");
+    let dark = ui.visuals().dark_mode;
+    let xs: Vec<f64> = r.fan.iter().map(|y| f64::from(y.year.0)).collect();
+    let p10: Vec<f64> = r.fan.iter().map(|y| y.quantiles.p10).collect();
+    let p90: Vec<f64> = r.fan.iter().map(|y| y.quantiles.p90).collect();
+    let line = |f: fn(&risk::FanYear) -> f64| -> PlotPoints<'static> {
+        r.fan
+            .iter()
+            .map(|y| [f64::from(y.year.0), f(y)])
+            .collect::<Vec<_>>()
+            .into()
+    };
+    let good = theme::good(dark);
+    Plot::new("risk fan")
+        .height(280.0)
+        .legend(Legend::default())
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(|mark, _| {
+            format!("{:.0}/{:02}", mark.value, (mark.value as i64 + 1) % 100)
+        })
+        .y_axis_formatter(|mark, _| money(mark.value))
+        .show(ui, |p| {
+            p.add(
+                FilledArea::new("P10 to P90", &xs, &p10, &p90).fill_color(good.gamma_multiply(0.3)),
+            );
+            p.line(
+                Line::new("P50", line(|y| y.quantiles.p50))
+                    .color(good)
+                    .width(3.0),
+            );
+            p.line(
+                Line::new("As planned", line(|y| y.deterministic))
+                    .color(theme::chart_text(dark))
+                    .width(2.0),
+            );
+        });
+}
+
+/// Which input moves the one-off cost and the saving most: each input low to high, the others
+/// at their likely values, as bars from the figure at the likely values.
+fn tornado_ui(ui: &mut Ui, r: &Risk) {
+    if r.tornado.is_empty() {
+        return;
+    }
+    ui.strong("What moves the one-off cost most (each input from its low to its high value)");
+    let dark = ui.visuals().dark_mode;
+    let n = r.tornado.len();
+    let bars: Vec<Bar> = r
+        .tornado
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (lo, hi) = (b.one_off.0.min(b.one_off.1), b.one_off.0.max(b.one_off.1));
+            Bar::new((n - 1 - i) as f64, (hi - lo).max(1.0))
+                .base_offset(lo)
+                .width(0.6)
+                .name(format!(
+                    "{}: one-off {} to {}; saving {} to {}",
+                    b.input,
+                    money(b.one_off.0),
+                    money(b.one_off.1),
+                    money(b.saving.0),
+                    money(b.saving.1)
+                ))
+        })
+        .collect();
+    let names: Vec<String> = r.tornado.iter().map(|b| b.input.to_owned()).collect();
+    Plot::new("risk tornado")
+        .height(40.0 * n as f64 as f32 + 60.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .show_y(false)
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < names.len() {
+                names[names.len() - 1 - i as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .x_axis_formatter(|mark, _| money(mark.value))
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new("One-off cost", bars)
+                    .horizontal()
+                    .color(theme::cost_colour(dark)),
+            );
+        });
+}
+
+/// An input in the ranges' editor: its label, its field, the scale it is shown at, and the
+/// range it starts with when ticked.
+type Input = (
+    &'static str,
+    fn(&mut Ranges) -> &mut Option<Range>,
+    f64,
+    Range,
+);
+
+/// The editor of a set of ranges: each input, whether it is uncertain, and its low, likely and
+/// high values. Returns whether anything changed.
+pub fn ranges_ui(ui: &mut Ui, id: &str, ranges: &mut Ranges) -> bool {
+    let mut changed = false;
+    // Percentages for shares; weeks and the strain factor as they are.
+    let inputs: [Input; 6] = [
+        (
+            "VR take-up, %",
+            |r| &mut r.vr_take_up,
+            100.0,
+            tri(0.05, 0.15, 0.35),
+        ),
+        (
+            "Redeployment rate, %",
+            |r| &mut r.redeployment_rate,
+            100.0,
+            tri(0.1, 0.25, 0.4),
+        ),
+        (
+            "Indicative strain, × estimate",
+            |r| &mut r.strain_estimate_factor,
+            1.0,
+            tri(0.8, 1.0, 1.4),
+        ),
+        (
+            "Exits slipping, weeks",
+            |r| &mut r.exit_slip_weeks,
+            1.0,
+            tri(0.0, 2.0, 12.0),
+        ),
+        (
+            "Next pay award, %",
+            |r| &mut r.pay_award,
+            100.0,
+            tri(0.02, 0.03, 0.05),
+        ),
+        (
+            "Implementation overrun, %",
+            |r| &mut r.implementation_overrun,
+            100.0,
+            tri(0.0, 0.1, 0.4),
+        ),
+    ];
+    Grid::new(("ranges", id))
+        .num_columns(5)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for h in ["Uncertain input", "Uncertain", "Low", "Likely", "High"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for (label, field, scale, start) in inputs {
+                ui.label(label);
+                let slot = field(ranges);
+                let mut on = slot.is_some();
+                if ui
+                    .checkbox(&mut on, "")
+                    .accessible_name(format!("{label}: uncertain"))
+                    .changed()
+                {
+                    *slot = on.then_some(start);
+                    changed = true;
+                }
+                if let Some(r) = slot {
+                    for (which, value) in [
+                        ("low", &mut r.low),
+                        ("likely", &mut r.likely),
+                        ("high", &mut r.high),
+                    ] {
+                        let mut shown = *value * scale;
+                        if ui
+                            .add(egui::DragValue::new(&mut shown).speed(0.1).max_decimals(2))
+                            .accessible_name(format!("{label}: {which}"))
+                            .changed()
+                        {
+                            *value = shown / scale;
+                            changed = true;
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    changed
+}
+
+/// The fields of the ranges' problems.
+pub const RANGE_FIELDS: [&str; 7] = [
+    "vr_take_up",
+    "redeployment_rate",
+    "strain_estimate_factor",
+    "exit_slip_weeks",
+    "pay_award",
+    "implementation_overrun",
+    "payback_limit_years",
+];
+
+const fn tri(low: f64, likely: f64, high: f64) -> Range {
+    Range { low, likely, high }
+}
