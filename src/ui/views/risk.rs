@@ -270,6 +270,7 @@ fn tornado_ui(ui: &mut Ui, r: &Risk) {
             Bar::new((n - 1 - i) as f64, (hi - lo).max(1.0))
                 .base_offset(lo)
                 .width(0.6)
+                .fill(theme::cost_colour(dark))
                 .name(format!(
                     "{}: one-off {} to {}; saving {} to {}",
                     b.input,
