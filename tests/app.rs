@@ -2449,3 +2449,19 @@ fn the_plan_is_run_over_its_uncertain_inputs_from_the_money_view() {
     command(&mut h, Key::Z);
     h.get_by_label_contains("No input of this scenario is uncertain");
 }
+
+/// Pools shows the equality impact: the age profile with the four-fifths rule's findings, and
+/// no group of fewer than 5 people.
+#[test]
+fn the_pools_view_shows_the_age_profile_without_groups_under_five() {
+    let (mut h, _) = harness();
+    click(&mut h, "Pools");
+    h.get_by_label("Equality impact: age on go-live");
+    h.get_by_label("65 and over");
+    assert!(h.query_all_by_label("fewer than 5").count() > 0);
+    assert!(
+        h.query_all_by_label_contains("five-fourths of the workforce's rate")
+            .count()
+            > 0
+    );
+}

@@ -39,6 +39,7 @@ pub struct Derived {
     /// Pools > Leavers: each person who leaves or is at risk, formatted the first time the list
     /// is shown (40,000 rows of text are not made for a view nobody is looking at).
     leavers: OnceCell<Vec<leavers::Row>>,
+    equality: OnceCell<crate::engine::equality::Equality>,
     /// Each post's person in `outcome.people`, if it has one, for the post table's outcome
     /// column, which is formatted row by row as rows come on screen.
     person_of_post: Vec<Option<u32>>,
@@ -154,11 +155,19 @@ impl Derived {
             choices: Choices::of(plan),
             series: Series::of(plan, &outcome),
             leavers: OnceCell::new(),
+            equality: OnceCell::new(),
             person_of_post,
             vacancies_deleted,
             outcome,
             scenarios: OnceCell::new(),
         }
+    }
+
+    /// The equality impact (the age profile), worked out once per revision, the first time it
+    /// is shown.
+    pub fn equality(&self, plan: &Plan) -> &crate::engine::equality::Equality {
+        self.equality
+            .get_or_init(|| crate::engine::equality::equality(plan, &self.outcome))
     }
 
     /// Pools > Leavers: each person who leaves or is at risk, formatted once per revision, the

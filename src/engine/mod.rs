@@ -6,6 +6,7 @@
 mod context;
 mod costing;
 pub mod dates;
+pub mod equality;
 mod flags;
 mod halves;
 mod outcome;

@@ -17,6 +17,15 @@ fn fte(x: f64) -> Value {
     json!((x * 10_000.0).round() / 10_000.0)
 }
 
+/// The waves the functions go live in: each one's go-live, consultation start and functions.
+fn waves_json(plan: &Plan, o: &Outcome) -> Value {
+    json!(o.waves.iter().map(|w| json!({
+            "go_live": w.go_live.to_string(),
+            "consultation_start": w.consultation_start.to_string(),
+            "functions": w.functions.iter().filter_map(|&f| plan.functions.get(f).map(|f| f.name.clone())).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>())
+}
+
 /// The outcome as JSON.
 pub fn json(plan: &Plan, o: &Outcome) -> Value {
     let council_years = crate::engine::council_years(o);
@@ -27,11 +36,8 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
         "scenario": o.scenario,
         "consultation_start": o.consultation_start.to_string(),
         "go_live": o.go_live.to_string(),
-        "waves": o.waves.iter().map(|w| json!({
-            "go_live": w.go_live.to_string(),
-            "consultation_start": w.consultation_start.to_string(),
-            "functions": w.functions.iter().filter_map(|&f| plan.functions.get(f).map(|f| f.name.clone())).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "waves": waves_json(plan, o),
+        "equality": equality_json(plan, o),
         "totals": {
             "current_fte": fte(f.current()),
             "target_fte": fte(t.target_fte),
@@ -254,8 +260,48 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
     functions_text(&mut s, o);
     councils_text(&mut s, plan, o);
     money_text(&mut s, o);
+    equality_text(&mut s, plan, o);
     leavers_text(&mut s, plan, o);
     s
+}
+
+/// The age profile, as the council's equality impact assessment asks (fewer than 5 not shown).
+fn equality_text(s: &mut String, plan: &Plan, o: &Outcome) {
+    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection, equality};
+    let e = equality(plan, o);
+    let overall = e.total.total().rate();
+    let _ = writeln!(
+        s,
+        "\nEquality impact: age on go-live (people; the workforce's rate of selection {:.1}%; four-fifths rule)",
+        overall * 100.0
+    );
+    let count = shown_people;
+    let rows: Vec<Vec<String>> = AGE_BANDS
+        .iter()
+        .zip(&e.total.bands)
+        .zip(e.total.selection())
+        .map(|((band, b), sel)| {
+            let hidden = sel == Selection::Suppressed;
+            vec![
+                (*band).to_owned(),
+                count(b.workforce, false),
+                count(b.at_risk, hidden),
+                count(b.leaving, hidden),
+                // A rate of fewer than 5 leavers would give them away.
+                if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
+                    "—".to_owned()
+                } else {
+                    format!("{:.1}%", b.rate() * 100.0)
+                },
+                selection_words(sel).to_owned(),
+            ]
+        })
+        .collect();
+    table(
+        s,
+        &["Age", "Workforce", "At risk", "Leaving", "Rate", "Finding"],
+        &rows,
+    );
 }
 
 fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
@@ -918,4 +964,69 @@ pub fn risk_text(r: &crate::engine::risk::Risk) -> String {
         table(&mut s, &["Input", "One-off cost", "Saving a year"], &rows);
     }
     s
+}
+
+/// A band's words for a person: a count, or "fewer than 5".
+fn shown_count(x: f64) -> Value {
+    if x < crate::engine::equality::SUPPRESS_BELOW && x > 0.0 {
+        json!("fewer than 5")
+    } else {
+        json!((x * 10.0).round() / 10.0)
+    }
+}
+
+/// The equality impact as JSON: each age band's workforce, people at risk and expected to
+/// leave, the rate of selection and the four-fifths rule's finding; fewer than 5 never shown.
+pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
+    use crate::engine::equality::{AGE_BANDS, Selection, equality};
+    let e = equality(plan, o);
+    let profile = |p: &crate::engine::equality::Profile| {
+        let selection = p.selection();
+        AGE_BANDS
+            .iter()
+            .zip(&p.bands)
+            .zip(selection)
+            .map(|((band, b), s)| {
+                let suppressed = s == Selection::Suppressed;
+                json!({
+                    "band": band,
+                    "workforce": shown_count(b.workforce),
+                    "at_risk": if suppressed { json!("fewer than 5") } else { shown_count(b.at_risk) },
+                    "leaving": if suppressed { json!("fewer than 5") } else { shown_count(b.leaving) },
+                    "rate": if suppressed || (b.leaving > 0.0 && b.leaving < crate::engine::equality::SUPPRESS_BELOW) {
+                        Value::Null
+                    } else {
+                        json!((b.rate() * 1000.0).round() / 1000.0)
+                    },
+                    "finding": selection_words(s),
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "rule": "four-fifths: a band selected at under 4/5 or over 5/4 of the workforce's rate is flagged",
+        "workforce_rate": (e.total.total().rate() * 1000.0).round() / 1000.0,
+        "age": profile(&e.total),
+    })
+}
+
+/// A number of people as the equality tables show it: "fewer than 5" for a group of 1 to 4
+/// (or when `hidden`), else to one decimal place (expected shares make fractions).
+pub fn shown_people(x: f64, hidden: bool) -> String {
+    if hidden || (x > 0.0 && x < crate::engine::equality::SUPPRESS_BELOW) {
+        "fewer than 5".to_owned()
+    } else {
+        crate::format::fte(x)
+    }
+}
+
+/// A band's finding in words.
+pub fn selection_words(s: crate::engine::equality::Selection) -> &'static str {
+    use crate::engine::equality::Selection;
+    match s {
+        Selection::Within => "within",
+        Selection::Under => "under four-fifths of the workforce's rate",
+        Selection::Over => "over five-fourths of the workforce's rate",
+        Selection::Suppressed => "fewer than 5 people: not shown",
+    }
 }

@@ -132,6 +132,63 @@ pub fn pools_ui(
     }
 }
 
+/// The equality impact: the age profile of the workforce, the people at risk and those expected
+/// to leave, each band's rate of selection and the four-fifths rule's finding; groups of fewer
+/// than 5 are never shown. Ready to paste into the council's equality impact assessment.
+pub fn equality_ui(ui: &mut Ui, plan: &Plan, derived: &Derived) {
+    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection};
+    let e = derived.equality(plan);
+    let dark = ui.visuals().dark_mode;
+    ui.strong("Equality impact: age on go-live");
+    ui.label(format!(
+        "The workforce's rate of selection is {:.1}%. A band selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule); groups of fewer than 5 people are not shown.",
+        e.total.total().rate() * 100.0
+    ));
+    let count = crate::io::report::shown_people;
+    Grid::new("equality")
+        .striped(true)
+        .num_columns(6)
+        .spacing([20.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                "Age",
+                "Workforce",
+                "At risk",
+                "Expected to leave",
+                "Rate",
+                "Finding",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for ((band, b), sel) in AGE_BANDS
+                .iter()
+                .zip(&e.total.bands)
+                .zip(e.total.selection())
+            {
+                let hidden = sel == Selection::Suppressed;
+                ui.label(*band);
+                ui.label(count(b.workforce, false));
+                ui.label(count(b.at_risk, hidden));
+                ui.label(count(b.leaving, hidden));
+                ui.label(
+                    if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
+                        "—".to_owned()
+                    } else {
+                        format!("{:.1}%", b.rate() * 100.0)
+                    },
+                );
+                let words = crate::io::report::selection_words(sel);
+                if matches!(sel, Selection::Under | Selection::Over) {
+                    ui.colored_label(theme::warning(dark), words);
+                } else {
+                    ui.label(words);
+                }
+                ui.end_row();
+            }
+        });
+}
+
 /// The waterfall, savings by function, money over time and the split between councils as charts,
 /// then the one-off costs by kind.
 pub fn money_ui(
