@@ -1968,8 +1968,9 @@ fn the_figures_export_to_excel_and_csv_through_the_file_menu() {
     dialogs.answer(Some(folder.clone()));
     click(&mut h, "Export…");
     assert!(folder.join("01-summary.csv").exists());
-    assert!(folder.join("12-leavers.csv").exists());
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 12);
+    assert!(folder.join("10-equality.csv").exists());
+    assert!(folder.join("13-leavers.csv").exists());
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 13);
 }
 
 #[test]

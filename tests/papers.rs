@@ -11,7 +11,7 @@ use merger_planner::io::{report, synthetic, workbook};
 use merger_planner::model::{Plan, Scenario};
 use serde_json::Value;
 
-const SHEETS: [&str; 11] = [
+const SHEETS: [&str; 12] = [
     "Summary",
     "By function",
     "By council",
@@ -21,6 +21,7 @@ const SHEETS: [&str; 11] = [
     "Pools",
     "Timetable",
     "One-off costs",
+    "Equality impact",
     "Scenarios",
     "Assumptions",
 ];
@@ -582,4 +583,33 @@ fn an_hr1_for_a_plan_in_waves_says_what_each_wave_proposes() {
             .iter()
             .all(|b| !matches!(b, Block::Para(p) if p.contains("go live in waves")))
     }));
+}
+
+#[test]
+fn the_equality_sheet_never_shows_a_group_under_five() {
+    let plan = synthetic::bournemouth_poole();
+    let options = Options {
+        anonymised: true,
+        ..Options::default()
+    };
+    let (_dir, path) = written(&plan, options);
+    let equality = sheet(&path, "Equality impact");
+    let everyone = row_of(&equality, "Everyone");
+    // Six bands and the total.
+    assert_eq!(everyone, 7);
+    for row in 1..everyone {
+        for col in 1..=3 {
+            match equality.get((row, col)) {
+                Some(Data::Float(x)) => assert!(*x == 0.0 || *x >= 5.0, "row {row} col {col}: {x}"),
+                Some(Data::String(s)) => assert!(
+                    !s.chars().any(|c| c.is_ascii_digit()) || s.contains('5'),
+                    "{s}"
+                ),
+                other => panic!("row {row} col {col}: {other:?}"),
+            }
+        }
+    }
+    // The workforce is everyone in a post in the merging services.
+    let filled = plan.posts.iter().filter(|p| p.holder.is_some()).count();
+    assert!((number(&equality, everyone, 1) - filled as f64).abs() < 1e-9);
 }

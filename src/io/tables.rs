@@ -260,6 +260,7 @@ pub fn all(plan: &Plan, scenario: &Scenario, options: Options) -> Vec<Table> {
         pools(&o),
         timetable(&o),
         one_off(&o),
+        equality(plan, &o),
         scenarios(plan),
         assumptions(plan),
     ];
@@ -741,6 +742,60 @@ fn timetable(o: &Outcome) -> Table {
             ]);
         }
     }
+    table
+}
+
+/// The equality impact's age profile, as the council's assessment asks: never a group of fewer
+/// than 5 (so the sheet may go out with an anonymised export).
+fn equality(plan: &Plan, o: &Outcome) -> Table {
+    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection};
+    let e = crate::engine::equality::equality(plan, o);
+    let mut table = Table::new(
+        "equality",
+        "Equality impact",
+        &[
+            "Age on go-live",
+            "Workforce",
+            "At risk",
+            "Expected to leave",
+            "Rate of selection",
+            "Finding (four-fifths rule)",
+        ],
+    );
+    let people = |x: f64, hidden: bool| {
+        if hidden || (x > 0.0 && x < SUPPRESS_BELOW) {
+            Cell::Suppressed
+        } else {
+            Cell::Fte(x)
+        }
+    };
+    for ((band, b), sel) in AGE_BANDS
+        .iter()
+        .zip(&e.total.bands)
+        .zip(e.total.selection())
+    {
+        let hidden = sel == Selection::Suppressed;
+        table.rows.push(vec![
+            Cell::text(*band),
+            people(b.workforce, false),
+            people(b.at_risk, hidden),
+            people(b.leaving, hidden),
+            if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
+                Cell::Suppressed
+            } else {
+                Cell::Percent(b.rate())
+            },
+            Cell::text(crate::io::report::selection_words(sel)),
+        ]);
+    }
+    table.rows.push(vec![
+        Cell::text("Everyone"),
+        Cell::Fte(e.total.total().workforce),
+        Cell::Fte(e.total.total().at_risk),
+        Cell::Fte(e.total.total().leaving),
+        Cell::Percent(e.total.total().rate()),
+        Cell::Empty,
+    ]);
     table
 }
 
