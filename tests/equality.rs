@@ -100,3 +100,34 @@ fn the_report_never_shows_fewer_than_five() {
     assert!(text.contains("Equality impact: age on go-live"), "{text}");
     assert!(text.contains("four-fifths"), "{text}");
 }
+
+#[test]
+fn unevenly_selected_bands_are_flagged_with_the_rule() {
+    use merger_planner::engine::FlagKind;
+    // The worked example's bands are all under 5: no flag.
+    let plan = common::worked_example();
+    assert!(
+        evaluate_base(&plan)
+            .flags
+            .iter()
+            .all(|f| f.kind != FlagKind::AgeSelection)
+    );
+    // The example's younger bands go under four-fifths and its older ones over five-fourths.
+    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let o = evaluate_base(&plan);
+    let age: Vec<_> = o
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::AgeSelection)
+        .collect();
+    let e = equality(&plan, &o);
+    let uneven = e
+        .total
+        .selection()
+        .iter()
+        .filter(|s| matches!(s, Selection::Under | Selection::Over))
+        .count();
+    assert_eq!(age.len(), uneven);
+    assert!(age.iter().all(|f| f.message.contains("four-fifths rule")));
+    assert!(age.iter().any(|f| f.message.starts_with("Aged 55-64")));
+}

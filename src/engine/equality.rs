@@ -151,3 +151,47 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
     }
     Equality { total, pools }
 }
+
+/// A flag for each age band of the whole plan selected at under four-fifths or over
+/// five-fourths of the workforce's rate (a band of fewer than 5 people is not judged; a count of
+/// fewer than 5 is not given).
+pub fn flags(plan: &Plan, o: &Outcome) -> Vec<super::Flag> {
+    let e = equality(plan, o);
+    let overall = e.total.total().rate();
+    let people = |x: f64| {
+        if x > 0.0 && x < SUPPRESS_BELOW {
+            "fewer than 5".to_owned()
+        } else {
+            crate::format::fte(x)
+        }
+    };
+    AGE_BANDS
+        .iter()
+        .zip(&e.total.bands)
+        .zip(e.total.selection())
+        .filter(|(_, s)| matches!(s, Selection::Under | Selection::Over))
+        .map(|((band, b), s)| {
+            let rate = if b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW {
+                String::new()
+            } else {
+                format!(" ({:.1}%)", b.rate() * 100.0)
+            };
+            super::Flag {
+                kind: super::FlagKind::AgeSelection,
+                message: format!(
+                    "Aged {band}: {} of {} people expected to leave{rate}, {} the workforce's {:.1}% (the four-fifths rule): check the selection in the equality impact assessment",
+                    people(b.leaving),
+                    people(b.workforce),
+                    if s == Selection::Under {
+                        "under four-fifths of"
+                    } else {
+                        "over five-fourths of"
+                    },
+                    overall * 100.0
+                ),
+                council: None,
+                role: None,
+            }
+        })
+        .collect()
+}

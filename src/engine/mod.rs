@@ -170,22 +170,11 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
             dismissal_and_reengagement: p.dismissal_and_reengagement,
         }
     });
-    Outcome {
+    let mut o = Outcome {
         scenario: ctx.scenario.clone(),
         consultation_start: ctx.consultation_start,
         go_live: ctx.go_live,
-        waves: ctx
-            .waves
-            .iter()
-            .enumerate()
-            .map(|(w, &go_live)| Wave {
-                go_live,
-                consultation_start: ctx.wave_consultation[w],
-                functions: (0..ctx.plan.functions.len())
-                    .filter(|&f| ctx.function_wave[f] == Some(w))
-                    .collect(),
-            })
-            .collect(),
+        waves: waves(&ctx),
         totals,
         pay_change,
         one_off,
@@ -197,7 +186,29 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
         people,
         flags,
         assumptions: ctx.assumptions.clone(),
+    };
+    // Age bands selected unevenly, for the equality impact assessment.
+    let age = equality::flags(ctx.plan, &o);
+    if !age.is_empty() {
+        o.flags.extend(age);
+        o.flags.sort_by_key(|f| f.kind);
     }
+    o
+}
+
+/// The waves the functions go live in, with their functions.
+fn waves(ctx: &Context) -> Vec<Wave> {
+    ctx.waves
+        .iter()
+        .enumerate()
+        .map(|(w, &go_live)| Wave {
+            go_live,
+            consultation_start: ctx.wave_consultation[w],
+            functions: (0..ctx.plan.functions.len())
+                .filter(|&f| ctx.function_wave[f] == Some(w))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Everyone affected, with their exit costs at their exit date and expected pay protection.

@@ -452,6 +452,9 @@ pub enum FlagKind {
     DismissalReengagement,
     /// A volunteer from a role not at risk goes so that someone at risk takes the post.
     BumpedRedundancy,
+    /// An age band is selected at under four-fifths or over five-fourths of the workforce's
+    /// rate.
+    AgeSelection,
 }
 
 impl FlagKind {
@@ -472,6 +475,7 @@ impl FlagKind {
             Self::AssumedFigures => "Figures past the last one known",
             Self::DismissalReengagement => "Pay change by dismissal and re-engagement",
             Self::BumpedRedundancy => "Bumped redundancies (each needs approval)",
+            Self::AgeSelection => "Age bands selected unevenly (four-fifths rule)",
         }
     }
 }
