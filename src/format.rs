@@ -31,3 +31,12 @@ pub fn and_list(items: &[&str]) -> String {
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
+
+/// A payback in years to one decimal place, or "never" (a payback that never comes is infinite).
+pub fn years_or_never(years: f64) -> String {
+    if years.is_finite() {
+        format!("{years:.1} years")
+    } else {
+        "never".to_owned()
+    }
+}

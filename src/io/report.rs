@@ -864,13 +864,7 @@ pub fn risk_json(r: &crate::engine::risk::Risk) -> Value {
 pub fn risk_text(r: &crate::engine::risk::Risk) -> String {
     let mut s = String::new();
     let money = |x: f64| Money::from_pounds_f64(x).whole();
-    let years = |x: f64| {
-        if x.is_finite() {
-            format!("{x:.1} years")
-        } else {
-            "never".to_owned()
-        }
-    };
+    let years = crate::format::years_or_never;
     let _ = writeln!(
         s,
         "Uncertainty: scenario {}, {} draws (seed {})\n",

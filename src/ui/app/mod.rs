@@ -141,8 +141,7 @@ impl App {
 
     /// Waits for the uncertainty run under way (tests; the window polls instead).
     pub fn finish_risk(&mut self) {
-        let revision = self.doc.refresh().revision;
-        self.panels.risk.finish(revision);
+        self.panels.risk.finish();
     }
 
     /// The import dialog's state, while it is open.

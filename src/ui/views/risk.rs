@@ -19,6 +19,8 @@ struct Job {
     progress: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     draws: usize,
+    /// The plan's revision when the run started: an edit during it makes the result stale.
+    revision: u64,
     receiver: mpsc::Receiver<Option<Risk>>,
 }
 
@@ -45,11 +47,11 @@ impl State {
     }
 
     /// Waits for the run under way (tests; the window polls instead).
-    pub fn finish(&mut self, revision: u64) {
+    pub fn finish(&mut self) {
         if let Some(job) = self.job.take()
             && let Ok(Some(result)) = job.receiver.recv()
         {
-            self.result = Some((revision, result));
+            self.result = Some((job.revision, result));
         }
     }
 
@@ -58,7 +60,7 @@ impl State {
         self.result.as_ref().map(|(_, r)| r)
     }
 
-    fn start(&mut self, plan: &Plan, scenario: &str) {
+    fn start(&mut self, plan: &Plan, scenario: &str, revision: u64) {
         let Some(scenario) = plan.scenario(scenario) else {
             return;
         };
@@ -75,17 +77,18 @@ impl State {
             progress,
             cancel,
             draws: settings.draws,
+            revision,
             receiver,
         });
     }
 
-    /// Takes a finished run in.
-    fn poll(&mut self, revision: u64) {
+    /// Takes a finished run in, marked with the revision it was started at.
+    fn poll(&mut self) {
         let Some(job) = &self.job else { return };
         match job.receiver.try_recv() {
             Ok(done) => {
                 if let Some(result) = done {
-                    self.result = Some((revision, result));
+                    self.result = Some((job.revision, result));
                 }
                 self.job = None;
             }
@@ -108,7 +111,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, revision: u64, state: &mut S
         );
         return;
     }
-    state.poll(revision);
+    state.poll();
     ui.horizontal(|ui| {
         if let Some(job) = &state.job {
             let done = job.progress.load(Ordering::Relaxed);
@@ -131,7 +134,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, revision: u64, state: &mut S
             .on_hover_text("Runs the whole plan 2,000 times, each input drawn between its low and high values (most often near its likely value)")
             .clicked()
         {
-            state.start(plan, scenario);
+            state.start(plan, scenario, revision);
         }
     });
     let Some((at, r)) = &state.result else {
@@ -161,13 +164,7 @@ fn figures_ui(ui: &mut Ui, r: &Risk) {
         crate::format::thousands(r.draws as u64),
         r.seed
     ));
-    let years = |x: f64| {
-        if x.is_finite() {
-            format!("{x:.1} years")
-        } else {
-            "never".to_owned()
-        }
-    };
+    let years = crate::format::years_or_never;
     Grid::new("risk figures")
         .striped(true)
         .num_columns(4)
