@@ -700,9 +700,9 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropping_a_plan_file_on_the_window_opens_it_and_it_becomes_recent() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("northshire.ron");
-    let northshire =
-        plan_file::parse(include_str!("../saves/northshire-reorganisation.ron")).unwrap();
+    // A plan small enough to open at once (larger ones open off the window's thread).
+    let path = dir.path().join("southampton.ron");
+    let northshire = plan_file::parse(include_str!("../saves/southampton-pay.ron")).unwrap();
     plan_file::save(&path, &northshire).unwrap();
     let (mut h, _) = harness();
     h.input_mut()
@@ -2451,18 +2451,41 @@ fn the_plan_is_run_over_its_uncertain_inputs_from_the_money_view() {
     h.get_by_label_contains("No input of this scenario is uncertain");
 }
 
-/// Pools shows the equality impact: the age profile with the four-fifths rule's findings, and
-/// no group of fewer than 5 people.
+/// Pools shows the equality impact: by age, sex, ethnicity and disability with the four-fifths
+/// rule's findings, for every pool or one, and no group of fewer than 5 people.
 #[test]
-fn the_pools_view_shows_the_age_profile_without_groups_under_five() {
+fn the_pools_view_shows_the_equality_impact_without_groups_under_five() {
     let (mut h, _) = harness();
     click(&mut h, "Pools");
-    h.get_by_label("Equality impact: age on go-live");
+    h.get_by_label("Equality impact");
+    for heading in ["Age on go-live", "Sex", "Ethnicity", "Disability"] {
+        h.get_by_label(heading);
+    }
     h.get_by_label("65 and over");
+    assert_eq!(h.query_all_by_label("Prefer not to say").count(), 2);
+    assert_eq!(h.query_all_by_label("Everyone").count(), 4);
     assert!(h.query_all_by_label("fewer than 5").count() > 0);
     assert!(
         h.query_all_by_label_contains("five-fourths of the workforce's rate")
             .count()
             > 0
     );
+    // One pool: the figures are that pool's, and its everyone is its workforce.
+    let plan = example_plan();
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let e = merger_planner::engine::equality::equality(&plan, &o);
+    let age = e.age().unwrap();
+    let (i, pool) = age
+        .pools
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.total().at_risk > 0.0 && p.total().workforce >= 5.0)
+        .unwrap();
+    let title = o.roles[i].title.clone();
+    choose_last(&mut h, "Pool", &title);
+    h.get_by_role_and_label(Role::ComboBox, "Pool");
+    let people = merger_planner::format::fte(pool.total().workforce);
+    let before = merger_planner::format::fte(age.total.total().workforce);
+    assert!(h.query_all_by_label(&people).count() >= 4, "{people}");
+    assert_eq!(h.query_all_by_label(&before).count(), 0, "{before}");
 }

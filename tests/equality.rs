@@ -4,7 +4,7 @@
 mod common;
 
 use jiff::civil::date;
-use merger_planner::engine::equality::{Selection, age_band, equality};
+use merger_planner::engine::equality::{Characteristic, Selection, age_band, equality};
 use merger_planner::engine::evaluate_base;
 use merger_planner::model::{Money, TargetPay};
 
@@ -25,7 +25,9 @@ fn the_worked_example_s_profile_is_suppressed_below_five() {
     // (35-44), A3 33 (25-34), B2 46 (45-54); the accountants at risk, a third each.
     let plan = common::worked_example();
     let e = equality(&plan, &evaluate_base(&plan));
-    let t = &e.total;
+    // No record gives sex, ethnicity or disability: age alone.
+    assert_eq!(e.breakdowns.len(), 1);
+    let t = &e.age().unwrap().total;
     let workforce: Vec<f64> = t.bands.iter().map(|b| b.workforce).collect();
     assert_eq!(workforce, vec![0.0, 1.0, 1.0, 2.0, 1.0, 0.0]);
     // At risk: B's head (who volunteers) and the three accountants; A's head is not, VR having
@@ -63,7 +65,7 @@ fn a_band_selected_outside_four_fifths_to_five_fourths_is_flagged() {
         })
         .collect();
     let e = equality(&plan, &evaluate_base(&plan));
-    let t = &e.total;
+    let t = &e.age().unwrap().total;
     assert_eq!(t.bands[1].workforce, 10.0);
     assert_eq!(t.bands[4].workforce, 10.0);
     assert!((t.total().rate() - 0.25).abs() < 1e-12);
@@ -72,7 +74,7 @@ fn a_band_selected_outside_four_fifths_to_five_fourths_is_flagged() {
     assert_eq!(s[4], Selection::Over);
     assert_eq!(s[0], Selection::Suppressed);
     // The pool is the clerks: the same.
-    assert_eq!(e.pools[0].selection(), s);
+    assert_eq!(e.age().unwrap().pools[0].selection(), s);
 }
 
 #[test]
@@ -83,7 +85,17 @@ fn the_report_never_shows_fewer_than_five() {
     let json = report::equality_json(&plan, &o);
     let bands = json["age"].as_array().unwrap();
     assert_eq!(bands.len(), 6);
-    for b in bands {
+    let mut every: Vec<&serde_json::Value> = bands.iter().collect();
+    for key in ["sex", "ethnicity", "disability"] {
+        every.extend(json[key].as_array().unwrap());
+    }
+    for pool in json["pools"].as_array().unwrap() {
+        for key in ["age", "sex", "ethnicity", "disability"] {
+            every.extend(pool[key].as_array().unwrap());
+        }
+    }
+    assert!(every.len() > 100, "{}", every.len());
+    for b in every {
         for key in ["workforce", "at_risk", "leaving"] {
             if let Some(x) = b[key].as_f64() {
                 assert!(x == 0.0 || x >= 5.0, "{key} {x} in {b}");
@@ -98,6 +110,7 @@ fn the_report_never_shows_fewer_than_five() {
     }
     let text = report::text(&plan, &o);
     assert!(text.contains("Equality impact: age on go-live"), "{text}");
+    assert!(text.contains("Equality impact: ethnicity"), "{text}");
     assert!(text.contains("four-fifths"), "{text}");
 }
 
@@ -122,6 +135,8 @@ fn unevenly_selected_bands_are_flagged_with_the_rule() {
         .collect();
     let e = equality(&plan, &o);
     let uneven = e
+        .age()
+        .unwrap()
         .total
         .selection()
         .iter()
@@ -130,4 +145,119 @@ fn unevenly_selected_bands_are_flagged_with_the_rule() {
     assert_eq!(age.len(), uneven);
     assert!(age.iter().all(|f| f.message.contains("four-fifths rule")));
     assert!(age.iter().any(|f| f.message.starts_with("Aged 55-64")));
+}
+
+/// Twenty clerks with sex and disability recorded (five without a disability answer), five of
+/// whom volunteer.
+fn recorded_plan() -> merger_planner::model::Plan {
+    let mut plan = common::worked_example();
+    plan.roles = vec![common::role(
+        "clerk",
+        "finance",
+        15.0,
+        TargetPay::Salary(Money::pounds(25_000)),
+    )];
+    plan.posts = (0..20)
+        .map(|i| {
+            let mut holder = common::holder(date(1980, 6, 1), date(2010, 1, 1));
+            // Twelve women (two spelt in capitals, one with spaces), eight men.
+            holder.monitoring.sex = Some(
+                match i {
+                    0 => "FEMALE",
+                    1 => " Female ",
+                    2..12 => "Female",
+                    _ => "Male",
+                }
+                .to_owned(),
+            );
+            holder.monitoring.disability = (i >= 5).then(|| "No".to_owned());
+            // The five volunteers: four men and one woman.
+            holder.vr_interest = (11..=15).contains(&i);
+            common::post(&format!("A{i}"), "A", "clerk", 25_000, Some(holder))
+        })
+        .collect();
+    plan
+}
+
+#[test]
+fn sex_and_disability_are_counted_where_recorded() {
+    let plan = recorded_plan();
+    let o = evaluate_base(&plan);
+    let e = equality(&plan, &o);
+    let kinds: Vec<Characteristic> = e.breakdowns.iter().map(|b| b.characteristic).collect();
+    // Nobody records ethnicity: no table for it.
+    assert_eq!(
+        kinds,
+        [
+            Characteristic::Age,
+            Characteristic::Sex,
+            Characteristic::Disability
+        ]
+    );
+    let sex = e.by(Characteristic::Sex).unwrap();
+    // Spellings differing only in case and spaces are one group, as first spelt.
+    assert_eq!(sex.groups, ["FEMALE", "Male"]);
+    let f = sex.total.bands[0];
+    let m = sex.total.bands[1];
+    assert_eq!((f.workforce, m.workforce), (12.0, 8.0));
+    // The target cuts 5 of 20: the five volunteers go.
+    assert_eq!((f.leaving, m.leaving), (1.0, 4.0));
+    // Rates: everyone 5/20 = 0.25; women 1/12 (under 0.8 x 0.25 = 0.2), men 4/8 (over 0.3125).
+    assert_eq!(sex.total.selection(), [Selection::Under, Selection::Over]);
+    // Men's 4 leavers are fewer than 5: their rate is not given, though the group is judged.
+    let shown = sex.shown(&sex.total);
+    assert_eq!(shown[1].leaving, None);
+    assert_eq!(shown[1].rate, None);
+    assert_eq!(shown[1].workforce, Some(8.0));
+    assert!(shown[2].everyone);
+    assert_eq!(shown[2].workforce, Some(20.0));
+    // Disability: fifteen said no; five did not say.
+    let d = e.by(Characteristic::Disability).unwrap();
+    assert_eq!(d.groups, ["No", "Not recorded"]);
+    assert_eq!(d.total.bands[1].workforce, 5.0);
+    // The flags name the characteristic and the rule, with no count under 5.
+    let flags: Vec<&str> = o
+        .flags
+        .iter()
+        .filter(|f| f.kind == merger_planner::engine::FlagKind::GroupSelection)
+        .map(|f| f.message.as_str())
+        .collect();
+    // The volunteers all said no: 5 of 15 (0.33, over 0.3125) against none of the 5 who did not
+    // say (under 0.2).
+    assert_eq!(flags.len(), 4, "{flags:?}");
+    assert!(
+        flags[0].starts_with("Sex FEMALE: fewer than 5 of 12"),
+        "{flags:?}"
+    );
+    assert!(
+        flags[1].starts_with("Sex Male: fewer than 5 of 8"),
+        "{flags:?}"
+    );
+    assert!(
+        flags[2].starts_with(
+            "Disability No: 5.0 of 15.0 people expected to leave (33.3%), over five-fourths"
+        ),
+        "{flags:?}"
+    );
+    assert!(
+        flags[3].starts_with("Disability Not recorded: 0.0 of 5.0"),
+        "{flags:?}"
+    );
+    assert!(flags.iter().all(|f| f.contains("four-fifths rule")));
+}
+
+#[test]
+fn a_pool_of_fewer_than_five_shows_no_figure_of_anyone_at_risk() {
+    let mut plan = recorded_plan();
+    plan.posts.truncate(4);
+    plan.roles[0].target_fte = 2.0;
+    let o = evaluate_base(&plan);
+    let e = equality(&plan, &o);
+    for b in &e.breakdowns {
+        for row in b.shown(&b.pools[0]) {
+            assert_eq!(row.at_risk, None, "{row:?}");
+            assert_eq!(row.leaving, None, "{row:?}");
+            assert_eq!(row.rate, None, "{row:?}");
+        }
+    }
 }

@@ -136,6 +136,60 @@ fn windows_1252_semicolons_hours_and_pound_salaries() {
 }
 
 #[test]
+fn equality_monitoring_columns_are_optional_and_read_as_hr_writes_them() {
+    let plan = empty_plan();
+    let (_, checked) = import("equality-monitoring.csv", &plan, &Options::default());
+    let headings = checked.headings.as_ref().unwrap();
+    let used = |h: &str| {
+        headings
+            .columns
+            .iter()
+            .find(|c| c.heading == h)
+            .map(|c| c.used)
+    };
+    assert_eq!(used("Gender"), Some(Use::Field(Field::Sex)));
+    assert_eq!(used("Ethnic Origin"), Some(Use::Field(Field::Ethnicity)));
+    assert_eq!(used("Disabled?"), Some(Use::Field(Field::Disability)));
+    assert_eq!(used("Employee Name"), Some(Use::Private));
+    // A "category" as long as a sentence is the wrong column: refused with its row and column.
+    let listed = problems(&checked);
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert!(
+        listed[0].contains("row 7")
+            && listed[0].contains("Ethnic Origin")
+            && listed[0].contains("check the column chosen"),
+        "{listed:#?}"
+    );
+    // Without that row, everything reads.
+    let text = std::fs::read_to_string(fixture("equality-monitoring.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fixed.csv");
+    std::fs::write(&path, text.replace("Not stated on the form returned by the employee during the annual equality monitoring survey", "Not stated")).unwrap();
+    let (_, checked) = import::import_file(
+        &path,
+        &ReadSettings::default(),
+        Kind::Establishment,
+        &plan,
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let p = &checked.plan;
+    let m = |id: &str| post(p, id).holder.as_ref().unwrap().monitoring.clone();
+    // F reads as Female; spaces are tidied; N and Y read as No and Yes.
+    assert_eq!(m("A1").sex.as_deref(), Some("Female"));
+    assert_eq!(m("A1").disability.as_deref(), Some("No"));
+    assert_eq!(m("A2").sex.as_deref(), Some("male"));
+    assert_eq!(m("A2").ethnicity.as_deref(), Some("Asian or Asian British"));
+    assert_eq!(m("A2").disability.as_deref(), Some("Yes"));
+    // Blank is not recorded; the rest as written.
+    assert!(m("A4").sex.is_none() && m("A4").ethnicity.is_none());
+    assert_eq!(m("A4").disability.as_deref(), Some("Prefer not to say"));
+    assert_eq!(m("A5").ethnicity.as_deref(), Some("Not stated"));
+    assert!(post(p, "A3").holder.is_none());
+}
+
+#[test]
 fn utf8_with_a_byte_order_mark_and_hr_headings() {
     let plan = empty_plan();
     let (_, checked) = import("utf8-bom-hr-headings.csv", &plan, &Options::default());

@@ -322,6 +322,23 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     v6.scenarios[0].bumping = Some(false);
     let text = plan_file::to_text(&v6).unwrap();
     assert_eq!(plan_file::parse(&text).unwrap(), v6);
+    // Version 7 added equality monitoring to postholders (none in older plans); an empty record
+    // is not written at all.
+    let v6 = plan_file::open(&dir.join("plan-v6.ron")).unwrap();
+    assert_eq!(v6.format_version, FORMAT_VERSION);
+    assert!(
+        v6.posts
+            .iter()
+            .filter_map(|p| p.holder.as_ref())
+            .all(|h| h.monitoring.is_empty())
+    );
+    assert!(!plan_file::to_text(&v6).unwrap().contains("monitoring"));
+    let mut v7 = v6.clone();
+    let h = v7.posts.iter_mut().find_map(|p| p.holder.as_mut()).unwrap();
+    h.monitoring.sex = Some("Female".to_owned());
+    h.monitoring.disability = Some("Prefer not to say".to_owned());
+    let text = plan_file::to_text(&v7).unwrap();
+    assert_eq!(plan_file::parse(&text).unwrap(), v7);
     // A slide that is not a chart is refused with its line.
     let text = plan_file::to_text(&v2).unwrap();
     let broken = text.replace("    Overlap,", "    Pie,");

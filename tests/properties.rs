@@ -7,9 +7,9 @@ use merger_planner::engine::rules::{statutory_weeks, statutory_weeks_year_by_yea
 use merger_planner::engine::{Flows, Outcome, evaluate_base};
 use merger_planner::io::plan_file;
 use merger_planner::model::{
-    Colour, CostShare, Council, ImplementationCost, Line, LineKind, Money, OneOffSplit, Parameters,
-    PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
-    SplitMethod, TargetPay, WeeklyPay,
+    Colour, CostShare, Council, ImplementationCost, Line, LineKind, Money, Monitoring, OneOffSplit,
+    Parameters, PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme,
+    RedundancyScheme, Role, SplitMethod, TargetPay, WeeklyPay,
 };
 use proptest::prelude::*;
 
@@ -54,6 +54,7 @@ prop_compose! {
             vr_interest: vr,
             critical,
             strain_quote: quote.map(Money::pounds),
+            monitoring: Monitoring::default(),
         });
         (council, role, fte, salary, holder)
     }

@@ -90,6 +90,8 @@ pub struct ChartState {
     pub tables: BTreeSet<Chart>,
     /// The function whose roles the pools chart shows, if the user drilled down.
     pub pools_function: Option<usize>,
+    /// The pool whose equality impact is shown (none: every pool).
+    pub equality_pool: Option<usize>,
 }
 
 /// The chart's title: what it is, for which plan and scenario (every scenario, for the

@@ -1,18 +1,24 @@
-//! The equality impact (issue 15, Equality Act 2010 s.149): the age profile of the whole
-//! workforce, of the people at risk and of those expected to leave, with each band's rate of
-//! selection against the workforce's. A band selected at under four-fifths or over five-fourths
-//! of the workforce's rate is flagged, naming the rule; a group of fewer than 5 people is never
-//! shown.
+//! The equality impact (issue 15, Equality Act 2010 s.149): the profile of the whole workforce,
+//! of the people at risk and of those expected to leave, by age band and, where the
+//! establishment records them, by sex, ethnicity and disability, in total and per pool; each
+//! group's rate of selection against the workforce's. A group selected at under four-fifths or
+//! over five-fourths of the workforce's rate is flagged, naming the rule; a group of fewer than
+//! 5 people is never shown.
+
+use std::collections::BTreeMap;
 
 use super::dates::whole_years;
 use super::outcome::Outcome;
-use crate::model::Plan;
+use crate::model::{Plan, Postholder};
 
 /// The age bands, as equality monitoring counts them.
 pub const AGE_BANDS: [&str; 6] = ["16-24", "25-34", "35-44", "45-54", "55-64", "65 and over"];
 
 /// Groups of fewer than this many people are suppressed everywhere.
 pub const SUPPRESS_BELOW: f64 = 5.0;
+
+/// The group of a postholder whose record does not say.
+pub const NOT_RECORDED: &str = "Not recorded";
 
 /// The band of an age.
 pub fn age_band(age: i32) -> usize {
@@ -26,7 +32,55 @@ pub fn age_band(age: i32) -> usize {
     }
 }
 
-/// One band: people in the workforce, at risk and expected to leave (expected values, so they
+/// A protected characteristic the impact is shown by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Characteristic {
+    /// Age on the go-live of the person's wave, in bands.
+    Age,
+    /// Sex, as the HR system records it.
+    Sex,
+    /// Ethnic group.
+    Ethnicity,
+    /// Disability.
+    Disability,
+}
+
+impl Characteristic {
+    /// Every characteristic, in the order shown.
+    pub const ALL: [Self; 4] = [Self::Age, Self::Sex, Self::Ethnicity, Self::Disability];
+
+    /// As a heading says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Age => "Age on go-live",
+            Self::Sex => "Sex",
+            Self::Ethnicity => "Ethnicity",
+            Self::Disability => "Disability",
+        }
+    }
+
+    /// The key of the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Age => "age",
+            Self::Sex => "sex",
+            Self::Ethnicity => "ethnicity",
+            Self::Disability => "disability",
+        }
+    }
+
+    /// What the holder's record says, for those other than age.
+    fn recorded(self, h: &Postholder) -> Option<&str> {
+        match self {
+            Self::Age => None,
+            Self::Sex => h.monitoring.sex.as_deref(),
+            Self::Ethnicity => h.monitoring.ethnicity.as_deref(),
+            Self::Disability => h.monitoring.disability.as_deref(),
+        }
+    }
+}
+
+/// One group: people in the workforce, at risk and expected to leave (expected values, so they
 /// may be fractions), and the rate of selection.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Band {
@@ -49,7 +103,7 @@ impl Band {
     }
 }
 
-/// How a band's rate compares with the workforce's.
+/// How a group's rate compares with the workforce's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Selection {
     /// Within four-fifths to five-fourths of the workforce's rate.
@@ -62,14 +116,20 @@ pub enum Selection {
     Suppressed,
 }
 
-/// The age profile of a group of people (the whole plan, or one pool).
+/// The profile of a group of people (the whole plan, or one pool) by one characteristic.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Profile {
-    /// By band, as [`AGE_BANDS`].
-    pub bands: [Band; 6],
+    /// By group, as the breakdown's `groups`.
+    pub bands: Vec<Band>,
 }
 
 impl Profile {
+    fn of(groups: usize) -> Self {
+        Self {
+            bands: vec![Band::default(); groups],
+        }
+    }
+
     /// Everyone.
     pub fn total(&self) -> Band {
         self.bands.iter().fold(Band::default(), |a, b| Band {
@@ -79,36 +139,174 @@ impl Profile {
         })
     }
 
-    /// Each band's selection against the whole group's rate (the four-fifths rule).
-    pub fn selection(&self) -> [Selection; 6] {
+    /// Each group's selection against the whole group's rate (the four-fifths rule).
+    pub fn selection(&self) -> Vec<Selection> {
         let overall = self.total().rate();
-        self.bands.map(|b| {
-            if b.workforce < SUPPRESS_BELOW {
-                Selection::Suppressed
-            } else if b.rate() < 0.8 * overall {
-                Selection::Under
-            } else if b.rate() > 1.25 * overall {
-                Selection::Over
-            } else {
-                Selection::Within
-            }
-        })
+        self.bands
+            .iter()
+            .map(|b| {
+                if b.workforce < SUPPRESS_BELOW {
+                    Selection::Suppressed
+                } else if b.rate() < 0.8 * overall {
+                    Selection::Under
+                } else if b.rate() > 1.25 * overall {
+                    Selection::Over
+                } else {
+                    Selection::Within
+                }
+            })
+            .collect()
     }
 }
 
-/// The equality impact of an outcome.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Equality {
+/// A group's figures as they may be shown: `None` where fewer than 5 people would be given
+/// away (a group of 1 to 4, or any figure of a group that is not shown; a rate of 1 to 4
+/// leavers).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// The group ("55-64", "Female", "Not recorded"; "Everyone" for the total).
+    pub group: String,
+    /// People in the workforce.
+    pub workforce: Option<f64>,
+    /// People at risk.
+    pub at_risk: Option<f64>,
+    /// People expected to leave.
+    pub leaving: Option<f64>,
+    /// Expected leavers per person.
+    pub rate: Option<f64>,
+    /// The four-fifths rule's finding.
+    pub selection: Selection,
+    /// The row of everyone, judged against nothing.
+    pub everyone: bool,
+}
+
+impl Shown {
+    fn of(group: &str, b: &Band, selection: Selection) -> Self {
+        let small = |x: f64| x > 0.0 && x < SUPPRESS_BELOW;
+        let hidden = selection == Selection::Suppressed;
+        let count = |x: f64, hide: bool| (!hide && !small(x)).then_some(x);
+        Self {
+            group: group.to_owned(),
+            workforce: count(b.workforce, false),
+            at_risk: count(b.at_risk, hidden),
+            leaving: count(b.leaving, hidden),
+            rate: (!hidden && !small(b.leaving)).then(|| b.rate()),
+            selection,
+            everyone: false,
+        }
+    }
+}
+
+/// The impact by one characteristic: its groups, the whole plan's profile and each pool's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakdown {
+    /// The characteristic.
+    pub characteristic: Characteristic,
+    /// The groups, in the order shown.
+    pub groups: Vec<String>,
     /// Everyone in the merging services.
     pub total: Profile,
     /// Each role's pool (index as [`Outcome::roles`]).
     pub pools: Vec<Profile>,
 }
 
-/// The age profile of `o`, ages on the go-live of each person's wave.
+impl Breakdown {
+    /// Each group of `profile` as it may be shown, then everyone ("Everyone", judged against
+    /// nothing).
+    pub fn shown(&self, profile: &Profile) -> Vec<Shown> {
+        let mut rows: Vec<Shown> = self
+            .groups
+            .iter()
+            .zip(&profile.bands)
+            .zip(profile.selection())
+            .map(|((g, b), s)| Shown::of(g, b, s))
+            .collect();
+        let total = profile.total();
+        let everyone = if total.workforce < SUPPRESS_BELOW {
+            Selection::Suppressed
+        } else {
+            Selection::Within
+        };
+        rows.push(Shown {
+            everyone: true,
+            ..Shown::of("Everyone", &total, everyone)
+        });
+        rows
+    }
+}
+
+/// The equality impact of an outcome: by age always, then by each characteristic some
+/// postholder's record gives.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Equality {
+    /// By characteristic, age first.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+impl Equality {
+    /// By age.
+    pub fn age(&self) -> Option<&Breakdown> {
+        self.breakdowns
+            .iter()
+            .find(|b| b.characteristic == Characteristic::Age)
+    }
+
+    /// By `c`, if the plan records it.
+    pub fn by(&self, c: Characteristic) -> Option<&Breakdown> {
+        self.breakdowns.iter().find(|b| b.characteristic == c)
+    }
+}
+
+/// Each person's group under `c`, with the groups' names in the order shown (age bands in
+/// order; recorded values by name, spelt as first seen and matched without regard to case,
+/// with "Not recorded" last).
+fn groups(
+    plan: &Plan,
+    c: Characteristic,
+    ages: &[Option<usize>],
+) -> Option<(Vec<String>, Vec<usize>)> {
+    if c == Characteristic::Age {
+        let names = AGE_BANDS.iter().map(|b| (*b).to_owned()).collect();
+        return Some((names, ages.iter().map(|a| a.unwrap_or(0)).collect()));
+    }
+    let mut spelt: BTreeMap<String, String> = BTreeMap::new();
+    let keys: Vec<Option<String>> = plan
+        .posts
+        .iter()
+        .map(|p| {
+            let v = p.holder.as_ref().and_then(|h| c.recorded(h))?;
+            let key = v.trim().to_lowercase();
+            spelt
+                .entry(key.clone())
+                .or_insert_with(|| v.trim().to_owned());
+            Some(key)
+        })
+        .collect();
+    if spelt.is_empty() {
+        return None;
+    }
+    let mut names: Vec<(String, String)> = spelt.into_iter().collect();
+    names.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, (key, _)) in names.iter().enumerate() {
+        index.insert(key.as_str(), i);
+    }
+    let missing = names.len();
+    let of = keys
+        .iter()
+        .map(|k| {
+            k.as_deref()
+                .and_then(|k| index.get(k).copied())
+                .unwrap_or(missing)
+        })
+        .collect();
+    let mut shown: Vec<String> = names.into_iter().map(|(_, name)| name).collect();
+    shown.push(NOT_RECORDED.to_owned());
+    Some((shown, of))
+}
+
+/// The equality impact of `o`, ages on the go-live of each person's wave.
 pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
-    let mut total = Profile::default();
-    let mut pools = vec![Profile::default(); o.roles.len()];
     // Each person's share at risk and leaving, from their rows in the outcome.
     let mut at_risk = vec![0.0f64; plan.posts.len()];
     let mut leaving = vec![0.0f64; plan.posts.len()];
@@ -128,60 +326,94 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
         .iter()
         .flat_map(|w| w.functions.iter().map(move |&f| (f, w.go_live)))
         .collect();
-    for (i, post) in plan.posts.iter().enumerate() {
-        let (Some(h), Some(&r)) = (&post.holder, roles.get(post.role.as_str())) else {
-            continue;
-        };
-        // As the engine counts: a known council, and a role in a known function.
-        if plan.council(&post.council).is_none() || plan.function(&plan.roles[r].function).is_none()
-        {
-            continue;
-        }
-        let go_live = functions
-            .get(&o.roles[r].function)
-            .copied()
-            .unwrap_or(o.go_live);
-        let band = age_band(whole_years(h.date_of_birth, go_live));
-        for profile in [&mut total, &mut pools[r]] {
-            let b = &mut profile.bands[band];
-            b.workforce += 1.0;
-            b.at_risk += at_risk[i];
-            b.leaving += leaving[i].min(1.0);
-        }
-    }
-    Equality { total, pools }
+    // Each post counted: its pool, and its holder's age band.
+    let counted: Vec<Option<(usize, usize)>> = plan
+        .posts
+        .iter()
+        .map(|post| {
+            let (Some(h), Some(&r)) = (&post.holder, roles.get(post.role.as_str())) else {
+                return None;
+            };
+            // As the engine counts: a known council, and a role in a known function.
+            if plan.council(&post.council).is_none()
+                || plan.function(&plan.roles[r].function).is_none()
+            {
+                return None;
+            }
+            let go_live = functions
+                .get(&o.roles[r].function)
+                .copied()
+                .unwrap_or(o.go_live);
+            Some((r, age_band(whole_years(h.date_of_birth, go_live))))
+        })
+        .collect();
+    let ages: Vec<Option<usize>> = counted.iter().map(|c| c.map(|(_, a)| a)).collect();
+    let breakdowns = Characteristic::ALL
+        .iter()
+        .filter_map(|&c| {
+            let (names, group_of) = groups(plan, c, &ages)?;
+            let mut total = Profile::of(names.len());
+            let mut pools = vec![Profile::of(names.len()); o.roles.len()];
+            for (i, counted) in counted.iter().enumerate() {
+                let Some((r, _)) = *counted else { continue };
+                for profile in [&mut total, &mut pools[r]] {
+                    let b = &mut profile.bands[group_of[i]];
+                    b.workforce += 1.0;
+                    b.at_risk += at_risk[i];
+                    b.leaving += leaving[i].min(1.0);
+                }
+            }
+            let mut names = names;
+            // "Not recorded" only where someone's record does not say.
+            if c != Characteristic::Age && total.bands.last().is_some_and(|b| b.workforce < 0.5) {
+                names.pop();
+                for p in std::iter::once(&mut total).chain(&mut pools) {
+                    p.bands.pop();
+                }
+            }
+            Some(Breakdown {
+                characteristic: c,
+                groups: names,
+                total,
+                pools,
+            })
+        })
+        .collect();
+    Equality { breakdowns }
 }
 
-/// A flag for each age band of the whole plan selected at under four-fifths or over
-/// five-fourths of the workforce's rate (a band of fewer than 5 people is not judged; a count of
-/// fewer than 5 is not given).
+/// A flag for each group of the whole plan, by each characteristic, selected at under
+/// four-fifths or over five-fourths of the workforce's rate (a group of fewer than 5 people is
+/// not judged; a count of fewer than 5 is not given).
 pub fn flags(plan: &Plan, o: &Outcome) -> Vec<super::Flag> {
     let e = equality(plan, o);
-    let overall = e.total.total().rate();
-    let people = |x: f64| {
-        if x > 0.0 && x < SUPPRESS_BELOW {
-            "fewer than 5".to_owned()
-        } else {
-            crate::format::fte(x)
-        }
-    };
-    AGE_BANDS
-        .iter()
-        .zip(&e.total.bands)
-        .zip(e.total.selection())
-        .filter(|(_, s)| matches!(s, Selection::Under | Selection::Over))
-        .map(|((band, b), s)| {
-            let rate = if b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW {
-                String::new()
+    let people = |x: Option<f64>| x.map_or_else(|| "fewer than 5".to_owned(), crate::format::fte);
+    let mut out = Vec::new();
+    for b in &e.breakdowns {
+        let overall = b.total.total().rate();
+        for row in b.shown(&b.total) {
+            let s = row.selection;
+            if row.everyone || !matches!(s, Selection::Under | Selection::Over) {
+                continue;
+            }
+            let rate = row
+                .rate
+                .map(|r| format!(" ({:.1}%)", r * 100.0))
+                .unwrap_or_default();
+            let (who, kind) = if b.characteristic == Characteristic::Age {
+                (format!("Aged {}", row.group), super::FlagKind::AgeSelection)
             } else {
-                format!(" ({:.1}%)", b.rate() * 100.0)
+                (
+                    format!("{} {}", b.characteristic.name(), row.group),
+                    super::FlagKind::GroupSelection,
+                )
             };
-            super::Flag {
-                kind: super::FlagKind::AgeSelection,
+            out.push(super::Flag {
+                kind,
                 message: format!(
-                    "Aged {band}: {} of {} people expected to leave{rate}, {} the workforce's {:.1}% (the four-fifths rule): check the selection in the equality impact assessment",
-                    people(b.leaving),
-                    people(b.workforce),
+                    "{who}: {} of {} people expected to leave{rate}, {} the workforce's {:.1}% (the four-fifths rule): check the selection in the equality impact assessment",
+                    people(row.leaving),
+                    people(row.workforce),
                     if s == Selection::Under {
                         "under four-fifths of"
                     } else {
@@ -191,7 +423,8 @@ pub fn flags(plan: &Plan, o: &Outcome) -> Vec<super::Flag> {
                 ),
                 council: None,
                 role: None,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }

@@ -455,6 +455,9 @@ pub enum FlagKind {
     /// An age band is selected at under four-fifths or over five-fourths of the workforce's
     /// rate.
     AgeSelection,
+    /// A group by sex, ethnicity or disability is selected at under four-fifths or over
+    /// five-fourths of the workforce's rate.
+    GroupSelection,
 }
 
 impl FlagKind {
@@ -476,6 +479,9 @@ impl FlagKind {
             Self::DismissalReengagement => "Pay change by dismissal and re-engagement",
             Self::BumpedRedundancy => "Bumped redundancies (each needs approval)",
             Self::AgeSelection => "Age bands selected unevenly (four-fifths rule)",
+            Self::GroupSelection => {
+                "Sex, ethnicity or disability selected unevenly (four-fifths rule)"
+            }
         }
     }
 }

@@ -265,43 +265,53 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
     s
 }
 
-/// The age profile, as the council's equality impact assessment asks (fewer than 5 not shown).
+/// The equality impact by age and by each characteristic recorded, as the council's equality
+/// impact assessment asks (fewer than 5 never shown).
 fn equality_text(s: &mut String, plan: &Plan, o: &Outcome) {
-    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection, equality};
-    let e = equality(plan, o);
-    let overall = e.total.total().rate();
-    let _ = writeln!(
-        s,
-        "\nEquality impact: age on go-live (people; the workforce's rate of selection {:.1}%; four-fifths rule)",
-        overall * 100.0
-    );
-    let count = shown_people;
-    let rows: Vec<Vec<String>> = AGE_BANDS
-        .iter()
-        .zip(&e.total.bands)
-        .zip(e.total.selection())
-        .map(|((band, b), sel)| {
-            let hidden = sel == Selection::Suppressed;
-            vec![
-                (*band).to_owned(),
-                count(b.workforce, false),
-                count(b.at_risk, hidden),
-                count(b.leaving, hidden),
-                // A rate of fewer than 5 leavers would give them away.
-                if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
-                    "—".to_owned()
-                } else {
-                    format!("{:.1}%", b.rate() * 100.0)
-                },
-                selection_words(sel).to_owned(),
-            ]
-        })
-        .collect();
-    table(
-        s,
-        &["Age", "Workforce", "At risk", "Leaving", "Rate", "Finding"],
-        &rows,
-    );
+    let e = crate::engine::equality::equality(plan, o);
+    for b in &e.breakdowns {
+        let _ = writeln!(
+            s,
+            "\nEquality impact: {} (people; the workforce's rate of selection {:.1}%; four-fifths rule)",
+            b.characteristic.name().to_lowercase(),
+            b.total.total().rate() * 100.0
+        );
+        let rows: Vec<Vec<String>> = b
+            .shown(&b.total)
+            .iter()
+            .map(|r| equality_cells(r).to_vec())
+            .collect();
+        table(
+            s,
+            &[
+                "Group",
+                "Workforce",
+                "At risk",
+                "Leaving",
+                "Rate",
+                "Finding",
+            ],
+            &rows,
+        );
+    }
+}
+
+/// A row of an equality table as text: group, workforce, at risk, leaving, rate and finding.
+pub fn equality_cells(r: &crate::engine::equality::Shown) -> [String; 6] {
+    let count = |x: Option<f64>| x.map_or_else(|| "fewer than 5".to_owned(), crate::format::fte);
+    [
+        r.group.clone(),
+        count(r.workforce),
+        count(r.at_risk),
+        count(r.leaving),
+        r.rate
+            .map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0)),
+        if r.everyone {
+            String::new()
+        } else {
+            selection_words(r.selection).to_owned()
+        },
+    ]
 }
 
 fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
@@ -960,48 +970,70 @@ pub fn risk_text(r: &crate::engine::risk::Risk) -> String {
     s
 }
 
-/// A band's words for a person: a count, or "fewer than 5".
-fn shown_count(x: f64) -> Value {
-    if x < crate::engine::equality::SUPPRESS_BELOW && x > 0.0 {
-        json!("fewer than 5")
-    } else {
-        json!((x * 10.0).round() / 10.0)
-    }
-}
-
-/// The equality impact as JSON: each age band's workforce, people at risk and expected to
-/// leave, the rate of selection and the four-fifths rule's finding; fewer than 5 never shown.
+/// The equality impact as JSON: for age and each characteristic recorded, each group's
+/// workforce, people at risk and expected to leave, the rate of selection and the four-fifths
+/// rule's finding, in total and per pool ("fewer than 5" wherever a group is smaller).
 pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
-    use crate::engine::equality::{AGE_BANDS, Selection, equality};
-    let e = equality(plan, o);
-    let profile = |p: &crate::engine::equality::Profile| {
-        let selection = p.selection();
-        AGE_BANDS
+    let e = crate::engine::equality::equality(plan, o);
+    let count = |x: Option<f64>| {
+        x.map_or_else(
+            || json!("fewer than 5"),
+            |x| json!((x * 10.0).round() / 10.0),
+        )
+    };
+    let rows = |b: &crate::engine::equality::Breakdown, p: &crate::engine::equality::Profile| {
+        b.shown(p)
             .iter()
-            .zip(&p.bands)
-            .zip(selection)
-            .map(|((band, b), s)| {
-                let suppressed = s == Selection::Suppressed;
+            .filter(|r| !r.everyone)
+            .map(|r| {
                 json!({
-                    "band": band,
-                    "workforce": shown_count(b.workforce),
-                    "at_risk": if suppressed { json!("fewer than 5") } else { shown_count(b.at_risk) },
-                    "leaving": if suppressed { json!("fewer than 5") } else { shown_count(b.leaving) },
-                    "rate": if suppressed || (b.leaving > 0.0 && b.leaving < crate::engine::equality::SUPPRESS_BELOW) {
-                        Value::Null
-                    } else {
-                        json!((b.rate() * 1000.0).round() / 1000.0)
-                    },
-                    "finding": selection_words(s),
+                    "group": r.group,
+                    "workforce": count(r.workforce),
+                    "at_risk": count(r.at_risk),
+                    "leaving": count(r.leaving),
+                    "rate": r.rate.map(|x| (x * 1000.0).round() / 1000.0),
+                    "finding": selection_words(r.selection),
                 })
             })
             .collect::<Vec<_>>()
     };
-    json!({
-        "rule": "four-fifths: a band selected at under 4/5 or over 5/4 of the workforce's rate is flagged",
-        "workforce_rate": (e.total.total().rate() * 1000.0).round() / 1000.0,
-        "age": profile(&e.total),
-    })
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "rule".to_owned(),
+        json!("four-fifths: a group selected at under 4/5 or over 5/4 of the workforce's rate is flagged"),
+    );
+    if let Some(age) = e.age() {
+        out.insert(
+            "workforce_rate".to_owned(),
+            json!((age.total.total().rate() * 1000.0).round() / 1000.0),
+        );
+    }
+    for b in &e.breakdowns {
+        out.insert(b.characteristic.key().to_owned(), json!(rows(b, &b.total)));
+    }
+    // Each pool with someone at risk, by characteristic.
+    let pools: Vec<Value> = o
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            e.age()
+                .and_then(|a| a.pools.get(*i))
+                .is_some_and(|p| p.total().at_risk > 0.0)
+        })
+        .map(|(i, r)| {
+            let mut pool = serde_json::Map::new();
+            pool.insert("pool".to_owned(), json!(r.title));
+            for b in &e.breakdowns {
+                if let Some(p) = b.pools.get(i) {
+                    pool.insert(b.characteristic.key().to_owned(), json!(rows(b, p)));
+                }
+            }
+            Value::Object(pool)
+        })
+        .collect();
+    out.insert("pools".to_owned(), json!(pools));
+    Value::Object(out)
 }
 
 /// A number of people as the equality tables show it: "fewer than 5" for a group of 1 to 4

@@ -7,8 +7,8 @@ use jiff::civil::{Date, date};
 use super::slug;
 use crate::engine::rules::{Person, strain};
 use crate::model::{
-    Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, OneOffSplit, PayBand,
-    PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges,
+    Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, Monitoring, OneOffSplit,
+    PayBand, PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges,
     RedundancyScheme, Role, Scenario, SplitMethod, TargetPay,
 };
 
@@ -417,6 +417,7 @@ pub fn generate(spec: &Spec) -> Plan {
         });
     }
     add_posts(spec, &mut plan, &mut rng);
+    monitor(&mut plan, spec.seed);
     plan
 }
 
@@ -501,6 +502,48 @@ fn add_posts(spec: &Spec, plan: &mut Plan, rng: &mut Rng) {
     }
 }
 
+/// Equality monitoring for every postholder, from a generator of its own so the rest of the
+/// plan is drawn as it was before monitoring was added: sex, ethnicity and disability in
+/// roughly the shares of English councils' corporate services, with some not given.
+fn monitor(plan: &mut Plan, seed: u64) {
+    let mut rng = Rng(seed ^ 0xE0A1_17E5);
+    let pick = |rng: &mut Rng, shares: &[(&str, f64)]| {
+        let mut u = rng.unit();
+        for (name, share) in shares {
+            if u < *share {
+                return (*name).to_owned();
+            }
+            u -= share;
+        }
+        shares
+            .last()
+            .map(|(n, _)| (*n).to_owned())
+            .unwrap_or_default()
+    };
+    for post in &mut plan.posts {
+        let Some(h) = &mut post.holder else { continue };
+        h.monitoring = Monitoring {
+            sex: Some(pick(&mut rng, &[("Female", 0.63), ("Male", 0.37)])),
+            ethnicity: Some(pick(
+                &mut rng,
+                &[
+                    ("White British", 0.78),
+                    ("White other", 0.05),
+                    ("Asian or Asian British", 0.07),
+                    ("Black or Black British", 0.03),
+                    ("Mixed", 0.02),
+                    ("Other ethnic group", 0.01),
+                    ("Prefer not to say", 0.04),
+                ],
+            )),
+            disability: Some(pick(
+                &mut rng,
+                &[("No", 0.83), ("Yes", 0.09), ("Prefer not to say", 0.08)],
+            )),
+        };
+    }
+}
+
 fn person(
     rng: &mut Rng,
     level: Level,
@@ -533,6 +576,7 @@ fn person(
         vr_interest,
         critical: rng.chance(0.03),
         strain_quote: None,
+        monitoring: Monitoring::default(),
     };
     if lgps_member && age >= 54.0 && rng.chance(0.4) {
         let p = Person {

@@ -745,16 +745,18 @@ fn timetable(o: &Outcome) -> Table {
     table
 }
 
-/// The equality impact's age profile, as the council's assessment asks: never a group of fewer
-/// than 5 (so the sheet may go out with an anonymised export).
+/// The equality impact, as the council's assessment asks: by age and by each characteristic
+/// recorded, for every pool together and then each pool with someone at risk; never a group of
+/// fewer than 5 (so the sheet may go out with an anonymised export).
 fn equality(plan: &Plan, o: &Outcome) -> Table {
-    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection};
     let e = crate::engine::equality::equality(plan, o);
     let mut table = Table::new(
         "equality",
         "Equality impact",
         &[
-            "Age on go-live",
+            "Pool",
+            "Characteristic",
+            "Group",
             "Workforce",
             "At risk",
             "Expected to leave",
@@ -762,40 +764,42 @@ fn equality(plan: &Plan, o: &Outcome) -> Table {
             "Finding (four-fifths rule)",
         ],
     );
-    let people = |x: f64, hidden: bool| {
-        if hidden || (x > 0.0 && x < SUPPRESS_BELOW) {
-            Cell::Suppressed
-        } else {
-            Cell::Fte(x)
+    let count = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Fte);
+    let mut add = |pool: &str, b: &crate::engine::equality::Breakdown, p| {
+        for r in b.shown(p) {
+            table.rows.push(vec![
+                Cell::text(pool),
+                Cell::text(b.characteristic.name()),
+                Cell::text(&r.group),
+                count(r.workforce),
+                count(r.at_risk),
+                count(r.leaving),
+                r.rate.map_or(Cell::Suppressed, Cell::Percent),
+                if r.everyone {
+                    Cell::Empty
+                } else {
+                    Cell::text(crate::io::report::selection_words(r.selection))
+                },
+            ]);
         }
     };
-    for ((band, b), sel) in AGE_BANDS
-        .iter()
-        .zip(&e.total.bands)
-        .zip(e.total.selection())
-    {
-        let hidden = sel == Selection::Suppressed;
-        table.rows.push(vec![
-            Cell::text(*band),
-            people(b.workforce, false),
-            people(b.at_risk, hidden),
-            people(b.leaving, hidden),
-            if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
-                Cell::Suppressed
-            } else {
-                Cell::Percent(b.rate())
-            },
-            Cell::text(crate::io::report::selection_words(sel)),
-        ]);
+    for b in &e.breakdowns {
+        add("All pools", b, &b.total);
     }
-    table.rows.push(vec![
-        Cell::text("Everyone"),
-        Cell::Fte(e.total.total().workforce),
-        Cell::Fte(e.total.total().at_risk),
-        Cell::Fte(e.total.total().leaving),
-        Cell::Percent(e.total.total().rate()),
-        Cell::Empty,
-    ]);
+    for (i, role) in o.roles.iter().enumerate() {
+        let at_risk = e
+            .age()
+            .and_then(|a| a.pools.get(i))
+            .is_some_and(|p| p.total().at_risk > 0.0);
+        if at_risk {
+            for b in &e.breakdowns {
+                add(&role.title, b, &b.pools[i]);
+            }
+        }
+    }
+    table.notes.push(
+        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown.".to_owned(),
+    );
     table
 }
 

@@ -16,9 +16,9 @@ pub use parameters::{
 };
 pub use plan::{
     Assumptions, CostShare, Council, FORMAT_VERSION, Function, ImplementationCost, Line, LineKind,
-    OneOffSplit, PartYear, PayBand, PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder,
-    Programme, Range, Ranges, RedundancyScheme, Role, Scenario, SplitMethod, TargetPay, WeeklyPay,
-    standard_functions,
+    Monitoring, OneOffSplit, PartYear, PayBand, PayBasis, PayChange, PaybackLimit, Plan, Post,
+    Postholder, Programme, Range, Ranges, RedundancyScheme, Role, Scenario, SplitMethod, TargetPay,
+    WeeklyPay, standard_functions,
 };
 pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -212,6 +212,33 @@ pub struct Postholder {
     /// The pension fund's quote of the strain cost, which beats any estimate.
     #[serde(rename = "strain_quote_pence")]
     pub strain_quote: Option<Money>,
+    /// Equality monitoring, where the HR system records it: used only for the equality impact,
+    /// never shown for one person. Format 7.
+    #[serde(default, skip_serializing_if = "Monitoring::is_empty")]
+    pub monitoring: Monitoring,
+}
+
+/// A postholder's protected characteristics as the HR system records them (free text, as the
+/// council's own categories; none required). Only ever counted in groups of 5 or more.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Monitoring {
+    /// Sex (or gender, as the system records it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<String>,
+    /// Ethnic group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ethnicity: Option<String>,
+    /// Disability ("Yes", "No", "Prefer not to say"...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disability: Option<String>,
+}
+
+impl Monitoring {
+    /// Nothing recorded.
+    pub fn is_empty(&self) -> bool {
+        self.sex.is_none() && self.ethnicity.is_none() && self.disability.is_none()
+    }
 }
 
 /// Programme assumptions.

@@ -7,8 +7,8 @@
 
 use jiff::civil::{Date, date};
 use merger_planner::model::{
-    Colour, Council, Money, PayBasis, Plan, Post, Postholder, Programme, RedundancyScheme, Role,
-    TargetPay,
+    Colour, Council, Money, Monitoring, PayBasis, Plan, Post, Postholder, Programme,
+    RedundancyScheme, Role, TargetPay,
 };
 
 /// A council with a statutory scheme and LGPS rate.
@@ -48,6 +48,7 @@ pub fn holder(dob: Date, service_start: Date) -> Postholder {
         vr_interest: false,
         critical: false,
         strain_quote: None,
+        monitoring: Monitoring::default(),
     }
 }
 

@@ -14,7 +14,8 @@ use super::source::{Cell, Grid, Row};
 use super::values::{self, DateOrder, FteUnit};
 use crate::io::slug;
 use crate::model::{
-    Colour, Council, Function, Money, Plan, Post, Postholder, RedundancyScheme, Role, TargetPay,
+    Colour, Council, Function, Money, Monitoring, Plan, Post, Postholder, RedundancyScheme, Role,
+    TargetPay,
 };
 
 /// The most problems listed; the rest are counted.
@@ -952,6 +953,9 @@ fn read_holder(
             })
         }
     });
+    let sex = r.read(Field::Sex, values::sex);
+    let ethnicity = r.read(Field::Ethnicity, values::monitoring);
+    let disability = r.read(Field::Disability, values::disability);
     Some(Postholder {
         date_of_birth: dob?,
         service_start: start?,
@@ -960,6 +964,11 @@ fn read_holder(
         vr_interest: vr?,
         critical: critical?,
         strain_quote: quote?,
+        monitoring: Monitoring {
+            sex: sex?,
+            ethnicity: ethnicity?,
+            disability: disability?,
+        },
     })
 }
 
@@ -1386,6 +1395,19 @@ fn keep_unmapped(post: &mut Post, old: &Post, headings: &Headings) {
         if !mapped(Field::StrainQuote) {
             new.strain_quote = old.strain_quote;
         }
+        if !mapped(Field::Sex) {
+            new.monitoring.sex.clone_from(&old.monitoring.sex);
+        }
+        if !mapped(Field::Ethnicity) {
+            new.monitoring
+                .ethnicity
+                .clone_from(&old.monitoring.ethnicity);
+        }
+        if !mapped(Field::Disability) {
+            new.monitoring
+                .disability
+                .clone_from(&old.monitoring.disability);
+        }
     }
 }
 
@@ -1442,6 +1464,14 @@ fn differences(old: &Post, new: &Post, plan: &Plan) -> Vec<(String, String, Stri
         diff("critical", yn(a.critical), yn(b.critical));
         let quote = |m: Option<Money>| m.map_or_else(|| "none".to_owned(), Money::full);
         diff("strain quote", quote(a.strain_quote), quote(b.strain_quote));
+        // Special category data: that it changed, never what it says.
+        if a.monitoring != b.monitoring {
+            out.push((
+                "equality monitoring".to_owned(),
+                "as recorded".to_owned(),
+                "updated".to_owned(),
+            ));
+        }
     }
     out
 }

@@ -52,6 +52,12 @@ pub enum Field {
     TargetSalary,
     /// How a role's pay is harmonised (highest, average, lowest).
     PayRule,
+    /// Sex or gender, for the equality impact only.
+    Sex,
+    /// Ethnic group, for the equality impact only.
+    Ethnicity,
+    /// Disability, for the equality impact only.
+    Disability,
 }
 
 /// Which set of fields an import fills.
@@ -85,6 +91,9 @@ impl Kind {
                 Field::VrInterest,
                 Field::Critical,
                 Field::StrainQuote,
+                Field::Sex,
+                Field::Ethnicity,
+                Field::Disability,
             ],
             Self::Targets => &[
                 Field::Function,
@@ -137,6 +146,9 @@ impl Field {
             Self::TargetFte => "Target FTE",
             Self::TargetSalary => "Target salary",
             Self::PayRule => "Pay rule",
+            Self::Sex => "Sex (equality monitoring)",
+            Self::Ethnicity => "Ethnicity (equality monitoring)",
+            Self::Disability => "Disability (equality monitoring)",
         }
     }
 
@@ -163,6 +175,9 @@ impl Field {
             Self::TargetFte => "target_fte",
             Self::TargetSalary => "target_salary",
             Self::PayRule => "pay_rule",
+            Self::Sex => "sex",
+            Self::Ethnicity => "ethnicity",
+            Self::Disability => "disability",
         }
     }
 
@@ -404,6 +419,27 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "vr request",
         ],
     ),
+    (Field::Sex, &["sex", "gender", "legal sex", "sex at birth"]),
+    (
+        Field::Ethnicity,
+        &[
+            "ethnicity",
+            "ethnic origin",
+            "ethnic group",
+            "ethnicity code",
+            "ethnic background",
+        ],
+    ),
+    (
+        Field::Disability,
+        &[
+            "disability",
+            "disabled",
+            "disability status",
+            "has a disability",
+            "considers themselves disabled",
+        ],
+    ),
     (
         Field::Critical,
         &["critical", "critical post", "business critical", "key post"],
@@ -560,6 +596,8 @@ pub fn guess_heading(heading: &str, kind: Kind) -> Option<(Use, usize, String)> 
         (Field::Notice, &["notice"]),
         (Field::StrainQuote, &["strain"]),
         (Field::Grade, &["grade"]),
+        (Field::Ethnicity, &["ethnic"]),
+        (Field::Disability, &["disab"]),
     ];
     for (field, words) in loose {
         if kind.fields().contains(field) && words.iter().any(|w| contains(w)) {

@@ -166,6 +166,9 @@ fn note(field: Field) -> &'static str {
         Field::VrInterest => "yes if they asked about voluntary redundancy",
         Field::Critical => "yes if VR must be refused (critical to the service)",
         Field::StrainQuote => "The pension fund's strain quote, if it gave one",
+        Field::Sex => "Optional, for the equality impact only: as your HR system records it",
+        Field::Ethnicity => "Optional, for the equality impact only: your monitoring categories",
+        Field::Disability => "Optional, for the equality impact only: yes, no or prefer not to say",
         Field::TargetFte | Field::TargetSalary | Field::PayRule => "",
     }
 }
@@ -207,6 +210,15 @@ fn post_row(plan: &crate::model::Plan, post: &crate::model::Post) -> Vec<String>
             Field::StrainQuote => holder
                 .and_then(|h| h.strain_quote)
                 .map(|m| format!("{:.2}", m.as_pounds()))
+                .unwrap_or_default(),
+            Field::Sex => holder
+                .and_then(|h| h.monitoring.sex.clone())
+                .unwrap_or_default(),
+            Field::Ethnicity => holder
+                .and_then(|h| h.monitoring.ethnicity.clone())
+                .unwrap_or_default(),
+            Field::Disability => holder
+                .and_then(|h| h.monitoring.disability.clone())
                 .unwrap_or_default(),
             Field::Filled | Field::TargetFte | Field::TargetSalary | Field::PayRule => {
                 String::new()

@@ -75,6 +75,48 @@ pub fn yes_no(cell: &Cell) -> Option<bool> {
     }
 }
 
+/// An equality monitoring category as the HR system writes it ("Female", "White British",
+/// "Prefer not to say"): spaces tidied; blank is not recorded. Longer than a category could be
+/// is refused, as a sign the wrong column was chosen.
+pub fn monitoring(cell: &Cell) -> Result<Option<String>, Refusal> {
+    let text = cell
+        .display()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > 60 {
+        return Err(format!(
+            "is {} characters long, more than a monitoring category; check the column chosen",
+            text.chars().count()
+        ));
+    }
+    Ok(Some(text))
+}
+
+/// Sex as monitoring records it: the codes F and M read as "Female" and "Male", so one file's
+/// codes and another's words make one group; anything else as written.
+pub fn sex(cell: &Cell) -> Result<Option<String>, Refusal> {
+    Ok(monitoring(cell)?.map(|v| match v.to_lowercase().as_str() {
+        "f" => "Female".to_owned(),
+        "m" => "Male".to_owned(),
+        _ => v,
+    }))
+}
+
+/// Disability as monitoring records it: yes and no in any of their spellings read as "Yes" and
+/// "No", anything else ("Prefer not to say") as written.
+pub fn disability(cell: &Cell) -> Result<Option<String>, Refusal> {
+    if !cell.is_empty()
+        && let Some(b) = yes_no(cell)
+    {
+        return Ok(Some(if b { "Yes" } else { "No" }.to_owned()));
+    }
+    monitoring(cell)
+}
+
 /// Lower-case words joined by single spaces, without punctuation around them.
 fn words(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c == '_' || c == '-' && text.len() > 1)

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::document::Derived;
 use crate::document::edit::{self, Edit, Reassign};
-use crate::model::{Money, Plan, Post, Postholder};
+use crate::model::{Money, Monitoring, Plan, Post, Postholder};
 use crate::theme;
 use crate::ui::command::{Command, TextTable, copy_buttons};
 use crate::ui::widgets;
@@ -862,6 +862,7 @@ fn new_holder(plan: &Plan) -> Postholder {
         vr_interest: false,
         critical: false,
         strain_quote: None,
+        monitoring: Monitoring::default(),
     }
 }
 

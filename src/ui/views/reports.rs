@@ -132,61 +132,81 @@ pub fn pools_ui(
     }
 }
 
-/// The equality impact: the age profile of the workforce, the people at risk and those expected
-/// to leave, each band's rate of selection and the four-fifths rule's finding; groups of fewer
-/// than 5 are never shown. Ready to paste into the council's equality impact assessment.
-pub fn equality_ui(ui: &mut Ui, plan: &Plan, derived: &Derived) {
-    use crate::engine::equality::{AGE_BANDS, SUPPRESS_BELOW, Selection};
+/// The equality impact: by age and by each characteristic the establishment records, the
+/// workforce, the people at risk and those expected to leave, each group's rate of selection and
+/// the four-fifths rule's finding, for every pool or one; groups of fewer than 5 people are
+/// never shown. Ready to paste into the council's equality impact assessment.
+pub fn equality_ui(ui: &mut Ui, plan: &Plan, derived: &Derived, state: &mut ChartState) {
+    use crate::engine::equality::Selection;
     let e = derived.equality(plan);
+    let o = &derived.outcome;
     let dark = ui.visuals().dark_mode;
-    ui.strong("Equality impact: age on go-live");
+    ui.strong("Equality impact");
+    let Some(age) = e.age() else { return };
     ui.label(format!(
-        "The workforce's rate of selection is {:.1}%. A band selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule); groups of fewer than 5 people are not shown.",
-        e.total.total().rate() * 100.0
+        "The workforce's rate of selection is {:.1}%. A group selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule); groups of fewer than 5 people are not shown.",
+        age.total.total().rate() * 100.0
     ));
-    let count = crate::io::report::shown_people;
-    Grid::new("equality")
-        .striped(true)
-        .num_columns(6)
-        .spacing([20.0, 6.0])
-        .show(ui, |ui| {
-            for h in [
-                "Age",
-                "Workforce",
-                "At risk",
-                "Expected to leave",
-                "Rate",
-                "Finding",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for ((band, b), sel) in AGE_BANDS
-                .iter()
-                .zip(&e.total.bands)
-                .zip(e.total.selection())
-            {
-                let hidden = sel == Selection::Suppressed;
-                ui.label(*band);
-                ui.label(count(b.workforce, false));
-                ui.label(count(b.at_risk, hidden));
-                ui.label(count(b.leaving, hidden));
-                ui.label(
-                    if hidden || (b.leaving > 0.0 && b.leaving < SUPPRESS_BELOW) {
-                        "—".to_owned()
-                    } else {
-                        format!("{:.1}%", b.rate() * 100.0)
-                    },
-                );
-                let words = crate::io::report::selection_words(sel);
-                if matches!(sel, Selection::Under | Selection::Over) {
-                    ui.colored_label(theme::warning(dark), words);
-                } else {
-                    ui.label(words);
-                }
-                ui.end_row();
+    if e.breakdowns.len() == 1 {
+        ui.label("Sex, ethnicity and disability are shown too where the establishment records them (optional columns of the import).");
+    }
+    // The pools with someone at risk, to choose one.
+    let pools: Vec<usize> = (0..o.roles.len())
+        .filter(|&i| age.pools.get(i).is_some_and(|p| p.total().at_risk > 0.0))
+        .collect();
+    if state.equality_pool.is_some_and(|p| !pools.contains(&p)) {
+        state.equality_pool = None;
+    }
+    let name = |p: Option<usize>| p.map_or("Every pool".to_owned(), |i| o.roles[i].title.clone());
+    egui::ComboBox::from_label("Pool")
+        .selected_text(name(state.equality_pool))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.equality_pool, None, name(None));
+            for &i in &pools {
+                ui.selectable_value(&mut state.equality_pool, Some(i), name(Some(i)));
             }
         });
+    for b in &e.breakdowns {
+        let profile = match state.equality_pool {
+            Some(i) => &b.pools[i],
+            None => &b.total,
+        };
+        ui.add_space(6.0);
+        Grid::new(("equality", b.characteristic.key()))
+            .striped(true)
+            .num_columns(6)
+            .spacing([20.0, 6.0])
+            .show(ui, |ui| {
+                for h in [
+                    b.characteristic.name(),
+                    "Workforce",
+                    "At risk",
+                    "Expected to leave",
+                    "Rate",
+                    "Finding",
+                ] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for row in b.shown(profile) {
+                    let cells = crate::io::report::equality_cells(&row);
+                    for cell in &cells[..5] {
+                        if row.everyone {
+                            ui.strong(cell);
+                        } else {
+                            ui.label(cell);
+                        }
+                    }
+                    if matches!(row.selection, Selection::Under | Selection::Over) && !row.everyone
+                    {
+                        ui.colored_label(theme::warning(dark), &cells[5]);
+                    } else {
+                        ui.label(&cells[5]);
+                    }
+                    ui.end_row();
+                }
+            });
+    }
 }
 
 /// The waterfall, savings by function, money over time and the split between councils as charts,
