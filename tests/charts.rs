@@ -461,7 +461,11 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
             charts::nothing_to_show(chart, &empty, Some(&scenarios)).is_some(),
             "{chart:?}"
         );
-        if chart != Chart::Scenarios {
+        // (The hand-made outcome has no people: the equality chart is checked on a real one.)
+        if !matches!(
+            chart,
+            Chart::Scenarios | Chart::Fan | Chart::Tornado | Chart::Equality
+        ) {
             assert_eq!(
                 charts::nothing_to_show(chart, &full, None),
                 None,
@@ -469,6 +473,62 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
             );
         }
     }
+    // The fan and tornado: nothing without a range; not yet without a run; drawn with one.
+    for chart in [Chart::Fan, Chart::Tornado] {
+        let why = charts::nothing_to_show(chart, &full, None).unwrap();
+        assert!(
+            why.contains("no input of this scenario is uncertain"),
+            "{why}"
+        );
+    }
+    let mut uncertain = common::worked_example();
+    uncertain.assumptions.ranges.implementation_overrun = Some(merger_planner::model::Range {
+        low: 0.0,
+        likely: 0.1,
+        high: 0.5,
+    });
+    let base = uncertain
+        .scenario(merger_planner::model::Scenario::BASE)
+        .unwrap();
+    let mut s = Series::of(
+        &uncertain,
+        &merger_planner::engine::evaluate(&uncertain, &base),
+    );
+    for chart in [Chart::Fan, Chart::Tornado] {
+        let why = charts::nothing_to_show(chart, &s, None).unwrap();
+        assert!(why.contains("Money > Uncertainty"), "{why}");
+    }
+    // Five people, every group under 5: nothing is drawn.
+    let why = charts::nothing_to_show(Chart::Equality, &s, None).unwrap();
+    assert!(why.contains("5 or more people"), "{why}");
+    assert!(s.equality.groups.is_empty());
+    assert_eq!(s.equality.hidden, 6);
+    // The example's groups are large enough to draw.
+    let example = merger_planner::io::synthetic::bournemouth_poole();
+    let e = Series::of(&example, &merger_planner::engine::evaluate_base(&example));
+    assert_eq!(charts::nothing_to_show(Chart::Equality, &e, None), None);
+    let r = merger_planner::engine::risk::for_papers(&uncertain, &base).unwrap();
+    s.spread = Some(charts::spread::Spread::of(&r));
+    for chart in [Chart::Fan, Chart::Tornado] {
+        assert_eq!(charts::nothing_to_show(chart, &s, None), None, "{chart:?}");
+    }
+    let spread = s.spread.as_ref().unwrap();
+    assert_eq!(spread.tornado.inputs, ["Implementation overrun"]);
+    assert!(
+        spread
+            .tornado
+            .headline()
+            .starts_with("Implementation overrun moves the one-off cost most")
+    );
+    assert_eq!(spread.fan.years.len(), spread.fan.p50.len());
+    assert!(
+        spread
+            .fan
+            .headline()
+            .contains("chance of payback within 3 years"),
+        "{}",
+        spread.fan.headline()
+    );
     // Zero targets: the overlap still shows today's posts against a target of nothing.
     let (plan, mut o) = hand_made();
     for f in &mut o.functions {

@@ -244,6 +244,22 @@ fn sex_and_disability_are_counted_where_recorded() {
         "{flags:?}"
     );
     assert!(flags.iter().all(|f| f.contains("four-fifths rule")));
+    // The chart: only groups of 5 or more people and leavers (or none): all 20 are 45-54 on
+    // go-live (the other bands are empty), and of the groups by sex and disability, women (1
+    // leaver) and men (4) are not drawn; the four uneven groups are counted in its headline.
+    let chart = merger_planner::charts::spread::EqualityChart::of(&plan, &o);
+    let names: Vec<&str> = chart.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Aged 45-54", "Disability: No", "Disability: Not recorded"]
+    );
+    assert_eq!(chart.groups[0].rate, Some(0.25));
+    assert_eq!(chart.hidden, 7);
+    assert_eq!(chart.uneven, 4);
+    assert_eq!(
+        merger_planner::charts::Figures::headline(&chart),
+        "25.0% of the workforce expected to leave; 4 groups outside four-fifths to five-fourths of it"
+    );
 }
 
 #[test]

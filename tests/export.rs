@@ -92,7 +92,13 @@ fn export_slides_runs_without_a_window() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(printed.lines().count(), Chart::ALL.len());
+    // Every chart but the fan and tornado (the example has no uncertain input).
+    let saved = merger_planner::io::plan_file::open(&plan).unwrap();
+    assert_eq!(
+        printed.lines().count(),
+        merger_planner::charts::shown_slides(&saved).len()
+    );
+    assert_eq!(printed.lines().count(), Chart::ALL.len() - 2);
     let first = out.join("01-overlap.png");
     assert!(printed.contains(&first.display().to_string()));
     let image = read_png(&first);
@@ -187,9 +193,11 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
                 "Headline figures",
                 "Headcount overlap",
                 "From today's cost to the target cost",
+                "Equality impact",
                 "By function",
                 "By council",
-                "By financial year"
+                "By financial year",
+                "Equality impact"
             ]
         );
         assert!(bytes.starts_with(b"%PDF-"), "a PDF");
@@ -198,6 +206,60 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
         // The two slides are images of about 2400 x 1350 pixels: the pack is not tiny.
         assert!(bytes.len() > 100_000, "{} bytes", bytes.len());
     }
+}
+
+/// With an uncertain input, the pack has the fan, the tornado and the Monte Carlo's figures as
+/// well as the equality impact, though the slides chosen show none of them.
+#[test]
+fn the_board_pack_has_the_uncertainty_and_the_equality_impact() {
+    use calamine::Reader as _;
+    use merger_planner::io::tables::Options;
+    use merger_planner::render::pack;
+    let mut plan = example_plan();
+    plan.slides = vec![Chart::Overlap];
+    plan.assumptions.ranges.implementation_overrun = Some(merger_planner::model::Range {
+        low: 0.0,
+        likely: 0.1,
+        high: 0.5,
+    });
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    let (_, pages) = pack::board_pack(&mut renderer, &plan, &base, Options::default()).unwrap();
+    assert_eq!(
+        pages,
+        [
+            "Title",
+            "Headline figures",
+            "Headcount overlap",
+            "Range of outcomes",
+            "What moves the figures most",
+            "Equality impact",
+            "By function",
+            "By council",
+            "By financial year",
+            "Uncertainty",
+            "Equality impact"
+        ]
+    );
+    // The workbook has the run's three sheets, with the same figures as the command line's.
+    let bytes = merger_planner::io::workbook::to_bytes(&plan, &base, Options::default()).unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    for sheet in ["Uncertainty", "Range of outcomes", "What moves the figures"] {
+        assert!(names.contains(&sheet.to_owned()), "{names:?}");
+    }
+    let r = merger_planner::engine::risk::for_papers(&plan, &base).unwrap();
+    let sheet = book.worksheet_range("Uncertainty").unwrap();
+    let p50 = match sheet.get((2, 2)) {
+        Some(calamine::Data::Float(x)) => *x,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        (p50 - r.one_off_cost.p50).abs() < 0.01,
+        "{p50} {}",
+        r.one_off_cost.p50
+    );
 }
 
 #[test]

@@ -13,8 +13,31 @@ use merger_planner::theme;
 fn every_chart_on_the_example_plan() {
     let plan = example_plan();
     let outcome = merger_planner::engine::evaluate_base(&plan);
-    let series = Series::of(&plan, &outcome);
+    let mut series = Series::of(&plan, &outcome);
     let scenarios = Scenarios::of(&plan);
+    // The fan and tornado of a run with three uncertain inputs (200 draws, to be quick).
+    let mut uncertain = plan.clone();
+    let range = |low, likely, high| Some(merger_planner::model::Range { low, likely, high });
+    uncertain.assumptions.ranges.vr_take_up = range(0.0, 0.15, 0.4);
+    uncertain.assumptions.ranges.implementation_overrun = range(-0.05, 0.1, 0.5);
+    uncertain.assumptions.ranges.exit_slip_weeks = range(0.0, 2.0, 12.0);
+    let base = uncertain
+        .scenario(merger_planner::model::Scenario::BASE)
+        .unwrap();
+    let settings = merger_planner::engine::risk::Settings {
+        draws: 200,
+        seed: 1,
+        threads: 2,
+    };
+    let r = merger_planner::engine::risk::run(
+        &uncertain,
+        &base,
+        settings,
+        &std::sync::atomic::AtomicUsize::new(0),
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap();
+    series.spread = Some(charts::spread::Spread::of(&r));
     // One result for all charts, so every changed chart is reported (and updated) at once.
     let mut results = SnapshotResults::new();
     for chart in Chart::ALL {

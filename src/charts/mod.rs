@@ -5,6 +5,7 @@
 
 mod plots;
 pub mod series;
+pub mod spread;
 
 use std::collections::BTreeSet;
 
@@ -125,6 +126,9 @@ fn figures<'a>(
         Chart::Timetable => &series.timeline,
         Chart::Split => &series.split,
         Chart::Scenarios => scenarios?,
+        Chart::Fan => &series.spread.as_ref()?.fan,
+        Chart::Tornado => &series.spread.as_ref()?.tornado,
+        Chart::Equality => &series.equality,
     })
 }
 
@@ -170,6 +174,15 @@ pub fn nothing_to_show(
         Chart::Waterfall => "Nothing to show: there is no cost today and none in the target",
         Chart::Money => "Nothing to show: no savings or one-off costs in any year",
         Chart::Scenarios => "Nothing to show: no scenario saves or spends anything yet",
+        Chart::Fan | Chart::Tornado if !series.uncertain => {
+            "Nothing to show: no input of this scenario is uncertain; give ranges in Scenarios or Assumptions"
+        }
+        Chart::Fan | Chart::Tornado => {
+            "Not worked out yet for the plan as it stands: run it in Money > Uncertainty"
+        }
+        Chart::Equality => {
+            "Nothing to show: no group has 5 or more people and 5 or more leavers (the tables in the Pools view say more)"
+        }
     })
 }
 
@@ -211,6 +224,16 @@ pub fn plot_ui(
                 plots::scenarios_ui(ui, s, look);
             }
         }
+        Chart::Fan | Chart::Tornado => {
+            if let Some(s) = &series.spread {
+                if chart == Chart::Fan {
+                    spread::fan_ui(ui, &s.fan, look);
+                } else {
+                    spread::tornado_ui(ui, &s.tornado, look);
+                }
+            }
+        }
+        Chart::Equality => spread::equality_ui(ui, &series.equality, look),
     }
 }
 
@@ -310,10 +333,13 @@ pub fn fte(value: f64) -> String {
 
 /// The slides shown: the plan's choice, without the scenario comparison when the plan has no
 /// scenarios to compare (a comparison of one is no comparison).
+/// Nor the fan and tornado when no input of the plan or any scenario is uncertain.
 pub fn shown_slides(plan: &crate::model::Plan) -> Vec<Chart> {
+    let uncertain = plan.assumptions.ranges.any() || plan.scenarios.iter().any(|s| s.ranges.any());
     plan.slides
         .iter()
         .copied()
         .filter(|c| *c != Chart::Scenarios || !plan.scenarios.is_empty())
+        .filter(|c| !matches!(c, Chart::Fan | Chart::Tornado) || uncertain)
         .collect()
 }

@@ -30,7 +30,7 @@ pub struct Look {
 }
 
 impl Look {
-    fn text_size(self) -> f32 {
+    pub(super) fn text_size(self) -> f32 {
         match self.place {
             Place::View => theme::CHART_TEXT_SIZE,
             Place::Slide => theme::SLIDE_CHART_TEXT_SIZE,
@@ -39,16 +39,16 @@ impl Look {
 
     /// The size of the values written at bar ends, so neighbouring labels never overlap: `rows`
     /// categories share the plot's height and bars sit `pitch` of a category apart.
-    fn value_size(self, rows: usize, pitch: f64) -> f32 {
+    pub(super) fn value_size(self, rows: usize, pitch: f64) -> f32 {
         let row = (self.height - 90.0).max(40.0) / rows.max(1) as f32;
         (row * pitch as f32 / 1.3).clamp(9.0, self.text_size())
     }
 
-    fn text(self, text: impl Into<String>) -> RichText {
+    pub(super) fn text(self, text: impl Into<String>) -> RichText {
         RichText::new(text).size(self.text_size())
     }
 
-    fn plot(self) -> Plot<'static> {
+    pub(super) fn plot(self) -> Plot<'static> {
         // A slide is shown, not pointed at: no hover labels on a projector.
         let hover = self.place == Place::View;
         Plot::new(self.id)
@@ -67,11 +67,11 @@ impl Look {
             .set_margin_fraction(egui::vec2(0.02, 0.04))
     }
 
-    fn axis_font(self) -> FontId {
+    pub(super) fn axis_font(self) -> FontId {
         FontId::proportional(self.text_size())
     }
 
-    fn ticks(self, hints: AxisHints<'static>) -> AxisHints<'static> {
+    pub(super) fn ticks(self, hints: AxisHints<'static>) -> AxisHints<'static> {
         hints
             .tick_label_font(self.axis_font())
             .tick_label_color(theme::chart_text(self.dark))
@@ -79,7 +79,7 @@ impl Look {
 
     /// Draws the legend in a row above the plot (so it never covers a bar) and returns the look
     /// with the height that is left for the plot.
-    fn legend(mut self, ui: &mut Ui, keys: &[(Key, &str)]) -> Self {
+    pub(super) fn legend(mut self, ui: &mut Ui, keys: &[(Key, &str)]) -> Self {
         let top = ui.cursor().top();
         ui.horizontal_wrapped(|ui| {
             let size = self.text_size();
@@ -136,7 +136,7 @@ impl Look {
 
 /// How a legend entry is drawn.
 #[derive(Clone, Copy, Debug)]
-enum Key {
+pub(super) enum Key {
     /// A bar's colour.
     Bar(Color32),
     /// A line.
@@ -178,7 +178,7 @@ fn category_axis(names: &[String], look: Look) -> AxisHints<'static> {
 
 /// Value marks at 1, 2 or 5 times a power of ten, far enough apart for their labels (egui_plot's
 /// own steps are powers of ten only, which leaves a projector's axis with two or three labels).
-fn nice_marks(input: &GridInput) -> Vec<GridMark> {
+pub(super) fn nice_marks(input: &GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let least = (input.base_step_size * 2.5).max(1e-9);
     let power = 10f64.powf(least.log10().floor());
@@ -211,7 +211,7 @@ fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
 }
 
 /// An x axis of money, as £1.2m, £350k, -£40k.
-fn money_axis(label: &str, look: Look) -> AxisHints<'static> {
+pub(super) fn money_axis(label: &str, look: Look) -> AxisHints<'static> {
     look.ticks(AxisHints::new_x())
         .label(look.text(label))
         .formatter(|mark, _| money_tick(mark.value, mark.step_size))
@@ -283,7 +283,7 @@ fn fte(v: f64) -> String {
 }
 
 /// A value written at the end of a bar, outside it.
-fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Text {
+pub(super) fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Text {
     let anchor = if x < 0.0 {
         Align2::RIGHT_CENTER
     } else {
@@ -373,7 +373,12 @@ fn stack_keys(stacks: &[Stack]) -> Vec<(Key, &str)> {
 
 /// The x range a set of values needs, with `room` (a share of the plot's width, from
 /// [`label_room`]) beyond the bars' ends for the labels written there.
-fn include_range(plot: Plot<'static>, lowest: f64, highest: f64, room: f64) -> Plot<'static> {
+pub(super) fn include_range(
+    plot: Plot<'static>,
+    lowest: f64,
+    highest: f64,
+    room: f64,
+) -> Plot<'static> {
     // At least £1 or 1 FTE wide, so a chart of tiny values still has sensible ticks.
     let span = (highest - lowest).max(1.0);
     let extra = span * room / (1.0 - room);
@@ -383,7 +388,11 @@ fn include_range(plot: Plot<'static>, lowest: f64, highest: f64, room: f64) -> P
 
 /// The share of the plot's width the longest of `labels` needs beside its bar, so no label runs
 /// off the edge however narrow the window.
-fn label_room<'a>(ui: &Ui, look: Look, labels: impl IntoIterator<Item = &'a String>) -> f64 {
+pub(super) fn label_room<'a>(
+    ui: &Ui,
+    look: Look,
+    labels: impl IntoIterator<Item = &'a String>,
+) -> f64 {
     let widest = labels
         .into_iter()
         .map(|t| {
@@ -413,7 +422,12 @@ fn axis_width(ui: &Ui, names: &[String], look: Look) -> f32 {
         + 12.0
 }
 
-fn category_plot(ui: &Ui, look: Look, names: &[String], x: AxisHints<'static>) -> Plot<'static> {
+pub(super) fn category_plot(
+    ui: &Ui,
+    look: Look,
+    names: &[String],
+    x: AxisHints<'static>,
+) -> Plot<'static> {
     let n = names.len();
     look.plot()
         .custom_y_axes(vec![category_axis(names, look)])
@@ -692,6 +706,36 @@ pub fn pools_ui(ui: &mut Ui, s: &Pools, look: Look) {
     );
 }
 
+/// An x axis of financial years, one at each whole number.
+pub(super) fn year_axis(names: Vec<String>, look: Look) -> AxisHints<'static> {
+    look.ticks(AxisHints::new_x())
+        .label(look.text("Financial year"))
+        .formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// A y axis of money, as £1.2m.
+pub(super) fn money_y_axis(look: Look) -> AxisHints<'static> {
+    look.ticks(AxisHints::new_y())
+        .label(look.text("£"))
+        .label_spacing(egui::Rangef::new(
+            look.text_size() * 2.0,
+            look.text_size() * 3.0,
+        ))
+        .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact())
+}
+
+/// The width a money y axis needs.
+pub(super) fn money_y_width(ui: &Ui, look: Look) -> f32 {
+    axis_width(ui, &["-£100.0m".to_owned()], look)
+}
+
 /// Savings up, one-off costs down, per financial year; the cumulative net and payback.
 pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     let n = y.years.len();
@@ -743,28 +787,9 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     let year_names = names.clone();
     let plot = look
         .plot()
-        .custom_x_axes(vec![
-            look.ticks(AxisHints::new_x())
-                .label(look.text("Financial year"))
-                .formatter(move |mark, _| {
-                    let i = mark.value.round();
-                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                        year_names.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                }),
-        ])
-        .custom_y_axes(vec![
-            look.ticks(AxisHints::new_y())
-                .label(look.text("£"))
-                .label_spacing(egui::Rangef::new(
-                    look.text_size() * 2.0,
-                    look.text_size() * 3.0,
-                ))
-                .formatter(|mark, _| Money::from_pounds_f64(mark.value).compact()),
-        ])
-        .y_axis_min_width(axis_width(ui, &["-£100.0m".to_owned()], look))
+        .custom_x_axes(vec![year_axis(year_names, look)])
+        .custom_y_axes(vec![money_y_axis(look)])
+        .y_axis_min_width(money_y_width(ui, look))
         .y_grid_spacer(|input| nice_marks(&input))
         .x_grid_spacer(move |_| {
             (0..n)

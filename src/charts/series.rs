@@ -1228,6 +1228,13 @@ pub struct Series {
     pub marking: String,
     /// Some figures are estimates (pension strain without a fund quote).
     pub indicative: bool,
+    /// The equality impact.
+    pub equality: super::spread::EqualityChart,
+    /// Some input of the scenario is uncertain (has a range).
+    pub uncertain: bool,
+    /// The fan and tornado of a Monte Carlo run for the plan as it stands, once one is made
+    /// (never on each change: a run takes seconds).
+    pub spread: Option<super::spread::Spread>,
 }
 
 impl Series {
@@ -1268,6 +1275,11 @@ impl Series {
             split: Split::of(plan, o),
             marking: plan.protective_marking.clone(),
             indicative: o.one_off.pension_strain_estimated.pence() != 0,
+            equality: super::spread::EqualityChart::of(plan, o),
+            uncertain: plan
+                .scenario(&o.scenario)
+                .is_some_and(|s| s.ranges.or(&plan.assumptions.ranges).any()),
+            spread: None,
         }
     }
 }

@@ -39,7 +39,6 @@ pub struct Derived {
     /// Pools > Leavers: each person who leaves or is at risk, formatted the first time the list
     /// is shown (40,000 rows of text are not made for a view nobody is looking at).
     leavers: OnceCell<Vec<leavers::Row>>,
-    equality: OnceCell<crate::engine::equality::Equality>,
     /// Each post's person in `outcome.people`, if it has one, for the post table's outcome
     /// column, which is formatted row by row as rows come on screen.
     person_of_post: Vec<Option<u32>>,
@@ -155,7 +154,6 @@ impl Derived {
             choices: Choices::of(plan),
             series: Series::of(plan, &outcome),
             leavers: OnceCell::new(),
-            equality: OnceCell::new(),
             person_of_post,
             vacancies_deleted,
             outcome,
@@ -163,11 +161,9 @@ impl Derived {
         }
     }
 
-    /// The equality impact (the age profile), worked out once per revision, the first time it
-    /// is shown.
-    pub fn equality(&self, plan: &Plan) -> &crate::engine::equality::Equality {
-        self.equality
-            .get_or_init(|| crate::engine::equality::equality(plan, &self.outcome))
+    /// The equality impact, worked out once per revision with the charts' figures.
+    pub fn equality(&self) -> &crate::engine::equality::Equality {
+        &self.series.equality.impact
     }
 
     /// Pools > Leavers: each person who leaves or is at risk, formatted once per revision, the

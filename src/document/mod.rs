@@ -302,6 +302,12 @@ impl Document {
     pub fn derived(&self) -> Option<&Derived> {
         self.derived.as_ref()
     }
+
+    /// The derived figures as last refreshed, to add what is worked out apart from them (a
+    /// Monte Carlo run's charts, for the revision it was made for).
+    pub fn derived_mut(&mut self) -> Option<&mut Derived> {
+        self.derived.as_mut()
+    }
 }
 
 #[cfg(test)]

@@ -161,6 +161,9 @@ pub struct Risk {
     pub fan: Vec<FanYear>,
     /// The inputs that move the figures, the one moving the one-off cost most first.
     pub tornado: Vec<TornadoBar>,
+    /// One-off cost and recurring saving a year, pounds, with every uncertain input at its
+    /// likely value: where the tornado's bars start.
+    pub likely: (f64, f64),
 }
 
 /// How a run is made.
@@ -244,6 +247,22 @@ fn generator(seed: u64, draw: u64) -> XorShiftRng {
 /// A number from 0 to 1 (53 random bits).
 fn unit(rng: &mut XorShiftRng) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// The run the papers show (the Excel workbook, the slides, the board pack): the one Money >
+/// Uncertainty makes (2,000 draws, seed 1), or `None` when no input of the scenario (or the
+/// plan) has a range.
+pub fn for_papers(plan: &Plan, scenario: &Scenario) -> Option<Risk> {
+    if !scenario.ranges.or(&plan.assumptions.ranges).any() {
+        return None;
+    }
+    run(
+        plan,
+        scenario,
+        Settings::default(),
+        &AtomicUsize::new(0),
+        &AtomicBool::new(false),
+    )
 }
 
 /// Runs the Monte Carlo, counting finished draws in `progress`; `None` if `cancel` is set
@@ -359,6 +378,7 @@ fn summarise(plan: &Plan, scenario: &Scenario, settings: Settings, draws: &[Draw
         p_compulsory_needed: share(|d| d.compulsory_needed),
         fan,
         tornado: tornado(plan, scenario),
+        likely: likely(plan, scenario),
     }
 }
 
@@ -368,6 +388,16 @@ fn cumulative_in(years: &[(FinancialYear, f64)], year: FinancialYear) -> f64 {
         .take_while(|(y, _)| *y <= year)
         .last()
         .map_or(0.0, |(_, v)| *v)
+}
+
+/// One-off cost and recurring saving a year, pounds, with every uncertain input at its likely
+/// value.
+pub fn likely(plan: &Plan, scenario: &Scenario) -> (f64, f64) {
+    let o = super::evaluate(plan, &with_input(scenario, usize::MAX, |r| r.likely));
+    (
+        o.totals.one_off_cost.as_pounds(),
+        o.totals.recurring_saving.as_pounds(),
+    )
 }
 
 /// Each uncertain input at its low and at its high value, the others at their likely values:

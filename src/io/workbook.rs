@@ -83,8 +83,13 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
         set_up_printing(sheet, plan, table);
         if let Some(mut chart) = chart_for(table) {
             chart.set_width(760).set_height(420);
-            let at = u32::try_from(table.rows.len() + table.notes.len() + 4).unwrap_or(0);
-            sheet.insert_chart(at, 0, &chart)?;
+            // Under a short table; beside a long one, where it is seen without scrolling.
+            if table.rows.len() > 30 {
+                sheet.insert_chart(1, col(table.headings.len() + 1), &chart)?;
+            } else {
+                let at = u32::try_from(table.rows.len() + table.notes.len() + 4).unwrap_or(0);
+                sheet.insert_chart(at, 0, &chart)?;
+            }
         }
     }
     Ok(book)
@@ -334,75 +339,125 @@ fn chart_for(table: &Table) -> Option<Chart> {
             chart.y_axis().set_num_format("£#,##0");
             Some(chart)
         }
-        "waterfall" => {
-            // A stacked column whose first series is invisible: each step floats from the
-            // running total (the helper columns C and D, explained in the notes). The axis starts
-            // below the smallest cost, as the app's waterfall does, so the steps can be seen.
-            let ends = table.rows.iter().chain(&table.total).flat_map(|row| {
-                let from = match row.get(2) {
-                    Some(Cell::Money(m)) if m.pence() > 0 => Some(*m),
-                    _ => None,
-                };
-                let to = match (row.get(2), row.get(3)) {
-                    (Some(Cell::Money(a)), Some(Cell::Money(b))) => Some(*a + *b),
-                    _ => None,
-                };
-                from.into_iter().chain(to)
-            });
-            let low = ends.clone().min().unwrap_or_default();
-            let high = ends.max().unwrap_or_default();
-            let start = crate::charts::series::axis_start(low, high);
-            let last = rows + 1; // the target cost row
-            let mut chart = Chart::new(ChartType::ColumnStacked);
-            chart
-                .add_series()
-                .set_name("From")
-                .set_categories((sheet, 1, 0, last, 0))
-                .set_values((sheet, 1, 2, last, 2))
-                .set_format(
-                    rust_xlsxwriter::ChartFormat::new()
-                        .set_no_fill()
-                        .set_no_border(),
-                );
-            // Totals in blue, savings in green, costs in red: each step's colour says which.
-            let fill = |colour: &str| {
-                rust_xlsxwriter::ChartPoint::new().set_format(
-                    rust_xlsxwriter::ChartFormat::new()
-                        .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(colour)),
-                )
-            };
-            let points: Vec<_> = table
-                .rows
-                .iter()
-                .chain(&table.total)
-                .enumerate()
-                .map(|(i, row)| match row.get(1) {
-                    _ if i == 0 || i == table.rows.len() => fill("#0072B2"),
-                    Some(Cell::Money(m)) if m.pence() < 0 => fill("#D55E00"),
-                    _ => fill("#009E73"),
-                })
-                .collect();
-            chart
-                .add_series()
-                .set_name("Saving a year")
-                .set_categories((sheet, 1, 0, last, 0))
-                .set_values((sheet, 1, 3, last, 3))
-                .set_points(&points);
+        "fan" => {
+            let mut chart = Chart::new(ChartType::Line);
+            for (c, name) in [(1u16, "P10"), (2, "P50"), (3, "P90"), (4, "As planned")] {
+                chart
+                    .add_series()
+                    .set_name(name)
+                    .set_categories((sheet, 1, 0, rows, 0))
+                    .set_values((sheet, 1, c, rows, c));
+            }
             chart
                 .title()
-                .set_name("From today's cost to the target cost");
-            chart.legend().set_hidden();
+                .set_name("Cumulative net by financial year: P10 to P90");
             chart.y_axis().set_num_format("£#,##0");
-            if start.pence() > 0 {
-                chart.y_axis().set_min(start.as_pounds());
-                chart
-                    .y_axis()
-                    .set_name(&format!("Axis starts at {}", start.compact()));
-            }
             Some(chart)
         }
+        "tornado" => {
+            let mut chart = Chart::new(ChartType::Bar);
+            for (c, name) in [(1u16, "One-off cost at low"), (2, "One-off cost at high")] {
+                chart
+                    .add_series()
+                    .set_name(name)
+                    .set_categories((sheet, 1, 0, rows, 0))
+                    .set_values((sheet, 1, c, rows, c));
+            }
+            chart
+                .title()
+                .set_name("One-off cost with each input at its low and high value");
+            chart.x_axis().set_num_format("£#,##0");
+            chart.y_axis().set_reverse();
+            Some(chart)
+        }
+        "equality" => {
+            // Every pool's age bands: the first six rows.
+            let bands = rows.min(6);
+            let mut chart = Chart::new(ChartType::Column);
+            chart
+                .add_series()
+                .set_name("Rate of selection")
+                .set_categories((sheet, 1, 2, bands, 2))
+                .set_values((sheet, 1, 6, bands, 6));
+            chart
+                .title()
+                .set_name("Rate of selection by age on go-live");
+            chart.y_axis().set_num_format("0%");
+            chart.legend().set_hidden();
+            Some(chart)
+        }
+        "waterfall" => Some(waterfall_chart(table, sheet, rows)),
         _ => None,
     }
+}
+
+/// The waterfall as a stacked column whose first series is invisible.
+fn waterfall_chart(table: &Table, sheet: &str, rows: u32) -> Chart {
+    // A stacked column whose first series is invisible: each step floats from the
+    // running total (the helper columns C and D, explained in the notes). The axis starts
+    // below the smallest cost, as the app's waterfall does, so the steps can be seen.
+    let ends = table.rows.iter().chain(&table.total).flat_map(|row| {
+        let from = match row.get(2) {
+            Some(Cell::Money(m)) if m.pence() > 0 => Some(*m),
+            _ => None,
+        };
+        let to = match (row.get(2), row.get(3)) {
+            (Some(Cell::Money(a)), Some(Cell::Money(b))) => Some(*a + *b),
+            _ => None,
+        };
+        from.into_iter().chain(to)
+    });
+    let low = ends.clone().min().unwrap_or_default();
+    let high = ends.max().unwrap_or_default();
+    let start = crate::charts::series::axis_start(low, high);
+    let last = rows + 1; // the target cost row
+    let mut chart = Chart::new(ChartType::ColumnStacked);
+    chart
+        .add_series()
+        .set_name("From")
+        .set_categories((sheet, 1, 0, last, 0))
+        .set_values((sheet, 1, 2, last, 2))
+        .set_format(
+            rust_xlsxwriter::ChartFormat::new()
+                .set_no_fill()
+                .set_no_border(),
+        );
+    // Totals in blue, savings in green, costs in red: each step's colour says which.
+    let fill = |colour: &str| {
+        rust_xlsxwriter::ChartPoint::new().set_format(
+            rust_xlsxwriter::ChartFormat::new()
+                .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(colour)),
+        )
+    };
+    let points: Vec<_> = table
+        .rows
+        .iter()
+        .chain(&table.total)
+        .enumerate()
+        .map(|(i, row)| match row.get(1) {
+            _ if i == 0 || i == table.rows.len() => fill("#0072B2"),
+            Some(Cell::Money(m)) if m.pence() < 0 => fill("#D55E00"),
+            _ => fill("#009E73"),
+        })
+        .collect();
+    chart
+        .add_series()
+        .set_name("Saving a year")
+        .set_categories((sheet, 1, 0, last, 0))
+        .set_values((sheet, 1, 3, last, 3))
+        .set_points(&points);
+    chart
+        .title()
+        .set_name("From today's cost to the target cost");
+    chart.legend().set_hidden();
+    chart.y_axis().set_num_format("£#,##0");
+    if start.pence() > 0 {
+        chart.y_axis().set_min(start.as_pounds());
+        chart
+            .y_axis()
+            .set_name(&format!("Axis starts at {}", start.compact()));
+    }
+    chart
 }
 
 fn row_num(r: usize) -> u32 {

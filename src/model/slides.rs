@@ -22,11 +22,17 @@ pub enum Chart {
     Split,
     /// The headline figures of every scenario side by side.
     Scenarios,
+    /// Cumulative net by financial year over the uncertain inputs: P10 to P90, P50, as planned.
+    Fan,
+    /// Which uncertain input moves the one-off cost and the saving most.
+    Tornado,
+    /// Each group's rate of selection against the workforce's (the four-fifths rule).
+    Equality,
 }
 
 impl Chart {
     /// Every chart, in the order a presentation shows them unless the user chooses another.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 11] = [
         Self::Overlap,
         Self::Savings,
         Self::Waterfall,
@@ -35,6 +41,9 @@ impl Chart {
         Self::Timetable,
         Self::Split,
         Self::Scenarios,
+        Self::Fan,
+        Self::Tornado,
+        Self::Equality,
     ];
 
     /// The chart's name, as titles, menus and file names use it.
@@ -48,6 +57,9 @@ impl Chart {
             Self::Timetable => "Timetable",
             Self::Split => "Council split",
             Self::Scenarios => "Scenarios compared",
+            Self::Fan => "Range of outcomes",
+            Self::Tornado => "What moves the figures most",
+            Self::Equality => "Equality impact",
         }
     }
 
@@ -62,6 +74,9 @@ impl Chart {
             Self::Timetable => "timetable",
             Self::Split => "split",
             Self::Scenarios => "scenarios",
+            Self::Fan => "fan",
+            Self::Tornado => "tornado",
+            Self::Equality => "equality",
         }
     }
 }

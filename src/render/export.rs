@@ -90,7 +90,15 @@ pub fn slides(
         return Err(ExportError::NoSlides);
     }
     let outcome = engine::evaluate(plan, scenario);
-    let series = Series::of(plan, &outcome);
+    let mut series = Series::of(plan, &outcome);
+    if slides
+        .iter()
+        .any(|c| matches!(c, Chart::Fan | Chart::Tornado))
+    {
+        series.spread = engine::risk::for_papers(plan, scenario)
+            .as_ref()
+            .map(crate::charts::spread::Spread::of);
+    }
     let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));

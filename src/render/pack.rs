@@ -95,17 +95,37 @@ pub fn board_pack(
             made.strftime("%-d %B %Y")
         ),
     };
-    let slides = crate::charts::shown_slides(plan);
-    let series = Series::of(plan, &o);
+    // The slides, then the uncertainty's charts and the equality impact's where the slides do
+    // not already show them.
+    let mut slides = crate::charts::shown_slides(plan);
+    let risk = engine::risk::for_papers(plan, scenario);
+    let mut series = Series::of(plan, &o);
+    series.spread = risk.as_ref().map(crate::charts::spread::Spread::of);
+    let extra = [Chart::Fan, Chart::Tornado]
+        .into_iter()
+        .filter(|_| risk.is_some())
+        .chain([Chart::Equality]);
+    for chart in extra {
+        if !slides.contains(&chart) {
+            slides.push(chart);
+        }
+    }
     let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));
-    let all = tables::all(plan, scenario, options);
-    let chosen: Vec<Table> = ["by-function", "by-council", "by-financial-year"]
-        .iter()
-        .filter_map(|key| all.iter().find(|t| t.key == *key))
-        .flat_map(pages_of)
-        .collect();
+    let all = tables::all_with(plan, scenario, options, risk.as_ref());
+    let chosen: Vec<Table> = [
+        "by-function",
+        "by-council",
+        "by-financial-year",
+        "uncertainty",
+        "equality",
+    ]
+    .iter()
+    .filter_map(|key| all.iter().find(|t| t.key == *key))
+    .map(every_pool)
+    .flat_map(|t| pages_of(&t))
+    .collect();
 
     let mut titles = vec!["Title".to_owned(), "Headline figures".to_owned()];
     let mut images = Vec::new();
@@ -169,6 +189,22 @@ pub fn board_pack(
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
     Ok((bytes, titles))
+}
+
+/// The equality impact for every pool together (the workbook has each pool's too); other
+/// tables as they are.
+fn every_pool(table: &Table) -> Table {
+    let mut t = table.clone();
+    if t.key == "equality" {
+        t.rows
+            .retain(|row| matches!(row.first(), Some(Cell::Text(p)) if p == "All pools"));
+        // The pool column says the same on every row.
+        for row in &mut t.rows {
+            row.remove(0);
+        }
+        t.headings.remove(0);
+    }
+    t
 }
 
 /// The rows a table page holds: from under the page's heading to above its footer, leaving room

@@ -22,6 +22,7 @@ impl App {
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);
         self.doc.refresh();
+        self.take_in_risk(ui.ctx());
         if self.presenting.is_some() {
             self.present(ui, commands);
             return;
@@ -75,6 +76,34 @@ impl App {
                 "first frame drawn {} ms after start",
                 crate::started().elapsed().as_millis()
             );
+        }
+    }
+
+    /// Takes in a finished Monte Carlo run: its fan and tornado join the charts' figures when it
+    /// was made for the plan and scenario as they stand. While presenting slides that need one,
+    /// a run is started if none is under way.
+    fn take_in_risk(&mut self, ctx: &egui::Context) {
+        let risk = &mut self.panels.risk;
+        risk.poll();
+        let slides_need_it = self.presenting.is_some()
+            && present::shown_slides(self.doc.plan())
+                .iter()
+                .any(|c| matches!(c, crate::model::Chart::Fan | crate::model::Chart::Tornado));
+        let Some(derived) = self.doc.derived_mut() else {
+            return;
+        };
+        if derived.series.spread.is_none()
+            && let Some(r) = risk.current(derived.revision, &derived.outcome.scenario)
+        {
+            derived.series.spread = Some(crate::charts::spread::Spread::of(r));
+        }
+        let wants = slides_need_it && derived.series.uncertain && derived.series.spread.is_none();
+        if wants && !risk.running() {
+            let (scenario, revision) = (derived.outcome.scenario.clone(), derived.revision);
+            risk.start(self.doc.plan(), &scenario, revision);
+        }
+        if risk.running() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 

@@ -65,7 +65,7 @@ pub fn central(
         View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
-            reports::equality_ui(ui, plan, derived, &mut panels.charts);
+            reports::equality_ui(ui, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
             ui.strong("Leavers and people at risk");
             leavers::ui(
@@ -82,9 +82,10 @@ pub fn central(
             risk::ui(
                 ui,
                 plan,
-                &derived.outcome.scenario,
-                derived.revision,
+                derived,
                 &mut panels.risk,
+                &mut panels.charts,
+                commands,
             );
         }),
         View::Timetable => scrolled(ui, view, |ui| {

@@ -136,12 +136,25 @@ pub fn pools_ui(
 /// workforce, the people at risk and those expected to leave, each group's rate of selection and
 /// the four-fifths rule's finding, for every pool or one; groups of fewer than 5 people are
 /// never shown. Ready to paste into the council's equality impact assessment.
-pub fn equality_ui(ui: &mut Ui, plan: &Plan, derived: &Derived, state: &mut ChartState) {
+pub fn equality_ui(
+    ui: &mut Ui,
+    derived: &Derived,
+    state: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
     use crate::engine::equality::Selection;
-    let e = derived.equality(plan);
+    let e = derived.equality();
     let o = &derived.outcome;
     let dark = ui.visuals().dark_mode;
-    ui.strong("Equality impact");
+    card_ui(
+        ui,
+        crate::model::Chart::Equality,
+        &derived.series,
+        None,
+        state,
+        commands,
+    );
+    ui.add_space(theme::SECTION_GAP / 2.0);
     let Some(age) = e.age() else { return };
     ui.label(format!(
         "The workforce's rate of selection is {:.1}%. A group selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule); groups of fewer than 5 people are not shown.",

@@ -8,11 +8,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use egui::{Grid, RichText, Ui};
-use egui_plot::{Bar, BarChart, FilledArea, Legend, Line, Plot, PlotPoints};
 
+use crate::charts::ChartState;
+use crate::document::Derived;
 use crate::engine::risk::{self, Risk};
-use crate::model::{Money, Plan, Range, Ranges};
+use crate::model::{Chart, Money, Plan, Range, Ranges};
 use crate::theme;
+use crate::ui::card::card_ui;
+use crate::ui::command::Command;
 
 /// A run under way.
 struct Job {
@@ -60,7 +63,16 @@ impl State {
         self.result.as_ref().map(|(_, r)| r)
     }
 
-    fn start(&mut self, plan: &Plan, scenario: &str, revision: u64) {
+    /// The last result, if it was made for `revision` of the plan and `scenario`.
+    pub fn current(&self, revision: u64, scenario: &str) -> Option<&Risk> {
+        self.result
+            .as_ref()
+            .filter(|(at, r)| *at == revision && r.scenario == scenario)
+            .map(|(_, r)| r)
+    }
+
+    /// Starts a run of `scenario` of the plan at `revision`, off the window's thread.
+    pub fn start(&mut self, plan: &Plan, scenario: &str, revision: u64) {
         let Some(scenario) = plan.scenario(scenario) else {
             return;
         };
@@ -83,7 +95,7 @@ impl State {
     }
 
     /// Takes a finished run in, marked with the revision it was started at.
-    fn poll(&mut self) {
+    pub fn poll(&mut self) {
         let Some(job) = &self.job else { return };
         match job.receiver.try_recv() {
             Ok(done) => {
@@ -99,7 +111,16 @@ impl State {
 }
 
 /// The Uncertainty section of the Money view, for the scenario in use.
-pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, revision: u64, state: &mut State) {
+pub fn ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    charts: &mut ChartState,
+    commands: &mut Vec<Command>,
+) {
+    let scenario = derived.outcome.scenario.as_str();
+    let revision = derived.revision;
     ui.heading("Uncertainty");
     let ranges = plan
         .scenario(scenario)
@@ -147,10 +168,11 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, revision: u64, state: &mut S
         );
     }
     figures_ui(ui, r);
-    ui.add_space(theme::SECTION_GAP);
-    fan_ui(ui, r);
-    ui.add_space(theme::SECTION_GAP);
-    tornado_ui(ui, r);
+    // The charts are the run's for the plan as it stands (the window takes them in).
+    for chart in [Chart::Fan, Chart::Tornado] {
+        ui.add_space(theme::SECTION_GAP);
+        card_ui(ui, chart, &derived.series, None, charts, commands);
+    }
 }
 
 fn money(x: f64) -> String {
@@ -205,102 +227,6 @@ fn figures_ui(ui: &mut Ui, r: &Risk) {
         ))
         .size(theme::HEADLINE_LABEL_SIZE),
     );
-}
-
-/// Cumulative net by financial year: the P10 to P90 band, the P50 line and the plan as it stands.
-fn fan_ui(ui: &mut Ui, r: &Risk) {
-    ui.strong("Cumulative net by financial year: P10 to P90, P50 and as planned");
-    let dark = ui.visuals().dark_mode;
-    let xs: Vec<f64> = r.fan.iter().map(|y| f64::from(y.year.0)).collect();
-    let p10: Vec<f64> = r.fan.iter().map(|y| y.quantiles.p10).collect();
-    let p90: Vec<f64> = r.fan.iter().map(|y| y.quantiles.p90).collect();
-    let line = |f: fn(&risk::FanYear) -> f64| -> PlotPoints<'static> {
-        r.fan
-            .iter()
-            .map(|y| [f64::from(y.year.0), f(y)])
-            .collect::<Vec<_>>()
-            .into()
-    };
-    let good = theme::good(dark);
-    Plot::new("risk fan")
-        .height(280.0)
-        .legend(Legend::default())
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .x_axis_formatter(|mark, _| {
-            format!("{:.0}/{:02}", mark.value, (mark.value as i64 + 1) % 100)
-        })
-        .y_axis_formatter(|mark, _| money(mark.value))
-        .show(ui, |p| {
-            p.add(
-                FilledArea::new("P10 to P90", &xs, &p10, &p90).fill_color(good.gamma_multiply(0.3)),
-            );
-            p.line(
-                Line::new("P50", line(|y| y.quantiles.p50))
-                    .color(good)
-                    .width(3.0),
-            );
-            p.line(
-                Line::new("As planned", line(|y| y.deterministic))
-                    .color(theme::chart_text(dark))
-                    .width(2.0),
-            );
-        });
-}
-
-/// Which input moves the one-off cost and the saving most: each input low to high, the others
-/// at their likely values, as bars from the figure at the likely values.
-fn tornado_ui(ui: &mut Ui, r: &Risk) {
-    if r.tornado.is_empty() {
-        return;
-    }
-    ui.strong("What moves the one-off cost most (each input from its low to its high value)");
-    let dark = ui.visuals().dark_mode;
-    let n = r.tornado.len();
-    let bars: Vec<Bar> = r
-        .tornado
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let (lo, hi) = (b.one_off.0.min(b.one_off.1), b.one_off.0.max(b.one_off.1));
-            Bar::new((n - 1 - i) as f64, (hi - lo).max(1.0))
-                .base_offset(lo)
-                .width(0.6)
-                .fill(theme::cost_colour(dark))
-                .name(format!(
-                    "{}: one-off {} to {}; saving {} to {}",
-                    b.input,
-                    money(b.one_off.0),
-                    money(b.one_off.1),
-                    money(b.saving.0),
-                    money(b.saving.1)
-                ))
-        })
-        .collect();
-    let names: Vec<String> = r.tornado.iter().map(|b| b.input.to_owned()).collect();
-    Plot::new("risk tornado")
-        .height(40.0 * n as f64 as f32 + 60.0)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .show_y(false)
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < names.len() {
-                names[names.len() - 1 - i as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .x_axis_formatter(|mark, _| money(mark.value))
-        .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new("One-off cost", bars)
-                    .horizontal()
-                    .color(theme::cost_colour(dark)),
-            );
-        });
 }
 
 /// An input in the ranges' editor: its label, its field, the scale it is shown at, and the
