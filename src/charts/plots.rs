@@ -720,6 +720,18 @@ pub(super) fn year_axis(names: Vec<String>, look: Look) -> AxisHints<'static> {
         })
 }
 
+/// Grid marks at each of `n` years.
+pub(super) fn year_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |_| {
+        (0..n)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
 /// A y axis of money, as £1.2m.
 pub(super) fn money_y_axis(look: Look) -> AxisHints<'static> {
     look.ticks(AxisHints::new_y())
@@ -791,14 +803,7 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
         .custom_y_axes(vec![money_y_axis(look)])
         .y_axis_min_width(money_y_width(ui, look))
         .y_grid_spacer(|input| nice_marks(&input))
-        .x_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(year_marks(n))
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .include_y(0.0);

@@ -3,7 +3,7 @@
 //! group. Their figures (pure data, tested without drawing) and their plots.
 
 use egui::{Color32, Stroke, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, FilledArea, GridMark, Line, PlotPoints, Polygon, VLine};
+use egui_plot::{AxisHints, Bar, BarChart, FilledArea, Line, PlotPoints, Polygon, VLine};
 
 use super::plots::{self, Key, Look};
 use super::series::{Figures, Table};
@@ -365,14 +365,7 @@ pub fn fan_ui(ui: &mut Ui, f: &Fan, look: Look) {
         .custom_y_axes(vec![plots::money_y_axis(look)])
         .y_axis_min_width(plots::money_y_width(ui, look))
         .y_grid_spacer(|input| plots::nice_marks(&input))
-        .x_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(plots::year_marks(n))
         .include_x(-0.3)
         .include_x(n as f64 - 0.7)
         .include_y(0.0);

@@ -285,19 +285,30 @@ fn set_up_printing(sheet: &mut Worksheet, plan: &Plan, table: &Table) {
 
 /// The native chart a table has, if any: headcount by function, money by year with the
 /// cumulative net line, the councils' split, the waterfall.
+/// A chart of `kind` with a series for each (column, name): the table's rows as categories.
+fn by_rows(kind: ChartType, sheet: &str, rows: u32, series: &[(u16, &str)]) -> Chart {
+    let mut chart = Chart::new(kind);
+    for (c, name) in series {
+        chart
+            .add_series()
+            .set_name(*name)
+            .set_categories((sheet, 1, 0, rows, 0))
+            .set_values((sheet, 1, *c, rows, *c));
+    }
+    chart
+}
+
 fn chart_for(table: &Table) -> Option<Chart> {
     let sheet = table.title.as_str();
     let rows = u32::try_from(table.rows.len()).ok()?;
     match table.key {
         "by-function" => {
-            let mut chart = Chart::new(ChartType::Bar);
-            for (c, name) in [(1u16, "FTE today"), (2, "Target FTE")] {
-                chart
-                    .add_series()
-                    .set_name(name)
-                    .set_categories((sheet, 1, 0, rows, 0))
-                    .set_values((sheet, 1, c, rows, c));
-            }
+            let mut chart = by_rows(
+                ChartType::Bar,
+                sheet,
+                rows,
+                &[(1, "FTE today"), (2, "Target FTE")],
+            );
             chart.title().set_name("Headcount overlap by function");
             chart.x_axis().set_name("FTE");
             // Functions top to bottom, in the table's order.
@@ -327,27 +338,23 @@ fn chart_for(table: &Table) -> Option<Chart> {
             Some(columns)
         }
         "by-council" => {
-            let mut chart = Chart::new(ChartType::Column);
-            for (c, name) in [(5u16, "Recurring saving"), (6, "One-off cost")] {
-                chart
-                    .add_series()
-                    .set_name(name)
-                    .set_categories((sheet, 1, 0, rows, 0))
-                    .set_values((sheet, 1, c, rows, c));
-            }
+            let mut chart = by_rows(
+                ChartType::Column,
+                sheet,
+                rows,
+                &[(5, "Recurring saving"), (6, "One-off cost")],
+            );
             chart.title().set_name("Each council's share");
             chart.y_axis().set_num_format("£#,##0");
             Some(chart)
         }
         "fan" => {
-            let mut chart = Chart::new(ChartType::Line);
-            for (c, name) in [(1u16, "P10"), (2, "P50"), (3, "P90"), (4, "As planned")] {
-                chart
-                    .add_series()
-                    .set_name(name)
-                    .set_categories((sheet, 1, 0, rows, 0))
-                    .set_values((sheet, 1, c, rows, c));
-            }
+            let mut chart = by_rows(
+                ChartType::Line,
+                sheet,
+                rows,
+                &[(1, "P10"), (2, "P50"), (3, "P90"), (4, "As planned")],
+            );
             chart
                 .title()
                 .set_name("Cumulative net by financial year: P10 to P90");
@@ -355,14 +362,12 @@ fn chart_for(table: &Table) -> Option<Chart> {
             Some(chart)
         }
         "tornado" => {
-            let mut chart = Chart::new(ChartType::Bar);
-            for (c, name) in [(1u16, "One-off cost at low"), (2, "One-off cost at high")] {
-                chart
-                    .add_series()
-                    .set_name(name)
-                    .set_categories((sheet, 1, 0, rows, 0))
-                    .set_values((sheet, 1, c, rows, c));
-            }
+            let mut chart = by_rows(
+                ChartType::Bar,
+                sheet,
+                rows,
+                &[(1, "One-off cost at low"), (2, "One-off cost at high")],
+            );
             chart
                 .title()
                 .set_name("One-off cost with each input at its low and high value");
