@@ -2498,3 +2498,38 @@ fn the_pools_view_shows_the_equality_impact_without_groups_under_five() {
     assert!(h.query_all_by_label(&people).count() >= 4, "{people}");
     assert_eq!(h.query_all_by_label(&before).count(), 0, "{before}");
 }
+
+/// Scenarios > Goal seek: a saving asked for, the proposal shown with what it changes before it
+/// is kept, kept as a new scenario (and undone); an impossible goal says how far short it is.
+#[test]
+fn goal_seek_proposes_targets_and_keeps_them_as_a_scenario() {
+    let (mut h, _) = harness();
+    click(&mut h, "Scenarios");
+    click(
+        &mut h,
+        "Goal seek: find the targets that save a given amount",
+    );
+    let before = h.state().plan().scenarios.len();
+    set_number(&mut h, "Saving a year to reach", 2_000_000.0);
+    click(&mut h, "No compulsory redundancies");
+    click(&mut h, "Find targets");
+    h.get_by_label_contains("Proposal: Save £2.0m a year");
+    h.get_by_label("Target proposed");
+    // Nothing is added until it is kept.
+    assert_eq!(h.state().plan().scenarios.len(), before);
+    click(&mut h, "Keep as a new scenario");
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.scenarios.len(), before + 1);
+    let kept = plan.scenarios.last().unwrap();
+    assert_eq!(kept.name, "Save £2.0m a year");
+    assert_eq!(kept.compulsory_allowed, Some(false));
+    let o = merger_planner::engine::evaluate(&plan, kept);
+    assert!(o.totals.recurring_saving >= merger_planner::model::Money::pounds(1_999_999));
+    assert!(o.totals.flows.compulsory < 1e-9);
+    command(&mut h, Key::Z);
+    assert_eq!(h.state().plan().scenarios.len(), before);
+    // Far beyond what the posts can save.
+    set_number(&mut h, "Saving a year to reach", 900_000_000.0);
+    click(&mut h, "Find targets");
+    h.get_by_label_contains("cannot be met: the most is");
+}

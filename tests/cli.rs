@@ -1068,3 +1068,84 @@ fn compare_puts_scenarios_side_by_side_with_the_difference() {
         Some(2)
     );
 }
+
+#[test]
+fn seek_writes_the_plan_with_the_proposal_and_explains_an_impossible_goal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sought.ron");
+    let plan = saves("bournemouth-poole.ron");
+    let o = run(&[
+        "seek",
+        &plan,
+        "--saving",
+        "£2,000,000",
+        "--no-compulsory",
+        "--max-payback",
+        "3",
+        "--scenario-name",
+        "Two million",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        printed.starts_with("Scenario Two million: Goal seek"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("compulsory redundancy 0.0 FTE"),
+        "{printed}"
+    );
+    assert!(printed.contains("Target proposed"), "{printed}");
+    let written = merger_planner::io::plan_file::open(&out).unwrap();
+    let s = written.scenario("Two million").unwrap();
+    assert_eq!(s.compulsory_allowed, Some(false));
+    let figures = merger_planner::engine::evaluate(&written, &s);
+    assert!(figures.totals.recurring_saving.as_pounds() >= 1_999_999.0);
+    assert!(figures.totals.payback_years.unwrap() <= 3.0);
+    // JSON for tools.
+    let o = run(&[
+        "seek",
+        &plan,
+        "--saving",
+        "2000000",
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["scenario"], "Save £2.0m a year");
+    assert!(json["changes"].as_array().unwrap().len() > 1);
+    // Beyond every post: refused with how far short, and nothing written.
+    let none = dir.path().join("none.ron");
+    let o = run(&[
+        "seek",
+        &plan,
+        "--saving",
+        "900000000",
+        "--out",
+        none.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cannot be met: the most is") && err.contains("short"),
+        "{err}"
+    );
+    assert!(!none.exists());
+    // A saving that is not money is a usage error.
+    let o = run(&[
+        "seek",
+        &plan,
+        "--saving",
+        "lots",
+        "--out",
+        none.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--saving 'lots'"));
+}

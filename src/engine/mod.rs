@@ -13,6 +13,7 @@ mod outcome;
 mod pools;
 pub mod risk;
 pub mod rules;
+pub mod seek;
 mod split;
 mod timeline;
 mod years;

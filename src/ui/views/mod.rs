@@ -13,6 +13,7 @@ pub mod problems;
 pub mod reports;
 pub mod risk;
 pub mod scenarios;
+pub mod seek;
 pub mod target;
 
 use super::command::{Command, View};

@@ -31,6 +31,8 @@ pub struct State {
     pub role_filter: String,
     /// What changed: its choices and figures.
     pub changes: super::changes::State,
+    /// The goal seek: its goal and the last proposal.
+    pub seek: super::seek::State,
 }
 
 /// Draws the view.
@@ -53,6 +55,18 @@ pub fn ui(
     let mut s = Settings::of(plan);
     let mut what: Option<String> = None;
     list_ui(ui, &mut s, state, &mut what);
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    if let Some(name) = super::seek::ui(
+        ui,
+        plan,
+        &derived.outcome.scenario,
+        derived.revision,
+        &mut state.seek,
+        &mut s,
+    ) {
+        what = Some(format!("add scenario {name} (goal seek)"));
+        state.selected = Some(name);
+    }
     if let Some(name) = state.selected.clone()
         && let Some(i) = s.scenarios.iter().position(|x| x.name == name)
     {
@@ -181,7 +195,7 @@ fn list_ui(ui: &mut Ui, s: &mut Settings, state: &mut State, what: &mut Option<S
 
 /// `name`, or `name 2`, `name 3`, ... whichever no scenario has (case aside, as validation
 /// compares them).
-fn free_name<'a>(name: &str, taken: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn free_name<'a>(name: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: Vec<String> = taken.map(str::to_lowercase).collect();
     let free = |n: &str| !taken.contains(&n.to_lowercase()) && !n.eq_ignore_ascii_case("base");
     if free(name) {
