@@ -1057,6 +1057,18 @@ pub fn selection_words(s: crate::engine::equality::Selection) -> &'static str {
     }
 }
 
+/// A goal seek's proposal's headline figures in a sentence.
+pub fn seek_headline(p: &crate::engine::seek::Proposal) -> String {
+    format!(
+        "Saving {} a year; one-off cost {}; payback {}; compulsory redundancy {} FTE; voluntary {} FTE",
+        p.saving.whole(),
+        p.one_off.whole(),
+        crate::format::years_or_never(p.payback_years.unwrap_or(f64::INFINITY)),
+        crate::format::fte(p.compulsory_fte),
+        crate::format::fte(p.voluntary_fte)
+    )
+}
+
 /// A goal seek's proposal as text: its headline figures, then each role's target from and to.
 pub fn seek_text(p: &crate::engine::seek::Proposal) -> String {
     let mut s = String::new();
@@ -1065,15 +1077,7 @@ pub fn seek_text(p: &crate::engine::seek::Proposal) -> String {
         "Scenario {}: {}",
         p.scenario.name, p.scenario.description
     );
-    let _ = writeln!(
-        s,
-        "  Saving {} a year; one-off cost {}; payback {}; compulsory redundancy {} FTE; voluntary {} FTE",
-        p.saving.whole(),
-        p.one_off.whole(),
-        crate::format::years_or_never(p.payback_years.unwrap_or(f64::INFINITY)),
-        crate::format::fte(p.compulsory_fte),
-        crate::format::fte(p.voluntary_fte)
-    );
+    let _ = writeln!(s, "  {}", seek_headline(p));
     let rows: Vec<Vec<String>> = p
         .changes
         .iter()

@@ -172,17 +172,7 @@ fn goal_ui(ui: &mut Ui, state: &mut State) {
 fn proposal_ui(ui: &mut Ui, p: &Proposal) -> bool {
     ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong(format!("Proposal: {}", p.scenario.name));
-    ui.label(
-        RichText::new(format!(
-            "Saves {} a year; one-off cost {}; payback {}; compulsory redundancy {} FTE; voluntary redundancy {} FTE",
-            p.saving.whole(),
-            p.one_off.whole(),
-            crate::format::years_or_never(p.payback_years.unwrap_or(f64::INFINITY)),
-            crate::format::fte(p.compulsory_fte),
-            crate::format::fte(p.voluntary_fte)
-        ))
-        .size(theme::HEADLINE_LABEL_SIZE),
-    );
+    ui.label(RichText::new(crate::io::report::seek_headline(p)).size(theme::HEADLINE_LABEL_SIZE));
     Grid::new("goal seek changes")
         .striped(true)
         .num_columns(5)
