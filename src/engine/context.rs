@@ -98,6 +98,39 @@ pub struct Context<'a> {
     pub implementation_overrun: f64,
 }
 
+/// A share: the scenario's if it sets a finite one, else the plan's, from 0 to 1.
+fn rate(x: Option<f64>, default: f64) -> f64 {
+    x.filter(|r| r.is_finite())
+        .unwrap_or(default)
+        .clamp(0.0, 1.0)
+}
+
+fn strain_factor(scenario: &Scenario) -> f64 {
+    finite_at_least_zero(scenario.strain_estimate_factor, 1.0)
+}
+
+fn exit_slip_days(scenario: &Scenario) -> i64 {
+    (finite_at_least_zero(scenario.exit_slip_weeks, 0.0) * 7.0)
+        .round()
+        .min(3650.0) as i64
+}
+
+fn pay_award(scenario: &Scenario) -> f64 {
+    scenario
+        .pay_award
+        .filter(|x| x.is_finite())
+        .unwrap_or(0.0)
+        .clamp(-0.5, 1.0)
+}
+
+fn implementation_overrun(scenario: &Scenario) -> f64 {
+    scenario
+        .implementation_overrun
+        .filter(|x| x.is_finite())
+        .unwrap_or(0.0)
+        .clamp(-1.0, 10.0)
+}
+
 impl<'a> Context<'a> {
     /// Resolves the plan for a scenario.
     pub fn new(plan: &'a Plan, scenario: &Scenario) -> Self {
@@ -144,11 +177,6 @@ impl<'a> Context<'a> {
             .as_deref()
             .and_then(|h| councils.get(h).copied())
             .unwrap_or(0);
-        let rate = |x: Option<f64>, default: f64| {
-            x.filter(|r| r.is_finite())
-                .unwrap_or(default)
-                .clamp(0.0, 1.0)
-        };
         let assumptions = Assumptions {
             redeployment_rate: rate(scenario.redeployment_rate, a.redeployment_rate),
             vr_take_up: rate(scenario.vr_take_up, a.vr_take_up),
@@ -233,21 +261,26 @@ impl<'a> Context<'a> {
             on_costs: OnCosts::full_year(&plan.parameters, go_live),
             weeks_per_year: a.weekly_pay.weeks_per_year(),
             host,
-            strain_factor: finite_at_least_zero(scenario.strain_estimate_factor, 1.0),
-            exit_slip_days: (finite_at_least_zero(scenario.exit_slip_weeks, 0.0) * 7.0)
-                .round()
-                .min(3650.0) as i64,
-            pay_award: scenario
-                .pay_award
-                .filter(|x| x.is_finite())
-                .unwrap_or(0.0)
-                .clamp(-0.5, 1.0),
-            implementation_overrun: scenario
-                .implementation_overrun
-                .filter(|x| x.is_finite())
-                .unwrap_or(0.0)
-                .clamp(-1.0, 10.0),
+            strain_factor: strain_factor(scenario),
+            exit_slip_days: exit_slip_days(scenario),
+            pay_award: pay_award(scenario),
+            implementation_overrun: implementation_overrun(scenario),
         }
+    }
+
+    /// The same plan under `scenario`, which differs from this context's only in the uncertain
+    /// inputs a Monte Carlo run draws (VR take-up, redeployment rate, strain factor, exit slip,
+    /// pay award, implementation overrun): the plan's lookups are kept, those six read again.
+    pub fn with_uncertain(&self, scenario: &Scenario) -> Self {
+        let a = &self.plan.assumptions;
+        let mut c = self.clone();
+        c.assumptions.redeployment_rate = rate(scenario.redeployment_rate, a.redeployment_rate);
+        c.assumptions.vr_take_up = rate(scenario.vr_take_up, a.vr_take_up);
+        c.strain_factor = strain_factor(scenario);
+        c.exit_slip_days = exit_slip_days(scenario);
+        c.pay_award = pay_award(scenario);
+        c.implementation_overrun = implementation_overrun(scenario);
+        c
     }
 
     /// The share the pay change cuts from the pay of the person in post `i`, paid `salary`

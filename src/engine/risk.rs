@@ -280,10 +280,12 @@ pub fn run(
     let scenario = &scenario;
     let n = settings.draws.max(1);
     let threads = settings.threads.clamp(1, 64).min(n);
+    // The plan resolved once; each draw changes only its uncertain inputs.
+    let resolved = super::context::Context::new(plan, scenario);
     let one = |d: usize| {
         let mut rng = generator(settings.seed, d as u64);
         let s = drawn(scenario, || unit(&mut rng));
-        let draw = Draw::of(&super::evaluate(plan, &s));
+        let draw = Draw::of(&super::evaluate_in(&resolved.with_uncertain(&s), false));
         progress.fetch_add(1, Ordering::Relaxed);
         draw
     };
@@ -393,7 +395,7 @@ fn cumulative_in(years: &[(FinancialYear, f64)], year: FinancialYear) -> f64 {
 /// One-off cost and recurring saving a year, pounds, with every uncertain input at its likely
 /// value.
 pub fn likely(plan: &Plan, scenario: &Scenario) -> (f64, f64) {
-    let o = super::evaluate(plan, &with_input(scenario, usize::MAX, |r| r.likely));
+    let o = super::evaluate_figures(plan, &with_input(scenario, usize::MAX, |r| r.likely));
     (
         o.totals.one_off_cost.as_pounds(),
         o.totals.recurring_saving.as_pounds(),
@@ -410,7 +412,7 @@ pub fn tornado(plan: &Plan, scenario: &Scenario) -> Vec<TornadoBar> {
         .filter(|(_, (_, r))| r.is_some())
         .map(|(k, (name, _))| {
             let at = |end: fn(Range) -> f64| {
-                let o = super::evaluate(plan, &with_input(scenario, k, end));
+                let o = super::evaluate_figures(plan, &with_input(scenario, k, end));
                 (
                     o.totals.one_off_cost.as_pounds(),
                     o.totals.recurring_saving.as_pounds(),

@@ -241,10 +241,14 @@ pub fn exit_cost(
 /// (caps change once a year).
 pub fn last_cap_known(rules: &StatutoryRedundancy) -> Option<Date> {
     let last = rules.weekly_caps.last()?;
-    last.from
-        .checked_add(jiff::Span::new().years(1))
-        .ok()
-        .and_then(|d| d.checked_sub(jiff::Span::new().days(1)).ok())
+    let from = last.from;
+    // A year on (29 February to 28 February, as a calendar would), less a day: by day numbers,
+    // as this is asked for every exit of every draw.
+    let year = from.year().checked_add(1)?;
+    let next = Date::new(year, from.month(), from.day())
+        .or_else(|_| Date::new(year, from.month(), 28))
+        .ok()?;
+    Some(super::dates::add_days(next, -1))
 }
 
 /// The cap on a week's pay for an exit on `on`, and whether it is assumed: past the year the

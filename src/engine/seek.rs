@@ -140,7 +140,7 @@ fn with_targets(from: &Scenario, plan: &Plan, targets: &[Option<f64>]) -> Scenar
 /// The levers of the roles that can be cut (people or vacancies today, in a known function).
 fn levers(plan: &Plan, from: &Scenario, goal: &Goal) -> (Outcome, Vec<Option<Lever>>) {
     let today: Vec<Option<f64>> = {
-        let o = super::evaluate(plan, from);
+        let o = super::evaluate_figures(plan, from);
         o.roles
             .iter()
             .map(|r| {
@@ -149,7 +149,7 @@ fn levers(plan: &Plan, from: &Scenario, goal: &Goal) -> (Outcome, Vec<Option<Lev
             })
             .collect()
     };
-    let keep = super::evaluate(plan, &with_targets(from, plan, &today));
+    let keep = super::evaluate_figures(plan, &with_targets(from, plan, &today));
     let floors: Vec<Option<f64>> = keep
         .roles
         .iter()
@@ -164,7 +164,7 @@ fn levers(plan: &Plan, from: &Scenario, goal: &Goal) -> (Outcome, Vec<Option<Lev
             })
         })
         .collect();
-    let cut = super::evaluate(plan, &with_targets(from, plan, &floors));
+    let cut = super::evaluate_figures(plan, &with_targets(from, plan, &floors));
     // Packages by role and kind at the floor.
     let mut vr_cost = vec![0.0; cut.roles.len()];
     let mut rest_cost = vec![0.0; cut.roles.len()];
@@ -314,7 +314,7 @@ fn proposal(plan: &Plan, from: &Scenario, targets: &[Option<f64>], goal: &Goal) 
     if goal.no_compulsory {
         scenario.compulsory_allowed = Some(false);
     }
-    let base = super::evaluate(plan, from);
+    let base = super::evaluate_figures(plan, from);
     let o = super::evaluate(plan, &scenario);
     let changes = o
         .roles
