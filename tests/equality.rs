@@ -211,10 +211,17 @@ fn sex_and_disability_are_counted_where_recorded() {
     assert_eq!(shown[1].workforce, Some(8.0));
     assert!(shown[2].everyone);
     assert_eq!(shown[2].workforce, Some(20.0));
+    // Shares of everyone: women are 12 of 20; their 1 leaver's share is not given.
+    assert_eq!(shown[0].shares[0], Some(0.6));
+    assert_eq!(shown[0].shares[2], None);
     // Disability: fifteen said no; five did not say.
     let d = e.by(Characteristic::Disability).unwrap();
     assert_eq!(d.groups, ["No", "Not recorded"]);
     assert_eq!(d.total.bands[1].workforce, 5.0);
+    // The five volunteers (the only people at risk: they meet the cut) all said no: all of those
+    // at risk and leaving, from three-quarters of the workforce.
+    let shown = d.shown(&d.total);
+    assert_eq!(shown[0].shares, [Some(0.75), Some(1.0), Some(1.0)]);
     // The flags name the characteristic and the rule, with no count under 5.
     let flags: Vec<&str> = o
         .flags

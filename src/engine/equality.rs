@@ -174,6 +174,9 @@ pub struct Shown {
     pub leaving: Option<f64>,
     /// Expected leavers per person.
     pub rate: Option<f64>,
+    /// The group's shares of everyone in the workforce, at risk and expected to leave (`None`
+    /// where its count is not shown).
+    pub shares: [Option<f64>; 3],
     /// The four-fifths rule's finding.
     pub selection: Selection,
     /// The row of everyone, judged against nothing.
@@ -181,16 +184,27 @@ pub struct Shown {
 }
 
 impl Shown {
-    fn of(group: &str, b: &Band, selection: Selection) -> Self {
+    fn of(group: &str, b: &Band, all: &Band, selection: Selection) -> Self {
         let small = |x: f64| x > 0.0 && x < SUPPRESS_BELOW;
         let hidden = selection == Selection::Suppressed;
         let count = |x: f64, hide: bool| (!hide && !small(x)).then_some(x);
+        let (workforce, at_risk, leaving) = (
+            count(b.workforce, false),
+            count(b.at_risk, hidden),
+            count(b.leaving, hidden),
+        );
+        let share = |x: Option<f64>, of: f64| x.map(|x| if of > 0.0 { x / of } else { 0.0 });
         Self {
             group: group.to_owned(),
-            workforce: count(b.workforce, false),
-            at_risk: count(b.at_risk, hidden),
-            leaving: count(b.leaving, hidden),
+            workforce,
+            at_risk,
+            leaving,
             rate: (!hidden && !small(b.leaving)).then(|| b.rate()),
+            shares: [
+                share(workforce, all.workforce),
+                share(at_risk, all.at_risk),
+                share(leaving, all.leaving),
+            ],
             selection,
             everyone: false,
         }
@@ -214,14 +228,14 @@ impl Breakdown {
     /// Each group of `profile` as it may be shown, then everyone ("Everyone", judged against
     /// nothing).
     pub fn shown(&self, profile: &Profile) -> Vec<Shown> {
+        let total = profile.total();
         let mut rows: Vec<Shown> = self
             .groups
             .iter()
             .zip(&profile.bands)
             .zip(profile.selection())
-            .map(|((g, b), s)| Shown::of(g, b, s))
+            .map(|((g, b), s)| Shown::of(g, b, &total, s))
             .collect();
-        let total = profile.total();
         let everyone = if total.workforce < SUPPRESS_BELOW {
             Selection::Suppressed
         } else {
@@ -229,7 +243,7 @@ impl Breakdown {
         };
         rows.push(Shown {
             everyone: true,
-            ..Shown::of("Everyone", &total, everyone)
+            ..Shown::of("Everyone", &total, &total, everyone)
         });
         rows
     }

@@ -296,14 +296,18 @@ fn equality_text(s: &mut String, plan: &Plan, o: &Outcome) {
     }
 }
 
-/// A row of an equality table as text: group, workforce, at risk, leaving, rate and finding.
-pub fn equality_cells(r: &crate::engine::equality::Shown) -> [String; 6] {
+/// A row of an equality table as text: group, workforce (and its share), at risk, leaving (and
+/// its share), rate and finding.
+pub fn equality_cells(r: &crate::engine::equality::Shown) -> [String; 8] {
     let count = |x: Option<f64>| x.map_or_else(|| "fewer than 5".to_owned(), crate::format::fte);
+    let share = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0));
     [
         r.group.clone(),
         count(r.workforce),
+        share(r.shares[0]),
         count(r.at_risk),
         count(r.leaving),
+        share(r.shares[2]),
         r.rate
             .map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0)),
         if r.everyone {
@@ -991,6 +995,9 @@ pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
                     "workforce": count(r.workforce),
                     "at_risk": count(r.at_risk),
                     "leaving": count(r.leaving),
+                    "share_of_workforce": r.shares[0].map(|x| (x * 1000.0).round() / 1000.0),
+                    "share_of_at_risk": r.shares[1].map(|x| (x * 1000.0).round() / 1000.0),
+                    "share_of_leaving": r.shares[2].map(|x| (x * 1000.0).round() / 1000.0),
                     "rate": r.rate.map(|x| (x * 1000.0).round() / 1000.0),
                     "finding": selection_words(r.selection),
                 })

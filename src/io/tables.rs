@@ -897,11 +897,15 @@ fn equality(plan: &Plan, o: &Outcome) -> Table {
             "Workforce",
             "At risk",
             "Expected to leave",
+            "Share of the workforce",
+            "Share of those at risk",
+            "Share of those leaving",
             "Rate of selection",
             "Finding (four-fifths rule)",
         ],
     );
     let count = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Fte);
+    let share = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Percent);
     let mut add = |pool: &str, b: &crate::engine::equality::Breakdown, p| {
         for r in b.shown(p) {
             table.rows.push(vec![
@@ -911,6 +915,9 @@ fn equality(plan: &Plan, o: &Outcome) -> Table {
                 count(r.workforce),
                 count(r.at_risk),
                 count(r.leaving),
+                share(r.shares[0]),
+                share(r.shares[1]),
+                share(r.shares[2]),
                 r.rate.map_or(Cell::Suppressed, Cell::Percent),
                 if r.everyone {
                     Cell::Empty

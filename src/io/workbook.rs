@@ -383,7 +383,7 @@ fn chart_for(table: &Table) -> Option<Chart> {
                 .add_series()
                 .set_name("Rate of selection")
                 .set_categories((sheet, 1, 2, bands, 2))
-                .set_values((sheet, 1, 6, bands, 6));
+                .set_values((sheet, 1, 9, bands, 9));
             chart
                 .title()
                 .set_name("Rate of selection by age on go-live");

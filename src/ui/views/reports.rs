@@ -187,14 +187,16 @@ pub fn equality_ui(
         ui.add_space(6.0);
         Grid::new(("equality", b.characteristic.key()))
             .striped(true)
-            .num_columns(6)
+            .num_columns(8)
             .spacing([20.0, 6.0])
             .show(ui, |ui| {
                 for h in [
                     b.characteristic.name(),
                     "Workforce",
+                    "Share of workforce",
                     "At risk",
                     "Expected to leave",
+                    "Share of leavers",
                     "Rate",
                     "Finding",
                 ] {
@@ -203,7 +205,7 @@ pub fn equality_ui(
                 ui.end_row();
                 for row in b.shown(profile) {
                     let cells = crate::io::report::equality_cells(&row);
-                    for cell in &cells[..5] {
+                    for cell in &cells[..7] {
                         if row.everyone {
                             ui.strong(cell);
                         } else {
@@ -212,9 +214,9 @@ pub fn equality_ui(
                     }
                     if matches!(row.selection, Selection::Under | Selection::Over) && !row.everyone
                     {
-                        ui.colored_label(theme::warning(dark), &cells[5]);
+                        ui.colored_label(theme::warning(dark), &cells[7]);
                     } else {
-                        ui.label(&cells[5]);
+                        ui.label(&cells[7]);
                     }
                     ui.end_row();
                 }
