@@ -145,26 +145,28 @@ fn goal_ui(ui: &mut Ui, state: &mut State) {
                 state.payback.0 = v;
             }
             ui.end_row();
-            if state.payback.0
-                && let Some(v) =
+            if state.payback.0 {
+                if let Some(v) =
                     widgets::number(ui, "Payback limit, years", state.payback.1, 0.1..=20.0, 1)
-            {
-                state.payback.1 = v;
+                {
+                    state.payback.1 = v;
+                }
+                ui.end_row();
             }
-            ui.end_row();
             if let Some(v) =
                 widgets::tick(ui, "Each function kept at a share of today", state.share.0)
             {
                 state.share.0 = v;
             }
             ui.end_row();
-            if state.share.0
-                && let Some(v) =
+            if state.share.0 {
+                if let Some(v) =
                     widgets::percent(ui, "Least share of today's FTE", state.share.1, 100.0)
-            {
-                state.share.1 = v;
+                {
+                    state.share.1 = v;
+                }
+                ui.end_row();
             }
-            ui.end_row();
         });
 }
 
