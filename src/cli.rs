@@ -656,10 +656,12 @@ fn open_plan(path: &Path, max_mb: u64, err: &mut dyn Write) -> Result<Plan, Fail
 /// Prints the validation errors and warnings to `err`; fails if there are errors.
 fn check(plan: &Plan, label: &str, err: &mut dyn Write) -> Result<(), Failure> {
     let problems = validate(plan);
-    report_problems(&problems, label, err)
+    report_problems(plan, &problems, label, err)
 }
 
+/// Prints the problems naming councils, functions and roles by name; fails if any is an error.
 fn report_problems(
+    plan: &Plan,
     problems: &[crate::model::Problem],
     label: &str,
     err: &mut dyn Write,
@@ -669,7 +671,7 @@ fn report_problems(
         .filter(|p| p.severity == Severity::Error)
         .count();
     for p in problems.iter().take(50) {
-        let _ = writeln!(err, "{p}");
+        let _ = writeln!(err, "{}", p.describe(plan));
     }
     if problems.len() > 50 {
         let _ = writeln!(err, "... and {} more", problems.len() - 50);
@@ -1037,7 +1039,7 @@ fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let started = Instant::now();
     let problems = validate(&plan);
     let validated = started.elapsed();
-    report_problems(&problems, &args.plan.display().to_string(), err)?;
+    report_problems(&plan, &problems, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let started = Instant::now();
     let outcome = engine::evaluate(&plan, &scenario);

@@ -645,6 +645,35 @@ fn one_council_and_zero_targets_still_chart_and_present() {
     assert!(!painted_text(&h).iter().any(|t| t.contains("saves most")));
 }
 
+/// The problems name a role by its title and function, never its id.
+#[test]
+fn a_problem_names_a_role_by_its_title() {
+    // The example's new IT role has no post today, which validation warns of.
+    let plan = example_plan();
+    let role = plan.role("it-systems-integration-lead").unwrap().clone();
+    assert_eq!(role.title, "Systems integration lead");
+    let function = plan.function(&role.function).unwrap().name.clone();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(plan, None, &dialogs);
+    h.get_by_label_contains("problems (").click();
+    h.run();
+    let shown: Vec<String> = h
+        .query_all_by_label_contains("Systems integration lead")
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(
+        shown.iter().any(|t| t.contains(&format!(
+            "Systems integration lead ({function}), target FTE: no post today maps to this role; it will be filled by new posts"
+        ))),
+        "{shown:?}"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("it-systems-integration-lead")
+            .count(),
+        0
+    );
+}
+
 #[test]
 fn a_validation_problem_jumps_to_its_post() {
     let mut plan = example_plan();

@@ -1149,3 +1149,33 @@ fn seek_writes_the_plan_with_the_proposal_and_explains_an_impossible_goal() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--saving 'lots'"));
 }
+
+/// `report` on the example plans names councils, functions and roles by their names in every
+/// warning, never by the plan's internal ids.
+#[test]
+fn report_warnings_name_things_by_their_names() {
+    for name in [
+        "bournemouth-poole.ron",
+        "northshire-reorganisation.ron",
+        "southampton-pay.ron",
+    ] {
+        let path = saves(name);
+        let plan = merger_planner::io::plan_file::open(Path::new(&path)).unwrap();
+        let o = run(&["report", &path]);
+        assert!(o.status.success(), "{name}");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let ids = plan
+            .councils
+            .iter()
+            .map(|c| &c.id)
+            .chain(plan.roles.iter().map(|r| &r.id))
+            .filter(|id| id.contains('-'));
+        for id in ids {
+            assert!(!printed.contains(id.as_str()), "{name} prints the id {id}");
+        }
+    }
+}

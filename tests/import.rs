@@ -120,8 +120,8 @@ fn windows_1252_semicolons_hours_and_pound_salaries() {
     // A new council's settings are assumed until confirmed, and validation says so by name.
     assert!(p.councils[0].assumed);
     assert!(
-        merger_planner::model::validate(p).iter().any(|x| x.message.starts_with(
-            "Weymouth Borough Council: the LGPS rate, redundancy scheme and minimum service for VR were set by default"
+        merger_planner::model::validate(p).iter().any(|x| x.describe(p).starts_with(
+            "warning: Weymouth Borough Council, assumed: the LGPS rate, redundancy scheme and minimum service for VR were set by default"
         )),
         "the assumed settings are a problem to see"
     );

@@ -5,7 +5,7 @@ mod money;
 mod parameters;
 mod plan;
 mod slides;
-mod validate;
+pub mod validate;
 
 pub use calendar::{COUNCIL_PALETTE, Colour, FinancialYear};
 pub use money::{Money, group_thousands, parse_money, round};

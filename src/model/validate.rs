@@ -54,6 +54,72 @@ impl fmt::Display for Location {
     }
 }
 
+impl Location {
+    /// What the problem concerns as a person reads it, by its name in the plan: "Ashby District
+    /// Council", "Systems integration lead (IT)", "post ASH-00012 (Ashby District Council)"
+    /// (post ids are the council's own), "scenario VR only". Ids appear only for what the plan
+    /// does not have.
+    pub fn name(&self, plan: &Plan) -> String {
+        match self {
+            Self::Plan => "The plan".to_owned(),
+            Self::Council(id) => plan
+                .council(id)
+                .map_or_else(|| format!("council {id}"), |c| c.name.clone()),
+            Self::Function(id) => plan.function(id).map_or_else(
+                || format!("function {id}"),
+                |f| format!("{} function", f.name),
+            ),
+            Self::Role(id) => plan.role(id).map_or_else(
+                || format!("role {id}"),
+                |r| match plan.function(&r.function) {
+                    Some(f) => format!("{} ({})", r.title, f.name),
+                    None => r.title.clone(),
+                },
+            ),
+            Self::Post { id, position } => {
+                let council = plan
+                    .posts
+                    .get(position.saturating_sub(1))
+                    .and_then(|p| plan.council(&p.council))
+                    .map(|c| format!(" ({})", c.name))
+                    .unwrap_or_default();
+                if id.is_empty() {
+                    format!("post {position} of the establishment{council}")
+                } else {
+                    format!("post {id}{council}")
+                }
+            }
+            Self::Scenario(name) => format!("scenario {name}"),
+            Self::Parameters => "The statutory parameters".to_owned(),
+        }
+    }
+}
+
+/// A function's name, or its id when the plan has no such function.
+fn function_name(plan: &Plan, id: &str) -> String {
+    plan.function(id)
+        .map_or_else(|| id.to_owned(), |f| f.name.clone())
+}
+
+/// A field of the plan file as a person reads it: "target_fte" as "target FTE",
+/// "salary_pence" as "salary".
+pub fn field_words(field: &str) -> String {
+    field
+        .trim_end_matches("_pence")
+        .split(['_', '.'])
+        .map(|w| match w {
+            "fte" => "FTE",
+            "vr" => "VR",
+            "lgps" => "LGPS",
+            "ni" => "NI",
+            "cr" => "CR",
+            "id" => "id",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One problem found in a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -65,6 +131,24 @@ pub struct Problem {
     pub field: &'static str,
     /// What is wrong and what to do.
     pub message: String,
+}
+
+impl Problem {
+    /// The problem as a person reads it, naming what it concerns by its name in `plan` rather
+    /// than its id: "warning: Systems integration lead (IT), target FTE: no post today maps to
+    /// this role; it will be filled by new posts".
+    pub fn describe(&self, plan: &Plan) -> String {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "{level}: {}, {}: {}",
+            self.location.name(plan),
+            field_words(self.field),
+            self.message
+        )
+    }
 }
 
 impl fmt::Display for Problem {
@@ -286,10 +370,7 @@ fn check_councils(c: &mut Checker, plan: &Plan) {
             c.warn(
                 &at,
                 "assumed",
-                format!(
-                    "{}: the LGPS rate, redundancy scheme and minimum service for VR were set by default, not by the council; check them in the Councils view and confirm them",
-                    council.name
-                ),
+                "the LGPS rate, redundancy scheme and minimum service for VR were set by default, not by the council; check them in the Councils view and confirm them".to_owned(),
             );
         }
         let s = council.scheme;
@@ -501,10 +582,16 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
             Some(role_function) => {
                 role_has_posts.insert(post.role.as_str());
                 if *role_function != post.function {
-                    c.warn(&at(), "function", format!(
-                        "the post is in '{}' today but its role is in '{role_function}'; it counts in '{role_function}'",
-                        post.function
-                    ));
+                    c.warn(
+                        &at(),
+                        "function",
+                        format!(
+                            "the post is in {} today but its role is in {}; it counts in {}",
+                            function_name(plan, &post.function),
+                            function_name(plan, role_function),
+                            function_name(plan, role_function)
+                        ),
+                    );
                 }
             }
         }
@@ -552,7 +639,7 @@ fn check_posts(c: &mut Checker, plan: &Plan) {
             c.warn(
                 &at,
                 "target_fte",
-                "no current post maps to this role: it is filled entirely by new posts".to_owned(),
+                "no post today maps to this role; it will be filled by new posts".to_owned(),
             );
         } else {
             c.error(&at, "pay", "no current post maps to this role, so there is no pay to harmonise; enter a target salary".to_owned());

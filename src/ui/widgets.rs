@@ -245,7 +245,11 @@ pub fn problem(ui: &mut Ui, p: &Problem, with_field: bool) {
         Severity::Warning => ("Warning", theme::warning(dark)),
     };
     let text = if with_field {
-        format!("{word}: {}: {}", p.field, p.message)
+        format!(
+            "{word}: {}: {}",
+            crate::model::validate::field_words(p.field),
+            p.message
+        )
     } else {
         format!("{word}: {}", p.message)
     };

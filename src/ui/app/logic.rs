@@ -45,7 +45,7 @@ impl App {
         frame.menu_bar(ui, &mut commands);
         frame.status_bar(ui, &mut commands);
         if self.prefs.show_problems {
-            views::problems::panel(ui, derived, &mut commands);
+            views::problems::panel(ui, plan, derived, &mut commands);
         }
         views::navigator::panel(ui, plan, derived, &mut commands);
         frame.tabs(ui, &mut commands);

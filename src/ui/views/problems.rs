@@ -11,7 +11,12 @@ use crate::ui::command::Command;
 const MAX_LISTED: usize = 500;
 
 /// Draws the validation panel at the bottom of the window.
-pub fn panel(ui: &mut Ui, derived: &Derived, commands: &mut Vec<Command>) {
+pub fn panel(
+    ui: &mut Ui,
+    plan: &crate::model::Plan,
+    derived: &Derived,
+    commands: &mut Vec<Command>,
+) {
     egui::Panel::bottom("problems")
         .resizable(true)
         .default_size(180.0)
@@ -38,7 +43,12 @@ pub fn panel(ui: &mut Ui, derived: &Derived, commands: &mut Vec<Command>) {
                         ui.push_id(("problem", i), |ui| {
                             ui.horizontal(|ui| {
                                 ui.label(RichText::new(mark).color(colour).strong());
-                                let text = format!("{}, {}: {}", p.location, p.field, p.message);
+                                let text = format!(
+                                    "{}, {}: {}",
+                                    p.location.name(plan),
+                                    crate::model::validate::field_words(p.field),
+                                    p.message
+                                );
                                 if ui.link(text).on_hover_text("Show this item").clicked() {
                                     commands.push(Command::JumpTo(p.location.clone()));
                                 }
