@@ -2562,3 +2562,28 @@ fn goal_seek_proposes_targets_and_keeps_them_as_a_scenario() {
     click(&mut h, "Find targets");
     h.get_by_label_contains("cannot be met: the most is");
 }
+
+/// A plan opened starts every view at its top, wherever the last one was scrolled.
+#[test]
+fn a_reopened_plan_starts_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.ron");
+    plan_file::save(&path, &example_plan()).unwrap();
+    let (mut h, _) = harness();
+    let heading = format!("{} — Base scenario", example_plan().name);
+    let top = h.get_by_label(&heading).rect().top();
+    h.get_by_label("Each council's share").scroll_to_me();
+    h.run();
+    let scrolled = h.get_by_label(&heading).rect().top();
+    assert!(scrolled < top - 100.0, "scrolled down: {top} to {scrolled}");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    let reopened = h.get_by_label(&heading).rect().top();
+    assert!(
+        (reopened - top).abs() < 1.0,
+        "at the top again: {top}, {reopened}"
+    );
+}

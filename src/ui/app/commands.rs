@@ -664,6 +664,7 @@ impl App {
         self.presenting = self.presenting.map(|_| 0);
         self.doc = doc;
         self.panels = Panels::default();
+        self.scroll_to_top = true;
         self.sync_lock();
         self.changed();
     }

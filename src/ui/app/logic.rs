@@ -19,6 +19,10 @@ impl App {
             self.open_plan_file(&path, None);
         }
         let mut commands = Vec::new();
+        if std::mem::take(&mut self.scroll_to_top) {
+            ui.ctx()
+                .data_mut(|d| d.remove_by_type::<egui::containers::scroll_area::State>());
+        }
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);
         self.doc.refresh();

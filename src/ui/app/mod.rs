@@ -45,6 +45,9 @@ pub struct App {
     dialogs: Box<dyn FileDialogs>,
     /// The user agreed to close; the next close request is let through.
     closing: bool,
+    /// A plan was opened: every view starts at its top (scroll positions are forgotten, even
+    /// those the window remembered from the last run).
+    scroll_to_top: bool,
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
     /// The theme last applied.
@@ -93,6 +96,7 @@ impl App {
             import: None,
             job: None,
             first_frame_drawn: false,
+            scroll_to_top: true,
             recovery: Recovery::new(None),
             recovered: None,
             pending_open: None,
