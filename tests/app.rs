@@ -126,7 +126,7 @@ fn the_example_opens_with_its_headline_figures() {
     h.get_by_label(&saving);
     assert_eq!(
         h.state().title(),
-        "Bournemouth and Poole corporate services (not saved to a file) - Merger Planner"
+        "Bournemouth and Poole corporate services (example, not saved to a file) - Merger Planner"
     );
 }
 
@@ -2586,4 +2586,34 @@ fn a_reopened_plan_starts_at_the_top() {
         (reopened - top).abs() < 1.0,
         "at the top again: {top}, {reopened}"
     );
+}
+
+/// Help > Getting started: six steps, each opening its view; Help > Keyboard shortcuts lists
+/// every shortcut the menus and the presentation read.
+#[test]
+fn getting_started_opens_each_view_and_the_shortcuts_are_listed() {
+    use merger_planner::ui::dialogs::GETTING_STARTED;
+    let (mut h, _) = harness();
+    for (step, _, view) in GETTING_STARTED {
+        click(&mut h, "Help");
+        click(&mut h, "Getting started…");
+        h.get_by_label(&format!(
+            "{}. {step}",
+            GETTING_STARTED.iter().position(|s| s.0 == step).unwrap() + 1
+        ));
+        click(&mut h, &format!("Open {}", view.label()));
+        assert_eq!(h.state().view(), view, "{step}");
+        assert!(h.state().dialog().is_none());
+    }
+    click(&mut h, "Help");
+    click(&mut h, "Keyboard shortcuts…");
+    let rows = merger_planner::ui::dialogs::shortcuts(&h.ctx);
+    assert!(rows.len() >= 9 + 5, "{rows:?}");
+    for (what, keys) in &rows {
+        assert!(h.query_all_by_label(what).count() >= 1, "{what}");
+        assert!(h.query_all_by_label(keys).count() >= 1, "{keys}");
+    }
+    h.get_by_label("Presenting: leave");
+    click(&mut h, "Close");
+    assert!(h.state().dialog().is_none());
 }

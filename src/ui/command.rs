@@ -222,6 +222,10 @@ pub enum Command {
     About,
     /// Show how the figures are computed.
     HowComputed,
+    /// Show the director's path through the app, a step a view.
+    GettingStarted,
+    /// Show every keyboard shortcut.
+    Shortcuts,
     /// Close the dialog on top.
     CloseDialog,
     /// Ask the size for exporting one chart as PNG.
@@ -280,6 +284,19 @@ pub enum Step {
     Last,
     /// Leave the presentation.
     Leave,
+}
+
+impl Step {
+    /// What the move does, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Next => "next slide",
+            Self::Previous => "slide before",
+            Self::First => "first slide",
+            Self::Last => "last slide",
+            Self::Leave => "leave",
+        }
+    }
 }
 
 /// How to open a plan another running copy of the app has open.

@@ -59,6 +59,10 @@ pub enum Dialog {
     About,
     /// How the figures are computed.
     HowComputed,
+    /// The director's path through the app.
+    GettingStarted,
+    /// Every keyboard shortcut.
+    Shortcuts,
     /// Another running copy has the plan open: open it read-only, edit anyway or not at all?
     Locked {
         /// The plan file.
@@ -115,6 +119,8 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
             } => delete_ui(ui, *kind, id, name, *posts, move_to, plan, commands),
             Dialog::About => about_ui(ui, commands),
             Dialog::HowComputed => how_ui(ui, plan, commands),
+            Dialog::GettingStarted => getting_started_ui(ui, commands),
+            Dialog::Shortcuts => shortcuts_ui(ui, commands),
             Dialog::Export {
                 what,
                 width,
@@ -245,6 +251,113 @@ fn delete_ui(
             commands.push(Command::CloseDialog);
         }
     });
+}
+
+/// The director's path through the app, in six steps, each with a button to its view.
+pub const GETTING_STARTED: [(&str, &str, crate::ui::command::View); 6] = [
+    (
+        "Import your councils' establishments",
+        "File > Import establishment… reads each council's HR or payroll export (CSV or a spreadsheet) as it comes: it finds the headings, guesses each column and says what it cannot read, with the row.",
+        crate::ui::command::View::Establishment,
+    ),
+    (
+        "Check each council's settings",
+        "Its redundancy scheme (VR and compulsory multipliers, pay basis, maximum weeks), LGPS employer rate and minimum service for VR, as its policy says; confirm those set by default.",
+        crate::ui::command::View::Councils,
+    ),
+    (
+        "Set the target structure",
+        "The roles of the single service, each with its target FTE and how its pay is harmonised; posts today map onto them.",
+        crate::ui::command::View::Target,
+    ),
+    (
+        "Read the pools and the money",
+        "Who falls into which redundancy pool, what it costs once, what it saves a year, when it pays back and how the councils share it.",
+        crate::ui::command::View::Pools,
+    ),
+    (
+        "Compare scenarios",
+        "Change one thing at a time (VR only, a later go-live, a goal of £X a year) and compare the headline figures side by side.",
+        crate::ui::command::View::Scenarios,
+    ),
+    (
+        "Present",
+        "The Dashboard's figures, then View > Present slides (F5) for the charts on the meeting-room screen.",
+        crate::ui::command::View::Dashboard,
+    ),
+];
+
+fn getting_started_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.heading("Getting started");
+    ui.add_space(8.0);
+    ui.label("A director's path through a merger plan, in six steps:");
+    ui.add_space(8.0);
+    for (i, (step, words, view)) in GETTING_STARTED.iter().enumerate() {
+        ui.strong(format!("{}. {step}", i + 1));
+        ui.label(*words);
+        if ui
+            .button(format!("Open {}", view.label()))
+            .on_hover_text(format!("Closes this and shows the {} view", view.label()))
+            .clicked()
+        {
+            commands.push(Command::CloseDialog);
+            commands.push(Command::Show(*view));
+        }
+        ui.add_space(6.0);
+    }
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseDialog);
+    }
+}
+
+/// Every keyboard shortcut: the menus' (from the same table the menus and the window read) and
+/// the presentation's.
+pub fn shortcuts(ctx: &Context) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = crate::ui::command::Action::ALL
+        .iter()
+        .map(|a| {
+            let keys: Vec<String> = a
+                .shortcuts()
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect();
+            (
+                a.label().trim_end_matches('…').to_owned(),
+                keys.join(" or "),
+            )
+        })
+        .collect();
+    let mut steps: Vec<(String, Vec<String>)> = Vec::new();
+    for (key, step) in crate::ui::present::KEYS {
+        let name = format!("Presenting: {}", step.words());
+        match steps.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, keys)) => keys.push(key.name().to_owned()),
+            None => steps.push((name, vec![key.name().to_owned()])),
+        }
+    }
+    rows.extend(steps.into_iter().map(|(n, k)| (n, k.join(", "))));
+    rows
+}
+
+fn shortcuts_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.heading("Keyboard shortcuts");
+    ui.add_space(8.0);
+    let rows = shortcuts(ui.ctx());
+    egui::Grid::new("shortcuts")
+        .striped(true)
+        .num_columns(2)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for (what, keys) in &rows {
+                ui.label(what);
+                ui.strong(keys);
+                ui.end_row();
+            }
+        });
+    ui.add_space(12.0);
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseDialog);
+    }
 }
 
 fn about_ui(ui: &mut Ui, commands: &mut Vec<Command>) {

@@ -59,6 +59,8 @@ impl App {
             Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
+            Command::GettingStarted => self.dialog = Some(Dialog::GettingStarted),
+            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
             Command::CopyTable(table) => self.copy_table(ctx, &table),
@@ -665,6 +667,7 @@ impl App {
         self.doc = doc;
         self.panels = Panels::default();
         self.scroll_to_top = true;
+        self.example = false;
         self.sync_lock();
         self.changed();
     }

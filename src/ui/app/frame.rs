@@ -93,6 +93,14 @@ impl Frame<'_> {
                     zoom_ui(ui);
                 });
                 ui.menu_button("Help", |ui| {
+                    if ui.button("Getting started…").clicked() {
+                        commands.push(Command::GettingStarted);
+                        ui.close();
+                    }
+                    if ui.button("Keyboard shortcuts…").clicked() {
+                        commands.push(Command::Shortcuts);
+                        ui.close();
+                    }
                     if ui.button("How the figures are computed…").clicked() {
                         commands.push(Command::HowComputed);
                         ui.close();

@@ -20,8 +20,9 @@ impl App {
         }
         let mut commands = Vec::new();
         if std::mem::take(&mut self.scroll_to_top) {
-            ui.ctx()
-                .data_mut(|d| d.remove_by_type::<egui::containers::scroll_area::State>());
+            ui.ctx().data_mut(
+                egui::util::IdTypeMap::remove_by_type::<egui::containers::scroll_area::State>,
+            );
         }
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);

@@ -48,6 +48,8 @@ pub struct App {
     /// A plan was opened: every view starts at its top (scroll positions are forgotten, even
     /// those the window remembered from the last run).
     scroll_to_top: bool,
+    /// The plan is the built-in example (until another is opened or it is saved to a file).
+    example: bool,
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
     /// The theme last applied.
@@ -79,7 +81,9 @@ pub struct App {
 impl App {
     /// An app showing `plan`, opened from `path` if it came from a file, with real file dialogs.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        let example = path.is_none() && plan == crate::document::example_plan();
         Self {
+            example,
             doc: Document::new(plan, path),
             view: View::Dashboard,
             panels: Panels::default(),
@@ -262,6 +266,12 @@ impl App {
             ""
         };
         let marker = if self.is_dirty() { " ● unsaved" } else { "" };
+        // The example says so, until it is saved as the user's own.
+        let file = if self.example && self.doc.path().is_none() {
+            format!("example, {file}")
+        } else {
+            file
+        };
         // The scenario every view computes with, so a screen shared in a meeting says which.
         let scenario = self.doc.scenario();
         let scenario = if scenario == crate::model::Scenario::BASE {
