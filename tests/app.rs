@@ -2617,3 +2617,68 @@ fn getting_started_opens_each_view_and_the_shortcuts_are_listed() {
     click(&mut h, "Close");
     assert!(h.state().dialog().is_none());
 }
+
+/// The start page's four ways in: the example, an import into a new plan, a plan file and a
+/// recent plan. Leaving it marks the first run done.
+#[test]
+fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved.ron");
+    let mut other = example_plan();
+    other.name = "Another merger".into();
+    plan_file::save(&saved, &other).unwrap();
+    let start = |dialogs: &ScriptedDialogs, recent: Vec<PathBuf>| {
+        let prefs = merger_planner::ui::files::Preferences {
+            recent,
+            ..Default::default()
+        };
+        let app = App::new(example_plan(), None)
+            .with_dialogs(Box::new(dialogs.clone()))
+            .with_preferences(prefs)
+            .with_start_page();
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+        h.run();
+        assert!(h.state().on_start_page());
+        h.get_by_label_contains("Plan the merger of two or more councils");
+        h
+    };
+    // 1. The example, named as one.
+    let dialogs = ScriptedDialogs::default();
+    let mut h = start(&dialogs, Vec::new());
+    click(
+        &mut h,
+        "Open the example: Bournemouth and Poole corporate services",
+    );
+    assert!(!h.state().on_start_page());
+    assert!(h.state().preferences().welcomed);
+    assert_eq!(h.state().plan(), &example_plan());
+    assert!(h.state().title().contains("(example, not saved to a file)"));
+    // 2. An import, into a new plan.
+    let mut h = start(&dialogs, Vec::new());
+    let csv = dir.path().join("establishment.csv");
+    std::fs::write(
+        &csv,
+        "council,function,role,post_id,fte,salary,vacant,date_of_birth,service_start\nAshby,Finance,Accountant,A1,1,38000,no,1970-01-01,2000-01-01\n",
+    )
+    .unwrap();
+    dialogs.answer(Some(csv.clone()));
+    click(&mut h, "Import your councils' establishments…");
+    assert!(!h.state().on_start_page());
+    assert!(h.state().import_state().is_some());
+    assert!(h.state().plan().posts.is_empty(), "a new plan");
+    // 3. A plan file.
+    let mut h = start(&dialogs, Vec::new());
+    dialogs.answer(Some(saved.clone()));
+    click(&mut h, "Open a plan…");
+    assert!(!h.state().on_start_page());
+    assert_eq!(h.state().plan().name, "Another merger");
+    // 4. A recent plan (the window before closed, giving up the plan's lock).
+    drop(h);
+    let mut h = start(&dialogs, vec![saved.clone()]);
+    h.get_by_label("Recent plans");
+    click(&mut h, "saved.ron");
+    assert!(!h.state().on_start_page());
+    assert_eq!(h.state().path(), Some(saved.as_path()));
+}

@@ -224,6 +224,12 @@ pub enum Command {
     HowComputed,
     /// Show the director's path through the app, a step a view.
     GettingStarted,
+    /// Show the start page.
+    StartPage,
+    /// Leave the start page: on the example plan (the one open when it opened).
+    Begin,
+    /// Leave the start page for a new plan, importing an establishment into it.
+    BeginWithImport,
     /// Show every keyboard shortcut.
     Shortcuts,
     /// Close the dialog on top.

@@ -279,6 +279,8 @@ pub struct Preferences {
     pub show_problems: bool,
     /// Import mappings chosen before, by the layout of the file's headings.
     pub import_mappings: BTreeMap<String, Mapping>,
+    /// The start page has been seen and a way in chosen (it opens by itself on the first run).
+    pub welcomed: bool,
 }
 
 impl Preferences {

@@ -60,6 +60,27 @@ impl App {
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::GettingStarted => self.dialog = Some(Dialog::GettingStarted),
+            Command::StartPage => self.start_page = true,
+            Command::Begin => self.leave_start_page(),
+            Command::BeginWithImport => {
+                self.leave_start_page();
+                if self.is_dirty() {
+                    // The work open is not thrown away: a new plan asks about it first.
+                    self.message =
+                        "Start a new plan (File > New plan), then File > Import establishment…"
+                            .to_owned();
+                    self.act(ctx, Action::New);
+                } else {
+                    let folder = self.folder();
+                    if let Some(path) = self
+                        .dialogs
+                        .open_table(folder.as_deref(), "Import an establishment")
+                    {
+                        self.replace(Document::new(new_plan(), None));
+                        self.start_import(ImportKind::Establishment, path);
+                    }
+                }
+            }
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::CloseDialog => self.dialog = None,
             Command::ExportChart(chart) => self.ask_export(Exported::Chart(chart)),
@@ -661,7 +682,15 @@ impl App {
         self.open_plan_file(path, None);
     }
 
+    /// Leaves the start page; the first run is over.
+    fn leave_start_page(&mut self) {
+        self.start_page = false;
+        self.prefs.welcomed = true;
+    }
+
     pub(super) fn replace(&mut self, doc: Document) {
+        self.start_page = false;
+        self.prefs.welcomed = true;
         // A plan dropped on the window mid-presentation starts at its own first slide.
         self.presenting = self.presenting.map(|_| 0);
         self.doc = doc;

@@ -93,6 +93,10 @@ impl Frame<'_> {
                     zoom_ui(ui);
                 });
                 ui.menu_button("Help", |ui| {
+                    if ui.button("Start page").clicked() {
+                        commands.push(Command::StartPage);
+                        ui.close();
+                    }
                     if ui.button("Getting started…").clicked() {
                         commands.push(Command::GettingStarted);
                         ui.close();

@@ -49,21 +49,27 @@ impl App {
         };
         frame.menu_bar(ui, &mut commands);
         frame.status_bar(ui, &mut commands);
-        if self.prefs.show_problems {
-            views::problems::panel(ui, plan, derived, &mut commands);
+        if self.start_page {
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                crate::ui::start::ui(ui, &plan.name, &self.prefs.recent, &mut commands);
+            });
+        } else {
+            if self.prefs.show_problems {
+                views::problems::panel(ui, plan, derived, &mut commands);
+            }
+            views::navigator::panel(ui, plan, derived, &mut commands);
+            frame.tabs(ui, &mut commands);
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                views::central(
+                    ui,
+                    self.view,
+                    plan,
+                    derived,
+                    &mut self.panels,
+                    &mut commands,
+                );
+            });
         }
-        views::navigator::panel(ui, plan, derived, &mut commands);
-        frame.tabs(ui, &mut commands);
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            views::central(
-                ui,
-                self.view,
-                plan,
-                derived,
-                &mut self.panels,
-                &mut commands,
-            );
-        });
         if let Some(job) = &self.job {
             super::jobs::progress_ui(ui.ctx(), job);
         } else if let Some(dialog) = &mut self.dialog {

@@ -50,6 +50,8 @@ pub struct App {
     scroll_to_top: bool,
     /// The plan is the built-in example (until another is opened or it is saved to a file).
     example: bool,
+    /// The start page is shown instead of the views.
+    start_page: bool,
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
     /// The theme last applied.
@@ -84,6 +86,7 @@ impl App {
         let example = path.is_none() && plan == crate::document::example_plan();
         Self {
             example,
+            start_page: false,
             doc: Document::new(plan, path),
             view: View::Dashboard,
             panels: Panels::default(),
@@ -135,6 +138,18 @@ impl App {
     pub fn with_preferences(mut self, prefs: Preferences) -> Self {
         self.prefs = prefs;
         self
+    }
+
+    /// Shows the start page first (the first run, on the example).
+    #[must_use]
+    pub fn with_start_page(mut self) -> Self {
+        self.start_page = true;
+        self
+    }
+
+    /// Whether the start page is shown.
+    pub fn on_start_page(&self) -> bool {
+        self.start_page
     }
 
     /// Pools > Leavers: its filters and sort.
@@ -341,11 +356,14 @@ fn open_window(app: App) -> eframe::Result {
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            let prefs = cc
+            let prefs: Preferences = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, Preferences::KEY))
                 .unwrap_or_default();
-            Ok(Box::new(app.with_preferences(prefs)))
+            // The first run on the example begins on the start page.
+            let first = !prefs.welcomed && app.example;
+            let app = app.with_preferences(prefs);
+            Ok(Box::new(if first { app.with_start_page() } else { app }))
         }),
     )
 }
