@@ -2682,3 +2682,52 @@ fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
     assert!(!h.state().on_start_page());
     assert_eq!(h.state().path(), Some(saved.as_path()));
 }
+
+/// Every council setting says on hover what it does and which law or policy it comes from.
+#[test]
+fn each_council_setting_says_what_it_does_on_hover() {
+    let (mut h, _) = harness();
+    click(&mut h, "Councils");
+    h.get_by_label_contains(&format!("{} (", example_plan().councils[0].name))
+        .click();
+    h.run();
+    for label in [
+        "Pay basis",
+        "VR multiplier",
+        "CR multiplier",
+        "Most weeks paid",
+        "LGPS employer rate",
+        "Minimum service for VR (years)",
+        "Cost-share weight",
+        "Recognised unions",
+    ] {
+        let help = merger_planner::ui::widgets::setting_help(label).unwrap();
+        assert!(
+            [
+                "ERA 1996",
+                "Regulations",
+                "policy",
+                "TULRCA",
+                "agree",
+                "valuation"
+            ]
+            .iter()
+            .any(|source| help.contains(source)),
+            "{label}: {help}"
+        );
+        let roles: Vec<Role> = h
+            .query_all_by_label(label)
+            .map(|n| n.accesskit_node().role())
+            .collect();
+        h.query_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{label}: {roles:?}"))
+            .hover();
+        h.run_steps(60);
+        let first = help.split(':').next().unwrap();
+        assert!(
+            h.query_all_by_label_contains(first).count() >= 1,
+            "{label}: no hover text"
+        );
+    }
+}

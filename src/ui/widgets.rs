@@ -15,7 +15,95 @@ fn labelled(
     add: impl FnOnce(&mut Ui) -> egui::Response,
 ) -> egui::Response {
     let l = ui.label(label);
-    add(ui).labelled_by(l.id)
+    let r = add(ui).labelled_by(l.id);
+    match setting_help(label) {
+        Some(help) => {
+            l.on_hover_text(help);
+            r.on_hover_text(help)
+        }
+        None => r,
+    }
+}
+
+/// What each setting does, with the law or policy it comes from: shown on hover over the
+/// setting and its label, wherever the setting is edited.
+pub const SETTING_HELP: &[(&str, &str)] = &[
+    (
+        "Pay basis",
+        "What a week's pay is when redundancy pay is worked out: the statutory cap on a week's pay (Employment Rights Act 1996 s.227; the figure in force is in Help > How the figures are computed) or the person's actual week's pay, which a council may pay under the Local Government (Early Termination of Employment) (Discretionary Compensation) Regulations 2006 reg.5.",
+    ),
+    (
+        "VR multiplier",
+        "Voluntary redundancy pays the statutory weeks (by age and service, ERA 1996 s.162) times this, up to the most weeks paid: the council's discretionary policy under the 2006 Discretionary Compensation Regulations reg.6.",
+    ),
+    (
+        "CR multiplier",
+        "Compulsory redundancy pays the statutory weeks times this, up to the most weeks paid (1 = statutory only): the council's policy under the 2006 Regulations reg.6.",
+    ),
+    (
+        "Most weeks paid",
+        "The most weeks' pay a redundancy package reaches after its multiplier: 104 under the 2006 Discretionary Compensation Regulations reg.6; a council's policy may pay fewer.",
+    ),
+    (
+        "LGPS employer rate",
+        "The council's employer contribution rate to the Local Government Pension Scheme, set by its fund's actuarial valuation: an on-cost of every post it employs.",
+    ),
+    (
+        "Minimum service for VR (years)",
+        "People with less continuous service than this may not volunteer (the council's policy). Statutory redundancy pay itself needs 2 years' service (ERA 1996 s.155).",
+    ),
+    (
+        "Cost-share weight",
+        "This council's weight when the councils share in agreed weights (Assumptions, Councils share): a matter the councils agree, such as population or council tax base.",
+    ),
+    (
+        "Recognised unions",
+        "The trade unions the council recognises, separated by commas: they are consulted on proposed redundancies (TULRCA 1992 s.188) and named in the consultation drafts.",
+    ),
+    (
+        "Short name",
+        "The council's name where space is short: chart legends, table columns and the navigator.",
+    ),
+    (
+        "Redeployment rate",
+        "The share of the FTE still at risk after voluntary redundancy that is redeployed into open posts rather than dismissed (an assumption; redeployment is a duty to offer suitable alternative employment, ERA 1996 s.141).",
+    ),
+    (
+        "VR take-up",
+        "The share of eligible staff who have not said they are interested who are expected to volunteer (an assumption; 0 = only those who said so).",
+    ),
+    (
+        "VR payback limit (years)",
+        "Voluntary redundancy is accepted only where the exit's cost is repaid by its saving within this many years (the council's policy).",
+    ),
+    (
+        "Pay protection (years)",
+        "How long a redeployed person whose new post pays less keeps their old pay (the councils' policy).",
+    ),
+    (
+        "Consultation starts",
+        "The day collective consultation begins: at least 30 days before the first dismissal for 20 to 99 proposed redundancies at a council, 45 days for 100 or more (TULRCA 1992 s.188).",
+    ),
+    (
+        "Go-live",
+        "The day the single service starts: the target structure applies from it.",
+    ),
+    (
+        "Equal-pay tolerance",
+        "Roles whose pay differs across councils by more than this are flagged as an equal-pay risk (Equality Act 2010 s.66).",
+    ),
+    (
+        "Protective marking",
+        "Printed on every slide, export and page (the Government Security Classifications; OFFICIAL-SENSITIVE unless changed).",
+    ),
+];
+
+/// The help text of the setting labelled `label`, if it has one.
+pub fn setting_help(label: &str) -> Option<&'static str> {
+    SETTING_HELP
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map(|(_, help)| *help)
 }
 
 /// A one-line text field. Returns the new text while the user types.
@@ -102,7 +190,10 @@ pub fn money(ui: &mut Ui, label: &str, value: Money, max: Money) -> Option<Money
 pub fn tick(ui: &mut Ui, label: &str, value: bool) -> Option<bool> {
     let mut v = value;
     ui.label("");
-    let r = ui.checkbox(&mut v, label);
+    let mut r = ui.checkbox(&mut v, label);
+    if let Some(help) = setting_help(label) {
+        r = r.on_hover_text(help);
+    }
     (r.changed() && v != value).then_some(v)
 }
 
@@ -118,17 +209,17 @@ pub fn choice<T: Clone + PartialEq>(
         .iter()
         .find(|(v, _)| v == value)
         .map_or("(none)", |(_, l)| l.as_str());
-    let l = ui.label(label);
-    egui::ComboBox::from_id_salt(("choice", label))
-        .selected_text(shown)
-        .width(theme::FIELD_WIDTH)
-        .show_ui(ui, |ui| {
-            for (v, l) in options {
-                ui.selectable_value(&mut chosen, v.clone(), l);
-            }
-        })
-        .response
-        .labelled_by(l.id);
+    labelled(ui, label, |ui| {
+        egui::ComboBox::from_id_salt(("choice", label))
+            .selected_text(shown)
+            .width(theme::FIELD_WIDTH)
+            .show_ui(ui, |ui| {
+                for (v, l) in options {
+                    ui.selectable_value(&mut chosen, v.clone(), l);
+                }
+            })
+            .response
+    });
     (chosen != *value).then_some(chosen)
 }
 

@@ -115,6 +115,7 @@ fn editor_ui(
             let mut rgb = c.colour.0;
             let new = ui
                 .color_edit_button_srgb(&mut rgb)
+                .on_hover_text("The council's colour on every chart")
                 .changed()
                 .then_some(Colour(rgb));
             form.row(ui, "colour", "change colour", new, |v| c.colour = v);
