@@ -241,7 +241,7 @@ fn adding_a_council_and_giving_it_posts() {
 
     click(&mut h, "Establishment");
     choose(&mut h, "Show council", "Christchurch");
-    h.get_by_label("Showing 0 of 639 posts");
+    h.get_by_label_contains("Showing 0 of 639 posts:");
     click(&mut h, "Add post");
     click(&mut h, "Add post");
     let theirs = h
@@ -252,7 +252,7 @@ fn adding_a_council_and_giving_it_posts() {
         .filter(|p| p.council == id)
         .count();
     assert_eq!(theirs, 2);
-    h.get_by_label("Showing 2 of 641 posts");
+    h.get_by_label_contains("Showing 2 of 641 posts:");
     h.get_by_label("Christchurch (2)");
     assert!(
         h.state_mut()
@@ -316,7 +316,7 @@ fn filtering_the_post_table() {
         .filter(|p| p.holder.is_none())
         .count();
     assert_eq!(h.state().post_table().rows().len(), vacant);
-    h.get_by_label(&format!("Showing {vacant} of 639 posts"));
+    h.get_by_label_contains(&format!("Showing {vacant} of 639 posts:"));
     choose(&mut h, "Show council", "Poole");
     let plan = h.state().plan();
     let rows = h.state().post_table().rows();
@@ -2730,4 +2730,85 @@ fn each_council_setting_says_what_it_does_on_hover() {
             "{label}: no hover text"
         );
     }
+}
+
+/// On a 1280 x 800 laptop the navigator is hidden (View > Navigator shows it), and with a post
+/// in the details the table still shows FTE, Salary and Status; a click anywhere on a row
+/// selects it, Ctrl adds one, Shift a run; the totals follow the filters.
+#[test]
+fn on_a_laptop_the_post_table_keeps_fte_salary_and_status_in_view() {
+    let dialogs = ScriptedDialogs::default();
+    let app = App::new(example_plan(), None).with_dialogs(Box::new(dialogs.clone()));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    let council = example_plan().councils[0].short_name.clone();
+    assert!(
+        h.query_by_label(&format!("{council} (335)")).is_none(),
+        "no navigator"
+    );
+    click(&mut h, "Establishment");
+    h.get_by_label_contains("Showing 639 of 639 posts: 601.5 FTE");
+    // A click on the row's role (not its id) shows the post.
+    let role = h.get_by_label("BOU-00001").rect().center() + egui::vec2(250.0, 0.0);
+    h.event(egui::Event::PointerMoved(role));
+    h.event(egui::Event::PointerButton {
+        pos: role,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    h.event(egui::Event::PointerButton {
+        pos: role,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    h.run();
+    assert_eq!(h.state().post_table().focus, Some(0));
+    h.get_by_label("Post BOU-00001");
+    for heading in ["FTE", "Salary", "Status"] {
+        let r = h
+            .query_all_by_label(heading)
+            .find(|n| n.accesskit_node().role() == Role::Button)
+            .unwrap_or_else(|| panic!("{heading}"))
+            .rect();
+        assert!(r.right() <= 1280.0 - 420.0, "{heading} at {r:?}");
+    }
+    // Ctrl adds a row (the first and third); Shift then selects the run from it to the fifth.
+    for (id, modifiers, selected) in [
+        ("BOU-00003", Modifiers::COMMAND, 2),
+        ("BOU-00005", Modifiers::SHIFT, 4),
+    ] {
+        let third = h.get_by_label(id).rect().center() + egui::vec2(200.0, 0.0);
+        h.event(egui::Event::ModifiersChanged(modifiers));
+        h.event(egui::Event::PointerMoved(third));
+        h.event(egui::Event::PointerButton {
+            pos: third,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers,
+        });
+        h.event(egui::Event::PointerButton {
+            pos: third,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers,
+        });
+        h.run();
+        h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+        assert_eq!(
+            h.state().post_table().selected.len(),
+            selected,
+            "{modifiers:?}"
+        );
+    }
+    // The totals follow the filters.
+    type_into(&mut h, "Search posts", "BOU-0000");
+    h.get_by_label_contains("Showing 9 of 639 posts:");
+    // View > Navigator shows it.
+    click(&mut h, "View");
+    click(&mut h, "Navigator");
+    h.get_by_label_contains(&format!("{council} ("));
 }

@@ -218,6 +218,8 @@ pub enum Command {
     MaxPlanMb(u64),
     /// Show or hide the validation panel.
     ToggleProblems,
+    /// Show or hide the navigator (`true`: it is shown now, so hide it).
+    ToggleNavigator(bool),
     /// Show About.
     About,
     /// Show how the figures are computed.

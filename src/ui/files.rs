@@ -281,11 +281,22 @@ pub struct Preferences {
     pub import_mappings: BTreeMap<String, Mapping>,
     /// The start page has been seen and a way in chosen (it opens by itself on the first run).
     pub welcomed: bool,
+    /// Show the navigator (councils and functions down the left); unset: only on windows 1,400
+    /// points wide or more, so a laptop's screen keeps its width for the views.
+    pub navigator: Option<bool>,
 }
+
+/// Windows narrower than this hide the navigator unless the user shows it.
+pub const NAVIGATOR_FROM_WIDTH: f32 = 1400.0;
 
 impl Preferences {
     /// The key preferences are stored under.
     pub const KEY: &'static str = "merger-planner-preferences";
+
+    /// Whether the navigator is shown on a window `width` points wide.
+    pub fn navigator_shown(&self, width: f32) -> bool {
+        self.navigator.unwrap_or(width >= NAVIGATOR_FROM_WIDTH)
+    }
 
     /// The largest plan file to open, in megabytes.
     pub fn max_plan_mb(&self) -> u64 {

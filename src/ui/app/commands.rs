@@ -57,6 +57,7 @@ impl App {
                 self.message = format!("Plan files up to {mb} MB will open");
             }
             Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
+            Command::ToggleNavigator(shown) => self.prefs.navigator = Some(!shown),
             Command::About => self.dialog = Some(Dialog::About),
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::GettingStarted => self.dialog = Some(Dialog::GettingStarted),

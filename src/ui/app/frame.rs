@@ -57,6 +57,17 @@ impl Frame<'_> {
                     if ui.checkbox(&mut problems, "Validation problems").clicked() {
                         commands.push(Command::ToggleProblems);
                     }
+                    let shown = self
+                        .prefs
+                        .navigator_shown(ui.ctx().content_rect().width());
+                    let mut navigator = shown;
+                    if ui
+                        .checkbox(&mut navigator, "Navigator")
+                        .on_hover_text("Councils and functions down the left (hidden by default on windows under 1,400 points wide)")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleNavigator(shown));
+                    }
                     ui.menu_button("Theme", |ui| {
                         for (theme, name) in [
                             (egui::ThemePreference::System, "As the system is set"),

@@ -57,7 +57,9 @@ impl App {
             if self.prefs.show_problems {
                 views::problems::panel(ui, plan, derived, &mut commands);
             }
-            views::navigator::panel(ui, plan, derived, &mut commands);
+            if self.prefs.navigator_shown(ui.ctx().content_rect().width()) {
+                views::navigator::panel(ui, plan, derived, &mut commands);
+            }
             frame.tabs(ui, &mut commands);
             egui::CentralPanel::default_margins().show(ui, |ui| {
                 views::central(

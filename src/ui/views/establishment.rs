@@ -74,6 +74,9 @@ pub struct State {
     pub focus: Option<usize>,
     scroll_to: Option<usize>,
     rows: Vec<usize>,
+    /// FTE and pay a year (salary × FTE) of the posts shown.
+    shown_fte: f64,
+    shown_pay: Money,
     stale: bool,
     built: bool,
 }
@@ -95,6 +98,29 @@ impl State {
         self.focus = Some(index);
         self.scroll_to = Some(index);
         self.stale = true;
+    }
+
+    /// A click on the row of post `i`: with Ctrl (Cmd on a Mac) it joins or leaves the
+    /// selection; with Shift the rows from the one in focus to it are selected; alone it is
+    /// the one selected and shown.
+    pub fn click(&mut self, i: usize, modifiers: egui::Modifiers) {
+        if modifiers.command {
+            if !self.selected.remove(&i) {
+                self.selected.insert(i);
+            }
+            self.focus = Some(i);
+        } else if modifiers.shift
+            && let Some(from) = self
+                .focus
+                .and_then(|f| self.rows.iter().position(|&r| r == f))
+            && let Some(to) = self.rows.iter().position(|&r| r == i)
+        {
+            let (a, b) = (from.min(to), from.max(to));
+            self.selected.extend(self.rows[a..=b].iter().copied());
+        } else {
+            self.focus = Some(i);
+            self.selected = BTreeSet::from([i]);
+        }
     }
 
     /// The positions of the posts the table shows, in its order.
@@ -125,6 +151,12 @@ impl State {
             .map(|(i, _)| i)
             .collect();
         sort_rows(plan, &mut rows, self.sort);
+        // The totals of the posts shown.
+        self.shown_fte = rows.iter().map(|&i| plan.posts[i].fte).sum();
+        self.shown_pay = rows
+            .iter()
+            .map(|&i| plan.posts[i].salary.scale(plan.posts[i].fte))
+            .sum();
         self.rows = rows;
         self.selected.retain(|&i| i < plan.posts.len());
         if self.focus.is_some_and(|i| i >= plan.posts.len()) {
@@ -223,8 +255,12 @@ fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> TextTable {
         map.get(id)
             .map_or_else(|| id.to_owned(), |n| (*n).to_owned())
     };
-    let mut headings: Vec<String> = COLUMNS.iter().map(|(h, _)| (*h).to_owned()).collect();
-    headings.push("Outcome".to_owned());
+    // A spreadsheet's order (the screen's keeps FTE, salary and status nearer the front).
+    let headings = [
+        "Id", "Council", "Function", "Role", "Title", "Grade", "FTE", "Salary", "Status", "Outcome",
+    ]
+    .map(str::to_owned)
+    .to_vec();
     TextTable {
         name: "Posts".to_owned(),
         headings,
@@ -427,10 +463,13 @@ fn actions_ui(
     let choices = &derived.choices;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "Showing {} of {} posts",
+            "Showing {} of {} posts: {} FTE, {} a year in salaries",
             state.rows.len(),
-            plan.posts.len()
-        ));
+            plan.posts.len(),
+            crate::format::fte(state.shown_fte),
+            state.shown_pay.compact()
+        ))
+        .on_hover_text("The posts the filters show: their FTE, and their salaries times their FTE (before on-costs)");
         // The posts shown, filtered and sorted, as the table reads.
         copy_buttons(
             ui,
@@ -529,16 +568,19 @@ fn reassign_combo(ui: &mut Ui, label: &str, options: &[(String, String)]) -> Opt
     chosen
 }
 
+/// The sortable columns, what matters most first (FTE, salary and status stay in view on a
+/// laptop's screen beside the details; function, title and grade, also in the details, last).
+/// The outcome sits after the first six.
 const COLUMNS: [(&str, SortBy); 9] = [
     ("Id", SortBy::Id),
     ("Council", SortBy::Council),
-    ("Function", SortBy::Function),
     ("Role", SortBy::Role),
-    ("Title", SortBy::Title),
-    ("Grade", SortBy::Grade),
     ("FTE", SortBy::Fte),
     ("Salary", SortBy::Salary),
     ("Status", SortBy::Status),
+    ("Function", SortBy::Function),
+    ("Title", SortBy::Title),
+    ("Grade", SortBy::Grade),
 ];
 
 fn table_ui(
@@ -559,22 +601,25 @@ fn table_ui(
     }
     let names = Names::of(plan);
     let dark = ui.visuals().dark_mode;
+    // Text in the rows is not selectable, so a click on it selects the row.
+    ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("posts")
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .sense(egui::Sense::click())
         .column(Column::exact(28.0))
         .column(Column::initial(100.0).at_least(60.0).clip(true))
         .column(Column::initial(105.0).at_least(50.0).clip(true))
-        .column(Column::initial(90.0).at_least(50.0).clip(true))
-        .column(Column::initial(160.0).at_least(60.0).clip(true))
-        .column(Column::initial(160.0).at_least(60.0).clip(true))
-        .column(Column::initial(90.0).at_least(40.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
         .column(Column::initial(64.0).at_least(50.0))
         .column(Column::initial(100.0).at_least(70.0))
         .column(Column::initial(70.0).at_least(60.0))
-        .column(Column::remainder().at_least(120.0).clip(true));
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .column(Column::initial(90.0).at_least(50.0).clip(true))
+        .column(Column::initial(160.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(90.0).clip(true));
     if let Some(target) = state.scroll_to.take()
         && let Some(row) = state.rows.iter().position(|&i| i == target)
     {
@@ -584,7 +629,14 @@ fn table_ui(
     table
         .header(theme::ROW_HEIGHT + 4.0, |mut header| {
             header.col(|_| {});
-            for (name, by) in COLUMNS {
+            for (k, (name, by)) in COLUMNS.into_iter().enumerate() {
+                if k == 6 {
+                    header.col(|ui| {
+                        ui.strong("Outcome").on_hover_text(
+                            "What the scenario does with the post, and the package as the totals count it",
+                        );
+                    });
+                }
                 header.col(|ui| {
                     if ui
                         .button(RichText::new(name).strong())
@@ -602,11 +654,6 @@ fn table_ui(
                     }
                 });
             }
-            header.col(|ui| {
-                ui.strong("Outcome").on_hover_text(
-                    "What the scenario does with the post, and the package as the totals count it",
-                );
-            });
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, state.rows.len(), |mut row| {
@@ -714,16 +761,7 @@ fn row_ui(
         ui.label(name(&names.councils, &post.council));
     });
     row.col(|ui| {
-        ui.label(name(&names.functions, &post.function));
-    });
-    row.col(|ui| {
         ui.label(name(&names.roles, &post.role));
-    });
-    row.col(|ui| {
-        ui.label(&post.title);
-    });
-    row.col(|ui| {
-        ui.label(&post.grade);
     });
     row.col(|ui| {
         ui.push_id(("fte", i), |ui| {
@@ -779,6 +817,21 @@ fn row_ui(
     row.col(|ui| {
         ui.label(derived.post_outcome(i, post));
     });
+    row.col(|ui| {
+        ui.label(name(&names.functions, &post.function));
+    });
+    row.col(|ui| {
+        ui.label(&post.title);
+    });
+    row.col(|ui| {
+        ui.label(&post.grade);
+    });
+    // A click anywhere else on the row: Ctrl adds or removes it, Shift selects the rows from the
+    // one in focus, a plain click shows it alone.
+    if row.response().clicked() {
+        let modifiers = row.response().ctx.input(|i| i.modifiers);
+        state.click(i, modifiers);
+    }
 }
 
 /// The post in focus with every field, including its postholder.
