@@ -96,6 +96,90 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "Protective marking",
         "Printed on every slide, export and page (the Government Security Classifications; OFFICIAL-SENSITIVE unless changed).",
     ),
+    (
+        "A week's pay",
+        "How a week's pay is worked out from annual pay for redundancy pay: over 52 weeks, or × 7 ÷ 365 (ERA 1996 ss.221-229 define a week's pay; the councils choose the convention).",
+    ),
+    (
+        "Compulsory redundancies allowed",
+        "Whether people still at risk after VR and redeployment may be dismissed; off, targets are reached only as far as volunteers allow (a policy choice).",
+    ),
+    (
+        "Part-year effects",
+        "How a saving starting part-way through a financial year counts in that year: the days left to 31 March over 365, or the whole months left over 12 (the councils' accounting convention).",
+    ),
+    (
+        "One-off costs shared",
+        "How the councils share one-off costs: in the same ratio as the recurring cost, or each leaver's package borne by their employing council with shared costs by the ratio (a matter the councils agree).",
+    ),
+    (
+        "New posts employed by",
+        "The council that employs the single service's new posts: they are costed at its LGPS employer rate.",
+    ),
+    (
+        "Limit VR to exits that pay back in time",
+        "Accept voluntary redundancy only where the exit's cost is repaid by its saving within the VR payback limit (the council's policy).",
+    ),
+    (
+        "Contractual notice (weeks)",
+        "Notice in the person's contract; the longer of it and statutory notice (a week a year of service, up to 12: ERA 1996 s.86) is given.",
+    ),
+    (
+        "LGPS member",
+        "In the Local Government Pension Scheme: employer contributions are an on-cost, and a member aged 55 or over made redundant has their pension paid early, with a strain cost to the employer (LGPS Regulations 2013 reg.30(7)).",
+    ),
+    (
+        "Interested in VR",
+        "The person has said they would consider voluntary redundancy: they volunteer where their pool needs it and the VR rules allow.",
+    ),
+    (
+        "Critical post",
+        "VR is refused for this post and compulsory selection avoids it, as the service cannot do without it (the council's policy).",
+    ),
+    (
+        "Fund has quoted the strain",
+        "The pension fund's quote of the strain cost, which replaces the app's estimate (the fund's actuary works it out).",
+    ),
+    (
+        "Service start",
+        "Start of continuous local-government service: redundancy pay counts service with any body on the Redundancy Payments (Continuity of Employment in Local Government, etc.) (Modification) Order 1999.",
+    ),
+    (
+        "Date of birth",
+        "Age sets the weeks of statutory redundancy pay (ERA 1996 s.162) and whether a pension is paid early; it is also counted, in groups of 5 or more only, for the equality impact.",
+    ),
+    (
+        "Post FTE",
+        "The post's share of full time: 1 for full time, 0.5 for half.",
+    ),
+    (
+        "Full-time salary",
+        "The annual salary of the grade point at full time; pay is this times the FTE.",
+    ),
+    (
+        "Target role",
+        "The role of the single service this post maps onto; posts in roles cut below today's FTE are at risk.",
+    ),
+    (
+        "Role target FTE",
+        "The FTE the single service needs in this role; today's FTE above it is the overlap that vacancies, VR, redeployment and compulsory redundancy remove.",
+    ),
+    (
+        "Pay rule",
+        "How the role's pay is harmonised across councils: a set salary, or the highest, average or lowest of today's (equal pay for equal work: Equality Act 2010 s.66).",
+    ),
+    (
+        "Target salary",
+        "The role's full-time salary in the single service.",
+    ),
+    (
+        "Goes live on its own date",
+        "The function goes live on a date of its own, in a wave: its consultation, notices and exits follow that date.",
+    ),
+    (
+        "Strain quote",
+        "The pension fund's quote of the strain cost of paying this person's pension early.",
+    ),
 ];
 
 /// The help text of the setting labelled `label`, if it has one.
