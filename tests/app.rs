@@ -2812,3 +2812,29 @@ fn on_a_laptop_the_post_table_keeps_fte_salary_and_status_in_view() {
     click(&mut h, "Navigator");
     h.get_by_label_contains(&format!("{council} ("));
 }
+
+/// On a window too narrow for the table and the details side by side, the details go under the
+/// table, which keeps its width.
+#[test]
+fn on_a_narrow_window_the_details_sit_under_the_table() {
+    let dialogs = ScriptedDialogs::default();
+    let app = App::new(example_plan(), None).with_dialogs(Box::new(dialogs.clone()));
+    let mut h = Harness::builder()
+        .with_size([900.0, 700.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    focus_post(&mut h, "BOU-00001");
+    let details = h.get_by_label("Post BOU-00001").rect();
+    let id = h
+        .query_all_by_label("BOU-00001")
+        .find(|n| n.accesskit_node().role() != Role::TextInput)
+        .unwrap()
+        .rect();
+    assert!(details.top() > id.bottom(), "under: {details:?} {id:?}");
+    let status = h
+        .query_all_by_label("Status")
+        .find(|n| n.accesskit_node().role() == Role::Button)
+        .unwrap()
+        .rect();
+    assert!(status.right() <= 900.0, "{status:?}");
+}

@@ -306,30 +306,53 @@ pub fn ui(
     actions_ui(ui, plan, derived, state, commands);
     ui.add_space(4.0);
     let focus = state.focus.and_then(|i| plan.posts.get(i).map(|p| (i, p)));
-    let details_width = if focus.is_some() {
-        theme::DETAILS_WIDTH
-    } else {
-        0.0
+    // The details sit beside the table where both fit (FTE, salary and status in view), else
+    // under it, so a narrow window never squeezes the table.
+    let beside = ui.available_width() >= theme::DETAILS_WIDTH + TABLE_AT_LEAST;
+    let details = |ui: &mut Ui, commands: &mut Vec<Command>| {
+        if let Some((i, post)) = focus {
+            egui::ScrollArea::vertical()
+                .id_salt("post details")
+                .auto_shrink([false, false])
+                .show(ui, |ui| details_ui(ui, plan, derived, i, post, commands));
+        }
     };
-    ui.horizontal_top(|ui| {
-        let size = egui::vec2(ui.available_width() - details_width, ui.available_height());
+    if beside || focus.is_none() {
+        let details_width = if focus.is_some() {
+            theme::DETAILS_WIDTH
+        } else {
+            0.0
+        };
+        ui.horizontal_top(|ui| {
+            let size = egui::vec2(ui.available_width() - details_width, ui.available_height());
+            ui.allocate_ui_with_layout(size, egui::Layout::top_down(Align::Min), |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt("posts across")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| table_ui(ui, plan, derived, state, commands));
+            });
+            if focus.is_some() {
+                ui.separator();
+                ui.vertical(|ui| details(ui, commands));
+            }
+        });
+    } else {
+        let table_height = (ui.available_height() * 0.5).max(160.0);
+        let size = egui::vec2(ui.available_width(), table_height);
         ui.allocate_ui_with_layout(size, egui::Layout::top_down(Align::Min), |ui| {
             egui::ScrollArea::horizontal()
                 .id_salt("posts across")
                 .auto_shrink([false, false])
                 .show(ui, |ui| table_ui(ui, plan, derived, state, commands));
         });
-        if let Some((i, post)) = focus {
-            ui.separator();
-            ui.vertical(|ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("post details")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| details_ui(ui, plan, derived, i, post, commands));
-            });
-        }
-    });
+        ui.separator();
+        details(ui, commands);
+    }
 }
+
+/// The table's width, at least, beside the details: the select box, id, council, role, FTE,
+/// salary and status.
+const TABLE_AT_LEAST: f32 = 640.0;
 
 /// Up and down arrows move the post in focus through the table's rows (when no field is being
 /// typed into), so a person can walk the establishment from the keyboard.
