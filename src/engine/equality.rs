@@ -5,8 +5,6 @@
 //! over five-fourths of the workforce's rate is flagged, naming the rule; a group of fewer than
 //! 5 people is never shown.
 
-use std::collections::BTreeMap;
-
 use super::dates::whole_years;
 use super::outcome::Outcome;
 use crate::model::{Plan, Postholder};
@@ -283,38 +281,42 @@ fn groups(
         let names = AGE_BANDS.iter().map(|b| (*b).to_owned()).collect();
         return Some((names, ages.iter().map(|a| a.unwrap_or(0)).collect()));
     }
-    let mut spelt: BTreeMap<String, String> = BTreeMap::new();
-    let keys: Vec<Option<String>> = plan
+    // Values repeat ("Female" thousands of times): each distinct spelling is looked up by
+    // itself, and only a new spelling is folded to lower case and matched against the groups.
+    let mut by_spelling: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut keys: Vec<String> = Vec::new();
+    let mut spelt: Vec<String> = Vec::new();
+    let of: Vec<Option<usize>> = plan
         .posts
         .iter()
         .map(|p| {
             let v = p.holder.as_ref().and_then(|h| c.recorded(h))?;
+            if let Some(&g) = by_spelling.get(v) {
+                return Some(g);
+            }
             let key = v.trim().to_lowercase();
-            spelt
-                .entry(key.clone())
-                .or_insert_with(|| v.trim().to_owned());
-            Some(key)
+            let g = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                spelt.push(v.trim().to_owned());
+                keys.len() - 1
+            });
+            by_spelling.insert(v, g);
+            Some(g)
         })
         .collect();
     if spelt.is_empty() {
         return None;
     }
-    let mut names: Vec<(String, String)> = spelt.into_iter().collect();
-    names.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, (key, _)) in names.iter().enumerate() {
-        index.insert(key.as_str(), i);
+    // Groups by name, "Not recorded" last.
+    let mut order: Vec<usize> = (0..spelt.len()).collect();
+    order.sort_by(|&a, &b| spelt[a].cmp(&spelt[b]));
+    let mut rank = vec![0; spelt.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g] = r;
     }
-    let missing = names.len();
-    let of = keys
-        .iter()
-        .map(|k| {
-            k.as_deref()
-                .and_then(|k| index.get(k).copied())
-                .unwrap_or(missing)
-        })
-        .collect();
-    let mut shown: Vec<String> = names.into_iter().map(|(_, name)| name).collect();
+    let missing = spelt.len();
+    let of = of.iter().map(|g| g.map_or(missing, |g| rank[g])).collect();
+    let mut shown: Vec<String> = order.iter().map(|&g| spelt[g].clone()).collect();
     shown.push(NOT_RECORDED.to_owned());
     Some((shown, of))
 }
@@ -329,16 +331,29 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
         // VR, bumped VR, or the expected share of a compulsory selection.
         leaving[p.post] += p.share;
     }
-    let roles: std::collections::HashMap<&str, usize> = o
+    let roles: rustc_hash::FxHashMap<&str, usize> = o
         .roles
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let functions: std::collections::HashMap<usize, jiff::civil::Date> = o
+    let functions: rustc_hash::FxHashMap<usize, jiff::civil::Date> = o
         .waves
         .iter()
         .flat_map(|w| w.functions.iter().map(move |&f| (f, w.go_live)))
+        .collect();
+    // Looked up once, not for every post.
+    let councils: rustc_hash::FxHashSet<&str> =
+        plan.councils.iter().map(|c| c.id.as_str()).collect();
+    let role_known: Vec<bool> = plan
+        .roles
+        .iter()
+        .map(|r| plan.function(&r.function).is_some())
+        .collect();
+    let go_lives: Vec<jiff::civil::Date> = o
+        .roles
+        .iter()
+        .map(|r| functions.get(&r.function).copied().unwrap_or(o.go_live))
         .collect();
     // Each post counted: its pool, and its holder's age band.
     let counted: Vec<Option<(usize, usize)>> = plan
@@ -349,16 +364,10 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
                 return None;
             };
             // As the engine counts: a known council, and a role in a known function.
-            if plan.council(&post.council).is_none()
-                || plan.function(&plan.roles[r].function).is_none()
-            {
+            if !councils.contains(post.council.as_str()) || !role_known.get(r).copied()? {
                 return None;
             }
-            let go_live = functions
-                .get(&o.roles[r].function)
-                .copied()
-                .unwrap_or(o.go_live);
-            Some((r, age_band(whole_years(h.date_of_birth, go_live))))
+            Some((r, age_band(whole_years(h.date_of_birth, go_lives[r]))))
         })
         .collect();
     let ages: Vec<Option<usize>> = counted.iter().map(|c| c.map(|(_, a)| a)).collect();
@@ -399,8 +408,7 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
 /// A flag for each group of the whole plan, by each characteristic, selected at under
 /// four-fifths or over five-fourths of the workforce's rate (a group of fewer than 5 people is
 /// not judged; a count of fewer than 5 is not given).
-pub fn flags(plan: &Plan, o: &Outcome) -> Vec<super::Flag> {
-    let e = equality(plan, o);
+pub fn flags(e: &Equality) -> Vec<super::Flag> {
     let people = |x: Option<f64>| x.map_or_else(|| "fewer than 5".to_owned(), crate::format::fte);
     let mut out = Vec::new();
     for b in &e.breakdowns {

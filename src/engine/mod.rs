@@ -187,11 +187,13 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         years,
         people,
         flags,
+        equality: equality::Equality::default(),
         assumptions: ctx.assumptions.clone(),
     };
-    // Groups selected unevenly, for the equality impact assessment.
+    // Groups selected unevenly, for the equality impact assessment (kept for the views).
     let age = if with_flags {
-        equality::flags(ctx.plan, &o)
+        o.equality = equality::equality(ctx.plan, &o);
+        equality::flags(&o.equality)
     } else {
         Vec::new()
     };

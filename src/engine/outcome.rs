@@ -613,4 +613,7 @@ pub struct Outcome {
     pub people: Vec<PersonOutcome>,
     /// Flags.
     pub flags: Vec<Flag>,
+    /// The equality impact (worked out with the flags; empty without them).
+    #[serde(skip)]
+    pub equality: super::equality::Equality,
 }
