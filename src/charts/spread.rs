@@ -236,12 +236,7 @@ pub struct EqualityChart {
 impl EqualityChart {
     /// The chart of an outcome.
     pub fn of(plan: &Plan, o: &Outcome) -> Self {
-        // Worked out with the outcome's flags, unless it was evaluated without them.
-        let impact = if o.equality.breakdowns.is_empty() {
-            crate::engine::equality::equality(plan, o)
-        } else {
-            o.equality.clone()
-        };
+        let impact = crate::engine::equality::of_outcome(plan, o);
         let overall = impact.age().map_or(0.0, |a| a.total.total().rate());
         let groups = impact
             .breakdowns

@@ -321,6 +321,16 @@ fn groups(
     Some((shown, of))
 }
 
+/// The equality impact of `o`: the one worked out with its flags, else worked out now (an
+/// outcome evaluated without flags has none).
+pub fn of_outcome(plan: &Plan, o: &Outcome) -> Equality {
+    if o.equality.breakdowns.is_empty() {
+        equality(plan, o)
+    } else {
+        o.equality.clone()
+    }
+}
+
 /// The equality impact of `o`, ages on the go-live of each person's wave.
 pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
     // Each person's share at risk and leaving, from their rows in the outcome.

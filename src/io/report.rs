@@ -268,7 +268,7 @@ pub fn text(plan: &Plan, o: &Outcome) -> String {
 /// The equality impact by age and by each characteristic recorded, as the council's equality
 /// impact assessment asks (fewer than 5 never shown).
 fn equality_text(s: &mut String, plan: &Plan, o: &Outcome) {
-    let e = crate::engine::equality::equality(plan, o);
+    let e = crate::engine::equality::of_outcome(plan, o);
     for b in &e.breakdowns {
         let _ = writeln!(
             s,
@@ -978,7 +978,7 @@ pub fn risk_text(r: &crate::engine::risk::Risk) -> String {
 /// workforce, people at risk and expected to leave, the rate of selection and the four-fifths
 /// rule's finding, in total and per pool ("fewer than 5" wherever a group is smaller).
 pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
-    let e = crate::engine::equality::equality(plan, o);
+    let e = crate::engine::equality::of_outcome(plan, o);
     let count = |x: Option<f64>| {
         x.map_or_else(
             || json!("fewer than 5"),

@@ -886,7 +886,7 @@ fn timetable(o: &Outcome) -> Table {
 /// recorded, for every pool together and then each pool with someone at risk; never a group of
 /// fewer than 5 (so the sheet may go out with an anonymised export).
 fn equality(plan: &Plan, o: &Outcome) -> Table {
-    let e = crate::engine::equality::equality(plan, o);
+    let e = crate::engine::equality::of_outcome(plan, o);
     let mut table = Table::new(
         "equality",
         "Equality impact",
