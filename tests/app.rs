@@ -2732,6 +2732,79 @@ fn each_council_setting_says_what_it_does_on_hover() {
     }
 }
 
+/// Every setting in every view and in the import dialog says on hover what it does: a walk
+/// through each, with the optional parts opened (a post, a role, a pay change, a line, a
+/// scenario with each of its own values, the goal seek's limits), names any drawn without help.
+#[test]
+fn every_setting_has_hover_help() {
+    let (mut h, _) = harness();
+    click(&mut h, "Councils");
+    h.get_by_label_contains(&format!("{} (", example_plan().councils[0].name))
+        .click();
+    h.run();
+    let post = example_plan()
+        .posts
+        .iter()
+        .find(|p| p.holder.is_some())
+        .unwrap()
+        .id
+        .clone();
+    focus_post(&mut h, &post);
+    click(&mut h, "Target structure");
+    h.get_by_label_contains("Finance manager — target").click();
+    h.run();
+    click(&mut h, "IT");
+    click(&mut h, "Goes live on its own date");
+    for view in ["Pools", "Money", "Timetable", "Dashboard"] {
+        click(&mut h, view);
+    }
+    click(&mut h, "Assumptions");
+    click(&mut h, "Change pay by salary band");
+    click(
+        &mut h,
+        "Start the new pay on its own date (else at go-live)",
+    );
+    click(&mut h, "Add a saving or cost");
+    click(&mut h, "Open the Scenarios view");
+    click(&mut h, "Add scenario");
+    let changes: Vec<String> = h
+        .query_all_by_role(Role::CheckBox)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with("Change "))
+        .collect();
+    assert!(changes.len() > 10, "{changes:?}");
+    for change in changes {
+        click(&mut h, &change);
+    }
+    click(
+        &mut h,
+        "Goal seek: find the targets that save a given amount",
+    );
+    click(&mut h, "Payback within a limit");
+    click(&mut h, "Each function kept at a share of today");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wareham.csv");
+    std::fs::write(
+        &path,
+        "Ref,Job Title,Service,Hours,Annual Salary,Status,DOB,CSD\n\
+         W1,Accountant,Revenues,37,31000,Filled,14/03/66,13/09/95\n",
+    )
+    .unwrap();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    settle_import(&mut h);
+    assert!(
+        h.state().import_state().is_some(),
+        "the import dialog opens"
+    );
+    let unexplained = merger_planner::ui::widgets::unexplained(&h.ctx);
+    assert!(
+        unexplained.is_empty(),
+        "settings without hover help: {unexplained:#?}"
+    );
+}
+
 /// On a 1280 x 800 laptop the navigator is hidden (View > Navigator shows it), and with a post
 /// in the details the table still shows FTE, Salary and Status; a click anywhere on a row
 /// selects it, Ctrl adds one, Shift a run; the totals follow the filters.

@@ -836,7 +836,7 @@ fn destination_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked, plan:
     egui::Grid::new("import destination")
         .num_columns(2)
         .show(ui, |ui| {
-            let label = ui.label("Council name");
+            let label = widgets::setting_label(ui, "Council name");
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut options.council)

@@ -16,13 +16,46 @@ fn labelled(
 ) -> egui::Response {
     let l = ui.label(label);
     let r = add(ui).labelled_by(l.id);
-    match setting_help(label) {
+    match help_of(ui, label) {
         Some(help) => {
-            l.on_hover_text(help);
+            l.on_hover_text(help.as_ref());
             r.on_hover_text(help)
         }
         None => r,
     }
+}
+
+/// A setting's label on its own (the widget beside it drawn by the caller), with the setting's
+/// hover help.
+pub fn setting_label(ui: &mut Ui, label: &str) -> egui::Response {
+    let l = ui.label(label);
+    match help_of(ui, label) {
+        Some(help) => l.on_hover_text(help),
+        None => l,
+    }
+}
+
+/// The help of the setting labelled `label`; a setting drawn without any is noted, so a test
+/// walking every view can name it ([`unexplained`]).
+fn help_of(ui: &Ui, label: &str) -> Option<std::borrow::Cow<'static, str>> {
+    let help = setting_help(label);
+    if help.is_none() {
+        ui.data_mut(|d| {
+            let seen = d.get_temp_mut_or_default::<Vec<String>>(egui::Id::unique(UNEXPLAINED));
+            if !seen.iter().any(|s| s == label) {
+                seen.push(label.to_owned());
+            }
+        });
+    }
+    help
+}
+
+const UNEXPLAINED: &str = "settings drawn without help";
+
+/// The labels of settings drawn so far without hover help (none, when every setting has it).
+pub fn unexplained(ctx: &egui::Context) -> Vec<String> {
+    ctx.data(|d| d.get_temp::<Vec<String>>(egui::Id::unique(UNEXPLAINED)))
+        .unwrap_or_default()
 }
 
 /// What each setting does, with the law or policy it comes from: shown on hover over the
@@ -49,7 +82,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "The council's employer contribution rate to the Local Government Pension Scheme, set by its fund's actuarial valuation: an on-cost of every post it employs.",
     ),
     (
-        "Minimum service for VR (years)",
+        "Minimum service for VR",
         "People with less continuous service than this may not volunteer (the council's policy). Statutory redundancy pay itself needs 2 years' service (ERA 1996 s.155).",
     ),
     (
@@ -73,7 +106,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "The share of eligible staff who have not said they are interested who are expected to volunteer (an assumption; 0 = only those who said so).",
     ),
     (
-        "VR payback limit (years)",
+        "VR payback limit",
         "Voluntary redundancy is accepted only where the exit's cost is repaid by its saving within this many years (the council's policy).",
     ),
     (
@@ -180,14 +213,294 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "Strain quote",
         "The pension fund's quote of the strain cost of paying this person's pension early.",
     ),
+    (
+        "Plan name",
+        "The plan's name: in the title bar, on the slides and on the title page of every export.",
+    ),
+    (
+        "Description",
+        "A line on what the plan covers, shown under its name on the Dashboard and in the board pack.",
+    ),
+    (
+        "Consultation start",
+        "The day collective consultation begins: at least 30 days before the first dismissal for 20 to 99 proposed redundancies at a council, 45 days for 100 or more (TULRCA 1992 s.188).",
+    ),
+    (
+        "Target scale",
+        "Every role's target FTE times this (1 = the target structure as designed; 0.9 cuts each target by a tenth): a quick way to test a deeper or shallower cut.",
+    ),
+    (
+        "Compulsory redundancy",
+        "Whether people still at risk after VR and redeployment may be dismissed; not allowed, targets are reached only as far as volunteers allow (a policy choice).",
+    ),
+    (
+        "Bumped redundancy",
+        "Volunteers from roles not at risk may leave so that people at risk take their posts ('bumping'): each such exit needs its own approval, and the post must be suitable for the person moved into it (a policy choice).",
+    ),
+    (
+        "Bumped redundancy: volunteers from roles not at risk may go so people at risk take their posts",
+        "Each such exit needs its own approval, and the post must be suitable for the person moved into it; it saves a compulsory redundancy at the cost of a voluntary one (a policy choice).",
+    ),
+    (
+        "Pay protection",
+        "How long a redeployed person whose new post pays less keeps their old pay, at full rate (the councils' policy).",
+    ),
+    (
+        "Protection taper",
+        "After full protection, the years over which the protected pay falls in equal steps to the new pay (0 = it stops at once; the councils' policy).",
+    ),
+    (
+        "Protection then tapers over",
+        "After full protection, the years over which the protected pay falls in equal steps to the new pay (0 = it stops at once; the councils' policy).",
+    ),
+    (
+        "Harmonised pay that falls",
+        "Whether staff kept in their role whose pay falls when the role's pay is harmonised keep their old pay for the protection period (the councils' policy; it adds to the one-off cost).",
+    ),
+    (
+        "Protect kept staff whose pay falls when their role's pay is harmonised",
+        "They keep their old pay for the protection period, which adds to the one-off cost (the councils' policy).",
+    ),
+    (
+        "Councils share",
+        "What the councils divide between them: the cost of the single service, or each council's costs and savings (a matter the councils agree, as Bournemouth and Poole agreed 50:50).",
+    ),
+    (
+        "In the ratio",
+        "The ratio the councils share in: equal shares, their cost or FTE today, or weights they agree (Councils, Cost-share weight).",
+    ),
+    (
+        "Scenario pay change",
+        "The pay change of this scenario: as the plan, none, or one of its own (bands, exemption, start and functions as in Assumptions).",
+    ),
+    (
+        "Scenario name",
+        "The scenario's name, as the scenario chooser, comparisons and exports show it.",
+    ),
+    (
+        "What the scenario tests",
+        "A line on the question the scenario answers, shown beside it in the comparison and the board pack.",
+    ),
+    (
+        "Pay band",
+        "Pay from this full-time salary up to the next band's changes by the band's percentage (a cut is positive): the pay change by salary band.",
+    ),
+    (
+        "Exempt below",
+        "Nobody paid less than this full-time salary has their pay changed (for example, to protect the lowest paid).",
+    ),
+    (
+        "New pay from",
+        "The day the new pay starts; the saving runs from it.",
+    ),
+    (
+        "Applies to",
+        "The functions whose staff the pay change covers; all of them when every one is ticked.",
+    ),
+    (
+        "Kind",
+        "A saving (a contract ended, a building given up) or a cost (new systems, a shared service charge) besides posts, a year from its start.",
+    ),
+    (
+        "Function",
+        "The function the line belongs to, so it is counted with that function's figures.",
+    ),
+    (
+        "Council",
+        "The council whose budget the line falls in; with none, the line is shared in the councils' ratio.",
+    ),
+    (
+        "From",
+        "The day the saving or cost starts: its first financial year counts the part-year from it.",
+    ),
+    (
+        "Amount",
+        "The amount a year at full effect (a saving or cost), in pounds.",
+    ),
+    (
+        "Cap on a week's pay",
+        "The most a week's pay counts for statutory redundancy pay, from the date it applies (Employment Rights Act 1996 s.227, raised each April by order: £719 from 6 April 2025, SI 2025/348; £751 from 6 April 2026, SI 2026/310). A council paying actual pay (2006 Regulations reg.5) is not capped.",
+    ),
+    (
+        "Yearly rise of the cap after the last one",
+        "For exits after the last cap stored: the cap held (0%) or raised each April by this planning assumption; either way a flag says so.",
+    ),
+    (
+        "Employer NI rate",
+        "Employer's Class 1 National Insurance on pay above the secondary threshold, from the tax year it applies (15% above £5,000 from 6 April 2025): an on-cost of every post.",
+    ),
+    (
+        "Class 1A NI on exits",
+        "Employer's Class 1A National Insurance on the part of a termination payment above £30,000 (Income Tax (Earnings and Pensions) Act 2003 s.403; Social Security Contributions and Benefits Act 1992 s.10): a one-off cost of larger packages.",
+    ),
+    (
+        "Apprenticeship levy",
+        "0.5% of each council's pay bill (Finance Act 2016 Part 6): an on-cost of every post.",
+    ),
+    (
+        "LGPS minimum pension age",
+        "The age from which a member made redundant with 2 years' membership takes an unreduced pension at once, at a strain cost to the employer (LGPS Regulations 2013 reg.30(7)): 55, rising to 57 from 6 April 2028 (Finance Act 2022).",
+    ),
+    (
+        "Protected pension age",
+        "Members who joined before 4 November 2021 may keep 55 after the minimum pension age rises (Finance Act 2022); not yet confirmed for the LGPS, so a plan setting, flagged until confirmed.",
+    ),
+    (
+        "Redundancy pay rules",
+        "Statutory redundancy pay needs 2 years' continuous service and counts at most 20 complete years back from the exit: 1.5 weeks a year at 41 or over, 1 week from 22 to 40, half a week under 22 (Employment Rights Act 1996 ss.155, 162).",
+    ),
+    (
+        "Most weeks of statutory notice",
+        "Statutory notice is a week a complete year of service from 2 years, at most 12 weeks (Employment Rights Act 1996 s.86); contractual notice wins when longer.",
+    ),
+    (
+        "Most weeks of compensation",
+        "The most weeks' pay a discretionary lump sum may reach, the statutory payment included (2006 Discretionary Compensation Regulations reg.6: 104).",
+    ),
+    (
+        "Consultation bands",
+        "Collective consultation begins at least this many days before the first dismissal where a council proposes this many redundancies or more within 90 days (TULRCA 1992 s.188: 30 days for 20 to 99, 45 for 100 or more); form HR1 goes to the Secretary of State before any notice (s.193).",
+    ),
+    (
+        "Exit package thresholds",
+        "A package of the first amount or more goes to full council for approval (the statutory guidance on pay policy statements under the Localism Act 2011 s.40); of the second or more, it is flagged, as the accounts disclose exit packages in bands of £20,000 (the Code of Practice on Local Authority Accounting).",
+    ),
+    (
+        "Pension strain estimate",
+        "Where a fund has not quoted, the strain cost of paying a pension early is estimated from these documented factors (membership split at 1 April 2014: final salary before, career average after) and labelled indicative: a fund's quote always replaces it.",
+    ),
+    (
+        "Council name",
+        "The council's full name, as its papers, the consultation drafts and form HR1 give it.",
+    ),
+    (
+        "Post id",
+        "The post's reference in the council's HR system, as the establishment gives it: how the post is found, imported again and named in messages.",
+    ),
+    (
+        "Job title",
+        "The post's job title in the council's establishment.",
+    ),
+    (
+        "Post grade",
+        "The post's grade on the council's pay scale, as the establishment gives it.",
+    ),
+    (
+        "Employing council",
+        "The council that employs the postholder today: its redundancy scheme, LGPS rate, consultation and notices apply.",
+    ),
+    (
+        "Function today",
+        "The back-office function the post belongs to today (finance, HR, IT, legal or other support).",
+    ),
+    (
+        "Function name",
+        "The function's name, as the charts, tables and exports show it.",
+    ),
+    (
+        "Role title",
+        "The role's title in the single service, as the charts, tables, messages and exports show it.",
+    ),
+    (
+        "In function",
+        "The function of the single service this role belongs to: it goes live with that function.",
+    ),
+    (
+        "Function go-live",
+        "The day this function's part of the single service starts, for a function going live in a wave of its own: its consultation, notices and exits follow it.",
+    ),
+    (
+        "Saving a year to reach",
+        "The recurring saving a year the goal seek looks for: it proposes the target FTE of each role that reaches it at the least one-off cost.",
+    ),
+    (
+        "No compulsory redundancies",
+        "The proposal reaches the saving by vacancies, voluntary redundancy and redeployment alone, or says it cannot.",
+    ),
+    (
+        "Critical posts kept",
+        "No role is cut below the FTE of its critical posts (those the establishment marks critical).",
+    ),
+    (
+        "Payback within a limit",
+        "The proposal's one-off cost is repaid by its saving within the years set below.",
+    ),
+    (
+        "Payback limit",
+        "The most years the one-off cost may take to be repaid by the saving.",
+    ),
+    (
+        "Each function kept at a share of today",
+        "No function is cut below the share of its FTE today set below, so no service is hollowed out.",
+    ),
+    (
+        "Least share of today's FTE",
+        "The least share of its FTE today each function keeps.",
+    ),
+    (
+        "Encoding",
+        "The text encoding of a CSV file: detected from the file (UTF-8, or Windows-1252 as Excel on Windows saves) unless you choose.",
+    ),
+    (
+        "Delimiter",
+        "The character between columns of a CSV file: detected from the file (comma, semicolon, tab or bar) unless you choose.",
+    ),
+    (
+        "Sheet",
+        "The sheet of the workbook that holds the establishment; the first sheet with a table unless you choose.",
+    ),
+    (
+        "FTE given as",
+        "How the FTE column is given: as a share of full time (1 = full time), a percentage, or hours a week (turned into FTE by the full-time hours).",
+    ),
+    (
+        "Order of dates",
+        "The order of day, month and year in the file's dates (15/03/1966 is day first, as UK systems write; 03/15/1966 month first).",
+    ),
+    (
+        "Two-digit years below this are 2000s",
+        "A date written with two digits for its year (14/03/66) is put in the 2000s when the two digits are below this, else in the 1900s.",
+    ),
+    (
+        "Or a council in the plan",
+        "The council in the plan these rows belong to, when the file is an establishment of a council the plan already has.",
+    ),
+    (
+        "Most weeks of pay",
+        "The most weeks' pay a redundancy package reaches after its multiplier: 104 under the 2006 Discretionary Compensation Regulations reg.6; a council's policy may pay fewer.",
+    ),
+    (
+        "Full-time hours",
+        "The hours of a full-time week, to turn hours into FTE (37 for most council posts under the NJC's Green Book).",
+    ),
 ];
 
-/// The help text of the setting labelled `label`, if it has one.
-pub fn setting_help(label: &str) -> Option<&'static str> {
-    SETTING_HELP
+/// The help text of the setting labelled `label`, if it has one: its own, else that of the
+/// setting it is a form of ("Pay protection (years)" as "Pay protection"; "Change go-live", a
+/// scenario's own value, as "Go-live"; "Scotshire kind of line 2", one field of a numbered row,
+/// as "Kind").
+pub fn setting_help(label: &str) -> Option<std::borrow::Cow<'static, str>> {
+    if let Some((_, help)) = SETTING_HELP
         .iter()
-        .find(|(l, _)| *l == label)
-        .map(|(_, help)| *help)
+        .find(|(l, _)| l.eq_ignore_ascii_case(label))
+    {
+        return Some((*help).into());
+    }
+    if let Some(rest) = label.strip_prefix("Change ") {
+        return setting_help(rest).map(|help| {
+            format!(
+                "Ticked, the scenario has a value of its own; unticked, it takes the plan's. {help}"
+            )
+            .into()
+        });
+    }
+    if let Some((head, _)) = label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        return setting_help(head);
+    }
+    let (head, n) = label.rsplit_once(' ')?;
+    n.parse::<usize>().ok()?;
+    let (field, _item) = head.rsplit_once(" of ")?;
+    setting_help(field.rsplit(' ').next()?)
 }
 
 /// A one-line text field. Returns the new text while the user types.
@@ -275,7 +588,7 @@ pub fn tick(ui: &mut Ui, label: &str, value: bool) -> Option<bool> {
     let mut v = value;
     ui.label("");
     let mut r = ui.checkbox(&mut v, label);
-    if let Some(help) = setting_help(label) {
+    if let Some(help) = help_of(ui, label) {
         r = r.on_hover_text(help);
     }
     (r.changed() && v != value).then_some(v)
@@ -289,28 +602,49 @@ pub fn choice<T: Clone + PartialEq>(
     options: &[(T, String)],
 ) -> Option<T> {
     let mut chosen = value.clone();
+    labelled(ui, label, |ui| combo(ui, label, &mut chosen, options));
+    (chosen != *value).then_some(chosen)
+}
+
+/// One choice from a list that picks what a view shows (whose leavers, which scenarios), not a
+/// setting of the plan: it says what it is by its label alone.
+pub fn filter<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let mut chosen = value.clone();
+    let l = ui.label(label);
+    combo(ui, label, &mut chosen, options).labelled_by(l.id);
+    (chosen != *value).then_some(chosen)
+}
+
+fn combo<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    chosen: &mut T,
+    options: &[(T, String)],
+) -> egui::Response {
     let shown = options
         .iter()
-        .find(|(v, _)| v == value)
+        .find(|(v, _)| v == chosen)
         .map_or("(none)", |(_, l)| l.as_str());
-    labelled(ui, label, |ui| {
-        egui::ComboBox::from_id_salt(("choice", label))
-            .selected_text(shown)
-            .width(theme::FIELD_WIDTH)
-            .show_ui(ui, |ui| {
-                for (v, l) in options {
-                    ui.selectable_value(&mut chosen, v.clone(), l);
-                }
-            })
-            .response
-    });
-    (chosen != *value).then_some(chosen)
+    egui::ComboBox::from_id_salt(("choice", label))
+        .selected_text(shown)
+        .width(theme::FIELD_WIDTH)
+        .show_ui(ui, |ui| {
+            for (v, l) in options {
+                ui.selectable_value(chosen, v.clone(), l);
+            }
+        })
+        .response
 }
 
 /// A date, typed as YYYY-MM-DD or picked from a calendar. A typed date is taken once it is a real
 /// date; until then the field says what it wants.
 pub fn date(ui: &mut Ui, label: &str, value: Date) -> Option<Date> {
-    let l = ui.label(label);
+    let l = setting_label(ui, label);
     date_field(ui, label, Some(l.id), value)
 }
 

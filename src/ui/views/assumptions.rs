@@ -406,7 +406,10 @@ pub fn pay_change_ui(
         let n = i + 1;
         ui.push_id((whose, "band", i), |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!("Band {n} from"));
+                let l = ui.label(format!("Band {n} from"));
+                if let Some(help) = widgets::setting_help("Pay band") {
+                    l.on_hover_text(help);
+                }
                 if amount_field(ui, &mut band.from, &whose_name(whose, "From", "band", n)) {
                     what = Some("change pay band");
                 }
@@ -446,7 +449,7 @@ pub fn pay_change_ui(
         what = Some("add pay band");
     }
     ui.horizontal(|ui| {
-        ui.label("Exempt below");
+        widgets::setting_label(ui, "Exempt below");
         if amount_field(ui, &mut p.exempt_below, &label("Exempt below")) {
             what = Some("change pay exemption");
         }
@@ -456,6 +459,10 @@ pub fn pay_change_ui(
         .checkbox(
             &mut dated,
             label("Start the new pay on its own date (else at go-live)"),
+        )
+        .on_hover_text(
+            "The new pay starts on a date of its own rather than at go-live: the saving runs from \
+             it (after consultation, and any notice of the change, has run its course)",
         )
         .changed()
     {
@@ -469,7 +476,7 @@ pub fn pay_change_ui(
         what = Some("change pay change start");
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Applies to");
+        widgets::setting_label(ui, "Applies to");
         for f in &plan.functions {
             let mut applies = p.functions.is_empty() || p.functions.contains(&f.id);
             if ui
@@ -732,7 +739,11 @@ fn dated_rows<T>(
 ) -> bool {
     let mut changed = false;
     for (i, e) in entries.iter_mut().enumerate() {
-        ui.label(if i == 0 { label } else { "" });
+        if i == 0 {
+            widgets::setting_label(ui, label);
+        } else {
+            ui.label("");
+        }
         ui.label(format!("from {}", e.from));
         ui.push_id((label, i), |ui| {
             let name = format!("{label} from {}", e.from);
@@ -875,7 +886,7 @@ fn parameters_ui(
                     &p.lgps.strain_estimate.source,
                 ),
             ] {
-                ui.label(label);
+                widgets::setting_label(ui, label);
                 ui.label("");
                 ui.label(value);
                 ui.label(RichText::new(source.as_str()).size(theme::SMALL_SIZE));
@@ -890,7 +901,7 @@ fn parameters_ui(
 /// The cap's assumed yearly rise after the last cap stored (a grid row of four cells).
 fn cap_rise_row(ui: &mut Ui, rise: &mut f64, what: &mut Option<&'static str>) {
     // After the last cap's year: held, or raised by an assumed yearly rise.
-    let label = ui.label("Yearly rise of the cap after the last one");
+    let label = widgets::setting_label(ui, "Yearly rise of the cap after the last one");
     let mut pc = *rise * 100.0;
     if ui
         .add(
@@ -923,7 +934,7 @@ fn protected_age_row(
     what: &mut Option<&'static str>,
 ) {
     // The protected pension age: a plan setting while the LGPS has not confirmed it.
-    ui.label("Protected pension age");
+    widgets::setting_label(ui, "Protected pension age");
     let keep = format!(
         "Members since before {} keep {}",
         protection.joined_before, protection.age

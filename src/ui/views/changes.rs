@@ -145,10 +145,10 @@ fn scenarios_ui(
     let from = valid(&state.from).unwrap_or_else(|| names[0].0.clone());
     let to = valid(&state.to).unwrap_or_else(|| names[1].0.clone());
     ui.horizontal(|ui| {
-        if let Some(v) = widgets::choice(ui, "From", &from, &names) {
+        if let Some(v) = widgets::filter(ui, "From", &from, &names) {
             state.from = Some(v);
         }
-        if let Some(v) = widgets::choice(ui, "To", &to, &names) {
+        if let Some(v) = widgets::filter(ui, "To", &to, &names) {
             state.to = Some(v);
         }
     });

@@ -47,7 +47,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
                         .map(|(i, c)| (Some(i), c.short_name.clone())),
                 )
                 .collect();
-        if let Some(c) = widgets::choice(ui, "Leavers of", &state.council, &councils) {
+        if let Some(c) = widgets::filter(ui, "Leavers of", &state.council, &councils) {
             state.council = c;
         }
         let kinds: Vec<(Option<&'static str>, String)> = [
@@ -60,7 +60,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         .into_iter()
         .map(|(k, l)| (k, l.to_owned()))
         .collect();
-        if let Some(k) = widgets::choice(ui, "Kind", &state.kind, &kinds) {
+        if let Some(k) = widgets::filter(ui, "Kind", &state.kind, &kinds) {
             state.kind = k;
         }
         let label = ui.label("Find leavers");

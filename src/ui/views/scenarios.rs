@@ -983,7 +983,7 @@ fn compare_ui(
         .filter(|r| names.iter().any(|(n, _)| n == r))
         .unwrap_or_else(|| names[0].0.clone());
     ui.horizontal(|ui| {
-        if let Some(r) = widgets::choice(ui, "Difference from", &reference, &names) {
+        if let Some(r) = widgets::filter(ui, "Difference from", &reference, &names) {
             state.reference = Some(r);
         }
     });

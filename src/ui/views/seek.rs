@@ -147,7 +147,7 @@ fn goal_ui(ui: &mut Ui, state: &mut State) {
             ui.end_row();
             if state.payback.0 {
                 if let Some(v) =
-                    widgets::number(ui, "Payback limit, years", state.payback.1, 0.1..=20.0, 1)
+                    widgets::number(ui, "Payback limit (years)", state.payback.1, 0.1..=20.0, 1)
                 {
                     state.payback.1 = v;
                 }
