@@ -52,7 +52,7 @@ pub fn evaluate(plan: &Plan, scenario: &Scenario) -> Outcome {
 
 /// The figures alone, without the flags (none of which changes a figure): what each draw of a
 /// Monte Carlo run needs, and a third quicker.
-pub(crate) fn evaluate_figures(plan: &Plan, scenario: &Scenario) -> Outcome {
+pub fn evaluate_figures(plan: &Plan, scenario: &Scenario) -> Outcome {
     evaluate_in(&Context::new(plan, scenario), false)
 }
 

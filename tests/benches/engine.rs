@@ -3,6 +3,7 @@
 //!
 //! - evaluate 10,000, 50,000, 100,000 and 1,000,000 posts (20 councils): the cost grows linearly;
 //!   targets 5 ms at 50,000 and 150 ms at 1,000,000;
+//! - the equality impact of 50,000 posts (part of each evaluation, for its flags);
 //! - validate 50,000 posts;
 //! - derive every figure the app shows (outcome, problems, chart figures, table rows) and an edit
 //!   of one post through to those figures: target 8 ms at 50,000 posts;
@@ -23,6 +24,20 @@ fn large_plan(c: &mut Criterion) {
     let plan = plans::large();
     c.bench_function("evaluate 50,000 posts, 20 councils", |b| {
         b.iter(|| evaluate_base(black_box(&plan)));
+    });
+    // The figures alone, as each draw of a Monte Carlo run: the flags are the difference.
+    let base = merger_planner::model::Scenario {
+        name: merger_planner::model::Scenario::BASE.to_owned(),
+        ..Default::default()
+    };
+    c.bench_function("evaluate 50,000 posts, figures only", |b| {
+        b.iter(|| merger_planner::engine::evaluate_figures(black_box(&plan), &base));
+    });
+    // The equality impact (age, sex, ethnicity, disability; whole plan and each pool), which
+    // every evaluation works out for its flags.
+    let outcome = evaluate_base(&plan);
+    c.bench_function("equality impact of 50,000 posts", |b| {
+        b.iter(|| merger_planner::engine::equality::equality(black_box(&plan), &outcome));
     });
     c.bench_function("validate 50,000 posts, 20 councils", |b| {
         b.iter(|| validate(black_box(&plan)));
