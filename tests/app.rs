@@ -2877,9 +2877,37 @@ fn on_a_laptop_the_post_table_keeps_fte_salary_and_status_in_view() {
             "{modifiers:?}"
         );
     }
-    // The totals follow the filters.
+    // The totals row under the headings follows the filters.
+    let under_heading = |h: &Harness<'_, App>, heading: &str, text: &str| {
+        let top = h
+            .query_all_by_label(heading)
+            .find(|n| n.accesskit_node().role() == Role::Button)
+            .unwrap_or_else(|| panic!("{heading}"))
+            .rect();
+        h.query_all_by_label(text).any(|n| {
+            let r = n.rect();
+            r.top() >= top.bottom() - 1.0
+                && r.top() < top.bottom() + 12.0
+                && r.left() < top.right()
+                && r.right() > top.left()
+        })
+    };
+    assert!(under_heading(&h, "Id", "639 posts"));
+    assert!(under_heading(&h, "FTE", "601.5"));
     type_into(&mut h, "Search posts", "BOU-0000");
     h.get_by_label_contains("Showing 9 of 639 posts:");
+    assert!(under_heading(&h, "Id", "9 posts"));
+    let nine: f64 = example_plan().posts[..9].iter().map(|p| p.fte).sum();
+    assert!(under_heading(&h, "FTE", &merger_planner::format::fte(nine)));
+    let pay: merger_planner::model::Money = example_plan().posts[..9]
+        .iter()
+        .map(|p| p.salary.scale(p.fte))
+        .sum();
+    assert!(
+        under_heading(&h, "Salary", &pay.compact()),
+        "{}",
+        pay.compact()
+    );
     // View > Navigator shows it.
     click(&mut h, "View");
     click(&mut h, "Navigator");

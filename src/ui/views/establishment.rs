@@ -492,7 +492,7 @@ fn actions_ui(
             crate::format::fte(state.shown_fte),
             state.shown_pay.compact()
         ))
-        .on_hover_text("The posts the filters show: their FTE, and their salaries times their FTE (before on-costs)");
+        .on_hover_text(TOTALS_HELP);
         // The posts shown, filtered and sorted, as the table reads.
         copy_buttons(
             ui,
@@ -572,6 +572,10 @@ fn actions_ui(
     });
 }
 
+/// What the totals count.
+const TOTALS_HELP: &str =
+    "The posts the filters show: their FTE, and their salaries times their FTE (before on-costs)";
+
 /// A list that applies its choice at once to the selected posts.
 fn reassign_combo(ui: &mut Ui, label: &str, options: &[(String, String)]) -> Option<String> {
     let l = ui.label(label);
@@ -649,8 +653,15 @@ fn table_ui(
         table = table.scroll_to_row(row, Some(Align::Center));
     }
     let mut sort = state.sort;
+    // Under the headings, the totals of the posts the filters show: always in view.
+    let total = |by: SortBy| match by {
+        SortBy::Id => Some(widgets::plural(state.rows.len(), "post")),
+        SortBy::Fte => Some(crate::format::fte(state.shown_fte)),
+        SortBy::Salary => Some(state.shown_pay.compact()),
+        _ => None,
+    };
     table
-        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+        .header(theme::ROW_HEIGHT * 2.0 + 4.0, |mut header| {
             header.col(|_| {});
             for (k, (name, by)) in COLUMNS.into_iter().enumerate() {
                 if k == 6 {
@@ -661,20 +672,27 @@ fn table_ui(
                     });
                 }
                 header.col(|ui| {
-                    if ui
-                        .button(RichText::new(name).strong())
-                        .on_hover_text(format!("Sort by {}", name.to_lowercase()))
-                        .clicked()
-                    {
-                        sort = if sort.0 == by {
-                            (by, !sort.1)
-                        } else {
-                            (by, false)
-                        };
-                    }
-                    if sort.0 == by {
-                        sort_arrow(ui, sort.1);
-                    }
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            if ui
+                                .button(RichText::new(name).strong())
+                                .on_hover_text(format!("Sort by {}", name.to_lowercase()))
+                                .clicked()
+                            {
+                                sort = if sort.0 == by {
+                                    (by, !sort.1)
+                                } else {
+                                    (by, false)
+                                };
+                            }
+                            if sort.0 == by {
+                                sort_arrow(ui, sort.1);
+                            }
+                        });
+                        if let Some(total) = total(by) {
+                            ui.strong(total).on_hover_text(TOTALS_HELP);
+                        }
+                    });
                 });
             }
         })

@@ -307,22 +307,24 @@ pub fn timetable_ui(
         ui.label("Nothing to show: the plan has no councils");
         return;
     }
+    // Two-line headings keep each column as narrow as its dates, so all ten fit a 1280-point
+    // laptop screen.
     Grid::new("timetable")
         .striped(true)
         .num_columns(10)
-        .spacing([20.0, 6.0])
+        .spacing([16.0, 6.0])
         .show(ui, |ui| {
             for h in [
-                if phased { "Council, wave" } else { "Council" },
+                if phased { "Council,\nwave" } else { "Council" },
                 "Go-live",
-                "Redundancies",
+                "Proposed\nredundancies",
                 "Consultation",
-                "Notices from",
+                "Notices\nfrom",
                 "Notice",
                 "Last exit",
-                "Latest start",
-                "Meets go-live",
-                "Double running",
+                "Latest\nstart",
+                "Meets\ngo-live",
+                "Double\nrunning",
             ] {
                 ui.strong(h);
             }
