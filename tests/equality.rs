@@ -284,3 +284,42 @@ fn a_pool_of_fewer_than_five_shows_no_figure_of_anyone_at_risk() {
         }
     }
 }
+
+/// Evaluating works the impact out from the posts as it resolved them; worked out afresh from
+/// the outcome by names, it is the same: for the examples under every scenario, and for a plan
+/// with posts in an unknown council, an unknown role and a role in an unknown function.
+#[test]
+fn the_impact_kept_with_the_outcome_is_the_one_worked_out_from_it() {
+    let mut plans: Vec<merger_planner::model::Plan> = [
+        "northshire-reorganisation.ron",
+        "bournemouth-poole.ron",
+        "southampton-pay.ron",
+    ]
+    .iter()
+    .map(|f| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("saves")
+            .join(f);
+        merger_planner::io::plan_file::open(&path).unwrap()
+    })
+    .collect();
+    let mut broken = recorded_plan();
+    broken.posts[0].council = "nowhere".to_owned();
+    broken.posts[1].role = "no-such-role".to_owned();
+    broken.roles.push(common::role(
+        "orphan",
+        "no-such-function",
+        1.0,
+        TargetPay::Salary(Money::pounds(25_000)),
+    ));
+    broken.posts[2].role = "orphan".to_owned();
+    plans.push(broken);
+    for plan in &plans {
+        for name in plan.scenario_names() {
+            let scenario = plan.scenario(&name).unwrap();
+            let o = merger_planner::engine::evaluate(plan, &scenario);
+            assert!(!o.equality.breakdowns.is_empty());
+            assert_eq!(o.equality, equality(plan, &o), "{name}");
+        }
+    }
+}

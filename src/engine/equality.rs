@@ -269,56 +269,60 @@ impl Equality {
     }
 }
 
-/// Each person's group under `c`, with the groups' names in the order shown (age bands in
-/// order; recorded values by name, spelt as first seen and matched without regard to case,
-/// with "Not recorded" last).
-fn groups(
-    plan: &Plan,
-    c: Characteristic,
-    ages: &[Option<usize>],
-) -> Option<(Vec<String>, Vec<usize>)> {
-    if c == Characteristic::Age {
-        let names = AGE_BANDS.iter().map(|b| (*b).to_owned()).collect();
-        return Some((names, ages.iter().map(|a| a.unwrap_or(0)).collect()));
+/// The groups of a characteristic recorded as text, as the posts' holders give it: each post's
+/// group (`NONE` where not counted or not recorded) and the groups' names in the order shown
+/// (spelt as first seen, matched without regard to case).
+struct Recorded<'a> {
+    /// Each distinct spelling seen, and its group (values repeat: "Female" thousands of times,
+    /// so each spelling is folded to lower case and matched once).
+    by_spelling: rustc_hash::FxHashMap<&'a str, u16>,
+    /// Each group's key (lower case) and name as first spelt.
+    keys: Vec<String>,
+    spelt: Vec<String>,
+}
+
+/// A post not counted, or a record that does not say.
+const NONE: u16 = u16::MAX;
+
+impl<'a> Recorded<'a> {
+    fn new() -> Self {
+        Self {
+            by_spelling: rustc_hash::FxHashMap::default(),
+            keys: Vec::new(),
+            spelt: Vec::new(),
+        }
     }
-    // Values repeat ("Female" thousands of times): each distinct spelling is looked up by
-    // itself, and only a new spelling is folded to lower case and matched against the groups.
-    let mut by_spelling: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    let mut keys: Vec<String> = Vec::new();
-    let mut spelt: Vec<String> = Vec::new();
-    let of: Vec<Option<usize>> = plan
-        .posts
-        .iter()
-        .map(|p| {
-            let v = p.holder.as_ref().and_then(|h| c.recorded(h))?;
-            if let Some(&g) = by_spelling.get(v) {
-                return Some(g);
+
+    /// The group of `value` (new groups past 65,534 distinct values share the last).
+    fn group(&mut self, value: &'a str) -> u16 {
+        if let Some(&g) = self.by_spelling.get(value) {
+            return g;
+        }
+        let key = value.trim().to_lowercase();
+        let g = self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            if self.keys.len() < usize::from(NONE - 1) {
+                self.keys.push(key);
+                self.spelt.push(value.trim().to_owned());
             }
-            let key = v.trim().to_lowercase();
-            let g = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
-                spelt.push(v.trim().to_owned());
-                keys.len() - 1
-            });
-            by_spelling.insert(v, g);
-            Some(g)
-        })
-        .collect();
-    if spelt.is_empty() {
-        return None;
+            self.keys.len() - 1
+        });
+        let g = u16::try_from(g).unwrap_or(NONE - 1);
+        self.by_spelling.insert(value, g);
+        g
     }
-    // Groups by name, "Not recorded" last.
-    let mut order: Vec<usize> = (0..spelt.len()).collect();
-    order.sort_by(|&a, &b| spelt[a].cmp(&spelt[b]));
-    let mut rank = vec![0; spelt.len()];
-    for (r, &g) in order.iter().enumerate() {
-        rank[g] = r;
+
+    /// The groups by name, "Not recorded" last, and each old group's place among them.
+    fn ordered(&self) -> (Vec<String>, Vec<u16>) {
+        let mut order: Vec<usize> = (0..self.spelt.len()).collect();
+        order.sort_by(|&a, &b| self.spelt[a].cmp(&self.spelt[b]));
+        let mut rank = vec![0u16; self.spelt.len()];
+        for (r, &g) in order.iter().enumerate() {
+            rank[g] = u16::try_from(r).unwrap_or(NONE - 1);
+        }
+        let mut names: Vec<String> = order.iter().map(|&g| self.spelt[g].clone()).collect();
+        names.push(NOT_RECORDED.to_owned());
+        (names, rank)
     }
-    let missing = spelt.len();
-    let of = of.iter().map(|g| g.map_or(missing, |g| rank[g])).collect();
-    let mut shown: Vec<String> = order.iter().map(|&g| spelt[g].clone()).collect();
-    shown.push(NOT_RECORDED.to_owned());
-    Some((shown, of))
 }
 
 /// The equality impact of `o`: the one worked out with its flags, else worked out now (an
@@ -333,14 +337,6 @@ pub fn of_outcome(plan: &Plan, o: &Outcome) -> Equality {
 
 /// The equality impact of `o`, ages on the go-live of each person's wave.
 pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
-    // Each person's share at risk and leaving, from their rows in the outcome.
-    let mut at_risk = vec![0.0f64; plan.posts.len()];
-    let mut leaving = vec![0.0f64; plan.posts.len()];
-    for p in &o.people {
-        at_risk[p.post] = 1.0;
-        // VR, bumped VR, or the expected share of a compulsory selection.
-        leaving[p.post] += p.share;
-    }
     let roles: rustc_hash::FxHashMap<&str, usize> = o
         .roles
         .iter()
@@ -365,53 +361,113 @@ pub fn equality(plan: &Plan, o: &Outcome) -> Equality {
         .iter()
         .map(|r| functions.get(&r.function).copied().unwrap_or(o.go_live))
         .collect();
-    // Each post counted: its pool, and its holder's age band.
-    let counted: Vec<Option<(usize, usize)>> = plan
-        .posts
-        .iter()
-        .map(|post| {
-            let (Some(h), Some(&r)) = (&post.holder, roles.get(post.role.as_str())) else {
-                return None;
+    // As the engine counts: a known council, and a role in a known function.
+    of_pools(plan, o, &go_lives, |_, post| {
+        let &r = roles.get(post.role.as_str())?;
+        (councils.contains(post.council.as_str()) && role_known.get(r).copied()?).then_some(r)
+    })
+}
+
+/// The equality impact of `o` with each post's pool as `ctx` resolved it (what evaluating does,
+/// without looking anything up by name again).
+pub(crate) fn of_context(ctx: &super::context::Context, o: &Outcome) -> Equality {
+    let go_lives: Vec<jiff::civil::Date> =
+        (0..o.roles.len()).map(|r| ctx.role_go_live(r)).collect();
+    // A post has a role here only in a known council and a role in a known function.
+    of_pools(ctx.plan, o, &go_lives, |i, _| ctx.post_role[i])
+}
+
+/// The equality impact of `o`, `pool_of` giving each counted post's pool (its role) and
+/// `go_lives` each role's go-live. One pass over the posts gives each one's pool and groups.
+fn of_pools(
+    plan: &Plan,
+    o: &Outcome,
+    go_lives: &[jiff::civil::Date],
+    mut pool_of: impl FnMut(usize, &crate::model::Post) -> Option<usize>,
+) -> Equality {
+    // Each person's share at risk and leaving, from their rows in the outcome: someone in a
+    // pool counts once at risk; VR, bumped VR and the expected share of a compulsory
+    // selection add to their leaving, at most 1.
+    let mut at_risk = vec![false; plan.posts.len()];
+    let mut leaving = vec![0.0f64; plan.posts.len()];
+    for p in &o.people {
+        at_risk[p.post] = true;
+        leaving[p.post] += p.share;
+    }
+    let others = [
+        Characteristic::Sex,
+        Characteristic::Ethnicity,
+        Characteristic::Disability,
+    ];
+    let mut recorded = [Recorded::new(), Recorded::new(), Recorded::new()];
+    // Per post: its pool (`u32::MAX` if not counted), age band, and group by each other
+    // characteristic (`NONE` where the record does not say).
+    let mut pool = vec![u32::MAX; plan.posts.len()];
+    let mut groups = vec![[NONE; 4]; plan.posts.len()];
+    for (i, post) in plan.posts.iter().enumerate() {
+        let Some(h) = &post.holder else { continue };
+        let Some(r) = pool_of(i, post) else { continue };
+        let Some(&go_live) = go_lives.get(r) else {
+            continue;
+        };
+        pool[i] = u32::try_from(r).unwrap_or(u32::MAX);
+        let band = age_band(whole_years(h.date_of_birth, go_live));
+        groups[i][0] = u16::try_from(band).unwrap_or(0);
+        for (k, c) in others.iter().enumerate() {
+            if let Some(v) = c.recorded(h) {
+                groups[i][k + 1] = recorded[k].group(v);
+            }
+        }
+    }
+    let mut breakdowns = Vec::new();
+    for (k, c) in Characteristic::ALL.into_iter().enumerate() {
+        let (mut names, rank) = if c == Characteristic::Age {
+            (
+                AGE_BANDS.iter().map(|b| (*b).to_owned()).collect(),
+                Vec::new(),
+            )
+        } else if recorded[k - 1].spelt.is_empty() {
+            continue;
+        } else {
+            recorded[k - 1].ordered()
+        };
+        let missing = names.len() - 1;
+        let mut total = Profile::of(names.len());
+        let mut pools = vec![Profile::of(names.len()); o.roles.len()];
+        for (i, &r) in pool.iter().enumerate() {
+            if r == u32::MAX {
+                continue;
+            }
+            let g = groups[i][k];
+            let g = if c == Characteristic::Age {
+                usize::from(g)
+            } else if g == NONE {
+                missing
+            } else {
+                usize::from(rank[usize::from(g)])
             };
-            // As the engine counts: a known council, and a role in a known function.
-            if !councils.contains(post.council.as_str()) || !role_known.get(r).copied()? {
-                return None;
+            let (risk, leave) = (if at_risk[i] { 1.0 } else { 0.0 }, leaving[i].min(1.0));
+            for profile in [&mut total, &mut pools[r as usize]] {
+                let b = &mut profile.bands[g];
+                b.workforce += 1.0;
+                b.at_risk += risk;
+                b.leaving += leave;
             }
-            Some((r, age_band(whole_years(h.date_of_birth, go_lives[r]))))
-        })
-        .collect();
-    let ages: Vec<Option<usize>> = counted.iter().map(|c| c.map(|(_, a)| a)).collect();
-    let breakdowns = Characteristic::ALL
-        .iter()
-        .filter_map(|&c| {
-            let (names, group_of) = groups(plan, c, &ages)?;
-            let mut total = Profile::of(names.len());
-            let mut pools = vec![Profile::of(names.len()); o.roles.len()];
-            for (i, counted) in counted.iter().enumerate() {
-                let Some((r, _)) = *counted else { continue };
-                for profile in [&mut total, &mut pools[r]] {
-                    let b = &mut profile.bands[group_of[i]];
-                    b.workforce += 1.0;
-                    b.at_risk += at_risk[i];
-                    b.leaving += leaving[i].min(1.0);
-                }
+        }
+        // "Not recorded" only where someone's record does not say.
+        if c != Characteristic::Age && total.bands.last().is_some_and(|b| b.workforce < 0.5) {
+            names.pop();
+            for p in std::iter::once(&mut total).chain(&mut pools) {
+                p.bands.pop();
             }
-            let mut names = names;
-            // "Not recorded" only where someone's record does not say.
-            if c != Characteristic::Age && total.bands.last().is_some_and(|b| b.workforce < 0.5) {
-                names.pop();
-                for p in std::iter::once(&mut total).chain(&mut pools) {
-                    p.bands.pop();
-                }
-            }
-            Some(Breakdown {
-                characteristic: c,
-                groups: names,
-                total,
-                pools,
-            })
-        })
-        .collect();
+        }
+        breakdowns.push(Breakdown {
+            characteristic: c,
+            groups: names,
+            total,
+            pools,
+        });
+    }
     Equality { breakdowns }
 }
 

@@ -192,7 +192,7 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
     };
     // Groups selected unevenly, for the equality impact assessment (kept for the views).
     let age = if with_flags {
-        o.equality = equality::equality(ctx.plan, &o);
+        o.equality = equality::of_context(ctx, &o);
         equality::flags(&o.equality)
     } else {
         Vec::new()
