@@ -331,7 +331,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "Class 1A NI on exits",
-        "Employer's Class 1A National Insurance on the part of a termination payment above £30,000 (Income Tax (Earnings and Pensions) Act 2003 s.403; Social Security Contributions and Benefits Act 1992 s.10): a one-off cost of larger packages.",
+        "Employer's Class 1A National Insurance on the part of a termination payment above £30,000 (Income Tax (Earnings and Pensions) Act 2003 s.403; from 6 April 2020, National Insurance Contributions (Termination Awards and Sporting Testimonials) Act 2019): a one-off cost of larger packages.",
     ),
     (
         "Apprenticeship levy",
@@ -363,7 +363,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "Exit package thresholds",
-        "A package of the first amount or more goes to full council for approval (the statutory guidance on pay policy statements under the Localism Act 2011 s.40); of the second or more, it is flagged, as the accounts disclose exit packages in bands of £20,000 (the Code of Practice on Local Authority Accounting).",
+        "A package of the first amount or more goes to full council for approval (the statutory guidance on pay policy statements, Localism Act 2011 ss.38 and 40); of the second or more, it is flagged, as the accounts disclose exit packages in bands of £20,000 (Accounts and Audit Regulations 2015, and the Code of Practice on Local Authority Accounting).",
     ),
     (
         "Pension strain estimate",

@@ -22,6 +22,8 @@ pub(super) struct Frame<'a> {
     pub(super) scenario: &'a str,
     pub(super) message: &'a str,
     pub(super) prefs: &'a Preferences,
+    /// The start page is showing: no plan's scenario or status to show yet.
+    pub(super) start_page: bool,
 }
 
 impl Frame<'_> {
@@ -129,9 +131,11 @@ impl Frame<'_> {
                         ui.close();
                     }
                 });
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    self.scenario_ui(ui, commands);
-                });
+                if !self.start_page {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.scenario_ui(ui, commands);
+                    });
+                }
             });
         });
     }
@@ -223,6 +227,12 @@ impl Frame<'_> {
     pub(super) fn status_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
+                // The start page has no plan to describe: only what was last said (a file
+                // that could not be opened, say).
+                if self.start_page {
+                    ui.label(self.message);
+                    return;
+                }
                 let file = self.path.and_then(Path::file_name).map_or_else(
                     || "Not saved to a file".to_owned(),
                     |n| n.to_string_lossy().into_owned(),

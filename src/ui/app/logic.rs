@@ -46,6 +46,7 @@ impl App {
             scenario: self.doc.scenario(),
             message: &self.message,
             prefs: &self.prefs,
+            start_page: self.start_page,
         };
         frame.menu_bar(ui, &mut commands);
         frame.status_bar(ui, &mut commands);

@@ -749,10 +749,27 @@ fn dated_rows<T>(
             let name = format!("{label} from {}", e.from);
             changed |= value(ui, &mut e.value).accessible_name(name).changed();
         });
-        ui.label(RichText::new(&e.source).size(theme::SMALL_SIZE));
+        wrapped(
+            ui,
+            RichText::new(&e.source).size(theme::SMALL_SIZE),
+            SOURCE_WIDTH,
+        );
         ui.end_row();
     }
     changed
+}
+
+/// The widest a parameter's value and its source are drawn before they wrap, so the table of
+/// statutory parameters fits a 1280-point laptop screen.
+const VALUE_WIDTH: f32 = 300.0;
+const SOURCE_WIDTH: f32 = 400.0;
+
+/// A grid cell's text, wrapped at `width`.
+fn wrapped(ui: &mut Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
 }
 
 fn parameters_ui(
@@ -888,8 +905,12 @@ fn parameters_ui(
             ] {
                 widgets::setting_label(ui, label);
                 ui.label("");
-                ui.label(value);
-                ui.label(RichText::new(source.as_str()).size(theme::SMALL_SIZE));
+                wrapped(ui, value, VALUE_WIDTH);
+                wrapped(
+                    ui,
+                    RichText::new(source.as_str()).size(theme::SMALL_SIZE),
+                    SOURCE_WIDTH,
+                );
                 ui.end_row();
             }
         });
@@ -918,16 +939,18 @@ fn cap_rise_row(ui: &mut Ui, rise: &mut f64, what: &mut Option<&'static str>) {
         *what = Some("change the cap's assumed rise");
     }
     ui.label("");
-    ui.label(
+    wrapped(
+        ui,
         egui::RichText::new(
             "A planning assumption, not a rule: 0% holds the last cap; flagged either way",
         )
         .weak(),
+        SOURCE_WIDTH,
     );
     ui.end_row();
 }
 
-/// The protected pension age: applied or not, confirmed or not (a grid row of four cells).
+/// The protected pension age: applied or not, confirmed or not (two grid rows of four cells).
 fn protected_age_row(
     ui: &mut Ui,
     protection: &mut crate::model::ProtectedAge,
@@ -935,6 +958,7 @@ fn protected_age_row(
 ) {
     // The protected pension age: a plan setting while the LGPS has not confirmed it.
     widgets::setting_label(ui, "Protected pension age");
+    ui.label("");
     let keep = format!(
         "Members since before {} keep {}",
         protection.joined_before, protection.age
@@ -942,12 +966,19 @@ fn protected_age_row(
     if ui.checkbox(&mut protection.applies, keep).changed() {
         *what = Some("change protected pension age");
     }
+    wrapped(
+        ui,
+        egui::RichText::new(&protection.source).weak(),
+        SOURCE_WIDTH,
+    );
+    ui.end_row();
+    ui.label("");
+    ui.label("");
     if ui
         .checkbox(&mut protection.confirmed, "Confirmed for the LGPS")
         .changed()
     {
         *what = Some("change protected pension age confirmed");
     }
-    ui.label(egui::RichText::new(&protection.source).weak());
     ui.end_row();
 }

@@ -991,7 +991,7 @@ fn compare_ui(
     ui.horizontal(|ui| {
         copy_buttons(ui, "Scenarios compared", || table.clone(), commands);
     });
-    widgets::text_table(ui, "compare scenarios", &table);
+    compare_grid(ui, &chosen, &table);
     ui.add_space(theme::SECTION_GAP / 2.0);
     crate::ui::card::card_ui(
         ui,
@@ -1001,6 +1001,56 @@ fn compare_ui(
         charts,
         commands,
     );
+}
+
+/// The comparison on screen: a column a scenario, each figure's difference from the reference
+/// on the line under it, so five scenarios fit a laptop's screen (the copy and the CSV keep a
+/// column each).
+fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &TextTable) {
+    // Each scenario's column in the table, and its difference's when it has one.
+    let mut columns: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut c = 1;
+    for f in &chosen.scenarios {
+        let minus = table
+            .headings
+            .get(c + 1)
+            .is_some_and(|h| h.starts_with(&format!("{} − ", f.name)));
+        columns.push((c, minus.then_some(c + 1)));
+        c += if minus { 2 } else { 1 };
+    }
+    let reference = table
+        .headings
+        .iter()
+        .find_map(|h| h.split_once(" − ").map(|(_, b)| b.to_owned()))
+        .unwrap_or_default();
+    Grid::new("compare scenarios")
+        .striped(true)
+        .num_columns(columns.len() + 1)
+        .spacing([24.0, 2.0])
+        .show(ui, |ui| {
+            ui.strong("Figure");
+            for f in &chosen.scenarios {
+                ui.strong(&f.name);
+            }
+            ui.end_row();
+            for row in &table.rows {
+                ui.label(row.first().map_or("", String::as_str));
+                for &(value, _) in &columns {
+                    ui.label(row.get(value).map_or("", String::as_str));
+                }
+                ui.end_row();
+                ui.label(
+                    RichText::new(format!("difference from {reference}"))
+                        .size(theme::SMALL_SIZE)
+                        .weak(),
+                );
+                for &(_, minus) in &columns {
+                    let text = minus.and_then(|m| row.get(m)).map_or("", String::as_str);
+                    ui.label(RichText::new(text).size(theme::SMALL_SIZE).weak());
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// The comparison as a table: a row a figure, a column a scenario, and beside each scenario
