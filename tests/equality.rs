@@ -323,3 +323,44 @@ fn the_impact_kept_with_the_outcome_is_the_one_worked_out_from_it() {
         }
     }
 }
+
+/// A pool of 7, 5 women and 2 men: the men's count is hidden, and so is the women's, as 7 less
+/// 5 would give the men's away; with 3 groups of 5 or more and one of 2, the smallest other is
+/// hidden; two hidden groups give neither away.
+#[test]
+fn a_hidden_group_is_not_given_away_by_the_total_less_the_others() {
+    use merger_planner::engine::equality::{Band, Breakdown, Profile};
+    let shown = |counts: &[f64]| {
+        let b = Breakdown {
+            characteristic: Characteristic::Sex,
+            groups: (0..counts.len()).map(|i| format!("Group {i}")).collect(),
+            total: Profile {
+                bands: counts
+                    .iter()
+                    .map(|&w| Band {
+                        workforce: w,
+                        at_risk: w,
+                        leaving: 0.0,
+                    })
+                    .collect(),
+            },
+            pools: Vec::new(),
+        };
+        b.shown(&b.total)
+    };
+    let rows = shown(&[5.0, 2.0]);
+    assert_eq!(rows[0].workforce, None, "5 of 7 would give away the 2");
+    assert_eq!(rows[0].shares[0], None);
+    assert_eq!(rows[1].workforce, None);
+    assert_eq!(rows[2].workforce, Some(7.0), "everyone's is shown");
+    let rows = shown(&[6.0, 9.0, 5.0, 2.0]);
+    let workforce: Vec<Option<f64>> = rows.iter().map(|r| r.workforce).collect();
+    assert_eq!(
+        workforce,
+        vec![Some(6.0), Some(9.0), None, None, Some(22.0)]
+    );
+    // Two groups hidden: neither is given away by the total.
+    let rows = shown(&[3.0, 2.0, 9.0]);
+    let workforce: Vec<Option<f64>> = rows.iter().map(|r| r.workforce).collect();
+    assert_eq!(workforce, vec![None, None, Some(9.0), Some(14.0)]);
+}

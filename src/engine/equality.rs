@@ -243,7 +243,60 @@ impl Breakdown {
             everyone: true,
             ..Shown::of("Everyone", &total, &total, everyone)
         });
+        suppress_complements(&mut rows, &profile.bands);
         rows
+    }
+}
+
+/// Secondary suppression: where a single group's count is hidden and everyone's is shown,
+/// everyone's less the others would give it away, so the next smallest count shown is hidden
+/// too (and with it its share, and the group's rate, which with the other count would give it
+/// back); where no other group has a count to hide, everyone's is hidden. `rows` are the
+/// groups, then everyone; `bands` the groups' figures.
+fn suppress_complements(rows: &mut [Shown], bands: &[Band]) {
+    let Some((everyone, groups)) = rows.split_last_mut() else {
+        return;
+    };
+    for measure in 0..3 {
+        let value = |b: &Band| [b.workforce, b.at_risk, b.leaving][measure];
+        let get = |r: &Shown| [r.workforce, r.at_risk, r.leaving][measure];
+        let hidden = groups
+            .iter()
+            .zip(bands)
+            .filter(|(r, b)| get(r).is_none() && value(b) > 0.0)
+            .count();
+        if hidden != 1 || get(everyone).is_none() {
+            continue;
+        }
+        let next = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| get(r).is_some_and(|x| x > 0.0))
+            .min_by(|a, b| {
+                get(a.1)
+                    .partial_cmp(&get(b.1))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|(i, _)| i);
+        let row = match next {
+            Some(i) => &mut groups[i],
+            None => &mut *everyone,
+        };
+        hide(row, measure);
+    }
+}
+
+/// Hides one of a row's counts (0 workforce, 1 at risk, 2 leaving), its share, and the rate
+/// that with the other count would give it back.
+fn hide(row: &mut Shown, measure: usize) {
+    match measure {
+        0 => row.workforce = None,
+        1 => row.at_risk = None,
+        _ => row.leaving = None,
+    }
+    row.shares[measure] = None;
+    if measure != 1 {
+        row.rate = None;
     }
 }
 
@@ -475,11 +528,16 @@ fn of_pools(
 /// four-fifths or over five-fourths of the workforce's rate (a group of fewer than 5 people is
 /// not judged; a count of fewer than 5 is not given).
 pub fn flags(e: &Equality) -> Vec<super::Flag> {
-    let people = |x: Option<f64>| x.map_or_else(|| "fewer than 5".to_owned(), crate::format::fte);
+    // A count not shown: fewer than 5, or hidden so as not to give away another that is.
+    let people = |x: Option<f64>, actual: f64| match x {
+        Some(x) => crate::format::fte(x),
+        None if actual < SUPPRESS_BELOW => "fewer than 5".to_owned(),
+        None => "a number not shown".to_owned(),
+    };
     let mut out = Vec::new();
     for b in &e.breakdowns {
         let overall = b.total.total().rate();
-        for row in b.shown(&b.total) {
+        for (row, band) in b.shown(&b.total).into_iter().zip(&b.total.bands) {
             let s = row.selection;
             if row.everyone || !matches!(s, Selection::Under | Selection::Over) {
                 continue;
@@ -500,8 +558,8 @@ pub fn flags(e: &Equality) -> Vec<super::Flag> {
                 kind,
                 message: format!(
                     "{who}: {} of {} people expected to leave{rate}, {} the workforce's {:.1}% (the four-fifths rule): check the selection in the equality impact assessment",
-                    people(row.leaving),
-                    people(row.workforce),
+                    people(row.leaving, band.leaving),
+                    people(row.workforce, band.workforce),
                     if s == Selection::Under {
                         "under four-fifths of"
                     } else {

@@ -942,7 +942,7 @@ fn equality(plan: &Plan, o: &Outcome) -> Table {
         }
     }
     table.notes.push(
-        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown.".to_owned(),
+        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown, nor the next smallest figure where the total less the others would give one away (both say \"fewer than 5\").".to_owned(),
     );
     table
 }

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use rust_xlsxwriter::{
-    Chart, ChartType, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    Chart, ChartType, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook,
+    Worksheet, XlsxError,
 };
 
 use super::tables::{self, Cell, Options, Table};
@@ -23,6 +24,8 @@ struct Formats {
     years: Format,
     date: Format,
     note: Format,
+    /// "fewer than 5" in a column of numbers: right-aligned as they are.
+    suppressed: Format,
 }
 
 impl Formats {
@@ -39,6 +42,7 @@ impl Formats {
                 .set_border_bottom(FormatBorder::Thin)
                 .set_background_color("#DDE6F0"),
             text: base.clone(),
+            suppressed: base.clone().set_align(FormatAlign::Right),
             money: base.clone().set_num_format("£#,##0.00;[Red]-£#,##0.00"),
             fte: base.clone().set_num_format("#,##0.0"),
             count: base.clone().set_num_format("#,##0"),
@@ -48,7 +52,7 @@ impl Formats {
             note: Format::new()
                 .set_italic()
                 .set_text_wrap()
-                .set_align(rust_xlsxwriter::FormatAlign::Top),
+                .set_align(FormatAlign::Top),
         }
     }
 }
@@ -242,7 +246,7 @@ fn write_cell(
             sheet.write_string_with_format(r, c, if *b { "yes" } else { "no" }, &f.text)?;
         }
         Cell::Suppressed => {
-            sheet.write_string_with_format(r, c, tables::SUPPRESSED, &f.text)?;
+            sheet.write_string_with_format(r, c, tables::SUPPRESSED, &f.suppressed)?;
         }
         Cell::Empty => {}
     }
