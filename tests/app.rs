@@ -1400,6 +1400,43 @@ fn an_hr_export_dropped_on_the_window_is_mapped_checked_imported_and_undone() {
     assert_eq!(h.state().plan().posts.len(), before.posts.len() + 3);
 }
 
+/// The import dialog draws itself again until it has settled, so it shows whole without
+/// waiting for the mouse to move: once the window stops asking to be drawn, the dialog no
+/// longer moves.
+#[test]
+fn the_import_dialog_settles_without_the_mouse_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wareham.csv");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/town-council-abbreviated.csv"),
+        &path,
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let app = App::new(example_plan(), None).with_dialogs(Box::new(dialogs.clone()));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    for _ in 0..3 {
+        h.state_mut().finish_import();
+        h.run();
+    }
+    let cancel = |h: &Harness<'_, App>| h.get_by_label("Cancel").rect();
+    let settled = cancel(&h);
+    h.run_steps(30);
+    assert_eq!(
+        cancel(&h),
+        settled,
+        "the dialog had not settled when drawing stopped"
+    );
+}
+
 #[test]
 fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -1449,7 +1486,8 @@ fn opening_a_csv_imports_it_instead_of_calling_it_not_a_plan() {
     std::fs::write(&path, merger_planner::io::import::template::csv()).unwrap();
     let (mut h, dialogs) = harness();
     dialogs.answer(Some(path));
-    command(&mut h, Key::O);
+    // The import dialog draws itself again until it has settled: no `run` until still.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     settle_import(&mut h);
     assert!(h.state().dialog().is_none(), "no error dialog");
     h.get_by_label_contains("Import establishment from staff.csv");
@@ -2675,7 +2713,9 @@ fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
     )
     .unwrap();
     dialogs.answer(Some(csv.clone()));
-    click(&mut h, "Import your councils' establishments…");
+    h.get_by_label("Import your councils' establishments…")
+        .click();
+    settle_import(&mut h);
     assert!(!h.state().on_start_page());
     assert!(h.state().import_state().is_some());
     assert!(h.state().plan().posts.is_empty(), "a new plan");

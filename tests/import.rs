@@ -666,6 +666,20 @@ fn heading_sets() -> Vec<(&'static str, Vec<(&'static str, Use)>)> {
             ],
         ),
         (
+            "Town council spreadsheet, abbreviated",
+            vec![
+                ("Post Ref", f(F::PostId)),
+                ("Job Title", f(F::Title)),
+                ("Service Area", f(F::Function)),
+                ("Contracted Hrs", f(F::Fte)),
+                ("Annual Salary (FTE)", f(F::Salary)),
+                ("Vacant?", f(F::Vacant)),
+                ("D.O.B.", f(F::DateOfBirth)),
+                ("Cont. Service Date", f(F::ServiceStart)),
+                ("Gender", f(F::Sex)),
+            ],
+        ),
+        (
             "Both CSD and start date",
             vec![
                 ("Post No", f(F::PostId)),
@@ -1105,4 +1119,43 @@ proptest! {
             let _ = import::check(&grid, &empty_plan(), &options("Poole"), &Progress::default());
         }
     }
+}
+
+/// A town council's own spreadsheet: a title row, abbreviated headings ("Contracted Hrs",
+/// "D.O.B.", "Cont. Service Date", "Gender"), part-time hours, two-digit years, Windows-1252
+/// pounds and a totals row. Imported into a new plan, its new roles keep today's FTE, so no
+/// one is at risk by a rounding of 22.5 hours of 37.
+#[test]
+fn a_town_councils_abbreviated_spreadsheet_imports_with_no_one_at_risk() {
+    let plan = empty_plan();
+    let (_, checked) = import(
+        "town-council-abbreviated.csv",
+        &plan,
+        &options("Wareham Town Council"),
+    );
+    assert!(checked.can_import(), "{:#?}", problems(&checked));
+    let p = &checked.plan;
+    assert_eq!(p.posts.len(), 6, "the totals row is left out");
+    let reception = post(p, "W006");
+    assert!((reception.fte - 22.5 / 37.0).abs() < 1e-12);
+    let holder = reception.holder.as_ref().unwrap();
+    assert_eq!(holder.date_of_birth, date(1958, 2, 19));
+    assert_eq!(holder.monitoring.sex.as_deref(), Some("Female"));
+    for role in &p.roles {
+        let today: f64 = p
+            .posts
+            .iter()
+            .filter(|x| x.role == role.id)
+            .map(|x| x.fte)
+            .sum();
+        assert!(
+            role.target_fte >= today,
+            "{}: {} < {today}",
+            role.title,
+            role.target_fte
+        );
+        assert!(role.target_fte - today < 1e-6, "{}", role.title);
+    }
+    let o = merger_planner::engine::evaluate_base(p);
+    assert!(o.people.is_empty(), "no one at risk: {:?}", o.people.len());
 }

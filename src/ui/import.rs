@@ -325,6 +325,14 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
         ui.separator();
         buttons_ui(ui, state, commands);
     });
+    // The dialog takes a few frames to measure its tables and settle its size: draw it again
+    // until it stands still, so it never waits for the mouse to move to show itself whole.
+    let rect = response.response.rect;
+    let last = Id::unique("import dialog rect");
+    if ctx.data(|d| d.get_temp::<egui::Rect>(last)) != Some(rect) {
+        ctx.data_mut(|d| d.insert_temp(last, rect));
+        ctx.request_repaint();
+    }
     // Escape cancels; a click beside the dialog does not, so a slip never loses the choices.
     let escape = response
         .response

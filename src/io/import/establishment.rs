@@ -1276,8 +1276,10 @@ fn assemble(
     }
     for role in &mut out.roles {
         if let Some(fte) = new_role_fte.get(&role.id) {
-            // A new role keeps today's FTE until the target structure says otherwise.
-            role.target_fte = (fte * 1e6).round() / 1e6;
+            // A new role keeps today's FTE until the target structure says otherwise: to six
+            // places, rounded up so that no one is at risk by a rounding (22.5 hours of 37 is
+            // 0.6081081… FTE, kept as 0.608109), with float noise (0.1 + 0.2) not rounded up.
+            role.target_fte = ((fte * 1e6) - 1e-6).ceil() / 1e6;
         }
     }
     checked.roles = role_groups

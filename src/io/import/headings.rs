@@ -300,6 +300,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "fte hours",
             "hours",
             "contracted hours",
+            "contracted hrs",
+            "hrs",
+            "weekly hrs",
+            "hrs per week",
             "weekly hours",
             "hours per week",
             "contract hours",
@@ -580,7 +584,7 @@ pub fn guess_heading(heading: &str, kind: Kind) -> Option<(Use, usize, String)> 
         (Field::TargetFte, &["target fte", "proposed fte"]),
         (Field::TargetSalary, &["target salary", "proposed salary"]),
         (Field::Salary, &["salary"]),
-        (Field::Fte, &["fte", "hours", "%"]),
+        (Field::Fte, &["fte", "hours", "hrs", "%"]),
         (
             Field::PostId,
             &[
