@@ -2658,6 +2658,22 @@ fn getting_started_opens_each_view_and_the_shortcuts_are_listed() {
     click(&mut h, "Keyboard shortcuts…");
     let rows = merger_planner::ui::dialogs::shortcuts(&h.ctx);
     assert!(rows.len() >= 9 + 5, "{rows:?}");
+    // In the menus' order: File's, then Edit's, then View's.
+    let listed: Vec<&str> = rows.iter().take(9).map(|(what, _)| what.as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "New plan",
+            "Open",
+            "Import establishment",
+            "Save",
+            "Save as",
+            "Quit",
+            "Undo",
+            "Redo",
+            "Present slides"
+        ]
+    );
     for (what, keys) in &rows {
         assert!(h.query_all_by_label(what).count() >= 1, "{what}");
         assert!(h.query_all_by_label(keys).count() >= 1, "{keys}");

@@ -100,6 +100,20 @@ impl Action {
         Self::Import,
     ];
 
+    /// Every action with a shortcut in the order the menus give them (File, Edit, View), as
+    /// Help > Keyboard shortcuts lists them.
+    pub const IN_MENU_ORDER: [Self; 9] = [
+        Self::New,
+        Self::Open,
+        Self::Import,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::Present,
+    ];
+
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
@@ -360,5 +374,20 @@ pub fn copy_buttons(
         commands.push(Command::CopyTable(Box::new(table())));
     } else if export.clicked() {
         commands.push(Command::ExportTableCsv(Box::new(table())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    /// The shortcuts' list and the menus' order hold the same actions, each once.
+    #[test]
+    fn the_menu_order_lists_every_action_once() {
+        for a in Action::ALL {
+            let times = Action::IN_MENU_ORDER.iter().filter(|&&b| b == a).count();
+            assert_eq!(times, 1, "{a:?}");
+        }
+        assert_eq!(Action::ALL.len(), Action::IN_MENU_ORDER.len());
     }
 }

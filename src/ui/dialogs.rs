@@ -313,7 +313,7 @@ fn getting_started_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
 /// Every keyboard shortcut: the menus' (from the same table the menus and the window read) and
 /// the presentation's.
 pub fn shortcuts(ctx: &Context) -> Vec<(String, String)> {
-    let mut rows: Vec<(String, String)> = crate::ui::command::Action::ALL
+    let mut rows: Vec<(String, String)> = crate::ui::command::Action::IN_MENU_ORDER
         .iter()
         .map(|a| {
             let keys: Vec<String> = a
