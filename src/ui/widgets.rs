@@ -473,6 +473,10 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "Full-time hours",
         "The hours of a full-time week, to turn hours into FTE (37 for most council posts under the NJC's Green Book).",
     ),
+    (
+        "Colour",
+        "The council's colour on every chart, slide and export, in the legends and in the navigator.",
+    ),
 ];
 
 /// The help text of the setting labelled `label`, if it has one: its own, else that of the

@@ -111,7 +111,7 @@ fn editor_ui(
             form.row(ui, "short_name", "change short name", new, |v| {
                 c.short_name = v;
             });
-            ui.label("Colour");
+            widgets::setting_label(ui, "Colour");
             let mut rgb = c.colour.0;
             let new = ui
                 .color_edit_button_srgb(&mut rgb)
