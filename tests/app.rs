@@ -2502,6 +2502,24 @@ fn allowing_bumped_redundancy_turns_compulsory_exits_into_bumps() {
     assert!(!h.state().plan().assumptions.bumping);
 }
 
+/// Presenting a plan with ranges starts the run its fan and tornado need; leaving the
+/// presentation before it finishes stops it, so it does not keep both cores busy behind the
+/// window.
+#[test]
+fn leaving_the_presentation_stops_the_run_started_for_its_slides() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/northshire-reorganisation.ron");
+    let plan = plan_file::open(&path).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(plan, Some(path), &dialogs);
+    h.key_press(Key::F5);
+    h.run_steps(4);
+    assert!(h.state().risk().running(), "the slides' run starts");
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    assert!(!h.state().risk().running(), "and stops when the slides do");
+}
+
 /// Uncertainty: an input given a range in the Assumptions, then the plan run over it from the
 /// Money view, off the window's thread, with its spread, chances, fan and tornado.
 #[test]

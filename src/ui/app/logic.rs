@@ -114,7 +114,10 @@ impl App {
         let wants = slides_need_it && derived.series.uncertain && derived.series.spread.is_none();
         if wants && !risk.running() {
             let (scenario, revision) = (derived.outcome.scenario.clone(), derived.revision);
-            risk.start(self.doc.plan(), &scenario, revision);
+            risk.start_for_slides(self.doc.plan(), &scenario, revision);
+        }
+        if self.presenting.is_none() {
+            risk.stop_for_slides();
         }
         if risk.running() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -25,6 +25,16 @@ struct Job {
     /// The plan's revision when the run started: an edit during it makes the result stale.
     revision: u64,
     receiver: mpsc::Receiver<Option<Risk>>,
+    /// Started for the slides' fan and tornado, not asked for in the Money view.
+    for_slides: bool,
+}
+
+impl Drop for Job {
+    /// A run nobody waits for any more (the window closed, another plan opened) stops at its
+    /// next draw rather than keep both cores busy.
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
 }
 
 /// The panel's state: the run under way, and the last result with the revision it was for.
@@ -73,6 +83,23 @@ impl State {
 
     /// Starts a run of `scenario` of the plan at `revision`, off the window's thread.
     pub fn start(&mut self, plan: &Plan, scenario: &str, revision: u64) {
+        self.start_for(plan, scenario, revision, false);
+    }
+
+    /// Starts a run for the slides' fan and tornado: stopped when the presentation ends
+    /// ([`Self::stop_for_slides`]).
+    pub fn start_for_slides(&mut self, plan: &Plan, scenario: &str, revision: u64) {
+        self.start_for(plan, scenario, revision, true);
+    }
+
+    /// Stops a run started for the slides (the presentation has ended before it finished).
+    pub fn stop_for_slides(&mut self) {
+        if self.job.as_ref().is_some_and(|j| j.for_slides) {
+            self.job = None;
+        }
+    }
+
+    fn start_for(&mut self, plan: &Plan, scenario: &str, revision: u64, for_slides: bool) {
         let Some(scenario) = plan.scenario(scenario) else {
             return;
         };
@@ -91,6 +118,7 @@ impl State {
             draws: settings.draws,
             revision,
             receiver,
+            for_slides,
         });
     }
 
