@@ -364,3 +364,21 @@ fn a_hidden_group_is_not_given_away_by_the_total_less_the_others() {
     let workforce: Vec<Option<f64>> = rows.iter().map(|r| r.workforce).collect();
     assert_eq!(workforce, vec![None, None, Some(9.0), Some(14.0)]);
 }
+
+/// A wrong column taken for ethnicity (a different value for each of 50,000 people) is grouped
+/// a value a group, each new value found by its hash rather than compared with every group
+/// before it (which grew with the square of the values).
+#[test]
+fn fifty_thousand_different_values_are_grouped_without_comparing_each_pair() {
+    let mut plan = merger_planner::io::synthetic::reorganisation(2, 50_000, 3);
+    for (i, p) in plan.posts.iter_mut().enumerate() {
+        if let Some(h) = &mut p.holder {
+            h.monitoring.ethnicity = Some(format!("value {i}"));
+        }
+    }
+    let o = evaluate_base(&plan);
+    let e = equality(&plan, &o);
+    let groups = e.by(Characteristic::Ethnicity).unwrap().groups.len();
+    let filled = plan.posts.iter().filter(|p| p.holder.is_some()).count();
+    assert!(groups > filled / 2, "{groups} of {filled}");
+}

@@ -329,37 +329,39 @@ struct Recorded<'a> {
     /// Each distinct spelling seen, and its group (values repeat: "Female" thousands of times,
     /// so each spelling is folded to lower case and matched once).
     by_spelling: rustc_hash::FxHashMap<&'a str, u16>,
-    /// Each group's key (lower case) and name as first spelt.
-    keys: Vec<String>,
+    /// Each group by its key (lower case), and its name as first spelt.
+    keys: rustc_hash::FxHashMap<String, u16>,
     spelt: Vec<String>,
 }
 
 /// A post not counted, or a record that does not say.
 const NONE: u16 = u16::MAX;
 
+/// The most groups a characteristic is split into; values past them join the last.
+const MOST_GROUPS: usize = 60_000;
+
 impl<'a> Recorded<'a> {
     fn new() -> Self {
         Self {
             by_spelling: rustc_hash::FxHashMap::default(),
-            keys: Vec::new(),
+            keys: rustc_hash::FxHashMap::default(),
             spelt: Vec::new(),
         }
     }
 
-    /// The group of `value` (new groups past 65,534 distinct values share the last).
+    /// The group of `value` (values past [`MOST_GROUPS`] distinct ones join the last).
     fn group(&mut self, value: &'a str) -> u16 {
         if let Some(&g) = self.by_spelling.get(value) {
             return g;
         }
         let key = value.trim().to_lowercase();
-        let g = self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-            if self.keys.len() < usize::from(NONE - 1) {
-                self.keys.push(key);
-                self.spelt.push(value.trim().to_owned());
+        let spelt = &mut self.spelt;
+        let g = *self.keys.entry(key).or_insert_with(|| {
+            if spelt.len() < MOST_GROUPS {
+                spelt.push(value.trim().to_owned());
             }
-            self.keys.len() - 1
+            u16::try_from(spelt.len() - 1).unwrap_or(0)
         });
-        let g = u16::try_from(g).unwrap_or(NONE - 1);
         self.by_spelling.insert(value, g);
         g
     }
@@ -370,7 +372,7 @@ impl<'a> Recorded<'a> {
         order.sort_by(|&a, &b| self.spelt[a].cmp(&self.spelt[b]));
         let mut rank = vec![0u16; self.spelt.len()];
         for (r, &g) in order.iter().enumerate() {
-            rank[g] = u16::try_from(r).unwrap_or(NONE - 1);
+            rank[g] = u16::try_from(r).unwrap_or(0);
         }
         let mut names: Vec<String> = order.iter().map(|&g| self.spelt[g].clone()).collect();
         names.push(NOT_RECORDED.to_owned());
