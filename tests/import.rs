@@ -1159,3 +1159,44 @@ fn a_town_councils_abbreviated_spreadsheet_imports_with_no_one_at_risk() {
     let o = merger_planner::engine::evaluate_base(p);
     assert!(o.people.is_empty(), "no one at risk: {:?}", o.people.len());
 }
+
+/// A column of many different values taken for sex (here the post ids) is noted as likely the
+/// wrong column; a real one (the town council's F, M and Female) is not.
+#[test]
+fn a_monitoring_column_with_many_values_is_noted_as_likely_the_wrong_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ids-as-gender.csv");
+    let mut text = String::from("Post Ref,Job Title,Service,FTE,Salary,DOB,CSD,Gender\n");
+    for i in 0..12 {
+        std::fmt::Write::write_fmt(
+            &mut text,
+            format_args!("P{i},Accountant,Finance,1,30000,14/03/1970,13/09/2000,P{i}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    let plan = empty_plan();
+    let (_, checked) = import::import_file(
+        &path,
+        &ReadSettings::default(),
+        Kind::Establishment,
+        &plan,
+        &options("Ashby District Council"),
+    )
+    .unwrap();
+    assert!(
+        checked
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Sex has 12 different values")),
+        "{:?} {:#?}",
+        checked.notes,
+        problems(&checked)
+    );
+    let (_, real) = import(
+        "town-council-abbreviated.csv",
+        &plan,
+        &options("Wareham Town Council"),
+    );
+    assert!(!real.notes.iter().any(|n| n.contains("different values")));
+}

@@ -902,6 +902,7 @@ fn read_rows(
         });
     }
     progress.set(1.0);
+    many_monitoring_values(&drafts, &mut checked.notes);
     if !bad_rows.is_empty() && options.skip_bad_rows {
         checked.notes.push(format!(
             "{} with problems skipped: {}",
@@ -970,6 +971,31 @@ fn read_holder(
             disability: disability?,
         },
     })
+}
+
+/// Equality monitoring has a few groups (Female and Male; a score of ethnic groups): a column
+/// with many more different values is likely another column taken for it, and a note says so.
+fn many_monitoring_values(drafts: &[Draft], notes: &mut Vec<String>) {
+    type Get = fn(&crate::model::Monitoring) -> Option<&str>;
+    let fields: [(&str, usize, Get); 3] = [
+        ("Sex", 10, |m| m.sex.as_deref()),
+        ("Ethnicity", 40, |m| m.ethnicity.as_deref()),
+        ("Disability", 10, |m| m.disability.as_deref()),
+    ];
+    for (name, most, get) in fields {
+        let distinct: BTreeSet<String> = drafts
+            .iter()
+            .filter_map(|d| d.post.holder.as_ref())
+            .filter_map(|h| get(&h.monitoring))
+            .map(|v| v.trim().to_lowercase())
+            .collect();
+        if distinct.len() > most {
+            notes.push(format!(
+                "{name} has {} different values, where equality monitoring has a few groups: check that its column is the right one",
+                distinct.len()
+            ));
+        }
+    }
 }
 
 /// Maps each value of the function column (in order of first appearance, with how many rows
