@@ -2768,14 +2768,19 @@ fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
     assert_eq!(h.state().path(), Some(saved.as_path()));
 }
 
+/// Shows the example's first council in the Councils view.
+fn open_first_council(h: &mut Harness<'_, App>) {
+    click(h, "Councils");
+    h.get_by_label_contains(&format!("{} (", example_plan().councils[0].name))
+        .click();
+    h.run();
+}
+
 /// Every council setting says on hover what it does and which law or policy it comes from.
 #[test]
 fn each_council_setting_says_what_it_does_on_hover() {
     let (mut h, _) = harness();
-    click(&mut h, "Councils");
-    h.get_by_label_contains(&format!("{} (", example_plan().councils[0].name))
-        .click();
-    h.run();
+    open_first_council(&mut h);
     for label in [
         "Pay basis",
         "VR multiplier",
@@ -2823,10 +2828,7 @@ fn each_council_setting_says_what_it_does_on_hover() {
 #[test]
 fn every_setting_has_hover_help() {
     let (mut h, _) = harness();
-    click(&mut h, "Councils");
-    h.get_by_label_contains(&format!("{} (", example_plan().councils[0].name))
-        .click();
-    h.run();
+    open_first_council(&mut h);
     let post = example_plan()
         .posts
         .iter()

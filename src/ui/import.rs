@@ -327,10 +327,15 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
     });
     // The dialog takes a few frames to measure its tables and settle its size: draw it again
     // until it stands still, so it never waits for the mouse to move to show itself whole.
+    // At most 60 frames in a row, so a size that never settles cannot keep the window drawing.
     let rect = response.response.rect;
     let last = Id::unique("import dialog rect");
-    if ctx.data(|d| d.get_temp::<egui::Rect>(last)) != Some(rect) {
-        ctx.data_mut(|d| d.insert_temp(last, rect));
+    let (before, moves) = ctx
+        .data(|d| d.get_temp::<(egui::Rect, u32)>(last))
+        .unwrap_or((egui::Rect::NOTHING, 0));
+    let moves = if before == rect { 0 } else { moves + 1 };
+    ctx.data_mut(|d| d.insert_temp(last, (rect, moves)));
+    if moves > 0 && moves <= 60 {
         ctx.request_repaint();
     }
     // Escape cancels; a click beside the dialog does not, so a slip never loses the choices.

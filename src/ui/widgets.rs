@@ -219,7 +219,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "Description",
-        "A line on what the plan covers, shown under its name on the Dashboard and in the board pack.",
+        "A line or two on what the plan covers, printed under its name on the board pack's title page.",
     ),
     (
         "Consultation start",
@@ -227,7 +227,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "Target scale",
-        "Every role's target FTE times this (1 = the target structure as designed; 0.9 cuts each target by a tenth): a quick way to test a deeper or shallower cut.",
+        "Every role's target FTE times this (1 = the target structure as designed; 0.9 cuts each target by a tenth), unless a function's scale or a role's own target in the scenario says otherwise: a quick way to test a deeper or shallower cut.",
     ),
     (
         "Compulsory redundancy",
@@ -279,7 +279,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "What the scenario tests",
-        "A line on the question the scenario answers, shown beside it in the comparison and the board pack.",
+        "A line on the question the scenario answers, shown beside its name in the Scenarios view's list.",
     ),
     (
         "Pay band",
