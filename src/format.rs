@@ -40,3 +40,14 @@ pub fn years_or_never(years: f64) -> String {
         "never".to_owned()
     }
 }
+
+/// A wave's proposed redundancies as the timetable shows them: its own number, and beside it the
+/// number that decides the consultation owed where that differs ("12 (20 within 90 days)": the
+/// council's later wave dismisses 8 more within 90 days of these).
+pub fn proposed(own: u32, counted: u32) -> String {
+    if counted == own {
+        own.to_string()
+    } else {
+        format!("{own} ({counted} within 90 days)")
+    }
+}

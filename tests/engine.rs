@@ -1116,6 +1116,118 @@ fn lines_that_are_not_posts_count_in_every_total() {
     );
 }
 
+/// Each council's part of each financial year is the plan's split applied to that year's own
+/// figures (each line from its own date), a line that names a council is that council's alone,
+/// and each council's running total is rounded once. Worked by hand on the worked example:
+/// councils A and B, go-live 1 April 2026 (the first day of 2026/27), equal shares.
+#[test]
+fn each_councils_years_follow_the_split_of_each_years_own_figures() {
+    use merger_planner::model::{FinancialYear, Line, LineKind};
+    let mut plan = common::worked_example();
+    plan.assumptions.cost_share = CostShare::Equal;
+    plan.assumptions.split_method = SplitMethod::CostsAndSavings;
+    plan.assumptions.one_off_split = OneOffSplit::SameRatio;
+    let line = |name: &str, kind, pounds: i64, from, council: &str| Line {
+        name: name.to_owned(),
+        kind,
+        function: "finance".to_owned(),
+        council: Some(council.to_owned()),
+        amount: Money::pounds(pounds),
+        from,
+    };
+    plan.assumptions.lines = vec![
+        // A's licence saves £10,000 a year from 1 April 2027: A's alone, from 2027/28.
+        line(
+            "A's licence",
+            LineKind::RecurringSaving,
+            10_000,
+            date(2027, 4, 1),
+            "A",
+        ),
+        // B buys a system once on 1 June 2026: B's alone, in 2026/27.
+        line(
+            "B's system",
+            LineKind::OneOffCost,
+            5_000,
+            date(2026, 6, 1),
+            "B",
+        ),
+    ];
+    let o = evaluate_base(&plan);
+    let k = |y: i16| {
+        o.years
+            .iter()
+            .position(|x| x.year == FinancialYear(y))
+            .expect("in the span")
+    };
+    let (y26, y27) = (k(2026), k(2027));
+    let (a, b) = (&o.councils[0].years, &o.councils[1].years);
+    // 2026/27: the posts' saving S alone (the licence has not started), shared equally: A takes
+    // half, and the odd penny when S is odd (both remainders a half, the earlier council).
+    // Split in the full year's ratio instead, A (whose full year holds the licence) would take
+    // more than half: a saving a year early in its financial plan.
+    let s26 = o.years[y26].saving.pence();
+    assert_eq!(a[y26].saving.pence(), (s26 + 1).div_euclid(2));
+    assert_eq!(a[y26].saving + b[y26].saving, o.years[y26].saving);
+    // 2027/28: S' holds the licence's £10,000 (1,000,000p), A's alone; the rest is shared. A's
+    // running total is rounded once: S/2 + (S' - 1,000,000)/2 + 1,000,000.
+    let s27 = o.years[y27].saving.pence();
+    let running = s26 + s27 - 1_000_000;
+    let a_running = (running + 1).div_euclid(2) + 1_000_000;
+    assert_eq!((a[y26].saving + a[y27].saving).pence(), a_running);
+    assert_eq!(
+        b[y27].saving.pence(),
+        s26 + s27 - a_running - b[y26].saving.pence()
+    );
+    // One-off costs in 2026/27: B's system is B's alone, the rest O - £5,000 shared equally.
+    let o26 = o.years[y26].one_off_cost.pence();
+    assert_eq!(
+        b[y26].one_off_cost.pence(),
+        (o26 - 500_000).div_euclid(2) + 500_000
+    );
+    // Every council's years add up to its one-off share, and the councils to each year.
+    for c in &o.councils {
+        assert_eq!(
+            c.years.iter().map(|y| y.one_off_cost).sum::<Money>(),
+            c.one_off_cost
+        );
+    }
+    for (k, y) in o.years.iter().enumerate() {
+        assert_eq!(a[k].saving + b[k].saving, y.saving);
+        assert_eq!(a[k].one_off_cost + b[k].one_off_cost, y.one_off_cost);
+    }
+
+    // The employing council bears its employees' costs: A's part of 2026/27's one-off cost is
+    // its own people's (nothing is left to share but B's system, which is B's).
+    plan.assumptions.one_off_split = OneOffSplit::EmployingCouncil;
+    let o = evaluate_base(&plan);
+    let a = &o.councils[0];
+    assert_eq!(a.one_off_cost, a.employee_one_off);
+    assert_eq!(
+        o.councils[1].one_off_cost,
+        o.councils[1].employee_one_off + Money::pounds(5_000)
+    );
+
+    // Sharing the cost of the single service: before go-live (2025/26) nobody's saving moves,
+    // and in 2026/27 each council saves what it spends today less half of the service's cost:
+    // A's part is (A's cost today - B's cost today + S) / 2, the odd half-penny to A.
+    plan.assumptions.split_method = SplitMethod::ServiceCost;
+    let o = evaluate_base(&plan);
+    let (a, b) = (&o.councils[0], &o.councils[1]);
+    let y25 = o
+        .years
+        .iter()
+        .position(|x| x.year == FinancialYear(2025))
+        .expect("2025/26");
+    assert_eq!(
+        (a.years[y25].saving, b.years[y25].saving),
+        (Money::ZERO, Money::ZERO)
+    );
+    let y26 = y25 + 1;
+    let x = a.baseline_cost.pence() - b.baseline_cost.pence() + o.years[y26].saving.pence();
+    assert_eq!(a.years[y26].saving.pence(), (x + 1).div_euclid(2));
+}
+
 /// Southampton's banded pay cut for the staff who stay, worked by hand: its saving with
 /// on-costs, the posts it is said to save, and dismissal and re-engagement counted for
 /// consultation.
@@ -1494,6 +1606,82 @@ fn waves_within_90_days_are_counted_together_for_consultation() {
         .map(|t| t.consultation_days)
         .collect();
     assert_eq!(days, vec![0, 0]);
+}
+
+/// Twelve finance clerks with 20 weeks' contractual notice, going live on 2 March 2026, and
+/// eight HR officers going live 91 days later, on 1 June 2026; consultation from 1 December
+/// 2025.
+fn waves_91_days_apart() -> Plan {
+    let mut plan = two_waves(date(2026, 6, 1));
+    plan.programme.consultation_start = date(2025, 12, 1);
+    plan.programme.go_live = date(2026, 3, 2);
+    plan.posts.truncate(20);
+    for (i, post) in plan.posts.iter_mut().enumerate() {
+        post.role = if i < 12 { "clerk" } else { "officer" }.to_owned();
+        if i < 12 {
+            post.holder.as_mut().expect("filled").notice_weeks = 20;
+        }
+    }
+    plan
+}
+
+#[test]
+fn consultation_counts_dismissals_by_the_day_they_take_effect_not_by_go_live() {
+    // TULRCA 1992 s.188(1) counts the dismissals proposed "within a period of 90 days or less";
+    // a dismissal takes effect when employment ends, after notice.
+    //
+    // Finance goes live on 2 March 2026, 91 days after consultation starts on 1 December 2025;
+    // HR on 1 June 2026, 91 days after finance, so its consultation starts 91 days before, on
+    // 2 March 2026. The go-lives are 91 days apart, but the dismissals are not:
+    // - with no consultation owed, finance's notices (20 weeks, contractual) run from
+    //   1 December 2025 and end on 20 April 2026 (140 days);
+    // - HR's 12 weeks (statutory: service since 2010, capped at 12) run from 2 March 2026 to
+    //   25 May 2026, before HR's go-live, so HR's dismissals take effect on 1 June 2026.
+    // 20 April to 1 June is 42 days: the 12 and the 8 fall within one period of 90 days, 20
+    // proposed dismissals, so finance owes 30 days (s.188(1A)(b)). With them, finance's
+    // notices run from 31 December 2025 and end on 20 May 2026, 12 days before HR's: still
+    // together. HR's own consultation leaves finance's 12 out (s.188(3): already being
+    // consulted on): 8, none owed.
+    let o = evaluate_base(&waves_91_days_apart());
+    let a = &o.councils[0];
+    let finance = &a.waves[0];
+    let hr = &a.waves[1];
+    assert_eq!((finance.proposed, finance.counted), (12, 20));
+    assert_eq!(finance.consultation_days, 30);
+    assert_eq!(finance.notices_from, date(2025, 12, 31));
+    assert_eq!(finance.first_exit, Some(date(2026, 5, 20)));
+    assert_eq!((hr.proposed, hr.counted, hr.consultation_days), (8, 8, 0));
+    assert_eq!(hr.first_exit, Some(date(2026, 6, 1)));
+    // HR1 is due before any notice is given (31 December) and 30 days before the first
+    // dismissal (20 April): 30 December 2025 (s.193(2)).
+    assert_eq!(finance.hr1_by, date(2025, 12, 30));
+    // The council's whole timetable carries the number that decides its days.
+    assert_eq!(a.proposed_redundancies, 20);
+    assert_eq!(a.timetable.counted, 20);
+    assert_eq!(a.timetable.consultation_days, 30);
+
+    // Each paper says both numbers: the wave's own and the one that decides the days.
+    let plan = waves_91_days_apart();
+    let json = merger_planner::io::report::json(&plan, &o);
+    let w = &json["by_council"][0]["waves"][0];
+    assert_eq!(w["proposed_redundancies"], 12);
+    assert_eq!(w["counted_for_consultation"], 20);
+    assert_eq!(w["consultation_days"], 30);
+    let text = merger_planner::io::report::text(&plan, &o);
+    assert!(text.contains("12 (20 within 90 days)"), "{text}");
+}
+
+#[test]
+fn dismissals_89_days_apart_count_together_and_90_days_apart_do_not() {
+    // A period of 90 days counts its first and last days: 1 April 2026 to 29 June 2026 is one
+    // such period (89 days apart), 1 April to 30 June is not. Finance's 15 leave on its
+    // go-live, 1 April 2026; HR's 10 on theirs (notice ends before it).
+    let together = evaluate_base(&two_waves(date(2026, 6, 29)));
+    let finance = &together.councils[0].waves[0];
+    assert_eq!((finance.counted, finance.consultation_days), (25, 30));
+    let apart = evaluate_base(&two_waves(date(2026, 6, 30)));
+    let finance = &apart.councils[0].waves[0];
+    assert_eq!((finance.counted, finance.consultation_days), (15, 0));
 }
 
 fn plan_role(o: &merger_planner::engine::Outcome, role: usize) -> &str {

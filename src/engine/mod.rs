@@ -27,9 +27,10 @@ pub use outcome::{
 };
 pub use rules::{ExitCost, ExitKind, OnCosts, Person};
 pub use split::allocate;
-pub use years::{CouncilYear, council_years};
+pub use timeline::CONSULTATION_WINDOW_DAYS;
+pub use years::CouncilYear;
 
-use crate::model::{CostShare, FinancialYear, Money, OneOffSplit, Plan, Scenario, SplitMethod};
+use crate::model::{CostShare, FinancialYear, Money, Plan, Scenario, SplitMethod};
 use context::Context;
 use pools::{EPS, Fate, Pool, clean_fte};
 
@@ -86,28 +87,13 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         .iter()
         .map(|y| OnCosts::for_year(&plan.parameters, *y))
         .collect();
-    let mut other: Vec<(OnCosts, BTreeMap<jiff::civil::Date, i64>)> = Vec::new();
-    for r in &rates {
-        if *r != ctx.on_costs && !other.iter().any(|(o, _)| o == r) {
-            let at = Context {
-                on_costs: *r,
-                ..ctx.clone()
-            };
-            other.push((
-                *r,
-                costing::recurring(&at, &pools, &fates, &schedule.exits).starts,
-            ));
-        }
-    }
-    let year_starts: Vec<&BTreeMap<jiff::civil::Date, i64>> = rates
+    let (other, which) = costings_at_year_rates(ctx, &rates, &pools, &fates, &schedule.exits);
+    let at_rates: Vec<&costing::Recurring> = which
         .iter()
-        .map(|r| {
-            other
-                .iter()
-                .find(|(o, _)| o == r)
-                .map_or(&recurring.starts, |(_, s)| s)
-        })
+        .map(|w| w.map_or(&recurring, |i| &other[i]))
         .collect();
+    let year_starts: Vec<&BTreeMap<jiff::civil::Date, i64>> =
+        at_rates.iter().map(|r| &r.starts).collect();
     let years = years::by_year(
         ctx,
         &span,
@@ -117,7 +103,28 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
     );
     let ratios = share_ratios(ctx, &recurring);
     let functions = function_outcomes(ctx, &roles, &recurring, &ratios);
-    let councils = council_outcomes(ctx, &schedule, &recurring, &functions, &ratios, &one_offs);
+    let baselines: Vec<&[Vec<i64>]> = at_rates
+        .iter()
+        .map(|r| r.function_council_baseline.as_slice())
+        .collect();
+    let council_years = years::council_years(
+        ctx,
+        &years,
+        &years::SplitInputs {
+            ratios: &ratios,
+            baselines: &baselines,
+            payments: &one_offs.payments,
+        },
+    );
+    let councils = council_outcomes(
+        ctx,
+        &schedule,
+        &recurring,
+        &functions,
+        &ratios,
+        &one_offs,
+        council_years,
+    );
     let mut flags = if with_flags {
         flags::flags(ctx, &pools, &roles, &councils, &people, &years)
     } else {
@@ -202,6 +209,38 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         o.flags.sort_by_key(|f| f.kind);
     }
     o
+}
+
+/// The recurring costs again at each set of year rates that differs from the full-year ones, and
+/// for each year which of them it takes (`None`: the full-year costing).
+fn costings_at_year_rates(
+    ctx: &Context,
+    rates: &[OnCosts],
+    pools: &[Pool],
+    fates: &[Fate],
+    exits: &[Option<timeline::Exit>],
+) -> (Vec<costing::Recurring>, Vec<Option<usize>>) {
+    let mut seen: Vec<OnCosts> = Vec::new();
+    let mut costings = Vec::new();
+    let which = rates
+        .iter()
+        .map(|r| {
+            if *r == ctx.on_costs {
+                return None;
+            }
+            if let Some(i) = seen.iter().position(|o| o == r) {
+                return Some(i);
+            }
+            let at = Context {
+                on_costs: *r,
+                ..ctx.clone()
+            };
+            seen.push(*r);
+            costings.push(costing::recurring(&at, pools, fates, exits));
+            Some(costings.len() - 1)
+        })
+        .collect();
+    (costings, which)
 }
 
 /// The flag of a pay change imposed by dismissal and re-engagement on `people`.
@@ -483,6 +522,7 @@ impl OneOffs {
                     self.totals.pay_protection += amount;
                     self.employee[c] += amount;
                     self.payments.push(years::Payment {
+                        council: c,
                         date: ctx.role_go_live(r),
                         days: ctx.assumptions.protection_days(),
                         amount,
@@ -549,6 +589,7 @@ fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
         o.employee[p.council] += exit + p.pay_protection;
         if exit != Money::ZERO {
             o.payments.push(years::Payment {
+                council: p.council,
                 date: p.exit_date,
                 days: 0,
                 amount: exit,
@@ -556,6 +597,7 @@ fn one_offs(ctx: &Context, people: &[PersonOutcome]) -> OneOffs {
         }
         if p.pay_protection != Money::ZERO {
             o.payments.push(years::Payment {
+                council: p.council,
                 date: ctx.post_go_live(p.post),
                 days: protection_days,
                 amount: p.pay_protection,
@@ -686,7 +728,8 @@ fn function_outcomes(
 ) -> Vec<FunctionOutcome> {
     let plan = ctx.plan;
     let nc = plan.councils.len();
-    plan.functions
+    let mut functions: Vec<FunctionOutcome> = plan
+        .functions
         .iter()
         .enumerate()
         .map(|(f, function)| {
@@ -724,41 +767,69 @@ fn function_outcomes(
             // Savings and costs besides posts are the function's: its target cost with them.
             out.target_cost -= Money(recurring.line_function[f]);
             out.recurring_saving = out.baseline_cost - out.target_cost;
-            // A line that is one council's alone stays with it when the service's cost is
-            // shared; when the savings are shared, it is shared with the rest.
-            let own: Vec<Money> = recurring.line_function_council[f]
-                .iter()
-                .map(|&p| Money(p))
-                .collect();
-            let own_total: Money = own.iter().copied().sum();
-            // Either the single service's cost is shared and each council saves what it spends
-            // today less its share, or the saving itself is shared and each council's share of
-            // the cost is what it spends today less its saving (domain.md 3.10).
-            let pair = |a: &Money, b: &Money| *a - *b;
-            match ctx.assumptions.split_method {
-                SplitMethod::ServiceCost => {
-                    let shared = allocate(out.target_cost + own_total, ratios);
-                    out.council_share = shared.iter().zip(&own).map(|(s, o)| *s - *o).collect();
-                    out.council_saving = out
-                        .council_baseline
-                        .iter()
-                        .zip(&out.council_share)
-                        .map(|(b, s)| pair(b, s))
-                        .collect();
-                }
-                SplitMethod::CostsAndSavings => {
-                    out.council_saving = allocate(out.recurring_saving, ratios);
-                    out.council_share = out
-                        .council_baseline
-                        .iter()
-                        .zip(&out.council_saving)
-                        .map(|(b, s)| pair(b, s))
-                        .collect();
-                }
-            }
             out
         })
+        .collect();
+    split_functions(ctx, &mut functions, recurring, ratios);
+    functions
+}
+
+/// Each council's exact share of each function's saving under the plan's split (pence, not yet
+/// rounded). A line that names a council is that council's alone; the rest is shared. Either the
+/// single service's cost is shared, and each council saves what it spends today less its share
+/// of that cost, or the saving itself is shared (docs/rules.md, "The split between councils").
+fn council_saving_shares(
+    ctx: &Context,
+    index: usize,
+    f: &FunctionOutcome,
+    recurring: &costing::Recurring,
+    ratios: &[f64],
+) -> Vec<f64> {
+    let own = &recurring.line_function_council[index];
+    let own_total: i64 = own.iter().sum();
+    let shared_saving = (f.recurring_saving.pence() - own_total) as f64;
+    ratios
+        .iter()
+        .enumerate()
+        .map(|(c, r)| {
+            let own = own.get(c).copied().unwrap_or(0) as f64;
+            match ctx.assumptions.split_method {
+                // Today's cost less the share of the service's cost (its target cost less the
+                // lines that are one council's): the pooling of today's costs, plus the shared
+                // saving, plus the council's own lines.
+                SplitMethod::ServiceCost => {
+                    let baseline = f.council_baseline.get(c).map_or(0, |b| b.pence()) as f64;
+                    baseline - r * f.baseline_cost.pence() as f64 + r * shared_saving + own
+                }
+                SplitMethod::CostsAndSavings => r * shared_saving + own,
+            }
+        })
         .collect()
+}
+
+/// Splits every function's saving between the councils, rounded once on each council's total
+/// (see [`split::round_rows`]), and each council's share of the function's cost with it.
+fn split_functions(
+    ctx: &Context,
+    functions: &mut [FunctionOutcome],
+    recurring: &costing::Recurring,
+    ratios: &[f64],
+) {
+    let exact: Vec<Vec<f64>> = functions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| council_saving_shares(ctx, i, f, recurring, ratios))
+        .collect();
+    let totals: Vec<Money> = functions.iter().map(|f| f.recurring_saving).collect();
+    for (f, saving) in functions.iter_mut().zip(split::round_rows(&exact, &totals)) {
+        f.council_share = f
+            .council_baseline
+            .iter()
+            .zip(&saving)
+            .map(|(b, s)| *b - *s)
+            .collect();
+        f.council_saving = saving;
+    }
 }
 
 fn council_outcomes(
@@ -768,24 +839,11 @@ fn council_outcomes(
     functions: &[FunctionOutcome],
     ratios: &[f64],
     one_offs: &OneOffs,
+    years: Vec<Vec<CouncilYear>>,
 ) -> Vec<CouncilOutcome> {
     let plan = ctx.plan;
-    let one_off = &one_offs.totals;
     let employee_one_off = &one_offs.employee;
-    let shares: Vec<Money> = match ctx.assumptions.one_off_split {
-        OneOffSplit::SameRatio => allocate(one_off.total(), ratios),
-        OneOffSplit::EmployingCouncil => {
-            // The employees' own costs stay with their council; what is left (implementation)
-            // is shared by the ratio.
-            let own: Money = employee_one_off.iter().copied().sum();
-            let rest = allocate(one_off.total() - own, ratios);
-            employee_one_off
-                .iter()
-                .zip(rest)
-                .map(|(a, b)| *a + b)
-                .collect()
-        }
-    };
+    let mut years = years.into_iter();
     plan.councils
         .iter()
         .enumerate()
@@ -802,6 +860,7 @@ fn council_outcomes(
                 .iter()
                 .map(|f| f.council_saving.get(c).copied().unwrap_or_default())
                 .sum();
+            let years = years.next().unwrap_or_default();
             CouncilOutcome {
                 id: council.id.clone(),
                 name: council.name.clone(),
@@ -811,13 +870,15 @@ fn council_outcomes(
                 baseline_cost: Money(recurring.council_baseline[c]),
                 cost_share,
                 recurring_saving: saving,
-                one_off_cost: shares.get(c).copied().unwrap_or_default(),
+                // Its part of every year's one-off costs: the split of the whole, rounded once.
+                one_off_cost: years.iter().map(|y| y.one_off_cost).sum(),
                 employee_one_off: employee_one_off[c],
                 proposed_redundancies: schedule.proposed[c],
                 proposed_by_role: schedule.proposed_by_role[c].clone(),
                 double_running_cost: Money(recurring.double_running[c]),
                 timetable: schedule.timetables[c].clone(),
                 waves: schedule.waves[c].clone(),
+                years,
             }
         })
         .collect()

@@ -145,11 +145,16 @@ pub struct Timetable {
     pub go_live: Date,
     /// People proposed for redundancy in it.
     pub proposed: u32,
+    /// People proposed for dismissal at the council within the period of 90 days that decides
+    /// the days owed: this wave's and any later wave's whose dismissals fall within 90 days of
+    /// its own (for the whole timetable, the most any wave counts).
+    pub counted: u32,
     /// Formal consultation starts (and HR1 goes to the Secretary of State).
     pub consultation_start: Date,
     /// Days of collective consultation owed (0 below the first band).
     pub consultation_days: u32,
-    /// Form HR1 is due by this date: before any notice, and the days before the first dismissal.
+    /// Form HR1 is due by this date: before any notice is given, and at least the days of
+    /// consultation owed before the first dismissal.
     pub hr1_by: Date,
     /// Notices can be given from this day (consultation ends).
     pub notices_from: Date,
@@ -201,6 +206,9 @@ pub struct CouncilOutcome {
     pub timetable: Timetable,
     /// The timetable of each wave it has posts in (one when the functions go live together).
     pub waves: Vec<Timetable>,
+    /// Its part of each financial year in [`Outcome::years`], the split applied to that year's
+    /// own figures.
+    pub years: Vec<super::CouncilYear>,
 }
 
 /// One-off costs by kind.

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::context::Context;
-use super::dates::{add_days, days_between};
+use super::dates::{add_days, days_between, epoch_day, from_epoch_day};
 use super::outcome::Timetable;
 use super::pools::{EPS, Fate, Pool, clean_fte};
 use super::rules::statutory_notice_weeks;
@@ -83,18 +83,6 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
     let own: Vec<u32> = (0..slots)
         .map(|s| volunteers[s] + (at_risk[s] - 1e-6).max(0.0).ceil() as u32)
         .collect();
-    // A wave's consultation counts its own proposals and those of the council's later waves
-    // going live within 90 days of it (s.188(1) counts dismissals within 90 days; s.188(3)
-    // leaves out those whose consultation has already begun, the earlier waves').
-    let counted: Vec<u32> = (0..slots)
-        .map(|s| {
-            let (c, w) = (s / nw, s % nw);
-            (w..nw)
-                .filter(|&v| days_between(ctx.waves[w], ctx.waves[v]) <= 90)
-                .map(|v| own[slot(c, v)])
-                .sum()
-        })
-        .collect();
     let proposed: Vec<u32> = (0..n)
         .map(|c| (0..nw).map(|w| own[slot(c, w)]).sum())
         .collect();
@@ -102,7 +90,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         .map(|c| (0..nw).map(|w| volunteers[slot(c, w)]).sum())
         .collect();
     let proposed_by_role = by_role(ctx, fates, &whole, &proposed, &council_volunteers);
-    let days: Vec<u32> = counted.iter().map(|&p| consultation_days(ctx, p)).collect();
+    let (counted, days) = consultation_owed(ctx, fates, &whole, &own, nw);
     let notices_from: Vec<Date> = (0..slots)
         .map(|s| add_days(ctx.wave_consultation[s % nw], i64::from(days[s])))
         .collect();
@@ -179,9 +167,10 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
                         wave: Some(w),
                         go_live,
                         proposed: own[s],
+                        counted: counted[s],
                         consultation_start: start,
                         consultation_days: days[s],
-                        hr1_by: start,
+                        hr1_by: hr1_due(start, days[s], notices_from[s], first[s]),
                         notices_from: notices_from[s],
                         first_exit: first[s],
                         last_exit: last[s],
@@ -208,6 +197,134 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
     }
 }
 
+/// Two dismissals count together when both fall within one period of this many days: the
+/// period's first and last days both count, so dismissals 89 days apart fall within one period
+/// and dismissals 90 days apart do not (docs/rules.md, "Collective consultation").
+pub const CONSULTATION_WINDOW_DAYS: i64 = 90;
+
+/// The people each slot (council and wave) proposes to dismiss, counted within any period of 90
+/// days, and the days of consultation that count owes (TULRCA 1992 s.188(1), (1A) and (3)).
+///
+/// A dismissal takes effect when the person's employment ends: at the end of their notice, which
+/// runs from the end of their wave's consultation, and not before its go-live. The days owed move
+/// those dates, so the count is made at the dates its own days give: first with each wave's own
+/// count (where that holds, as it does when every wave's dismissals are its own), else from no
+/// days, raising each slot's count and days until they hold. Counts only rise, so this ends.
+fn consultation_owed(
+    ctx: &Context,
+    fates: &[Fate],
+    whole: &[bool],
+    own: &[u32],
+    nw: usize,
+) -> (Vec<u32>, Vec<u32>) {
+    let days_for = |counted: &[u32]| -> Vec<u32> {
+        counted.iter().map(|&p| consultation_days(ctx, p)).collect()
+    };
+    let guess = days_for(own);
+    let counted = counted_at(ctx, fates, whole, nw, &guess);
+    if days_for(&counted) == guess {
+        return (counted, guess);
+    }
+    let mut counted = vec![0u32; own.len()];
+    let mut days = vec![0u32; own.len()];
+    // Each round either raises some slot's days to a higher band or stops.
+    let bands = ctx.plan.parameters.consultation.bands.len();
+    for _ in 0..=own.len() * bands {
+        let now = counted_at(ctx, fates, whole, nw, &days);
+        for (c, n) in counted.iter_mut().zip(now) {
+            *c = (*c).max(n);
+        }
+        let next = days_for(&counted);
+        if next == days {
+            break;
+        }
+        days = next;
+    }
+    (counted, days)
+}
+
+/// Each slot's count of people proposed for dismissal within any period of 90 days that holds
+/// one of its own dismissals, when each slot owes `days` of consultation. Dismissals of the
+/// council's earlier waves are left out: their consultation has already begun (s.188(3)).
+fn counted_at(ctx: &Context, fates: &[Fate], whole: &[bool], nw: usize, days: &[u32]) -> Vec<u32> {
+    let plan = ctx.plan;
+    let notices_from: Vec<i64> = (0..days.len())
+        .map(|s| epoch_day(ctx.wave_consultation[s % nw]) + i64::from(days[s]))
+        .collect();
+    // Whole people and expected shares of people, by slot and the day their dismissal takes
+    // effect.
+    let mut dated: std::collections::BTreeMap<(usize, i64), (u32, f64)> =
+        std::collections::BTreeMap::new();
+    for (i, fate) in fates.iter().enumerate() {
+        let (Some(c), Some(_), Some(holder)) =
+            (ctx.post_council[i], ctx.post_role[i], &plan.posts[i].holder)
+        else {
+            continue;
+        };
+        let share = fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped;
+        if !whole[i] && share <= EPS {
+            continue;
+        }
+        let w = ctx.post_wave(i);
+        let s = c * nw + w;
+        let from = from_epoch_day(notices_from[s]);
+        let notice = statutory_notice_weeks(&plan.parameters, holder.service_start, from)
+            .max(holder.notice_weeks);
+        let day = (notices_from[s] + 7 * i64::from(notice)).max(epoch_day(ctx.waves[w]))
+            + ctx.exit_slip_days;
+        let entry = dated.entry((s, day)).or_default();
+        if whole[i] {
+            entry.0 += 1;
+        } else {
+            entry.1 += share;
+        }
+    }
+    let mut counted = vec![0u32; days.len()];
+    for (s, count) in counted.iter_mut().enumerate() {
+        let (c, w) = (s / nw, s % nw);
+        // The dismissals that count beside this slot's: the council's, from this wave on.
+        let beside: Vec<(i64, u32, f64)> = dated
+            .range((c * nw + w, i64::MIN)..=(c * nw + nw - 1, i64::MAX))
+            .map(|(&(_, day), &(people, share))| (day, people, share))
+            .collect();
+        let own: Vec<i64> = dated
+            .range((s, i64::MIN)..=(s, i64::MAX))
+            .map(|(&(_, day), _)| day)
+            .collect();
+        // The most in a period holding one of this slot's dismissals: such a period starts on a
+        // dismissal's day, or as late as lets it end on one of this slot's.
+        let starts = beside
+            .iter()
+            .map(|b| b.0)
+            .chain(own.iter().map(|d| d - (CONSULTATION_WINDOW_DAYS - 1)));
+        for start in starts {
+            let end = start + CONSULTATION_WINDOW_DAYS - 1;
+            if !own.iter().any(|d| (start..=end).contains(d)) {
+                continue;
+            }
+            let (people, share) = beside
+                .iter()
+                .filter(|b| (start..=end).contains(&b.0))
+                .fold((0u32, 0.0f64), |(p, x), b| (p + b.1, x + b.2));
+            *count = (*count).max(people + (share - 1e-6).max(0.0).ceil() as u32);
+        }
+    }
+    counted
+}
+
+/// The day form HR1 must reach the Secretary of State by (TULRCA 1992 s.193(1) and (2)): before
+/// any notice is given, and at least the days of consultation owed before the first dismissal
+/// takes effect. Where no consultation is owed, or nobody is dismissed, the day consultation
+/// starts.
+fn hr1_due(start: Date, days: u32, notices_from: Date, first_exit: Option<Date>) -> Date {
+    match first_exit {
+        Some(first) if days > 0 => add_days(first, -i64::from(days))
+            .min(add_days(notices_from, -1))
+            .max(start),
+        _ => start,
+    }
+}
+
 /// A council's whole timetable from its waves': the earliest start and notices, the most days
 /// owed, the first and last exits, and the latest the programme's consultation could start for
 /// every wave still to meet its go-live (each wave's latest start less its lead).
@@ -228,6 +345,7 @@ fn summary(ctx: &Context, waves: &[Timetable], proposed: u32) -> Timetable {
         wave: None,
         go_live: waves.iter().map(|t| t.go_live).max().unwrap_or(ctx.go_live),
         proposed,
+        counted: waves.iter().map(|t| t.counted).max().unwrap_or(0),
         consultation_start: earliest(|t| t.consultation_start).unwrap_or(ctx.consultation_start),
         consultation_days: waves.iter().map(|t| t.consultation_days).max().unwrap_or(0),
         hr1_by: earliest(|t| t.hr1_by).unwrap_or(ctx.consultation_start),

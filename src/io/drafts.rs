@@ -11,7 +11,7 @@ use docx_rs::{
     TableRow,
 };
 
-use crate::engine::{self, CouncilOutcome, Outcome};
+use crate::engine::{self, CouncilOutcome, Outcome, Timetable};
 use crate::model::{Council, PayBasis, Plan, Scenario};
 
 /// A piece of a draft.
@@ -207,18 +207,20 @@ fn trim_number(x: f64) -> String {
 
 fn dismissals(council: &CouncilOutcome) -> String {
     let t = &council.timetable;
-    match (t.first_exit, t.last_exit) {
-        (Some(first), Some(last)) => format!(
-            "Notices would be given from {}, once consultation has ended, and the dismissals take effect between {} and {}, each at the end of the person's notice and not before the single service starts.",
-            day(t.notices_from),
-            day(first),
-            day(last)
-        ),
-        _ => format!(
-            "Notices would be given from {}, once consultation has ended.",
-            day(t.notices_from)
-        ),
-    }
+    let when = match (t.first_exit, t.last_exit) {
+        (Some(first), Some(last)) if first == last => format!("on {}", day(first)),
+        (Some(first), Some(last)) => format!("between {} and {}", day(first), day(last)),
+        _ => {
+            return format!(
+                "Notices would be given from {}, once consultation has ended.",
+                day(t.notices_from)
+            );
+        }
+    };
+    format!(
+        "Notices would be given from {}, once consultation has ended, and the dismissals take effect {when}, each at the end of the person's notice and not before the single service starts.",
+        day(t.notices_from)
+    )
 }
 
 /// When the functions go live in waves, a note that the draft counts every wave together and
@@ -238,15 +240,51 @@ fn waves_note(plan: &Plan, o: &Outcome, council: &CouncilOutcome) -> Option<Stri
                 w + 1,
                 crate::charts::series::wave_functions(plan, wave),
                 day(t.go_live),
-                t.proposed,
+                crate::format::proposed(t.proposed, t.counted),
                 t.consultation_days
             ))
         })
         .collect();
     Some(format!(
-        "The services go live in waves: {}. This draft counts every wave together, from the first consultation to the last dismissal. Where you propose a wave separately (its dismissals more than 90 days from the others'), send an HR1 for each wave with its own numbers.",
+        "The services go live in waves: {}. A wave's dismissals count with a later wave's that take effect within 90 days of them (TULRCA 1992 s.188(1)). This draft counts every wave together, from the first consultation to the last dismissal. Where you propose a wave separately (its dismissals more than 90 days from the others'), send an HR1 for each wave with its own numbers.",
         waves.join("; ")
     ))
+}
+
+/// When form HR1 is due, its own duty in its own words: the Insolvency Service must have it
+/// before any notice is given and at least the days owed before the first dismissal.
+fn hr1_deadline(t: &Timetable) -> String {
+    match t.first_exit {
+        Some(first) if t.consultation_days > 0 => format!(
+            "Deadline for this form: {}. The Insolvency Service must have it at least {} days before the first dismissal takes effect ({}) and before any notice of dismissal is given (TULRCA 1992 s.193).",
+            day(t.hr1_by),
+            t.consultation_days,
+            day(first)
+        ),
+        _ => "No HR1 is owed for these numbers: fewer than 20 redundancies are proposed within any period of 90 days (TULRCA 1992 s.193).".to_owned(),
+    }
+}
+
+/// The consultation owed, its own duty in its own words: its length, from the number that
+/// decides it, and when it must begin.
+fn consultation_owed(t: &Timetable) -> String {
+    if t.consultation_days == 0 {
+        return format!(
+            "None: {} proposed within any period of 90 days, fewer than 20 (TULRCA 1992 s.188(1A))",
+            t.counted
+        );
+    }
+    let first = t
+        .first_exit
+        .map(|d| format!(" ({})", day(d)))
+        .unwrap_or_default();
+    format!(
+        "{} days, for {} redundancies proposed within 90 days (TULRCA 1992 s.188(1A)). It begins in good time and at least {} days before the first dismissal{first}: here on {}.",
+        t.consultation_days,
+        t.counted,
+        t.consultation_days,
+        day(t.consultation_start)
+    )
 }
 
 fn hr1(
@@ -283,12 +321,10 @@ fn hr1(
     );
     let mut blocks = vec![
         Block::Para(format!(
-            "DRAFT prepared by Merger Planner from \"{}\", scenario {}. Check every answer, then submit the form online on GOV.UK (\"HR1: Advance notification of redundancies\") by {}: at least {} days before the first dismissal takes effect (TULRCA 1992 s.193).",
-            plan.name,
-            o.scenario,
-            day(t.hr1_by),
-            t.consultation_days
+            "DRAFT prepared by Merger Planner from \"{}\", scenario {}. Check every answer, then submit the form online on GOV.UK (\"HR1: Advance notification of redundancies\").",
+            plan.name, o.scenario,
         )),
+        Block::Para(hr1_deadline(t)),
         Block::Heading("The employer".to_owned()),
         Block::Field("Employer".to_owned(), council.name.clone()),
         Block::Field("Address".to_owned(), "[the council's address]".to_owned()),
@@ -333,13 +369,7 @@ fn hr1(
             "Date consultation began".to_owned(),
             day(t.consultation_start),
         ),
-        Block::Field(
-            "Consultation period owed".to_owned(),
-            format!(
-                "{} days (TULRCA 1992 s.188(1A): {} proposed redundancies)",
-                t.consultation_days, council.proposed_redundancies
-            ),
-        ),
+        Block::Field("Consultation period owed".to_owned(), consultation_owed(t)),
         Block::Field(
             "Recognised trade unions".to_owned(),
             unions_in_words(settings),

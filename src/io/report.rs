@@ -26,9 +26,19 @@ fn waves_json(plan: &Plan, o: &Outcome) -> Value {
         })).collect::<Vec<_>>())
 }
 
+/// A council's part of the `k`th financial year as JSON.
+fn council_year_json(c: &crate::engine::CouncilOutcome, k: usize) -> Value {
+    let part = c.years.get(k).copied().unwrap_or_default();
+    json!({
+        "council": c.name,
+        "saving": pounds(part.saving),
+        "one_off_cost": pounds(part.one_off_cost),
+        "net": pounds(part.net()),
+    })
+}
+
 /// The outcome as JSON.
 pub fn json(plan: &Plan, o: &Outcome) -> Value {
-    let council_years = crate::engine::council_years(o);
     let t = &o.totals;
     let f = &t.flows;
     json!({
@@ -109,6 +119,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "recurring_saving": pounds(c.recurring_saving),
             "one_off_cost": pounds(c.one_off_cost),
             "proposed_redundancies": c.proposed_redundancies,
+            "counted_for_consultation": c.timetable.counted,
             "consultation_days": c.timetable.consultation_days,
             "hr1_by": c.timetable.hr1_by.to_string(),
             "notices_from": c.timetable.notices_from.to_string(),
@@ -120,6 +131,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
                 "wave": t.wave.map(|w| w + 1),
                 "go_live": t.go_live.to_string(),
                 "proposed_redundancies": t.proposed,
+                "counted_for_consultation": t.counted,
                 "consultation_start": t.consultation_start.to_string(),
                 "consultation_days": t.consultation_days,
                 "notices_from": t.notices_from.to_string(),
@@ -165,12 +177,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "one_off_cost": pounds(y.one_off_cost),
             "net": pounds(y.net),
             "cumulative_net": pounds(y.cumulative_net),
-            "by_council": o.councils.iter().zip(&council_years).map(|(c, years)| json!({
-                "council": c.name,
-                "saving": pounds(years[k].saving),
-                "one_off_cost": pounds(years[k].one_off_cost),
-                "net": pounds(years[k].net()),
-            })).collect::<Vec<_>>(),
+            "by_council": o.councils.iter().map(|c| council_year_json(c, k)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "leavers": leavers_json(plan, o),
         "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
@@ -484,7 +491,7 @@ fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
                 };
                 vec![
                     name,
-                    t.proposed.to_string(),
+                    crate::format::proposed(t.proposed, t.counted),
                     format!("{} days", t.consultation_days),
                     if t.consultation_days > 0 {
                         t.hr1_by.to_string()

@@ -737,7 +737,8 @@ fn by_year(o: &Outcome) -> Table {
         years.iter().map(|y| y.cumulative_net).collect(),
         false,
     ));
-    for (c, council_years) in o.councils.iter().zip(engine::council_years(o)) {
+    for c in &o.councils {
+        let council_years = &c.years;
         table.rows.push(line(
             format!("{}: saving", c.short_name),
             council_years.iter().map(|y| y.saving).collect(),
@@ -754,9 +755,7 @@ fn by_year(o: &Outcome) -> Table {
             true,
         ));
     }
-    table.notes.push(
-        "Each year's saving is shared between the councils in proportion to their full-year recurring savings, and its one-off costs in proportion to their shares of the one-off costs (exactly the agreed ratio where costs and savings are shared by one).".to_owned(),
-    );
+    table.notes.push(YEAR_SPLIT_NOTE.to_owned());
     table
 }
 
@@ -840,6 +839,7 @@ fn timetable(o: &Outcome) -> Table {
             "Wave",
             "Go-live",
             "Proposed redundancies",
+            "Counted within 90 days",
             "Consultation starts",
             "Consultation days",
             "HR1 by",
@@ -866,6 +866,7 @@ fn timetable(o: &Outcome) -> Table {
                 Cell::Count(t.wave.filter(|_| phased).map_or(1, |w| w as u64 + 1)),
                 Cell::Date(t.go_live),
                 Cell::Count(u64::from(t.proposed)),
+                Cell::Count(u64::from(t.counted)),
                 Cell::Date(t.consultation_start),
                 Cell::Count(u64::from(t.consultation_days)),
                 Cell::Date(t.hr1_by),
@@ -879,8 +880,19 @@ fn timetable(o: &Outcome) -> Table {
             ]);
         }
     }
+    table.notes.push(CONSULTATION_COUNT_NOTE.to_owned());
+    table.notes.push(HR1_NOTE.to_owned());
     table
 }
+
+/// How each year is split between the councils, for every paper that shows it.
+pub const YEAR_SPLIT_NOTE: &str = "Each year is split by the plan's rule applied to that year's own figures: every post's and line's saving part-year from its own date; a saving, cost or one-off line that names a council is that council's alone; the rest of the year's saving and one-off cost shared by the ratio (with the employing council bearing its own employees' costs where the plan says so, in the years they are paid); where the councils share the single service's cost, each also saves what it spent on a function today less its share, from the function's go-live. Each council's running total is rounded to the penny once, so the councils add up to each year and each council's years to its whole share.";
+
+/// What "Counted within 90 days" means, for every paper that shows it.
+pub const CONSULTATION_COUNT_NOTE: &str = "Counted within 90 days: the people the council proposes to dismiss whose dismissals (the day employment ends, after notice) fall within one period of 90 days, its first and last days included, with this wave's; that number decides the consultation owed: 30 days for 20 or more, 45 for 100 or more (TULRCA 1992 s.188). A later wave's dismissals count with an earlier wave's when they fall within the period; an earlier wave's, already being consulted on, do not (s.188(3)).";
+
+/// What "HR1 by" means.
+pub const HR1_NOTE: &str = "HR1 by: the last day form HR1 can reach the Insolvency Service: before any notice is given, and at least the days of consultation owed before the first dismissal (TULRCA 1992 s.193).";
 
 /// The equality impact, as the council's assessment asks: by age and by each characteristic
 /// recorded, for every pool together and then each pool with someone at risk; never a group of

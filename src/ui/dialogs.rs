@@ -376,6 +376,23 @@ fn about_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     }
 }
 
+/// The collective consultation rule as the engine reads it, with the plan's own bands.
+fn consultation_words(p: &crate::model::Parameters) -> String {
+    let bands: Vec<String> = p
+        .consultation
+        .bands
+        .iter()
+        .map(|b| format!("{} days for {} or more", b.days, b.min_redundancies))
+        .collect();
+    format!(
+        "Each council counts the people it proposes to dismiss by the day each dismissal takes effect (the end of their notice). Dismissals that fall within one period of {} days count together: the period's first and last days both count, so dismissals {} days apart count together and dismissals {} days apart do not. A later wave's dismissals count with an earlier wave's; an earlier wave's, already being consulted on, do not count again. Consultation owed before the first dismissal: {}. Form HR1 must reach the Insolvency Service before any notice is given and at least those days before the first dismissal",
+        crate::engine::CONSULTATION_WINDOW_DAYS,
+        crate::engine::CONSULTATION_WINDOW_DAYS - 1,
+        crate::engine::CONSULTATION_WINDOW_DAYS,
+        crate::format::and_list(&bands.iter().map(String::as_str).collect::<Vec<_>>())
+    )
+}
+
 /// Each rule the engine applies and where it comes from (the sources are the plan's own, so a
 /// plan made years ago shows the rules it computes with).
 pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
@@ -456,7 +473,7 @@ pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
         ),
         (
             "Collective consultation and HR1",
-            "Days of consultation before the first dismissal by the number of proposed redundancies at each council; HR1 to the Insolvency Service at the start".to_owned(),
+            consultation_words(p),
             p.consultation.source.clone(),
         ),
         (

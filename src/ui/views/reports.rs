@@ -344,7 +344,7 @@ pub fn timetable_ui(
                     };
                     ui.label(name).on_hover_text(&c.name);
                     ui.label(t.go_live.to_string());
-                    ui.label(t.proposed.to_string());
+                    ui.label(crate::format::proposed(t.proposed, t.counted));
                     ui.label(format!("{} days", t.consultation_days));
                     ui.label(t.notices_from.to_string());
                     ui.label(format!("{} weeks", t.longest_notice_weeks));
