@@ -193,7 +193,10 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
     let plan = ctx.plan;
     let candidates = volunteers(ctx, &pool.filled);
     let mut voluntary = 0.0;
-    for (_, i, offered) in candidates {
+    for Candidate {
+        post: i, offered, ..
+    } in candidates
+    {
         let fte = clean_fte(plan.posts[i].fte);
         if fte <= EPS {
             continue;
@@ -215,13 +218,25 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
     (voluntary.min(pool.at_risk), accepted)
 }
 
-/// The eligible volunteers among `posts`, best payback first: (payback in years, post, share
-/// offered: 1 for someone who said they are interested, the VR take-up otherwise). Eligibility
-/// (not critical, the council's minimum service) and payback are judged on exit at the go-live
-/// of the post's wave.
-fn volunteers(ctx: &Context, posts: &[usize]) -> Vec<(f64, usize, f64)> {
+/// An eligible volunteer, as the pools consider them.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    /// Payback in years of their package against their post's cost a year.
+    pub payback: f64,
+    /// The post.
+    pub post: usize,
+    /// The share offered: 1 for someone who said they are interested, the VR take-up otherwise.
+    pub offered: f64,
+    /// Their VR package on exit at their wave's go-live (pay, strain, Class 1A NI).
+    pub cost: crate::model::Money,
+}
+
+/// The eligible volunteers among `posts`, best payback first (the post's id on a tie).
+/// Eligibility (not critical, the council's minimum service) and payback are judged on exit at
+/// the go-live of the post's wave.
+pub fn volunteers(ctx: &Context, posts: &[usize]) -> Vec<Candidate> {
     let plan = ctx.plan;
-    let mut candidates: Vec<(f64, usize, f64)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     for &i in posts {
         let post = &plan.posts[i];
         let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
@@ -256,12 +271,18 @@ fn volunteers(ctx: &Context, posts: &[usize]) -> Vec<(f64, usize, f64)> {
         {
             continue;
         }
-        candidates.push((payback, i, offered));
+        candidates.push(Candidate {
+            payback,
+            post: i,
+            offered,
+            cost: cost.total(),
+        });
     }
     candidates.sort_by(|a, b| {
-        a.0.partial_cmp(&b.0)
+        a.payback
+            .partial_cmp(&b.payback)
             .unwrap_or(Ordering::Equal)
-            .then_with(|| plan.posts[a.1].id.cmp(&plan.posts[b.1].id))
+            .then_with(|| plan.posts[a.post].id.cmp(&plan.posts[b.post].id))
     });
     candidates
 }
@@ -288,7 +309,10 @@ fn bump(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
             .flat_map(|r| pools[r].filled.iter().copied())
             .collect();
         let mut taken = 0.0;
-        for (_, i, offered) in volunteers(ctx, &posts) {
+        for Candidate {
+            post: i, offered, ..
+        } in volunteers(ctx, &posts)
+        {
             let fte = clean_fte(plan.posts[i].fte);
             let share = offered.min((need - taken) / fte.max(EPS));
             if fte <= EPS || share <= EPS {
