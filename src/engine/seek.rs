@@ -525,8 +525,8 @@ fn to_hundredths(levers: &[Option<Lever>], solved: &Solved, aim: Aim, limits: Li
             *c = h.round() / 100.0;
         }
     }
-    // Too many to try every way: the safe way for each.
-    if open.len() > 12 {
+    // The safe way for each: less cut for the most, more for a saving.
+    let safe = |mut cuts: Vec<f64>| {
         for &r in &open {
             let h = cuts[r] * 100.0;
             cuts[r] = if matches!(aim, Aim::Most) {
@@ -535,7 +535,11 @@ fn to_hundredths(levers: &[Option<Lever>], solved: &Solved, aim: Aim, limits: Li
                 h.ceil()
             } / 100.0;
         }
-        return cuts;
+        cuts
+    };
+    // Too many to try every way.
+    if open.len() > 12 {
+        return safe(cuts);
     }
     let mut best: Option<((f64, f64, f64), Vec<f64>)> = None;
     for way in 0..(1u32 << open.len()) {
@@ -592,18 +596,10 @@ fn to_hundredths(levers: &[Option<Lever>], solved: &Solved, aim: Aim, limits: Li
             best = Some((score, tried));
         }
     }
-    if let Some((_, tried)) = best {
-        return tried;
+    match best {
+        Some((_, tried)) => tried,
+        None => safe(cuts),
     }
-    for &r in &open {
-        let h = cuts[r] * 100.0;
-        cuts[r] = if matches!(aim, Aim::Most) {
-            h.floor()
-        } else {
-            h.ceil()
-        } / 100.0;
-    }
-    cuts
 }
 
 /// What one extra FTE of a role's cut does, by the part of it the programme set last (the rest
