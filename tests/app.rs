@@ -2379,6 +2379,20 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
         "the example harmonises most roles to their average pay"
     );
     assert!(after > before, "the losers are protected");
+    // Costed without its on-costs, the protection is the pay alone: less, and the assumptions
+    // sheet says so.
+    click(
+        &mut h,
+        "Cost pay protection with its on-costs (NI, LGPS, levy)",
+    );
+    assert!(!h.state().plan().assumptions.pay_protection_on_costs);
+    let pay_alone = h.state_mut().outcome().one_off.pay_protection;
+    assert!(pay_alone < after, "{pay_alone} against {after}");
+    let o = h.state_mut().outcome().clone();
+    assert!(
+        merger_planner::io::report::text(h.state().plan(), &o)
+            .contains("costed as the protected pay alone")
+    );
 }
 
 /// Picks a scenario in the Scenarios view's list (not the chooser at the top right, which shows

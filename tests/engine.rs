@@ -761,7 +761,9 @@ fn redeployment_plan(rate: f64) -> merger_planner::model::Plan {
 fn redeployment_fills_open_posts_with_pay_protection() {
     // At risk: 1 FTE; open posts: the officer's new post (1 FTE); all of it redeployed.
     // Either analyst is equally likely to move: each is half redeployed.
-    // Pay protection: half x (£40,000 - £34,000) x 1 year = £3,000 each, £6,000 in all.
+    // Pay protection: half x (£40,000 - £34,000) x 1 year = £3,000 each of pay, £6,000 in all;
+    // with the employer's on-costs on it (A's LGPS 20%, NI 15% and levy 0.5% in 2026/27, both
+    // pays above the £5,000 threshold): £6,000 x (1 + 0.20 + 0.15 + 0.005) = £8,130.
     // The new post is costed at the host council B (LGPS 25%): 34,000 + 15% x 29,000 + 8,500
     // + 170 = £47,020. The analysts' posts: 40,000 + 5,250 + 8,000 (A's 20%) + 200 = £53,450 each.
     // Waterfall: redeployed £53,450 (half of each), new posts -£47,020; saving £6,430.
@@ -770,7 +772,7 @@ fn redeployment_fills_open_posts_with_pay_protection() {
     assert!((o.roles[1].redeployed_in - 1.0).abs() < 1e-12);
     assert!((o.roles[1].new_posts - 1.0).abs() < 1e-12);
     assert!(o.totals.flows.compulsory.abs() < 1e-12);
-    assert_eq!(o.one_off.pay_protection, Money::pounds(6_000));
+    assert_eq!(o.one_off.pay_protection, Money::pounds(8_130));
     assert_eq!(o.waterfall.redeployed, Money::pounds(53_450));
     assert_eq!(o.waterfall.new_posts, Money::pounds(-47_020));
     assert_eq!(o.totals.recurring_saving, Money::pounds(6_430));
@@ -780,11 +782,18 @@ fn redeployment_fills_open_posts_with_pay_protection() {
         .iter()
         .find(|y| y.year.to_string() == "2026/27")
         .unwrap();
-    assert_eq!(fy.one_off_cost, Money::pounds(6_000));
+    assert_eq!(fy.one_off_cost, Money::pounds(8_130));
     assert!(
         !o.flags
             .iter()
             .any(|f| f.kind == FlagKind::RedeploymentShortfall)
+    );
+    // The plan may cost the protected pay alone.
+    let mut plan = redeployment_plan(1.0);
+    plan.assumptions.pay_protection_on_costs = false;
+    assert_eq!(
+        evaluate_base(&plan).one_off.pay_protection,
+        Money::pounds(6_000)
     );
 }
 
@@ -1370,22 +1379,31 @@ fn harmonised_pay_names_gainers_and_losers_and_protects_the_losers() {
         "not protected by default"
     );
     // Protected for a year, then tapering to nothing over a year: 1 + 1/2 = 1.5 years of the
-    // drop, £3,000.00, paid from go-live over two years (2025/26 and 2026/27, £1,500.00 each
-    // as 365 of 730 days fall in each).
+    // drop. The drop costs the employer £2,000 of pay, £300 of NI (15%; both pays are above the
+    // £5,000 threshold), £400 of LGPS (A's 20%) and £10 of levy (0.5%): £2,710 a year, £4,065
+    // in all, paid from go-live over two years (2025/26 and 2026/27, £2,032.50 each as 365 of
+    // 730 days fall in each).
     plan.assumptions.protect_harmonised_pay = true;
     plan.assumptions.pay_protection_years = 1.0;
     plan.assumptions.pay_protection_taper_years = 1.0;
     let o = evaluate_base(&plan);
-    assert_eq!(o.one_off.pay_protection, Money::pounds(3_000));
-    assert_eq!(o.totals.one_off_cost, Money::pounds(3_000));
+    assert_eq!(o.one_off.pay_protection, Money::pounds(4_065));
+    assert_eq!(o.totals.one_off_cost, Money::pounds(4_065));
     let year = |y: i16| {
         o.years
             .iter()
             .find(|x| x.year == merger_planner::model::FinancialYear(y))
             .map(|x| x.one_off_cost)
     };
-    assert_eq!(year(2025), Some(Money::pounds(1_500)));
-    assert_eq!(year(2026), Some(Money::pounds(1_500)));
+    assert_eq!(year(2025), Some(Money(203_250)));
+    assert_eq!(year(2026), Some(Money(203_250)));
+    // Without the on-costs: the drop in pay alone, 1.5 x £2,000 = £3,000.
+    plan.assumptions.pay_protection_on_costs = false;
+    assert_eq!(
+        evaluate_base(&plan).one_off.pay_protection,
+        Money::pounds(3_000)
+    );
+    plan.assumptions.pay_protection_on_costs = true;
     // Harmonised to the highest instead: the second gains £2,000 and nobody needs protecting.
     plan.roles[0].pay = TargetPay::HarmoniseHighest;
     let o = evaluate_base(&plan);
@@ -1763,8 +1781,10 @@ fn a_bumped_volunteer_goes_so_someone_at_risk_takes_the_post() {
     // The assistant's post stays filled, so the saving is the accountant's post as before.
     assert_eq!(o.totals.recurring_saving, base.totals.recurring_saving);
     // Pay protection: the accountants move into a £25,000 post, a third each: A2 and A3 lose
-    // £15,000 a year, B2 £17,000; one year's protection: £5,000 + £5,000 + £5,666.67.
-    assert_eq!(o.one_off.pay_protection, Money(1_566_667));
+    // £15,000 a year, B2 £17,000; one year's protection with the employer's on-costs on the
+    // drop (NI 15%, levy 0.5%, LGPS at A's 20% and B's 25%): A2 and A3 a third of £15,000 x
+    // 1.355 = £6,775.00 each, B2 a third of £17,000 x 1.405 = £7,961.67.
+    assert_eq!(o.one_off.pay_protection, Money(677_500 + 677_500 + 796_167));
     // For consultation A proposes A4 and, rounded up, the two thirds of A2 and A3 at risk.
     assert_eq!(o.councils[0].proposed_redundancies, 2);
     // Each bumped exit is flagged for approval.

@@ -339,6 +339,15 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     h.monitoring.disability = Some("Prefer not to say".to_owned());
     let text = plan_file::to_text(&v7).unwrap();
     assert_eq!(plan_file::parse(&text).unwrap(), v7);
+    // Version 8 added whether pay protection is costed with its on-costs: older plans cost it
+    // so (the finance officer's figure), and it can be turned off.
+    let v7 = plan_file::open(&dir.join("plan-v7.ron")).unwrap();
+    assert_eq!(v7.format_version, FORMAT_VERSION);
+    assert!(v7.assumptions.pay_protection_on_costs);
+    let mut v8 = v7.clone();
+    v8.assumptions.pay_protection_on_costs = false;
+    let text = plan_file::to_text(&v8).unwrap();
+    assert_eq!(plan_file::parse(&text).unwrap(), v8);
     // A slide that is not a chart is refused with its line.
     let text = plan_file::to_text(&v2).unwrap();
     let broken = text.replace("    Overlap,", "    Pie,");

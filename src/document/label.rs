@@ -276,6 +276,7 @@ fn field_words(field: &str) -> (String, Form, &'static str) {
         "lgps_employer_rate" => ("LGPS employer rate", Form::Percent, ""),
         "min_service_for_vr_years" => ("minimum service for VR", Form::Text, " years"),
         "pay_protection_years" => ("pay protection", Form::Text, " years"),
+        "pay_protection_on_costs" => ("pay protection's on-costs", Form::Switch, ""),
         "compulsory_allowed" => ("compulsory redundancies allowed", Form::Switch, ""),
         "go_live" => ("go-live", Form::Text, ""),
         "consultation_start" => ("consultation start", Form::Text, ""),

@@ -356,6 +356,16 @@ impl<'a> Context<'a> {
             .clamp(0.0, 1.0)
     }
 
+    /// What protecting a drop in yearly pay costs a year, in pence: the drop alone, or (as the
+    /// plan costs it by default) the employer's cost of `pay` less that of `pay` less the drop,
+    /// so NI, LGPS at `lgps_rate` and the levy come with it (docs/rules.md, "Pay protection").
+    pub fn protected_cost(&self, pay_pence: f64, drop_pence: f64, lgps_rate: f64) -> f64 {
+        if !self.assumptions.pay_protection_on_costs {
+            return drop_pence;
+        }
+        self.annual_cost(pay_pence, lgps_rate) - self.annual_cost(pay_pence - drop_pence, lgps_rate)
+    }
+
     /// Full-year cost in pence of pay at on-costs in force at go-live.
     pub fn annual_cost(&self, pay_pence: f64, lgps_rate: f64) -> f64 {
         self.on_costs.annual_cost(pay_pence, lgps_rate)

@@ -304,9 +304,18 @@ fn people(
     (out, costs)
 }
 
-/// A kept person's pay before and after their role's pay is harmonised: (council, role, yearly
-/// pay today, yearly pay in the single service, pence), for the share of them that stays.
-type Moved = (usize, usize, f64, f64);
+/// A kept person's pay before and after their role's pay is harmonised, for the share of them
+/// that stays.
+#[derive(Clone, Copy, Debug)]
+struct Moved {
+    council: usize,
+    role: usize,
+    /// Yearly pay today and in the single service, pence.
+    today: f64,
+    after: f64,
+    /// Their LGPS employer rate (0 for a non-member).
+    lgps_rate: f64,
+}
 
 /// Every kept person's [`Moved`] pay, worked out once per evaluation.
 fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Moved> {
@@ -326,9 +335,17 @@ fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<Moved> {
         if kept <= EPS {
             continue;
         }
-        let today = post.salary.pence().max(0) as f64 * kept;
-        let after = pools[r].target_salary as f64 * kept;
-        out.push((c, r, today, after));
+        let lgps_rate = post
+            .holder
+            .as_ref()
+            .map_or(0.0, |h| ctx.lgps_rate(c, h.lgps_member));
+        out.push(Moved {
+            council: c,
+            role: r,
+            today: post.salary.pence().max(0) as f64 * kept,
+            after: pools[r].target_salary as f64 * kept,
+            lgps_rate,
+        });
     }
     out
 }
@@ -420,8 +437,11 @@ fn people_in(
                 ExitCost::default()
             };
             let pay_protection = if fate.redeployed > EPS {
-                let yearly = protection.expected_loss(post.salary.pence().max(0) as f64)
+                let pay = post.salary.pence().max(0) as f64 * clean_fte(post.fte);
+                let drop = protection.expected_loss(post.salary.pence().max(0) as f64)
                     * clean_fte(post.fte);
+                let member = post.holder.as_ref().is_some_and(|h| h.lgps_member);
+                let yearly = ctx.protected_cost(pay, drop, ctx.lgps_rate(c, member));
                 Money::from_pence_f64(fate.redeployed * yearly * protection_years)
             } else {
                 Money::ZERO
@@ -515,9 +535,11 @@ impl OneOffs {
     /// the drop for the protection's full years and half its taper, paid from go-live.
     fn add_harmonisation_protection(&mut self, ctx: &Context, moved: &[Moved]) {
         let factor = ctx.assumptions.protection_factor();
-        for &(c, r, today, after) in moved {
-            if after < today {
-                let amount = Money::from_pence_f64((today - after) * factor);
+        for m in moved {
+            let (c, r) = (m.council, m.role);
+            if m.after < m.today {
+                let yearly = ctx.protected_cost(m.today, m.today - m.after, m.lgps_rate);
+                let amount = Money::from_pence_f64(yearly * factor);
                 if amount != Money::ZERO {
                     self.totals.pay_protection += amount;
                     self.employee[c] += amount;
@@ -619,7 +641,13 @@ fn role_outcomes(
     let by_council = role_council_flows(ctx, pools, fates);
     // Who gains and who loses when each role's pay is harmonised.
     let mut moves = vec![PayMoves::default(); plan.roles.len()];
-    for &(_, r, today, after) in moved {
+    for &Moved {
+        role: r,
+        today,
+        after,
+        ..
+    } in moved
+    {
         let m = &mut moves[r];
         if after > today + 0.5 {
             m.gainers += 1;

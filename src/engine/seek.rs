@@ -341,12 +341,15 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
                 (w + fte, d + fte * (salary - pay).max(0.0))
             });
             let loss = if weight > TINY { drop / weight } else { 0.0 };
+            let fte = clean_fte(post.fte);
+            let yearly =
+                ctx.protected_cost(salary * fte, loss * fte, ctx.lgps_rate(c, h.lgps_member));
             Some(Member {
                 post: i,
-                fte: clean_fte(post.fte),
+                fte,
                 critical: h.critical,
                 compulsory: package.total().as_pounds(),
-                protection: loss * clean_fte(post.fte) * protection_years / 100.0,
+                protection: yearly * protection_years / 100.0,
                 end: end(i, h.lgps_member),
             })
         })

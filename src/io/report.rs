@@ -96,6 +96,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "pension_strain_indicative": pounds(o.one_off.pension_strain_estimated),
             "class1a_ni": pounds(o.one_off.class1a_ni),
             "pay_protection": pounds(o.one_off.pay_protection),
+            "pay_protection_on_costs": o.assumptions.pay_protection_on_costs,
             "implementation": pounds(o.one_off.implementation),
         },
         "waterfall": {
@@ -648,6 +649,7 @@ fn money_text(s: &mut String, o: &Outcome) {
         vec!["Total".to_owned(), x.total().whole()],
     ];
     table(s, &["", "£"], &rows);
+    let _ = writeln!(s, "  {}", o.assumptions.protection_sentence());
 
     let _ = writeln!(s, "\nMoney by financial year");
     let rows: Vec<Vec<String>> = o

@@ -978,6 +978,9 @@ fn one_off(o: &Outcome) -> Table {
         x.statutory_redundancy_pay.full(),
         x.pension_strain_estimated.full()
     ));
+    table
+        .notes
+        .push(o.assumptions.protection_sentence().to_owned());
     for cost in &o.assumptions.implementation_costs {
         table.notes.push(format!(
             "Implementation {}: {} ({})",
@@ -1070,6 +1073,12 @@ fn assumptions(plan: &Plan) -> Table {
     add(
         "Pay protection, years".to_owned(),
         Cell::Years(a.pay_protection_years),
+        None,
+        plan_setting,
+    );
+    add(
+        "Pay protection costed with on-costs (NI, LGPS, levy)".to_owned(),
+        Cell::Flag(a.pay_protection_on_costs),
         None,
         plan_setting,
     );

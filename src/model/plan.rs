@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -259,6 +259,10 @@ pub struct Assumptions {
     /// Kept staff whose pay falls when their role's pay is harmonised are protected too, on the
     /// same terms. Format 5.
     pub protect_harmonised_pay: bool,
+    /// Pay protection is costed with the employer's on-costs on the protected pay (NI, LGPS at
+    /// the person's council's rate for members, the apprenticeship levy), as a finance officer
+    /// budgets it; off, the protected pay alone. Format 8 (on in older plans).
+    pub pay_protection_on_costs: bool,
     /// VR is accepted only where the exit pays back within this limit.
     pub vr_payback_limit: PaybackLimit,
     /// Whether compulsory redundancies may be made (false = VR only).
@@ -402,6 +406,15 @@ impl Assumptions {
         ((full + taper) * 365.0).round() as i64
     }
 
+    /// How pay protection is costed, in a sentence, for every paper that shows its cost.
+    pub fn protection_sentence(&self) -> &'static str {
+        if self.pay_protection_on_costs {
+            "Pay protection is costed with the employer's on-costs on the protected pay: NI, LGPS at the council's rate for members and the apprenticeship levy."
+        } else {
+            "Pay protection is costed as the protected pay alone, without the employer's on-costs."
+        }
+    }
+
     /// How the councils split the money, in a sentence: "Costs and savings shared in equal
     /// shares; one-off costs in the same ratio."
     pub fn split_sentence(&self) -> String {
@@ -425,6 +438,7 @@ impl Default for Assumptions {
             pay_protection_years: 1.0,
             pay_protection_taper_years: 0.0,
             protect_harmonised_pay: false,
+            pay_protection_on_costs: true,
             vr_payback_limit: PaybackLimit::None,
             compulsory_allowed: true,
             bumping: false,

@@ -262,6 +262,10 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
         "They keep their old pay for the protection period, which adds to the one-off cost (the councils' policy).",
     ),
     (
+        "Cost pay protection with its on-costs (NI, LGPS, levy)",
+        "On: the protected pay costs the employer its NI (Social Security Contributions and Benefits Act 1992), LGPS contributions at the council's rate for members and the apprenticeship levy (Finance Act 2016), as a finance officer budgets it. Off: the protected pay alone. The papers say which.",
+    ),
+    (
         "Councils share",
         "What the councils divide between them: the cost of the single service, or each council's costs and savings (a matter the councils agree, as Bournemouth and Poole agreed 50:50).",
     ),

@@ -139,7 +139,8 @@ pub const COST_SHARES: [(CostShare, &str); 4] = [
     (CostShare::Weights, "By the councils' weights"),
 ];
 
-/// Pay protection: its years, its taper, and whether harmonised pay that falls is protected.
+/// Pay protection: its years, its taper, whether harmonised pay that falls is protected, and
+/// whether it is costed with its on-costs.
 fn protection_rows(ui: &mut Ui, a: &mut crate::model::Assumptions, form: &mut widgets::Form<'_>) {
     let new = widgets::number(
         ui,
@@ -185,6 +186,20 @@ fn protection_rows(ui: &mut Ui, a: &mut crate::model::Assumptions, form: &mut wi
         new,
         |v| {
             a.protect_harmonised_pay = v;
+        },
+    );
+    let new = widgets::tick(
+        ui,
+        "Cost pay protection with its on-costs (NI, LGPS, levy)",
+        a.pay_protection_on_costs,
+    );
+    form.row(
+        ui,
+        "pay_protection_on_costs",
+        "change the costing of pay protection",
+        new,
+        |v| {
+            a.pay_protection_on_costs = v;
         },
     );
 }
