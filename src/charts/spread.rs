@@ -225,7 +225,8 @@ pub struct EqualityChart {
     pub groups: Vec<Group>,
     /// Groups of fewer than 5 people or 5 leavers: in the tables, not on the chart.
     pub hidden: usize,
-    /// Groups, charted or not, outside four-fifths to five-fourths of the workforce's rate.
+    /// Charted groups (those whose rate is shown) outside four-fifths to five-fourths of the
+    /// workforce's rate.
     pub uneven: usize,
     /// The workforce's rate of selection.
     pub overall: f64,
@@ -257,12 +258,14 @@ impl EqualityChart {
                     })
             })
             .collect::<Vec<Group>>();
+        let (groups, small): (Vec<Group>, Vec<Group>) =
+            groups.into_iter().partition(|g| g.rate.is_some());
+        // Only groups whose rate is shown are judged where people can see it: a headline that
+        // counted the others would speak of bars the chart does not draw.
         let uneven = groups
             .iter()
             .filter(|g| matches!(g.selection, Selection::Under | Selection::Over))
             .count();
-        let (groups, small): (Vec<Group>, Vec<Group>) =
-            groups.into_iter().partition(|g| g.rate.is_some());
         Self {
             groups,
             hidden: small.len(),

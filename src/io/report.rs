@@ -289,20 +289,21 @@ fn equality_text(s: &mut String, plan: &Plan, o: &Outcome) {
             .iter()
             .map(|r| equality_cells(r).to_vec())
             .collect();
-        table(
-            s,
-            &[
-                "Group",
-                "Workforce",
-                "At risk",
-                "Leaving",
-                "Rate",
-                "Finding",
-            ],
-            &rows,
-        );
+        table(s, &EQUALITY_HEADINGS, &rows);
     }
 }
+
+/// The headings of [`equality_cells`], one a cell.
+pub const EQUALITY_HEADINGS: [&str; 8] = [
+    "Group",
+    "Workforce",
+    "Share of workforce",
+    "At risk",
+    "Expected to leave",
+    "Share of leavers",
+    "Rate",
+    "Finding",
+];
 
 /// A row of an equality table as text: group, workforce (and its share), at risk, leaving (and
 /// its share), rate and finding.

@@ -190,17 +190,9 @@ pub fn equality_ui(
             .num_columns(8)
             .spacing([20.0, 6.0])
             .show(ui, |ui| {
-                for h in [
-                    b.characteristic.name(),
-                    "Workforce",
-                    "Share of workforce",
-                    "At risk",
-                    "Expected to leave",
-                    "Share of leavers",
-                    "Rate",
-                    "Finding",
-                ] {
-                    ui.strong(h);
+                ui.strong(b.characteristic.name());
+                for h in &crate::io::report::EQUALITY_HEADINGS[1..] {
+                    ui.strong(*h);
                 }
                 ui.end_row();
                 for row in b.shown(profile) {
