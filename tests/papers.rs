@@ -186,7 +186,41 @@ fn the_workbook_has_every_sheet_and_the_json_reports_figures_to_the_penny() {
                 pounds(&c["saving"]),
                 "council year saving",
             );
+            let row = row_of(&years, &format!("{short}: one-off cost"));
+            same_money(
+                number(&years, row, k + 1),
+                pounds(&c["one_off_cost"]),
+                "council year one-off",
+            );
         }
+    }
+    // Each council's years add up to its one-off share, in the JSON as in the sheet.
+    for (c, council) in json["by_council"].as_array().unwrap().iter().enumerate() {
+        let years: f64 = json["by_financial_year"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| pounds(&y["by_council"][c]["one_off_cost"]))
+            .sum();
+        same_money(
+            years,
+            pounds(&council["one_off_cost"]),
+            "council one-off by years",
+        );
+    }
+
+    // The timetable: the number that decides each council's consultation beside its own.
+    let timetable = sheet(&path, "Timetable");
+    let counted = (0..timetable.width())
+        .find(|&col| {
+            timetable.get((0, col)) == Some(&Data::String("Counted within 90 days".to_owned()))
+        })
+        .expect("the column");
+    for (i, c) in json["by_council"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(
+            number(&timetable, i + 1, counted) as u64,
+            c["counted_for_consultation"].as_u64().unwrap()
+        );
     }
 
     let waterfall = sheet(&path, "Waterfall");
@@ -454,6 +488,84 @@ fn the_consultation_drafts_hold_each_councils_figures() {
         let hr1_text = docx_text(&drafts::to_docx(&plan, hr1).expect("written"));
         assert!(hr1_text.contains(&last.strftime("%-d %B %Y").to_string()));
     }
+}
+
+/// Each of the two duties in the HR1 draft has its own sentence and its own date, and a letter
+/// whose dismissals all fall on one day says that day.
+#[test]
+fn the_hr1_gives_one_deadline_per_duty_and_the_letter_one_date_for_one_day() {
+    use merger_planner::io::drafts::{self, Block};
+    use merger_planner::model::{Money, Post, Postholder, TargetPay};
+    // Twenty-five clerks at Bournemouth, all going on go-live (1 April 2018): their notice ends
+    // before it.
+    let mut plan = synthetic::bournemouth_poole();
+    let council = plan.councils[0].id.clone();
+    let role = plan.roles[0].clone();
+    plan.roles = vec![merger_planner::model::Role {
+        target_fte: 0.0,
+        pay: TargetPay::Salary(Money::pounds(25_000)),
+        ..role
+    }];
+    plan.posts = (0..25)
+        .map(|i| Post {
+            id: format!("C{i}"),
+            council: council.clone(),
+            function: plan.roles[0].function.clone(),
+            role: plan.roles[0].id.clone(),
+            title: "Clerk".to_owned(),
+            grade: String::new(),
+            fte: 1.0,
+            salary: Money::pounds(25_000),
+            holder: Some(Postholder {
+                date_of_birth: jiff::civil::date(1980, 1, 1),
+                service_start: jiff::civil::date(2010, 1, 1),
+                lgps_member: true,
+                notice_weeks: 0,
+                vr_interest: false,
+                critical: false,
+                strain_quote: None,
+                monitoring: Default::default(),
+            }),
+        })
+        .collect();
+    let o = engine::evaluate(&plan, &base());
+    let t = &o.councils[0].timetable;
+    assert_eq!((t.proposed, t.consultation_days), (25, 30));
+    assert_eq!(t.first_exit, t.last_exit);
+    let all = drafts::drafts(&plan, &base(), false);
+    let paras = |name: &str| -> Vec<String> {
+        all.iter()
+            .find(|d| d.file_name.starts_with(name))
+            .expect("the draft")
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) | Block::Field(_, p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let hr1 = paras("hr1-");
+    let day = |d: jiff::civil::Date| d.strftime("%-d %B %Y").to_string();
+    // The HR1's own deadline: before any notice and 30 days before the first dismissal.
+    let deadline = hr1
+        .iter()
+        .find(|p| p.starts_with("Deadline for this form"))
+        .expect("the deadline");
+    assert!(deadline.contains(&day(t.hr1_by)), "{deadline}");
+    assert!(!deadline.contains("consultation"), "{deadline}");
+    // Consultation's own: its length, what decides it and when it begins.
+    let owed = hr1
+        .iter()
+        .find(|p| p.starts_with("30 days, for 25 redundancies"))
+        .expect("the consultation owed");
+    assert!(owed.contains(&day(t.consultation_start)), "{owed}");
+    assert!(!owed.contains(&day(t.hr1_by)), "{owed}");
+    // The letter: every dismissal on one day, said once.
+    let letter = paras("s188-letter-").join("\n");
+    let one_day = format!("take effect on {}", day(t.last_exit.expect("dismissals")));
+    assert!(letter.contains(&one_day), "{letter}");
+    assert!(!letter.contains("between"), "{letter}");
 }
 
 #[test]
