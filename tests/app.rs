@@ -1000,7 +1000,7 @@ fn the_arrow_keys_walk_the_post_table() {
 
 #[test]
 fn the_money_view_walks_from_today_to_the_target_cost() {
-    // domain.md 3.8: the waterfall from today's cost to the target cost. A step that lowers the
+    // docs/rules.md, recurring saving: the waterfall from today's cost to the target cost. A step that lowers the
     // cost reads "less", one that raises it (new posts, here) "plus", each with its amount.
     let (mut h, _) = harness();
     click(&mut h, "Money");

@@ -1,4 +1,4 @@
-//! Property tests of the invariants of domain.md section 3, on random plans that include
+//! Property tests of the invariants of the rules (docs/rules.md), on random plans that include
 //! councils with no staff and roles with a target of zero.
 
 use jiff::civil::{Date, date};
@@ -261,6 +261,25 @@ proptest! {
         prop_assert_eq!(by_year, o.totals.one_off_cost);
         let ratios: f64 = o.councils.iter().map(|c| c.share_ratio).sum();
         prop_assert!((ratios - 1.0).abs() < 1e-9);
+        // Each year is split between the councils to the penny, and each council's years add up
+        // to its one-off share; every function's council shares add up to the function, and
+        // each council's to its own total.
+        for (k, y) in o.years.iter().enumerate() {
+            let saving: Money = o.councils.iter().map(|c| c.years[k].saving).sum();
+            let one_off: Money = o.councils.iter().map(|c| c.years[k].one_off_cost).sum();
+            prop_assert_eq!(saving, y.saving);
+            prop_assert_eq!(one_off, y.one_off_cost);
+        }
+        for (c, council) in o.councils.iter().enumerate() {
+            let years: Money = council.years.iter().map(|y| y.one_off_cost).sum();
+            prop_assert_eq!(years, council.one_off_cost);
+            let functions: Money = o.functions.iter().map(|f| f.council_saving[c]).sum();
+            prop_assert_eq!(functions, council.recurring_saving);
+        }
+        for f in &o.functions {
+            let councils: Money = f.council_saving.iter().copied().sum();
+            prop_assert_eq!(councils, f.recurring_saving);
+        }
         check_finite(&o)?;
     }
 

@@ -1,4 +1,4 @@
-//! The charts of domain.md 5, drawn with egui_plot from figures built once per change of the
+//! The charts the app draws, drawn with egui_plot from figures built once per change of the
 //! plan ([`series::Series`]). Each chart is one small function; this module holds what they share:
 //! titles, axes for categories and money, the "nothing to show" note, the table under a chart and
 //! the card that puts them together in a view. Slides and exported images draw the same charts.

@@ -148,7 +148,7 @@ impl Overlap {
     }
 
     /// FTE today above the target, per function (never below zero): the reduction needed,
-    /// domain.md 3.1's D = max(0, H + V - T), taken over the whole function.
+    /// the pools' reduction D = max(0, H + V - T), taken over the whole function.
     pub fn overlap(&self, function: usize) -> f64 {
         let today = self.today.get(function).copied().unwrap_or(0.0);
         let target = self.target.get(function).copied().unwrap_or(0.0);

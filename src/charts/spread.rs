@@ -1,4 +1,4 @@
-//! The charts of issue 15: the fan of cumulative net by financial year and the tornado (from a
+//! The charts of uncertainty and equality: the fan of cumulative net by financial year and the tornado (from a
 //! Monte Carlo run over the scenario's ranges), and the equality impact's rate of selection by
 //! group. Their figures (pure data, tested without drawing) and their plots.
 

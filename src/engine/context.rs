@@ -82,7 +82,7 @@ pub struct Context<'a> {
     /// Each role's function, if known.
     pub role_function: Vec<Option<usize>>,
     /// On-cost rates of full-year figures: the tax year that starts in the first full financial
-    /// year after go-live (domain.md 3.7). Each financial year's own figures use its own rates.
+    /// year after go-live (docs/rules.md, full-year cost of a post). Each financial year's own figures use its own rates.
     pub on_costs: OnCosts,
     /// Weeks in a year for a week's pay.
     pub weeks_per_year: f64,

@@ -1,4 +1,4 @@
-//! Recurring costs (domain.md section 3, steps 7 and 8): the full-year cost of today's
+//! Recurring costs (docs/rules.md, full-year cost of a post and recurring saving): the full-year cost of today's
 //! establishment and of the target structure, and the waterfall between them, which reconciles
 //! to the penny because every post's cost is split into whole pence before anything is added.
 

@@ -1,4 +1,4 @@
-//! The equality impact (issue 15, Equality Act 2010 s.149): the profile of the whole workforce,
+//! The equality impact (Equality Act 2010 s.149; docs/rules.md): the profile of the whole workforce,
 //! of the people at risk and of those expected to leave, by age band and, where the
 //! establishment records them, by sex, ethnicity and disability, in total and per pool; each
 //! group's rate of selection against the workforce's. A group selected at under four-fifths or

@@ -1,4 +1,4 @@
-//! Flags (domain.md section 3, step 11): what the directors must see before they sign.
+//! Flags (docs/rules.md, flags): what the directors must see before they sign.
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! The engine: a pure function from a plan and a scenario to an [`Outcome`] (domain.md section 3).
+//! The engine: a pure function from a plan and a scenario to an [`Outcome`] (docs/rules.md).
 //!
 //! No I/O, no UI, no clock: the plan carries its own dates and rules, so the same plan gives the
 //! same figures, bit for bit, wherever and whenever it is evaluated.

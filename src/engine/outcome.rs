@@ -43,7 +43,7 @@ impl Flows {
     }
 
     /// FTE kept in the single service: filled posts kept and vacancies kept open. With it the
-    /// pools add up to today (domain.md 3: today = kept + deleted vacancies + VR + CR +
+    /// pools add up to today (docs/rules.md: today = kept + deleted vacancies + VR + CR +
     /// redeployed out); the Pools view's "Kept" column.
     pub fn kept_total(&self) -> f64 {
         self.kept + self.vacancies_kept

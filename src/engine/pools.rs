@@ -1,5 +1,5 @@
 //! Redundancy pools: per role, which vacancies go, who volunteers, who is redeployed and how
-//! much compulsory redundancy remains (domain.md section 3, steps 1 to 5).
+//! much compulsory redundancy remains (docs/rules.md).
 
 use std::cmp::Ordering;
 

@@ -1,4 +1,4 @@
-//! Decisions under uncertainty (issue 15): a Monte Carlo run of the whole engine over a
+//! Decisions under uncertainty (docs/rules.md, uncertainty): a Monte Carlo run of the whole engine over a
 //! scenario's uncertain inputs, each a low, likely and high value (a triangular distribution),
 //! and a tornado of which input moves the one-off cost and the saving most.
 //!

@@ -1,4 +1,4 @@
-//! The timetable per council (domain.md section 3, step 9): how many people each council
+//! The timetable per council (docs/rules.md, "Collective consultation"): how many people each council
 //! proposes to make redundant, the collective consultation that owes, HR1, when notices can be
 //! given, each leaver's exit date, and whether go-live can be met.
 

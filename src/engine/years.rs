@@ -1,4 +1,4 @@
-//! Money by financial year (domain.md section 3, step 9): part-year savings from each start date,
+//! Money by financial year (docs/rules.md, part-year effects and the split year by year): part-year savings from each start date,
 //! one-off costs in the year they are paid, net, cumulative net and the payback year.
 
 use std::collections::BTreeMap;

@@ -751,7 +751,7 @@ pub fn reorganisation(councils: usize, posts: usize, seed: u64) -> Plan {
             amount: Money::pounds(3_200_000),
         },
     ];
-    // What nobody knows in advance (issue 15): how many volunteer, how many can be redeployed,
+    // What nobody knows in advance: how many volunteer, how many can be redeployed,
     // what the funds quote, whether notices slip, the next pay award and the systems overrun.
     let range = |low, likely, high| Some(Range { low, likely, high });
     plan.assumptions.ranges = Ranges {

@@ -2,7 +2,7 @@
 //!
 //! They are stored in the plan (not read from the app), so a plan made in 2026 computes the same
 //! figures when it is reopened in 2030. [`Parameters::default`] holds the figures for England and
-//! Wales as the app knows them; domain.md section 4 says where each comes from.
+//! Wales as the app knows them; each carries its source, and docs/rules.md says how it is applied.
 
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};

@@ -478,7 +478,7 @@ pub struct ImplementationCost {
     pub amount: Money,
 }
 
-/// What the councils agree to share (domain.md 3.10).
+/// What the councils agree to share (docs/rules.md, "The split between councils").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SplitMethod {
     /// Share the cost of the single service: each council's saving is its cost today less its

@@ -488,17 +488,17 @@ pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
         (
             "Redundancy pools",
             "Vacancies are deleted first, then volunteers (best payback first, never below target), then redeployment into open posts, then compulsory redundancy as the expected cost of a fair selection".to_owned(),
-            "The reference model (domain.md, section 3)".to_owned(),
+            "The councils' redundancy and redeployment policies; TULRCA 1992 s.188(2) (avoiding and reducing dismissals)".to_owned(),
         ),
         (
             "Money by financial year and payback",
             "Savings and costs from their dates, part years by days or months to 31 March; payback is one-off cost ÷ recurring saving".to_owned(),
-            "The reference model (domain.md, section 3)".to_owned(),
+            "The local authority financial year, 1 April to 31 March (Local Government Act 1972 s.270); the councils' business cases".to_owned(),
         ),
         (
             "The split between councils",
-            "Recurring cost by the plan's cost-share rule; one-off costs by the same ratio or by employing council; pennies by largest remainder".to_owned(),
-            "The reference model (domain.md, section 3)".to_owned(),
+            "The plan's rule applied to the full year and to each financial year's own figures; a line that names a council is that council's alone; one-off costs by the same ratio or by employing council; each council's total rounded once by largest remainder".to_owned(),
+            "The councils' agreement for the shared service (Local Government Act 1972 s.101 and s.113)".to_owned(),
         ),
     ]
 }

@@ -1,4 +1,4 @@
-//! The Monte Carlo run: `cargo bench --bench risk`. Target (issue 15): 2,000 draws of a
+//! The Monte Carlo run: `cargo bench --bench risk`. Target: 2,000 draws of a
 //! 5,000-post plan in 2 s or less on the reference machine (2 cores). It prints the time of a
 //! whole run, on one thread and on every core, and the draws a second.
 

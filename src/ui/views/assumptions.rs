@@ -125,7 +125,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     }
 }
 
-/// What the councils can agree to share, in words (domain.md 3.10).
+/// What the councils can agree to share, in words (docs/rules.md, "The split between councils").
 pub const SPLIT_METHODS: [(SplitMethod, &str); 2] = [
     (SplitMethod::ServiceCost, "The cost of the single service"),
     (SplitMethod::CostsAndSavings, "Costs and savings"),
