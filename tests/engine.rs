@@ -1702,6 +1702,40 @@ fn dismissals_89_days_apart_count_together_and_90_days_apart_do_not() {
     assert_eq!((finance.counted, finance.consultation_days), (15, 0));
 }
 
+#[test]
+fn dismissals_more_than_90_days_apart_at_one_go_live_count_apart() {
+    // One wave: twenty people at A, consultation from 1 October 2025, go-live 1 April 2026.
+    // Ten have 12 weeks' notice (statutory, service since 2010): their notice ends before
+    // go-live and their dismissals take effect on 1 April 2026. Ten have 40 weeks' contractual
+    // notice: from 1 October 2025 it ends on 8 July 2026, 98 days after. No period of 90 days
+    // holds more than 10 dismissals, so none of the 20 proposed owes collective consultation
+    // (s.188(1) counts dismissals within 90 days), and notices can go from 1 October.
+    let mut plan = two_waves(date(2026, 4, 1));
+    plan.posts.truncate(20);
+    for (i, post) in plan.posts.iter_mut().enumerate() {
+        post.role = "clerk".to_owned();
+        if i >= 10 {
+            post.holder.as_mut().expect("filled").notice_weeks = 40;
+        }
+    }
+    let o = evaluate_base(&plan);
+    let t = &o.councils[0].timetable;
+    assert_eq!(o.waves.len(), 1);
+    assert_eq!((t.proposed, t.counted, t.consultation_days), (20, 10, 0));
+    assert_eq!(t.first_exit, Some(date(2026, 4, 1)));
+    assert_eq!(t.last_exit, Some(date(2026, 7, 8)));
+    // With 38 weeks the last ten would leave on 24 June 2026, 84 days after: all 20 within one
+    // period, so 30 days are owed. Those days move the notices to 31 October, ending on 24
+    // July, 114 days after 1 April, when no period would hold 20 again: owing consultation
+    // would itself undo the count that owes it. The app keeps the 30 days (counts only rise).
+    for post in plan.posts.iter_mut().skip(10) {
+        post.holder.as_mut().expect("filled").notice_weeks = 38;
+    }
+    let t = evaluate_base(&plan).councils[0].timetable.clone();
+    assert_eq!((t.counted, t.consultation_days), (20, 30));
+    assert_eq!(t.last_exit, Some(date(2026, 7, 24)));
+}
+
 fn plan_role(o: &merger_planner::engine::Outcome, role: usize) -> &str {
     &o.roles[role].id
 }

@@ -270,8 +270,14 @@ pub fn council_years(
         }
     }
     if ctx.assumptions.one_off_split == OneOffSplit::EmployingCouncil {
-        for c in 0..nc {
-            let paid = spread(&span, inputs.payments.iter().filter(|p| p.council == c));
+        let mut by_council: Vec<Vec<&Payment>> = vec![Vec::new(); nc];
+        for p in inputs.payments {
+            if let Some(paid) = by_council.get_mut(p.council) {
+                paid.push(p);
+            }
+        }
+        for (c, payments) in by_council.iter().enumerate() {
+            let paid = spread(&span, payments.iter().copied());
             for (row, amount) in own_one_off.iter_mut().zip(paid) {
                 row[c] += amount.pence() as f64;
             }
