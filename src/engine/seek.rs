@@ -354,6 +354,12 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
             })
         })
         .collect();
+    let by_post: rustc_hash::FxHashMap<usize, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.post, k))
+        .collect();
+    let member = |post: usize| by_post.get(&post).map(|&k| &members[k]);
     let candidates = super::pools::volunteers(ctx, &pool.filled);
     let whole: Vec<(usize, f64, f64)> = candidates
         .iter()
@@ -368,7 +374,7 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
         .iter()
         .filter(|c| c.offered < 1.0)
         .filter_map(|c| {
-            let m = members.iter().find(|m| m.post == c.post)?;
+            let m = member(c.post)?;
             Some((
                 c.offered * m.fte,
                 c.offered * c.cost.as_pounds(),
@@ -378,25 +384,33 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
         .collect();
     let take_up: f64 = partial.iter().map(|p| p.0).sum();
     let ftes: Vec<f64> = whole.iter().map(|w| w.1).collect();
-    // The rest falls evenly on those left (the critical only when nobody else is).
+    // The rest falls evenly on those left, the critical only when nobody else is. Volunteers
+    // are never critical, so those left beside a set are everyone not critical less the set.
+    let sum = |pick: &mut dyn Iterator<Item = &Member>| {
+        pick.fold([0.0; 4], |a, m| {
+            [
+                a[0] + m.fte,
+                a[1] + m.compulsory,
+                a[2] + m.protection,
+                a[3] + m.end,
+            ]
+        })
+    };
+    let open_sum = sum(&mut members.iter().filter(|m| !m.critical));
+    let critical_sum = sum(&mut members.iter().filter(|m| m.critical));
     let rest = |gone: &[usize], cap: f64| {
-        let left: Vec<&Member> = members.iter().filter(|m| !gone.contains(&m.post)).collect();
-        let pick: Vec<&&Member> = if left.iter().any(|m| !m.critical) {
-            left.iter().filter(|m| !m.critical).collect()
-        } else {
-            left.iter().collect()
-        };
-        let fte: f64 = pick.iter().map(|m| m.fte).sum();
-        if fte <= TINY {
+        let gone = sum(&mut gone.iter().filter_map(|&p| member(p)));
+        let open: [f64; 4] = std::array::from_fn(|k| open_sum[k] - gone[k]);
+        let pick = if open[0] > TINY { open } else { critical_sum };
+        if pick[0] <= TINY {
             return Rest::default();
         }
         // A cut of one FTE selects 1 / fte of each of them (of their package and their cost).
-        let per = |x: f64| x / fte;
         Rest {
             cap,
-            cost: per(pick.iter().map(|m| m.compulsory).sum()),
-            protection: per(pick.iter().map(|m| m.protection).sum()),
-            saving: per(pick.iter().map(|m| m.end).sum()),
+            cost: pick[1] / pick[0],
+            protection: pick[2] / pick[0],
+            saving: pick[3] / pick[0],
         }
     };
     let choices = realisable_sets(&ftes)
@@ -406,11 +420,7 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
             Choice {
                 fte: set.iter().map(|&k| whole[k].1).sum(),
                 cost: set.iter().map(|&k| whole[k].2).sum(),
-                saving: posts
-                    .iter()
-                    .filter_map(|p| members.iter().find(|m| m.post == *p))
-                    .map(|m| m.end)
-                    .sum(),
+                saving: posts.iter().filter_map(|&p| member(p)).map(|m| m.end).sum(),
                 rest: rest(&posts, rest_cap(&ftes, &set)),
             }
         })
