@@ -149,15 +149,16 @@ p_compulsory_needed.";
 
 const SEEK_HELP: &str =
     "Asks the question backwards: which role targets save --saving a year with the fewest
-compulsory redundancies, then the lowest one-off cost? Constraints: --no-compulsory (the new
-scenario also turns compulsory redundancy off), --max-payback YEARS, --min-function-share PERCENT
-(each function keeps at least that share of today's FTE) and critical posts kept (--keep-critical
-no to let them go). It starts from --scenario (Base unless given), solves a linear programme over
-each role's vacancies, volunteers and the rest (good_lp with microlp), works the proposal out
-with the engine, and writes the plan with it as a new scenario (--scenario-name, default \"Save
-£X\") to --out, printing its headline figures and each role's target from and to. When the goal
-cannot be met it says by how much, and which constraint holds it back, and writes nothing
-(exit 1).";
+compulsory redundancies, then the lowest one-off cost, then as close to the saving as that
+allows? Constraints: --no-compulsory (the new scenario also turns compulsory redundancy off),
+--max-payback YEARS, --min-function-share PERCENT (each function keeps at least that share of
+today's FTE) and critical posts kept (--keep-critical no to let them go). It starts from
+--scenario (Base unless given), solves a mixed-integer programme over each role's vacancies,
+volunteers (each whole, as the engine takes them) and the rest (good_lp with microlp), works the
+proposal out with the engine and writes the plan with it as a new scenario (--scenario-name, or
+\"Save £X a year\") to --out, printing its headline figures and each role's target from and to.
+If the goal cannot be met it says the most that can be saved and which
+constraint binds, writes nothing and exits 1.";
 
 /// The command line as clap reads it.
 #[derive(Parser, Debug)]

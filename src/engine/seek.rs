@@ -1141,7 +1141,7 @@ fn most(
 /// The description of a proposal's scenario.
 fn describe(goal: &Goal) -> String {
     let mut parts = vec![format!(
-        "Goal seek: save {} a year with the fewest compulsory redundancies, then the lowest one-off cost",
+        "Goal seek: save {} a year with the fewest compulsory redundancies, then the lowest one-off cost, then as close to it as that allows",
         goal.saving.whole()
     )];
     if goal.no_compulsory {

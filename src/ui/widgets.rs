@@ -415,7 +415,7 @@ pub const SETTING_HELP: &[(&str, &str)] = &[
     ),
     (
         "Saving a year to reach",
-        "The recurring saving a year the goal seek looks for: it proposes the target FTE of each role that reaches it at the least one-off cost.",
+        "The recurring saving a year the goal seek looks for: it proposes the target FTE of each role that reaches it with the fewest compulsory redundancies, then the least one-off cost, then as close to it as that allows; volunteers go whole, as the engine takes them.",
     ),
     (
         "No compulsory redundancies",

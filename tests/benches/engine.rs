@@ -123,5 +123,12 @@ fn goal_seek(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, large_plan, document, scaling, example_plan, goal_seek);
+criterion_group!(
+    benches,
+    large_plan,
+    document,
+    scaling,
+    example_plan,
+    goal_seek
+);
 criterion_main!(benches);

@@ -336,7 +336,13 @@ pub fn timetable_ui(
                     };
                     ui.label(name).on_hover_text(&c.name);
                     ui.label(t.go_live.to_string());
-                    ui.label(crate::format::proposed(t.proposed, t.counted));
+                    let proposed = ui.label(crate::format::proposed(t.proposed, t.counted));
+                    if t.counted != t.proposed {
+                        proposed.on_hover_text(format!(
+                            "{} dismissals at {} fall within one period of 90 days with this wave's own (a later wave's among them); that number decides the {} days of consultation owed (TULRCA 1992 s.188).",
+                            t.counted, c.short_name, t.consultation_days
+                        ));
+                    }
                     ui.label(format!("{} days", t.consultation_days));
                     ui.label(t.notices_from.to_string());
                     ui.label(format!("{} weeks", t.longest_notice_weeks));

@@ -1,5 +1,6 @@
 //! Scenarios > Goal seek: "save £X a year" with the directors' constraints, solved for the role
-//! targets with the fewest compulsory redundancies and then the lowest one-off cost
+//! targets with the fewest compulsory redundancies, then the lowest one-off cost, then the saving
+//! closest to the goal
 //! ([`crate::engine::seek`]). The proposal is shown with what it changes from the scenario it
 //! started from; it joins the plan as a new scenario only when the user keeps it.
 
@@ -69,7 +70,7 @@ pub fn ui(
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!(
-                    "Sets every role's target, starting from the {from} scenario, to save the amount with the fewest compulsory redundancies and then the lowest one-off cost. The proposal is shown first; keep it as a new scenario to compare it."
+                    "Sets every role's target, starting from the {from} scenario, to save the amount with the fewest compulsory redundancies, then the lowest one-off cost, then as close to the amount as that allows. The proposal is shown first; keep it as a new scenario to compare it."
                 ))
                 .size(theme::SMALL_SIZE),
             );
