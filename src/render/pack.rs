@@ -432,6 +432,7 @@ fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &eng
             t.one_off_cost.full()
         ),
         o.assumptions.split_sentence(),
+        o.assumptions.protection_sentence().to_owned(),
     ];
     let mut y = 380.0;
     for line in lines {
