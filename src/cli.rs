@@ -782,11 +782,12 @@ fn seek_cmd(args: &SeekArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             ))
         })?;
     if let Some(y) = args.max_payback
-        && !(y.is_finite() && y > 0.0)
+        && !(y > 0.0 && y <= crate::engine::seek::LONGEST_PAYBACK_YEARS)
     {
-        return Err(Failure::Usage(
-            "--max-payback must be a number of years above 0".to_owned(),
-        ));
+        return Err(Failure::Usage(format!(
+            "--max-payback must be a number of years above 0 and at most {} (a longer limit is none: leave it out)",
+            crate::engine::seek::LONGEST_PAYBACK_YEARS
+        )));
     }
     if let Some(p) = args.min_function_share
         && !(0.0..=100.0).contains(&p)

@@ -1148,6 +1148,27 @@ fn seek_writes_the_plan_with_the_proposal_and_explains_an_impossible_goal() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--saving 'lots'"));
+    // A payback limit past what a limit can mean (100 years is already none) is refused with
+    // what to do, never handed to the solver (1e308 made it panic).
+    for years in ["1e308", "101", "inf", "0"] {
+        let o = run(&[
+            "seek",
+            &plan,
+            "--saving",
+            "1000000",
+            "--max-payback",
+            years,
+            "--out",
+            none.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{years}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("--max-payback") && err.contains("at most 100"),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
 }
 
 /// `report` on the example plans names councils, functions and roles by their names in every

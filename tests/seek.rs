@@ -313,6 +313,57 @@ fn the_most_under_a_payback_limit_is_what_whole_volunteers_allow() {
     assert!(p.payback_years.is_some_and(|y| y <= 0.03));
 }
 
+#[test]
+fn limits_past_their_meaning_never_reach_the_solver() {
+    // A payback limit of 1e308 years is no limit (the solver panicked on it), a share beyond 1
+    // is all of today, and a saving past everything the posts cost is too far, said as such.
+    let plan = five_posts();
+    let from = plan.scenario(Scenario::BASE).expect("base");
+    let goal = Goal {
+        saving: Money::pounds(60_000),
+        ..Goal::default()
+    };
+    let free = seek(&plan, &from, &goal, "Free").unwrap();
+    let endless = seek(
+        &plan,
+        &from,
+        &Goal {
+            max_payback_years: Some(1e308),
+            ..goal.clone()
+        },
+        "Free",
+    )
+    .unwrap();
+    assert_eq!(endless.changes, free.changes);
+    assert!(
+        seek(
+            &plan,
+            &from,
+            &Goal {
+                min_function_share: Some(f64::NAN),
+                ..goal.clone()
+            },
+            "Free",
+        )
+        .is_ok()
+    );
+    let short = seek(
+        &plan,
+        &from,
+        &Goal {
+            saving: Money(i64::MAX / 2),
+            ..goal
+        },
+        "Too far",
+    )
+    .unwrap_err();
+    assert!(short.most > Money::ZERO);
+    assert!(
+        short.binding[0].starts_with("the posts themselves"),
+        "{short:?}"
+    );
+}
+
 mod grid {
     //! Random plans of up to 8 posts against every choice of targets on a grid of half FTEs:
     //! the seek's proposal is never short of the goal and never worse than the best of them

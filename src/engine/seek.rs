@@ -169,6 +169,10 @@ const MOST_CHOICES: usize = 400;
 /// At most this many volunteer sets a role (every prefix of its volunteers is always one).
 const MOST_SETS: usize = 64;
 
+/// A payback limit of this many years or more is no limit at all (a limit the solver could not
+/// scale, 1e308 years, is refused by the command line and ignored here).
+pub const LONGEST_PAYBACK_YEARS: f64 = 100.0;
+
 /// The programme counts money in thousands of pounds, so its coefficients stay near those of
 /// FTE, as the solver's checks of a whole-number solution need.
 const UNIT: f64 = 1_000.0;
@@ -1029,10 +1033,18 @@ fn proposal(plan: &Plan, from: &Scenario, targets: &[Option<f64>], goal: &Goal) 
 /// `name`. When the goal cannot be met, how far short and which constraint holds it back.
 pub fn seek(plan: &Plan, from: &Scenario, goal: &Goal, name: &str) -> Result<Proposal, Shortfall> {
     let (keep, levers) = levers(plan, from, goal);
+    // Only limits that mean something reach the solver: a payback of 100 years or more is no
+    // limit, a share is of 0 to 1, and neither may be not a number.
     let limits = Limits {
         no_compulsory: goal.no_compulsory,
-        payback: goal.max_payback_years,
-        share: goal.min_function_share,
+        payback: goal
+            .max_payback_years
+            .filter(|y| *y < LONGEST_PAYBACK_YEARS)
+            .map(|y| y.max(0.0)),
+        share: goal
+            .min_function_share
+            .filter(|s| !s.is_nan())
+            .map(|s| s.clamp(0.0, 1.0)),
     };
     let named = |mut p: Proposal| {
         p.scenario.name = name.to_owned();
@@ -1042,7 +1054,25 @@ pub fn seek(plan: &Plan, from: &Scenario, goal: &Goal, name: &str) -> Result<Pro
     let target = goal.saving.as_pounds();
     let mut need = target;
     let mut asked = limits;
-    for _ in 0..8 {
+    // No target saves more than everything costs today and every saving besides posts: a goal
+    // past that is not given to the solver (it could not scale it), only said to be too far.
+    let ceiling = keep.totals.baseline_cost.as_pounds()
+        + plan
+            .assumptions
+            .lines
+            .iter()
+            .filter(|l| l.kind == crate::model::LineKind::RecurringSaving)
+            .map(|l| l.amount.at_least_zero().as_pounds())
+            .sum::<f64>()
+        + from
+            .lines
+            .iter()
+            .flatten()
+            .filter(|l| l.kind == crate::model::LineKind::RecurringSaving)
+            .map(|l| l.amount.at_least_zero().as_pounds())
+            .sum::<f64>();
+    let rounds = if target <= ceiling { 8 } else { 0 };
+    for _ in 0..rounds {
         let Some(targets) = solve(&keep, &levers, Aim::Reach(need), asked) else {
             break;
         };
