@@ -1061,6 +1061,11 @@ fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     Ok(0)
 }
 
+/// The youngest age service can count from (the school leaving age) and the oldest age an
+/// employee can be, for the redundancy calculator's checks of what cannot be true.
+const WORKING_AGE_FROM: u32 = 16;
+const OLDEST: u32 = 120;
+
 fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let exit = date("exit-date", Some(&args.exit_date))?
         .ok_or_else(|| Failure::Usage("--exit-date is required".to_owned()))?;
@@ -1083,6 +1088,17 @@ fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Fail
         (Some(age), Some(years), None, None) => {
             let age: u32 = number("age", Some(age), "a whole number of years")?.unwrap_or(0);
             let years: u32 = number("years", Some(years), "a whole number of years")?.unwrap_or(0);
+            if !(WORKING_AGE_FROM..=OLDEST).contains(&age) {
+                return Err(Failure::Input(format!(
+                    "--age {age} is not an employee's age: give the age at the exit date in whole years, from {WORKING_AGE_FROM} to {OLDEST}"
+                )));
+            }
+            if years > age - WORKING_AGE_FROM {
+                return Err(Failure::Input(format!(
+                    "--years {years} with --age {age}: service counts from {WORKING_AGE_FROM} at the earliest, so at {age} it is at most {} years",
+                    age - WORKING_AGE_FROM
+                )));
+            }
             rules::statutory_weeks_reckoner(rules, age, years)
         }
         (None, None, Some(dob), Some(start)) => {
@@ -1094,6 +1110,12 @@ fn redundancy_cmd(args: &RedundancyArgs, out: &mut dyn Write) -> Result<u8, Fail
             if start > exit {
                 return Err(Failure::Input(format!(
                     "--service-start {start} is after --exit-date {exit}"
+                )));
+            }
+            let age = crate::engine::dates::whole_years(dob, exit);
+            if age > OLDEST as i32 {
+                return Err(Failure::Input(format!(
+                    "--dob {dob} makes the employee {age} on --exit-date {exit}: check the date of birth"
                 )));
             }
             rules::statutory_weeks(rules, dob, start, exit)

@@ -424,6 +424,43 @@ fn redundancy_refuses_bad_input() {
         "800",
     ]);
     assert_eq!(o.status.code(), Some(2));
+    // An age nobody works at, and an age and service that cannot both be true (service counts
+    // from 16 at the earliest), are refused with what is wrong.
+    for (age, years, says) in [
+        ("200", "10", "--age 200 is not an employee's age"),
+        ("18", "20", "at 18 it is at most 2 years"),
+    ] {
+        let o = run(&[
+            "redundancy",
+            "--exit-date",
+            "2025-06-01",
+            "--weekly-pay",
+            "800",
+            "--age",
+            age,
+            "--years",
+            years,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{age} {years}");
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+    }
+    let o = run(&[
+        "redundancy",
+        "--exit-date",
+        "2025-06-01",
+        "--weekly-pay",
+        "800",
+        "--dob",
+        "1800-01-01",
+        "--service-start",
+        "1990-01-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("check the date of birth"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 const STAFF: &str = "\
