@@ -317,6 +317,24 @@ fn dates_that_could_go_either_way_are_asked_about() {
 }
 
 #[test]
+fn a_negative_notice_is_refused_with_its_row_and_column_not_made_positive() {
+    let plan = empty_plan();
+    let (_, checked) = import("negative-notice.csv", &plan, &options("Poole"));
+    assert!(!checked.can_import());
+    let text = problems(&checked);
+    for needle in [
+        "row 2, column 'Notice': '-1' is a negative notice period",
+        "row 3, column 'Notice': '-5 weeks' is a negative notice period",
+    ] {
+        assert!(
+            text.iter().any(|t| t.starts_with(needle)),
+            "no {needle} in {text:#?}"
+        );
+    }
+    assert_eq!(checked.bad_rows, vec![2, 3]);
+}
+
+#[test]
 fn every_bad_value_is_listed_with_its_row_heading_and_value_and_can_be_skipped() {
     let plan = empty_plan();
     let (_, checked) = import("bad-values.csv", &plan, &options("Poole"));

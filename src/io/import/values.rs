@@ -291,7 +291,15 @@ pub fn notice_weeks(cell: &Cell) -> Result<u32, Refusal> {
     if cell.is_empty() {
         return Ok(0);
     }
-    let t = words(&cell.display());
+    // The words below drop a leading minus with the punctuation: look for it first.
+    let raw = cell.display();
+    if raw.trim_start().starts_with(['-', '\u{2212}']) {
+        return Err(format!(
+            "'{}' is a negative notice period; write the contract's notice in weeks (12) or months (3 months)",
+            raw.trim()
+        ));
+    }
+    let t = words(&raw);
     let (n, months) = if let Some(m) = ["months", "month", "mths", "mth", "m"]
         .iter()
         .find_map(|s| t.strip_suffix(s))
@@ -568,6 +576,12 @@ mod tests {
         assert_eq!(notice_weeks(&t("1 month")), Ok(5));
         assert_eq!(notice_weeks(&Cell::Empty), Ok(0));
         assert!(notice_weeks(&t("forever")).is_err());
+        // A minus is not lost with the punctuation: -1 is not 1.
+        for negative in ["-1", "-5 weeks", "\u{2212}3 months", " -2"] {
+            let err = notice_weeks(&t(negative)).unwrap_err();
+            assert!(err.contains("negative notice period"), "{negative}: {err}");
+        }
+        assert!(notice_weeks(&Cell::Number(-1.0)).is_err());
     }
 
     #[test]
