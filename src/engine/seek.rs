@@ -1056,18 +1056,14 @@ pub fn seek(plan: &Plan, from: &Scenario, goal: &Goal, name: &str) -> Result<Pro
     let mut asked = limits;
     // No target saves more than everything costs today and every saving besides posts: a goal
     // past that is not given to the solver (it could not scale it), only said to be too far.
+    // (The plan's lines and the scenario's own, if any: the scenario's replace the plan's, so
+    // both together can only over-reach.)
     let ceiling = keep.totals.baseline_cost.as_pounds()
         + plan
             .assumptions
             .lines
             .iter()
-            .filter(|l| l.kind == crate::model::LineKind::RecurringSaving)
-            .map(|l| l.amount.at_least_zero().as_pounds())
-            .sum::<f64>()
-        + from
-            .lines
-            .iter()
-            .flatten()
+            .chain(from.lines.iter().flatten())
             .filter(|l| l.kind == crate::model::LineKind::RecurringSaving)
             .map(|l| l.amount.at_least_zero().as_pounds())
             .sum::<f64>();
