@@ -507,6 +507,46 @@ mod grid {
         }
     }
 
+    /// Those redeployed beside a set of volunteers are priced at what that set leaves behind.
+    /// Here the grid's best is role 0 at 1.5 FTE, role 1 at 1.0 and role 2 at 0.5: one-off
+    /// £21,672.72 for £101,867.50 a year, payback 0.2128 years, with 0.5 FTE compulsory. Pricing
+    /// the redeployed as if nobody had volunteered over-costed it by £6,956.18, past a payback
+    /// limit of 0.21305 years, and the seek said the goal could not be met.
+    #[test]
+    fn the_redeployed_beside_volunteers_are_priced_at_what_the_volunteers_leave() {
+        let posts: Vec<PostSpec> = vec![
+            (2, true, 30, None),
+            (1, false, 45, Some((1995, 0, true, true, false))),
+            (1, false, 28, Some((1962, 0, false, false, false))),
+            (1, true, 20, Some((1962, 0, false, false, false))),
+            (0, false, 50, Some((1962, 0, false, true, true))),
+            (1, true, 33, Some((1962, 0, false, false, true))),
+            (0, true, 54, Some((1962, 0, false, true, false))),
+            (0, true, 21, Some((1987, 0, true, false, false))),
+        ];
+        let mut plan = plan(&posts, &[39, 55, 20]);
+        plan.assumptions.redeployment_rate = 0.5;
+        let from = plan.scenario(Scenario::BASE).expect("base");
+        let goal = Goal {
+            saving: Money::pounds(1),
+            max_payback_years: Some(0.213_05),
+            ..Goal::default()
+        };
+        let found = grid(&plan, &from, &goal);
+        assert!(
+            found
+                .iter()
+                .any(|g| (g.0 - 0.5).abs() < 1e-9 && (g.1 - 21_672.72).abs() < 0.005),
+            "{found:?}"
+        );
+        let p = seek(&plan, &from, &goal, "Seek").expect("the grid meets the goal");
+        assert!(p.compulsory_fte <= 0.5 + 1e-9, "{p:?}");
+        assert!(
+            p.payback_years.is_some_and(|y| y <= 0.213_05),
+            "{p:?}"
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

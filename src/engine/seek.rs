@@ -10,9 +10,11 @@
 //! So the programme is mixed-integer (good_lp with microlp, pure Rust): for each role, which of
 //! the sets of volunteers the engine can be made to take goes (a 0/1 choice each), with the
 //! vacancies, the volunteers at a VR take-up and the pool at risk as amounts; each person's
-//! package, pay protection and cost at target pay come from the engine's own rules. The rule
-//! order is kept by solving in turn, and each role's cut is set to the hundredth of an FTE the
-//! way that still meets the limits. The engine then works the proposal out; where its figures
+//! package, pay protection and cost at target pay come from the engine's own rules; those
+//! redeployed beside a set of volunteers are priced at the rates of who that set leaves at risk.
+//! The rule order is kept by solving in turn. On a small plan each target is a whole number of
+//! hundredths of an FTE inside the programme; on a large one each role's cut is set to the
+//! hundredth afterwards, the way that still meets the limits. The engine then works the proposal out; where its figures
 //! fall short (a package paid after go-live, a penny a post), the programme is asked again.
 
 use good_lp::{
@@ -165,6 +167,10 @@ struct Limits {
 /// relaxation (the largest realisable set within what it would take) and solves again for the
 /// rest, so a plan of thousands of roles stays quick.
 const MOST_CHOICES: usize = 400;
+
+/// Up to this many roles that can be cut, each target is a whole number of hundredths in the
+/// programme itself (an exact search); above it, the programme's cuts are rounded afterwards.
+const MOST_EXACT_ROLES: usize = 12;
 
 /// At most this many volunteer sets a role (every prefix of its volunteers is always one).
 const MOST_SETS: usize = 64;
@@ -454,15 +460,84 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
 struct Cut {
     vacant: Variable,
     take_up: Variable,
-    /// Whether each set of volunteers goes (0 or 1), and the rest beside it.
-    choose: Vec<Variable>,
-    rest: Vec<Variable>,
-    /// The rest when no set goes.
+    /// The sets of volunteers that can go in this solve (a set that cannot fit, or that a
+    /// fixed solve leaves out, has no variables).
+    sets: Vec<SetCut>,
+    /// The rest when no set goes, and the FTE of it redeployed.
     rest_alone: Variable,
-    /// FTE of the rest redeployed (the rest of it compulsory).
-    redeployed: Variable,
-    /// FTE the plan would redeploy that no open post is left for.
-    unplaced: Variable,
+    redeployed_alone: Variable,
+    /// On a small plan, the target in hundredths of an FTE (a whole number), so the programme's
+    /// cut is one a director could set and no rounding moves it off its limits.
+    hundredths: Option<Variable>,
+}
+
+/// The variables of one set of volunteers: whether it goes (0 or 1), the rest of the cut beside
+/// it, and the FTE of that rest redeployed (the rest of it compulsory).
+struct SetCut {
+    /// Its index in the lever's choices.
+    choice: usize,
+    choose: Variable,
+    rest: Variable,
+    /// Each rest's redeployed FTE is priced at its own rates, as those left at risk differ with
+    /// the volunteers who go; the relaxation, which only guides the choice of volunteers, counts
+    /// it with the rest alone (`None`), which keeps a plan of thousands of sets quick.
+    redeployed: Option<Variable>,
+}
+
+/// FTE redeployed from part of a role's pool at risk: how much, out of which rest, at whose
+/// rates.
+struct Move<'a> {
+    moved: Variable,
+    of: Expression,
+    rates: &'a Rest,
+}
+
+impl Cut {
+    /// Each rest of the pool at risk with its rates: the rest alone, then the rest beside each
+    /// set of volunteers.
+    fn rests<'a>(&'a self, l: &'a Lever) -> impl Iterator<Item = (Variable, &'a Rest)> {
+        std::iter::once((self.rest_alone, &l.rest)).chain(
+            self.sets
+                .iter()
+                .map(|s| (s.rest, &l.choices[s.choice].rest)),
+        )
+    }
+
+    /// The FTE redeployed, each with the rest it comes from and the rates it is priced at.
+    fn moves<'a>(&'a self, l: &'a Lever) -> Vec<Move<'a>> {
+        let mut alone = Move {
+            moved: self.redeployed_alone,
+            of: Expression::from(self.rest_alone),
+            rates: &l.rest,
+        };
+        let mut moves = Vec::new();
+        for s in &self.sets {
+            match s.redeployed {
+                Some(moved) => moves.push(Move {
+                    moved,
+                    of: Expression::from(s.rest),
+                    rates: &l.choices[s.choice].rest,
+                }),
+                None => alone.of += s.rest,
+            }
+        }
+        moves.insert(0, alone);
+        moves
+    }
+
+    /// The FTE of the pool at risk redeployed.
+    fn redeployed(&self) -> Expression {
+        let mut moved = Expression::from(self.redeployed_alone);
+        for d in self.sets.iter().filter_map(|s| s.redeployed) {
+            moved += d;
+        }
+        moved
+    }
+
+    /// Whether any set of volunteers goes (1 or 0).
+    fn chosen(&self) -> Expression {
+        self.sets.iter().map(|s| s.choose).sum()
+    }
 }
 
 /// What to optimise.
@@ -684,25 +759,28 @@ fn constraints(
         let beyond = (room - l.vacant.min(room)).max(0.0);
         // One set of volunteers at most, after every vacancy (the engine deletes vacancies
         // first), its rest only beside it, and everything within room.
-        let chosen: Expression = c.choose.iter().copied().sum();
+        let chosen = c.chosen();
         constraints.push(chosen.clone().leq(1.0));
         constraints.push((l.vacant.min(room) * chosen.clone() - c.vacant).leq(0.0));
-        for (k, choice) in l.choices.iter().enumerate() {
-            let cap = choice.rest.cap.min(beyond).max(0.0);
-            constraints.push((c.rest[k] - cap * c.choose[k]).leq(0.0));
+        for s in &c.sets {
+            let cap = l.choices[s.choice].rest.cap.min(beyond).max(0.0);
+            constraints.push((s.rest - cap * s.choose).leq(0.0));
         }
         let cap = l.rest.cap.min(beyond).max(0.0);
         constraints.push((c.rest_alone + cap * chosen).leq(cap));
         let cut = cut_of(l, c);
         constraints.push(cut.clone().leq(room));
+        if let Some(h) = c.hundredths {
+            constraints.push((cut.clone() + 0.01 * h).eq(l.today));
+        }
         // The plan's share of the rest is redeployed (as far as open posts allow, below); with
         // no compulsory redundancy, the others stay above the target (see `figures`).
-        let rest = rest_of(c);
-        let moving = c.redeployed + c.unplaced;
-        constraints.push((moving.clone() - l.redeployment * rest.clone()).leq(0.0));
-        constraints.push((l.redeployment * rest - moving).leq(0.0));
-        redeployed += c.redeployed;
-        unplaced += c.unplaced;
+        for m in c.moves(l) {
+            constraints.push((m.moved - l.redeployment * m.of).leq(0.0));
+        }
+        let moved = c.redeployed();
+        unplaced += l.redeployment * rest_of(c) - moved.clone();
+        redeployed += moved;
         most_fte += room;
         open += l.vacant - c.vacant;
         if let Some(f) = kept_by_function.get_mut(l.function) {
@@ -736,6 +814,8 @@ fn cut_variables(
     limits: Limits,
     integrality: &Integrality,
 ) -> Vec<Option<Cut>> {
+    let exact = !matches!(integrality, Integrality::Relaxed)
+        && levers.iter().flatten().count() <= MOST_EXACT_ROLES;
     levers
         .iter()
         .enumerate()
@@ -765,36 +845,51 @@ fn cut_variables(
                 ),
                 _ => None,
             };
-            let choose = l
+            let sets = l
                 .choices
                 .iter()
                 .enumerate()
-                .map(|(k, c)| {
-                    let fits = c.fte <= beyond + TINY;
-                    let v = match integrality {
+                .filter_map(|(k, choice)| {
+                    let fits = choice.fte <= beyond + TINY;
+                    let choose = match integrality {
                         Integrality::Whole if fits => variable().binary(),
                         Integrality::Relaxed if fits => variable().min(0.0).max(1.0),
                         Integrality::Fixed(_) if fits && fixed == Some(Some(k)) => {
                             variable().min(1.0).max(1.0)
                         }
-                        _ => variable().min(0.0).max(0.0),
+                        _ => return None,
                     };
-                    vars.add(v)
+                    Some(SetCut {
+                        choice: k,
+                        choose: vars.add(choose),
+                        rest: vars.add(
+                            variable()
+                                .min(0.0)
+                                .max(rest_room(choice.rest.cap, choice.fte)),
+                        ),
+                        redeployed: match integrality {
+                            Integrality::Relaxed => None,
+                            _ => Some(vars.add(variable().min(0.0))),
+                        },
+                    })
                 })
                 .collect();
-            let rest = l
-                .choices
-                .iter()
-                .map(|c| vars.add(variable().min(0.0).max(rest_room(c.rest.cap, c.fte))))
-                .collect();
+            // The target's whole hundredths between the floor and today.
+            let hundredths = exact
+                .then(|| {
+                    let lowest = (l.floor * 100.0 - TINY).ceil();
+                    let highest = (l.today * 100.0 + TINY).floor();
+                    (lowest <= highest)
+                        .then(|| vars.add(variable().integer().min(lowest).max(highest)))
+                })
+                .flatten();
             Some(Cut {
                 vacant: vars.add(variable().min(0.0).max(vacant)),
                 take_up: vars.add(variable().min(0.0).max(l.take_up.min(beyond))),
-                choose,
-                rest,
+                sets,
                 rest_alone: vars.add(variable().min(0.0).max(rest_room(l.rest.cap, 0.0))),
-                redeployed: vars.add(variable().min(0.0)),
-                unplaced: vars.add(variable().min(0.0)),
+                redeployed_alone: vars.add(variable().min(0.0)),
+                hundredths,
             })
         })
         .collect()
@@ -848,11 +943,10 @@ fn solve_with(
                 k.1 += l.today;
             }
             solved.cuts.push(match integrality {
-                Integrality::Relaxed => l
-                    .choices
+                Integrality::Relaxed => c
+                    .sets
                     .iter()
-                    .zip(&c.choose)
-                    .map(|(choice, x)| choice.fte * solution.value(*x))
+                    .map(|s| l.choices[s.choice].fte * solution.value(s.choose))
                     .sum(),
                 _ => cut,
             });
@@ -892,7 +986,7 @@ fn solve_with(
 fn margin(l: &Lever, c: &Cut, solution: &impl Solution, no_compulsory: bool) -> Margin {
     let at_risk = solution.eval(rest_of(c));
     let moved = if at_risk > TINY {
-        (solution.value(c.redeployed) / at_risk).clamp(0.0, 1.0)
+        (solution.eval(c.redeployed()) / at_risk).clamp(0.0, 1.0)
     } else {
         0.0
     };
@@ -914,9 +1008,9 @@ fn margin(l: &Lever, c: &Cut, solution: &impl Solution, no_compulsory: bool) -> 
     if solution.value(c.rest_alone) > TINY {
         return rest(&l.rest);
     }
-    for (k, choice) in l.choices.iter().enumerate() {
-        if solution.value(c.choose[k]) > 0.5 && solution.value(c.rest[k]) > TINY {
-            return rest(&choice.rest);
+    for s in &c.sets {
+        if solution.value(s.choose) > 0.5 && solution.value(s.rest) > TINY {
+            return rest(&l.choices[s.choice].rest);
         }
     }
     if solution.value(c.take_up) > TINY {
@@ -936,8 +1030,8 @@ fn margin(l: &Lever, c: &Cut, solution: &impl Solution, no_compulsory: bool) -> 
 /// The FTE of a role's cut that falls on the pool at risk.
 fn rest_of(c: &Cut) -> Expression {
     let mut rest = Expression::from(c.rest_alone);
-    for r in &c.rest {
-        rest += *r;
+    for s in &c.sets {
+        rest += s.rest;
     }
     rest
 }
@@ -945,8 +1039,8 @@ fn rest_of(c: &Cut) -> Expression {
 /// A role's cut in FTE.
 fn cut_of(l: &Lever, c: &Cut) -> Expression {
     let mut cut = c.vacant + c.take_up + c.rest_alone;
-    for (k, choice) in l.choices.iter().enumerate() {
-        cut += choice.fte * c.choose[k] + c.rest[k];
+    for s in &c.sets {
+        cut += l.choices[s.choice].fte * s.choose + s.rest;
     }
     cut
 }
@@ -968,25 +1062,29 @@ fn figures(
         let (Some(l), Some(c)) = (l, c) else { continue };
         f.saving += k(l.vacant_saving) * c.vacant + k(l.take_up_saving) * c.take_up;
         f.one_off += k(l.take_up_cost) * c.take_up;
-        for (i, choice) in l.choices.iter().enumerate() {
-            f.saving += k(choice.saving) * c.choose[i];
-            f.one_off += k(choice.cost) * c.choose[i];
+        for s in &c.sets {
+            let choice = &l.choices[s.choice];
+            f.saving += k(choice.saving) * s.choose;
+            f.one_off += k(choice.cost) * s.choose;
         }
         if no_compulsory {
-            // Only those redeployed go (with their pay protection); the rest of the pool at
-            // risk stays above the target, saving and costing nothing.
-            f.saving += k(l.rest.saving) * c.redeployed;
-            f.one_off += k(l.rest.protection) * c.redeployed;
+            // Only those redeployed go (with their pay protection); the rest of the pool at risk
+            // stays above the target, saving and costing nothing.
+            for m in c.moves(l) {
+                f.saving += k(m.rates.saving) * m.moved;
+                f.one_off += k(m.rates.protection) * m.moved;
+            }
         } else {
-            f.saving += k(l.rest.saving) * c.rest_alone;
-            f.one_off += k(l.rest.cost) * c.rest_alone;
-            for (i, choice) in l.choices.iter().enumerate() {
-                f.saving += k(choice.rest.saving) * c.rest[i];
-                f.one_off += k(choice.rest.cost) * c.rest[i];
+            for (rest, r) in c.rests(l) {
+                f.saving += k(r.saving) * rest;
+                f.one_off += k(r.cost) * rest;
+                f.compulsory += rest;
             }
             // Those redeployed cost their pay protection instead of a compulsory package.
-            f.one_off += k(l.rest.protection - l.rest.cost) * c.redeployed;
-            f.compulsory += rest_of(c) - c.redeployed;
+            for m in c.moves(l) {
+                f.one_off += k(m.rates.protection - m.rates.cost) * m.moved;
+                f.compulsory -= m.moved;
+            }
         }
     }
     f
