@@ -371,7 +371,11 @@ fn a_save_failing_at_any_step_leaves_the_old_file_byte_for_byte() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ron");
         let mut plan = synthetic::bournemouth_poole();
+        // The backup holds the first version and the file the second, so a save that replaced
+        // the backup before failing would show.
+        plan.name = "First".to_owned();
         plan_file::save(&path, &plan).unwrap();
+        plan.name = "Second".to_owned();
         plan_file::save(&path, &plan).unwrap();
         let old = std::fs::read(&path).unwrap();
         let old_backup = std::fs::read(plan_file::backup_path(&path)).unwrap();
@@ -565,4 +569,85 @@ fn a_file_over_the_limit_is_refused_before_it_is_read_with_its_size() {
     );
     assert!(err.to_string().contains("--max-plan-mb"), "{err}");
     assert!(plan_file::open(&path).is_ok());
+}
+
+/// A save in one process while another opens the same plan again and again (as `report` does):
+/// the opener's clean-up of killed saves' temporary files passes by the one being written.
+#[test]
+fn opening_a_plan_never_removes_a_save_in_progress_in_another_process() {
+    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = synthetic::reorganisation(3, 4_000, 1);
+    plan_file::save(&path, &plan).unwrap();
+    let done = AtomicBool::new(false);
+    let (saved, opened) = std::thread::scope(|scope| {
+        let opener = scope.spawn(|| {
+            let mut opened = 0;
+            while !done.load(Ordering::Relaxed) {
+                let status = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+                    .args(["report", "--format", "json"])
+                    .arg(&path)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+                opened += 1;
+            }
+            opened
+        });
+        let mut saved = Vec::new();
+        for _ in 0..40 {
+            saved.push(plan_file::save(&path, &plan).map_err(|e| e.to_string()));
+        }
+        done.store(true, Ordering::Relaxed);
+        (saved, opener.join().unwrap())
+    });
+    let failed: Vec<&String> = saved.iter().filter_map(|s| s.as_ref().err()).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of 40 saves failed: {failed:?}",
+        failed.len()
+    );
+    assert!(
+        opened >= 2,
+        "the plan was opened only {opened} times beside the saves"
+    );
+    assert_eq!(names_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+/// A temporary file whose save is still running is held; one left by a killed save is not.
+#[test]
+fn only_temporary_files_no_running_save_holds_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    plan_file::save(&path, &synthetic::bournemouth_poole()).unwrap();
+    let live = dir.path().join(".plan.ron.Live01.tmp");
+    let held = std::fs::File::create(&live).unwrap();
+    held.lock().unwrap();
+    std::fs::write(dir.path().join(".plan.ron.Dead01.tmp"), "half a plan").unwrap();
+    plan_file::open(&path).unwrap();
+    assert_eq!(names_in(dir.path()), [".plan.ron.Live01.tmp", "plan.ron"]);
+    drop(held);
+    plan_file::open(&path).unwrap();
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_backup_keeps_the_plans_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = synthetic::bournemouth_poole();
+    plan_file::save(&path, &plan).unwrap();
+    plan_file::save(&path, &plan).unwrap();
+    let backup = plan_file::backup_path(&path);
+    std::fs::set_permissions(&backup, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o604)).unwrap();
+    plan_file::save(&path, &plan).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&backup), 0o604);
 }

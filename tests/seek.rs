@@ -541,10 +541,7 @@ mod grid {
         );
         let p = seek(&plan, &from, &goal, "Seek").expect("the grid meets the goal");
         assert!(p.compulsory_fte <= 0.5 + 1e-9, "{p:?}");
-        assert!(
-            p.payback_years.is_some_and(|y| y <= 0.213_05),
-            "{p:?}"
-        );
+        assert!(p.payback_years.is_some_and(|y| y <= 0.213_05), "{p:?}");
     }
 
     proptest! {

@@ -447,8 +447,11 @@ fn temp_prefix(path: &Path) -> String {
 }
 
 /// Removes temporary files that a save killed part way left beside `path`: they hold a copy of
-/// the plan, and so personal data. (Two copies of the app saving the same plan at the same moment
-/// could remove each other's; the one that loses says it could not save and keeps the plan open.)
+/// the plan, and so personal data. A save holds an exclusive operating-system lock on its
+/// temporary file while it writes (see [`held_temp`]), so one that another program or copy of
+/// the app is still writing is passed by; the system releases a killed process's locks, so what
+/// a killed save left is removed. Where the disk cannot lock files, only files over an hour old
+/// are removed.
 fn remove_leftovers(path: &Path) {
     let path = resolve(path);
     let prefix = temp_prefix(&path);
@@ -461,9 +464,67 @@ fn remove_leftovers(path: &Path) {
         let ours = name.starts_with(&prefix)
             && name.ends_with(".tmp")
             && entry.file_type().is_ok_and(|t| t.is_file());
-        if ours {
+        if !ours {
+            continue;
+        }
+        let Ok(file) = fs::File::open(entry.path()) else {
+            continue;
+        };
+        let stale = match file.try_lock() {
+            Ok(()) => true,
+            Err(fs::TryLockError::WouldBlock) => false,
+            Err(fs::TryLockError::Error(_)) => file
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 3_600)),
+        };
+        if stale {
+            // Removed while this lock is held, so no save can take the file up meanwhile.
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+/// A temporary file beside `target`, created exclusively (never following a link planted in its
+/// place), readable only by the user, and held with an exclusive operating-system lock until it
+/// is dropped or renamed and closed, so that another program cleaning up after killed saves
+/// passes it by. A cleaner that took the file in the moment between its creation and its lock
+/// has removed it: then another is made.
+fn held_temp(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    for _ in 0..8 {
+        let tmp = tempfile::Builder::new()
+            .prefix(&temp_prefix(target))
+            .suffix(".tmp")
+            .tempfile_in(folder_of(target))?;
+        match tmp.as_file().try_lock() {
+            Ok(()) => {}
+            // Another program holds it: it is removing it.
+            Err(fs::TryLockError::WouldBlock) => continue,
+            // The disk cannot lock files: cleaners leave files younger than an hour.
+            Err(fs::TryLockError::Error(_)) => return Ok(tmp),
+        }
+        if still_named(&tmp) {
+            return Ok(tmp);
+        }
+    }
+    Err(std::io::Error::other(
+        "another program removed this save's temporary file each time one was made, so nothing was changed; save again",
+    ))
+}
+
+/// Whether a temporary file is still in its folder under its name.
+fn still_named(tmp: &tempfile::NamedTempFile) -> bool {
+    let (Ok(named), Ok(open)) = (fs::metadata(tmp.path()), tmp.as_file().metadata()) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        named.dev() == open.dev() && named.ino() == open.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        named.len() == open.len()
     }
 }
 
@@ -545,13 +606,8 @@ fn write_file_steps(
     }
     let dir = folder_of(&target);
     remove_leftovers(&target);
-    // Created exclusively (O_EXCL), readable only by the user, with a random name.
     fault(SaveStep::Create).map_err(io)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&target))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let mut tmp = held_temp(&target).map_err(io)?;
     // From here the temporary file is removed when `tmp` is dropped, on every early return.
     fault(SaveStep::Write).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -581,14 +637,29 @@ fn write_file_steps(
             use std::os::unix::fs::MetadataExt as _;
             let _ = std::os::unix::fs::chown(tmp.path(), Some(meta.uid()), Some(meta.gid()));
         }
-        if backup {
-            fault(SaveStep::Backup).map_err(io)?;
-            keep_backup(&target).map_err(io)?;
-        }
     }
+    // The old file's copy for the backup, put in place only once the save has succeeded, so a
+    // failed save leaves the last backup as it was.
+    let backup = match &existing {
+        Some(meta) if backup => {
+            fault(SaveStep::Backup).map_err(io)?;
+            Some(copy_for_backup(&target, meta).map_err(io)?)
+        }
+        _ => None,
+    };
     fault(SaveStep::Rename).map_err(io)?;
     tmp.persist(&target).map_err(|e| io(e.error))?;
-    // Make the rename itself durable where the platform allows opening a folder.
+    if let Some(copy) = backup
+        && let Err(e) = copy.persist(backup_path(&target))
+    {
+        // The plan is saved; only the copy of the version before it could not be kept.
+        log::warn!(
+            "saved {}, but the previous version could not be kept as its backup: {}",
+            path.display(),
+            e.error
+        );
+    }
+    // Make the renames durable where the platform allows opening a folder.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
     }
@@ -602,18 +673,20 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Copies the file about to be replaced to its backup, itself written whole before it replaces
-/// the last backup.
-fn keep_backup(target: &Path) -> std::io::Result<()> {
-    let backup = backup_path(target);
-    let tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(target))
-        .suffix(".tmp")
-        .tempfile_in(folder_of(target))?;
-    fs::copy(target, tmp.path())?;
+/// A copy of the file about to be replaced, written whole to a temporary file with the file's
+/// permissions and, where allowed, its owner, ready to become its backup.
+fn copy_for_backup(target: &Path, meta: &fs::Metadata) -> std::io::Result<tempfile::NamedTempFile> {
+    let tmp = held_temp(target)?;
+    let mut from = fs::File::open(target)?;
+    std::io::copy(&mut from, &mut tmp.as_file())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(&backup).map_err(|e| e.error)?;
-    Ok(())
+    fs::set_permissions(tmp.path(), meta.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let _ = std::os::unix::fs::chown(tmp.path(), Some(meta.uid()), Some(meta.gid()));
+    }
+    Ok(tmp)
 }
 
 #[cfg(test)]
