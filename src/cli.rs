@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use crate::document::{Document, default_programme, today};
 use crate::engine::{self, rules};
 use crate::io::import::{self, Kind, Mapping, Options, Placement, ReadSettings};
-use crate::io::{plan_file, report, synthetic};
+use crate::io::{lock, plan_file, report, synthetic};
 use crate::model::{Money, Parameters, Plan, Programme, Severity, in_force, parse_money, validate};
 
 /// What `main` should do after the arguments are read.
@@ -608,6 +608,14 @@ fn may_write(out: &Path, force: bool, inputs: &[&Path]) -> Result<(), Failure> {
             input.display()
         )));
     }
+    // A plan open in a running copy of the app is never written over, --force or not: the app
+    // would save over this file, or this over its edits.
+    for named in [out.to_path_buf(), plan_file::resolve(out)] {
+        let lock = lock::lock_file(&named);
+        if lock::is_held(&lock) {
+            return Err(open_elsewhere(out, &lock::holder(&lock)));
+        }
+    }
     if !force && std::fs::symlink_metadata(out).is_ok() {
         return Err(Failure::Input(format!(
             "{} already exists; give --force to replace it (a plan is kept as {}), or choose another name",
@@ -616,6 +624,30 @@ fn may_write(out: &Path, force: bool, inputs: &[&Path]) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// [`may_write`] for a plan file, holding its lock (as the app does while a plan is open) until
+/// the value returned is dropped, so a copy of the app opening it meanwhile is told it is in use.
+fn may_write_plan(out: &Path, force: bool, inputs: &[&Path]) -> Result<lock::Held, Failure> {
+    may_write(out, force, inputs)?;
+    let me = lock::Holder::this_copy(jiff::Timestamp::now());
+    match lock::take(out, &me) {
+        Ok(lock::Taken::Held(held)) => Ok(held),
+        Ok(lock::Taken::By(holder)) => Err(open_elsewhere(out, &holder)),
+        Err(e) => Err(Failure::Input(format!(
+            "could not take the lock of {} ({e}); check you may write to its folder",
+            out.display()
+        ))),
+    }
+}
+
+/// The refusal to write a plan another running copy has open.
+fn open_elsewhere(out: &Path, holder: &lock::Holder) -> Failure {
+    Failure::Input(format!(
+        "{} is open in Merger Planner by {}, so it was not written (--force does not override this); close it there first, or write to another file",
+        out.display(),
+        holder.describe(&jiff::tz::TimeZone::system())
+    ))
 }
 
 /// A date option, YYYY-MM-DD.
@@ -805,7 +837,7 @@ fn seek_cmd(args: &SeekArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             )));
         }
     };
-    may_write(&args.out, args.force, &[])?;
+    let _lock = may_write_plan(&args.out, args.force, &[&args.plan])?;
     let mut plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     check(&plan, &args.plan.display().to_string(), err)?;
     let from = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
@@ -1181,7 +1213,7 @@ fn import_cmd(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     .flatten()
     .map(PathBuf::as_path)
     .collect();
-    may_write(&args.out, args.force, &inputs)?;
+    let _lock = may_write_plan(&args.out, args.force, &inputs)?;
     let mut mapping = match &args.mapping {
         Some(path) => Mapping::open(path).map_err(Failure::Input)?,
         None => Mapping::default(),
@@ -1364,7 +1396,7 @@ fn imported(
 }
 
 fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    may_write(&args.out, args.force, &[])?;
+    let _lock = may_write_plan(&args.out, args.force, &[])?;
     let councils: usize =
         number("councils", Some(&args.councils), "a whole number")?.unwrap_or_default();
     let posts: usize = number("posts", Some(&args.posts), "a whole number")?.unwrap_or_default();

@@ -1237,3 +1237,140 @@ fn report_warnings_name_things_by_their_names() {
         }
     }
 }
+
+/// A plan open in the app (its lock held, here by this test as the app holds it) is never
+/// written over by a command, `--force` or not; the refusal names who has it open.
+#[test]
+fn commands_that_write_a_plan_honour_the_apps_lock() {
+    use merger_planner::io::lock::{self, Holder, Taken};
+    let dir = temp();
+    let open = dir.path().join("open.ron");
+    let o = run(&[
+        "example",
+        "--councils",
+        "2",
+        "--posts",
+        "40",
+        "--out",
+        open.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&open).unwrap();
+    let them = Holder {
+        user: "akhan".to_owned(),
+        machine: "HR-DESK-3".to_owned(),
+        since: Some("2026-11-29T09:15:00Z".parse().expect("a time")),
+    };
+    let Taken::Held(held) = lock::take(&open, &them).expect("the lock") else {
+        panic!("the lock is free");
+    };
+    let source = saves("bournemouth-poole.ron");
+    for args in [
+        vec![
+            "example",
+            "--councils",
+            "2",
+            "--posts",
+            "40",
+            "--force",
+            "--out",
+            open.to_str().unwrap(),
+        ],
+        vec![
+            "seek",
+            &source,
+            "--saving",
+            "100000",
+            "--force",
+            "--out",
+            open.to_str().unwrap(),
+        ],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stdout(&o));
+        let e = stderr(&o);
+        assert!(
+            e.contains("is open in Merger Planner by akhan on HR-DESK-3")
+                && e.contains("--force does not override"),
+            "{args:?}: {e}"
+        );
+        assert_eq!(std::fs::read(&open).unwrap(), before, "{args:?}");
+    }
+    // Through a link to it, too.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&open, &link).unwrap();
+        let o = run(&[
+            "example",
+            "--councils",
+            "2",
+            "--posts",
+            "40",
+            "--force",
+            "--out",
+            link.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("akhan"), "{}", stderr(&o));
+    }
+    // Once the app has closed it, --force replaces it.
+    drop(held);
+    let o = run(&[
+        "example",
+        "--councils",
+        "2",
+        "--posts",
+        "40",
+        "--force",
+        "--out",
+        open.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !lock::lock_file(&open).exists(),
+        "the command's own lock is gone"
+    );
+}
+
+#[test]
+fn seek_never_writes_over_its_own_plan() {
+    let dir = temp();
+    let plan = dir.path().join("plan.ron");
+    let o = run(&[
+        "example",
+        "--councils",
+        "2",
+        "--posts",
+        "40",
+        "--out",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&plan).unwrap();
+    let mut outs = vec![plan.clone()];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&plan, &link).unwrap();
+        outs.push(link);
+    }
+    for out in outs {
+        let o = run(&[
+            "seek",
+            plan.to_str().unwrap(),
+            "--saving",
+            "100000",
+            "--force",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        assert!(
+            stderr(&o).contains("is also read by this command"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read(&plan).unwrap(), before);
+    }
+}

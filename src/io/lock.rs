@@ -157,10 +157,7 @@ pub fn take(plan: &Path, me: &Holder) -> io::Result<Taken> {
             Ok(held) => return Ok(Taken::Held(held)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 if is_held(&path) {
-                    let text = read_start(&path).unwrap_or_default();
-                    return Ok(Taken::By(Holder::from_text(&String::from_utf8_lossy(
-                        &text,
-                    ))));
+                    return Ok(Taken::By(holder(&path)));
                 }
                 // Stale: its holder is gone. (If another copy takes it between the removal
                 // and our creation, the next round finds it held.)
@@ -170,6 +167,12 @@ pub fn take(plan: &Path, me: &Holder) -> io::Result<Taken> {
         }
     }
     Err(io::Error::other("the lock file keeps changing"))
+}
+
+/// Who a lock file says holds it; what is missing or garbled reads as unknown.
+pub fn holder(path: &Path) -> Holder {
+    let text = read_start(path).unwrap_or_default();
+    Holder::from_text(&String::from_utf8_lossy(&text))
 }
 
 /// Takes the lock of `plan` even though another copy holds it: the user chose to edit anyway.

@@ -409,7 +409,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 }
 
 /// The file a path names, following symbolic links (a dangling link names where it points).
-fn resolve(path: &Path) -> PathBuf {
+pub fn resolve(path: &Path) -> PathBuf {
     let mut target = path.to_path_buf();
     // A chain of links, each relative to the folder of the last; bounded, for a loop of links.
     for _ in 0..40 {
