@@ -1238,6 +1238,16 @@ fn report_warnings_name_things_by_their_names() {
     }
 }
 
+/// `example` of 40 posts written to `out`.
+fn example(out: &Path, force: bool) -> Output {
+    let mut args = vec!["example", "--councils", "2", "--posts", "40", "--out"];
+    args.push(out.to_str().expect("a path in UTF-8"));
+    if force {
+        args.push("--force");
+    }
+    run(&args)
+}
+
 /// A plan open in the app (its lock held, here by this test as the app holds it) is never
 /// written over by a command, `--force` or not; the refusal names who has it open.
 #[test]
@@ -1245,15 +1255,7 @@ fn commands_that_write_a_plan_honour_the_apps_lock() {
     use merger_planner::io::lock::{self, Holder, Taken};
     let dir = temp();
     let open = dir.path().join("open.ron");
-    let o = run(&[
-        "example",
-        "--councils",
-        "2",
-        "--posts",
-        "40",
-        "--out",
-        open.to_str().unwrap(),
-    ]);
+    let o = example(&open, false);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = std::fs::read(&open).unwrap();
     let them = Holder {
@@ -1301,31 +1303,13 @@ fn commands_that_write_a_plan_honour_the_apps_lock() {
     {
         let link = dir.path().join("link.ron");
         std::os::unix::fs::symlink(&open, &link).unwrap();
-        let o = run(&[
-            "example",
-            "--councils",
-            "2",
-            "--posts",
-            "40",
-            "--force",
-            "--out",
-            link.to_str().unwrap(),
-        ]);
+        let o = example(&link, true);
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(stderr(&o).contains("akhan"), "{}", stderr(&o));
     }
     // Once the app has closed it, --force replaces it.
     drop(held);
-    let o = run(&[
-        "example",
-        "--councils",
-        "2",
-        "--posts",
-        "40",
-        "--force",
-        "--out",
-        open.to_str().unwrap(),
-    ]);
+    let o = example(&open, true);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         !lock::lock_file(&open).exists(),
@@ -1337,15 +1321,7 @@ fn commands_that_write_a_plan_honour_the_apps_lock() {
 fn seek_never_writes_over_its_own_plan() {
     let dir = temp();
     let plan = dir.path().join("plan.ron");
-    let o = run(&[
-        "example",
-        "--councils",
-        "2",
-        "--posts",
-        "40",
-        "--out",
-        plan.to_str().unwrap(),
-    ]);
+    let o = example(&plan, false);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = std::fs::read(&plan).unwrap();
     let mut outs = vec![plan.clone()];
