@@ -677,8 +677,16 @@ fn number<T: std::str::FromStr>(
         .transpose()
 }
 
-/// Opens a plan, printing to `err` what opening noticed (fields this version does not know).
+/// Opens a plan and validates it, printing to `err` what opening noticed (fields this version
+/// does not know) and its problems; fails on any error, before anything is computed from it.
 fn open_plan(path: &Path, max_mb: u64, err: &mut dyn Write) -> Result<Plan, Failure> {
+    let plan = read_plan(path, max_mb, err)?;
+    check(&plan, &path.display().to_string(), err)?;
+    Ok(plan)
+}
+
+/// Opens a plan without validating it (for `report`, which times the two apart).
+fn read_plan(path: &Path, max_mb: u64, err: &mut dyn Write) -> Result<Plan, Failure> {
     let doc = Document::open_at_most(path, max_mb).map_err(|e| Failure::Input(e.to_string()))?;
     if let Some(warning) = doc.opening_warning() {
         let _ = writeln!(err, "warning: {}: {warning}", path.display());
@@ -747,7 +755,6 @@ fn export_slides_cmd(
         .map_err(|e| Failure::Input(format!("--size {e}")))?
         .unwrap_or(export::DEFAULT_SIZE);
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
-    check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
         let file = args.out.join(export::slide_file_name(i, chart));
@@ -769,7 +776,6 @@ fn risk_cmd(args: &RiskArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         ));
     }
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
-    check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     if !scenario.ranges.or(&plan.assumptions.ranges).any() {
         let _ = writeln!(
@@ -839,7 +845,6 @@ fn seek_cmd(args: &SeekArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     };
     let _lock = may_write_plan(&args.out, args.force, &[&args.plan])?;
     let mut plan = open_plan(&args.plan, args.max_plan_mb, err)?;
-    check(&plan, &args.plan.display().to_string(), err)?;
     let from = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let name = args
         .scenario_name
@@ -899,7 +904,6 @@ fn compare_cmd(
         ));
     }
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
-    check(&plan, &args.plan.display().to_string(), err)?;
     let mut outcomes = Vec::new();
     for name in &names {
         let scenario = chosen_scenario(Some(name), &plan, &args.plan)?;
@@ -997,7 +1001,6 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         ));
     }
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
-    check(&plan, &args.plan.display().to_string(), err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let options = tables::Options {
         anonymised: args.anonymised,
@@ -1068,7 +1071,7 @@ fn millis(d: std::time::Duration) -> String {
 
 fn report_cmd(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let started = Instant::now();
-    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
+    let plan = read_plan(&args.plan, args.max_plan_mb, err)?;
     let opened = started.elapsed();
     let started = Instant::now();
     let problems = validate(&plan);

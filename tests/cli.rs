@@ -1350,3 +1350,59 @@ fn seek_never_writes_over_its_own_plan() {
         assert_eq!(std::fs::read(&plan).unwrap(), before);
     }
 }
+
+/// Every command that reads a plan validates it before computing anything: `diff` refuses a
+/// plan `report` refuses (an LGPS rate of NaN, a salary of 2^63 pence) and says what a file
+/// that is not a plan is.
+#[test]
+fn diff_validates_both_plans_and_names_a_file_that_is_not_one() {
+    let dir = temp();
+    let good = saves("bournemouth-poole.ron");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let nan = dir.path().join("nan.ron");
+    std::fs::write(
+        &nan,
+        text.replacen("lgps_employer_rate: 0.188", "lgps_employer_rate: NaN", 1),
+    )
+    .unwrap();
+    let huge = dir.path().join("huge.ron");
+    std::fs::write(
+        &huge,
+        text.replacen(
+            "salary_pence: 10059000",
+            "salary_pence: 9223372036854775807",
+            1,
+        ),
+    )
+    .unwrap();
+    for bad in [&nan, &huge] {
+        let refused_by_report = run(&["report", bad.to_str().unwrap()]);
+        assert_eq!(refused_by_report.status.code(), Some(1));
+        for args in [
+            ["diff", good.as_str(), bad.to_str().unwrap()],
+            ["diff", bad.to_str().unwrap(), good.as_str()],
+        ] {
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stdout(&o));
+            assert!(stdout(&o).is_empty(), "no figures: {}", stdout(&o));
+            assert!(stderr(&o).contains("error"), "{}", stderr(&o));
+        }
+    }
+    let csv = dir.path().join("establishment.csv");
+    std::fs::write(&csv, "Post ID,Council,Salary\nF001,Northshire,32000\n").unwrap();
+    let workbook =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/title-rows-merged.xlsx");
+    for (file, what) in [
+        (csv.as_path(), "a table of text (CSV"),
+        (workbook.as_path(), "a zip archive (an Excel workbook"),
+    ] {
+        let o = run(&["diff", file.to_str().unwrap(), good.as_str()]);
+        assert_eq!(o.status.code(), Some(1));
+        let e = stderr(&o);
+        assert!(
+            e.contains(what) && e.contains("not a Merger Planner plan") && e.contains("import"),
+            "{e}"
+        );
+        assert!(!e.contains("Probe") && !e.contains("UTF-8"), "{e}");
+    }
+}

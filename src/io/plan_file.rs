@@ -119,6 +119,45 @@ pub enum FileError {
         /// The reason.
         message: String,
     },
+    /// The file is another kind of file altogether (a spreadsheet, a PDF, a report).
+    #[error("{} is {what}, not a Merger Planner plan. {hint}", path.display())]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+        /// What it looks like: "an Excel workbook or another zip archive".
+        what: &'static str,
+        /// What to do with it.
+        hint: &'static str,
+    },
+}
+
+/// What a file that is not a plan looks like, from its first bytes, and what to do with it.
+fn foreign(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const TABLE: &str = "To bring an establishment in from it, use File > Import establishment… (or merger-planner import)";
+    const PLAN: &str = "Open a .ron plan saved by Merger Planner";
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some((
+            "a zip archive (an Excel workbook, a LibreOffice spreadsheet or a Word document)",
+            TABLE,
+        ));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(("an older Office file (.xls or .doc)", TABLE));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some(("a PDF document", PLAN));
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = text.trim_ascii_start();
+    if start.starts_with(b"{") {
+        return Some(("JSON (perhaps a report saved with --format json)", PLAN));
+    }
+    // A first line of values between commas, tabs or semicolons, with none of a plan's brackets.
+    let first = start.split(|b| *b == b'\n').next().unwrap_or_default();
+    let separated = first.iter().any(|b| matches!(b, b',' | b'\t' | b';'));
+    let plan_like =
+        first.iter().any(|b| matches!(b, b'(' | b')' | b'[' | b':')) || first.starts_with(b"//");
+    (separated && !plan_like).then_some(("a table of text (CSV or tab-separated)", TABLE))
 }
 
 /// The system's reason in words a user reads.
@@ -190,9 +229,9 @@ pub fn parse_noting(text: &str) -> Result<(Plan, Option<String>), ParseError> {
         v
     } else {
         let probe: Probe = ron::from_str(text).map_err(|e| match e.code {
-            ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
-                ParseError::NotAPlan
-            }
+            ron::Error::ExpectedStructLike
+            | ron::Error::ExpectedNamedStructLike(_)
+            | ron::Error::ExpectedDifferentStructName { .. } => ParseError::NotAPlan,
             _ => syntax(&e),
         })?;
         probe.format_version
@@ -374,6 +413,13 @@ pub fn open_noting(path: &Path, max_mb: u64) -> Result<(Plan, Option<String>), F
         });
     }
     let bytes = fs::read(path).map_err(io)?;
+    if let Some((what, hint)) = foreign(&bytes) {
+        return Err(FileError::Foreign {
+            path: path.to_owned(),
+            what,
+            hint,
+        });
+    }
     let text = text_of(path, bytes)?;
     remove_leftovers(path);
     parse_noting(&text).map_err(|error| FileError::Parse {
