@@ -1218,3 +1218,137 @@ fn a_monitoring_column_with_many_values_is_noted_as_likely_the_wrong_one() {
     );
     assert!(!real.notes.iter().any(|n| n.contains("different values")));
 }
+
+/// Workbooks built to hurt, each made here: an archive of a few megabytes at most that says it
+/// unpacks to gigabytes, one whose part holds far more than it says, ten million shared
+/// strings, ten million empty cells, and an .ods whose repeats lay out a billion cells. Each is
+/// refused, naming its limit, by the command line's import under a memory limit, within seconds
+/// (a debug build; well under a second in release).
+mod bombs {
+    use std::io::Write as _;
+    use std::time::{Duration, Instant};
+
+    fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        for (name, bytes) in parts {
+            w.start_file(*name, options).expect("a part starts");
+            w.write_all(bytes).expect("a part is written");
+        }
+        w.finish().expect("the archive ends").into_inner()
+    }
+
+    /// Sets every part's declared unpacked size, in its local header and the central directory,
+    /// as a hand-made archive can.
+    fn declare(bytes: &mut [u8], size: u32) {
+        for i in 0..bytes.len().saturating_sub(30) {
+            match bytes[i..i + 4] {
+                [0x50, 0x4b, 0x03, 0x04] => {
+                    bytes[i + 22..i + 26].copy_from_slice(&size.to_le_bytes());
+                }
+                [0x50, 0x4b, 0x01, 0x02] => {
+                    bytes[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+                }
+                _ => {}
+            }
+        }
+    }
+
+    const SHEET_START: &str = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">"#;
+    const SHEET_END: &str = "</row></sheetData></worksheet>";
+
+    fn sheet(cells: &str) -> Vec<u8> {
+        format!("{SHEET_START}{cells}{SHEET_END}").into_bytes()
+    }
+
+    /// Imports `bytes` as `name` through the command line, with at most 1 GB of address space:
+    /// it must fail, within `seconds`, saying `expect`.
+    fn refused(name: &str, bytes: &[u8], expect: &str) {
+        let dir = tempfile::tempdir().expect("a folder");
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).expect("written");
+        let out = dir.path().join("plan.ron");
+        let started = Instant::now();
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1048576 2>/dev/null; exec \"$@\"")
+            .arg("sh")
+            .arg(env!("CARGO_BIN_EXE_merger-planner"))
+            .args(["import"])
+            .arg(&file)
+            .arg("--council")
+            .arg("Northshire")
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("the binary runs");
+        let took = started.elapsed();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(!out.exists(), "{name}: no plan written");
+        assert!(
+            took < Duration::from_secs(10),
+            "{name}: refused after {took:?}"
+        );
+        eprintln!("{name}: refused in {took:?}");
+    }
+
+    #[test]
+    fn an_archive_that_says_it_unpacks_to_gigabytes_is_refused_before_unpacking() {
+        let mut cell = SHEET_START.as_bytes().to_vec();
+        cell.extend(b"<c t=\"inlineStr\"><is><t>");
+        cell.extend(std::iter::repeat_n(b'a', 1 << 20));
+        let mut bytes = zip(&[("xl/worksheets/sheet1.xml", &cell)]);
+        declare(&mut bytes, 2_147_483_647);
+        refused("two-gigabytes.xlsx", &bytes, "more than 320 MB");
+    }
+
+    #[test]
+    fn a_part_holding_more_than_it_says_is_refused_at_the_first_byte_past_it() {
+        let mut cell = SHEET_START.as_bytes().to_vec();
+        cell.extend(b"<c t=\"inlineStr\"><is><t>");
+        cell.extend(std::iter::repeat_n(b'a', 50 << 20));
+        let mut bytes = zip(&[("xl/worksheets/sheet1.xml", &cell)]);
+        declare(&mut bytes, 1_000);
+        refused(
+            "liar.xlsx",
+            &bytes,
+            "holds more than the 1000 bytes it declares",
+        );
+    }
+
+    #[test]
+    fn ten_million_shared_strings_are_refused() {
+        let strings = format!("<sst>{}</sst>", "<si/>".repeat(10_000_001));
+        let bytes = zip(&[
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+            ("xl/worksheets/sheet1.xml", &sheet("")),
+        ]);
+        refused("strings.xlsx", &bytes, "different texts");
+    }
+
+    #[test]
+    fn ten_million_empty_cells_are_refused() {
+        let bytes = zip(&[(
+            "xl/worksheets/sheet1.xml",
+            &sheet(&"<c/>".repeat(10_000_001)),
+        )]);
+        refused("empty-cells.xlsx", &bytes, "cells");
+    }
+
+    #[test]
+    fn an_ods_whose_repeats_lay_out_a_billion_cells_is_refused() {
+        let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="Posts"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".as_slice(),
+            ),
+            ("content.xml", content.as_bytes()),
+        ]);
+        refused("repeats.ods", &bytes, "cells");
+    }
+}

@@ -7,6 +7,7 @@
 //! problem at its spreadsheet row. The app and the command line both use it; the app applies the
 //! result as one undoable edit.
 
+pub mod archive;
 pub mod establishment;
 pub mod headings;
 pub mod source;

@@ -296,6 +296,9 @@ impl Source {
                 ));
             }
         }
+        if zip {
+            super::archive::check(name, &bytes)?;
+        }
         let sheets = if format == Format::Workbook {
             let workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
                 .map_err(|e| {
