@@ -282,7 +282,90 @@ fn the_command_line_prints_each_figures_spread_and_the_chances() {
         text.contains("Chance that every council meets go-live"),
         "{text}"
     );
-    // No draws is a usage error.
+    // No draws is a usage error, and so is more than the plan's size allows (a million would
+    // take hours on a large plan), saying the most.
     let bad = cli(&["--draws", "0"]);
     assert_eq!(bad.status.code(), Some(2));
+    let bad = cli(&["--draws", "1000000"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("--draws 1,000,000 is more than the 100,000 a plan of"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+}
+
+#[test]
+fn the_most_draws_fall_as_plans_grow() {
+    assert_eq!(risk::most_draws(639), 100_000);
+    assert_eq!(risk::most_draws(50_000), 4_000);
+    // Never below the papers' 2,000.
+    assert_eq!(risk::most_draws(1_000_000), 2_000);
+}
+
+/// A go-live typed as 9999 ran 8,000 financial years a draw (156 s, 8,006 lines): every command
+/// refuses a programme longer than 20 years, saying which year to check.
+#[test]
+fn a_go_live_thousands_of_years_away_is_refused_before_any_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = plan();
+    plan.programme.go_live = jiff::civil::date(9999, 4, 1);
+    merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    let xlsx = dir.path().join("out.xlsx");
+    for (command, more) in [
+        ("risk", vec![]),
+        ("report", vec![]),
+        ("export", vec!["--xlsx", xlsx.to_str().unwrap()]),
+    ] {
+        let started = std::time::Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+            .arg(command)
+            .arg(&path)
+            .args(more)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("go-live 9999-04-01 is") && err.contains("check the year"),
+            "{command}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{command}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
+
+/// Ctrl+C stops a long run at once (the command writes nothing until the end).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_long_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = plan();
+    plan.assumptions.ranges.implementation_overrun = Some(Range {
+        low: 0.0,
+        likely: 0.1,
+        high: 0.5,
+    });
+    merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .arg("risk")
+        .arg(&path)
+        .args(["--draws", "100000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let stopped = std::time::Instant::now();
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    assert!(stopped.elapsed() < std::time::Duration::from_secs(2));
 }

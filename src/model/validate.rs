@@ -269,12 +269,7 @@ fn check_plan(c: &mut Checker, plan: &Plan) {
         );
     }
     let p = plan.programme;
-    if p.go_live < p.consultation_start {
-        c.error(&at, "go_live", format!(
-            "go-live {} is before the consultation start {}; move go-live later or start consulting earlier",
-            p.go_live, p.consultation_start
-        ));
-    }
+    check_span(c, &at, p.consultation_start, p.go_live);
     let a = &plan.assumptions;
     c.range(
         &at,
@@ -437,6 +432,30 @@ fn check_councils(c: &mut Checker, plan: &Plan) {
             "costs are shared by weights but every weight is 0; give the councils weights"
                 .to_owned(),
         );
+    }
+}
+
+/// The longest a programme may run from the consultation start to go-live: past it the year is
+/// a typing slip (9999), and every figure by financial year would run to thousands of years.
+pub const LONGEST_PROGRAMME_YEARS: i16 = 20;
+
+/// A programme's (or a scenario's) go-live: not before its consultation start, nor more than
+/// [`LONGEST_PROGRAMME_YEARS`] after it.
+fn check_span(
+    c: &mut Checker,
+    at: &Location,
+    start: jiff::civil::Date,
+    go_live: jiff::civil::Date,
+) {
+    let years = go_live.year() - start.year();
+    if go_live < start {
+        c.error(at, "go_live", format!(
+            "go-live {go_live} is before the consultation start {start}; move go-live later or start consulting earlier"
+        ));
+    } else if years > LONGEST_PROGRAMME_YEARS {
+        c.error(at, "go_live", format!(
+            "go-live {go_live} is {years} years after the consultation start {start}; a merger runs for months or a few years, not more than {LONGEST_PROGRAMME_YEARS}: check the year"
+        ));
     }
 }
 
@@ -826,13 +845,7 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         let start = s
             .consultation_start
             .unwrap_or(plan.programme.consultation_start);
-        if s.go_live.unwrap_or(plan.programme.go_live) < start {
-            c.error(
-                &at,
-                "go_live",
-                "go-live is before the consultation start; move one of them".to_owned(),
-            );
-        }
+        check_span(c, &at, start, s.go_live.unwrap_or(plan.programme.go_live));
         if let Some(scale) = s.target_scale {
             c.range(
                 &at,
