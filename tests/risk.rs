@@ -226,10 +226,9 @@ fn ranges_out_of_order_or_out_of_bounds_are_refused_with_the_field() {
     );
 }
 
-#[test]
-fn the_command_line_prints_each_figures_spread_and_the_chances() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
+/// The test plan with an uncertain implementation overrun, saved in `dir`.
+fn saved_with_an_overrun(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("plan.ron");
     let mut plan = plan();
     plan.assumptions.ranges.implementation_overrun = Some(Range {
         low: 0.0,
@@ -237,6 +236,13 @@ fn the_command_line_prints_each_figures_spread_and_the_chances() {
         high: 0.5,
     });
     merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    path
+}
+
+#[test]
+fn the_command_line_prints_each_figures_spread_and_the_chances() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_with_an_overrun(dir.path());
     let cli = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_merger-planner"))
             .arg("risk")
@@ -342,14 +348,7 @@ fn a_go_live_thousands_of_years_away_is_refused_before_any_draw() {
 #[test]
 fn ctrl_c_stops_a_long_run() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    let mut plan = plan();
-    plan.assumptions.ranges.implementation_overrun = Some(Range {
-        low: 0.0,
-        likely: 0.1,
-        high: 0.5,
-    });
-    merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    let path = saved_with_an_overrun(dir.path());
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_merger-planner"))
         .arg("risk")
         .arg(&path)
