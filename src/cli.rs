@@ -366,6 +366,9 @@ struct ExportArgs {
     /// Add the leavers' schedule (OFFICIAL-SENSITIVE; not with --anonymised)
     #[arg(long)]
     leavers: bool,
+    /// Leave the Monte Carlo run of the uncertain inputs out of the papers (the papers say so)
+    #[arg(long)]
+    no_uncertainty: bool,
     /// Replace files already there
     #[arg(long)]
     force: bool,
@@ -1067,16 +1070,31 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         anonymised: args.anonymised,
         leavers: args.leavers,
     };
+    // The Monte Carlo run the papers show, made once for all of them (fewer draws for a large
+    // plan, none past the papers' limit: the papers say which).
+    let papers = args.xlsx.is_some() || args.csv.is_some() || args.pdf.is_some();
+    let risk = if papers && !args.no_uncertainty && engine::risk::has_ranges(&plan, &scenario) {
+        let draws = engine::risk::paper_draws(plan.posts.len()).unwrap_or(0);
+        with_progress(err, "draws of the uncertainty run", draws, |progress| {
+            engine::risk::for_papers_counting(&plan, &scenario, progress)
+        })
+    } else {
+        None
+    };
+    let all = if args.xlsx.is_some() || args.csv.is_some() {
+        tables::all_with(&plan, &scenario, options, risk.as_ref())
+    } else {
+        Vec::new()
+    };
     if let Some(path) = &args.xlsx {
         may_write(path, args.force, &[&args.plan])?;
-        workbook::write(path, &plan, &scenario, options).map_err(Failure::Input)?;
+        workbook::write_tables(path, &plan, &all).map_err(Failure::Input)?;
         let _ = writeln!(out, "{}", path.display());
     }
     if let Some(dir) = &args.csv {
         std::fs::create_dir_all(dir).map_err(|e| {
             Failure::Input(format!("could not make the folder {}: {e}", dir.display()))
         })?;
-        let all = tables::all(&plan, &scenario, options);
         for (i, table) in all.iter().enumerate() {
             may_write(
                 &dir.join(tables::csv_file_name(i, table)),
@@ -1092,8 +1110,14 @@ fn export_cmd(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         may_write(path, args.force, &[&args.plan])?;
         let mut renderer =
             crate::render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
-        let (bytes, _) = crate::render::pack::board_pack(&mut renderer, &plan, &scenario, options)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+        let (bytes, _) = crate::render::pack::board_pack_with(
+            &mut renderer,
+            &plan,
+            &scenario,
+            options,
+            risk.as_ref(),
+        )
+        .map_err(|e| Failure::Input(e.to_string()))?;
         plan_file::write_atomic(path, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
         let _ = writeln!(out, "{}", path.display());
     }

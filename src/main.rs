@@ -7,9 +7,15 @@ use merger_planner::io::plan_file;
 use merger_planner::ui;
 
 fn main() -> ExitCode {
+    quiet_vulkan_device_select();
     merger_planner::started();
     // eframe's and wgpu's warnings and errors reach the terminal; RUST_LOG=info shows more.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    // (Not egui_wgpu's warning that the renderer is software: on a server exporting slides or a
+    // pack, that is expected, and the export succeeded.)
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,egui_wgpu=error"),
+    )
+    .init();
     // Arguments as the system gives them: a path that is not UTF-8 still opens.
     let args = std::env::args_os().skip(1);
     match cli::run(args, &mut std::io::stdout(), &mut std::io::stderr()) {
@@ -35,6 +41,25 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// Mesa's Vulkan device-selection layer asks the Wayland compositor which GPU is the default
+/// one, and libwayland prints "error: XDG_RUNTIME_DIR is invalid or not set in the environment"
+/// where there is no desktop session (a server, a CI runner, ssh): an error line on an export
+/// that succeeded. Without a runtime directory there is no compositor to ask, so the layer is
+/// turned off there, as its manifest provides (`NODEVICE_SELECT=1`); Vulkan then takes its first
+/// device, as it does without the layer.
+fn quiet_vulkan_device_select() {
+    let session = std::env::var_os("XDG_RUNTIME_DIR")
+        .is_some_and(|dir| std::path::Path::new(&dir).is_dir());
+    if !session && std::env::var_os("NODEVICE_SELECT").is_none() {
+        // SAFETY: the first thing `main` does, before any thread is started, so nothing else
+        // reads or writes the environment meanwhile.
+        #[expect(unsafe_code, reason = "setting a variable before any thread starts")]
+        unsafe {
+            std::env::set_var("NODEVICE_SELECT", "1");
+        }
     }
 }
 

@@ -749,3 +749,83 @@ fn the_equality_sheet_never_shows_a_group_under_five() {
     let filled = plan.posts.iter().filter(|p| p.holder.is_some()).count();
     assert!((number(&equality, everyone, 3) - filled as f64).abs() < 1e-9);
 }
+
+/// The Monte Carlo run the papers show is bounded: 2,000 draws up to 6,250 posts, fewer past it
+/// (within 12.5 million posts worked out), none past 62,500 posts; the papers say which.
+#[test]
+fn the_papers_run_fewer_draws_for_a_large_plan_and_none_past_the_limit_saying_so() {
+    use merger_planner::engine::risk::paper_draws;
+    assert_eq!(paper_draws(639), Some(2_000));
+    assert_eq!(paper_draws(6_250), Some(2_000));
+    assert_eq!(paper_draws(10_000), Some(1_250));
+    assert_eq!(paper_draws(62_500), Some(200));
+    assert_eq!(paper_draws(62_501), None);
+    // The reorganisation example carries ranges; at 63,000 posts its papers leave the run out.
+    let plan = synthetic::reorganisation(3, 63_000, 1);
+    let scenario = plan.scenario(Scenario::BASE).expect("base");
+    assert!(engine::risk::has_ranges(&plan, &scenario));
+    let all = tables::all(&plan, &scenario, Options::default());
+    assert!(all.iter().all(|t| t.key != "fan"), "no run");
+    let summary = &all[0];
+    assert!(
+        summary.notes.iter().any(|n| n.contains("a plan of 63,003 posts is too large to run it within an export (papers run it up to 62,500 posts)")),
+        "{:?}",
+        summary.notes
+    );
+}
+
+/// `export --no-uncertainty` leaves the run out, and the workbook says it was left out.
+#[test]
+fn export_can_leave_the_uncertainty_run_out_and_says_so() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/northshire-reorganisation.ron");
+    let xlsx = dir.path().join("papers.xlsx");
+    let o = cli(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--no-uncertainty",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut book = open_workbook_auto(&xlsx).expect("the workbook opens");
+    let sheets = book.sheet_names();
+    assert!(!sheets.iter().any(|n| n.contains("Range")), "{sheets:?}");
+    let summary = book.worksheet_range("Summary").expect("a summary");
+    let said = summary.used_cells().any(|(_, _, c)| {
+        matches!(c, Data::String(s) if s.contains("the Monte Carlo run was left out of these papers when they were exported"))
+    });
+    assert!(said, "the summary says the run was left out");
+}
+
+/// A plan with no councils yet (just made, nothing imported) exports its empty tables and its
+/// pack, with no internal chart-range error and no line saying "error" when nothing failed.
+#[test]
+fn an_empty_plan_exports_its_empty_tables() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("empty.ron");
+    let plan = Plan::new(
+        "Not started",
+        merger_planner::model::Programme {
+            consultation_start: jiff::civil::date(2026, 10, 1),
+            go_live: jiff::civil::date(2027, 4, 1),
+        },
+    );
+    merger_planner::io::plan_file::save(&path, &plan).expect("saved");
+    let xlsx = dir.path().join("empty.xlsx");
+    let pdf = dir.path().join("empty.pdf");
+    // No desktop session, as on a server: the off-screen renderer must not print an error.
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args(["export", path.to_str().unwrap(), "--xlsx", xlsx.to_str().unwrap()])
+        .args(["--csv", dir.path().join("csv").to_str().unwrap()])
+        .args(["--pdf", pdf.to_str().unwrap()])
+        .env_remove("XDG_RUNTIME_DIR")
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("error"), "{err}");
+    let book = open_workbook_auto(&xlsx).expect("the workbook opens");
+    assert!(book.sheet_names().contains(&"Summary".to_owned()));
+    assert!(std::fs::read(&pdf).expect("the pack").starts_with(b"%PDF"));
+}

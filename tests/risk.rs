@@ -235,7 +235,7 @@ fn saved_with_an_overrun(dir: &std::path::Path) -> std::path::PathBuf {
         likely: 0.1,
         high: 0.5,
     });
-    merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    merger_planner::io::plan_file::save(&path, &plan).expect("saved");
     path
 }
 

@@ -249,18 +249,52 @@ fn unit(rng: &mut XorShiftRng) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// The run the papers show (the Excel workbook, the slides, the board pack): the one Money >
-/// Uncertainty makes (2,000 draws, seed 1), or `None` when no input of the scenario (or the
-/// plan) has a range.
+/// The posts worked out in all by the run the papers show (draws times posts): about three
+/// seconds on two cores, so an export stays quick.
+pub const PAPER_POST_DRAWS: usize = 12_500_000;
+
+/// Fewer draws than this give no P10 and P90 worth printing: a larger plan's papers leave the
+/// run out and say so.
+pub const FEWEST_PAPER_DRAWS: usize = 200;
+
+/// The draws the papers' run makes for a plan of `posts` posts: the app's 2,000, fewer for a
+/// plan past 6,250 posts (within [`PAPER_POST_DRAWS`]), or `None` past 62,500 posts, where the
+/// papers leave the run out.
+pub fn paper_draws(posts: usize) -> Option<usize> {
+    let draws = (PAPER_POST_DRAWS / posts.max(1)).min(Settings::default().draws);
+    (draws >= FEWEST_PAPER_DRAWS).then_some(draws)
+}
+
+/// Whether some input of the scenario (or the plan) has a range, so the papers have a run.
+pub fn has_ranges(plan: &Plan, scenario: &Scenario) -> bool {
+    scenario.ranges.or(&plan.assumptions.ranges).any()
+}
+
+/// The run the papers show (the Excel workbook, the CSV tables, the slides, the board pack):
+/// seed 1, with [`paper_draws`] draws; `None` when no input of the scenario (or the plan) has a
+/// range, or the plan is too large for the papers to run it (they say so).
 pub fn for_papers(plan: &Plan, scenario: &Scenario) -> Option<Risk> {
-    if !scenario.ranges.or(&plan.assumptions.ranges).any() {
+    for_papers_counting(plan, scenario, &AtomicUsize::new(0))
+}
+
+/// [`for_papers`], counting finished draws in `progress`.
+pub fn for_papers_counting(
+    plan: &Plan,
+    scenario: &Scenario,
+    progress: &AtomicUsize,
+) -> Option<Risk> {
+    if !has_ranges(plan, scenario) {
         return None;
     }
+    let draws = paper_draws(plan.posts.len())?;
     run(
         plan,
         scenario,
-        Settings::default(),
-        &AtomicUsize::new(0),
+        Settings {
+            draws,
+            ..Settings::default()
+        },
+        progress,
         &AtomicBool::new(false),
     )
 }

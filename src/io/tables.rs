@@ -276,6 +276,8 @@ pub fn all_with(
     ];
     if let Some(r) = risk {
         tables.extend(uncertainty(r));
+    } else if crate::engine::risk::has_ranges(plan, scenario) {
+        tables[0].notes.push(left_out(plan.posts.len()));
     }
     tables.push(scenarios(plan));
     tables.push(assumptions(plan));
@@ -283,6 +285,24 @@ pub fn all_with(
         tables.push(leavers(plan, &o));
     }
     tables
+}
+
+/// Why papers of a plan with uncertain inputs have no Monte Carlo run: too large to run within
+/// an export, or left out when exporting.
+fn left_out(posts: usize) -> String {
+    use crate::engine::risk::{FEWEST_PAPER_DRAWS, PAPER_POST_DRAWS, paper_draws};
+    let how = "run it in Money > Uncertainty or with merger-planner risk";
+    if paper_draws(posts).is_none() {
+        format!(
+            "Some inputs have ranges, but these papers have no Monte Carlo run: a plan of {} posts is too large to run it within an export (papers run it up to {} posts); {how}.",
+            crate::format::thousands(posts as u64),
+            crate::format::thousands((PAPER_POST_DRAWS / FEWEST_PAPER_DRAWS) as u64)
+        )
+    } else {
+        format!(
+            "Some inputs have ranges, but the Monte Carlo run was left out of these papers when they were exported; {how}."
+        )
+    }
 }
 
 /// The Monte Carlo run: the spread of each headline figure and the chances; cumulative net by
@@ -351,8 +371,14 @@ fn uncertainty(r: &crate::engine::risk::Risk) -> [Table; 3] {
         ]);
     }
     figures.notes.push(format!(
-        "A Monte Carlo run of the whole plan: {} draws (seed {}), each uncertain input drawn from a triangular distribution between its low and high values, most often near its likely value. P10: one draw in ten is lower; P90: one in ten is higher.",
-        r.draws, r.seed
+        "A Monte Carlo run of the whole plan: {} draws (seed {}), each uncertain input drawn from a triangular distribution between its low and high values, most often near its likely value. P10: one draw in ten is lower; P90: one in ten is higher.{}",
+        crate::format::thousands(r.draws as u64),
+        r.seed,
+        if r.draws < crate::engine::risk::Settings::default().draws {
+            " Fewer draws than the app's 2,000, so that the export of a plan this large stays quick: P10 and P90 are a little less certain."
+        } else {
+            ""
+        }
     ));
     let mut fan = Table::new(
         "fan",

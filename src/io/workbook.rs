@@ -59,8 +59,11 @@ impl Formats {
 
 /// The workbook for `plan` in `scenario`, as the bytes of an .xlsx file.
 pub fn to_bytes(plan: &Plan, scenario: &Scenario, options: Options) -> Result<Vec<u8>, String> {
-    let tables = tables::all(plan, scenario, options);
-    build(plan, &tables)
+    bytes_of(plan, &tables::all(plan, scenario, options))
+}
+
+fn bytes_of(plan: &Plan, tables: &[Table]) -> Result<Vec<u8>, String> {
+    build(plan, tables)
         .and_then(|mut book| book.save_to_buffer())
         .map_err(|e| format!("could not write the workbook: {e}"))
 }
@@ -73,6 +76,13 @@ pub fn write(
     options: Options,
 ) -> Result<(), String> {
     let bytes = to_bytes(plan, scenario, options)?;
+    super::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+}
+
+/// Writes the workbook of tables already made (with [`tables::all_with`]) to `path`, whole or
+/// not at all.
+pub fn write_tables(path: &Path, plan: &Plan, tables: &[Table]) -> Result<(), String> {
+    let bytes = bytes_of(plan, tables)?;
     super::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 
@@ -304,7 +314,8 @@ fn by_rows(kind: ChartType, sheet: &str, rows: u32, series: &[(u16, &str)]) -> C
 
 fn chart_for(table: &Table) -> Option<Chart> {
     let sheet = table.title.as_str();
-    let rows = u32::try_from(table.rows.len()).ok()?;
+    // A table with no rows (a plan with no councils yet) has nothing to chart.
+    let rows = u32::try_from(table.rows.len()).ok().filter(|r| *r > 0)?;
     match table.key {
         "by-function" => {
             let mut chart = by_rows(

@@ -82,6 +82,18 @@ pub fn board_pack(
     scenario: &Scenario,
     options: Options,
 ) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    let risk = engine::risk::for_papers(plan, scenario);
+    board_pack_with(renderer, plan, scenario, options, risk.as_ref())
+}
+
+/// [`board_pack`] with the Monte Carlo run already made (`None`: none is shown).
+pub fn board_pack_with(
+    renderer: &mut Offscreen,
+    plan: &Plan,
+    scenario: &Scenario,
+    options: Options,
+    risk: Option<&engine::risk::Risk>,
+) -> Result<(Vec<u8>, Vec<String>), ExportError> {
     let regular = Face::new(REGULAR)?;
     let bold = Face::new(BOLD)?;
     let o = engine::evaluate(plan, scenario);
@@ -98,9 +110,8 @@ pub fn board_pack(
     // The slides, then the uncertainty's charts and the equality impact's where the slides do
     // not already show them.
     let mut slides = crate::charts::shown_slides(plan);
-    let risk = engine::risk::for_papers(plan, scenario);
     let mut series = Series::of(plan, &o);
-    series.spread = risk.as_ref().map(crate::charts::spread::Spread::of);
+    series.spread = risk.map(crate::charts::spread::Spread::of);
     let extra = [Chart::Fan, Chart::Tornado]
         .into_iter()
         .filter(|_| risk.is_some())
@@ -113,7 +124,7 @@ pub fn board_pack(
     let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));
-    let all = tables::all_with(plan, scenario, options, risk.as_ref());
+    let all = tables::all_with(plan, scenario, options, risk);
     let chosen: Vec<Table> = [
         "by-function",
         "by-council",
