@@ -150,7 +150,8 @@ fn scan(part: &mut impl Read, kind: Part, count: &mut Count) -> Result<(), Scan>
     let mut buf = Vec::with_capacity(64 * 1024);
     let too_many = || {
         Scan::Limit(format!(
-            "it holds more than {MAX_CELLS} cells, more than any establishment export"
+            "it holds more than {} cells, more than any establishment export",
+            crate::format::thousands(MAX_CELLS as u64)
         ))
     };
     // The .ods row being read: its repeats, and the columns reached in it.
@@ -174,7 +175,8 @@ fn scan(part: &mut impl Read, kind: Part, count: &mut Count) -> Result<(), Scan>
                 count.strings += 1;
                 if count.strings > MAX_CELLS as u64 {
                     return Err(Scan::Limit(format!(
-                        "it holds more than {MAX_CELLS} different texts, more than any establishment export"
+                        "it holds more than {} different texts, more than any establishment export",
+                        crate::format::thousands(MAX_CELLS as u64)
                     )));
                 }
             }
