@@ -20,12 +20,16 @@ pub mod charts;
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod figures;
 pub mod format;
 pub mod io;
 pub mod model;
 pub mod render;
 pub mod theme;
 pub mod ui;
+
+#[cfg(test)]
+mod architecture;
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 

@@ -51,8 +51,8 @@ fn main() -> ExitCode {
 /// turned off there, as its manifest provides (`NODEVICE_SELECT=1`); Vulkan then takes its first
 /// device, as it does without the layer.
 fn quiet_vulkan_device_select() {
-    let session = std::env::var_os("XDG_RUNTIME_DIR")
-        .is_some_and(|dir| std::path::Path::new(&dir).is_dir());
+    let session =
+        std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| std::path::Path::new(&dir).is_dir());
     if !session && std::env::var_os("NODEVICE_SELECT").is_none() {
         // SAFETY: the first thing `main` does, before any thread is started, so nothing else
         // reads or writes the environment meanwhile.

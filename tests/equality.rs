@@ -159,7 +159,9 @@ fn the_report_never_shows_fewer_than_five() {
         "{heading}\n{line}"
     );
     assert!(
-        line.ends_with(report::selection_words(row.selection)),
+        line.ends_with(merger_planner::figures::words::selection_words(
+            row.selection
+        )),
         "{line}"
     );
     assert!(text.contains("Equality impact: ethnicity"), "{text}");

@@ -816,7 +816,12 @@ fn an_empty_plan_exports_its_empty_tables() {
     let pdf = dir.path().join("empty.pdf");
     // No desktop session, as on a server: the off-screen renderer must not print an error.
     let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
-        .args(["export", path.to_str().unwrap(), "--xlsx", xlsx.to_str().unwrap()])
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ])
         .args(["--csv", dir.path().join("csv").to_str().unwrap()])
         .args(["--pdf", pdf.to_str().unwrap()])
         .env_remove("XDG_RUNTIME_DIR")

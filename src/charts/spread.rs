@@ -315,7 +315,7 @@ impl Figures for EqualityChart {
                         .map_or_else(|| "fewer than 5".to_owned(), crate::format::fte),
                     g.rate
                         .map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0)),
-                    crate::io::report::selection_words(g.selection).to_owned(),
+                    crate::figures::words::selection_words(g.selection).to_owned(),
                 ]
             })
             .collect();

@@ -238,7 +238,7 @@ fn waves_note(plan: &Plan, o: &Outcome, council: &CouncilOutcome) -> Option<Stri
             Some(format!(
                 "wave {} ({}, going live {}): {} proposed, {} days' consultation owed",
                 w + 1,
-                crate::charts::series::wave_functions(plan, wave),
+                crate::figures::words::wave_functions(plan, wave),
                 day(t.go_live),
                 crate::format::proposed(t.proposed, t.counted),
                 t.consultation_days

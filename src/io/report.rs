@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::engine::Outcome;
+use crate::figures::words::selection_words;
 use crate::model::{CostShare, Money, OneOffSplit, Plan, SplitMethod};
 
 fn pounds(m: Money) -> Value {
@@ -472,7 +473,7 @@ fn councils_text(s: &mut String, plan: &Plan, o: &Outcome) {
     if phased {
         let _ = writeln!(s, "\nTimetable (in waves)");
         for (w, wave) in o.waves.iter().enumerate() {
-            let _ = writeln!(s, "{}", crate::charts::series::wave_sentence(plan, w, wave));
+            let _ = writeln!(s, "{}", crate::figures::words::wave_sentence(plan, w, wave));
         }
     } else {
         let _ = writeln!(s, "\nTimetable (go-live {})", o.go_live);
@@ -1060,17 +1061,6 @@ pub fn shown_people(x: f64, hidden: bool) -> String {
         "fewer than 5".to_owned()
     } else {
         crate::format::fte(x)
-    }
-}
-
-/// A band's finding in words.
-pub fn selection_words(s: crate::engine::equality::Selection) -> &'static str {
-    use crate::engine::equality::Selection;
-    match s {
-        Selection::Within => "within",
-        Selection::Under => "under four-fifths of the workforce's rate",
-        Selection::Over => "over five-fourths of the workforce's rate",
-        Selection::Suppressed => "fewer than 5 people: not shown",
     }
 }
 

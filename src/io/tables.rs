@@ -960,7 +960,7 @@ fn equality(plan: &Plan, o: &Outcome) -> Table {
                 if r.everyone {
                     Cell::Empty
                 } else {
-                    Cell::text(crate::io::report::selection_words(r.selection))
+                    Cell::text(crate::figures::words::selection_words(r.selection))
                 },
             ]);
         }

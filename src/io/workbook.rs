@@ -429,7 +429,7 @@ fn waterfall_chart(table: &Table, sheet: &str, rows: u32) -> Chart {
     });
     let low = ends.clone().min().unwrap_or_default();
     let high = ends.max().unwrap_or_default();
-    let start = crate::charts::series::axis_start(low, high);
+    let start = crate::figures::words::axis_start(low, high);
     let last = rows + 1; // the target cost row
     let mut chart = Chart::new(ChartType::ColumnStacked);
     chart

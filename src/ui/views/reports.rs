@@ -286,7 +286,7 @@ pub fn timetable_ui(
     let phased = o.waves.len() > 1;
     if phased {
         for (w, wave) in o.waves.iter().enumerate() {
-            ui.label(crate::charts::series::wave_sentence(plan, w, wave));
+            ui.label(crate::figures::words::wave_sentence(plan, w, wave));
         }
     } else {
         ui.label(format!(

@@ -1,0 +1,70 @@
+//! The words and round figures every paper shares, with no egui: the charts, the report, the
+//! workbook and the drafts all take them from here, so a sentence is made in one place.
+
+use crate::model::{Money, Plan};
+
+/// Where a cost axis whose bars end between `low` and `high` starts: zero, or a round figure
+/// below `low` when starting there saves at least a third of the width (the waterfall's rule,
+/// also used by the Excel export's waterfall).
+pub fn axis_start(low: Money, high: Money) -> Money {
+    let (low, high) = (low.pence(), high.pence());
+    if low <= 0 || high <= low {
+        return Money::ZERO;
+    }
+    let span = high - low;
+    // A third of the span below the smallest cost, down to a multiple of a round step of at
+    // least an eighth of the span (at most 2.5 eighths): the gap is under 0.65 of the span.
+    let step = nice_step(span / 8);
+    let start = (low - span / 3).div_euclid(step) * step;
+    // Not worth a break unless it saves a third of the width.
+    if start * 3 < high {
+        return Money::ZERO;
+    }
+    Money(start)
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten that is at least `at_least` (pence, at least 1p).
+fn nice_step(at_least: i64) -> i64 {
+    let mut power = 1i64;
+    loop {
+        for m in [1, 2, 5] {
+            let step = power.saturating_mul(m);
+            if step >= at_least || step == i64::MAX {
+                return step.max(1);
+            }
+        }
+        power = power.saturating_mul(10);
+    }
+}
+
+/// A wave's functions by name: "IT and Legal".
+pub fn wave_functions(plan: &Plan, wave: &crate::engine::Wave) -> String {
+    let names: Vec<&str> = wave
+        .functions
+        .iter()
+        .filter_map(|&f| plan.functions.get(f).map(|f| f.name.as_str()))
+        .collect();
+    crate::format::and_list(&names)
+}
+
+/// "Wave 2, IT and Legal: consultation and HR1 from 2026-04-02; go-live 2026-10-01".
+pub fn wave_sentence(plan: &Plan, index: usize, wave: &crate::engine::Wave) -> String {
+    format!(
+        "Wave {}, {}: consultation and HR1 from {}; go-live {}",
+        index + 1,
+        wave_functions(plan, wave),
+        wave.consultation_start,
+        wave.go_live
+    )
+}
+
+/// A band's finding in words.
+pub fn selection_words(s: crate::engine::equality::Selection) -> &'static str {
+    use crate::engine::equality::Selection;
+    match s {
+        Selection::Within => "within",
+        Selection::Under => "under four-fifths of the workforce's rate",
+        Selection::Over => "over five-fourths of the workforce's rate",
+        Selection::Suppressed => "fewer than 5 people: not shown",
+    }
+}
