@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One of the charts the app draws (README, Charts, presentations and images).
+/// One of the charts the app draws (docs/guide.md, "Charts, presentations and images").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Chart {
     /// Per function, each council's FTE today stacked beside the target.

@@ -3,7 +3,7 @@
 //! has checked anything. Before calamine opens a workbook, its archive is walked once, streaming:
 //! each part's declared size, the inflated bytes it really holds (stopping at the first byte past
 //! what it declared), the cells of each sheet and the shared strings, each against a limit, and
-//! the walk stops as soon as one is passed. The limits are listed in the README's import section.
+//! the walk stops as soon as one is passed. The limits are listed in docs/guide.md, "Importing establishments".
 
 use std::io::{BufReader, Cursor, Read};
 

@@ -719,7 +719,7 @@ fn structural_checks(checked: &mut Checked, headings: &Headings, options: &Optio
             ));
         }
     }
-    // A file in this app's own layout (its documented headings) has dates as its README says:
+    // A file in this app's own layout (its documented headings) has dates as docs/guide.md says:
     // DD/MM/YYYY or YYYY-MM-DD. That is the layout's rule, not a guess.
     let own_layout = [
         Field::Council,
