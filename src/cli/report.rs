@@ -1,0 +1,71 @@
+//! `report`: the headline figures, problems and flags of a plan in a scenario, as text or JSON.
+
+use super::{Failure, Format, chosen_scenario, read_plan, report_problems};
+use crate::engine;
+use crate::io::plan_file;
+use crate::io::report;
+use crate::model::validate;
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Args, Debug)]
+pub(super) struct ReportArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// A saved scenario (default: Base)
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// text or json
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Print the open, validate and evaluate times on standard error
+    #[arg(long)]
+    timings: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
+}
+
+pub(super) fn report_cmd(
+    args: &ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let started = Instant::now();
+    let plan = read_plan(&args.plan, args.max_plan_mb, err)?;
+    let opened = started.elapsed();
+    let started = Instant::now();
+    let problems = validate(&plan);
+    let validated = started.elapsed();
+    report_problems(&plan, &problems, &args.plan.display().to_string(), err)?;
+    let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
+    let started = Instant::now();
+    let outcome = engine::evaluate(&plan, &scenario);
+    let evaluated = started.elapsed();
+    if args.timings {
+        let _ = writeln!(err, "open {}", millis(opened));
+        let _ = writeln!(err, "validate {}", millis(validated));
+        let _ = writeln!(err, "evaluate {}", millis(evaluated));
+    }
+    let text = if args.format == Format::Json {
+        serde_json::to_string_pretty(&report::json(&plan, &outcome))
+            .map_err(|e| Failure::Input(e.to_string()))?
+    } else {
+        report::text(&plan, &outcome)
+    };
+    let _ = writeln!(out, "{text}");
+    Ok(0)
+}
+
+/// "212 ms" under ten seconds' worth of milliseconds, "4.1 ms" under ten.
+fn millis(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}

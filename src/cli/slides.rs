@@ -1,0 +1,57 @@
+//! `export-slides`: every slide of the plan's presentation as a PNG file, drawn off screen.
+
+use super::{Failure, chosen_scenario, may_write, open_plan};
+use crate::io::plan_file;
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub(super) struct ExportSlidesArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN.ron")]
+    plan: PathBuf,
+    /// The folder to write the slides to
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Pixels, as WIDTHxHEIGHT (default 1920x1080)
+    #[arg(long, value_name = "WxH")]
+    size: Option<String>,
+    /// A saved scenario (default: Base)
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// Replace slides already in DIR
+    #[arg(long)]
+    force: bool,
+    /// The largest plan file to open, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
+    max_plan_mb: u64,
+}
+
+pub(super) fn export_slides_cmd(
+    args: &ExportSlidesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    use crate::render::{self, export};
+    let size = args
+        .size
+        .as_deref()
+        .map(render::parse_size)
+        .transpose()
+        .map_err(|e| Failure::Input(format!("--size {e}")))?
+        .unwrap_or(export::DEFAULT_SIZE);
+    let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
+    let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
+    for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
+        let file = args.out.join(export::slide_file_name(i, chart));
+        may_write(&file, args.force, &[&args.plan])?;
+    }
+    let mut renderer = render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
+    let files = export::slides(&mut renderer, &plan, &scenario, &args.out, size)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    for f in files {
+        let _ = writeln!(out, "{}", f.display());
+    }
+    Ok(0)
+}
