@@ -544,6 +544,36 @@ mod grid {
         assert!(p.payback_years.is_some_and(|y| y <= 0.213_05), "{p:?}");
     }
 
+    /// The engine deletes every vacancy of a role before anyone in it is at risk. Here role 0
+    /// (vacancies of £20,000 and £57,000 and a half-time clerk) is cut to nothing and role 2 (a
+    /// vacancy and a volunteer) by half its vacancy: the clerk is redeployed into the half
+    /// vacancy left, at no loss of pay, saving £172,880 a year for nothing once. The programme
+    /// had cut role 2's volunteer's post while keeping part of its vacancy, which the engine
+    /// never does, and found the goal out of reach.
+    #[test]
+    fn nobody_is_at_risk_while_a_vacancy_of_the_role_is_left() {
+        let posts: Vec<PostSpec> = vec![
+            (0, false, 20, None),
+            (2, false, 21, None),
+            (0, false, 57, None),
+            (0, true, 20, Some((1962, 0, false, false, false))),
+            (2, false, 53, Some((1964, 0, true, true, false))),
+        ];
+        let mut plan = plan(&posts, &[38, 20, 20]);
+        plan.assumptions.redeployment_rate = 1.0;
+        let from = plan.scenario(Scenario::BASE).expect("base");
+        let goal = Goal {
+            saving: Money::from_pounds_f64(172_868.91),
+            no_compulsory: true,
+            max_payback_years: Some(0.571_549_896_866_171_6),
+            ..Goal::default()
+        };
+        let p = seek(&plan, &from, &goal, "Seek").expect("the grid meets the goal");
+        assert_eq!(p.saving, Money::pounds(172_880), "{p:?}");
+        assert_eq!(p.one_off, Money::ZERO, "{p:?}");
+        assert!(p.compulsory_fte.abs() < 1e-9);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

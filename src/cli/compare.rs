@@ -1,6 +1,6 @@
 //! `compare` and `diff`: scenarios side by side, and what changed between two versions of a plan.
 
-use super::{Failure, Format, chosen_scenario, open_plan};
+use super::{Failure, Format, chosen_scenario, open_plan, print};
 use crate::engine;
 use crate::io::plan_file;
 use crate::io::report;
@@ -62,16 +62,12 @@ pub(super) fn compare_cmd(
         let scenario = chosen_scenario(Some(name), &plan, &args.plan)?;
         outcomes.push(engine::evaluate(&plan, &scenario));
     }
-    match args.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&report::compare_json(&outcomes))
-                .map_err(|e| Failure::Input(format!("could not write JSON: {e}")))?;
-            let _ = writeln!(out, "{text}");
-        }
-        Format::Text => {
-            let _ = write!(out, "{}", report::compare_text(&outcomes));
-        }
-    }
+    print(
+        out,
+        args.format,
+        || report::compare_json(&outcomes),
+        || report::compare_text(&outcomes),
+    )?;
     Ok(0)
 }
 

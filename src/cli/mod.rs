@@ -330,6 +330,26 @@ enum Failure {
     Input(String),
 }
 
+/// Prints figures as JSON for tools or text for people, as `--format` says.
+fn print(
+    out: &mut dyn Write,
+    format: Format,
+    json: impl FnOnce() -> serde_json::Value,
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    match format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&json())
+                .map_err(|e| Failure::Input(format!("could not write JSON: {e}")))?;
+            let _ = writeln!(out, "{json}");
+        }
+        Format::Text => {
+            let _ = write!(out, "{}", text());
+        }
+    }
+    Ok(())
+}
+
 /// Refuses to write `out` over one of the command's own `inputs`, ever, or over any other
 /// existing file unless `force` (a replaced plan is kept as PLAN.ron.bak).
 fn may_write(out: &Path, force: bool, inputs: &[&Path]) -> Result<(), Failure> {

@@ -1,6 +1,6 @@
 //! `risk`: the Monte Carlo run over a scenario's uncertain inputs.
 
-use super::{Failure, Format, chosen_scenario, open_plan, with_progress};
+use super::{Failure, Format, chosen_scenario, open_plan, print, with_progress};
 use crate::engine;
 use crate::io::plan_file;
 use crate::io::report;
@@ -73,15 +73,11 @@ pub(super) fn risk_cmd(
         )
     })
     .ok_or_else(|| Failure::Input("the run was cancelled".to_owned()))?;
-    match args.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&report::risk_json(&risk))
-                .map_err(|e| Failure::Input(format!("could not write JSON: {e}")))?;
-            let _ = writeln!(out, "{text}");
-        }
-        Format::Text => {
-            let _ = write!(out, "{}", report::risk_text(&risk));
-        }
-    }
+    print(
+        out,
+        args.format,
+        || report::risk_json(&risk),
+        || report::risk_text(&risk),
+    )?;
     Ok(0)
 }

@@ -1,6 +1,6 @@
 //! `seek`: the role targets that reach a saving, as a new scenario.
 
-use super::{Failure, Format, chosen_scenario, may_write_plan, open_plan};
+use super::{Failure, Format, chosen_scenario, may_write_plan, open_plan, print};
 use crate::engine;
 use crate::io::plan_file;
 use crate::io::report;
@@ -106,16 +106,12 @@ pub(super) fn seek_cmd(
     };
     match engine::seek::seek(&plan, &from, &goal, &name) {
         Ok(p) => {
-            match args.format {
-                Format::Json => {
-                    let text = serde_json::to_string_pretty(&report::seek_json(&p))
-                        .map_err(|e| Failure::Input(format!("could not write JSON: {e}")))?;
-                    let _ = writeln!(out, "{text}");
-                }
-                Format::Text => {
-                    let _ = write!(out, "{}", report::seek_text(&p));
-                }
-            }
+            print(
+                out,
+                args.format,
+                || report::seek_json(&p),
+                || report::seek_text(&p),
+            )?;
             plan.scenarios.push(p.scenario);
             plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
             let _ = writeln!(err, "Wrote {} with scenario {name}", args.out.display());

@@ -469,6 +469,9 @@ struct Cut {
     /// On a small plan, the target in hundredths of an FTE (a whole number), so the programme's
     /// cut is one a director could set and no rounding moves it off its limits.
     hundredths: Option<Variable>,
+    /// Whether the cut goes past the vacancies (1 or 0; between in a relaxation): the engine
+    /// deletes every vacancy before anyone volunteers or is at risk.
+    past_vacancies: Variable,
 }
 
 /// The variables of one set of volunteers: whether it goes (0 or 1), the rest of the cut beside
@@ -768,6 +771,9 @@ fn constraints(
         }
         let cap = l.rest.cap.min(beyond).max(0.0);
         constraints.push((c.rest_alone + cap * chosen).leq(cap));
+        // Nobody volunteers or is at risk while a vacancy of the role is left.
+        constraints.push((rest_of(c) + c.take_up - beyond * c.past_vacancies).leq(0.0));
+        constraints.push((l.vacant.min(room) * c.past_vacancies - c.vacant).leq(0.0));
         let cut = cut_of(l, c);
         constraints.push(cut.clone().leq(room));
         if let Some(h) = c.hundredths {
@@ -890,6 +896,10 @@ fn cut_variables(
                 rest_alone: vars.add(variable().min(0.0).max(rest_room(l.rest.cap, 0.0))),
                 redeployed_alone: vars.add(variable().min(0.0)),
                 hundredths,
+                past_vacancies: vars.add(match integrality {
+                    Integrality::Whole => variable().binary(),
+                    _ => variable().min(0.0).max(1.0),
+                }),
             })
         })
         .collect()
