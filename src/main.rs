@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     match cli::run(args, &mut std::io::stdout(), &mut std::io::stderr()) {
         Invocation::Exit(code) => ExitCode::from(code),
         // A spreadsheet or CSV opens the app on a new plan with the import dialog on it.
-        Invocation::Window(Some(path)) if ui::import::is_table_file(&path) => {
+        Invocation::Window(Some(path)) if ui::import_dialog::is_table_file(&path) => {
             window(ui::app::run_importing(path))
         }
         // A large plan: the window opens at once and shows the plan being read.

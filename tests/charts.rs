@@ -4,8 +4,8 @@
 
 mod common;
 
-use merger_planner::charts::series::{Phase, StepKind};
-use merger_planner::charts::{self, Figures, Pool, Series};
+use merger_planner::charts::series::{Phase, WaterfallStepKind};
+use merger_planner::charts::{self, Figures, PoolBar, Series};
 use merger_planner::engine::{
     CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, Outcome, RoleOutcome, Timetable,
     Totals, Waterfall, YearOutcome,
@@ -229,7 +229,7 @@ fn the_waterfall_ends_exactly_on_the_target_cost() {
     assert_eq!(w.steps.len(), 8);
     assert_eq!(w.steps[0].to, o.waterfall.baseline);
     let target = w.steps.last().unwrap();
-    assert_eq!(target.kind, StepKind::Total);
+    assert_eq!(target.kind, WaterfallStepKind::Total);
     assert_eq!(target.to, o.waterfall.target);
     assert_eq!(
         w.steps[6].to, o.waterfall.target,
@@ -241,7 +241,11 @@ fn the_waterfall_ends_exactly_on_the_target_cost() {
             "each step starts where the last ended"
         );
     }
-    assert_eq!(w.steps[5].kind, StepKind::Plus, "new posts raise the cost");
+    assert_eq!(
+        w.steps[5].kind,
+        WaterfallStepKind::Plus,
+        "new posts raise the cost"
+    );
     assert_eq!(w.steps[5].words(), "plus new posts £40,000");
     assert_eq!(w.steps[1].words(), "less vacancies deleted £60,000");
     assert_eq!(w.saving, pounds(145_000));
@@ -273,12 +277,12 @@ proptest! {
         prop_assert_eq!(bridge.steps[7].to, w.target);
         for s in &bridge.steps[1..7] {
             let lowers = s.to.pence() <= s.from.pence();
-            prop_assert!(lowers == (s.kind == StepKind::Less) || s.from == s.to);
+            prop_assert!(lowers == (s.kind == WaterfallStepKind::Less) || s.from == s.to);
         }
         // A broken axis starts below every bar's end and leaves the steps most of the width.
         let start = bridge.axis_start();
         let ends: Vec<Money> = bridge.steps.iter().flat_map(|s| match s.kind {
-            StepKind::Total => vec![s.to],
+            WaterfallStepKind::Total => vec![s.to],
             _ => vec![s.from, s.to],
         }).collect();
         let low = *ends.iter().min().unwrap();
@@ -354,7 +358,7 @@ fn pools_add_up_to_today_per_function_and_per_role() {
     for p in &series.pools_by_role {
         check(p);
     }
-    assert_eq!(series.pools.pools.len(), Pool::ALL.len());
+    assert_eq!(series.pools.pools.len(), PoolBar::ALL.len());
     assert_eq!(
         series.pools.headline(),
         "7.0 FTE voluntary, 1.0 FTE compulsory"

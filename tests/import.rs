@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
 use merger_planner::io::import::establishment::Placement;
-use merger_planner::io::import::headings::{Field, Kind, Use, find_headings};
+use merger_planner::io::import::headings::{Field, ImportKind, Use, find_headings};
 use merger_planner::io::import::source::{Cell, Grid, Row};
 use merger_planner::io::import::values::DateOrder;
 use merger_planner::io::import::{
@@ -44,7 +44,7 @@ fn import(name: &str, plan: &Plan, options: &Options) -> (Source, Checked) {
     import::import_file(
         &fixture(name),
         &ReadSettings::default(),
-        Kind::Establishment,
+        ImportKind::Establishment,
         plan,
         options,
     )
@@ -168,7 +168,7 @@ fn equality_monitoring_columns_are_optional_and_read_as_hr_writes_them() {
     let (_, checked) = import::import_file(
         &path,
         &ReadSettings::default(),
-        Kind::Establishment,
+        ImportKind::Establishment,
         &plan,
         &Options::default(),
     )
@@ -469,7 +469,7 @@ fn the_template_imports_as_it_is() {
     let (_, checked) = import::import_file(
         &path,
         &ReadSettings::default(),
-        Kind::Establishment,
+        ImportKind::Establishment,
         &plan,
         &Options::default(),
     )
@@ -720,7 +720,7 @@ fn headings_of_ten_hr_systems_are_guessed() {
         let headings: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
         let values: Vec<&str> = columns.iter().map(|_| "x").collect();
         let g = grid(&[&["Establishment report 2026/27"], &headings, &values]);
-        let found = find_headings(&g, Kind::Establishment).unwrap();
+        let found = find_headings(&g, ImportKind::Establishment).unwrap();
         assert_eq!(found.row, 1, "{system}: the title row is passed over");
         for (i, (heading, want)) in columns.iter().enumerate() {
             assert_eq!(
@@ -790,7 +790,7 @@ proptest! {
         let path = dir.path().join("plan.xlsx");
         template::write_establishment_xlsx(&original, &path).unwrap();
         let (_, checked) = import::import_file(
-            &path, &ReadSettings::default(), Kind::Establishment, &target, &round_trip_options(),
+            &path, &ReadSettings::default(), ImportKind::Establishment, &target, &round_trip_options(),
         ).unwrap();
         prop_assert!(checked.can_import(), "{:#?}", problems(&checked));
         assert_same_posts(&original, &checked.plan);
@@ -957,7 +957,7 @@ fn a_workbook_with_a_merged_title_excel_dates_and_a_totals_row() {
         let (_, checked) = import::import_file(
             &fixture(name),
             &read,
-            Kind::Establishment,
+            ImportKind::Establishment,
             &plan,
             &options("Swanage Town Council"),
         )
@@ -970,7 +970,7 @@ fn a_workbook_with_a_merged_title_excel_dates_and_a_totals_row() {
         let (_, found) = import::import_file(
             &fixture(name),
             &ReadSettings::default(),
-            Kind::Establishment,
+            ImportKind::Establishment,
             &plan,
             &options("Swanage Town Council"),
         )
@@ -1111,7 +1111,8 @@ fn a_stopped_read_reports_nothing_and_leaves_the_plan_alone() {
     let path = dir.path().join("big.csv");
     std::fs::write(&path, &source.bytes).unwrap();
     let plan = empty_plan();
-    let mut state = merger_planner::ui::import::ImportState::new(Kind::Establishment, path);
+    let mut state =
+        merger_planner::ui::import_dialog::ImportState::new(ImportKind::Establishment, path);
     state.step(&plan);
     assert!(state.busy());
     state.cancel_work();
@@ -1197,7 +1198,7 @@ fn a_monitoring_column_with_many_values_is_noted_as_likely_the_wrong_one() {
     let (_, checked) = import::import_file(
         &path,
         &ReadSettings::default(),
-        Kind::Establishment,
+        ImportKind::Establishment,
         &plan,
         &options("Ashby District Council"),
     )

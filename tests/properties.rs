@@ -422,7 +422,7 @@ proptest! {
 mod what_changed {
     use std::collections::BTreeSet;
 
-    use merger_planner::document::diff::{Kind, What, diff};
+    use merger_planner::document::diff::{ChangeKind, What, diff};
     use merger_planner::io::synthetic;
     use merger_planner::model::Money;
     use proptest::prelude::*;
@@ -459,7 +459,7 @@ mod what_changed {
             let old = synthetic::bournemouth_poole();
             prop_assert!(diff(&old, &old).is_empty(), "a plan against itself");
             let mut new = old.clone();
-            let mut expected: BTreeSet<(Kind, What, String, String)> = BTreeSet::new();
+            let mut expected: BTreeSet<(ChangeKind, What, String, String)> = BTreeSet::new();
             // Each post is edited at most once, and never both changed and removed.
             let mut touched = BTreeSet::new();
             for e in edits {
@@ -469,18 +469,18 @@ mod what_changed {
                         let id = old.posts[i].id.clone();
                         let post = new.posts.iter_mut().find(|p| p.id == id).unwrap();
                         post.fte = if (post.fte - 0.5).abs() < 1e-9 { 0.6 } else { 0.5 };
-                        expected.insert((Kind::Changed, What::Post, id, "fte".into()));
+                        expected.insert((ChangeKind::Changed, What::Post, id, "fte".into()));
                     }
                     Edit::Salary(i) => {
                         let id = old.posts[i].id.clone();
                         let post = new.posts.iter_mut().find(|p| p.id == id).unwrap();
                         post.salary += Money::pounds(1);
-                        expected.insert((Kind::Changed, What::Post, id, "salary_pence".into()));
+                        expected.insert((ChangeKind::Changed, What::Post, id, "salary_pence".into()));
                     }
                     Edit::Remove(i) => {
                         let id = old.posts[i].id.clone();
                         new.posts.retain(|p| p.id != id);
-                        expected.insert((Kind::Removed, What::Post, id, String::new()));
+                        expected.insert((ChangeKind::Removed, What::Post, id, String::new()));
                     }
                     Edit::Add(n) => {
                         let id = format!("NEW-{n}");
@@ -488,21 +488,21 @@ mod what_changed {
                             let mut post = old.posts[0].clone();
                             post.id.clone_from(&id);
                             new.posts.push(post);
-                            expected.insert((Kind::Added, What::Post, id, String::new()));
+                            expected.insert((ChangeKind::Added, What::Post, id, String::new()));
                         }
                     }
                     Edit::Target(r) => {
                         let role = &mut new.roles[r];
                         role.target_fte = old.roles[r].target_fte + 1.0;
-                        expected.insert((Kind::Changed, What::Role, role.id.clone(), "target_fte".into()));
+                        expected.insert((ChangeKind::Changed, What::Role, role.id.clone(), "target_fte".into()));
                     }
                     Edit::Redeployment => {
                         new.assumptions.redeployment_rate = old.assumptions.redeployment_rate + 0.1;
-                        expected.insert((Kind::Changed, What::Setting, String::new(), "assumptions.redeployment_rate".into()));
+                        expected.insert((ChangeKind::Changed, What::Setting, String::new(), "assumptions.redeployment_rate".into()));
                     }
                 }
             }
-            let found: BTreeSet<(Kind, What, String, String)> = diff(&old, &new)
+            let found: BTreeSet<(ChangeKind, What, String, String)> = diff(&old, &new)
                 .into_iter()
                 .map(|c| (c.kind, c.what, c.id, c.field))
                 .collect();

@@ -6,14 +6,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use merger_planner::io::import::{self, Kind, Options, ReadSettings, Source};
+use merger_planner::io::import::{self, ImportKind, Options, ReadSettings, Source};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = Source::from_bytes("fuzz.xlsx", data.to_vec()) else {
         return;
     };
     let progress = import::Progress::default();
-    let Ok((_, grid)) = import::read_grid(&source, &ReadSettings::default(), Kind::Establishment, &progress) else {
+    let Ok((_, grid)) = import::read_grid(&source, &ReadSettings::default(), ImportKind::Establishment, &progress) else {
         return;
     };
     let plan = merger_planner::document::new_plan();

@@ -14,11 +14,11 @@ use egui::{RichText, Ui};
 use crate::engine::Flows;
 use crate::model::Chart;
 use crate::theme;
-pub use series::{Figures, Scenarios, Series, Table};
+pub use series::{ChartFigures, Figures, Scenarios, Series};
 
 /// A redundancy pool, as the pools chart stacks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pool {
+pub enum PoolBar {
     /// Vacant posts deleted.
     VacanciesDeleted,
     /// Voluntary redundancy.
@@ -31,7 +31,7 @@ pub enum Pool {
     Kept,
 }
 
-impl Pool {
+impl PoolBar {
     /// Its colour, the same on every theme.
     pub fn colour(self) -> egui::Color32 {
         use theme::pools;
@@ -152,7 +152,7 @@ pub fn table(
     series: &Series,
     scenarios: Option<&Scenarios>,
     pools_function: Option<usize>,
-) -> Table {
+) -> ChartFigures {
     figures(chart, series, scenarios, pools_function)
         .map(Figures::table)
         .unwrap_or_default()
@@ -255,7 +255,7 @@ pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>)
 }
 
 /// Draws a table of figures.
-pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &Table) {
+pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &ChartFigures) {
     grid_ui(ui, id, &table.columns, &table.rows);
 }
 

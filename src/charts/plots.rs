@@ -11,7 +11,8 @@ use jiff::civil::Date;
 
 use super::Place;
 use super::series::{
-    Overlap, Pools, Scenarios, Split, Stack, StepKind, Timeline, Waterfall, Years, long_date, month,
+    Overlap, Pools, Scenarios, Split, Stack, Timeline, Waterfall, WaterfallStepKind, Years,
+    long_date, month,
 };
 use crate::model::{Chart, Money};
 use crate::theme;
@@ -572,28 +573,28 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         .iter()
         .map(|s| s.from.min(s.to).as_pounds())
         .fold(0.0, f64::min);
-    let colour = |k: StepKind| match k {
-        StepKind::Total => theme::target_colour(look.dark),
-        StepKind::Less => theme::good(look.dark),
-        StepKind::Plus => theme::cost_colour(look.dark),
+    let colour = |k: WaterfallStepKind| match k {
+        WaterfallStepKind::Total => theme::target_colour(look.dark),
+        WaterfallStepKind::Less => theme::good(look.dark),
+        WaterfallStepKind::Plus => theme::cost_colour(look.dark),
     };
     let look = look.legend(
         ui,
         &[
-            (Key::Bar(colour(StepKind::Total)), "Cost a year"),
-            (Key::Bar(colour(StepKind::Less)), "Lowers the cost"),
-            (Key::Bar(colour(StepKind::Plus)), "Raises the cost"),
+            (Key::Bar(colour(WaterfallStepKind::Total)), "Cost a year"),
+            (Key::Bar(colour(WaterfallStepKind::Less)), "Lowers the cost"),
+            (Key::Bar(colour(WaterfallStepKind::Plus)), "Raises the cost"),
         ],
     );
     let texts: Vec<String> = w
         .steps
         .iter()
         .map(|s| match s.kind {
-            StepKind::Total => s.to.compact(),
+            WaterfallStepKind::Total => s.to.compact(),
             // A step that moves nothing reads £0, not "-£0".
             _ if s.amount().compact() == Money::ZERO.compact() => Money::ZERO.compact(),
-            StepKind::Less => format!("-{}", s.amount().compact()),
-            StepKind::Plus => format!("+{}", s.amount().compact()),
+            WaterfallStepKind::Less => format!("-{}", s.amount().compact()),
+            WaterfallStepKind::Plus => format!("+{}", s.amount().compact()),
         })
         .collect();
     // The axis starts at zero, or at a round figure below the smallest cost with a break marked.
@@ -619,9 +620,9 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
     };
     let mut charts = Vec::new();
     for (kind, name) in [
-        (StepKind::Total, "Cost"),
-        (StepKind::Less, "Lowers the cost"),
-        (StepKind::Plus, "Raises the cost"),
+        (WaterfallStepKind::Total, "Cost"),
+        (WaterfallStepKind::Less, "Lowers the cost"),
+        (WaterfallStepKind::Plus, "Raises the cost"),
     ] {
         let bars: Vec<Bar> = w
             .steps
@@ -631,7 +632,11 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
             .map(|(i, s)| {
                 let (a, b) = (s.from.as_pounds(), s.to.as_pounds());
                 // A total stands on the axis's start (zero unless the axis is broken).
-                let a = if kind == StepKind::Total { start } else { a };
+                let a = if kind == WaterfallStepKind::Total {
+                    start
+                } else {
+                    a
+                };
                 Bar::new(-(i as f64), (b - a).abs())
                     .base_offset(a.min(b))
                     .width(0.6)
@@ -655,7 +660,7 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         w.steps
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.kind == StepKind::Total)
+            .filter(|(_, s)| s.kind == WaterfallStepKind::Total)
             .map(|(i, _)| {
                 let y = -(i as f64);
                 let zigzag: Vec<[f64; 2]> = (0..=6)

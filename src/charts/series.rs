@@ -5,7 +5,7 @@
 use egui::Color32;
 use jiff::civil::Date;
 
-use super::Pool;
+use super::PoolBar;
 use crate::engine::dates::add_days;
 use crate::engine::{FlagKind, Outcome};
 use crate::figures::words::{axis_start, wave_functions};
@@ -15,7 +15,7 @@ use crate::theme;
 /// The figures of a chart as a table: the values behind every bar, shown under the chart on
 /// request and read by the tests.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
+pub struct ChartFigures {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows of cells, each as long as `columns`.
@@ -30,7 +30,7 @@ pub trait Figures {
     /// The headline figure a slide shows in large type.
     fn headline(&self) -> String;
     /// The figures as a table, shown under the chart on request.
-    fn table(&self) -> Table;
+    fn table(&self) -> ChartFigures;
     /// How many rows of bars run down the side, for the height the chart needs in a view.
     fn rows(&self) -> usize;
 }
@@ -171,7 +171,7 @@ impl Figures for Overlap {
     }
 
     /// The figures: each council's FTE per function, the total, target and overlap.
-    fn table(&self) -> Table {
+    fn table(&self) -> ChartFigures {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.extend(["FTE today", "Target FTE", "Overlap FTE"].map(str::to_owned));
@@ -190,7 +190,7 @@ impl Figures for Overlap {
                 row
             })
             .collect();
-        Table { columns, rows }
+        ChartFigures { columns, rows }
     }
 
     /// Rows of bars down the side, for the height a chart needs.
@@ -260,7 +260,7 @@ impl Figures for Savings {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
+    fn table(&self) -> ChartFigures {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.push("Saving a year".to_owned());
@@ -275,7 +275,7 @@ impl Figures for Savings {
                 row
             })
             .collect();
-        Table { columns, rows }
+        ChartFigures { columns, rows }
     }
 
     /// Rows of bars down the side, for the height a chart needs.
@@ -286,7 +286,7 @@ impl Figures for Savings {
 
 /// How a waterfall bar reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepKind {
+pub enum WaterfallStepKind {
     /// A total standing on zero (today's cost, the target cost).
     Total,
     /// A step that lowers the cost.
@@ -297,7 +297,7 @@ pub enum StepKind {
 
 /// One bar of the waterfall.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Step {
+pub struct WaterfallStep {
     /// What the step is.
     pub label: String,
     /// Cost before the step (zero for a total).
@@ -305,10 +305,10 @@ pub struct Step {
     /// Cost after it.
     pub to: Money,
     /// How it reads.
-    pub kind: StepKind,
+    pub kind: WaterfallStepKind,
 }
 
-impl Step {
+impl WaterfallStep {
     /// The step's size, always positive: how much it lowers or raises the cost, or the total.
     pub fn amount(&self) -> Money {
         let d = self.to - self.from;
@@ -318,13 +318,13 @@ impl Step {
     /// "less vacancies deleted £40,000" in words, as the hover and table say it.
     pub fn words(&self) -> String {
         match self.kind {
-            StepKind::Total => format!("{} {}", self.label, self.amount().whole()),
-            StepKind::Less => format!(
+            WaterfallStepKind::Total => format!("{} {}", self.label, self.amount().whole()),
+            WaterfallStepKind::Less => format!(
                 "less {} {}",
                 self.label.to_lowercase(),
                 self.amount().whole()
             ),
-            StepKind::Plus => format!(
+            WaterfallStepKind::Plus => format!(
                 "plus {} {}",
                 self.label.to_lowercase(),
                 self.amount().whole()
@@ -337,7 +337,7 @@ impl Step {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Waterfall {
     /// Bars from top to bottom: today, each step, the target.
-    pub steps: Vec<Step>,
+    pub steps: Vec<WaterfallStep>,
     /// The recurring saving (today − target).
     pub saving: Money,
 }
@@ -346,32 +346,32 @@ impl Waterfall {
     /// Built from the outcome's bridge.
     pub fn of(o: &Outcome) -> Self {
         let w = &o.waterfall;
-        let mut steps = vec![Step {
+        let mut steps = vec![WaterfallStep {
             label: "Cost today".to_owned(),
             from: Money::ZERO,
             to: w.baseline,
-            kind: StepKind::Total,
+            kind: WaterfallStepKind::Total,
         }];
         let mut running = w.baseline;
         for (label, amount) in w.steps() {
             let to = running - amount;
-            steps.push(Step {
+            steps.push(WaterfallStep {
                 label: label.to_owned(),
                 from: running,
                 to,
                 kind: if amount.pence() < 0 {
-                    StepKind::Plus
+                    WaterfallStepKind::Plus
                 } else {
-                    StepKind::Less
+                    WaterfallStepKind::Less
                 },
             });
             running = to;
         }
-        steps.push(Step {
+        steps.push(WaterfallStep {
             label: "Target cost".to_owned(),
             from: Money::ZERO,
             to: w.target,
-            kind: StepKind::Total,
+            kind: WaterfallStepKind::Total,
         });
         Self {
             steps,
@@ -388,8 +388,8 @@ impl Waterfall {
     /// the totals' bars and in the axis title, and every label still gives the whole amount.
     pub fn axis_start(&self) -> Money {
         let ends = self.steps.iter().flat_map(|s| match s.kind {
-            StepKind::Total => [s.to, s.to],
-            StepKind::Less | StepKind::Plus => [s.from, s.to],
+            WaterfallStepKind::Total => [s.to, s.to],
+            WaterfallStepKind::Less | WaterfallStepKind::Plus => [s.from, s.to],
         });
         let (Some(low), Some(high)) = (ends.clone().min(), ends.max()) else {
             return Money::ZERO;
@@ -418,8 +418,8 @@ impl Figures for Waterfall {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: vec![
                 "Step".to_owned(),
                 "Amount".to_owned(),
@@ -430,9 +430,9 @@ impl Figures for Waterfall {
                 .iter()
                 .map(|s| {
                     let label = match s.kind {
-                        StepKind::Total => s.label.clone(),
-                        StepKind::Less => format!("less {}", s.label.to_lowercase()),
-                        StepKind::Plus => format!("plus {}", s.label.to_lowercase()),
+                        WaterfallStepKind::Total => s.label.clone(),
+                        WaterfallStepKind::Less => format!("less {}", s.label.to_lowercase()),
+                        WaterfallStepKind::Plus => format!("plus {}", s.label.to_lowercase()),
                     };
                     vec![label, s.amount().whole(), s.to.whole()]
                 })
@@ -453,7 +453,7 @@ pub struct Pools {
     pub heading: &'static str,
     /// What the bars are (functions, or the roles of one function).
     pub categories: Vec<String>,
-    /// One stack per pool, in [`Pool::ALL`] order.
+    /// One stack per pool, in [`PoolBar::ALL`] order.
     pub pools: Vec<Stack>,
     /// FTE today per category: the pools add up to it.
     pub today: Vec<f64>,
@@ -466,7 +466,7 @@ impl Pools {
     ) -> Self {
         let (categories, flows): (Vec<String>, Vec<_>) =
             items.map(|(name, f)| (name.to_owned(), *f)).unzip();
-        let pools = Pool::ALL
+        let pools = PoolBar::ALL
             .iter()
             .map(|p| Stack {
                 name: p.name().to_owned(),
@@ -511,20 +511,20 @@ impl Figures for Pools {
 
     /// The FTE leaving by redundancy, voluntary and compulsory.
     fn headline(&self) -> String {
-        let sum = |p: Pool| {
+        let sum = |p: PoolBar| {
             self.pools
                 .get(p as usize)
                 .map_or(0.0, |s| s.values.iter().sum::<f64>())
         };
         format!(
             "{} FTE voluntary, {} FTE compulsory",
-            fte(sum(Pool::Voluntary)),
-            fte(sum(Pool::Compulsory))
+            fte(sum(PoolBar::Voluntary)),
+            fte(sum(PoolBar::Compulsory))
         )
     }
 
     /// The figures.
-    fn table(&self) -> Table {
+    fn table(&self) -> ChartFigures {
         let mut columns = vec![self.heading.to_owned()];
         columns.extend(self.pools.iter().map(|p| format!("{} FTE", p.name)));
         columns.push("FTE today".to_owned());
@@ -539,7 +539,7 @@ impl Figures for Pools {
                 row
             })
             .collect();
-        Table { columns, rows }
+        ChartFigures { columns, rows }
     }
 
     /// Rows of bars down the side, for the height a chart needs.
@@ -661,8 +661,8 @@ impl Figures for Years {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: ["Year", "Saving", "One-off cost", "Net", "Cumulative net"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -898,7 +898,7 @@ impl Figures for Timeline {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
+    fn table(&self) -> ChartFigures {
         let span = |l: &Lane, p: Phase| {
             l.spans
                 .iter()
@@ -911,7 +911,7 @@ impl Figures for Timeline {
             columns.extend(["Wave", "Go-live"]);
         }
         columns.extend(["Consultation", "HR1 by", "Notice", "Exits", "Meets go-live"]);
-        Table {
+        ChartFigures {
             columns: columns.into_iter().map(str::to_owned).collect(),
             rows: self
                 .lanes
@@ -1005,8 +1005,8 @@ impl Figures for Split {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: ["Council", "Share", "Saving a year", "One-off cost"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -1107,8 +1107,8 @@ impl Figures for Scenarios {
     }
 
     /// The figures.
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: [
                 "Scenario",
                 "Saving a year",

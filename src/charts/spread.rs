@@ -6,7 +6,7 @@ use egui::{Color32, Stroke, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, FilledArea, Line, PlotPoints, Polygon, VLine};
 
 use super::plots::{self, Key, Look};
-use super::series::{Figures, Table};
+use super::series::{ChartFigures, Figures};
 use crate::engine::Outcome;
 use crate::engine::equality::{Characteristic, Equality as Impact, Selection};
 use crate::engine::risk::Risk;
@@ -88,8 +88,8 @@ impl Figures for Fan {
         )
     }
 
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: ["Year", "P10", "P50", "P90", "As planned"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -155,8 +155,8 @@ impl Figures for Tornado {
         }
     }
 
-    fn table(&self) -> Table {
-        Table {
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
             columns: [
                 "Input",
                 "One-off cost at low",
@@ -304,7 +304,7 @@ impl Figures for EqualityChart {
         )
     }
 
-    fn table(&self) -> Table {
+    fn table(&self) -> ChartFigures {
         let mut rows: Vec<Vec<String>> = self
             .groups
             .iter()
@@ -327,7 +327,7 @@ impl Figures for EqualityChart {
                 "not shown".to_owned(),
             ]);
         }
-        Table {
+        ChartFigures {
             columns: ["Group", "Workforce", "Rate of selection", "Finding"]
                 .map(str::to_owned)
                 .to_vec(),

@@ -4,7 +4,7 @@ use super::{Failure, check, date, may_write_plan, number, open_plan};
 use crate::document::default_programme;
 use crate::document::today;
 use crate::io::import;
-use crate::io::import::Kind;
+use crate::io::import::ImportKind;
 use crate::io::import::Mapping;
 use crate::io::import::Options;
 use crate::io::import::Placement;
@@ -155,7 +155,7 @@ pub(super) fn import_cmd(
     let mut plan = imported(
         &args.file,
         &read,
-        Kind::Establishment,
+        ImportKind::Establishment,
         &plan,
         &options,
         out,
@@ -172,7 +172,7 @@ pub(super) fn import_cmd(
         plan = imported(
             targets,
             &ReadSettings::default(),
-            Kind::Targets,
+            ImportKind::Targets,
             &plan,
             &options,
             out,
@@ -225,7 +225,7 @@ fn import_programme(args: &ImportArgs) -> Result<Programme, Failure> {
 fn imported(
     path: &Path,
     read: &ReadSettings,
-    kind: Kind,
+    kind: ImportKind,
     plan: &Plan,
     options: &Options,
     out: &mut dyn Write,

@@ -12,7 +12,7 @@ use crate::model::Plan;
 /// Added, removed or changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
+pub enum ChangeKind {
     /// In the new plan only.
     Added,
     /// In the old plan only.
@@ -60,7 +60,7 @@ impl What {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Change {
     /// Added, removed or changed.
-    pub kind: Kind,
+    pub kind: ChangeKind,
     /// What it is to.
     pub what: What,
     /// The item's id (a scenario's name; empty for settings and parameters).
@@ -82,9 +82,9 @@ impl std::fmt::Display for Change {
             format!(" {}", self.id)
         };
         match self.kind {
-            Kind::Added => write!(f, "added {}{name}", self.what.word()),
-            Kind::Removed => write!(f, "removed {}{name}", self.what.word()),
-            Kind::Changed => write!(
+            ChangeKind::Added => write!(f, "added {}{name}", self.what.word()),
+            ChangeKind::Removed => write!(f, "removed {}{name}", self.what.word()),
+            ChangeKind::Changed => write!(
                 f,
                 "changed {}{name} {}: {} → {}",
                 self.what.word(),
@@ -189,7 +189,7 @@ fn items(
                 }
             }
             None => changes.push(Change {
-                kind: Kind::Added,
+                kind: ChangeKind::Added,
                 what,
                 id,
                 field: String::new(),
@@ -200,7 +200,7 @@ fn items(
     }
     for id in old.into_keys() {
         changes.push(Change {
-            kind: Kind::Removed,
+            kind: ChangeKind::Removed,
             what,
             id,
             field: String::new(),
@@ -253,7 +253,7 @@ fn fields(changes: &mut Vec<Change>, what: What, path: &str, old: &Value, new: &
 
 fn push(changes: &mut Vec<Change>, what: What, field: String, old: &Value, new: &Value) {
     changes.push(Change {
-        kind: Kind::Changed,
+        kind: ChangeKind::Changed,
         what,
         id: String::new(),
         field,
@@ -280,12 +280,12 @@ pub fn counts(changes: &[Change]) -> Vec<(What, [usize; 3])> {
     for c in changes {
         let slot = counts.entry(c.what).or_default();
         match c.kind {
-            Kind::Added => slot[0] += 1,
-            Kind::Changed if c.id.is_empty() || changed.insert((c.what, c.id.as_str())) => {
+            ChangeKind::Added => slot[0] += 1,
+            ChangeKind::Changed if c.id.is_empty() || changed.insert((c.what, c.id.as_str())) => {
                 slot[1] += 1;
             }
-            Kind::Changed => {}
-            Kind::Removed => slot[2] += 1,
+            ChangeKind::Changed => {}
+            ChangeKind::Removed => slot[2] += 1,
         }
     }
     counts.into_iter().collect()

@@ -208,7 +208,7 @@ impl Edit {
 
 /// One undo step: the patches that go back, and the state they go back to.
 #[derive(Debug)]
-struct Step {
+struct UndoStep {
     label: String,
     /// The one field the step changed, when it changed one: a drag merged into the step keeps
     /// the value before the drag began.
@@ -227,8 +227,8 @@ struct Step {
 /// state clears the unsaved marker. Never saved to disk.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
     state: u64,
     next_state: u64,
     saved: u64,
@@ -271,7 +271,7 @@ impl History {
             }
         } else {
             self.close();
-            self.undo.push(Step {
+            self.undo.push(UndoStep {
                 label: described.as_ref().map_or(edit.label, Described::label),
                 described,
                 patches: undo,
@@ -299,7 +299,7 @@ impl History {
     pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.undo.pop()?;
         let redo = Edit::apply(step.patches, plan);
-        self.redo.push(Step {
+        self.redo.push(UndoStep {
             label: step.label.clone(),
             described: step.described,
             patches: redo,
@@ -315,7 +315,7 @@ impl History {
     pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.redo.pop()?;
         let undo = Edit::apply(step.patches, plan);
-        self.undo.push(Step {
+        self.undo.push(UndoStep {
             label: step.label.clone(),
             described: step.described,
             patches: undo,

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::diff::{Change, Kind, What, field_changes};
+use super::diff::{Change, ChangeKind, What, field_changes};
 use super::edit::{Patch, Settings};
 use crate::model::{Money, Plan};
 
@@ -171,9 +171,9 @@ pub fn words(plan: &Plan, c: &Change) -> String {
         What::Setting | What::Parameter => "",
     };
     match c.kind {
-        Kind::Added => format!("Added {} {name}", c.what.word()),
-        Kind::Removed => format!("Removed {} {id}", c.what.word()),
-        Kind::Changed => {
+        ChangeKind::Added => format!("Added {} {name}", c.what.word()),
+        ChangeKind::Removed => format!("Removed {} {id}", c.what.word()),
+        ChangeKind::Changed => {
             let item = if c.what == What::Post {
                 format!("Post {id}")
             } else {

@@ -70,7 +70,7 @@ impl Face {
 }
 
 /// What every page shows in its margins.
-struct Frame {
+struct PageFrame {
     marking: String,
     foot: String,
 }
@@ -98,7 +98,7 @@ pub fn board_pack_with(
     let bold = Face::new(BOLD)?;
     let o = engine::evaluate(plan, scenario);
     let made = today();
-    let frame = Frame {
+    let frame = PageFrame {
         marking: plan.protective_marking.clone(),
         foot: format!(
             "{} · {} scenario · {}",
@@ -306,7 +306,7 @@ fn wrap(face: &Face, words: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-fn margins(surface: &mut Surface<'_>, face: &Face, frame: &Frame, number: usize, pages: usize) {
+fn margins(surface: &mut Surface<'_>, face: &Face, frame: &PageFrame, number: usize, pages: usize) {
     fill(surface, MUTED);
     let w = face.width(&frame.marking, 9.0);
     text(

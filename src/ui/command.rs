@@ -175,7 +175,7 @@ pub enum Answer {
 
 /// What a deletion concerns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum DeletionKind {
     /// A council.
     Council,
     /// A function.
@@ -184,7 +184,7 @@ pub enum Kind {
     Role,
 }
 
-impl Kind {
+impl DeletionKind {
     /// Its name in a sentence.
     pub fn noun(self) -> &'static str {
         match self {
@@ -215,9 +215,9 @@ pub enum Command {
     /// Change the plan.
     Edit(Edit),
     /// Delete a council, function or role (asks what to do with its posts if it has any).
-    Delete(Kind, String),
+    Delete(DeletionKind, String),
     /// Delete a council, function or role, doing this with its posts.
-    DeleteWith(Kind, String, Orphans),
+    DeleteWith(DeletionKind, String, Orphans),
     /// Answer the unsaved-changes question.
     Answer(Answer),
     /// Show a view.
@@ -265,7 +265,7 @@ pub enum Command {
     /// Start the presentation (F5).
     Present,
     /// Move through or leave the presentation.
-    Slide(Step),
+    Slide(SlideMove),
     /// Ask for a file and import it (an establishment or the target structure).
     Import(ImportKind),
     /// Import this file (dropped on the window).
@@ -282,7 +282,7 @@ pub enum Command {
     SaveTemplate,
 }
 
-pub use crate::io::import::Kind as ImportKind;
+pub use crate::io::import::ImportKind;
 
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,7 +295,7 @@ pub enum Exported {
 
 /// A move in the presentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
+pub enum SlideMove {
     /// The next slide.
     Next,
     /// The slide before.
@@ -308,7 +308,7 @@ pub enum Step {
     Leave,
 }
 
-impl Step {
+impl SlideMove {
     /// What the move does, in words.
     pub fn words(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
-use super::command::{Access, Answer, Command, Exported, Kind, Papers};
+use super::command::{Access, Answer, Command, DeletionKind, Exported, Papers};
 use crate::document::edit::Orphans;
 use crate::document::edit::{Edit, Settings};
 use crate::model::{Chart, Plan, in_force};
@@ -27,7 +27,7 @@ pub enum Dialog {
     /// A council, function or role with posts is being deleted: move or delete them?
     Delete {
         /// What is deleted.
-        kind: Kind,
+        kind: DeletionKind,
         /// Its id.
         id: String,
         /// Its name.
@@ -177,7 +177,7 @@ fn unsaved_ui(ui: &mut Ui, then: &Then, plan: &Plan, commands: &mut Vec<Command>
 )]
 fn delete_ui(
     ui: &mut Ui,
-    kind: Kind,
+    kind: DeletionKind,
     id: &str,
     name: &str,
     posts: usize,
@@ -188,7 +188,7 @@ fn delete_ui(
     let noun = kind.noun();
     ui.heading(format!("Delete {noun} {name}"));
     ui.add_space(8.0);
-    let what = if kind == Kind::Function {
+    let what = if kind == DeletionKind::Function {
         format!("{posts} roles and posts")
     } else {
         format!("{posts} posts")
@@ -198,17 +198,17 @@ fn delete_ui(
     ));
     ui.add_space(8.0);
     let others: Vec<(String, String)> = match kind {
-        Kind::Council => plan
+        DeletionKind::Council => plan
             .councils
             .iter()
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect(),
-        Kind::Function => plan
+        DeletionKind::Function => plan
             .functions
             .iter()
             .map(|f| (f.id.clone(), f.name.clone()))
             .collect(),
-        Kind::Role => plan
+        DeletionKind::Role => plan
             .roles
             .iter()
             .map(|r| (r.id.clone(), r.title.clone()))

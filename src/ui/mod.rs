@@ -7,7 +7,7 @@ pub mod card;
 pub mod command;
 pub mod dialogs;
 pub mod files;
-pub mod import;
+pub mod import_dialog;
 pub mod present;
 pub mod start;
 pub mod views;

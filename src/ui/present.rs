@@ -5,7 +5,7 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::command::{Command, Step};
+use super::command::{Command, SlideMove};
 use crate::charts::{self, Scenarios, Series};
 use crate::model::Chart;
 use crate::theme;
@@ -13,18 +13,18 @@ use crate::theme;
 pub use crate::charts::shown_slides;
 
 /// The keys that move through the slides, and what each does.
-pub const KEYS: [(Key, Step); 11] = [
-    (Key::ArrowRight, Step::Next),
-    (Key::ArrowDown, Step::Next),
-    (Key::PageDown, Step::Next),
-    (Key::Space, Step::Next),
-    (Key::Enter, Step::Next),
-    (Key::ArrowLeft, Step::Previous),
-    (Key::ArrowUp, Step::Previous),
-    (Key::PageUp, Step::Previous),
-    (Key::Home, Step::First),
-    (Key::End, Step::Last),
-    (Key::Escape, Step::Leave),
+pub const KEYS: [(Key, SlideMove); 11] = [
+    (Key::ArrowRight, SlideMove::Next),
+    (Key::ArrowDown, SlideMove::Next),
+    (Key::PageDown, SlideMove::Next),
+    (Key::Space, SlideMove::Next),
+    (Key::Enter, SlideMove::Next),
+    (Key::ArrowLeft, SlideMove::Previous),
+    (Key::ArrowUp, SlideMove::Previous),
+    (Key::PageUp, SlideMove::Previous),
+    (Key::Home, SlideMove::First),
+    (Key::End, SlideMove::Last),
+    (Key::Escape, SlideMove::Leave),
 ];
 
 /// Reads the keys pressed this frame as moves.
@@ -39,14 +39,14 @@ pub fn read_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
 }
 
 /// The slide shown after `step` from slide `index` of `count`, or `None` to leave.
-pub fn step(index: usize, count: usize, step: Step) -> Option<usize> {
+pub fn step(index: usize, count: usize, step: SlideMove) -> Option<usize> {
     let last = count.saturating_sub(1);
     match step {
-        Step::Next => Some((index + 1).min(last)),
-        Step::Previous => Some(index.saturating_sub(1)),
-        Step::First => Some(0),
-        Step::Last => Some(last),
-        Step::Leave => None,
+        SlideMove::Next => Some((index + 1).min(last)),
+        SlideMove::Previous => Some(index.saturating_sub(1)),
+        SlideMove::First => Some(0),
+        SlideMove::Last => Some(last),
+        SlideMove::Leave => None,
     }
 }
 
@@ -97,9 +97,9 @@ pub fn slide_ui(
                 );
                 ui.add_space(24.0);
                 for (label, step) in [
-                    ("Previous slide", Step::Previous),
-                    ("Next slide", Step::Next),
-                    ("Leave presentation", Step::Leave),
+                    ("Previous slide", SlideMove::Previous),
+                    ("Next slide", SlideMove::Next),
+                    ("Leave presentation", SlideMove::Leave),
                 ] {
                     if ui.button(label).clicked() {
                         commands.push(Command::Slide(step));
@@ -121,12 +121,12 @@ mod tests {
 
     #[test]
     fn steps_stay_within_the_slides() {
-        assert_eq!(step(0, 3, Step::Next), Some(1));
-        assert_eq!(step(2, 3, Step::Next), Some(2));
-        assert_eq!(step(0, 3, Step::Previous), Some(0));
-        assert_eq!(step(1, 3, Step::Last), Some(2));
-        assert_eq!(step(2, 3, Step::First), Some(0));
-        assert_eq!(step(0, 0, Step::Next), Some(0));
-        assert_eq!(step(1, 3, Step::Leave), None);
+        assert_eq!(step(0, 3, SlideMove::Next), Some(1));
+        assert_eq!(step(2, 3, SlideMove::Next), Some(2));
+        assert_eq!(step(0, 3, SlideMove::Previous), Some(0));
+        assert_eq!(step(1, 3, SlideMove::Last), Some(2));
+        assert_eq!(step(2, 3, SlideMove::First), Some(0));
+        assert_eq!(step(0, 0, SlideMove::Next), Some(0));
+        assert_eq!(step(1, 3, SlideMove::Leave), None);
     }
 }

@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use merger_planner::io::import::values::DateOrder;
-use merger_planner::io::import::{self, Kind, Options, ReadSettings, template};
+use merger_planner::io::import::{self, ImportKind, Options, ReadSettings, template};
 use merger_planner::model::Plan;
 
 fn import_50k(c: &mut Criterion) {
@@ -33,7 +33,7 @@ fn import_50k(c: &mut Criterion) {
                 let (_, checked) = import::import_file(
                     black_box(path),
                     &ReadSettings::default(),
-                    Kind::Establishment,
+                    ImportKind::Establishment,
                     &target,
                     &options,
                 )

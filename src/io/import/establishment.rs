@@ -9,7 +9,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::Progress;
-use super::headings::{Field, Headings, Kind, Mapping, find_headings, normalise};
+use super::headings::{Field, Headings, ImportKind, Mapping, find_headings, normalise};
 use super::source::{Cell, Grid, Row};
 use super::values::{self, DateOrder, FteUnit};
 use crate::io::slug;
@@ -630,7 +630,7 @@ pub fn check(grid: &Grid, plan: &Plan, options: &Options, progress: &Progress) -
     let mut checked = Checked::empty(plan);
     checked.skip_bad_rows = options.skip_bad_rows;
     let Some((headings, data)) =
-        headings_and_rows(grid, Kind::Establishment, options, &mut checked)
+        headings_and_rows(grid, ImportKind::Establishment, options, &mut checked)
     else {
         return checked;
     };
@@ -647,14 +647,14 @@ pub fn check(grid: &Grid, plan: &Plan, options: &Options, progress: &Progress) -
 /// title rows above and a totals row at the end are left out, with a note.
 fn headings_and_rows<'g>(
     grid: &'g Grid,
-    kind: Kind,
+    kind: ImportKind,
     options: &Options,
     checked: &mut Checked,
 ) -> Option<(Headings, &'g [Row])> {
     let Some(mut headings) = find_headings(grid, kind) else {
         let examples = match kind {
-            Kind::Establishment => "Post No, Job Title, FTE, Salary",
-            Kind::Targets => "Function, Role, Target FTE, Target salary",
+            ImportKind::Establishment => "Post No, Job Title, FTE, Salary",
+            ImportKind::Targets => "Function, Role, Target FTE, Target salary",
         };
         checked.block(
             None,
@@ -1524,7 +1524,8 @@ pub struct TargetRow {
 pub fn check_targets(grid: &Grid, plan: &Plan, options: &Options, progress: &Progress) -> Checked {
     let mut checked = Checked::empty(plan);
     checked.skip_bad_rows = options.skip_bad_rows;
-    let Some((headings, data)) = headings_and_rows(grid, Kind::Targets, options, &mut checked)
+    let Some((headings, data)) =
+        headings_and_rows(grid, ImportKind::Targets, options, &mut checked)
     else {
         return checked;
     };

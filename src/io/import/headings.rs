@@ -62,14 +62,14 @@ pub enum Field {
 
 /// Which set of fields an import fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Kind {
+pub enum ImportKind {
     /// Posts and postholders.
     Establishment,
     /// Roles and their targets.
     Targets,
 }
 
-impl Kind {
+impl ImportKind {
     /// The fields offered, in the order shown.
     pub fn fields(self) -> &'static [Field] {
         match self {
@@ -549,7 +549,7 @@ pub fn normalise(heading: &str) -> String {
 }
 
 /// The guess for one heading: its use, how good a match (lower is better) and why.
-pub fn guess_heading(heading: &str, kind: Kind) -> Option<(Use, usize, String)> {
+pub fn guess_heading(heading: &str, kind: ImportKind) -> Option<(Use, usize, String)> {
     let n = normalise(heading);
     if n.is_empty() {
         return None;
@@ -672,7 +672,7 @@ fn heading_text(cell: &Cell) -> Option<String> {
 /// Finds the heading row (the row among the first few whose cells name the most fields; title
 /// rows and merged title cells above it are passed over) and guesses what each column is for.
 /// `None` when no row has two or more text cells.
-pub fn find_headings(grid: &Grid, kind: Kind) -> Option<Headings> {
+pub fn find_headings(grid: &Grid, kind: ImportKind) -> Option<Headings> {
     let mut best: Option<(usize, usize)> = None;
     for (i, row) in grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate() {
         let texts = row.cells.iter().filter_map(heading_text).count();

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 pub use establishment::{
     Change, Checked, CouncilDefaults, Options, Placement, Problem, check, check_targets,
 };
-pub use headings::{Field, Kind, Mapping, Use};
+pub use headings::{Field, ImportKind, Mapping, Use};
 pub use source::{Delimiter, Encoding, Grid, ReadSettings, Source};
 
 use crate::model::Plan;
@@ -62,7 +62,7 @@ impl Progress {
 pub fn read_grid(
     source: &Source,
     read: &ReadSettings,
-    kind: Kind,
+    kind: ImportKind,
     progress: &Progress,
 ) -> Result<(ReadSettings, Grid), String> {
     if source.format == source::Format::Workbook && read.sheet.is_none() && source.sheets.len() > 1
@@ -99,7 +99,7 @@ pub fn read_grid(
 pub fn import_file(
     path: &Path,
     read: &ReadSettings,
-    kind: Kind,
+    kind: ImportKind,
     plan: &Plan,
     options: &Options,
 ) -> Result<(Source, Checked), String> {
@@ -117,8 +117,8 @@ pub fn import_file(
     }
     let (_, grid) = read_grid(&source, read, kind, &progress)?;
     let checked = match kind {
-        Kind::Establishment => check(&grid, plan, options, &progress),
-        Kind::Targets => check_targets(&grid, plan, options, &progress),
+        ImportKind::Establishment => check(&grid, plan, options, &progress),
+        ImportKind::Targets => check_targets(&grid, plan, options, &progress),
     };
     Ok((source, checked))
 }

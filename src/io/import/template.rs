@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::headings::{Field, Kind};
+use super::headings::{Field, ImportKind};
 
 /// The example rows, one string a column in [`fields`] order.
 const ROWS: [[&str; 16]; 4] = [
@@ -85,7 +85,7 @@ const ROWS: [[&str; 16]; 4] = [
 
 /// The template's columns: every establishment field but Filled (the vacant column says it).
 pub fn fields() -> Vec<Field> {
-    Kind::Establishment
+    ImportKind::Establishment
         .fields()
         .iter()
         .copied()

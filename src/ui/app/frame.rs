@@ -11,7 +11,7 @@ use crate::ui::files::Preferences;
 use crate::ui::widgets::plural;
 
 /// What the frame's chrome (menu, tabs, status bar) reads.
-pub(super) struct Frame<'a> {
+pub(super) struct Chrome<'a> {
     pub(super) plan: &'a Plan,
     pub(super) derived: &'a Derived,
     pub(super) history: &'a History,
@@ -26,7 +26,7 @@ pub(super) struct Frame<'a> {
     pub(super) start_page: bool,
 }
 
-impl Frame<'_> {
+impl Chrome<'_> {
     pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {

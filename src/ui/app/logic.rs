@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 
 use super::App;
-use super::frame::Frame;
+use super::frame::Chrome;
 use crate::theme;
 use crate::ui::command::{Action, Command, ImportKind};
 use crate::ui::dialogs::{self, Dialog, Then};
-use crate::ui::import as import_ui;
+use crate::ui::import_dialog as import_ui;
 use crate::ui::widgets::plural;
 use crate::ui::{present, views};
 
@@ -36,7 +36,7 @@ impl App {
             return;
         };
         let plan = self.doc.plan();
-        let frame = Frame {
+        let frame = Chrome {
             plan,
             derived,
             history: self.doc.history(),

@@ -3,8 +3,8 @@
 //! each frame, `frame` draws the menu bar, tabs and status bar, and `commands` carries out the
 //! [`Command`](super::command::Command)s that drawing pushed, after the UI pass.
 
-mod commands;
 mod frame;
+mod handle;
 mod jobs;
 mod locks;
 mod logic;
@@ -26,7 +26,7 @@ use crate::theme;
 use super::command::{ImportKind, View};
 use super::dialogs::Dialog;
 use super::files::{FileDialogs, NativeDialogs, Preferences};
-use super::import::ImportState;
+use super::import_dialog::ImportState;
 use super::views::{self, Panels};
 
 /// The app icon.

@@ -7,7 +7,7 @@ use crate::document::Derived;
 use crate::document::edit::{self, Edit};
 use crate::model::{Colour, Council, Location, PayBasis, Plan};
 use crate::theme;
-use crate::ui::command::{Command, Kind};
+use crate::ui::command::{Command, DeletionKind};
 use crate::ui::widgets;
 
 /// Draws the council list and the selected council's editor.
@@ -188,7 +188,7 @@ fn editor_ui(
     form.others(ui);
     ui.add_space(12.0);
     if ui.button("Delete council…").clicked() {
-        commands.push(Command::Delete(Kind::Council, council.id.clone()));
+        commands.push(Command::Delete(DeletionKind::Council, council.id.clone()));
     }
     if let Some(what) = form.what {
         let mut councils = plan.councils.clone();

@@ -9,7 +9,7 @@ use crate::document::Derived;
 use crate::document::edit::{self, Edit};
 use crate::model::{Location, Money, Plan, Role, TargetPay};
 use crate::theme;
-use crate::ui::command::{Command, Kind};
+use crate::ui::command::{Command, DeletionKind};
 use crate::ui::widgets;
 
 /// Draws the structure and the editor of the selected function or role.
@@ -192,7 +192,7 @@ fn function_ui(
     }
     ui.add_space(12.0);
     if ui.button("Delete function…").clicked() {
-        commands.push(Command::Delete(Kind::Function, f.id.clone()));
+        commands.push(Command::Delete(DeletionKind::Function, f.id.clone()));
     }
 }
 
@@ -252,7 +252,7 @@ fn role_ui(
     }
     ui.add_space(12.0);
     if ui.button("Delete role…").clicked() {
-        commands.push(Command::Delete(Kind::Role, role.id.clone()));
+        commands.push(Command::Delete(DeletionKind::Role, role.id.clone()));
     }
     if let Some(what) = form.what {
         let mut roles = plan.roles.clone();

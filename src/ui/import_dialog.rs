@@ -17,7 +17,8 @@ use crate::io::import::establishment::{PREVIEW_ROWS, Placement};
 use crate::io::import::headings::normalise;
 use crate::io::import::values::{DateOrder, FteUnit};
 use crate::io::import::{
-    self, Checked, Delimiter, Encoding, Field, Grid, Kind, Progress, ReadSettings, Source, Use,
+    self, Checked, Delimiter, Encoding, Field, Grid, ImportKind, Progress, ReadSettings, Source,
+    Use,
 };
 use crate::model::Plan;
 use crate::theme;
@@ -53,7 +54,7 @@ struct Job {
 /// The dialog's state: the file, the user's choices and the latest check. Never saved.
 pub struct ImportState {
     /// Establishment or target structure.
-    pub kind: Kind,
+    pub kind: ImportKind,
     /// The file.
     pub path: PathBuf,
     /// The read settings the user chose (`None`: detected).
@@ -78,7 +79,7 @@ pub struct ImportState {
 
 impl ImportState {
     /// The dialog for `path`; reading starts after the frame.
-    pub fn new(kind: Kind, path: PathBuf) -> Self {
+    pub fn new(kind: ImportKind, path: PathBuf) -> Self {
         Self {
             kind,
             path,
@@ -253,15 +254,15 @@ impl ImportState {
 }
 
 fn check(
-    kind: Kind,
+    kind: ImportKind,
     grid: &Grid,
     plan: &Plan,
     options: &import::Options,
     progress: &Progress,
 ) -> Checked {
     match kind {
-        Kind::Establishment => import::check(grid, plan, options, progress),
-        Kind::Targets => import::check_targets(grid, plan, options, progress),
+        ImportKind::Establishment => import::check(grid, plan, options, progress),
+        ImportKind::Targets => import::check_targets(grid, plan, options, progress),
     }
 }
 
@@ -269,7 +270,7 @@ fn read_and_check(
     path: &std::path::Path,
     source: Option<Arc<Source>>,
     read: &ReadSettings,
-    kind: Kind,
+    kind: ImportKind,
     plan: &Plan,
     options: &import::Options,
     progress: &Progress,
@@ -424,7 +425,7 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
         section(ui, "The file as it is");
         raw_preview_ui(ui, &grid, &checked);
     }
-    if state.kind == Kind::Establishment && !checked.preview.is_empty() {
+    if state.kind == ImportKind::Establishment && !checked.preview.is_empty() {
         section(ui, "As it will be imported");
         imported_preview_ui(ui, &checked, plan);
     }
@@ -434,7 +435,7 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
         section(ui, "Functions");
         changed |= functions_ui(ui, state, &checked, plan);
     }
-    if state.kind == Kind::Establishment {
+    if state.kind == ImportKind::Establishment {
         if !checked.roles.is_empty() {
             section(ui, "Roles");
             changed |= roles_ui(ui, state, &checked);
@@ -454,10 +455,10 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
     }
 }
 
-fn summary_ui(ui: &mut Ui, checked: &Checked, kind: Kind) {
+fn summary_ui(ui: &mut Ui, checked: &Checked, kind: ImportKind) {
     let what = match kind {
-        Kind::Establishment => "posts",
-        Kind::Targets => "roles",
+        ImportKind::Establishment => "posts",
+        ImportKind::Targets => "roles",
     };
     let mut line = format!("{} {what} to import", checked.imported);
     for c in &checked.councils {
@@ -637,7 +638,7 @@ fn columns_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
                 }
             }
         });
-    if state.kind == Kind::Establishment {
+    if state.kind == ImportKind::Establishment {
         ui.add_space(6.0);
         changed |= units_ui(ui, state, checked);
     }
@@ -1012,8 +1013,8 @@ fn buttons_ui(ui: &mut Ui, state: &ImportState, commands: &mut Vec<Command>) {
             && state.error.is_none()
             && state.checked.as_ref().is_some_and(Checked::can_import);
         let what = match state.kind {
-            Kind::Establishment => "post",
-            Kind::Targets => "role",
+            ImportKind::Establishment => "post",
+            ImportKind::Targets => "role",
         };
         let n = state.checked.as_ref().map_or(0, |c| c.imported);
         let text = format!("Import {}", widgets::plural(n, what));

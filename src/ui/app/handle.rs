@@ -10,10 +10,10 @@ use crate::io::plan_file;
 use crate::model::Location;
 use crate::render::{Offscreen, export};
 use crate::ui::command::{
-    Action, Answer, Command, Exported, ImportKind, Kind, Papers, Step, TextTable, View,
+    Action, Answer, Command, DeletionKind, Exported, ImportKind, Papers, SlideMove, TextTable, View,
 };
 use crate::ui::dialogs::{Dialog, Then};
-use crate::ui::import::{self as import_ui, ImportState};
+use crate::ui::import_dialog::{self as import_ui, ImportState};
 use crate::ui::present;
 use crate::ui::views::Panels;
 
@@ -491,7 +491,7 @@ impl App {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 
-    pub(super) fn slide(&mut self, ctx: &egui::Context, step: Step) {
+    pub(super) fn slide(&mut self, ctx: &egui::Context, step: SlideMove) {
         let Some(index) = self.presenting else {
             return;
         };
@@ -549,10 +549,10 @@ impl App {
         self.panels.posts.plan_changed();
     }
 
-    pub(super) fn delete(&mut self, kind: Kind, id: String) {
+    pub(super) fn delete(&mut self, kind: DeletionKind, id: String) {
         let plan = self.doc.plan();
         let (name, posts, move_to) = match kind {
-            Kind::Council => (
+            DeletionKind::Council => (
                 plan.council(&id).map(|c| c.name.clone()),
                 plan.posts.iter().filter(|p| p.council == id).count(),
                 plan.councils
@@ -560,7 +560,7 @@ impl App {
                     .find(|c| c.id != id)
                     .map(|c| c.id.clone()),
             ),
-            Kind::Function => (
+            DeletionKind::Function => (
                 plan.function(&id).map(|f| f.name.clone()),
                 plan.posts.iter().filter(|p| p.function == id).count()
                     + plan.roles.iter().filter(|r| r.function == id).count(),
@@ -569,7 +569,7 @@ impl App {
                     .find(|f| f.id != id)
                     .map(|f| f.id.clone()),
             ),
-            Kind::Role => (
+            DeletionKind::Role => (
                 plan.role(&id).map(|r| r.title.clone()),
                 plan.posts.iter().filter(|p| p.role == id).count(),
                 plan.roles.iter().find(|r| r.id != id).map(|r| r.id.clone()),
@@ -591,14 +591,14 @@ impl App {
         }
     }
 
-    pub(super) fn delete_with(&mut self, kind: Kind, id: &str, orphans: &Orphans) {
+    pub(super) fn delete_with(&mut self, kind: DeletionKind, id: &str, orphans: &Orphans) {
         let edit = match kind {
-            Kind::Council => edit::remove_council(self.doc.plan(), id, orphans),
-            Kind::Function => edit::remove_function(self.doc.plan(), id, orphans),
-            Kind::Role => edit::remove_role(self.doc.plan(), id, orphans),
+            DeletionKind::Council => edit::remove_council(self.doc.plan(), id, orphans),
+            DeletionKind::Function => edit::remove_function(self.doc.plan(), id, orphans),
+            DeletionKind::Role => edit::remove_role(self.doc.plan(), id, orphans),
         };
         self.edit(edit);
-        if kind == Kind::Council && self.panels.council.as_deref() == Some(id) {
+        if kind == DeletionKind::Council && self.panels.council.as_deref() == Some(id) {
             self.panels.council = None;
         }
     }
