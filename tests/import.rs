@@ -1341,6 +1341,18 @@ mod bombs {
     }
 
     #[test]
+    fn an_old_style_xls_past_its_limit_is_refused_before_it_is_read() {
+        // An OLE compound file's signature, then 60 MB: more than any .xls establishment.
+        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        bytes.resize(60 << 20, 0);
+        refused(
+            "huge.xls",
+            &bytes,
+            "more than the 48 MB an old-style .xls establishment can be",
+        );
+    }
+
+    #[test]
     fn an_ods_whose_repeats_lay_out_a_billion_cells_is_refused() {
         let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="Posts"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
         let bytes = zip(&[

@@ -15,6 +15,10 @@ use super::Progress;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+/// An old-style .xls (BIFF) is read whole by its reader, strings and all, and holds at most
+/// 65,536 rows: 65,536 rows of 40 columns are about 30 MB, so a larger .xls is refused before it
+/// is read.
+pub const MAX_XLS_BYTES: u64 = 48 * 1024 * 1024;
 /// Excel's own limit on the columns of a sheet.
 pub const MAX_COLUMNS: usize = 16_384;
 /// Excel's own limit on the characters in a cell.
@@ -298,6 +302,13 @@ impl Source {
         }
         if zip {
             super::archive::check(name, &bytes)?;
+        }
+        if ole && bytes.len() as u64 > MAX_XLS_BYTES {
+            return Err(format!(
+                "{name} is {} MB, more than the {} MB an old-style .xls establishment can be (an .xls holds at most 65,536 rows, and its reader takes the whole file in); save it from Excel as .xlsx or CSV",
+                bytes.len() / (1024 * 1024),
+                MAX_XLS_BYTES / (1024 * 1024)
+            ));
         }
         let sheets = if format == Format::Workbook {
             let workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
