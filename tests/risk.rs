@@ -349,7 +349,12 @@ fn a_go_live_thousands_of_years_away_is_refused_before_any_draw() {
 fn ctrl_c_stops_a_long_run() {
     let dir = tempfile::tempdir().unwrap();
     let path = saved_with_an_overrun(dir.path());
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+    // A process started in the background of a script ignores Ctrl+C, and so would the command
+    // started from it: `env --default-signal` gives it the terminal's default back, as a command
+    // typed at a terminal has.
+    let mut child = std::process::Command::new("env")
+        .arg("--default-signal=INT")
+        .arg(env!("CARGO_BIN_EXE_merger-planner"))
         .arg("risk")
         .arg(&path)
         .args(["--draws", "100000"])
