@@ -2,4 +2,5 @@
 //! Today it holds the sentences and round figures the charts and the papers share (see
 //! ARCHITECTURE.md for what is to move here next).
 
+pub mod tables;
 pub mod words;

@@ -83,7 +83,7 @@ impl Employed {
             .count();
         Self {
             total: u32::try_from(total).unwrap_or(u32::MAX),
-            by_role: super::tables::people_by_role(plan, o, Some(id)),
+            by_role: crate::figures::tables::people_by_role(plan, o, Some(id)),
         }
     }
 }

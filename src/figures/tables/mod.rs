@@ -1,0 +1,384 @@
+//! The plan's figures as tables: one source for the Excel workbook, the CSV files and every Copy
+//! in the app, so they all say the same thing the JSON report says. Each cell keeps its kind
+//! (money in pence, FTE, a count, a date), and each writer shows it its own way.
+
+mod money;
+mod people;
+mod settings;
+mod structure;
+mod uncertainty;
+
+use self::money::{by_year, one_off, waterfall};
+pub use self::people::{CONSULTATION_COUNT_NOTE, HR1_NOTE, YEAR_SPLIT_NOTE};
+use self::people::{equality, leavers, pools, timetable};
+use self::settings::{assumptions, scenarios};
+use self::structure::{by_council, by_function, by_role, summary};
+use self::uncertainty::{left_out, uncertainty};
+
+use jiff::civil::Date;
+
+use crate::engine::{self, Outcome};
+use crate::model::{Money, Plan, Scenario};
+
+/// Groups of fewer people than this are not shown in anonymised tables.
+pub const SMALL_GROUP: u32 = 5;
+
+/// What anonymised tables show for a suppressed figure.
+pub const SUPPRESSED: &str = "fewer than 5";
+
+/// One cell, of its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Words.
+    Text(String),
+    /// Money, to the penny.
+    Money(Money),
+    /// Full-time equivalent.
+    Fte(f64),
+    /// A count of people, posts or days.
+    Count(u64),
+    /// A ratio shown as a percentage.
+    Percent(f64),
+    /// A number of years.
+    Years(f64),
+    /// A day.
+    Date(Date),
+    /// Yes or no.
+    Flag(bool),
+    /// Not shown: a small group in an anonymised table, or a figure that would reveal one.
+    Suppressed,
+    /// Nothing.
+    Empty,
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Self {
+        Self::Text(s.into())
+    }
+
+    fn date(d: Option<Date>) -> Self {
+        d.map_or(Self::Empty, Self::Date)
+    }
+
+    /// Whether the cell is a number a total adds up.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Self::Money(_) | Self::Fte(_) | Self::Count(_))
+    }
+
+    /// The cell for a CSV file: numbers plain (money in pounds with pence, no £ or commas, so a
+    /// spreadsheet reads them as numbers), dates as YYYY-MM-DD, words escaped (see [`escape`]).
+    pub fn plain(&self) -> String {
+        match self {
+            Self::Text(s) => escape(s),
+            Self::Money(m) => pounds(*m),
+            // Shares that cancel to a hair below zero are 0.0, never -0.0.
+            Self::Fte(x) => format!("{:.1}", if x.abs() < 0.05 { 0.0 } else { *x }),
+            Self::Count(n) => n.to_string(),
+            Self::Percent(r) => format!("{:.1}%", r * 100.0),
+            Self::Years(y) => format!("{y:.2}"),
+            Self::Date(d) => d.to_string(),
+            Self::Flag(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Self::Suppressed => SUPPRESSED.to_owned(),
+            Self::Empty => String::new(),
+        }
+    }
+
+    /// The cell as people read it, for Copy (it pastes into Word as it reads, and Excel in the
+    /// UK reads £1,234.56 as money): £ and commas, dates as 1 April 2018.
+    pub fn shown(&self) -> String {
+        match self {
+            Self::Text(s) => escape(s),
+            Self::Money(m) => m.full(),
+            Self::Fte(x) => crate::format::fte(*x),
+            Self::Count(n) => crate::format::thousands(*n),
+            Self::Date(d) => d.strftime("%-d %B %Y").to_string(),
+            other => other.plain(),
+        }
+    }
+}
+
+/// Pence as pounds with two decimals: -1234.5 pounds as "-1234.50".
+fn pounds(m: Money) -> String {
+    let p = m.pence();
+    let sign = if p < 0 { "-" } else { "" };
+    let abs = p.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+/// return) is given a leading apostrophe, so it stays text (OWASP's advice for CSV injection).
+/// A number is left as it is, so a negative amount ("-1234.56", "-£401,810", "-2.5%") stays a
+/// number.
+pub fn escape(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A signed amount as a spreadsheet reads one: digits with commas and one point, perhaps with
+/// a £ before and a % after.
+fn is_number(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let body = body.strip_prefix('£').unwrap_or(body);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && body.matches('.').count() <= 1
+}
+
+/// Headings and rows of text as tab-separated lines (tabs and line breaks inside a cell become
+/// spaces), text a spreadsheet would run escaped: what Copy puts on the clipboard.
+pub fn tsv(headings: &[String], rows: &[Vec<String>]) -> String {
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| escape(c).replace(['\t', '\n', '\r'], " "))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut out = line(headings);
+    for row in rows {
+        out.push('\n');
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+    out
+}
+
+/// Headings and rows of text as CSV, text a spreadsheet would run escaped.
+pub fn csv_bytes(headings: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headings.iter().map(|h| escape(h)))?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| escape(c)))?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A table: a title, headings, rows and perhaps a totals row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// A short name for files and sheets: "by-function".
+    pub key: &'static str,
+    /// The title: "By function".
+    pub title: String,
+    /// One heading a column.
+    pub headings: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// The totals row (its numbers are the engine's totals; the workbook writes SUM formulas
+    /// over the rows with these as their values).
+    pub total: Option<Vec<Cell>>,
+    /// Notes under the table: how a figure is made, what was suppressed.
+    pub notes: Vec<String>,
+    /// Holds figures about individual people (the leavers): marked OFFICIAL-SENSITIVE.
+    pub sensitive: bool,
+    /// The last column of each row is the row's total (years across).
+    pub sums_across: bool,
+}
+
+impl Table {
+    pub(crate) fn new(key: &'static str, title: &str, headings: &[&str]) -> Self {
+        Self {
+            key,
+            title: title.to_owned(),
+            headings: headings.iter().map(|&h| h.to_owned()).collect(),
+            rows: Vec::new(),
+            total: None,
+            notes: Vec::new(),
+            sensitive: false,
+            sums_across: false,
+        }
+    }
+
+    /// Rows, totals last, as tab-separated text with the headings first: what Copy puts on the
+    /// clipboard (Excel and Word paste it as a table).
+    pub fn to_tsv(&self) -> String {
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .chain(&self.total)
+            .map(|row| row.iter().map(Cell::shown).collect())
+            .collect();
+        tsv(&self.headings, &rows)
+    }
+
+    /// The table as CSV: headings, rows and the totals row.
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .chain(&self.total)
+            .map(|row| row.iter().map(Cell::plain).collect())
+            .collect();
+        csv_bytes(&self.headings, &rows)
+    }
+
+    /// In column `col`, hides each figure whose group has fewer than [`SMALL_GROUP`] people (and
+    /// more than none), and, where one alone would be hidden in a column with a total, the
+    /// smallest other figure too, so the hidden one cannot be found by subtraction. `people` is
+    /// the group's size for each row.
+    pub(crate) fn suppress(&mut self, col: usize, people: &[u32]) -> usize {
+        let mut hidden: Vec<usize> = people
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0 && n < SMALL_GROUP)
+            .map(|(r, _)| r)
+            .collect();
+        if hidden.len() == 1 && self.total.is_some() {
+            let next = people
+                .iter()
+                .enumerate()
+                .filter(|&(r, &n)| n > 0 && r != hidden[0])
+                .min_by_key(|&(_, &n)| n)
+                .map(|(r, _)| r);
+            hidden.extend(next);
+        }
+        for &r in &hidden {
+            if let Some(cell) = self.rows.get_mut(r).and_then(|row| row.get_mut(col)) {
+                *cell = Cell::Suppressed;
+            }
+        }
+        hidden.len()
+    }
+}
+
+/// Which tables, for whom.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// No post ids, dates of birth or individual pay; groups of fewer than five hidden.
+    pub anonymised: bool,
+    /// The leavers' schedule (one row per person affected; never when anonymised).
+    pub leavers: bool,
+}
+
+/// Every table of the plan in `scenario`: Summary, By function, By council, By role, By financial
+/// year, Waterfall, Pools, Timetable, One-off costs, Equality impact, the uncertainty's three
+/// (when some input has a range: a Monte Carlo run is made), Scenarios, Assumptions and, when
+/// asked, Leavers.
+pub fn all(plan: &Plan, scenario: &Scenario, options: Options) -> Vec<Table> {
+    let risk = crate::engine::risk::for_papers(plan, scenario);
+    all_with(plan, scenario, options, risk.as_ref())
+}
+
+/// Every table, with the Monte Carlo run already made (`None`: no input is uncertain).
+pub fn all_with(
+    plan: &Plan,
+    scenario: &Scenario,
+    options: Options,
+    risk: Option<&crate::engine::risk::Risk>,
+) -> Vec<Table> {
+    let o = engine::evaluate(plan, scenario);
+    let mut tables = vec![
+        summary(plan, &o),
+        by_function(&o),
+        by_council(&o, options),
+        by_role(plan, &o, options),
+        by_year(&o),
+        waterfall(&o),
+        pools(&o),
+        timetable(&o),
+        one_off(&o),
+        equality(plan, &o),
+    ];
+    if let Some(r) = risk {
+        tables.extend(uncertainty(r));
+    } else if crate::engine::risk::has_ranges(plan, scenario) {
+        tables[0].notes.push(left_out(plan.posts.len()));
+    }
+    tables.push(scenarios(plan));
+    tables.push(assumptions(plan));
+    if options.leavers && !options.anonymised {
+        tables.push(leavers(plan, &o));
+    }
+    tables
+}
+
+/// People employed today (filled posts) in each role of [`Outcome::roles`], at one council (by
+/// id) or all.
+pub(crate) fn people_by_role(plan: &Plan, o: &Outcome, council: Option<&str>) -> Vec<u32> {
+    let index: rustc_hash::FxHashMap<&str, usize> = o
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut holders = vec![0u32; o.roles.len()];
+    for post in &plan.posts {
+        if post.holder.is_some()
+            && council.is_none_or(|c| post.council == c)
+            && let Some(&r) = index.get(post.role.as_str())
+        {
+            holders[r] += 1;
+        }
+    }
+    holders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_escaped_and_numbers_are_not() {
+        for bad in [
+            "=SUM(A1)",
+            "+44 20 7946 0000",
+            "-2+3",
+            "-cmd|' /C calc'!A0",
+            "@cmd",
+            "\tx",
+            "\rx",
+            "-",
+        ] {
+            assert_eq!(escape(bad), format!("'{bad}"));
+            assert_eq!(Cell::text(bad).plain(), format!("'{bad}"));
+        }
+        for number in ["-2", "-1,234.56", "-£401,810.42", "+12.5%", "Finance"] {
+            assert_eq!(escape(number), number);
+        }
+        assert_eq!(Cell::Money(Money(-123_456)).plain(), "-1234.56");
+        assert_eq!(Cell::Money(Money(-5)).plain(), "-0.05");
+        assert_eq!(Cell::Money(Money(123_456)).shown(), "£1,234.56");
+    }
+
+    #[test]
+    fn a_lone_small_group_takes_a_neighbour_with_it() {
+        let mut table = Table::new("t", "T", &["Council", "People"]);
+        for n in [12u32, 3, 40, 7] {
+            table
+                .rows
+                .push(vec![Cell::text("c"), Cell::Count(u64::from(n))]);
+        }
+        table.total = Some(vec![Cell::text("Total"), Cell::Count(62)]);
+        assert_eq!(table.suppress(1, &[12, 3, 40, 7]), 2);
+        let shown: Vec<_> = table.rows.iter().map(|r| r[1].clone()).collect();
+        assert_eq!(
+            shown,
+            [
+                Cell::Count(12),
+                Cell::Suppressed,
+                Cell::Count(40),
+                Cell::Suppressed
+            ]
+        );
+    }
+
+    #[test]
+    fn copy_is_tab_separated_with_headings_and_totals() {
+        let mut table = Table::new("t", "T", &["Function", "Saving"]);
+        table.rows.push(vec![
+            Cell::text("Finance\tand tax"),
+            Cell::Money(Money(100_000)),
+        ]);
+        table.total = Some(vec![Cell::text("Total"), Cell::Money(Money(100_000))]);
+        assert_eq!(
+            table.to_tsv(),
+            "Function\tSaving\nFinance and tax\t£1,000.00\nTotal\t£1,000.00\n"
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! The people: the pools, the timetable, the equality impact and the leavers' schedule.
+
+use super::structure::movements;
+use super::{Cell, Table};
+use crate::engine::{self, Outcome};
+use crate::model::Plan;
+
+pub(super) fn pools(o: &Outcome) -> Table {
+    let mut table = Table::new(
+        "pools",
+        "Pools",
+        &[
+            "Council",
+            "FTE today",
+            "Kept FTE",
+            "Vacancies deleted FTE",
+            "Voluntary redundancy FTE",
+            "Redeployed FTE",
+            "Compulsory redundancy FTE",
+            "Above target FTE",
+        ],
+    );
+    let row = |name: &str, f: &engine::Flows| {
+        let mut cells = vec![
+            Cell::text(name),
+            Cell::Fte(f.current()),
+            Cell::Fte(f.kept_total()),
+        ];
+        cells.extend(movements(f));
+        cells.push(Cell::Fte(f.over_target));
+        cells
+    };
+    for c in &o.councils {
+        table.rows.push(row(&c.name, &c.flows));
+    }
+    table.total = Some(row("Total", &o.totals.flows));
+    table.notes.push(
+        "Today = kept + vacancies deleted + voluntary + redeployed + compulsory; compulsory and redeployed are expected FTE over a fair selection.".to_owned(),
+    );
+    table
+}
+
+pub(super) fn timetable(o: &Outcome) -> Table {
+    let mut table = Table::new(
+        "timetable",
+        "Timetable",
+        &[
+            "Council",
+            "Wave",
+            "Go-live",
+            "Proposed redundancies",
+            "Counted within 90 days",
+            "Consultation starts",
+            "Consultation days",
+            "HR1 by",
+            "Notices from",
+            "Longest notice, weeks",
+            "First exit",
+            "Last exit",
+            "Latest consultation start",
+            "Meets go-live",
+            "FTE leaving after go-live",
+        ],
+    );
+    // A row a wave when the functions go live in waves.
+    let phased = o.waves.len() > 1;
+    for c in &o.councils {
+        let timetables: Vec<&crate::engine::Timetable> = if phased {
+            c.waves.iter().collect()
+        } else {
+            vec![&c.timetable]
+        };
+        for t in timetables {
+            table.rows.push(vec![
+                Cell::text(&c.name),
+                Cell::Count(t.wave.filter(|_| phased).map_or(1, |w| w as u64 + 1)),
+                Cell::Date(t.go_live),
+                Cell::Count(u64::from(t.proposed)),
+                Cell::Count(u64::from(t.counted)),
+                Cell::Date(t.consultation_start),
+                Cell::Count(u64::from(t.consultation_days)),
+                Cell::Date(t.hr1_by),
+                Cell::Date(t.notices_from),
+                Cell::Count(u64::from(t.longest_notice_weeks)),
+                Cell::date(t.first_exit),
+                Cell::date(t.last_exit),
+                Cell::date(t.latest_consultation_start),
+                Cell::Flag(t.meets_go_live),
+                Cell::Fte(t.fte_after_go_live),
+            ]);
+        }
+    }
+    table.notes.push(CONSULTATION_COUNT_NOTE.to_owned());
+    table.notes.push(HR1_NOTE.to_owned());
+    table
+}
+
+/// How each year is split between the councils, for every paper that shows it.
+pub const YEAR_SPLIT_NOTE: &str = "Each year is split by the plan's rule applied to that year's own figures: every post's and line's saving part-year from its own date; a saving, cost or one-off line that names a council is that council's alone; the rest of the year's saving and one-off cost shared by the ratio (with the employing council bearing its own employees' costs where the plan says so, in the years they are paid); where the councils share the single service's cost, each also saves what it spent on a function today less its share, from the function's go-live. Each council's running total is rounded to the penny once, so the councils add up to each year and each council's years to its whole share.";
+
+/// What "Counted within 90 days" means, for every paper that shows it.
+pub const CONSULTATION_COUNT_NOTE: &str = "Counted within 90 days: the people the council proposes to dismiss whose dismissals (the day employment ends, after notice) fall within one period of 90 days, its first and last days included, with this wave's; that number decides the consultation owed: 30 days for 20 or more, 45 for 100 or more (TULRCA 1992 s.188). A later wave's dismissals count with an earlier wave's when they fall within the period; an earlier wave's, already being consulted on, do not (s.188(3)).";
+
+/// What "HR1 by" means.
+pub const HR1_NOTE: &str = "HR1 by: the last day form HR1 can reach the Insolvency Service: before any notice is given, and at least the days of consultation owed before the first dismissal (TULRCA 1992 s.193).";
+
+/// The equality impact, as the council's assessment asks: by age and by each characteristic
+/// recorded, for every pool together and then each pool with someone at risk; never a group of
+/// fewer than 5 (so the sheet may go out with an anonymised export).
+pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
+    let e = crate::engine::equality::of_outcome(plan, o);
+    let mut table = Table::new(
+        "equality",
+        "Equality impact",
+        &[
+            "Pool",
+            "Characteristic",
+            "Group",
+            "Workforce",
+            "At risk",
+            "Expected to leave",
+            "Share of the workforce",
+            "Share of those at risk",
+            "Share of those leaving",
+            "Rate of selection",
+            "Finding (four-fifths rule)",
+        ],
+    );
+    let count = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Fte);
+    let share = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Percent);
+    let mut add = |pool: &str, b: &crate::engine::equality::Breakdown, p| {
+        for r in b.shown(p) {
+            table.rows.push(vec![
+                Cell::text(pool),
+                Cell::text(b.characteristic.name()),
+                Cell::text(&r.group),
+                count(r.workforce),
+                count(r.at_risk),
+                count(r.leaving),
+                share(r.shares[0]),
+                share(r.shares[1]),
+                share(r.shares[2]),
+                r.rate.map_or(Cell::Suppressed, Cell::Percent),
+                if r.everyone {
+                    Cell::Empty
+                } else {
+                    Cell::text(crate::figures::words::selection_words(r.selection))
+                },
+            ]);
+        }
+    };
+    for b in &e.breakdowns {
+        add("All pools", b, &b.total);
+    }
+    for (i, role) in o.roles.iter().enumerate() {
+        let at_risk = e
+            .age()
+            .and_then(|a| a.pools.get(i))
+            .is_some_and(|p| p.total().at_risk > 0.0);
+        if at_risk {
+            for b in &e.breakdowns {
+                add(&role.title, b, &b.pools[i]);
+            }
+        }
+    }
+    table.notes.push(
+        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown, nor the next smallest figure where the total less the others would give one away (both say \"fewer than 5\").".to_owned(),
+    );
+    table
+}
+
+pub(super) fn leavers(plan: &Plan, o: &Outcome) -> Table {
+    let mut table = Table::new(
+        "leavers",
+        "Leavers",
+        &[
+            "Post",
+            "Council",
+            "Role",
+            "Route",
+            "FTE",
+            "Exit date",
+            "Notice, weeks",
+            "Statutory weeks",
+            "A week's pay",
+            "Statutory redundancy pay",
+            "Redundancy pay",
+            "Pension strain",
+            "Class 1A NI",
+            "Pay protection",
+            "Total",
+        ],
+    );
+    table.sensitive = true;
+    let mut sum = crate::engine::Counted::default();
+    for p in &o.people {
+        let post = &plan.posts[p.post];
+        let counted = p.counted();
+        sum.statutory_pay += counted.statutory_pay;
+        sum.redundancy_pay += counted.redundancy_pay;
+        sum.pension_strain += counted.pension_strain;
+        sum.class1a_ni += counted.class1a_ni;
+        sum.pay_protection += counted.pay_protection;
+        table.rows.push(vec![
+            Cell::text(&post.id),
+            Cell::text(o.councils.get(p.council).map_or("", |c| c.name.as_str())),
+            Cell::text(o.roles.get(p.role).map_or("", |r| r.title.as_str())),
+            Cell::text(p.kind()),
+            Cell::Fte(post.fte * p.shown_share()),
+            Cell::Date(p.exit_date),
+            Cell::Count(u64::from(p.notice_weeks)),
+            Cell::Years(p.exit.statutory_weeks),
+            Cell::Money(p.exit.weekly_pay),
+            Cell::Money(counted.statutory_pay),
+            Cell::Money(counted.redundancy_pay),
+            Cell::Money(counted.pension_strain),
+            Cell::Money(counted.class1a_ni),
+            Cell::Money(counted.pay_protection),
+            Cell::Money(counted.total()),
+        ]);
+    }
+    table.total = Some(vec![
+        Cell::text("Total"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(sum.statutory_pay),
+        Cell::Money(sum.redundancy_pay),
+        Cell::Money(sum.pension_strain),
+        Cell::Money(sum.class1a_ni),
+        Cell::Money(sum.pay_protection),
+        Cell::Money(sum.total()),
+    ]);
+    table.notes.push(format!(
+        "{}: one row for each person who leaves or is at risk, with no names. Figures for people at risk are expected values (the share who may be selected).",
+        plan.protective_marking
+    ));
+    table
+}
