@@ -1,0 +1,286 @@
+//! The report as JSON: every headline figure, each council's years, the leavers and the equality impact, for tools.
+
+use crate::engine::Outcome;
+use crate::figures::words::selection_words;
+use crate::model::{CostShare, Money, OneOffSplit, Plan, SplitMethod};
+use serde_json::{Value, json};
+
+pub(super) fn pounds(m: Money) -> Value {
+    // Pence ÷ 100 prints as the shortest decimal that reads back the same: 1234.56.
+    json!(m.pence() as f64 / 100.0)
+}
+
+pub(super) fn fte(x: f64) -> Value {
+    json!((x * 10_000.0).round() / 10_000.0)
+}
+
+/// The waves the functions go live in: each one's go-live, consultation start and functions.
+pub(super) fn waves_json(plan: &Plan, o: &Outcome) -> Value {
+    json!(o.waves.iter().map(|w| json!({
+            "go_live": w.go_live.to_string(),
+            "consultation_start": w.consultation_start.to_string(),
+            "functions": w.functions.iter().filter_map(|&f| plan.functions.get(f).map(|f| f.name.clone())).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>())
+}
+
+/// A council's part of the `k`th financial year as JSON.
+pub(super) fn council_year_json(c: &crate::engine::CouncilOutcome, k: usize) -> Value {
+    let part = c.years.get(k).copied().unwrap_or_default();
+    json!({
+        "council": c.name,
+        "saving": pounds(part.saving),
+        "one_off_cost": pounds(part.one_off_cost),
+        "net": pounds(part.net()),
+    })
+}
+
+/// The outcome as JSON.
+pub fn json(plan: &Plan, o: &Outcome) -> Value {
+    let t = &o.totals;
+    let f = &t.flows;
+    json!({
+        "plan": plan.name,
+        "scenario": o.scenario,
+        "consultation_start": o.consultation_start.to_string(),
+        "go_live": o.go_live.to_string(),
+        "waves": waves_json(plan, o),
+        "equality": equality_json(plan, o),
+        "totals": {
+            "current_fte": fte(f.current()),
+            "target_fte": fte(t.target_fte),
+            "vacancies_deleted_fte": fte(f.vacancies_deleted),
+            "vr_fte": fte(f.voluntary),
+            "redeployed_fte": fte(f.redeployed_out),
+            "compulsory_fte": fte(f.compulsory),
+            "new_posts_fte": fte(t.new_posts),
+            "over_target_fte": fte(f.over_target),
+            "fte_reached": fte(t.fte_reached()),
+            "baseline_cost": pounds(t.baseline_cost),
+            "target_cost": pounds(t.target_cost),
+            "recurring_saving": pounds(t.recurring_saving),
+            "one_off_cost": pounds(t.one_off_cost),
+            "payback_years": t.payback_years.map(|y| (y * 100.0).round() / 100.0),
+            "payback_year": t.payback_year.map(|y| y.to_string()),
+            "double_running_cost": pounds(t.double_running_cost),
+            "pay_change": o.pay_change.map(|p| json!({
+                "saving": pounds(p.saving),
+                "people": p.people,
+                "posts_saved": (p.posts_saved * 10.0).round() / 10.0,
+                "dismissal_and_reengagement": p.dismissal_and_reengagement,
+            })),
+        },
+        "split": {
+            "method": match o.assumptions.split_method {
+                SplitMethod::ServiceCost => "service_cost",
+                SplitMethod::CostsAndSavings => "costs_and_savings",
+            },
+            "ratio": match o.assumptions.cost_share {
+                CostShare::Equal => "equal",
+                CostShare::BaselineCost => "cost_today",
+                CostShare::Fte => "fte_today",
+                CostShare::Weights => "weights",
+            },
+            "one_off": match o.assumptions.one_off_split {
+                OneOffSplit::SameRatio => "same_ratio",
+                OneOffSplit::EmployingCouncil => "employing_council",
+            },
+            "description": o.assumptions.split_sentence(),
+        },
+        "one_off": {
+            "redundancy_pay": pounds(o.one_off.redundancy_pay),
+            "statutory_redundancy_pay": pounds(o.one_off.statutory_redundancy_pay),
+            "pension_strain": pounds(o.one_off.pension_strain),
+            "pension_strain_indicative": pounds(o.one_off.pension_strain_estimated),
+            "class1a_ni": pounds(o.one_off.class1a_ni),
+            "pay_protection": pounds(o.one_off.pay_protection),
+            "pay_protection_on_costs": o.assumptions.pay_protection_on_costs,
+            "implementation": pounds(o.one_off.implementation),
+        },
+        "waterfall": {
+            "baseline": pounds(o.waterfall.baseline),
+            "vacancies_deleted": pounds(o.waterfall.vacancies_deleted),
+            "voluntary": pounds(o.waterfall.voluntary),
+            "compulsory": pounds(o.waterfall.compulsory),
+            "redeployed": pounds(o.waterfall.redeployed),
+            "new_posts": pounds(o.waterfall.new_posts),
+            "pay_harmonisation": pounds(o.waterfall.pay_harmonisation),
+            "lines": pounds(o.waterfall.lines),
+            "target": pounds(o.waterfall.target),
+        },
+        "by_council": o.councils.iter().map(|c| json!({
+            "council": c.name,
+            "short_name": c.short_name,
+            "current_fte": fte(c.flows.current()),
+            "share": (c.share_ratio * 1e6).round() / 1e6,
+            "baseline_cost": pounds(c.baseline_cost),
+            "cost_share": pounds(c.cost_share),
+            "recurring_saving": pounds(c.recurring_saving),
+            "one_off_cost": pounds(c.one_off_cost),
+            "proposed_redundancies": c.proposed_redundancies,
+            "counted_for_consultation": c.timetable.counted,
+            "consultation_days": c.timetable.consultation_days,
+            "hr1_by": c.timetable.hr1_by.to_string(),
+            "notices_from": c.timetable.notices_from.to_string(),
+            "last_exit": c.timetable.last_exit.map(|d| d.to_string()),
+            "latest_consultation_start": c.timetable.latest_consultation_start.map(|d| d.to_string()),
+            "meets_go_live": c.timetable.meets_go_live,
+            "double_running_cost": pounds(c.double_running_cost),
+            "waves": c.waves.iter().map(|t| json!({
+                "wave": t.wave.map(|w| w + 1),
+                "go_live": t.go_live.to_string(),
+                "proposed_redundancies": t.proposed,
+                "counted_for_consultation": t.counted,
+                "consultation_start": t.consultation_start.to_string(),
+                "consultation_days": t.consultation_days,
+                "notices_from": t.notices_from.to_string(),
+                "last_exit": t.last_exit.map(|d| d.to_string()),
+                "latest_consultation_start": t.latest_consultation_start.map(|d| d.to_string()),
+                "meets_go_live": t.meets_go_live,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "by_role": o.roles.iter().map(|r| json!({
+            "role": r.title,
+            "id": r.id,
+            "function": o.functions.get(r.function).map(|f| f.name.clone()),
+            "current_fte": fte(r.flows.current()),
+            "target_fte": fte(r.target_fte),
+            "overlap_fte": fte(r.overlap),
+            "vacancies_deleted_fte": fte(r.flows.vacancies_deleted),
+            "vr_fte": fte(r.flows.voluntary),
+            "redeployed_fte": fte(r.flows.redeployed_out),
+            "compulsory_fte": fte(r.flows.compulsory),
+            "new_posts_fte": fte(r.new_posts),
+            "target_salary": pounds(r.target_salary),
+            "baseline_cost": pounds(r.baseline_cost),
+            "target_cost": pounds(r.target_cost),
+            "recurring_saving": pounds(r.baseline_cost - r.target_cost),
+        })).collect::<Vec<_>>(),
+        "by_function": o.functions.iter().map(|x| json!({
+            "function": x.name,
+            "current_fte": fte(x.flows.current()),
+            "target_fte": fte(x.target_fte),
+            "overlap_fte": fte(x.overlap),
+            "vacancies_deleted_fte": fte(x.flows.vacancies_deleted),
+            "vr_fte": fte(x.flows.voluntary),
+            "redeployed_fte": fte(x.flows.redeployed_out),
+            "compulsory_fte": fte(x.flows.compulsory),
+            "new_posts_fte": fte(x.new_posts),
+            "baseline_cost": pounds(x.baseline_cost),
+            "target_cost": pounds(x.target_cost),
+            "recurring_saving": pounds(x.recurring_saving),
+        })).collect::<Vec<_>>(),
+        "by_financial_year": o.years.iter().enumerate().map(|(k, y)| json!({
+            "year": y.year.to_string(),
+            "saving": pounds(y.saving),
+            "one_off_cost": pounds(y.one_off_cost),
+            "net": pounds(y.net),
+            "cumulative_net": pounds(y.cumulative_net),
+            "by_council": o.councils.iter().map(|c| council_year_json(c, k)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "leavers": leavers_json(plan, o),
+        "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
+    })
+}
+
+/// One row for each person who leaves or is at risk: money as the totals count it (expected
+/// shares for compulsory redundancy and redeployment), so each column adds up to its total.
+pub(super) fn leavers_json(plan: &Plan, o: &Outcome) -> Vec<Value> {
+    o.people
+        .iter()
+        .map(|p| {
+            let post = &plan.posts[p.post];
+            let fte = post.fte;
+            let counted = p.counted();
+            let x = &p.exit;
+            json!({
+                "post_id": post.id,
+                "council": o.councils.get(p.council).map(|c| c.name.as_str()),
+                "role": o.roles.get(p.role).map(|r| r.title.as_str()),
+                "kind": p.kind(),
+                "fte": (fte * p.shown_share() * 1e4).round() / 1e4,
+                "redeployed_fte": (fte * p.redeployed * 1e4).round() / 1e4,
+                "exit_date": p.exit_date.to_string(),
+                "notice_weeks": p.notice_weeks,
+                "statutory_weeks": x.statutory_weeks,
+                "weekly_pay": pounds(x.weekly_pay),
+                "weekly_cap": pounds(x.weekly_cap),
+                "statutory_pay": pounds(counted.statutory_pay),
+                "redundancy_pay": pounds(counted.redundancy_pay),
+                "pension_strain": pounds(counted.pension_strain),
+                "strain_estimated": x.strain_estimated,
+                "class1a_ni": pounds(counted.class1a_ni),
+                "pay_protection": pounds(counted.pay_protection),
+                "total": pounds(counted.total()),
+            })
+        })
+        .collect()
+}
+
+/// The equality impact as JSON: for age and each characteristic recorded, each group's
+/// workforce, people at risk and expected to leave, the rate of selection and the four-fifths
+/// rule's finding, in total and per pool ("fewer than 5" wherever a group is smaller).
+pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
+    let e = crate::engine::equality::of_outcome(plan, o);
+    let count = |x: Option<f64>| {
+        x.map_or_else(
+            || json!("fewer than 5"),
+            |x| json!((x * 10.0).round() / 10.0),
+        )
+    };
+    let rows = |b: &crate::engine::equality::Breakdown, p: &crate::engine::equality::Profile| {
+        b.shown(p)
+            .iter()
+            .filter(|r| !r.everyone)
+            .map(|r| {
+                json!({
+                    "group": r.group,
+                    "workforce": count(r.workforce),
+                    "at_risk": count(r.at_risk),
+                    "leaving": count(r.leaving),
+                    "share_of_workforce": r.shares[0].map(|x| (x * 1000.0).round() / 1000.0),
+                    "share_of_at_risk": r.shares[1].map(|x| (x * 1000.0).round() / 1000.0),
+                    "share_of_leaving": r.shares[2].map(|x| (x * 1000.0).round() / 1000.0),
+                    "rate": r.rate.map(|x| (x * 1000.0).round() / 1000.0),
+                    "finding": selection_words(r.selection),
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "rule".to_owned(),
+        json!("four-fifths: a group selected at under 4/5 or over 5/4 of the workforce's rate is flagged"),
+    );
+    if let Some(age) = e.age() {
+        out.insert(
+            "workforce_rate".to_owned(),
+            json!((age.total.total().rate() * 1000.0).round() / 1000.0),
+        );
+    }
+    for b in &e.breakdowns {
+        out.insert(b.characteristic.key().to_owned(), json!(rows(b, &b.total)));
+    }
+    // Each pool with someone at risk, by characteristic.
+    let pools: Vec<Value> = o
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            e.age()
+                .and_then(|a| a.pools.get(*i))
+                .is_some_and(|p| p.total().at_risk > 0.0)
+        })
+        .map(|(i, r)| {
+            let mut pool = serde_json::Map::new();
+            pool.insert("pool".to_owned(), json!(r.title));
+            for b in &e.breakdowns {
+                if let Some(p) = b.pools.get(i) {
+                    pool.insert(b.characteristic.key().to_owned(), json!(rows(b, p)));
+                }
+            }
+            Value::Object(pool)
+        })
+        .collect();
+    out.insert("pools".to_owned(), json!(pools));
+    Value::Object(out)
+}
