@@ -1,0 +1,123 @@
+//! The scenarios' headline figures side by side.
+
+use super::{ChartFigures, Figures, fte};
+use crate::engine::Outcome;
+use crate::model::{Money, Plan};
+
+/// One scenario's headline figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioFigures {
+    /// Its name.
+    pub name: String,
+    /// Saving a year.
+    pub saving: Money,
+    /// One-off cost.
+    pub one_off: Money,
+    /// Payback in years.
+    pub payback_years: Option<f64>,
+    /// FTE leaving by VR.
+    pub voluntary: f64,
+    /// FTE leaving by compulsory redundancy.
+    pub compulsory: f64,
+    /// FTE the scenario actually reaches (the target, plus what it cannot take out).
+    pub fte_after: f64,
+    /// FTE above the target that the scenario cannot take out (compulsory redundancy off).
+    pub shortfall: f64,
+}
+
+/// The headline figures of every scenario side by side.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scenarios {
+    /// One entry per scenario, the base first.
+    pub scenarios: Vec<ScenarioFigures>,
+}
+
+impl Scenarios {
+    /// Evaluates every scenario of the plan (the base first).
+    pub fn of(plan: &Plan) -> Self {
+        let scenarios = plan
+            .scenario_names()
+            .into_iter()
+            .filter_map(|name| {
+                let s = plan.scenario(&name)?;
+                let o = crate::engine::evaluate(plan, &s);
+                Some(Self::figures(&o))
+            })
+            .collect();
+        Self { scenarios }
+    }
+
+    /// One outcome's headline figures.
+    pub fn figures(o: &Outcome) -> ScenarioFigures {
+        ScenarioFigures {
+            name: o.scenario.clone(),
+            saving: o.totals.recurring_saving,
+            one_off: o.totals.one_off_cost,
+            payback_years: o.totals.payback_years,
+            voluntary: o.totals.flows.voluntary,
+            compulsory: o.totals.flows.compulsory,
+            fte_after: o.totals.fte_reached(),
+            shortfall: o.totals.flows.over_target,
+        }
+    }
+}
+
+impl Figures for Scenarios {
+    /// Nothing to draw.
+    fn is_empty(&self) -> bool {
+        self.scenarios
+            .iter()
+            .all(|s| s.saving.pence() == 0 && s.one_off.pence() == 0)
+    }
+
+    /// The largest saving a year, said as only that: one-off costs, compulsory redundancies and
+    /// any shortfall are in the figures beside it, not weighed here.
+    fn headline(&self) -> String {
+        self.scenarios
+            .iter()
+            .max_by_key(|s| s.saving.pence())
+            .map_or_else(String::new, |s| {
+                format!("Largest saving a year: {}, {}", s.name, s.saving.compact())
+            })
+    }
+
+    /// The figures.
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
+            columns: [
+                "Scenario",
+                "Saving a year",
+                "One-off cost",
+                "Payback",
+                "VR FTE",
+                "Compulsory FTE",
+                "FTE after",
+                "Short of target",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: self
+                .scenarios
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.name.clone(),
+                        s.saving.whole(),
+                        s.one_off.whole(),
+                        s.payback_years
+                            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
+                        fte(s.voluntary),
+                        fte(s.compulsory),
+                        fte(s.fte_after),
+                        fte(s.shortfall),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.scenarios.len() * 2
+    }
+}

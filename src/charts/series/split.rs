@@ -1,0 +1,79 @@
+//! How the councils share the saving and the one-off cost.
+
+use super::{ChartFigures, CouncilKey, Figures, councils};
+use crate::engine::Outcome;
+use crate::model::{Money, Plan};
+
+/// Each council's saving a year and its share of the one-off costs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Split {
+    /// The councils, top to bottom.
+    pub councils: Vec<CouncilKey>,
+    /// Saving a year per council.
+    pub savings: Vec<Money>,
+    /// One-off cost per council.
+    pub one_off: Vec<Money>,
+    /// Share ratio per council.
+    pub shares: Vec<f64>,
+    /// How the money is split, in a sentence (shown with the chart and on its slide).
+    pub method: String,
+}
+
+impl Split {
+    /// Built from the outcome.
+    pub fn of(plan: &Plan, o: &Outcome) -> Self {
+        Self {
+            councils: councils(plan, o),
+            savings: o.councils.iter().map(|c| c.recurring_saving).collect(),
+            one_off: o.councils.iter().map(|c| c.one_off_cost).collect(),
+            shares: o.councils.iter().map(|c| c.share_ratio).collect(),
+            method: o.assumptions.split_sentence(),
+        }
+    }
+}
+
+impl Figures for Split {
+    /// Nothing to draw.
+    fn is_empty(&self) -> bool {
+        self.savings
+            .iter()
+            .chain(&self.one_off)
+            .all(|m| m.pence() == 0)
+    }
+
+    /// The totals being split.
+    fn headline(&self) -> String {
+        let saving: Money = self.savings.iter().copied().sum();
+        let one_off: Money = self.one_off.iter().copied().sum();
+        format!(
+            "{} a year saved, {} one-off, across {} councils",
+            saving.compact(),
+            one_off.compact(),
+            self.councils.len()
+        )
+    }
+
+    /// The figures.
+    fn table(&self) -> ChartFigures {
+        ChartFigures {
+            columns: ["Council", "Share", "Saving a year", "One-off cost"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: (0..self.councils.len())
+                .map(|i| {
+                    vec![
+                        self.councils[i].name.clone(),
+                        format!("{:.1}%", self.shares[i] * 100.0),
+                        self.savings[i].whole(),
+                        self.one_off[i].whole(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// Rows of bars down the side, for the height a chart needs.
+    fn rows(&self) -> usize {
+        self.councils.len() * 2
+    }
+}
