@@ -6,20 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use merger_planner::io::import::{self, ImportKind, Options, ReadSettings, Source};
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(source) = Source::from_bytes("fuzz.xlsx", data.to_vec()) else {
-        return;
-    };
-    let progress = import::Progress::default();
-    let Ok((_, grid)) = import::read_grid(&source, &ReadSettings::default(), ImportKind::Establishment, &progress) else {
-        return;
-    };
-    let plan = merger_planner::document::new_plan();
-    let options = Options {
-        council: "Fuzz District Council".to_owned(),
-        ..Options::default()
-    };
-    let _ = import::check(&grid, &plan, &options, &progress);
-});
+#[path = "common/import.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| common::import_bytes("fuzz.xlsx", data));
