@@ -392,16 +392,44 @@ fn title_page(
 
 fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &engine::Outcome) {
     heading(surface, bold, "Headline figures");
+    let (figures, lines) = headline_words(o);
+    let column = (PAGE.0 - 2.0 * MARGIN) / 3.0;
+    for (i, (label, value)) in figures.iter().enumerate() {
+        let x = MARGIN + column * (i % 3) as f32;
+        let y = 130.0 + 110.0 * (i / 3) as f32;
+        fill(surface, MUTED);
+        text(surface, regular, (x, y), 13.0, label);
+        fill(surface, INK);
+        text(surface, bold, (x, y + 44.0), 36.0, value);
+    }
+    let mut y = 380.0;
+    for line in lines {
+        for part in wrap(regular, &line, 11.0, PAGE.0 - 2.0 * MARGIN) {
+            text(surface, regular, (MARGIN, y), 11.0, &part);
+            y += 15.0;
+        }
+        y += 6.0;
+    }
+}
+
+/// The headline page's words: six figures in large type, then the sentences under them. FTE
+/// as people read it (never "-0.0").
+fn headline_words(o: &engine::Outcome) -> ([(&'static str, String); 6], [String; 4]) {
+    use crate::format::fte;
     let t = &o.totals;
     let figures = [
-        ("FTE today", format!("{:.1}", t.flows.current())),
+        ("FTE today", fte(t.flows.current())),
         if t.short_of_target() {
             (
                 "FTE after (short of target)",
-                format!("{:.1} ({:.1} over)", t.fte_reached(), t.flows.over_target),
+                format!(
+                    "{} ({} over)",
+                    fte(t.fte_reached()),
+                    fte(t.flows.over_target)
+                ),
             )
         } else {
-            ("Target FTE", format!("{:.1}", t.target_fte))
+            ("Target FTE", fte(t.target_fte))
         },
         ("Recurring saving a year", t.recurring_saving.compact()),
         ("One-off cost", t.one_off_cost.compact()),
@@ -416,25 +444,16 @@ fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &eng
                 .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string()),
         ),
     ];
-    let column = (PAGE.0 - 2.0 * MARGIN) / 3.0;
-    for (i, (label, value)) in figures.iter().enumerate() {
-        let x = MARGIN + column * (i % 3) as f32;
-        let y = 130.0 + 110.0 * (i / 3) as f32;
-        fill(surface, MUTED);
-        text(surface, regular, (x, y), 13.0, label);
-        fill(surface, INK);
-        text(surface, bold, (x, y + 44.0), 36.0, value);
-    }
     let f = &t.flows;
     let lines = [
         format!(
-            "Of the {:.1} FTE today, {:.1} are vacancies deleted, {:.1} leave by voluntary redundancy, {:.1} are redeployed and {:.1} are expected to leave by compulsory redundancy; {:.1} FTE of new posts are created.",
-            f.current(),
-            f.vacancies_deleted,
-            f.voluntary,
-            f.redeployed_out,
-            f.compulsory,
-            t.new_posts
+            "Of the {} FTE today, {} are vacancies deleted, {} leave by voluntary redundancy, {} are redeployed and {} are expected to leave by compulsory redundancy; {} FTE of new posts are created.",
+            fte(f.current()),
+            fte(f.vacancies_deleted),
+            fte(f.voluntary),
+            fte(f.redeployed_out),
+            fte(f.compulsory),
+            fte(t.new_posts)
         ),
         format!(
             "Today's cost {} a year; the target structure {} a year; the one-off cost {} in full.",
@@ -445,14 +464,7 @@ fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &eng
         o.assumptions.split_sentence(),
         o.assumptions.protection_sentence().to_owned(),
     ];
-    let mut y = 380.0;
-    for line in lines {
-        for part in wrap(regular, &line, 11.0, PAGE.0 - 2.0 * MARGIN) {
-            text(surface, regular, (MARGIN, y), 11.0, &part);
-            y += 15.0;
-        }
-        y += 6.0;
-    }
+    (figures, lines)
 }
 
 /// A table in the page's width: headings wrapped on a band, numbers right-aligned, the totals
@@ -568,6 +580,29 @@ fn table_ui(surface: &mut Surface<'_>, regular: &Face, bold: &Face, table: &Tabl
         for part in wrap(regular, note, 8.0, available) {
             text(surface, regular, (MARGIN, y), 8.0, &part);
             y += 11.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_plan_with_nothing_in_it_shows_no_minus_zero() {
+        let plan = crate::model::Plan::new(
+            "Not started",
+            crate::model::Programme {
+                consultation_start: jiff::civil::date(2026, 10, 1),
+                go_live: jiff::civil::date(2027, 4, 1),
+            },
+        );
+        let o = crate::engine::evaluate_base(&plan);
+        let (figures, lines) = super::headline_words(&o);
+        for (label, value) in &figures {
+            assert!(!value.contains("-0.0"), "{label}: {value}");
+        }
+        assert_eq!(figures[1], ("Target FTE", "0.0".to_owned()));
+        for line in &lines {
+            assert!(!line.contains("-0.0"), "{line}");
         }
     }
 }
