@@ -226,7 +226,7 @@ enum Cmd {
     ExportSlides(slides::ExportSlidesArgs),
     /// Writes the figures as an Excel workbook or CSV files, without a window
     #[command(
-        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf) [--scenario NAME] [--anonymised] [--leavers]",
+        override_usage = "merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf) [--scenario NAME] [--anonymised] [--leavers] [--no-uncertainty]",
         long_about = EXPORT_HELP
     )]
     Export(export::ExportArgs),
