@@ -2,9 +2,9 @@
 //! so no two import each other. Read from the source's `crate::` paths (not comments).
 
 /// The top-level modules from the bottom up: each may use only those before it.
-const LAYERS: [&str; 11] = [
-    "model", "format", "theme", "engine", "figures", "charts", "io", "document", "render", "ui",
-    "cli",
+const LAYERS: [&str; 13] = [
+    "model", "format", "theme", "engine", "example", "figures", "charts", "persist", "document",
+    "import", "export", "ui", "cli",
 ];
 
 /// Every `crate::<module>` the code names (in a path, or a `use crate::{a, b}` group, over as
@@ -22,7 +22,7 @@ fn named_modules(code: &str) -> Vec<(usize, String)> {
         let start = from + at;
         let rest = &code[start + "crate::".len()..];
         if let Some(group) = rest.strip_prefix('{') {
-            // Items at the group's top level: `io::plan_file`, `model::{Plan, Money}`.
+            // Items at the group's top level: `persist::plan_file`, `model::{Plan, Money}`.
             let mut depth = 0;
             let mut item = String::new();
             for c in group.chars() {
@@ -140,8 +140,8 @@ fn the_reader_finds_paths_and_groups() {
         |code: &str| -> Vec<String> { named_modules(code).into_iter().map(|(_, m)| m).collect() };
     assert_eq!(names("use crate::engine::Outcome;"), ["engine"]);
     assert_eq!(
-        names("use crate::{io::plan_file, model::{Plan, Money}};"),
-        ["io", "model"]
+        names("use crate::{persist::plan_file, model::{Plan, Money}};"),
+        ["persist", "model"]
     );
     assert_eq!(
         names("use crate::{\n    document::Document,\n    ui::widgets,\n};"),

@@ -51,3 +51,22 @@ pub fn proposed(own: u32, counted: u32) -> String {
         format!("{own} ({counted} within 90 days)")
     }
 }
+
+/// A stable key from a name: lower-case letters and digits joined by single hyphens
+/// ("Head of HR" → "head-of-hr"); "x" for a name with none.
+pub fn slug(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.is_empty() && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-');
+    if s.is_empty() {
+        "x".to_owned()
+    } else {
+        s.to_owned()
+    }
+}

@@ -1,14 +1,16 @@
 //! Merger Planner: plan the merger of UK councils' back-office services.
 //!
-//! [`model`] is the plan as saved, [`engine`] turns a plan into figures, [`io`] reads and writes
-//! files, [`document`] is an open plan (its file, history and derived figures), [`charts`] draws
-//! the figures with egui, [`render`] draws them off screen into images, [`cli`] runs the headless
-//! commands and [`ui`] is the desktop app.
+//! [`model`] is the plan as saved, [`engine`] turns a plan into an outcome, [`figures`] makes
+//! every table and sentence of the papers from it, [`charts`] draws the figures with egui,
+//! [`persist`] reads and writes the plan file, [`document`] is an open plan (its file, history
+//! and derived figures), [`import`] reads HR exports, [`export`] writes the papers, [`cli`] runs
+//! the headless commands and [`ui`] is the desktop app. [`example`] makes realistic synthetic
+//! plans. ARCHITECTURE.md gives the layers and what each may use.
 //!
 //! ```
-//! use merger_planner::{engine, io::synthetic};
+//! use merger_planner::{engine, example};
 //!
-//! let plan = synthetic::bournemouth_poole();
+//! let plan = example::bournemouth_poole();
 //! let outcome = engine::evaluate_base(&plan);
 //! let t = &outcome.totals;
 //! // The recurring saving is today's cost less the target structure's, to the penny.
@@ -20,11 +22,13 @@ pub mod charts;
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod example;
+pub mod export;
 pub mod figures;
 pub mod format;
-pub mod io;
+pub mod import;
 pub mod model;
-pub mod render;
+pub mod persist;
 pub mod theme;
 pub mod ui;
 

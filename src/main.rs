@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use merger_planner::cli::{self, Invocation};
-use merger_planner::io::plan_file;
+use merger_planner::persist::plan_file;
 use merger_planner::ui;
 
 fn main() -> ExitCode {

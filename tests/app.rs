@@ -9,8 +9,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use merger_planner::document::example_plan;
-use merger_planner::io::plan_file;
 use merger_planner::model::{Chart, Location, Plan};
+use merger_planner::persist::plan_file;
 use merger_planner::ui::App;
 use merger_planner::ui::command::View;
 use merger_planner::ui::dialogs::Dialog;
@@ -1483,7 +1483,7 @@ fn file_import_asks_for_a_file_and_cancel_changes_nothing() {
 fn opening_a_csv_imports_it_instead_of_calling_it_not_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("staff.csv");
-    std::fs::write(&path, merger_planner::io::import::template::csv()).unwrap();
+    std::fs::write(&path, merger_planner::import::template::csv()).unwrap();
     let (mut h, dialogs) = harness();
     dialogs.answer(Some(path));
     // The import dialog draws itself again until it has settled: no `run` until still.
@@ -1553,11 +1553,11 @@ fn an_import_mapping_is_saved_and_loaded_as_a_file() {
     h.get_by_label("Save mapping…").click();
     settle_import(&mut h);
     let saved =
-        merger_planner::io::import::Mapping::from_ron(&std::fs::read_to_string(&mapping).unwrap())
+        merger_planner::import::Mapping::from_ron(&std::fs::read_to_string(&mapping).unwrap())
             .unwrap();
     assert_eq!(
         saved.date_order,
-        Some(merger_planner::io::import::values::DateOrder::MonthFirst)
+        Some(merger_planner::import::values::DateOrder::MonthFirst)
     );
     // A mapping loaded from a file replaces the choices.
     std::fs::write(&mapping, "(format_version: 1, date_order: Some(DayFirst))").unwrap();
@@ -1567,7 +1567,7 @@ fn an_import_mapping_is_saved_and_loaded_as_a_file() {
     let state = h.state().import_state().unwrap();
     assert_eq!(
         state.options.mapping.date_order,
-        Some(merger_planner::io::import::values::DateOrder::DayFirst)
+        Some(merger_planner::import::values::DateOrder::DayFirst)
     );
 }
 
@@ -1635,7 +1635,7 @@ fn the_post_table_shows_each_posts_outcome_and_package() {
 
 /// A plan large enough to be opened and saved off the window's thread.
 fn large_plan() -> Plan {
-    let plan = merger_planner::io::synthetic::reorganisation(3, 6_000, 5);
+    let plan = merger_planner::example::reorganisation(3, 6_000, 5);
     assert!(plan.posts.len() > merger_planner::ui::app::SAVE_IN_BACKGROUND_POSTS);
     plan
 }
@@ -1904,8 +1904,8 @@ fn the_largest_plan_to_open_is_a_preference() {
 }
 
 /// Another running copy of the app, as far as the lock on `plan` goes.
-fn other_copy_opens(plan: &std::path::Path) -> merger_planner::io::lock::Held {
-    use merger_planner::io::lock::{self, Holder, Taken};
+fn other_copy_opens(plan: &std::path::Path) -> merger_planner::persist::lock::Held {
+    use merger_planner::persist::lock::{self, Holder, Taken};
     let them = Holder {
         user: "akhan".to_owned(),
         machine: "HR-DESK-3".to_owned(),
@@ -2201,7 +2201,7 @@ fn what_changed_since_another_plan_file_is_listed_in_words_and_searchable() {
     earlier.posts[0].fte = 0.5;
     earlier.posts.remove(5);
     let path = dir.path().join("earlier.ron");
-    merger_planner::io::plan_file::save(&path, &earlier).expect("saved");
+    merger_planner::persist::plan_file::save(&path, &earlier).expect("saved");
     let (mut h, dialogs) = harness();
     click(&mut h, "Scenarios");
     h.get_by_label("Between another plan file and this plan")
@@ -2390,7 +2390,7 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
     assert!(pay_alone < after, "{pay_alone} against {after}");
     let o = h.state_mut().outcome().clone();
     assert!(
-        merger_planner::io::report::text(h.state().plan(), &o)
+        merger_planner::export::report::text(h.state().plan(), &o)
             .contains("costed as the protected pay alone")
     );
 }

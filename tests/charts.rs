@@ -508,7 +508,7 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
     assert!(s.equality.groups.is_empty());
     assert_eq!(s.equality.hidden, 6);
     // The example's groups are large enough to draw.
-    let example = merger_planner::io::synthetic::bournemouth_poole();
+    let example = merger_planner::example::bournemouth_poole();
     let e = Series::of(&example, &merger_planner::engine::evaluate_base(&example));
     assert_eq!(charts::nothing_to_show(Chart::Equality, &e, None), None);
     let r = merger_planner::engine::risk::for_papers(&uncertain, &base).unwrap();
@@ -591,7 +591,7 @@ fn hr1_is_marked_only_where_consultation_is_owed_and_fte_never_reads_minus_zero(
 
 #[test]
 fn every_slide_and_image_carries_a_footer_with_the_marking() {
-    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let mut plan = merger_planner::example::bournemouth_poole();
     let o = merger_planner::engine::evaluate_base(&plan);
     let s = Series::of(&plan, &o);
     assert_eq!(
@@ -622,7 +622,7 @@ fn every_slide_and_image_carries_a_footer_with_the_marking() {
 
 #[test]
 fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it_measures() {
-    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let plan = merger_planner::example::bournemouth_poole();
     let s = charts::Scenarios::of(&plan);
     let vr_only = s
         .scenarios
@@ -646,7 +646,7 @@ fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it
 
 #[test]
 fn phased_go_live_gives_each_council_a_lane_a_wave() {
-    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let mut plan = merger_planner::example::bournemouth_poole();
     let later = date(2026, 10, 1);
     for f in plan
         .functions

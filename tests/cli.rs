@@ -502,7 +502,7 @@ fn import_builds_a_plan_that_reports() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let plan = merger_planner::persist::plan_file::open(&out).unwrap();
     assert_eq!(plan.name, "Test merger");
     assert_eq!(plan.councils.len(), 2);
     assert_eq!(plan.councils[0].short_name, "Poole");
@@ -607,7 +607,7 @@ fn example_writes_a_plan() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let plan = merger_planner::persist::plan_file::open(&out).unwrap();
     assert_eq!(plan.councils.len(), 4);
     assert!(
         (500..=700).contains(&plan.posts.len()),
@@ -692,14 +692,14 @@ fn import_reads_hr_exports_into_one_plan_and_keeps_what_it_had() {
         "{out}"
     );
     assert!(out.contains("totals row"), "{out}");
-    let mut plan = merger_planner::io::plan_file::open(&first).unwrap();
+    let mut plan = merger_planner::persist::plan_file::open(&first).unwrap();
     assert_eq!(plan.posts.len(), 5);
     // A scenario made meanwhile survives adding a second council with --into.
     plan.scenarios.push(merger_planner::model::Scenario {
         name: "Kept".into(),
         ..Default::default()
     });
-    merger_planner::io::plan_file::save(&first, &plan).unwrap();
+    merger_planner::persist::plan_file::save(&first, &plan).unwrap();
     let o = run(&[
         "import",
         &import_fixture("windows-1252-semicolon.csv"),
@@ -713,7 +713,7 @@ fn import_reads_hr_exports_into_one_plan_and_keeps_what_it_had() {
         both.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let plan = merger_planner::io::plan_file::open(&both).unwrap();
+    let plan = merger_planner::persist::plan_file::open(&both).unwrap();
     assert_eq!(plan.councils.len(), 2);
     assert_eq!(plan.posts.len(), 11);
     assert_eq!(plan.scenarios.len(), 1);
@@ -787,7 +787,7 @@ fn import_asks_the_order_of_ambiguous_dates_and_reads_a_mapping_file() {
     with_order.extend(["--date-order", "month-first"]);
     let o = run(&with_order);
     assert!(o.status.success(), "{}", stderr(&o));
-    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let plan = merger_planner::persist::plan_file::open(&out).unwrap();
     let h = plan.posts[0].holder.as_ref().unwrap();
     assert_eq!(h.date_of_birth.to_string(), "1970-01-02");
 
@@ -813,7 +813,7 @@ fn import_asks_the_order_of_ambiguous_dates_and_reads_a_mapping_file() {
     std::fs::write(&mapping, "(format_version: 1, date_order: Some(DayFirst))").unwrap();
     let o = run(&with_mapping);
     assert!(o.status.success(), "{}", stderr(&o));
-    let plan = merger_planner::io::plan_file::open(&out).unwrap();
+    let plan = merger_planner::persist::plan_file::open(&out).unwrap();
     let h = plan.posts[0].holder.as_ref().unwrap();
     assert_eq!(h.date_of_birth.to_string(), "1970-02-01");
     // A broken mapping file is named with its line.
@@ -910,7 +910,7 @@ fn an_existing_file_is_replaced_only_with_force_and_an_input_never() {
     // With --force: replaced, and the old plan kept as the backup.
     assert!(example(&out, true).status.success());
     assert_eq!(
-        std::fs::read(merger_planner::io::plan_file::backup_path(&out)).unwrap(),
+        std::fs::read(merger_planner::persist::plan_file::backup_path(&out)).unwrap(),
         first
     );
     // The establishment being imported is never written over, --force or not.
@@ -1135,7 +1135,7 @@ fn seek_writes_the_plan_with_the_proposal_and_explains_an_impossible_goal() {
         "{printed}"
     );
     assert!(printed.contains("Target proposed"), "{printed}");
-    let written = merger_planner::io::plan_file::open(&out).unwrap();
+    let written = merger_planner::persist::plan_file::open(&out).unwrap();
     let s = written.scenario("Two million").unwrap();
     assert_eq!(s.compulsory_allowed, Some(false));
     let figures = merger_planner::engine::evaluate(&written, &s);
@@ -1218,7 +1218,7 @@ fn report_warnings_name_things_by_their_names() {
         "southampton-pay.ron",
     ] {
         let path = saves(name);
-        let plan = merger_planner::io::plan_file::open(Path::new(&path)).unwrap();
+        let plan = merger_planner::persist::plan_file::open(Path::new(&path)).unwrap();
         let o = run(&["report", &path]);
         assert!(o.status.success(), "{name}");
         let printed = format!(
@@ -1252,7 +1252,7 @@ fn example(out: &Path, force: bool) -> Output {
 /// written over by a command, `--force` or not; the refusal names who has it open.
 #[test]
 fn commands_that_write_a_plan_honour_the_apps_lock() {
-    use merger_planner::io::lock::{self, Holder, Taken};
+    use merger_planner::persist::lock::{self, Holder, Taken};
     let dir = temp();
     let open = dir.path().join("open.ron");
     let o = example(&open, false);

@@ -4,12 +4,12 @@
 use merger_planner::document::edit::{
     self, Edit, History, MAX_UNDO, Orphans, Patch, Reassign, Settings,
 };
-use merger_planner::io::synthetic;
+use merger_planner::example;
 use merger_planner::model::{Plan, Post};
 use proptest::prelude::*;
 
 fn plan() -> Plan {
-    synthetic::bournemouth_poole()
+    example::bournemouth_poole()
 }
 
 fn fte_edit(plan: &Plan, index: usize, fte: f64) -> Edit {
@@ -246,7 +246,7 @@ fn unique_ids_do_not_clash() {
 }
 
 fn post(id: u8, fte: u8) -> Post {
-    let mut p = synthetic::bournemouth_poole().posts[0].clone();
+    let mut p = example::bournemouth_poole().posts[0].clone();
     p.id = format!("P{id}");
     p.fte = f64::from(fte) / 10.0;
     p
@@ -263,7 +263,7 @@ proptest! {
     ) {
         let old: Vec<Post> = old.into_iter().map(|(i, f)| post(i, f)).collect();
         let new: Vec<Post> = new.into_iter().map(|(i, f)| post(i, f)).collect();
-        let mut plan = synthetic::bournemouth_poole();
+        let mut plan = example::bournemouth_poole();
         plan.posts.clone_from(&old);
         match Patch::posts(&old, new.clone()) {
             None => prop_assert_eq!(&old, &new),

@@ -45,7 +45,7 @@ fn each_pools_row_adds_up_to_today() {
     // vacant): per role, per function and in total they add up to today's FTE. Accountant:
     // 1 vacancy deleted + 1 compulsory + 2 kept = 4 today.
     // The Bournemouth and Poole example keeps some vacancies open, so both parts of "kept" count.
-    let example = merger_planner::io::synthetic::bournemouth_poole();
+    let example = merger_planner::example::bournemouth_poole();
     for o in [
         evaluate_base(&common::worked_example()),
         evaluate_base(&example),
@@ -663,7 +663,7 @@ fn figures_past_the_last_one_stored_are_held_or_uprated_and_flagged() {
 
 #[test]
 fn the_same_plan_gives_the_same_figures() {
-    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let plan = merger_planner::example::bournemouth_poole();
     let a = serde_json::to_string(&evaluate_base(&plan)).unwrap();
     let b = serde_json::to_string(&evaluate_base(&plan)).unwrap();
     assert_eq!(a, b);
@@ -702,7 +702,7 @@ fn validation_names_each_problem_and_where() {
 fn large_plans_give_the_same_figures_every_time_in_post_order() {
     // Above a few thousand posts the people are worked out in two halves (on two threads where
     // the machine allows); the result must not depend on it.
-    let plan = merger_planner::io::synthetic::reorganisation(5, 6_000, 11);
+    let plan = merger_planner::example::reorganisation(5, 6_000, 11);
     let a = evaluate_base(&plan);
     let b = evaluate_base(&plan);
     assert_eq!(
@@ -961,7 +961,7 @@ fn a_scenarios_own_targets_pay_split_and_costs_are_used() {
 
     // The example shares costs and savings 50:50. A scenario sharing the single service's cost
     // instead gives each council its cost today less half the target cost.
-    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let plan = merger_planner::example::bournemouth_poole();
     let service = Scenario {
         name: "Service cost".to_owned(),
         split_method: Some(SplitMethod::ServiceCost),
@@ -1084,7 +1084,7 @@ fn lines_that_are_not_posts_count_in_every_total() {
 
     // Two councils sharing the cost of the single service: a line that names Bournemouth is
     // Bournemouth's alone; without a council it is shared by the ratio (equal shares here).
-    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let mut plan = merger_planner::example::bournemouth_poole();
     plan.assumptions.split_method = SplitMethod::ServiceCost;
     plan.assumptions.cost_share = CostShare::Equal;
     let before = evaluate_base(&plan);
@@ -1271,7 +1271,7 @@ fn a_banded_pay_change_saves_with_on_costs_and_counts_in_posts() {
     assert_eq!(evaluate_base(&plan).totals.recurring_saving, Money::ZERO);
     // 2% from £17,500, 4.5% from £22,000, 5% from £35,000, 5.5% from £65,000; below £17,500
     // exempt.
-    plan.assumptions.pay_change = Some(merger_planner::io::synthetic::southampton_bands());
+    plan.assumptions.pay_change = Some(merger_planner::example::southampton_bands());
     assert!(
         validate(&plan)
             .iter()
@@ -1416,7 +1416,7 @@ fn harmonised_pay_names_gainers_and_losers_and_protects_the_losers() {
 /// A scenario's own figures are checked as the plan's are, each named by its field.
 #[test]
 fn a_scenarios_own_figures_are_validated() {
-    let mut plan = merger_planner::io::synthetic::bournemouth_poole();
+    let mut plan = merger_planner::example::bournemouth_poole();
     plan.scenarios[0].pay_protection_taper_years = Some(20.0);
     plan.scenarios[0]
         .vr_multipliers
@@ -1680,12 +1680,12 @@ fn consultation_counts_dismissals_by_the_day_they_take_effect_not_by_go_live() {
 
     // Each paper says both numbers: the wave's own and the one that decides the days.
     let plan = waves_91_days_apart();
-    let json = merger_planner::io::report::json(&plan, &o);
+    let json = merger_planner::export::report::json(&plan, &o);
     let w = &json["by_council"][0]["waves"][0];
     assert_eq!(w["proposed_redundancies"], 12);
     assert_eq!(w["counted_for_consultation"], 20);
     assert_eq!(w["consultation_days"], 30);
-    let text = merger_planner::io::report::text(&plan, &o);
+    let text = merger_planner::export::report::text(&plan, &o);
     assert!(text.contains("12 (20 within 90 days)"), "{text}");
 }
 
@@ -1742,7 +1742,7 @@ fn plan_role(o: &merger_planner::engine::Outcome, role: usize) -> &str {
 
 #[test]
 fn the_report_gives_each_wave_and_each_councils_timetable_a_wave() {
-    use merger_planner::io::report;
+    use merger_planner::export::report;
     let plan = two_waves(date(2026, 6, 1));
     let o = evaluate_base(&plan);
     let json = report::json(&plan, &o);

@@ -79,8 +79,8 @@ fn a_band_selected_outside_four_fifths_to_five_fourths_is_flagged() {
 
 #[test]
 fn the_report_never_shows_fewer_than_five() {
-    use merger_planner::io::report;
-    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    use merger_planner::export::report;
+    let plan = merger_planner::example::bournemouth_poole();
     let o = evaluate_base(&plan);
     let json = report::equality_json(&plan, &o);
     let bands = json["age"].as_array().unwrap();
@@ -180,7 +180,7 @@ fn unevenly_selected_bands_are_flagged_with_the_rule() {
             .all(|f| f.kind != FlagKind::AgeSelection)
     );
     // The example's younger bands go under four-fifths and its older ones over five-fourths.
-    let plan = merger_planner::io::synthetic::bournemouth_poole();
+    let plan = merger_planner::example::bournemouth_poole();
     let o = evaluate_base(&plan);
     let age: Vec<_> = o
         .flags
@@ -355,7 +355,7 @@ fn the_impact_kept_with_the_outcome_is_the_one_worked_out_from_it() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("saves")
             .join(f);
-        merger_planner::io::plan_file::open(&path).unwrap()
+        merger_planner::persist::plan_file::open(&path).unwrap()
     })
     .collect();
     let mut broken = recorded_plan();
@@ -425,7 +425,7 @@ fn a_hidden_group_is_not_given_away_by_the_total_less_the_others() {
 /// before it (which grew with the square of the values).
 #[test]
 fn fifty_thousand_different_values_are_grouped_without_comparing_each_pair() {
-    let mut plan = merger_planner::io::synthetic::reorganisation(2, 50_000, 3);
+    let mut plan = merger_planner::example::reorganisation(2, 50_000, 3);
     for (i, p) in plan.posts.iter_mut().enumerate() {
         if let Some(h) = &mut p.holder {
             h.monitoring.ethnicity = Some(format!("value {i}"));

@@ -6,9 +6,9 @@ use std::path::Path;
 use std::process::Command;
 
 use merger_planner::document::example_plan;
+use merger_planner::export::offscreen::{Image, Offscreen};
+use merger_planner::export::png as export;
 use merger_planner::model::{Chart, Scenario};
-use merger_planner::render::export;
-use merger_planner::render::{Image, Offscreen};
 
 /// Reads a PNG file back as an image.
 fn read_png(path: &Path) -> Image {
@@ -93,7 +93,7 @@ fn export_slides_runs_without_a_window() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8_lossy(&o.stdout);
     // Every chart but the fan and tornado (the example has no uncertain input).
-    let saved = merger_planner::io::plan_file::open(&plan).unwrap();
+    let saved = merger_planner::persist::plan_file::open(&plan).unwrap();
     assert_eq!(
         printed.lines().count(),
         merger_planner::charts::shown_slides(&saved).len()
@@ -174,8 +174,8 @@ fn without_a_renderer_export_slides_says_what_to_install() {
 
 #[test]
 fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
-    use merger_planner::io::tables::Options;
-    use merger_planner::render::pack;
+    use merger_planner::export::pack;
+    use merger_planner::figures::tables::Options;
     let mut plan = example_plan();
     plan.slides = vec![Chart::Overlap, Chart::Waterfall];
     let mut renderer = Offscreen::new().unwrap();
@@ -213,8 +213,8 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
 #[test]
 fn the_board_pack_has_the_uncertainty_and_the_equality_impact() {
     use calamine::Reader as _;
-    use merger_planner::io::tables::Options;
-    use merger_planner::render::pack;
+    use merger_planner::export::pack;
+    use merger_planner::figures::tables::Options;
     let mut plan = example_plan();
     plan.slides = vec![Chart::Overlap];
     plan.assumptions.ranges.implementation_overrun = Some(merger_planner::model::Range {
@@ -242,7 +242,8 @@ fn the_board_pack_has_the_uncertainty_and_the_equality_impact() {
         ]
     );
     // The workbook has the run's three sheets, with the same figures as the command line's.
-    let bytes = merger_planner::io::workbook::to_bytes(&plan, &base, Options::default()).unwrap();
+    let bytes =
+        merger_planner::export::workbook::to_bytes(&plan, &base, Options::default()).unwrap();
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = book.sheet_names();
@@ -282,10 +283,10 @@ fn export_pdf_writes_the_board_pack() {
 
 #[test]
 fn a_long_table_continues_on_the_next_page_of_the_pack() {
-    use merger_planner::io::tables::Options;
-    use merger_planner::render::pack;
+    use merger_planner::export::pack;
+    use merger_planner::figures::tables::Options;
     // Twenty councils: By financial year has 4 + 3 x 20 rows, more than a page holds.
-    let mut plan = merger_planner::io::synthetic::reorganisation(20, 400, 1);
+    let mut plan = merger_planner::example::reorganisation(20, 400, 1);
     plan.slides = vec![Chart::Overlap];
     let mut renderer = Offscreen::new().unwrap();
     let base = plan.scenario(Scenario::BASE).unwrap();

@@ -6,14 +6,15 @@ use egui_kittest::Harness;
 use jiff::civil::date;
 use merger_planner::charts::{self, Scenarios, Series};
 use merger_planner::engine::evaluate;
-use merger_planner::io::{report, synthetic};
+use merger_planner::example;
+use merger_planner::export::report;
 use merger_planner::model::{Chart, Money, Plan, Programme, validate};
 use merger_planner::ui::App;
 use merger_planner::ui::command::{Command, View};
 
 /// The example with its establishment cut to the first `n` posts.
 fn first_posts(n: usize) -> Plan {
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan.posts.truncate(n);
     plan
 }
@@ -24,13 +25,13 @@ fn extremes() -> Vec<(&'static str, Plan)> {
         ("no posts", first_posts(0)),
         ("one post", first_posts(1)),
         ("twenty councils of one post", {
-            let mut plan = synthetic::reorganisation(20, 400, 3);
+            let mut plan = example::reorganisation(20, 400, 3);
             let mut seen = std::collections::BTreeSet::new();
             plan.posts.retain(|p| seen.insert(p.council.clone()));
             plan
         }),
     ];
-    let mut pay = synthetic::bournemouth_poole();
+    let mut pay = example::bournemouth_poole();
     for (i, post) in pay.posts.iter_mut().enumerate() {
         post.salary = if i % 2 == 0 {
             Money::pounds(10_000_000)
@@ -55,7 +56,7 @@ fn extremes() -> Vec<(&'static str, Plan)> {
             date(2028, 4, 1),
         ),
     ] {
-        let mut plan = synthetic::bournemouth_poole();
+        let mut plan = example::bournemouth_poole();
         plan.programme = Programme {
             consultation_start,
             go_live,

@@ -6,12 +6,13 @@
 use std::time::{Duration, Instant};
 
 use merger_planner::engine::evaluate_base;
-use merger_planner::io::{plan_file, synthetic};
+use merger_planner::example;
 use merger_planner::model::{Plan, Severity, validate};
+use merger_planner::persist::plan_file;
 
 /// The example with a few posts, small enough to cut at every hundredth byte.
 fn small_plan_text() -> String {
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan.posts.truncate(12);
     plan_file::to_text(&plan).expect("the example writes")
 }
@@ -92,7 +93,7 @@ fn numbers(text: &str) -> Vec<(usize, usize)> {
 #[test]
 fn nan_infinity_and_huge_numbers_in_every_numeric_field_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan.posts.truncate(3);
     let text = plan_file::to_text(&plan).unwrap();
     let spots = numbers(&text);

@@ -6,14 +6,14 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
-use merger_planner::io::import::establishment::Placement;
-use merger_planner::io::import::headings::{Field, ImportKind, Use, find_headings};
-use merger_planner::io::import::source::{Cell, Grid, Row};
-use merger_planner::io::import::values::DateOrder;
-use merger_planner::io::import::{
+use merger_planner::example;
+use merger_planner::import::establishment::Placement;
+use merger_planner::import::headings::{Field, ImportKind, Use, find_headings};
+use merger_planner::import::source::{Cell, Grid, Row};
+use merger_planner::import::values::DateOrder;
+use merger_planner::import::{
     self, Change, Checked, Encoding, Options, Progress, ReadSettings, Source, template,
 };
-use merger_planner::io::synthetic;
 use merger_planner::model::{Money, Plan, Programme};
 use proptest::prelude::*;
 
@@ -87,7 +87,7 @@ fn windows_1252_semicolons_hours_and_pound_salaries() {
     assert_eq!(resolved.encoding, Some(Encoding::Windows1252));
     assert_eq!(
         resolved.delimiter,
-        Some(merger_planner::io::import::Delimiter::Semicolon)
+        Some(merger_planner::import::Delimiter::Semicolon)
     );
     assert!(checked.can_import(), "{:#?}", problems(&checked));
     let p = &checked.plan;
@@ -777,7 +777,7 @@ proptest! {
     fn any_establishment_round_trips_through_csv_and_xlsx(
         councils in 1usize..5, posts in 1usize..120, seed in 0u64..1000,
     ) {
-        let original = synthetic::reorganisation(councils, posts, seed);
+        let original = example::reorganisation(councils, posts, seed);
         let target = Plan::new("Round trip", original.programme);
         let text = template::establishment_csv(&original);
         let source = Source::from_bytes("plan.csv", text.into_bytes()).unwrap();

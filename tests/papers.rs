@@ -6,8 +6,9 @@ use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use merger_planner::engine;
-use merger_planner::io::tables::{self, Options};
-use merger_planner::io::{report, synthetic, workbook};
+use merger_planner::example;
+use merger_planner::export::{report, workbook};
+use merger_planner::figures::tables::{self, Options};
 use merger_planner::model::{Plan, Scenario};
 use serde_json::Value;
 
@@ -76,7 +77,7 @@ fn same_money(a: f64, b: f64, what: &str) {
 
 #[test]
 fn the_workbook_has_every_sheet_and_the_json_reports_figures_to_the_penny() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let json = report::json(&plan, &engine::evaluate(&plan, &base()));
     let (_dir, path) = written(&plan, Options::default());
     let book = open_workbook_auto(&path).expect("opens");
@@ -227,7 +228,7 @@ fn the_workbook_has_every_sheet_and_the_json_reports_figures_to_the_penny() {
 
 #[test]
 fn the_timetable_sheet_counts_within_90_days_as_the_json_does() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let json = report::json(&plan, &engine::evaluate(&plan, &base()));
     let (_dir, path) = written(&plan, Options::default());
     // The number that decides each council's consultation, beside its own.
@@ -247,7 +248,7 @@ fn the_timetable_sheet_counts_within_90_days_as_the_json_does() {
 
 #[test]
 fn totals_are_sum_formulas_that_agree_with_the_rows() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let (_dir, path) = written(&plan, Options::default());
     let mut book = open_workbook_auto(&path).expect("opens");
     let formulas = book.worksheet_formula("By function").expect("formulas");
@@ -277,7 +278,7 @@ fn totals_are_sum_formulas_that_agree_with_the_rows() {
 
 #[test]
 fn the_workbook_holds_native_charts() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let bytes = workbook::to_bytes(&plan, &base(), Options::default()).expect("bytes");
     // File names in a zip archive are stored as they are.
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
@@ -289,7 +290,7 @@ fn the_workbook_holds_native_charts() {
 
 #[test]
 fn the_anonymised_workbook_holds_no_post_id_date_of_birth_or_small_count() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let (_dir, path) = written(
         &plan,
         Options {
@@ -338,7 +339,7 @@ fn the_anonymised_workbook_holds_no_post_id_date_of_birth_or_small_count() {
 
 #[test]
 fn the_leavers_sheet_is_marked_and_adds_up() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let json = report::json(&plan, &engine::evaluate(&plan, &base()));
     let (_dir, path) = written(
         &plan,
@@ -374,10 +375,10 @@ fn cli(args: &[&str]) -> std::process::Output {
 fn export_writes_the_workbook_and_csv_files_and_replaces_only_with_force() {
     let dir = tempfile::tempdir().expect("a folder");
     let plan_path = dir.path().join("plan.ron");
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     // A name a spreadsheet would run as a formula.
     plan.name = "=HYPERLINK(\"http://x\")".to_owned();
-    merger_planner::io::plan_file::save(&plan_path, &plan).expect("saved");
+    merger_planner::persist::plan_file::save(&plan_path, &plan).expect("saved");
     let xlsx = dir.path().join("out.xlsx");
     let csv = dir.path().join("tables");
     let o = cli(&[
@@ -420,7 +421,7 @@ fn export_writes_the_workbook_and_csv_files_and_replaces_only_with_force() {
 
 #[test]
 fn every_council_year_adds_up_to_the_year() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let o = engine::evaluate(&plan, &base());
     let parts: Vec<_> = o.councils.iter().map(|c| c.years.clone()).collect();
     for (k, y) in o.years.iter().enumerate() {
@@ -446,8 +447,8 @@ fn docx_text(bytes: &[u8]) -> String {
 
 #[test]
 fn the_consultation_drafts_hold_each_councils_figures() {
-    use merger_planner::io::drafts;
-    let plan = synthetic::bournemouth_poole();
+    use merger_planner::export::drafts;
+    let plan = example::bournemouth_poole();
     let o = engine::evaluate(&plan, &base());
     let all = drafts::drafts(&plan, &base(), false);
     let owing = o
@@ -500,11 +501,11 @@ fn the_consultation_drafts_hold_each_councils_figures() {
 /// whose dismissals all fall on one day says that day.
 #[test]
 fn the_hr1_gives_one_deadline_per_duty_and_the_letter_one_date_for_one_day() {
-    use merger_planner::io::drafts::{self, Block};
+    use merger_planner::export::drafts::{self, Block};
     use merger_planner::model::{Money, Post, Postholder, TargetPay};
     // Twenty-five clerks at Bournemouth, all going on go-live (1 April 2018): their notice ends
     // before it.
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     let council = plan.councils[0].id.clone();
     let role = plan.roles[0].clone();
     plan.roles = vec![merger_planner::model::Role {
@@ -578,7 +579,7 @@ fn the_hr1_gives_one_deadline_per_duty_and_the_letter_one_date_for_one_day() {
 fn export_letters_writes_the_drafts_or_says_none_are_owed() {
     let dir = tempfile::tempdir().expect("a folder");
     let plan_path = dir.path().join("plan.ron");
-    merger_planner::io::plan_file::save(&plan_path, &synthetic::bournemouth_poole())
+    merger_planner::persist::plan_file::save(&plan_path, &example::bournemouth_poole())
         .expect("saved");
     let letters = dir.path().join("letters");
     let o = cli(&[
@@ -604,11 +605,11 @@ fn export_letters_writes_the_drafts_or_says_none_are_owed() {
     );
     // Targets above today's: nobody is proposed for redundancy, nobody owes consultation.
     let small = dir.path().join("small.ron");
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     for role in &mut plan.roles {
         role.target_fte = 1000.0;
     }
-    merger_planner::io::plan_file::save(&small, &plan).expect("saved");
+    merger_planner::persist::plan_file::save(&small, &plan).expect("saved");
     let none = dir.path().join("none");
     let o = cli(&[
         "export",
@@ -623,8 +624,8 @@ fn export_letters_writes_the_drafts_or_says_none_are_owed() {
 
 #[test]
 fn anonymised_drafts_show_no_group_under_five() {
-    use merger_planner::io::drafts::{self, Block};
-    let plan = synthetic::bournemouth_poole();
+    use merger_planner::export::drafts::{self, Block};
+    let plan = example::bournemouth_poole();
     let mut hidden = 0;
     for draft in drafts::drafts(&plan, &base(), true) {
         for block in &draft.blocks {
@@ -648,8 +649,8 @@ fn anonymised_drafts_show_no_group_under_five() {
 
 #[test]
 fn a_scenario_without_compulsory_redundancy_says_so_in_the_letter() {
-    use merger_planner::io::drafts::{self, Block};
-    let plan = synthetic::bournemouth_poole();
+    use merger_planner::export::drafts::{self, Block};
+    let plan = example::bournemouth_poole();
     let says = |scenario: &Scenario| {
         drafts::drafts(&plan, scenario, false).iter().all(|d| {
             d.blocks.iter().any(|b| {
@@ -666,8 +667,8 @@ fn a_scenario_without_compulsory_redundancy_says_so_in_the_letter() {
 
 #[test]
 fn an_hr1_for_a_plan_in_waves_says_what_each_wave_proposes() {
-    use merger_planner::io::drafts::{self, Block};
-    let mut plan = synthetic::bournemouth_poole();
+    use merger_planner::export::drafts::{self, Block};
+    let mut plan = example::bournemouth_poole();
     let later = jiff::civil::date(2018, 10, 1);
     for f in plan
         .functions
@@ -695,7 +696,7 @@ fn an_hr1_for_a_plan_in_waves_says_what_each_wave_proposes() {
     );
     assert!(note.contains("send an HR1 for each wave"), "{note}");
     // A plan going live at once says nothing of waves.
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     assert!(drafts::drafts(&plan, &base(), false).iter().all(|d| {
         d.blocks
             .iter()
@@ -705,7 +706,7 @@ fn an_hr1_for_a_plan_in_waves_says_what_each_wave_proposes() {
 
 #[test]
 fn the_equality_sheet_never_shows_a_group_under_five() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let options = Options {
         anonymised: true,
         ..Options::default()
@@ -761,7 +762,7 @@ fn the_papers_run_fewer_draws_for_a_large_plan_and_none_past_the_limit_saying_so
     assert_eq!(paper_draws(62_500), Some(200));
     assert_eq!(paper_draws(62_501), None);
     // The reorganisation example carries ranges; at 63,000 posts its papers leave the run out.
-    let plan = synthetic::reorganisation(3, 63_000, 1);
+    let plan = example::reorganisation(3, 63_000, 1);
     let scenario = plan.scenario(Scenario::BASE).expect("base");
     assert!(engine::risk::has_ranges(&plan, &scenario));
     let all = tables::all(&plan, &scenario, Options::default());
@@ -811,7 +812,7 @@ fn an_empty_plan_exports_its_empty_tables() {
             go_live: jiff::civil::date(2027, 4, 1),
         },
     );
-    merger_planner::io::plan_file::save(&path, &plan).expect("saved");
+    merger_planner::persist::plan_file::save(&path, &plan).expect("saved");
     let xlsx = dir.path().join("empty.xlsx");
     let pdf = dir.path().join("empty.pdf");
     // No desktop session, as on a server: the off-screen renderer must not print an error.

@@ -1,12 +1,13 @@
 //! Opening and saving plan files: atomic saves, clear errors, old and foreign files.
 
-use merger_planner::io::{FileError, ParseError, plan_file, synthetic};
+use merger_planner::example;
+use merger_planner::persist::{FileError, ParseError, plan_file};
 
 #[test]
 fn save_then_open_gives_the_same_plan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     assert_eq!(plan_file::open(&path).unwrap(), plan);
     // Saving again replaces the file, keeps the old one as the backup and leaves no temporary
@@ -34,7 +35,7 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
 fn the_previous_version_is_kept_as_the_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     assert!(
         !plan_file::backup_path(&path).exists(),
@@ -53,7 +54,7 @@ fn saving_keeps_the_files_permissions_and_a_new_plan_is_the_users_alone() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600, "a new plan holds personal data");
@@ -69,7 +70,7 @@ fn saving_through_a_link_updates_the_file_it_points_to() {
     let dir = tempfile::tempdir().unwrap();
     let shared = dir.path().join("shared.ron");
     let link = dir.path().join("link.ron");
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan_file::save(&shared, &plan).unwrap();
     std::os::unix::fs::symlink("shared.ron", &link).unwrap();
     plan.name = "Through the link".to_owned();
@@ -87,7 +88,7 @@ fn saving_through_a_link_updates_the_file_it_points_to() {
 fn a_read_only_plan_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let mut plan = synthetic::bournemouth_poole();
+    let mut plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     let before = std::fs::read(&path).unwrap();
     let mut permissions = std::fs::metadata(&path).unwrap().permissions();
@@ -105,7 +106,7 @@ fn a_read_only_plan_is_refused_and_left_as_it_was() {
 fn temporary_files_left_by_a_killed_save_are_removed_at_the_next_save_or_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     std::fs::write(dir.path().join(".plan.ron.Xy12Ab.tmp"), "half a plan").unwrap();
     std::fs::write(dir.path().join(".other.ron.Xy12Ab.tmp"), "not ours").unwrap();
@@ -138,7 +139,7 @@ fn a_pipe_or_a_folder_is_refused_at_once() {
 fn a_file_in_another_encoding_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let text = plan_file::to_text(&synthetic::bournemouth_poole()).unwrap();
+    let text = plan_file::to_text(&example::bournemouth_poole()).unwrap();
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
@@ -159,7 +160,7 @@ fn a_file_in_another_encoding_is_named() {
 
 #[test]
 fn the_file_is_pretty_and_stable() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let a = plan_file::to_text(&plan).unwrap();
     let b = plan_file::to_text(&plan_file::parse(&a).unwrap()).unwrap();
     assert_eq!(a, b, "saving a reopened plan changes nothing");
@@ -180,7 +181,7 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
     let target = dir.path().join("plan.ron");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("keep.txt"), "x").unwrap();
-    let err = plan_file::save(&target, &synthetic::bournemouth_poole()).unwrap_err();
+    let err = plan_file::save(&target, &example::bournemouth_poole()).unwrap_err();
     assert!(matches!(err, FileError::NotAFile { .. }), "{err}");
     assert_eq!(names_in(dir.path()), ["plan.ron"]);
     assert_eq!(
@@ -189,7 +190,7 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
     );
     // A folder that does not exist: said in words, with the path last.
     let missing = dir.path().join("missing/plan.ron");
-    let err = plan_file::save(&missing, &synthetic::bournemouth_poole()).unwrap_err();
+    let err = plan_file::save(&missing, &example::bournemouth_poole()).unwrap_err();
     assert!(
         matches!(
             err,
@@ -219,7 +220,7 @@ fn opening_a_missing_file_says_so() {
 
 #[test]
 fn a_misspelt_field_is_named() {
-    let text = plan_file::to_text(&synthetic::bournemouth_poole())
+    let text = plan_file::to_text(&example::bournemouth_poole())
         .unwrap()
         .replacen("short_name:", "shortname:", 1);
     let ParseError::Syntax { line, message, .. } = plan_file::parse(&text).unwrap_err() else {
@@ -357,7 +358,7 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
 
 #[test]
 fn a_save_failing_at_any_step_leaves_the_old_file_byte_for_byte() {
-    use merger_planner::io::plan_file::SaveStep;
+    use merger_planner::persist::plan_file::SaveStep;
     let steps = [
         SaveStep::Create,
         SaveStep::Write,
@@ -370,7 +371,7 @@ fn a_save_failing_at_any_step_leaves_the_old_file_byte_for_byte() {
     for failing in steps {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ron");
-        let mut plan = synthetic::bournemouth_poole();
+        let mut plan = example::bournemouth_poole();
         // The backup holds the first version and the file the second, so a save that replaced
         // the backup before failing would show.
         plan.name = "First".to_owned();
@@ -481,7 +482,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_plan() {
 
 #[test]
 fn an_unknown_field_is_read_past_with_a_warning_giving_its_line() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let text = plan_file::to_text(&plan).unwrap();
     let at = text.find("  parameters: (\n").expect("the parameters") + "  parameters: (\n".len();
     let line = text[..at].lines().count() + 1;
@@ -509,7 +510,7 @@ fn an_unknown_field_is_read_past_with_a_warning_giving_its_line() {
 
 #[test]
 fn unknown_fields_in_every_post_are_counted_and_the_first_twenty_listed() {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     let text = plan_file::to_text(&plan).unwrap();
     // A newer version's field in every post, after each post's id.
     let mut edited = String::new();
@@ -555,7 +556,7 @@ fn unknown_fields_in_every_post_are_counted_and_the_first_twenty_listed() {
 fn a_file_over_the_limit_is_refused_before_it_is_read_with_its_size() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    plan_file::save(&path, &synthetic::bournemouth_poole()).unwrap();
+    plan_file::save(&path, &example::bournemouth_poole()).unwrap();
     // The example is 0.3 MB: over a limit of 0 MB, under the default 200 MB.
     let err = plan_file::open_at_most(&path, 0).unwrap_err();
     assert!(
@@ -585,7 +586,7 @@ fn opening_a_plan_never_removes_a_save_in_progress_in_another_process() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let plan = synthetic::reorganisation(3, 4_000, 1);
+    let plan = example::reorganisation(3, 4_000, 1);
     plan_file::save(&path, &plan).unwrap();
     let done = AtomicBool::new(false);
     let (saved, opened) = std::thread::scope(|scope| {
@@ -629,7 +630,7 @@ fn opening_a_plan_never_removes_a_save_in_progress_in_another_process() {
 fn only_temporary_files_no_running_save_holds_are_removed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    plan_file::save(&path, &synthetic::bournemouth_poole()).unwrap();
+    plan_file::save(&path, &example::bournemouth_poole()).unwrap();
     let live = dir.path().join(".plan.ron.Live01.tmp");
     let held = std::fs::File::create(&live).unwrap();
     held.lock().unwrap();
@@ -647,7 +648,7 @@ fn the_backup_keeps_the_plans_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     plan_file::save(&path, &plan).unwrap();
     plan_file::save(&path, &plan).unwrap();
     let backup = plan_file::backup_path(&path);

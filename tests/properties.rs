@@ -5,12 +5,12 @@ use jiff::civil::{Date, date};
 use merger_planner::engine::dates::add_days;
 use merger_planner::engine::rules::{statutory_weeks, statutory_weeks_year_by_year};
 use merger_planner::engine::{Flows, Outcome, evaluate_base};
-use merger_planner::io::plan_file;
 use merger_planner::model::{
     Colour, CostShare, Council, ImplementationCost, Line, LineKind, Money, Monitoring, OneOffSplit,
     Parameters, PartYear, PayBasis, PaybackLimit, Plan, Post, Postholder, Programme,
     RedundancyScheme, Role, SplitMethod, TargetPay, WeeklyPay,
 };
+use merger_planner::persist::plan_file;
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-6;
@@ -423,7 +423,7 @@ mod what_changed {
     use std::collections::BTreeSet;
 
     use merger_planner::document::diff::{ChangeKind, What, diff};
-    use merger_planner::io::synthetic;
+    use merger_planner::example;
     use merger_planner::model::Money;
     use proptest::prelude::*;
 
@@ -456,7 +456,7 @@ mod what_changed {
         /// added or removed, each role's target, the setting.
         #[test]
         fn the_diff_lists_exactly_the_edits(edits in prop::collection::vec(edit(), 0..12)) {
-            let old = synthetic::bournemouth_poole();
+            let old = example::bournemouth_poole();
             prop_assert!(diff(&old, &old).is_empty(), "a plan against itself");
             let mut new = old.clone();
             let mut expected: BTreeSet<(ChangeKind, What, String, String)> = BTreeSet::new();

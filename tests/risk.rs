@@ -235,7 +235,7 @@ fn saved_with_an_overrun(dir: &std::path::Path) -> std::path::PathBuf {
         likely: 0.1,
         high: 0.5,
     });
-    merger_planner::io::plan_file::save(&path, &plan).expect("saved");
+    merger_planner::persist::plan_file::save(&path, &plan).expect("saved");
     path
 }
 
@@ -318,7 +318,7 @@ fn a_go_live_thousands_of_years_away_is_refused_before_any_draw() {
     let path = dir.path().join("plan.ron");
     let mut plan = plan();
     plan.programme.go_live = jiff::civil::date(9999, 4, 1);
-    merger_planner::io::plan_file::save(&path, &plan).unwrap();
+    merger_planner::persist::plan_file::save(&path, &plan).unwrap();
     let xlsx = dir.path().join("out.xlsx");
     for (command, more) in [
         ("risk", vec![]),

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use merger_planner::engine::evaluate_base;
-use merger_planner::io::{plan_file, synthetic};
+use merger_planner::example;
 use merger_planner::model::{CostShare, Severity, validate};
+use merger_planner::persist::plan_file;
 
 fn open(name: &str) -> merger_planner::model::Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -82,15 +83,12 @@ fn reorganisation_opens_without_errors() {
 fn the_generator_reproduces_the_saved_examples() {
     // saves/ is rewritten from the generator; if they drift apart, a regeneration would silently
     // change the examples everyone has seen.
+    assert_eq!(example::bournemouth_poole(), open("bournemouth-poole.ron"));
     assert_eq!(
-        synthetic::bournemouth_poole(),
-        open("bournemouth-poole.ron")
-    );
-    assert_eq!(
-        synthetic::reorganisation(7, 4200, 2028),
+        example::reorganisation(7, 4200, 2028),
         open("northshire-reorganisation.ron")
     );
-    assert_eq!(synthetic::southampton_pay(), open("southampton-pay.ron"));
+    assert_eq!(example::southampton_pay(), open("southampton-pay.ron"));
 }
 
 /// Rewrites the example plans from the generator: `cargo test --test saves -- --ignored`.
@@ -100,17 +98,17 @@ fn regenerate_saves() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
     plan_file::save(
         &dir.join("bournemouth-poole.ron"),
-        &synthetic::bournemouth_poole(),
+        &example::bournemouth_poole(),
     )
     .unwrap();
     plan_file::save(
         &dir.join("northshire-reorganisation.ron"),
-        &synthetic::reorganisation(7, 4200, 2028),
+        &example::reorganisation(7, 4200, 2028),
     )
     .unwrap();
     plan_file::save(
         &dir.join("southampton-pay.ron"),
-        &synthetic::southampton_pay(),
+        &example::southampton_pay(),
     )
     .unwrap();
 }
@@ -151,7 +149,7 @@ fn southampton_cuts_pay_by_band_to_save_jobs() {
 #[test]
 fn a_generated_20_council_plan_has_unique_post_ids_and_no_errors() {
     // Northshire and Northam share their first three letters: their ids must not clash.
-    let plan = synthetic::reorganisation(20, 3000, 1);
+    let plan = example::reorganisation(20, 3000, 1);
     assert_eq!(plan.councils.len(), 20);
     assert_eq!(errors(&plan), Vec::<String>::new());
 }

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(plan) = merger_planner::io::plan_file::parse(text) {
+    if let Ok(plan) = merger_planner::persist::plan_file::parse(text) {
         let problems = validate(&plan);
         if !problems.iter().any(|p| p.severity == Severity::Error) {
             let _ = merger_planner::engine::evaluate_base(&plan);

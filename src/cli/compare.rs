@@ -2,8 +2,8 @@
 
 use super::{Failure, Format, chosen_scenario, open_plan, print};
 use crate::engine;
-use crate::io::plan_file;
-use crate::io::report;
+use crate::export::report;
+use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,8 +1,8 @@
 //! `example`: a synthetic plan of any size, for trying the app and for benches.
 
 use super::{Failure, may_write_plan, number};
-use crate::io::plan_file;
-use crate::io::synthetic;
+use crate::example;
+use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,7 +42,7 @@ pub(super) fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8,
             "--posts {posts} must be from 1 to 1,000,000"
         )));
     }
-    let plan = synthetic::reorganisation(councils, posts, seed);
+    let plan = example::reorganisation(councils, posts, seed);
     plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
     let _ = writeln!(
         out,

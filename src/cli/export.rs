@@ -2,7 +2,7 @@
 
 use super::{Failure, chosen_scenario, may_write, open_plan, with_progress};
 use crate::engine;
-use crate::io::plan_file;
+use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,7 +49,8 @@ pub(super) fn export_cmd(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    use crate::io::{tables, workbook};
+    use crate::export::{csv, workbook};
+    use crate::figures::tables;
     if args.xlsx.is_none() && args.csv.is_none() && args.letters.is_none() && args.pdf.is_none() {
         return Err(Failure::Usage(
             "say what to write: --xlsx OUT.xlsx, --csv DIR, --letters DIR, --pdf OUT.pdf or more than one"
@@ -95,20 +96,20 @@ pub(super) fn export_cmd(
         })?;
         for (i, table) in all.iter().enumerate() {
             may_write(
-                &dir.join(tables::csv_file_name(i, table)),
+                &dir.join(csv::csv_file_name(i, table)),
                 args.force,
                 &[&args.plan],
             )?;
         }
-        for path in tables::write_csv(dir, &all).map_err(Failure::Input)? {
+        for path in csv::write_csv(dir, &all).map_err(Failure::Input)? {
             let _ = writeln!(out, "{}", path.display());
         }
     }
     if let Some(path) = &args.pdf {
         may_write(path, args.force, &[&args.plan])?;
-        let mut renderer =
-            crate::render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
-        let (bytes, _) = crate::render::pack::board_pack_with(
+        let mut renderer = crate::export::offscreen::Offscreen::new()
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        let (bytes, _) = crate::export::pack::board_pack_with(
             &mut renderer,
             &plan,
             &scenario,
@@ -120,7 +121,7 @@ pub(super) fn export_cmd(
         let _ = writeln!(out, "{}", path.display());
     }
     if let Some(dir) = &args.letters {
-        use crate::io::drafts;
+        use crate::export::drafts;
         let all = drafts::drafts(&plan, &scenario, args.anonymised);
         if all.is_empty() {
             let _ = writeln!(

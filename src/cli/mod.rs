@@ -24,8 +24,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::document::Document;
-use crate::io::{lock, plan_file};
 use crate::model::{Plan, Severity, validate};
+use crate::persist::{lock, plan_file};
 
 /// What `main` should do after the arguments are read.
 #[derive(Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use super::{Failure, Format, chosen_scenario, read_plan, report_problems};
 use crate::engine;
-use crate::io::plan_file;
-use crate::io::report;
+use crate::export::report;
 use crate::model::validate;
+use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;

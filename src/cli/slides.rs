@@ -1,7 +1,7 @@
 //! `export-slides`: every slide of the plan's presentation as a PNG file, drawn off screen.
 
 use super::{Failure, chosen_scenario, may_write, open_plan};
-use crate::io::plan_file;
+use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,22 +33,22 @@ pub(super) fn export_slides_cmd(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    use crate::render::{self, export};
+    use crate::export::{offscreen, png};
     let size = args
         .size
         .as_deref()
-        .map(render::parse_size)
+        .map(offscreen::parse_size)
         .transpose()
         .map_err(|e| Failure::Input(format!("--size {e}")))?
-        .unwrap_or(export::DEFAULT_SIZE);
+        .unwrap_or(png::DEFAULT_SIZE);
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
-        let file = args.out.join(export::slide_file_name(i, chart));
+        let file = args.out.join(png::slide_file_name(i, chart));
         may_write(&file, args.force, &[&args.plan])?;
     }
-    let mut renderer = render::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
-    let files = export::slides(&mut renderer, &plan, &scenario, &args.out, size)
+    let mut renderer = offscreen::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
+    let files = png::slides(&mut renderer, &plan, &scenario, &args.out, size)
         .map_err(|e| Failure::Input(e.to_string()))?;
     for f in files {
         let _ = writeln!(out, "{}", f.display());

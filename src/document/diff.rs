@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn a_changed_post_counts_once_and_reads_in_words() {
-        let old = crate::io::synthetic::bournemouth_poole();
+        let old = crate::example::bournemouth_poole();
         let mut new = old.clone();
         new.posts[0].fte = 0.5;
         new.posts[0].salary += Money::pounds(1);

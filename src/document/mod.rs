@@ -16,8 +16,8 @@ use jiff::civil::Date;
 pub use derived::{Choices, Derived};
 use edit::{Edit, History};
 
-use crate::io::plan_file::{self, FileError};
 use crate::model::{Plan, Programme, Scenario};
+use crate::persist::plan_file::{self, FileError};
 
 /// The built-in example plan (Bournemouth and Poole), embedded so the app always opens on it.
 pub const EXAMPLE_PLAN: &str = include_str!("../../saves/bournemouth-poole.ron");

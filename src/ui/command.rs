@@ -209,7 +209,7 @@ pub enum Command {
     /// Ask how to export the figures as tables (Excel or CSV).
     AskExportTables(Papers),
     /// Export the figures as tables, as chosen.
-    ExportTables(Papers, crate::io::tables::Options),
+    ExportTables(Papers, crate::figures::tables::Options),
     /// Open a file another running copy has open, read-only or taking it over.
     OpenLocked(PathBuf, Access),
     /// Change the plan.
@@ -282,7 +282,7 @@ pub enum Command {
     SaveTemplate,
 }
 
-pub use crate::io::import::ImportKind;
+pub use crate::import::ImportKind;
 
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

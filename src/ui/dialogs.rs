@@ -8,8 +8,8 @@ use egui::{Context, Id, Modal, RichText, Ui};
 use super::command::{Access, Answer, Command, DeletionKind, Exported, Papers};
 use crate::document::edit::Orphans;
 use crate::document::edit::{Edit, Settings};
+use crate::export::offscreen;
 use crate::model::{Chart, Plan, in_force};
-use crate::render;
 use crate::theme;
 
 /// A question or message shown over the window.
@@ -53,7 +53,7 @@ pub enum Dialog {
         /// Excel or CSV.
         kind: Papers,
         /// The choices so far.
-        options: crate::io::tables::Options,
+        options: crate::figures::tables::Options,
     },
     /// About the app.
     About,
@@ -575,7 +575,7 @@ fn export_ui(
             .labelled_by(l.id);
         ui.label("pixels");
     });
-    let size = render::parse_size(&format!("{width}x{height}"));
+    let size = offscreen::parse_size(&format!("{width}x{height}"));
     let dark = ui.visuals().dark_mode;
     if let Err(e) = &size {
         ui.colored_label(theme::error(dark), e.to_string());
@@ -668,7 +668,7 @@ fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
 fn papers_ui(
     ui: &mut egui::Ui,
     kind: Papers,
-    options: &mut crate::io::tables::Options,
+    options: &mut crate::figures::tables::Options,
     commands: &mut Vec<Command>,
 ) {
     ui.heading(match kind {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::import::Mapping;
+use crate::import::Mapping;
 
 /// Asks the user for a file to open or a place to save.
 pub trait FileDialogs {
@@ -301,7 +301,7 @@ impl Preferences {
     /// The largest plan file to open, in megabytes.
     pub fn max_plan_mb(&self) -> u64 {
         self.max_plan_mb
-            .unwrap_or(crate::io::plan_file::DEFAULT_MAX_MB)
+            .unwrap_or(crate::persist::plan_file::DEFAULT_MAX_MB)
     }
 
     /// Puts `path` first in the recent files.

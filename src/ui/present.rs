@@ -72,7 +72,7 @@ pub fn slide_ui(
                 series,
                 scenarios,
                 true,
-                Some(crate::render::export::today()),
+                Some(crate::export::png::today()),
             ),
             None => {
                 ui.centered_and_justified(|ui| {

@@ -19,8 +19,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use merger_planner::document::Document;
 use merger_planner::document::edit::Edit;
 use merger_planner::engine::evaluate_base;
-use merger_planner::io::{plan_file, synthetic};
+use merger_planner::example;
 use merger_planner::model::validate;
+use merger_planner::persist::plan_file;
 
 fn large_plan(c: &mut Criterion) {
     let plan = plans::large();
@@ -65,7 +66,7 @@ fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate, 20 councils");
     group.sample_size(10);
     for posts in [10_000, 100_000, 1_000_000] {
-        let plan = synthetic::reorganisation(20, posts, 7);
+        let plan = example::reorganisation(20, posts, 7);
         group.bench_function(format!("{posts} posts"), |b| {
             b.iter(|| evaluate_base(black_box(&plan)));
         });
@@ -100,7 +101,7 @@ fn document(c: &mut Criterion) {
 }
 
 fn example_plan(c: &mut Criterion) {
-    let plan = synthetic::bournemouth_poole();
+    let plan = example::bournemouth_poole();
     c.bench_function("evaluate Bournemouth and Poole", |b| {
         b.iter(|| evaluate_base(black_box(&plan)));
     });

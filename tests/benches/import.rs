@@ -7,8 +7,8 @@ mod plans;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use merger_planner::io::import::values::DateOrder;
-use merger_planner::io::import::{self, ImportKind, Options, ReadSettings, template};
+use merger_planner::import::values::DateOrder;
+use merger_planner::import::{self, ImportKind, Options, ReadSettings, template};
 use merger_planner::model::Plan;
 
 fn import_50k(c: &mut Criterion) {

@@ -6,12 +6,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::time::Instant;
 
 use merger_planner::engine::risk;
-use merger_planner::io::synthetic;
+use merger_planner::example;
 use merger_planner::model::Scenario;
 
 fn main() {
     // Northshire's reorganisation carries ranges for every uncertain input.
-    let plan = synthetic::reorganisation(7, 5_000, 1);
+    let plan = example::reorganisation(7, 5_000, 1);
     let base = Scenario {
         name: "Base".into(),
         ..Scenario::default()

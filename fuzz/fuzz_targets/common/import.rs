@@ -1,7 +1,7 @@
 //! What the importer fuzz targets share: any bytes, named as a file of one kind, read in whatever
 //! encoding and shape they seem to be, headings guessed and every row checked into a new plan.
 
-use merger_planner::io::import::{self, ImportKind, Options, ReadSettings, Source};
+use merger_planner::import::{self, ImportKind, Options, ReadSettings, Source};
 
 pub fn import_bytes(name: &str, data: &[u8]) {
     let Ok(source) = Source::from_bytes(name, data.to_vec()) else {

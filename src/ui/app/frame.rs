@@ -85,7 +85,7 @@ impl Chrome<'_> {
                     ui.menu_button("Largest plan to open", |ui| {
                         let now = self.prefs.max_plan_mb();
                         for mb in [200, 500, 1000, 2000] {
-                            let name = if mb == crate::io::plan_file::DEFAULT_MAX_MB {
+                            let name = if mb == crate::persist::plan_file::DEFAULT_MAX_MB {
                                 format!("{mb} MB (about 430,000 posts)")
                             } else {
                                 format!("{mb} MB")

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use super::App;
 use crate::document::edit::{self, Edit, Orphans};
 use crate::document::{Document, new_plan};
-use crate::io::plan_file;
+use crate::export::offscreen::Offscreen;
+use crate::export::png;
 use crate::model::Location;
-use crate::render::{Offscreen, export};
+use crate::persist::plan_file;
 use crate::ui::command::{
     Action, Answer, Command, DeletionKind, Exported, ImportKind, Papers, SlideMove, TextTable, View,
 };
@@ -91,7 +92,7 @@ impl App {
             Command::AskExportTables(kind) => {
                 self.dialog = Some(Dialog::Papers {
                     kind,
-                    options: crate::io::tables::Options::default(),
+                    options: crate::figures::tables::Options::default(),
                 });
             }
             Command::ExportTables(kind, options) => {
@@ -179,7 +180,7 @@ impl App {
         };
         let name = format!(
             "{}-mapping.ron",
-            crate::io::slug(
+            crate::format::slug(
                 &import
                     .path
                     .file_stem()
@@ -202,7 +203,7 @@ impl App {
         let Some(path) = self.dialogs.compare_plan(folder.as_deref()) else {
             return;
         };
-        match crate::io::plan_file::open_at_most(&path, self.prefs.max_plan_mb()) {
+        match crate::persist::plan_file::open_at_most(&path, self.prefs.max_plan_mb()) {
             Ok(plan) => {
                 self.message = format!("Compared with {}", path.display());
                 self.panels.scenarios.changes.other =
@@ -225,7 +226,7 @@ impl App {
         let Some(path) = self.dialogs.open_mapping(folder.as_deref()) else {
             return;
         };
-        let read = crate::io::import::Mapping::open(&path);
+        let read = crate::import::Mapping::open(&path);
         match read {
             Ok(mapping) => {
                 import.options.mapping = mapping;
@@ -250,9 +251,9 @@ impl App {
             return;
         };
         let xlsx = csv.with_extension("xlsx");
-        let written = plan_file::write_atomic(&csv, crate::io::import::template::csv().as_bytes())
+        let written = plan_file::write_atomic(&csv, crate::import::template::csv().as_bytes())
             .map_err(|e| e.to_string())
-            .and_then(|()| crate::io::import::template::write_xlsx(&xlsx));
+            .and_then(|()| crate::import::template::write_xlsx(&xlsx));
         match written {
             Ok(()) => {
                 self.message = format!("Saved {} and {}", csv.display(), xlsx.display());
@@ -297,23 +298,23 @@ impl App {
                     return;
                 };
                 let scenarios = derived.scenarios_for(Some(chart), self.doc.plan());
-                export::picture(
+                png::picture(
                     renderer,
                     chart,
                     &derived.series,
                     scenarios,
                     size,
                     false,
-                    Some(export::today()),
+                    Some(png::today()),
                 )
-                .map_err(export::ExportError::from)
-                .and_then(|image| export::write_png(&target, &image))
+                .map_err(png::ExportError::from)
+                .and_then(|image| png::write_png(&target, &image))
                 .map(|()| format!("Exported {} ({w}x{h})", target.display()))
             }
             Exported::Slides => {
                 let plan = self.doc.plan();
                 let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
-                export::slides(renderer, plan, &scenario, &target, size).map(|files| {
+                png::slides(renderer, plan, &scenario, &target, size).map(|files| {
                     format!(
                         "Exported {} slides ({w}x{h}) to {}",
                         files.len(),
@@ -332,7 +333,7 @@ impl App {
     fn export_drafts(&mut self, anonymised: bool) {
         let plan = self.doc.plan();
         let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
-        let drafts = crate::io::drafts::drafts(plan, &scenario, anonymised);
+        let drafts = crate::export::drafts::drafts(plan, &scenario, anonymised);
         if drafts.is_empty() {
             self.dialog = Some(Dialog::Error {
                 title: "No consultation drafts".to_owned(),
@@ -346,7 +347,7 @@ impl App {
             return;
         };
         let plan = self.doc.plan();
-        match crate::io::drafts::write(&target, plan, &drafts) {
+        match crate::export::drafts::write(&target, plan, &drafts) {
             Ok(files) => {
                 self.message = format!(
                     "Exported {} to {}: check each before it is sent",
@@ -361,7 +362,7 @@ impl App {
     /// Puts a table on the clipboard as tab-separated text with headings: it pastes into Excel
     /// and Word as a table.
     pub(super) fn copy_table(&mut self, ctx: &egui::Context, table: &TextTable) {
-        ctx.copy_text(crate::io::tables::tsv(&table.headings, &table.rows));
+        ctx.copy_text(crate::figures::tables::tsv(&table.headings, &table.rows));
         self.message = format!(
             "Copied {} ({}): paste it into Excel or Word",
             table.name,
@@ -372,12 +373,12 @@ impl App {
     /// Asks where, then saves a table as a CSV file.
     pub(super) fn export_table(&mut self, table: &TextTable) {
         let folder = self.doc.folder();
-        let name = format!("{}.csv", crate::io::slug(&table.name));
+        let name = format!("{}.csv", crate::format::slug(&table.name));
         let Some(target) = self.dialogs.save_csv(folder.as_deref(), &name) else {
             self.message = "Export cancelled".to_owned();
             return;
         };
-        let written = crate::io::tables::csv_bytes(&table.headings, &table.rows)
+        let written = crate::figures::tables::csv_bytes(&table.headings, &table.rows)
             .map_err(|e| e.to_string())
             .and_then(|bytes| plan_file::write_atomic(&target, &bytes).map_err(|e| e.to_string()));
         match written {
@@ -388,14 +389,15 @@ impl App {
 
     /// Asks where, then writes the figures of the scenario shown as an Excel workbook or a
     /// folder of CSV files.
-    pub(super) fn export_tables(&mut self, kind: Papers, options: crate::io::tables::Options) {
-        use crate::io::{tables, workbook};
+    pub(super) fn export_tables(&mut self, kind: Papers, options: crate::figures::tables::Options) {
+        use crate::export::{csv, workbook};
+        use crate::figures::tables;
         if kind == Papers::Drafts {
             return self.export_drafts(options.anonymised);
         }
         let folder = self.doc.folder();
         let plan = self.doc.plan();
-        let name = crate::io::slug(&plan.name);
+        let name = crate::format::slug(&plan.name);
         let target = match kind {
             Papers::Excel => self
                 .dialogs
@@ -420,7 +422,7 @@ impl App {
             Papers::Excel => workbook::write(&target, plan, &scenario, options)
                 .map(|()| format!("Exported {}", target.display())),
             Papers::Csv => {
-                tables::write_csv(&target, &tables::all(plan, &scenario, options)).map(|files| {
+                csv::write_csv(&target, &tables::all(plan, &scenario, options)).map(|files| {
                     format!(
                         "Exported {} tables as CSV to {}",
                         files.len(),
@@ -441,7 +443,7 @@ impl App {
         &mut self,
         plan: &crate::model::Plan,
         scenario: &crate::model::Scenario,
-        options: crate::io::tables::Options,
+        options: crate::figures::tables::Options,
         target: &Path,
     ) {
         let renderer = match self.renderer.take().map_or_else(Offscreen::new, Ok) {
@@ -454,7 +456,7 @@ impl App {
                 );
             }
         };
-        let written = crate::render::pack::board_pack(renderer, plan, scenario, options)
+        let written = crate::export::pack::board_pack(renderer, plan, scenario, options)
             .map_err(|e| e.to_string())
             .and_then(|(bytes, pages)| {
                 plan_file::write_atomic(target, &bytes)
@@ -713,7 +715,7 @@ impl App {
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Then>) {
         let folder = self.doc.folder();
-        let name = format!("{}.ron", crate::io::slug(&self.doc.plan().name));
+        let name = format!("{}.ron", crate::format::slug(&self.doc.plan().name));
         if let Some(path) = self.dialogs.save_plan(folder.as_deref(), &name) {
             self.save_plan_file(ctx, &path, then);
         } else {

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::document::Document;
-use crate::io::plan_file::{self, FileError};
 use crate::model::Plan;
+use crate::persist::plan_file::{self, FileError};
 use crate::theme;
 use crate::ui::command::Access;
 use crate::ui::dialogs::{Dialog, Then};

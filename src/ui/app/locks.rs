@@ -1,12 +1,12 @@
 //! The lock on the open plan's file: while this copy has a plan open for editing it holds the
 //! plan's lock file, so another copy opening it is told who has it and offered it read-only
-//! (see [`crate::io::lock`]).
+//! (see [`crate::persist::lock`]).
 
 use std::path::{Path, PathBuf};
 
 use super::App;
-use crate::io::lock::{self, Holder, Taken};
-use crate::io::plan_file;
+use crate::persist::lock::{self, Holder, Taken};
+use crate::persist::plan_file;
 use crate::ui::command::Access;
 use crate::ui::dialogs::Dialog;
 

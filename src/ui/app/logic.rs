@@ -134,7 +134,7 @@ impl App {
         let read = import.step(self.doc.plan());
         if read
             && !import.remembered
-            && import.options.mapping == crate::io::import::Mapping::default()
+            && import.options.mapping == crate::import::Mapping::default()
             && let Some(mapping) = import
                 .signature()
                 .and_then(|s| self.prefs.import_mappings.get(&s))

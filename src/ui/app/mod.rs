@@ -18,9 +18,10 @@ use std::path::{Path, PathBuf};
 use crate::document::edit::History;
 use crate::document::{Derived, Document, new_plan};
 use crate::engine::Outcome;
-use crate::io::lock::Held;
+use crate::export::offscreen::Offscreen;
+use crate::export::png;
 use crate::model::Plan;
-use crate::render::{Offscreen, export};
+use crate::persist::lock::Held;
 use crate::theme;
 
 use super::command::{ImportKind, View};
@@ -99,7 +100,7 @@ impl App {
             theme_applied: None,
             presenting: None,
             renderer: None,
-            export_size: export::DEFAULT_SIZE,
+            export_size: png::DEFAULT_SIZE,
             import: None,
             job: None,
             first_frame_drawn: false,

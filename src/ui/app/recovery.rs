@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::document::Document;
-use crate::io::lock::{self, Held};
-use crate::io::plan_file;
 use crate::model::Plan;
+use crate::persist::lock::{self, Held};
+use crate::persist::plan_file;
 use crate::ui::dialogs::Dialog;
 
 /// How long the plan must have been still before it is copied.

@@ -1,9 +1,9 @@
 //! The choices the dialog offers: each column's field, the units, the functions and roles, and where the posts go.
 
 use super::ImportState;
-use crate::io::import::establishment::Placement;
-use crate::io::import::values::{DateOrder, FteUnit};
-use crate::io::import::{Checked, Field, ImportKind, Use};
+use crate::import::establishment::Placement;
+use crate::import::values::{DateOrder, FteUnit};
+use crate::import::{Checked, Field, ImportKind, Use};
 use crate::model::Plan;
 use crate::theme;
 use crate::ui::widgets;

@@ -19,8 +19,8 @@ use egui::{Context, Id, Modal, RichText, Ui};
 
 use super::command::Command;
 use super::widgets;
-use crate::io::import::headings::normalise;
-use crate::io::import::{
+use crate::import::headings::normalise;
+use crate::import::{
     self, Checked, Delimiter, Encoding, Grid, ImportKind, Progress, ReadSettings, Source,
 };
 use crate::model::Plan;

@@ -1,8 +1,8 @@
 //! What the import would do: the summary, the file as read, the plan as it would be, the changes and the problems.
 
 use super::ImportState;
-use crate::io::import::establishment::PREVIEW_ROWS;
-use crate::io::import::{self, Checked, Grid, ImportKind};
+use crate::import::establishment::PREVIEW_ROWS;
+use crate::import::{self, Checked, Grid, ImportKind};
 use crate::model::Plan;
 use crate::theme;
 use crate::ui::widgets;

@@ -109,7 +109,7 @@ pub fn ui(
                 Err(short) => {
                     ui.colored_label(
                         theme::warning(dark),
-                        crate::io::report::shortfall_words(goal, short),
+                        crate::export::report::shortfall_words(goal, short),
                     );
                 }
             }
@@ -175,7 +175,9 @@ fn goal_ui(ui: &mut Ui, state: &mut State) {
 fn proposal_ui(ui: &mut Ui, p: &Proposal) -> bool {
     ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong(format!("Proposal: {}", p.scenario.name));
-    ui.label(RichText::new(crate::io::report::seek_headline(p)).size(theme::HEADLINE_LABEL_SIZE));
+    ui.label(
+        RichText::new(crate::export::report::seek_headline(p)).size(theme::HEADLINE_LABEL_SIZE),
+    );
     Grid::new("goal seek changes")
         .striped(true)
         .num_columns(5)

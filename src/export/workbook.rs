@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::tables::{self, Cell, Options, Table};
+use crate::figures::tables::{self, Cell, Options, Table};
 use crate::model::{Plan, Scenario};
 
 /// Excel's number formats for each kind of cell.
@@ -76,14 +76,14 @@ pub fn write(
     options: Options,
 ) -> Result<(), String> {
     let bytes = to_bytes(plan, scenario, options)?;
-    super::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    crate::persist::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 
 /// Writes the workbook of tables already made (with [`tables::all_with`]) to `path`, whole or
 /// not at all.
 pub fn write_tables(path: &Path, plan: &Plan, tables: &[Table]) -> Result<(), String> {
     let bytes = bytes_of(plan, tables)?;
-    super::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    crate::persist::plan_file::write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 
 fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
@@ -490,5 +490,5 @@ fn col(c: usize) -> u16 {
 
 /// Excel's letters for a column from 0: A, B, ..., Z, AA.
 fn column_letter(c: usize) -> String {
-    super::import::source::column_letter(u32::try_from(c).unwrap_or(u32::MAX))
+    crate::import::source::column_letter(u32::try_from(c).unwrap_or(u32::MAX))
 }

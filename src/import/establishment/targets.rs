@@ -4,11 +4,11 @@ use super::assemble::{map_functions, unique};
 use super::guess::title_key;
 use super::read::RowReader;
 use super::{Change, Checked, Options, headings_and_rows};
-use crate::io::import::Progress;
-use crate::io::import::headings::{Field, ImportKind};
-use crate::io::import::source::{Cell, Grid};
-use crate::io::import::values::{self};
-use crate::io::slug;
+use crate::format::slug;
+use crate::import::Progress;
+use crate::import::headings::{Field, ImportKind};
+use crate::import::source::{Cell, Grid};
+use crate::import::values::{self};
 use crate::model::{Plan, Role, TargetPay};
 use std::collections::HashMap;
 

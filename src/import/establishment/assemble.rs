@@ -6,8 +6,8 @@ use super::{
     Change, Checked, CouncilSummary, FunctionGroup, Options, PREVIEW_ROWS, Placement, Problem,
     RoleGroup,
 };
-use crate::io::import::headings::{Field, Headings, Mapping};
-use crate::io::slug;
+use crate::format::slug;
+use crate::import::headings::{Field, Headings, Mapping};
 use crate::model::{Colour, Council, Function, Money, Plan, Post, Role, TargetPay};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

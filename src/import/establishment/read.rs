@@ -2,10 +2,10 @@
 
 use super::assemble::assemble;
 use super::{Checked, Options, Problem, date_order, rows_text};
-use crate::io::import::Progress;
-use crate::io::import::headings::{Field, Headings};
-use crate::io::import::source::{Cell, Row};
-use crate::io::import::values::{self, DateOrder};
+use crate::import::Progress;
+use crate::import::headings::{Field, Headings};
+use crate::import::source::{Cell, Row};
+use crate::import::values::{self, DateOrder};
 use crate::model::{Monitoring, Plan, Post, Postholder};
 use jiff::civil::Date;
 use std::collections::BTreeSet;

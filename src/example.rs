@@ -4,8 +4,8 @@
 
 use jiff::civil::{Date, date};
 
-use super::slug;
 use crate::engine::rules::{Person, strain};
+use crate::format::slug;
 use crate::model::{
     Colour, CostShare, Council, FinancialYear, ImplementationCost, Money, Monitoring, OneOffSplit,
     PayBand, PayBasis, PayChange, PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges,

@@ -13,11 +13,11 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use skrifa::MetadataProvider as _;
 
-use super::Offscreen;
-use super::export::{ExportError, picture, today};
+use super::offscreen::Offscreen;
+use super::png::{ExportError, picture, today};
 use crate::charts::{Scenarios, Series};
 use crate::engine;
-use crate::io::tables::{self, Cell, Options, Table};
+use crate::figures::tables::{self, Cell, Options, Table};
 use crate::model::{Chart, Plan, Scenario};
 
 const REGULAR: &[u8] = crate::theme::FONT_REGULAR;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-pub use crate::figures::tables::*;
+use crate::figures::tables::Table;
 
 /// The tables as CSV files in `dir`, named `01-summary.csv` and so on; the files written.
 pub fn write_csv(
@@ -16,7 +16,7 @@ pub fn write_csv(
         let bytes = table
             .to_csv()
             .map_err(|e| format!("could not write {}: {e}", table.title))?;
-        crate::io::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        crate::persist::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }
     Ok(written)

@@ -2,9 +2,6 @@
 //! images without a window. Works on a GPU or on Mesa's software Vulkan (lavapipe); says plainly
 //! when the machine has no renderer at all.
 
-pub mod export;
-pub mod pack;
-
 use std::iter;
 use std::sync::mpsc;
 use std::time::Duration;

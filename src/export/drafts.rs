@@ -95,7 +95,7 @@ fn count_rows(
     total: (u32, u32),
     anonymised: bool,
 ) -> Vec<Vec<String>> {
-    use super::tables::{Cell, Table};
+    use crate::figures::tables::{Cell, Table};
     let mut table = Table::new("counts", "Counts", &["", "", ""]);
     let proposed: Vec<u32> = rows.iter().map(|r| r.1).collect();
     let employed: Vec<u32> = rows.iter().map(|r| r.2).collect();
@@ -390,7 +390,7 @@ fn hr1(
         blocks.insert(1, Block::Para(waves));
     }
     Draft {
-        file_name: format!("hr1-{}.docx", crate::io::slug(&council.short_name)),
+        file_name: format!("hr1-{}.docx", crate::format::slug(&council.short_name)),
         title: format!(
             "HR1: advance notification of redundancies, {}",
             council.name
@@ -482,7 +482,10 @@ fn letter(
         Block::Para("[Signature]".to_owned()),
     ];
     Draft {
-        file_name: format!("s188-letter-{}.docx", crate::io::slug(&council.short_name)),
+        file_name: format!(
+            "s188-letter-{}.docx",
+            crate::format::slug(&council.short_name)
+        ),
         title: format!("Section 188(4) disclosure letter, {}", council.name),
         blocks,
     }
@@ -569,7 +572,7 @@ pub fn write(dir: &Path, plan: &Plan, drafts: &[Draft]) -> Result<Vec<PathBuf>, 
     for draft in drafts {
         let path = dir.join(&draft.file_name);
         let bytes = to_docx(plan, draft)?;
-        crate::io::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        crate::persist::plan_file::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }
     Ok(written)

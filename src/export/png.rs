@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Image, Offscreen, RenderError};
+use super::offscreen::{Image, Offscreen, RenderError};
 use crate::charts::{self, Scenarios, Series};
 use crate::engine;
-use crate::io::plan_file::{self, FileError};
 use crate::model::{Chart, Plan, Scenario};
+use crate::persist::plan_file::{self, FileError};
 use crate::theme;
 
 /// The default image size: a 1080p projector.

@@ -764,7 +764,7 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_is_not_part_of_the_plan() {
-        let text = to_text(&crate::io::synthetic::bournemouth_poole()).unwrap();
+        let text = to_text(&crate::example::bournemouth_poole()).unwrap();
         let plan = parse(&format!("\u{feff}{text}")).unwrap();
         assert_eq!(plan.posts.len(), 639);
     }

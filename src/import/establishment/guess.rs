@@ -1,8 +1,8 @@
 //! Guesses from the words HR systems use: a function from a department's name, a role from a job title, FTE from hours.
 
-use crate::io::import::headings::{Mapping, normalise};
-use crate::io::import::source::Cell;
-use crate::io::import::values::FteUnit;
+use crate::import::headings::{Mapping, normalise};
+use crate::import::source::Cell;
+use crate::import::values::FteUnit;
 use crate::model::Plan;
 
 /// Function names a value is read as, by the words in it (checked in this order).
