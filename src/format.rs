@@ -23,6 +23,16 @@ pub fn fte(value: f64) -> String {
     format!("{}{whole}.{tenths}", if v < 0.0 { "-" } else { "" })
 }
 
+/// A change of FTE as [`fte`] writes it, a rise with its "+" ("+1.5", "-2.0", "0.0").
+pub fn fte_change(value: f64) -> String {
+    let text = fte(value);
+    if value >= 0.05 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// "Finance", "Finance and HR", "Finance, HR and IT".
 pub fn and_list(items: &[&str]) -> String {
     match items {

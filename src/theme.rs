@@ -42,31 +42,62 @@ pub fn council_colour(colour: Colour) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The warning colour (flags, missed dates): vermilion, distinct for colour-blind viewers.
-pub fn warning(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xFF, 0x8A, 0x4C)
-    } else {
-        Color32::from_rgb(0xB0, 0x3A, 0x00)
+/// The colours that differ on a light and a dark background, chosen once from egui's visuals
+/// ([`palette`]) so that no view passes "dark or not" around.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Flags and missed dates: vermilion, distinct for colour-blind viewers.
+    pub warning: Color32,
+    /// Errors: a deep red that reads on both themes.
+    pub error: Color32,
+    /// Savings and good news: bluish green from the Okabe-Ito palette.
+    pub good: Color32,
+    /// Text and lines drawn on charts (values, the cumulative line).
+    pub chart_text: Color32,
+    /// Totals and targets: a neutral grey that is not a council's colour.
+    pub target: Color32,
+    /// One-off costs and steps that raise the cost: Okabe and Ito's reddish purple.
+    pub cost: Color32,
+    /// The timetable's consultation: blue, sky blue on a dark background.
+    pub consultation: Color32,
+}
+
+impl Palette {
+    /// On a light background (the app's default, slides and exported images).
+    pub const LIGHT: Self = Self {
+        warning: Color32::from_rgb(0xB0, 0x3A, 0x00),
+        error: Color32::from_rgb(0xB4, 0x00, 0x1E),
+        good: Color32::from_rgb(0x00, 0x7A, 0x58),
+        chart_text: Color32::from_rgb(0x1A, 0x1A, 0x1A),
+        target: Color32::from_rgb(0x55, 0x55, 0x55),
+        cost: Color32::from_rgb(0xAA, 0x4A, 0x84),
+        consultation: Color32::from_rgb(0x00, 0x72, 0xB2),
+    };
+
+    /// On a dark background.
+    pub const DARK: Self = Self {
+        warning: Color32::from_rgb(0xFF, 0x8A, 0x4C),
+        error: Color32::from_rgb(0xFF, 0x6B, 0x6B),
+        good: Color32::from_rgb(0x3C, 0xC8, 0x9C),
+        chart_text: Color32::from_rgb(0xEE, 0xEE, 0xEE),
+        target: Color32::from_rgb(0xB8, 0xB8, 0xB8),
+        cost: Color32::from_rgb(0xE0, 0x8C, 0xBC),
+        consultation: Color32::from_rgb(0x56, 0xB4, 0xE9),
+    };
+
+    /// The palette for these visuals.
+    pub fn of(visuals: &egui::Visuals) -> Self {
+        if visuals.dark_mode {
+            Self::DARK
+        } else {
+            Self::LIGHT
+        }
     }
 }
 
-/// The colour for errors: a deep red that reads on both themes.
-pub fn error(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xFF, 0x6B, 0x6B)
-    } else {
-        Color32::from_rgb(0xB4, 0x00, 0x1E)
-    }
-}
-
-/// The colour for savings and good news: bluish green from the Okabe-Ito palette.
-pub fn good(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x3C, 0xC8, 0x9C)
-    } else {
-        Color32::from_rgb(0x00, 0x7A, 0x58)
-    }
+/// The palette of the theme `ui` draws with.
+pub fn palette(ui: &egui::Ui) -> Palette {
+    Palette::of(ui.visuals())
 }
 
 /// Liberation Sans, regular and bold (SIL Open Font License, `assets/fonts`): the board pack's
@@ -131,33 +162,6 @@ pub const SLIDE_TITLE_SIZE: f32 = 30.0;
 /// A slide's headline figure.
 pub const SLIDE_HEADLINE_SIZE: f32 = 48.0;
 
-/// Text and lines drawn on charts (values, the cumulative line).
-pub fn chart_text(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xEE, 0xEE, 0xEE)
-    } else {
-        Color32::from_rgb(0x1A, 0x1A, 0x1A)
-    }
-}
-
-/// Totals and targets: a neutral grey that is not a council's colour.
-pub fn target_colour(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xB8, 0xB8, 0xB8)
-    } else {
-        Color32::from_rgb(0x55, 0x55, 0x55)
-    }
-}
-
-/// One-off costs and steps that raise the cost: Okabe and Ito's reddish purple.
-pub fn cost_colour(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xE0, 0x8C, 0xBC)
-    } else {
-        Color32::from_rgb(0xAA, 0x4A, 0x84)
-    }
-}
-
 /// The redundancy pools' colours (Okabe and Ito, kept grey): the same on every theme.
 pub mod pools {
     use egui::Color32;
@@ -174,14 +178,11 @@ pub mod pools {
     pub const KEPT: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
 }
 
-/// The timetable's colours; a phase that misses go-live is drawn in [`warning`] instead.
+/// The timetable's colours that are the same on every theme (consultation is in [`Palette`]); a
+/// phase that misses go-live is drawn in the palette's warning colour instead.
 pub mod phases {
     use egui::Color32;
 
-    /// Consultation on a light background: blue.
-    pub const CONSULTATION_LIGHT: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-    /// Consultation on a dark background: sky blue.
-    pub const CONSULTATION_DARK: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
     /// Notice: reddish purple.
     pub const NOTICE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
     /// Exits: bluish green.

@@ -580,13 +580,13 @@ fn hr1_is_marked_only_where_consultation_is_owed_and_fte_never_reads_minus_zero(
     assert!(t.lanes[0].hr1_needed);
     assert!(!t.lanes[1].hr1_needed);
     // Shares that cancel to a hair below zero read 0.0, never -0.0.
-    assert_eq!(merger_planner::charts::fte(-1e-12), "0.0");
-    assert_eq!(merger_planner::charts::fte(-0.04), "0.0");
-    assert_eq!(merger_planner::charts::fte(-1.0), "-1.0");
+    assert_eq!(merger_planner::format::fte(-1e-12), "0.0");
+    assert_eq!(merger_planner::format::fte(-0.04), "0.0");
+    assert_eq!(merger_planner::format::fte(-1.0), "-1.0");
     // Thousands are grouped, as money is: a 50,000-post plan's headline reads at a glance.
-    assert_eq!(merger_planner::charts::fte(46_992.04), "46,992.0");
-    assert_eq!(merger_planner::charts::fte(-2_285.56), "-2,285.6");
-    assert_eq!(merger_planner::charts::fte(999.96), "1,000.0");
+    assert_eq!(merger_planner::format::fte(46_992.04), "46,992.0");
+    assert_eq!(merger_planner::format::fte(-2_285.56), "-2,285.6");
+    assert_eq!(merger_planner::format::fte(999.96), "1,000.0");
 }
 
 #[test]

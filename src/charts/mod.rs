@@ -204,10 +204,9 @@ pub fn plot_ui(
         });
         return;
     }
-    let dark = ui.visuals().dark_mode;
     let look = plots::Look {
         place,
-        dark,
+        palette: theme::palette(ui),
         height,
         id: (chart, place == Place::Slide),
     };
@@ -321,14 +320,9 @@ pub fn picture_ui(
         ui.label(
             RichText::new(series.footer(chart, made))
                 .size(theme::SMALL_SIZE + 3.0)
-                .color(theme::chart_text(ui.visuals().dark_mode)),
+                .color(theme::palette(ui).chart_text),
         );
     });
-}
-
-/// FTE as the app shows it (see [`crate::format::fte`]).
-pub fn fte(value: f64) -> String {
-    crate::format::fte(value)
 }
 
 /// The slides shown: the plan's choice, without the scenario comparison when the plan has no

@@ -11,7 +11,6 @@ use crate::engine::Outcome;
 use crate::engine::equality::{Characteristic, Equality as Impact, Selection};
 use crate::engine::risk::Risk;
 use crate::model::{Money, Plan};
-use crate::theme;
 
 fn money(x: f64) -> String {
     Money::from_pounds_f64(x).compact()
@@ -342,8 +341,8 @@ impl Figures for EqualityChart {
 
 /// The fan: the P10 to P90 band, the P50 line and the plan as it stands, by financial year.
 pub fn fan_ui(ui: &mut Ui, f: &Fan, look: Look) {
-    let band = theme::good(look.dark);
-    let ink = theme::chart_text(look.dark);
+    let band = look.palette.good;
+    let ink = look.palette.chart_text;
     let look = look.legend(
         ui,
         &[
@@ -398,8 +397,8 @@ pub fn fan_ui(ui: &mut Ui, f: &Fan, look: Look) {
 /// The tornado: for each input, the change in the one-off cost and in the saving from their
 /// likely figures as the input goes from its low to its high value.
 pub fn tornado_ui(ui: &mut Ui, t: &Tornado, look: Look) {
-    let cost = theme::cost_colour(look.dark);
-    let good = theme::good(look.dark);
+    let cost = look.palette.cost;
+    let good = look.palette.good;
     let look = look.legend(
         ui,
         &[
@@ -460,7 +459,7 @@ pub fn tornado_ui(ui: &mut Ui, t: &Tornado, look: Look) {
         room,
     );
     let size = look.value_size(t.inputs.len(), 0.38);
-    let ink = theme::chart_text(look.dark);
+    let ink = look.palette.chart_text;
     plot.show(ui, |p| {
         p.bar_chart(one_off);
         p.bar_chart(saving);
@@ -475,9 +474,9 @@ pub fn tornado_ui(ui: &mut Ui, t: &Tornado, look: Look) {
 /// and the four-fifths to five-fourths band around it shaded; groups outside it in the warning
 /// colour, groups of fewer than 5 without a bar.
 pub fn equality_ui(ui: &mut Ui, e: &EqualityChart, look: Look) {
-    let within = theme::target_colour(look.dark);
-    let warn = theme::warning(look.dark);
-    let ink = theme::chart_text(look.dark);
+    let within = look.palette.target;
+    let warn = look.palette.warning;
+    let ink = look.palette.chart_text;
     let look = look.legend(
         ui,
         &[

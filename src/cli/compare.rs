@@ -130,11 +130,11 @@ pub(super) fn diff_cmd(
     }
     let _ = writeln!(
         out,
-        "  Target FTE: {:.1} → {:.1}; FTE today: {:.1} → {:.1}",
-        a.target_fte,
-        b.target_fte,
-        a.flows.current(),
-        b.flows.current()
+        "  Target FTE: {} → {}; FTE today: {} → {}",
+        crate::format::fte(a.target_fte),
+        crate::format::fte(b.target_fte),
+        crate::format::fte(a.flows.current()),
+        crate::format::fte(b.flows.current())
     );
     Ok(0)
 }

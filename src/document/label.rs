@@ -299,7 +299,7 @@ fn field_words(field: &str) -> (String, Form, &'static str) {
 fn format_value(text: &str, form: Form) -> String {
     let number = text.parse::<f64>().ok();
     match (form, number) {
-        (Form::Fte, Some(v)) => crate::charts::fte(v),
+        (Form::Fte, Some(v)) => crate::format::fte(v),
         (Form::Money, Some(v)) => Money(v as i64).full(),
         (Form::Percent, Some(v)) => format!("{:.1}%", v * 100.0),
         (Form::Times, Some(v)) => format!("× {v}"),

@@ -8,6 +8,7 @@ use super::outcome::{
 };
 use super::pools::{EPS, Pool};
 use super::rules::{first_full_year, last_cap_known, tax_year_start};
+use crate::format::fte;
 use crate::model::Money;
 
 /// Every flag for an outcome.
@@ -135,9 +136,9 @@ fn timetable_flags(ctx: &Context, councils: &[CouncilOutcome], out: &mut Vec<Fla
             out.push(Flag {
                 kind: FlagKind::DoubleRunning,
                 message: format!(
-                    "{}: {:.1} FTE leave after {} (last on {}); double running costs {} (already in the part-year savings)",
+                    "{}: {} FTE leave after {} (last on {}); double running costs {} (already in the part-year savings)",
                     council.name,
-                    t.fte_after_go_live,
+                    fte(t.fte_after_go_live),
                     if ctx.waves.len() > 1 {
                         "their wave's go-live"
                     } else {
@@ -342,8 +343,10 @@ fn role_flags(ctx: &Context, pools: &[Pool], roles: &[RoleOutcome], out: &mut Ve
             out.push(Flag {
                 kind: FlagKind::BelowCriticalPosts,
                 message: format!(
-                    "{}: target {:.1} FTE is below its {:.1} FTE of critical posts",
-                    role.title, pool.t, pool.critical_fte
+                    "{}: target {} FTE is below its {} FTE of critical posts",
+                    role.title,
+                    fte(pool.t),
+                    fte(pool.critical_fte)
                 ),
                 council: None,
                 role: Some(r),

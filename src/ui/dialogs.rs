@@ -576,9 +576,9 @@ fn export_ui(
         ui.label("pixels");
     });
     let size = offscreen::parse_size(&format!("{width}x{height}"));
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     if let Err(e) = &size {
-        ui.colored_label(theme::error(dark), e.to_string());
+        ui.colored_label(palette.error, e.to_string());
     }
     ui.add_space(12.0);
     ui.horizontal(|ui| {

@@ -730,7 +730,7 @@ where
     if !r.has_focus() {
         ui.data_mut(|d| d.remove::<String>(id));
     } else if parsed.is_err() {
-        ui.colored_label(theme::warning(ui.visuals().dark_mode), wants);
+        ui.colored_label(theme::palette(ui).warning, wants);
     }
     (r, result)
 }
@@ -756,10 +756,10 @@ pub fn problems(ui: &mut Ui, problems: &[&Problem], field: &str) {
 /// One problem in its severity's colour: "Error: ..." or "Warning: ...", with the field's name
 /// when it is not shown beside a field.
 pub fn problem(ui: &mut Ui, p: &Problem, with_field: bool) {
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     let (word, colour) = match p.severity {
-        Severity::Error => ("Error", theme::error(dark)),
-        Severity::Warning => ("Warning", theme::warning(dark)),
+        Severity::Error => ("Error", palette.error),
+        Severity::Warning => ("Warning", palette.warning),
     };
     let text = if with_field {
         format!(
@@ -832,8 +832,6 @@ impl<'a> Form<'a> {
 }
 
 pub use crate::format::plural;
-
-pub use crate::charts::fte;
 
 /// A table of text as a striped grid: its headings in bold, then its rows.
 pub fn text_table(ui: &mut Ui, id_salt: &str, table: &crate::ui::command::TextTable) {

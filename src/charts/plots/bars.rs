@@ -1,19 +1,19 @@
 //! The bar charts by function: headcount overlap, savings by function and the pools.
 
 use super::{
-    Key, Look, category_plot, end_label, fte, fte_axis, hover_name, include_range, label_room,
+    Key, Look, category_plot, end_label, fte_axis, hover_name, include_range, label_room,
     money_axis, stack_keys, stacked_bars,
 };
 use crate::charts::series::{Overlap, Pools, Stack};
+use crate::format::fte;
 use crate::model::Money;
-use crate::theme;
 use egui::Ui;
 use egui_plot::{AxisHints, Bar, BarChart};
 
 /// Headcount overlap: each council's FTE stacked, the target beside it, the overlap labelled.
 pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
     let mut keys = stack_keys(&s.councils);
-    keys.push((Key::Bar(theme::target_colour(look.dark)), "Target"));
+    keys.push((Key::Bar(look.palette.target), "Target"));
     let look = look.legend(ui, &keys);
     let top = s.today.iter().chain(&s.target).copied().fold(0.0, f64::max);
     let today_labels: Vec<String> = (0..s.functions.len())
@@ -35,7 +35,7 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
     );
     let fte_unit = |v: f64| format!("{} FTE", fte(v));
     let charts = stacked_bars(&s.councils, &s.functions, 0.19, 0.34, &fte_unit);
-    let target_colour = theme::target_colour(look.dark);
+    let target_colour = look.palette.target;
     let target = BarChart::new(
         "Target",
         s.target

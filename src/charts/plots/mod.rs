@@ -25,8 +25,8 @@ use crate::theme;
 pub struct Look {
     /// Where.
     pub place: Place,
-    /// On a dark background.
-    pub dark: bool,
+    /// The colours of the background it is drawn on.
+    pub palette: theme::Palette,
     /// Height in points.
     pub height: f32,
     /// A stable id: the chart and whether it is on a slide.
@@ -78,7 +78,7 @@ impl Look {
     pub(super) fn ticks(self, hints: AxisHints<'static>) -> AxisHints<'static> {
         hints
             .tick_label_font(self.axis_font())
-            .tick_label_color(theme::chart_text(self.dark))
+            .tick_label_color(self.palette.chart_text)
     }
 
     /// Draws the legend in a row above the plot (so it never covers a bar) and returns the look
@@ -91,7 +91,7 @@ impl Look {
                 // Painted rather than a label: the figures table is the accessible version, and
                 // a legend entry must not be mistaken for a field of the same name. Swatch and
                 // name are one piece, so a wrapped legend never parts them.
-                let ink = theme::chart_text(self.dark);
+                let ink = self.palette.chart_text;
                 let galley = ui
                     .painter()
                     .layout_no_wrap((*name).to_owned(), self.axis_font(), ink);
@@ -282,10 +282,6 @@ fn hover_name() -> BarHover {
     Box::new(|bar, _| bar.name.clone())
 }
 
-fn fte(v: f64) -> String {
-    crate::charts::fte(v)
-}
-
 /// A value written at the end of a bar, outside it.
 pub(super) fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Text {
     let anchor = if x < 0.0 {
@@ -304,7 +300,7 @@ pub(super) fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Te
         PlotPoint::new(x, y),
         RichText::new(text)
             .size(size)
-            .color(theme::chart_text(look.dark)),
+            .color(look.palette.chart_text),
     )
     .anchor(anchor)
     .allow_hover(false)

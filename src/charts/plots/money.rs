@@ -6,7 +6,6 @@ use super::{
 };
 use crate::charts::series::{Scenarios, Split, Years};
 use crate::model::Money;
-use crate::theme;
 use egui::{Align2, Ui};
 use egui_plot::{BarChart, Line, MarkerShape, PlotPoint, PlotPoints, Points, Text, VLine};
 
@@ -14,9 +13,9 @@ use egui_plot::{BarChart, Line, MarkerShape, PlotPoint, PlotPoints, Points, Text
 pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
     let n = y.years.len();
     let names = y.years.clone();
-    let good = theme::good(look.dark);
-    let cost = theme::cost_colour(look.dark);
-    let line_colour = theme::chart_text(look.dark);
+    let good = look.palette.good;
+    let cost = look.palette.cost;
+    let line_colour = look.palette.chart_text;
     let look = look.legend(
         ui,
         &[
@@ -130,8 +129,8 @@ pub(super) fn saving_and_cost_ui(
         .fold((0.0_f64, 0.0_f64), |(lo, hi), m| {
             (lo.min(m.as_pounds()), hi.max(m.as_pounds()))
         });
-    let good = theme::good(look.dark);
-    let cost = theme::cost_colour(look.dark);
+    let good = look.palette.good;
+    let cost = look.palette.cost;
     let look = look.legend(
         ui,
         &[
@@ -201,7 +200,7 @@ pub fn split_ui(ui: &mut Ui, s: &Split, look: Look) {
     let said = ui.label(
         egui::RichText::new(&s.method)
             .size(look.text_size())
-            .color(theme::chart_text(look.dark)),
+            .color(look.palette.chart_text),
     );
     // The sentence takes its height from the chart's, so the whole fits where it did.
     let look = Look {

@@ -1,7 +1,7 @@
 //! The timetable as lanes of dated bars against go-live.
 
 use super::{Key, Look, axis_width, category_axis, category_marks, hover_name};
-use crate::charts::series::{Timeline, long_date, month};
+use crate::charts::series::{Phase, Timeline, long_date, month};
 use crate::theme;
 use egui::{Align2, RichText, Ui};
 use egui_plot::{
@@ -58,7 +58,7 @@ pub(super) fn month_marks(input: &GridInput) -> Vec<GridMark> {
 pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
     let names: Vec<String> = t.lanes.iter().map(|l| l.label.clone()).collect();
     let day = epoch_day;
-    let warning = theme::warning(look.dark);
+    let warning = look.palette.warning;
     let go_live_label = if t.go_lives.len() > 1 {
         "Each wave's go-live".to_owned()
     } else {
@@ -69,13 +69,13 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         crate::charts::series::Phase::Notice,
         crate::charts::series::Phase::Exits,
     ]
-    .map(|p| (Key::Bar(p.colour(look.dark)), p.name()))
+    .map(|p| (Key::Bar(phase_colour(p, look.palette)), p.name()))
     .to_vec();
     if t.misses() > 0 {
         keys.push((Key::Bar(warning), "Misses go-live (hover for why)"));
     }
-    keys.push((Key::Marker(theme::chart_text(look.dark)), "HR1 due"));
-    keys.push((Key::Line(theme::error(look.dark)), &go_live_label));
+    keys.push((Key::Marker(look.palette.chart_text), "HR1 due"));
+    keys.push((Key::Line(look.palette.error), &go_live_label));
     let look = look.legend(ui, &keys);
     let mut charts = Vec::new();
     for phase in [
@@ -83,7 +83,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         crate::charts::series::Phase::Notice,
         crate::charts::series::Phase::Exits,
     ] {
-        let colour = phase.colour(look.dark);
+        let colour = phase_colour(phase, look.palette);
         let bars: Vec<Bar> = t
             .lanes
             .iter()
@@ -169,7 +169,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                 .shape(MarkerShape::Down)
                 .radius(look.text_size() * 0.5)
                 .filled(true)
-                .color(theme::chart_text(look.dark)),
+                .color(look.palette.chart_text),
         );
         for (n, (go_live, functions)) in go_lives.into_iter().enumerate() {
             let name = if functions.is_empty() {
@@ -179,7 +179,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
             };
             p.vline(
                 VLine::new(name, day(go_live))
-                    .color(theme::error(look.dark))
+                    .color(look.palette.error)
                     .width(3.0),
             );
             // Each wave's line says which functions go live on it, above the lanes, ending at
@@ -191,7 +191,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                         PlotPoint::new(day(go_live), 0.55),
                         RichText::new(format!("Wave {}: {functions}  ", n + 1))
                             .size(look.text_size())
-                            .color(theme::chart_text(look.dark)),
+                            .color(look.palette.chart_text),
                     )
                     .anchor(Align2::RIGHT_CENTER)
                     .allow_hover(false),
@@ -199,4 +199,13 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
             }
         }
     });
+}
+
+/// A phase's colour on the chart's background.
+fn phase_colour(phase: Phase, palette: theme::Palette) -> egui::Color32 {
+    match phase {
+        Phase::Consultation => palette.consultation,
+        Phase::Notice => theme::phases::NOTICE,
+        Phase::Exits => theme::phases::EXITS,
+    }
 }

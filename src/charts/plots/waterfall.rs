@@ -5,7 +5,6 @@ use super::{
 };
 use crate::charts::series::{Waterfall, WaterfallStepKind};
 use crate::model::Money;
-use crate::theme;
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, PlotPoints};
 
@@ -23,9 +22,9 @@ pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
         .map(|s| s.from.min(s.to).as_pounds())
         .fold(0.0, f64::min);
     let colour = |k: WaterfallStepKind| match k {
-        WaterfallStepKind::Total => theme::target_colour(look.dark),
-        WaterfallStepKind::Less => theme::good(look.dark),
-        WaterfallStepKind::Plus => theme::cost_colour(look.dark),
+        WaterfallStepKind::Total => look.palette.target,
+        WaterfallStepKind::Less => look.palette.good,
+        WaterfallStepKind::Plus => look.palette.cost,
     };
     let look = look.legend(
         ui,

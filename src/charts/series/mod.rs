@@ -115,10 +115,6 @@ fn short_or_name(short: &str, name: &str) -> String {
     }
 }
 
-fn fte(v: f64) -> String {
-    crate::charts::fte(v)
-}
-
 /// Every chart's figures for one outcome, built once per change of the plan.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Series {

@@ -1,7 +1,8 @@
 //! Headcount overlap: each function's FTE today by council against its target.
 
-use super::{ChartFigures, Figures, Stack, councils, fte, stack};
+use super::{ChartFigures, Figures, Stack, councils, stack};
 use crate::engine::Outcome;
+use crate::format::fte;
 use crate::model::Plan;
 
 /// Headcount overlap: per function, each council's FTE today stacked beside the target.

@@ -1,8 +1,9 @@
 //! The redundancy pools: vacancies deleted, voluntary, redeployed and compulsory, by function.
 
-use super::{ChartFigures, Figures, Stack, fte, stack};
+use super::{ChartFigures, Figures, Stack, stack};
 use crate::charts::PoolBar;
 use crate::engine::Outcome;
+use crate::format::fte;
 
 /// FTE in each redundancy pool, per function or per role of one function.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,7 +1,8 @@
 //! The scenarios' headline figures side by side.
 
-use super::{ChartFigures, Figures, fte};
+use super::{ChartFigures, Figures};
 use crate::engine::Outcome;
+use crate::format::fte;
 use crate::model::{Money, Plan};
 
 /// One scenario's headline figures.

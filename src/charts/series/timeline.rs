@@ -5,8 +5,6 @@ use crate::engine::dates::add_days;
 use crate::engine::{FlagKind, Outcome};
 use crate::figures::words::wave_functions;
 use crate::model::Plan;
-use crate::theme;
-use egui::Color32;
 use jiff::civil::Date;
 
 /// A stretch of a council's timetable.
@@ -21,17 +19,6 @@ pub enum Phase {
 }
 
 impl Phase {
-    /// Its colour on a light or dark background.
-    pub fn colour(self, dark: bool) -> Color32 {
-        use theme::phases;
-        match (self, dark) {
-            (Self::Consultation, false) => phases::CONSULTATION_LIGHT,
-            (Self::Consultation, true) => phases::CONSULTATION_DARK,
-            (Self::Notice, _) => phases::NOTICE,
-            (Self::Exits, _) => phases::EXITS,
-        }
-    }
-
     /// As the legend says it.
     pub fn name(self) -> &'static str {
         match self {

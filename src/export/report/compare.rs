@@ -1,6 +1,6 @@
 //! Scenarios side by side, as text and JSON.
 
-use super::to_json::{fte, pounds};
+use super::to_json::{fte_json, pounds};
 use super::to_text::table;
 use crate::engine::Outcome;
 use crate::model::Money;
@@ -16,10 +16,13 @@ pub(super) fn compare_rows(outcomes: &[Outcome]) -> Vec<(&'static str, Vec<Strin
     let fte_row = |name, get: fn(&Outcome) -> f64| {
         (
             name,
-            outcomes.iter().map(|o| format!("{:.1}", get(o))).collect(),
             outcomes
                 .iter()
-                .map(|o| format!("{:+.1}", get(o) - get(first)))
+                .map(|o| crate::format::fte(get(o)))
+                .collect(),
+            outcomes
+                .iter()
+                .map(|o| crate::format::fte_change(get(o) - get(first)))
                 .collect(),
         )
     };
@@ -125,10 +128,10 @@ pub fn compare_json(outcomes: &[Outcome]) -> Value {
     };
     let figures = |o: &Outcome| {
         json!({
-            "target_fte": fte(o.totals.target_fte),
-            "fte_reached": fte(o.totals.fte_reached()),
-            "vr_fte": fte(o.totals.flows.voluntary),
-            "compulsory_fte": fte(o.totals.flows.compulsory),
+            "target_fte": fte_json(o.totals.target_fte),
+            "fte_reached": fte_json(o.totals.fte_reached()),
+            "vr_fte": fte_json(o.totals.flows.voluntary),
+            "compulsory_fte": fte_json(o.totals.flows.compulsory),
             "recurring_saving": pounds(o.totals.recurring_saving),
             "one_off_cost": pounds(o.totals.one_off_cost),
             "payback_years": o.totals.payback_years.map(|y| (y * 100.0).round() / 100.0),
@@ -143,10 +146,10 @@ pub fn compare_json(outcomes: &[Outcome]) -> Value {
             let mut v = figures(o);
             v["name"] = json!(o.scenario);
             v["difference"] = json!({
-                "target_fte": fte(o.totals.target_fte - first.totals.target_fte),
-                "fte_reached": fte(o.totals.fte_reached() - first.totals.fte_reached()),
-                "vr_fte": fte(o.totals.flows.voluntary - first.totals.flows.voluntary),
-                "compulsory_fte": fte(o.totals.flows.compulsory - first.totals.flows.compulsory),
+                "target_fte": fte_json(o.totals.target_fte - first.totals.target_fte),
+                "fte_reached": fte_json(o.totals.fte_reached() - first.totals.fte_reached()),
+                "vr_fte": fte_json(o.totals.flows.voluntary - first.totals.flows.voluntary),
+                "compulsory_fte": fte_json(o.totals.flows.compulsory - first.totals.flows.compulsory),
                 "recurring_saving": pounds(o.totals.recurring_saving - first.totals.recurring_saving),
                 "one_off_cost": pounds(o.totals.one_off_cost - first.totals.one_off_cost),
             });

@@ -2,6 +2,7 @@
 
 use super::{EQUALITY_HEADINGS, equality_cells};
 use crate::engine::Outcome;
+use crate::format::fte;
 use crate::model::Plan;
 use std::fmt::Write as _;
 
@@ -90,27 +91,27 @@ pub(super) fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
     let _ = writeln!(s, "Headlines");
     let _ = write!(
         s,
-        "  FTE today {:.1}, target {:.1}",
-        t.flows.current(),
-        t.target_fte
+        "  FTE today {}, target {}",
+        fte(t.flows.current()),
+        fte(t.target_fte)
     );
     if t.short_of_target() {
         let _ = write!(
             s,
-            ", reached {:.1} ({:.1} FTE short of target: too few volunteered and compulsory redundancy is off)",
-            t.fte_reached(),
-            t.flows.over_target
+            ", reached {} ({} FTE short of target: too few volunteered and compulsory redundancy is off)",
+            fte(t.fte_reached()),
+            fte(t.flows.over_target)
         );
     }
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "  Vacancies deleted {:.1} FTE, VR {:.1}, redeployed {:.1}, compulsory {:.1}, new posts {:.1}",
-        t.flows.vacancies_deleted,
-        t.flows.voluntary,
-        t.flows.redeployed_out,
-        t.flows.compulsory,
-        t.new_posts
+        "  Vacancies deleted {} FTE, VR {}, redeployed {}, compulsory {}, new posts {}",
+        fte(t.flows.vacancies_deleted),
+        fte(t.flows.voluntary),
+        fte(t.flows.redeployed_out),
+        fte(t.flows.compulsory),
+        fte(t.new_posts)
     );
     let _ = writeln!(
         s,

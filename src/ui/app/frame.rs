@@ -239,13 +239,13 @@ impl Chrome<'_> {
                 );
                 ui.label(file);
                 if self.read_only {
-                    ui.colored_label(theme::warning(ui.visuals().dark_mode), "read-only")
+                    ui.colored_label(theme::palette(ui).warning, "read-only")
                         .on_hover_text("Another copy of Merger Planner has this plan open. Save as… keeps your changes in a file of your own.");
                 }
                 ui.separator();
-                let dark = ui.visuals().dark_mode;
+                let palette = theme::palette(ui);
                 if self.history.is_dirty() {
-                    ui.colored_label(theme::warning(dark), "Unsaved changes");
+                    ui.colored_label(palette.warning, "Unsaved changes");
                 } else {
                     ui.label("No unsaved changes");
                 }
@@ -257,7 +257,7 @@ impl Chrome<'_> {
                     (n, e) => format!("{} ({})", plural(n, "problem"), plural(e, "error")),
                 };
                 let text = if self.derived.errors > 0 {
-                    egui::RichText::new(text).color(theme::error(dark))
+                    egui::RichText::new(text).color(palette.error)
                 } else {
                     egui::RichText::new(text)
                 };

@@ -104,7 +104,7 @@ pub(super) fn units_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) 
             }
             if checked.date_question {
                 ui.colored_label(
-                    theme::warning(ui.visuals().dark_mode),
+                    theme::palette(ui).warning,
                     "Choose: every date could be read either way",
                 );
             } else {
@@ -336,7 +336,7 @@ pub(super) fn destination_ui(
     if checked.councils.iter().any(|c| c.new) {
         ui.label(
             RichText::new("A new council starts with these settings, assumed until you confirm them in the Councils view:")
-                .color(theme::warning(ui.visuals().dark_mode)),
+                .color(theme::palette(ui).warning),
         );
         let d = &mut options.defaults;
         egui::Grid::new("import council defaults")

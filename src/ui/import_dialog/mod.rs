@@ -316,7 +316,7 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
         source_ui(ui, state);
         progress_ui(ui, state);
         if let Some(error) = &state.error {
-            ui.colored_label(theme::error(ui.visuals().dark_mode), error.as_str());
+            ui.colored_label(theme::palette(ui).error, error.as_str());
         }
         egui::ScrollArea::vertical()
             .max_height(height)

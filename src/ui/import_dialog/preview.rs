@@ -32,7 +32,7 @@ pub(super) fn summary_ui(ui: &mut Ui, checked: &Checked, kind: ImportKind) {
             "settle them before importing"
         };
         ui.colored_label(
-            theme::error(ui.visuals().dark_mode),
+            theme::palette(ui).error,
             format!("{what}, listed under Problems below: {settle}"),
         );
     }
@@ -168,9 +168,9 @@ pub(super) fn changes_ui(ui: &mut Ui, checked: &Checked) {
 }
 
 pub(super) fn problems_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked) -> bool {
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     if checked.problems.total == 0 {
-        ui.colored_label(theme::good(dark), "No problems");
+        ui.colored_label(palette.good, "No problems");
         return false;
     }
     let mut changed = false;
@@ -185,7 +185,7 @@ pub(super) fn problems_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checke
             .changed();
     }
     for p in &checked.problems.listed {
-        ui.colored_label(theme::error(dark), p.to_string());
+        ui.colored_label(palette.error, p.to_string());
     }
     if checked.problems.unlisted() > 0 {
         ui.label(format!("and {} more problems", checked.problems.unlisted()));

@@ -79,7 +79,7 @@ fn editor_ui(
         // Settings a council was given by default stay marked until someone confirms them.
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
-                theme::warning(ui.visuals().dark_mode),
+                theme::palette(ui).warning,
                 "Assumed: the LGPS rate, redundancy scheme and minimum service for VR were set by default. Check them against the council's policy, then confirm.",
             );
             if ui.button("Confirm these settings").clicked() {

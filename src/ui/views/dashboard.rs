@@ -2,10 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use super::fte;
 use crate::charts::ChartState;
 use crate::document::Derived;
 use crate::engine::Outcome;
+use crate::format::fte;
 use crate::model::{Chart, Plan};
 use crate::theme;
 use crate::ui::card::card_ui;
@@ -19,11 +19,11 @@ pub fn ui(
     charts: &mut ChartState,
     commands: &mut Vec<Command>,
 ) {
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     let o = &derived.outcome;
     ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
     ui.add_space(theme::SECTION_GAP / 2.0);
-    headlines_ui(ui, o, dark);
+    headlines_ui(ui, o, palette);
     ui.add_space(theme::SECTION_GAP / 2.0);
     super::levers::ui(ui, plan, &o.scenario, commands);
     ui.add_space(theme::SECTION_GAP);
@@ -43,7 +43,7 @@ pub fn ui(
     ui.add_space(theme::SECTION_GAP);
     councils_ui(ui, o, commands);
     ui.add_space(theme::SECTION_GAP);
-    flags_ui(ui, o, dark);
+    flags_ui(ui, o, palette);
 }
 
 fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>) {
@@ -57,7 +57,7 @@ fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>
     });
 }
 
-fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
+fn headlines_ui(ui: &mut Ui, o: &Outcome, palette: theme::Palette) {
     let t = &o.totals;
     let payback = t
         .payback_years
@@ -76,7 +76,7 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
                 fte(t.fte_reached()),
                 fte(t.flows.over_target)
             ),
-            Some(theme::warning(dark)),
+            Some(palette.warning),
         )
     } else {
         ("Target FTE", fte(t.target_fte), None)
@@ -87,7 +87,7 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
         (
             "Recurring saving a year",
             t.recurring_saving.compact(),
-            Some(theme::good(dark)),
+            Some(palette.good),
         ),
         ("One-off cost", t.one_off_cost.compact(), None),
         ("Payback", payback, None),
@@ -220,7 +220,7 @@ fn councils_table(o: &Outcome) -> TextTable {
     }
 }
 
-fn flags_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
+fn flags_ui(ui: &mut Ui, o: &Outcome, palette: theme::Palette) {
     ui.heading(format!("Flags ({})", o.flags.len()));
     if o.flags.is_empty() {
         ui.label("Nothing to flag");
@@ -235,7 +235,7 @@ fn flags_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
                 .take_while(|f| f.kind == kind)
                 .count();
         let title = RichText::new(format!("{} ({})", kind.label(), end - start))
-            .color(theme::warning(dark))
+            .color(palette.warning)
             .strong();
         egui::CollapsingHeader::new(title)
             .id_salt(("flags", kind))
@@ -243,7 +243,7 @@ fn flags_ui(ui: &mut Ui, o: &Outcome, dark: bool) {
             .show(ui, |ui| {
                 for flag in &o.flags[start..end] {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new("•").color(theme::warning(dark)));
+                        ui.label(RichText::new("•").color(palette.warning));
                         ui.label(&flag.message);
                     });
                 }

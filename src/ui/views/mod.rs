@@ -114,8 +114,3 @@ fn scrolled(ui: &mut egui::Ui, view: View, add: impl FnOnce(&mut egui::Ui)) {
         .auto_shrink([false, false])
         .show(ui, add);
 }
-
-/// FTE as the tables show it: one decimal place.
-pub fn fte(value: f64) -> String {
-    crate::ui::widgets::fte(value)
-}

@@ -31,14 +31,14 @@ pub fn panel(
                 ui.label("No problems: every value is in range and every reference is known");
                 return;
             }
-            let dark = ui.visuals().dark_mode;
+            let palette = theme::palette(ui);
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for (i, p) in derived.problems.iter().take(MAX_LISTED).enumerate() {
                         let (mark, colour) = match p.severity {
-                            Severity::Error => ("Error", theme::error(dark)),
-                            Severity::Warning => ("Warning", theme::warning(dark)),
+                            Severity::Error => ("Error", palette.error),
+                            Severity::Warning => ("Warning", palette.warning),
                         };
                         ui.push_id(("problem", i), |ui| {
                             ui.horizontal(|ui| {

@@ -3,10 +3,10 @@
 
 use egui::{Grid, RichText, Ui};
 
-use super::fte;
 use crate::charts::ChartState;
 use crate::document::Derived;
 use crate::engine::Flows;
+use crate::format::fte;
 use crate::model::{Chart, Plan};
 use crate::theme;
 use crate::ui::card::card_ui;
@@ -145,7 +145,7 @@ pub fn equality_ui(
     use crate::engine::equality::Selection;
     let e = derived.equality();
     let o = &derived.outcome;
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     card_ui(
         ui,
         crate::model::Chart::Equality,
@@ -206,7 +206,7 @@ pub fn equality_ui(
                     }
                     if matches!(row.selection, Selection::Under | Selection::Over) && !row.everyone
                     {
-                        ui.colored_label(theme::warning(dark), &cells[7]);
+                        ui.colored_label(palette.warning, &cells[7]);
                     } else {
                         ui.label(&cells[7]);
                     }
@@ -279,7 +279,7 @@ pub fn timetable_ui(
     commands: &mut Vec<Command>,
 ) {
     let o = &derived.outcome;
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
     ui.strong("Details");
@@ -357,7 +357,7 @@ pub fn timetable_ui(
                     if t.meets_go_live {
                         ui.label("Yes");
                     } else {
-                        ui.colored_label(theme::warning(dark), "No");
+                        ui.colored_label(palette.warning, "No");
                     }
                     ui.label(if n == 0 {
                         c.double_running_cost.whole()
@@ -387,6 +387,6 @@ pub fn timetable_ui(
         });
     }
     for f in misses {
-        ui.colored_label(theme::warning(dark), format!("Warning: {}", f.message));
+        ui.colored_label(palette.warning, format!("Warning: {}", f.message));
     }
 }

@@ -191,7 +191,7 @@ pub fn ui(
     };
     if *at != revision || r.scenario != scenario {
         ui.colored_label(
-            theme::warning(ui.visuals().dark_mode),
+            theme::palette(ui).warning,
             "The plan or scenario has changed since this run: run it again",
         );
     }

@@ -92,10 +92,10 @@ pub fn ui(
             let Some((at, goal, answer)) = &state.answer else {
                 return;
             };
-            let dark = ui.visuals().dark_mode;
+            let palette = theme::palette(ui);
             if *at != revision {
                 ui.colored_label(
-                    theme::warning(dark),
+                    palette.warning,
                     "The plan has changed since these targets were found: find them again",
                 );
             }
@@ -108,7 +108,7 @@ pub fn ui(
                 }
                 Err(short) => {
                     ui.colored_label(
-                        theme::warning(dark),
+                        palette.warning,
                         crate::export::report::shortfall_words(goal, short),
                     );
                 }

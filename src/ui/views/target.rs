@@ -4,9 +4,9 @@
 use egui::{Grid, RichText, Ui};
 
 use super::Panels;
-use super::fte;
 use crate::document::Derived;
 use crate::document::edit::{self, Edit};
+use crate::format::fte;
 use crate::model::{Location, Money, Plan, Role, TargetPay};
 use crate::theme;
 use crate::ui::command::{Command, DeletionKind};

@@ -43,7 +43,7 @@ pub(super) fn table_ui(
         return;
     }
     let names = Names::of(plan);
-    let dark = ui.visuals().dark_mode;
+    let palette = theme::palette(ui);
     // Text in the rows is not selectable, so a click on it selects the row.
     ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
@@ -121,7 +121,7 @@ pub(super) fn table_ui(
                     return;
                 };
                 row.set_selected(state.selected.contains(&i));
-                row_ui(&mut row, i, post, &names, derived, dark, state, commands);
+                row_ui(&mut row, i, post, &names, derived, palette, state, commands);
             });
         });
     if sort != state.sort {
@@ -168,7 +168,7 @@ pub(super) fn row_ui(
     post: &Post,
     names: &Names<'_>,
     derived: &Derived,
-    dark: bool,
+    palette: theme::Palette,
     state: &mut State,
     commands: &mut Vec<Command>,
 ) {
@@ -192,7 +192,7 @@ pub(super) fn row_ui(
         let text = if problems.is_empty() {
             RichText::new(&post.id)
         } else {
-            RichText::new(format!("! {}", post.id)).color(theme::error(dark))
+            RichText::new(format!("! {}", post.id)).color(palette.error)
         };
         let r = ui.selectable_label(state.focus == Some(i), text);
         let r = if problems.is_empty() {

@@ -1,8 +1,9 @@
 //! The scenarios compared side by side, each difference under its figure.
 
 use super::State;
-use crate::charts::{Scenarios, fte};
+use crate::charts::Scenarios;
 use crate::document::Derived;
+use crate::format::fte;
 use crate::model::{Money, Plan};
 use crate::theme;
 use crate::ui::command::{Command, TextTable, copy_buttons};
@@ -222,10 +223,7 @@ impl Value {
                 let d = if d.abs() < 0.05 { 0.0 } else { d };
                 signed(d > 0.0, format!("{d:.1}"))
             }
-            (Self::Fte(a), Self::Fte(b)) => {
-                let d = a - b;
-                signed(d >= 0.05, fte(d))
-            }
+            (Self::Fte(a), Self::Fte(b)) => crate::format::fte_change(a - b),
             _ => String::new(),
         }
     }

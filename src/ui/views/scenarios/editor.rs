@@ -2,9 +2,9 @@
 
 use super::State;
 use super::roles::roles_ui;
-use crate::charts::fte;
 use crate::document::Derived;
 use crate::document::edit::Settings;
+use crate::format::fte;
 use crate::model::{ImplementationCost, Money, PaybackLimit, Plan, Programme, Scenario};
 use crate::theme;
 use crate::ui::views::assumptions::{COST_SHARES, SPLIT_METHODS};

@@ -1,6 +1,6 @@
 //! A scenario's role targets and pay.
 
-use crate::charts::fte;
+use crate::format::fte;
 use crate::model::{Money, Plan, Role, Scenario, TargetPay};
 use crate::theme;
 use crate::ui::widgets;
