@@ -134,6 +134,41 @@ fn every_top_level_module_has_a_layer() {
     }
 }
 
+/// The layers that must run without a window: the plan, the engine, the figures, the file and
+/// the document (the command line and the tests use them with no display).
+const HEADLESS: [&str; 8] = [
+    "model", "format", "engine", "example", "figures", "persist", "document", "import",
+];
+
+#[test]
+fn the_headless_layers_never_name_egui() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for module in HEADLESS {
+        for file in sources(&src, module) {
+            let code = code_of(&std::fs::read_to_string(&file).expect("a source file reads"));
+            for (n, line) in code.lines().enumerate() {
+                if ["egui", "eframe", "wgpu"].iter().any(|w| {
+                    line.match_indices(w).any(|(at, _)| {
+                        let before = line[..at].chars().next_back();
+                        let after = line[at + w.len()..].chars().next();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            && (after == Some(':') || after == Some('_'))
+                    })
+                }) {
+                    wrong.push(format!(
+                        "{}:{}: {}",
+                        file.strip_prefix(&src).unwrap_or(&file).display(),
+                        n + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "headless code names egui:\n{}", wrong.join("\n"));
+}
+
 #[test]
 fn the_reader_finds_paths_and_groups() {
     let names =

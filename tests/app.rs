@@ -632,7 +632,7 @@ fn one_council_and_zero_targets_still_chart_and_present() {
         r.target_fte = 0.0;
     }
     plan.scenarios.clear();
-    let shown = merger_planner::charts::shown_slides(&plan);
+    let shown = merger_planner::figures::charts::shown_slides(&plan);
     assert!(!shown.contains(&Chart::Scenarios));
     let dialogs = ScriptedDialogs::default();
     let mut h = harness_for(plan, None, &dialogs);
@@ -1046,7 +1046,7 @@ fn presentation_starts_moves_and_leaves_with_the_keys() {
     h.run();
     assert_eq!(h.state().presenting(), Some(0));
     // Every chart but the fan and tornado: the example has no uncertain input.
-    let shown = merger_planner::charts::shown_slides(&example_plan());
+    let shown = merger_planner::figures::charts::shown_slides(&example_plan());
     assert_eq!(shown.len(), Chart::ALL.len() - 2);
     h.get_by_label_contains(&format!("Slide 1 of {}", shown.len()));
     assert!(
@@ -1116,7 +1116,7 @@ fn no_slide_shows_a_salary_a_date_of_birth_or_a_post_id() {
         if let Some(holder) = &p.holder {
             let dob = holder.date_of_birth;
             private.push(dob.to_string());
-            private.push(merger_planner::charts::series::long_date(dob));
+            private.push(merger_planner::figures::charts::long_date(dob));
         }
     }
     private.sort();
@@ -1144,7 +1144,7 @@ fn no_slide_shows_a_salary_a_date_of_birth_or_a_post_id() {
     }
     assert_eq!(
         slides_seen,
-        merger_planner::charts::shown_slides(&plan).len()
+        merger_planner::figures::charts::shown_slides(&plan).len()
     );
 }
 

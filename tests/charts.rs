@@ -4,11 +4,13 @@
 
 mod common;
 
-use merger_planner::charts::series::{Phase, WaterfallStepKind};
-use merger_planner::charts::{self, Figures, PoolBar, Series};
 use merger_planner::engine::{
     CouncilOutcome, Flag, FlagKind, Flows, FunctionOutcome, Outcome, RoleOutcome, Timetable,
     Totals, Waterfall, YearOutcome,
+};
+use merger_planner::figures::charts::{
+    self as series, Figures, Phase, PoolBar, Pools, Scenarios, Series, Spread, WaterfallStepKind,
+    nothing_to_show, title,
 };
 use merger_planner::model::{Chart, FinancialYear, Money, Plan, RedundancyScheme};
 use proptest::prelude::*;
@@ -195,10 +197,10 @@ fn overlap_stacks_add_up_to_each_function_and_sit_on_each_other() {
     assert_eq!(s.headline(), "11.0 FTE overlap (today minus target)");
     // A council without a short name is named in full.
     assert_eq!(s.councils[2].name, "East District Council");
-    // Colours are the councils' own, from the plan, through the theme.
+    // Colours are the councils' own, from the plan.
     assert_eq!(
         s.councils[1].colour,
-        merger_planner::theme::council_colour(plan.councils[1].colour)
+        series::Hue::Council(plan.councils[1].colour)
     );
 }
 
@@ -272,7 +274,7 @@ proptest! {
         };
         w.target = w.baseline - w.saving();
         let o = Outcome { waterfall: w, ..Outcome::default() };
-        let bridge = charts::series::Waterfall::of(&o);
+        let bridge = series::Waterfall::of(&o);
         prop_assert_eq!(bridge.steps[6].to, w.target);
         prop_assert_eq!(bridge.steps[7].to, w.target);
         for s in &bridge.steps[1..7] {
@@ -300,14 +302,14 @@ proptest! {
 }
 
 /// A bridge from `today` to `target` pounds, all by deleting vacancies.
-fn bridge(today: i64, target: i64) -> charts::series::Waterfall {
+fn bridge(today: i64, target: i64) -> series::Waterfall {
     let w = Waterfall {
         baseline: pounds(today),
         vacancies_deleted: pounds(today - target),
         target: pounds(target),
         ..Waterfall::default()
     };
-    charts::series::Waterfall::of(&Outcome {
+    series::Waterfall::of(&Outcome {
         waterfall: w,
         ..Outcome::default()
     })
@@ -339,7 +341,7 @@ fn the_waterfall_axis_breaks_only_when_the_steps_would_be_squeezed() {
 fn pools_add_up_to_today_per_function_and_per_role() {
     let (plan, o) = hand_made();
     let series = Series::of(&plan, &o);
-    let check = |p: &charts::series::Pools| {
+    let check = |p: &Pools| {
         for (i, today) in p.today.iter().enumerate() {
             let sum: f64 = p.pools.iter().map(|s| s.values[i]).sum();
             assert!(
@@ -444,11 +446,11 @@ fn titles_name_the_chart_plan_and_scenario() {
     let (plan, o) = hand_made();
     let s = Series::of(&plan, &o);
     assert_eq!(
-        charts::title(Chart::Pools, &s),
+        title(Chart::Pools, &s),
         "Redundancy pools — Worked example, Base scenario"
     );
     assert_eq!(
-        charts::title(Chart::Scenarios, &s),
+        title(Chart::Scenarios, &s),
         "Scenarios compared — Worked example"
     );
 }
@@ -460,9 +462,9 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
     let empty_plan = Plan::new("Empty", plan.programme);
     let empty = Series::of(&empty_plan, &Outcome::default());
     for chart in Chart::ALL {
-        let scenarios = charts::Scenarios::default();
+        let scenarios = Scenarios::default();
         assert!(
-            charts::nothing_to_show(chart, &empty, Some(&scenarios)).is_some(),
+            nothing_to_show(chart, &empty, Some(&scenarios)).is_some(),
             "{chart:?}"
         );
         // (The hand-made outcome has no people: the equality chart is checked on a real one.)
@@ -470,16 +472,12 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
             chart,
             Chart::Scenarios | Chart::Fan | Chart::Tornado | Chart::Equality
         ) {
-            assert_eq!(
-                charts::nothing_to_show(chart, &full, None),
-                None,
-                "{chart:?}"
-            );
+            assert_eq!(nothing_to_show(chart, &full, None), None, "{chart:?}");
         }
     }
     // The fan and tornado: nothing without a range; not yet without a run; drawn with one.
     for chart in [Chart::Fan, Chart::Tornado] {
-        let why = charts::nothing_to_show(chart, &full, None).unwrap();
+        let why = nothing_to_show(chart, &full, None).unwrap();
         assert!(
             why.contains("no input of this scenario is uncertain"),
             "{why}"
@@ -499,22 +497,22 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
         &merger_planner::engine::evaluate(&uncertain, &base),
     );
     for chart in [Chart::Fan, Chart::Tornado] {
-        let why = charts::nothing_to_show(chart, &s, None).unwrap();
+        let why = nothing_to_show(chart, &s, None).unwrap();
         assert!(why.contains("Money > Uncertainty"), "{why}");
     }
     // Five people, every group under 5: nothing is drawn.
-    let why = charts::nothing_to_show(Chart::Equality, &s, None).unwrap();
+    let why = nothing_to_show(Chart::Equality, &s, None).unwrap();
     assert!(why.contains("5 or more people"), "{why}");
     assert!(s.equality.groups.is_empty());
     assert_eq!(s.equality.hidden, 6);
     // The example's groups are large enough to draw.
     let example = merger_planner::example::bournemouth_poole();
     let e = Series::of(&example, &merger_planner::engine::evaluate_base(&example));
-    assert_eq!(charts::nothing_to_show(Chart::Equality, &e, None), None);
+    assert_eq!(nothing_to_show(Chart::Equality, &e, None), None);
     let r = merger_planner::engine::risk::for_papers(&uncertain, &base).unwrap();
-    s.spread = Some(charts::spread::Spread::of(&r));
+    s.spread = Some(Spread::of(&r));
     for chart in [Chart::Fan, Chart::Tornado] {
-        assert_eq!(charts::nothing_to_show(chart, &s, None), None, "{chart:?}");
+        assert_eq!(nothing_to_show(chart, &s, None), None, "{chart:?}");
     }
     let spread = s.spread.as_ref().unwrap();
     assert_eq!(spread.tornado.inputs, ["Implementation overrun"]);
@@ -539,14 +537,14 @@ fn empty_data_says_nothing_to_show_and_real_data_does_not() {
         f.target_fte = 0.0;
     }
     let s = Series::of(&plan, &o);
-    assert!(charts::nothing_to_show(Chart::Overlap, &s, None).is_none());
+    assert!(nothing_to_show(Chart::Overlap, &s, None).is_none());
     assert!((s.overlap.overlap(0) - 27.0).abs() < 1e-9);
 }
 
 #[test]
 fn scenarios_compare_every_scenario_of_a_real_plan() {
     let plan = merger_planner::document::example_plan();
-    let s = charts::Scenarios::of(&plan);
+    let s = Scenarios::of(&plan);
     assert_eq!(s.scenarios.len(), plan.scenario_names().len());
     assert_eq!(s.scenarios[0].name, "Base");
     let base = merger_planner::engine::evaluate_base(&plan);
@@ -623,7 +621,7 @@ fn every_slide_and_image_carries_a_footer_with_the_marking() {
 #[test]
 fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it_measures() {
     let plan = merger_planner::example::bournemouth_poole();
-    let s = charts::Scenarios::of(&plan);
+    let s = Scenarios::of(&plan);
     let vr_only = s
         .scenarios
         .iter()

@@ -309,7 +309,7 @@ fn sex_and_disability_are_counted_where_recorded() {
     // go-live (the other bands are empty), and of the groups by sex and disability, women (1
     // leaver) and men (4) are not drawn. Its headline counts the uneven groups it draws, the two
     // by disability, not the four flagged: it speaks of what the chart shows.
-    let chart = merger_planner::charts::spread::EqualityChart::of(&plan, &o);
+    let chart = merger_planner::figures::charts::EqualityChart::of(&plan, &o);
     let names: Vec<&str> = chart.groups.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(
         names,
@@ -319,7 +319,7 @@ fn sex_and_disability_are_counted_where_recorded() {
     assert_eq!(chart.hidden, 7);
     assert_eq!(chart.uneven, 2);
     assert_eq!(
-        merger_planner::charts::Figures::headline(&chart),
+        merger_planner::figures::charts::Figures::headline(&chart),
         "25.0% of the workforce expected to leave; 2 groups outside four-fifths to five-fourths of it"
     );
 }

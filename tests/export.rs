@@ -51,7 +51,7 @@ fn every_slide_is_written_at_the_requested_size_and_is_not_blank() {
 fn a_chart_picture_fills_its_size_with_the_chart() {
     let plan = example_plan();
     let outcome = merger_planner::engine::evaluate_base(&plan);
-    let series = merger_planner::charts::Series::of(&plan, &outcome);
+    let series = merger_planner::figures::charts::Series::of(&plan, &outcome);
     let mut renderer = Offscreen::new().unwrap();
     for size in [[1920, 1080], [640, 480]] {
         let image = export::picture(
@@ -96,7 +96,7 @@ fn export_slides_runs_without_a_window() {
     let saved = merger_planner::persist::plan_file::open(&plan).unwrap();
     assert_eq!(
         printed.lines().count(),
-        merger_planner::charts::shown_slides(&saved).len()
+        merger_planner::figures::charts::shown_slides(&saved).len()
     );
     assert_eq!(printed.lines().count(), Chart::ALL.len() - 2);
     let first = out.join("01-overlap.png");

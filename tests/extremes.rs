@@ -4,10 +4,11 @@
 
 use egui_kittest::Harness;
 use jiff::civil::date;
-use merger_planner::charts::{self, Scenarios, Series};
+use merger_planner::charts::{self};
 use merger_planner::engine::evaluate;
 use merger_planner::example;
 use merger_planner::export::report;
+use merger_planner::figures::charts::{Scenarios, Series, table};
 use merger_planner::model::{Chart, Money, Plan, Programme, validate};
 use merger_planner::ui::App;
 use merger_planner::ui::command::{Command, View};
@@ -83,7 +84,7 @@ fn the_engine_and_the_report_are_total_on_extreme_plans() {
             let _ = report::json(&plan, &o);
             let series = Series::of(&plan, &o);
             for chart in Chart::ALL {
-                let _ = charts::table(chart, &series, None, None);
+                let _ = table(chart, &series, None, None);
             }
         }
         assert!(

@@ -4,8 +4,9 @@
 //! snapshots` accepts it.
 
 use egui_kittest::{Harness, SnapshotResults};
-use merger_planner::charts::{self, Scenarios, Series};
+use merger_planner::charts::{self};
 use merger_planner::document::example_plan;
+use merger_planner::figures::charts::{Scenarios, Series, Spread};
 use merger_planner::model::Chart;
 use merger_planner::theme;
 
@@ -37,7 +38,7 @@ fn every_chart_on_the_example_plan() {
         &std::sync::atomic::AtomicBool::new(false),
     )
     .unwrap();
-    series.spread = Some(charts::spread::Spread::of(&r));
+    series.spread = Some(Spread::of(&r));
     // One result for all charts, so every changed chart is reported (and updated) at once.
     let mut results = SnapshotResults::new();
     for chart in Chart::ALL {

@@ -1,79 +1,20 @@
 //! The charts the app draws, drawn with egui_plot from figures built once per change of the
-//! plan ([`series::Series`]). Each chart is one small function; this module holds what they share:
-//! titles, axes for categories and money, the "nothing to show" note, the table under a chart and
-//! the card that puts them together in a view. Slides and exported images draw the same charts.
+//! plan (`figures::charts::Series`, headless). Each chart is one small function in `plots`; this
+//! module holds what they share: the place a chart is drawn, the table under a chart and the
+//! picture of a slide. Slides and exported images draw the same charts.
 
 mod plots;
-pub mod series;
-pub mod spread;
 
 use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use crate::engine::Flows;
+use crate::figures::charts::{
+    ChartFigures, Figures, Scenarios, Series, figures_of, headline, nothing_to_show, pools_shown,
+    title,
+};
 use crate::model::Chart;
 use crate::theme;
-pub use series::{ChartFigures, Figures, Scenarios, Series};
-
-/// A redundancy pool, as the pools chart stacks them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PoolBar {
-    /// Vacant posts deleted.
-    VacanciesDeleted,
-    /// Voluntary redundancy.
-    Voluntary,
-    /// Redeployed into open posts.
-    Redeployed,
-    /// Compulsory redundancy.
-    Compulsory,
-    /// Kept in the single service (filled and vacant).
-    Kept,
-}
-
-impl PoolBar {
-    /// Its colour, the same on every theme.
-    pub fn colour(self) -> egui::Color32 {
-        use theme::pools;
-        match self {
-            Self::VacanciesDeleted => pools::VACANCIES_DELETED,
-            Self::Voluntary => pools::VOLUNTARY,
-            Self::Redeployed => pools::REDEPLOYED,
-            Self::Compulsory => pools::COMPULSORY,
-            Self::Kept => pools::KEPT,
-        }
-    }
-    /// Every pool, in stacking order.
-    pub const ALL: [Self; 5] = [
-        Self::VacanciesDeleted,
-        Self::Voluntary,
-        Self::Redeployed,
-        Self::Compulsory,
-        Self::Kept,
-    ];
-
-    /// As the legend says it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::VacanciesDeleted => "Vacancies deleted",
-            Self::Voluntary => "Voluntary redundancy",
-            Self::Redeployed => "Redeployed",
-            Self::Compulsory => "Compulsory redundancy",
-            Self::Kept => "Kept",
-        }
-    }
-
-    /// The pool's FTE in a group of posts.
-    pub fn fte(self, f: &Flows) -> f64 {
-        match self {
-            Self::VacanciesDeleted => f.vacancies_deleted,
-            Self::Voluntary => f.voluntary,
-            Self::Redeployed => f.redeployed_out,
-            Self::Compulsory => f.compulsory,
-            Self::Kept => f.kept_total(),
-        }
-    }
-}
 
 /// Where a chart is drawn, which decides its type size and whether it can be hovered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,97 +34,6 @@ pub struct ChartState {
     pub pools_function: Option<usize>,
     /// The pool whose equality impact is shown (none: every pool).
     pub equality_pool: Option<usize>,
-}
-
-/// The chart's title: what it is, for which plan and scenario (every scenario, for the
-/// comparison).
-pub fn title(chart: Chart, series: &Series) -> String {
-    if chart == Chart::Scenarios {
-        return format!("{} — {}", chart.name(), series.plan);
-    }
-    format!(
-        "{} — {}, {} scenario",
-        chart.name(),
-        series.plan,
-        series.scenario
-    )
-}
-
-/// The figures behind a chart: the pools of one function's roles when drilled down; `None` for
-/// the comparison when the scenarios have not been evaluated.
-fn figures<'a>(
-    chart: Chart,
-    series: &'a Series,
-    scenarios: Option<&'a Scenarios>,
-    pools_function: Option<usize>,
-) -> Option<&'a dyn Figures> {
-    Some(match chart {
-        Chart::Overlap => &series.overlap,
-        Chart::Savings => &series.savings,
-        Chart::Waterfall => &series.waterfall,
-        Chart::Pools => pools_shown(series, pools_function),
-        Chart::Money => &series.years,
-        Chart::Timetable => &series.timeline,
-        Chart::Split => &series.split,
-        Chart::Scenarios => scenarios?,
-        Chart::Fan => &series.spread.as_ref()?.fan,
-        Chart::Tornado => &series.spread.as_ref()?.tornado,
-        Chart::Equality => &series.equality,
-    })
-}
-
-/// The pools chart's figures: per role of the function drilled into, else per function.
-fn pools_shown(series: &Series, pools_function: Option<usize>) -> &series::Pools {
-    pools_function
-        .and_then(|f| series.pools_by_role.get(f))
-        .unwrap_or(&series.pools)
-}
-
-/// The chart's headline figure, as a slide shows it in large type.
-pub fn headline(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> String {
-    figures(chart, series, scenarios, None)
-        .map(Figures::headline)
-        .unwrap_or_default()
-}
-
-/// The figures behind the chart as a table.
-pub fn table(
-    chart: Chart,
-    series: &Series,
-    scenarios: Option<&Scenarios>,
-    pools_function: Option<usize>,
-) -> ChartFigures {
-    figures(chart, series, scenarios, pools_function)
-        .map(Figures::table)
-        .unwrap_or_default()
-}
-
-/// Why there is nothing to draw, or `None` when there is something.
-pub fn nothing_to_show(
-    chart: Chart,
-    series: &Series,
-    scenarios: Option<&Scenarios>,
-) -> Option<&'static str> {
-    let empty = figures(chart, series, scenarios, None).is_none_or(Figures::is_empty);
-    empty.then_some(match chart {
-        Chart::Overlap | Chart::Pools => {
-            "Nothing to show: the plan has no posts or targets in its functions yet"
-        }
-        Chart::Timetable => "Nothing to show: the plan has no councils yet",
-        Chart::Savings | Chart::Split => "Nothing to show: no council saves or spends anything yet",
-        Chart::Waterfall => "Nothing to show: there is no cost today and none in the target",
-        Chart::Money => "Nothing to show: no savings or one-off costs in any year",
-        Chart::Scenarios => "Nothing to show: no scenario saves or spends anything yet",
-        Chart::Fan | Chart::Tornado if !series.uncertain => {
-            "Nothing to show: no input of this scenario is uncertain; give ranges in Scenarios or Assumptions"
-        }
-        Chart::Fan | Chart::Tornado => {
-            "Not worked out yet for the plan as it stands: run it in Money > Uncertainty"
-        }
-        Chart::Equality => {
-            "Nothing to show: no group has 5 or more people and 5 or more leavers (the tables in the Pools view say more)"
-        }
-    })
 }
 
 /// Draws the chart's plot (or the "nothing to show" note) in a space `height` points high.
@@ -226,13 +76,13 @@ pub fn plot_ui(
         Chart::Fan | Chart::Tornado => {
             if let Some(s) = &series.spread {
                 if chart == Chart::Fan {
-                    spread::fan_ui(ui, &s.fan, look);
+                    plots::fan_ui(ui, &s.fan, look);
                 } else {
-                    spread::tornado_ui(ui, &s.tornado, look);
+                    plots::tornado_ui(ui, &s.tornado, look);
                 }
             }
         }
-        Chart::Equality => spread::equality_ui(ui, &series.equality, look),
+        Chart::Equality => plots::equality_ui(ui, &series.equality, look),
     }
 }
 
@@ -248,7 +98,7 @@ pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>)
             .max()
             .unwrap_or(0)
     } else {
-        figures(chart, series, scenarios, None).map_or(0, Figures::rows)
+        figures_of(chart, series, scenarios, None).map_or(0, Figures::rows)
     };
     (rows as f32 * 34.0 + 120.0).max(380.0)
 }
@@ -323,17 +173,4 @@ pub fn picture_ui(
                 .color(theme::palette(ui).chart_text),
         );
     });
-}
-
-/// The slides shown: the plan's choice, without the scenario comparison when the plan has no
-/// scenarios to compare (a comparison of one is no comparison).
-/// Nor the fan and tornado when no input of the plan or any scenario is uncertain.
-pub fn shown_slides(plan: &crate::model::Plan) -> Vec<Chart> {
-    let uncertain = plan.assumptions.ranges.any() || plan.scenarios.iter().any(|s| s.ranges.any());
-    plan.slides
-        .iter()
-        .copied()
-        .filter(|c| *c != Chart::Scenarios || !plan.scenarios.is_empty())
-        .filter(|c| !matches!(c, Chart::Fan | Chart::Tornado) || uncertain)
-        .collect()
 }

@@ -43,7 +43,10 @@ pub(super) fn export_slides_cmd(
         .unwrap_or(png::DEFAULT_SIZE);
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
-    for (i, chart) in crate::charts::shown_slides(&plan).into_iter().enumerate() {
+    for (i, chart) in crate::figures::charts::shown_slides(&plan)
+        .into_iter()
+        .enumerate()
+    {
         let file = args.out.join(png::slide_file_name(i, chart));
         may_write(&file, args.force, &[&args.plan])?;
     }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::leavers;
-use crate::charts::{Scenarios, Series};
 use crate::engine::{self, Outcome};
+use crate::figures::charts::{Scenarios, Series};
 use crate::model::{Location, Plan, Post, Problem, Severity, validate};
 
 /// The figures derived from the plan, rebuilt only when the plan or scenario changes.

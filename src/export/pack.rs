@@ -15,8 +15,8 @@ use skrifa::MetadataProvider as _;
 
 use super::offscreen::Offscreen;
 use super::png::{ExportError, picture, today};
-use crate::charts::{Scenarios, Series};
 use crate::engine;
+use crate::figures::charts::{Scenarios, Series};
 use crate::figures::tables::{self, Cell, Options, Table};
 use crate::model::{Chart, Plan, Scenario};
 
@@ -109,9 +109,9 @@ pub fn board_pack_with(
     };
     // The slides, then the uncertainty's charts and the equality impact's where the slides do
     // not already show them.
-    let mut slides = crate::charts::shown_slides(plan);
+    let mut slides = crate::figures::charts::shown_slides(plan);
     let mut series = Series::of(plan, &o);
-    series.spread = risk.map(crate::charts::spread::Spread::of);
+    series.spread = risk.map(crate::figures::charts::Spread::of);
     let extra = [Chart::Fan, Chart::Tornado]
         .into_iter()
         .filter(|_| risk.is_some())

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::offscreen::{Image, Offscreen, RenderError};
-use crate::charts::{self, Scenarios, Series};
+use crate::charts::{self};
 use crate::engine;
+use crate::figures::charts::{Scenarios, Series};
 use crate::model::{Chart, Plan, Scenario};
 use crate::persist::plan_file::{self, FileError};
 use crate::theme;
@@ -85,7 +86,7 @@ pub fn slides(
     dir: &Path,
     size: [u32; 2],
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let slides = crate::charts::shown_slides(plan);
+    let slides = crate::figures::charts::shown_slides(plan);
     if slides.is_empty() {
         return Err(ExportError::NoSlides);
     }
@@ -97,7 +98,7 @@ pub fn slides(
     {
         series.spread = engine::risk::for_papers(plan, scenario)
             .as_ref()
-            .map(crate::charts::spread::Spread::of);
+            .map(crate::figures::charts::Spread::of);
     }
     let scenarios = slides
         .contains(&Chart::Scenarios)

@@ -2,5 +2,6 @@
 //! Today it holds the sentences and round figures the charts and the papers share (see
 //! ARCHITECTURE.md for what is to move here next).
 
+pub mod charts;
 pub mod tables;
 pub mod words;

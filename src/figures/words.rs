@@ -68,3 +68,15 @@ pub fn selection_words(s: crate::engine::equality::Selection) -> &'static str {
         Selection::Suppressed => "fewer than 5 people: not shown",
     }
 }
+
+/// A change in pounds with its sign: "+£489k", "−£595k", "£0".
+pub fn money_change(x: f64) -> String {
+    let m = Money::from_pounds_f64(x.abs()).compact();
+    if x >= 0.5 {
+        format!("+{m}")
+    } else if x <= -0.5 {
+        format!("−{m}")
+    } else {
+        m
+    }
+}

@@ -4,9 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, TextTable, copy_buttons};
-use crate::charts::{
-    ChartState, Place, Scenarios, Series, plot_ui, table, table_ui, title, view_height,
-};
+use crate::charts::{ChartState, Place, plot_ui, table_ui, view_height};
+use crate::figures::charts::{Scenarios, Series, table, title};
 use crate::model::Chart;
 use crate::theme;
 

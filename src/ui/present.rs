@@ -6,11 +6,12 @@
 use egui::{Key, RichText, Ui};
 
 use super::command::{Command, SlideMove};
-use crate::charts::{self, Scenarios, Series};
+use crate::charts::{self};
+use crate::figures::charts::{Scenarios, Series};
 use crate::model::Chart;
 use crate::theme;
 
-pub use crate::charts::shown_slides;
+pub use crate::figures::charts::shown_slides;
 
 /// The keys that move through the slides, and what each does.
 pub const KEYS: [(Key, SlideMove); 11] = [

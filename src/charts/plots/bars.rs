@@ -4,7 +4,7 @@ use super::{
     Key, Look, category_plot, end_label, fte_axis, hover_name, include_range, label_room,
     money_axis, stack_keys, stacked_bars,
 };
-use crate::charts::series::{Overlap, Pools, Stack};
+use crate::figures::charts::{Overlap, Pools, Stack};
 use crate::format::fte;
 use crate::model::Money;
 use egui::Ui;
@@ -73,7 +73,7 @@ pub fn overlap_ui(ui: &mut Ui, s: &Overlap, look: Look) {
 }
 
 /// Recurring saving per function, stacked by each council's share.
-pub fn savings_ui(ui: &mut Ui, s: &crate::charts::series::Savings, look: Look) {
+pub fn savings_ui(ui: &mut Ui, s: &crate::figures::charts::Savings, look: Look) {
     // A function's label goes at the end of its bar: the top of the gains, or the bottom of the
     // losses when the function loses money overall.
     let ends: Vec<(f64, String)> = s

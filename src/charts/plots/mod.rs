@@ -4,11 +4,13 @@
 
 mod bars;
 mod money;
+mod spread;
 mod timeline;
 mod waterfall;
 
 pub use self::bars::{overlap_ui, pools_ui, savings_ui};
 pub use self::money::{scenarios_ui, split_ui, years_ui};
+pub use self::spread::{equality_ui, fan_ui, tornado_ui};
 pub use self::timeline::timeline_ui;
 pub use self::waterfall::waterfall_ui;
 
@@ -16,7 +18,7 @@ use egui::{Align2, Color32, FontId, RichText, Stroke, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, Text};
 
 use super::Place;
-use super::series::Stack;
+use crate::figures::charts::{Hue, PoolBar, Stack};
 use crate::model::{Chart, Money};
 use crate::theme;
 
@@ -328,14 +330,14 @@ fn stacked_bars(
                     Bar::new(-(i as f64) + offset, v)
                         .base_offset(base)
                         .width(width)
-                        .fill(s.colour)
-                        .stroke(Stroke::new(1.0, s.colour))
+                        .fill(paint(s.colour))
+                        .stroke(Stroke::new(1.0, paint(s.colour)))
                         .name(format!("{}, {category}: {}", s.name, unit(v)))
                 })
                 .collect();
             BarChart::new(s.name.clone(), bars)
                 .horizontal()
-                .color(s.colour)
+                .color(paint(s.colour))
                 .element_formatter(hover_name())
         })
         .collect()
@@ -367,7 +369,7 @@ fn money_bars(
 fn stack_keys(stacks: &[Stack]) -> Vec<(Key, &str)> {
     stacks
         .iter()
-        .map(|s| (Key::Bar(s.colour), s.name.as_str()))
+        .map(|s| (Key::Bar(paint(s.colour)), s.name.as_str()))
         .collect()
 }
 
@@ -479,6 +481,20 @@ pub(super) fn money_y_axis(look: Look) -> AxisHints<'static> {
 /// The width a money y axis needs.
 pub(super) fn money_y_width(ui: &Ui, look: Look) -> f32 {
     axis_width(ui, &["-£100.0m".to_owned()], look)
+}
+
+/// A series' colour token as paint: a council's own colour, or a pool's (the same on every
+/// theme).
+pub(super) fn paint(hue: Hue) -> Color32 {
+    use theme::pools;
+    match hue {
+        Hue::Council(c) => theme::council_colour(c),
+        Hue::Pool(PoolBar::VacanciesDeleted) => pools::VACANCIES_DELETED,
+        Hue::Pool(PoolBar::Voluntary) => pools::VOLUNTARY,
+        Hue::Pool(PoolBar::Redeployed) => pools::REDEPLOYED,
+        Hue::Pool(PoolBar::Compulsory) => pools::COMPULSORY,
+        Hue::Pool(PoolBar::Kept) => pools::KEPT,
+    }
 }
 
 #[cfg(test)]

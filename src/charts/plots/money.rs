@@ -4,7 +4,7 @@ use super::{
     Key, Look, category_plot, end_label, hover_name, include_range, label_room, money_axis,
     money_bars, money_y_axis, money_y_width, nice_marks, year_axis, year_marks,
 };
-use crate::charts::series::{Scenarios, Split, Years};
+use crate::figures::charts::{Scenarios, Split, Years};
 use crate::model::Money;
 use egui::{Align2, Ui};
 use egui_plot::{BarChart, Line, MarkerShape, PlotPoint, PlotPoints, Points, Text, VLine};

@@ -1,7 +1,7 @@
 //! The timetable as lanes of dated bars against go-live.
 
 use super::{Key, Look, axis_width, category_axis, category_marks, hover_name};
-use crate::charts::series::{Phase, Timeline, long_date, month};
+use crate::figures::charts::{Phase, Timeline, long_date, month};
 use crate::theme;
 use egui::{Align2, RichText, Ui};
 use egui_plot::{
@@ -65,9 +65,9 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
         format!("Go-live {}", long_date(t.go_live))
     };
     let mut keys: Vec<(Key, &str)> = [
-        crate::charts::series::Phase::Consultation,
-        crate::charts::series::Phase::Notice,
-        crate::charts::series::Phase::Exits,
+        crate::figures::charts::Phase::Consultation,
+        crate::figures::charts::Phase::Notice,
+        crate::figures::charts::Phase::Exits,
     ]
     .map(|p| (Key::Bar(phase_colour(p, look.palette)), p.name()))
     .to_vec();
@@ -79,9 +79,9 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
     let look = look.legend(ui, &keys);
     let mut charts = Vec::new();
     for phase in [
-        crate::charts::series::Phase::Consultation,
-        crate::charts::series::Phase::Notice,
-        crate::charts::series::Phase::Exits,
+        crate::figures::charts::Phase::Consultation,
+        crate::figures::charts::Phase::Notice,
+        crate::figures::charts::Phase::Exits,
     ] {
         let colour = phase_colour(phase, look.palette);
         let bars: Vec<Bar> = t

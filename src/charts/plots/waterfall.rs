@@ -3,7 +3,7 @@
 use super::{
     Key, Look, category_plot, end_label, hover_name, include_range, label_room, money_axis,
 };
-use crate::charts::series::{Waterfall, WaterfallStepKind};
+use crate::figures::charts::{Waterfall, WaterfallStepKind};
 use crate::model::Money;
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, PlotPoints};

@@ -109,7 +109,7 @@ impl App {
         if derived.series.spread.is_none()
             && let Some(r) = risk.current(derived.revision, &derived.outcome.scenario)
         {
-            derived.series.spread = Some(crate::charts::spread::Spread::of(r));
+            derived.series.spread = Some(crate::figures::charts::Spread::of(r));
         }
         let wants = slides_need_it && derived.series.uncertain && derived.series.spread.is_none();
         if wants && !risk.running() {

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use crate::charts::Scenarios;
-use crate::charts::series::ScenarioFigures;
 use crate::document::Derived;
 use crate::document::diff::{self, Change, What};
 use crate::document::label::words;
+use crate::figures::charts::ScenarioFigures;
+use crate::figures::charts::Scenarios;
 use crate::model::{Plan, Scenario};
 use crate::theme;
 use crate::ui::command::{Command, TextTable, copy_buttons};

@@ -1,8 +1,8 @@
 //! The scenarios compared side by side, each difference under its figure.
 
 use super::State;
-use crate::charts::Scenarios;
 use crate::document::Derived;
+use crate::figures::charts::Scenarios;
 use crate::format::fte;
 use crate::model::{Money, Plan};
 use crate::theme;
@@ -139,7 +139,7 @@ pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &TextTable) {
 /// The comparison as a table: a row a figure, a column a scenario, and beside each scenario
 /// other than the reference its difference from it.
 pub fn compare_table(chosen: &Scenarios, reference: &str) -> TextTable {
-    type Get = fn(&crate::charts::series::ScenarioFigures) -> Value;
+    type Get = fn(&crate::figures::charts::ScenarioFigures) -> Value;
     let Some(base) = chosen
         .scenarios
         .iter()

@@ -1,7 +1,7 @@
 //! The redundancy pools: vacancies deleted, voluntary, redeployed and compulsory, by function.
 
-use super::{ChartFigures, Figures, Stack, stack};
-use crate::charts::PoolBar;
+use super::PoolBar;
+use super::{ChartFigures, Figures, Hue, Stack, stack};
 use crate::engine::Outcome;
 use crate::format::fte;
 
@@ -29,7 +29,7 @@ impl Pools {
             .iter()
             .map(|p| Stack {
                 name: p.name().to_owned(),
-                colour: p.colour(),
+                colour: Hue::Pool(*p),
                 values: flows.iter().map(|f| p.fte(f)).collect(),
                 bases: Vec::new(),
             })

@@ -1,6 +1,6 @@
 //! Savings by function, stacked by each council's share.
 
-use super::{ChartFigures, Figures, Stack, councils, stack};
+use super::{ChartFigures, Figures, Hue, Stack, councils, stack};
 use crate::engine::Outcome;
 use crate::model::{Money, Plan};
 
@@ -36,7 +36,7 @@ impl Savings {
             .zip(&amounts)
             .map(|(key, a)| Stack {
                 name: key.short.clone(),
-                colour: key.colour,
+                colour: Hue::Council(key.colour),
                 values: a.iter().map(|m| m.as_pounds()).collect(),
                 bases: Vec::new(),
             })

@@ -1,6 +1,6 @@
 //! Headcount overlap: each function's FTE today by council against its target.
 
-use super::{ChartFigures, Figures, Stack, councils, stack};
+use super::{ChartFigures, Figures, Hue, Stack, councils, stack};
 use crate::engine::Outcome;
 use crate::format::fte;
 use crate::model::Plan;
@@ -27,7 +27,7 @@ impl Overlap {
             .enumerate()
             .map(|(c, key)| Stack {
                 name: key.short.clone(),
-                colour: key.colour,
+                colour: Hue::Council(key.colour),
                 values: o
                     .functions
                     .iter()
