@@ -166,7 +166,11 @@ fn the_headless_layers_never_name_egui() {
             }
         }
     }
-    assert!(wrong.is_empty(), "headless code names egui:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "headless code names egui:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

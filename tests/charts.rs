@@ -220,8 +220,8 @@ fn savings_split_adds_up_to_the_penny_with_losses_stacked_below_zero() {
     assert!((s.councils[1].bases[1]).abs() < 1e-9);
     assert!((s.councils[2].bases[1] + 3_000.0).abs() < 1e-6);
     let table = s.table();
-    assert_eq!(table.rows[0].last().unwrap(), "£150,000");
-    assert_eq!(table.rows[1].last().unwrap(), "-£5,000");
+    assert_eq!(table.shown_rows()[0].last().unwrap(), "£150,000");
+    assert_eq!(table.shown_rows()[1].last().unwrap(), "-£5,000");
 }
 
 #[test]
@@ -390,7 +390,7 @@ fn payback_is_marked_where_the_cumulative_net_turns_positive() {
         "Net positive in 2028/29: pays back 0.7 years after go-live"
     );
     assert_eq!(
-        y.table().rows[0],
+        y.table().shown_rows()[0],
         ["2027/28", "£0", "£80,000", "-£80,000", "-£80,000"]
     );
 }
@@ -422,7 +422,7 @@ fn the_timetable_marks_what_misses_go_live_with_the_reason() {
     assert!(south.reason.contains("30 June 2028"));
     assert!(t.lanes[0].spans.iter().all(|s| !s.misses));
     assert_eq!(t.headline(), "1 council misses go-live on 1 Apr 2028");
-    assert_eq!(t.table().rows[1][5], "No");
+    assert_eq!(t.table().shown_rows()[1][5], "No");
 }
 
 #[test]
@@ -634,7 +634,7 @@ fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it
     let o = merger_planner::engine::evaluate(&plan, &plan.scenario("VR only").unwrap());
     assert!((vr_only.fte_after - (o.totals.target_fte + vr_only.shortfall)).abs() < 1e-9);
     let table = s.table();
-    assert_eq!(table.columns[6..], ["FTE after", "Short of target"]);
+    assert_eq!(table.headings[6..], ["FTE after", "Short of target"]);
     assert!(
         s.headline().starts_with("Largest saving a year: "),
         "{}",
@@ -667,6 +667,34 @@ fn phased_go_live_gives_each_council_a_lane_a_wave() {
         t.headline()
     );
     let table = t.table();
-    assert_eq!(table.columns[1], "Wave");
-    assert_eq!(table.rows[1][2], later.to_string());
+    assert_eq!(table.headings[1], "Wave");
+    assert_eq!(table.shown_rows()[1][2], later.to_string());
+}
+
+#[test]
+fn a_charts_table_is_the_papers_table_with_typed_cells() {
+    use merger_planner::figures::tables::Cell;
+    let plan = merger_planner::example::bournemouth_poole();
+    let s = Series::of(&plan, &merger_planner::engine::evaluate_base(&plan));
+    let table = merger_planner::figures::charts::table(Chart::Overlap, &s, None, None);
+    assert_eq!(table.title, "Headcount overlap");
+    assert_eq!(table.key, Chart::Overlap.slug());
+    // FTE are numbers, so a CSV of the chart's figures reads as numbers in a spreadsheet.
+    let today = table
+        .headings
+        .iter()
+        .position(|h| h == "FTE today")
+        .unwrap();
+    let Cell::Fte(fte) = table.rows[0][today] else {
+        panic!("FTE today is not an FTE cell: {:?}", table.rows[0][today]);
+    };
+    assert_eq!(
+        table.shown_rows()[0][today],
+        merger_planner::format::fte(fte)
+    );
+    let csv = String::from_utf8(table.to_csv().unwrap()).unwrap();
+    assert!(
+        csv.lines().nth(1).unwrap().contains(&format!("{fte:.1}")),
+        "{csv}"
+    );
 }

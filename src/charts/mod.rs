@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use crate::figures::charts::{
-    ChartFigures, Figures, Scenarios, Series, figures_of, headline, nothing_to_show, pools_shown,
-    title,
+    Figures, Scenarios, Series, figures_of, headline, nothing_to_show, pools_shown, title,
 };
+use crate::figures::tables::Table;
 use crate::model::Chart;
 use crate::theme;
 
@@ -104,8 +104,8 @@ pub fn view_height(chart: Chart, series: &Series, scenarios: Option<&Scenarios>)
 }
 
 /// Draws a table of figures.
-pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &ChartFigures) {
-    grid_ui(ui, id, &table.columns, &table.rows);
+pub fn table_ui(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, table: &Table) {
+    grid_ui(ui, id, &table.headings, &table.shown_rows());
 }
 
 /// Draws headings in bold and rows of text as a striped grid.

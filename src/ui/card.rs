@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{Command, TextTable, copy_buttons};
+use super::command::{Command, copy_buttons};
 use crate::charts::{ChartState, Place, plot_ui, table_ui, view_height};
 use crate::figures::charts::{Scenarios, Series, table, title};
 use crate::model::Chart;
@@ -40,14 +40,7 @@ pub fn card_ui(
             copy_buttons(
                 ui,
                 chart.name(),
-                || {
-                    let figures = table(chart, series, scenarios, function);
-                    TextTable {
-                        name: chart.name().to_owned(),
-                        headings: figures.columns,
-                        rows: figures.rows,
-                    }
-                },
+                || table(chart, series, scenarios, function),
                 commands,
             );
             let export = format!("Export PNG: {}…", chart.name());

@@ -253,9 +253,9 @@ pub enum Command {
     /// Ask the size for exporting one chart as PNG.
     ExportChart(Chart),
     /// Copy a table to the clipboard (tab-separated with headings).
-    CopyTable(Box<TextTable>),
+    CopyTable(Box<crate::figures::tables::Table>),
     /// Save a table as a CSV file.
-    ExportTableCsv(Box<TextTable>),
+    ExportTableCsv(Box<crate::figures::tables::Table>),
     /// Ask the size for exporting every slide as PNG.
     ExportSlides,
     /// Export at this size, asking where.
@@ -343,23 +343,12 @@ pub enum Papers {
     Drafts,
 }
 
-/// A table as it is shown, to copy or save: a chart's figures, the leavers in view.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextTable {
-    /// What it is, for the status bar and the file name: "Headcount overlap".
-    pub name: String,
-    /// Column headings.
-    pub headings: Vec<String>,
-    /// Rows of cells as shown.
-    pub rows: Vec<Vec<String>>,
-}
-
 /// Copy figures and Export CSV… for a table, named for screen readers by `name`; the table is
 /// made only when one is clicked.
 pub fn copy_buttons(
     ui: &mut egui::Ui,
     name: &str,
-    table: impl FnOnce() -> TextTable,
+    table: impl FnOnce() -> crate::figures::tables::Table,
     commands: &mut Vec<Command>,
 ) {
     let copy = ui

@@ -834,6 +834,6 @@ impl<'a> Form<'a> {
 pub use crate::format::plural;
 
 /// A table of text as a striped grid: its headings in bold, then its rows.
-pub fn text_table(ui: &mut Ui, id_salt: &str, table: &crate::ui::command::TextTable) {
-    crate::charts::grid_ui(ui, id_salt, &table.headings, &table.rows);
+pub fn text_table(ui: &mut Ui, id_salt: &str, table: &crate::figures::tables::Table) {
+    crate::charts::table_ui(ui, id_salt, table);
 }

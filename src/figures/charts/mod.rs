@@ -24,17 +24,8 @@ pub use self::waterfall::{Waterfall, WaterfallStep, WaterfallStepKind};
 pub use self::years::{Payback, Years};
 
 use crate::engine::{Flows, Outcome};
+use crate::figures::tables::Table;
 use crate::model::{Chart, Colour, Plan};
-
-/// The figures of a chart as a table: the values behind every bar, shown under the chart on
-/// request and read by the tests.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ChartFigures {
-    /// Column headings.
-    pub columns: Vec<String>,
-    /// Rows of cells, each as long as `columns`.
-    pub rows: Vec<Vec<String>>,
-}
 
 /// What every chart's figures answer, so titles, slides, tables and "nothing to show" are
 /// worked out in one place for every chart.
@@ -44,7 +35,7 @@ pub trait Figures {
     /// The headline figure a slide shows in large type.
     fn headline(&self) -> String;
     /// The figures as a table, shown under the chart on request.
-    fn table(&self) -> ChartFigures;
+    fn table(&self) -> Table;
     /// How many rows of bars run down the side, for the height the chart needs in a view.
     fn rows(&self) -> usize;
 }
@@ -312,10 +303,11 @@ pub fn table(
     series: &Series,
     scenarios: Option<&Scenarios>,
     pools_function: Option<usize>,
-) -> ChartFigures {
-    figures_of(chart, series, scenarios, pools_function)
-        .map(Figures::table)
-        .unwrap_or_default()
+) -> Table {
+    figures_of(chart, series, scenarios, pools_function).map_or_else(
+        || Table::of_chart(chart, Vec::new(), Vec::new()),
+        Figures::table,
+    )
 }
 
 /// Why there is nothing to draw, or `None` when there is something.

@@ -1,8 +1,10 @@
 //! Headcount overlap: each function's FTE today by council against its target.
 
-use super::{ChartFigures, Figures, Hue, Stack, councils, stack};
+use super::{Figures, Hue, Stack, councils, stack};
 use crate::engine::Outcome;
+use crate::figures::tables::{Cell, Table};
 use crate::format::fte;
+use crate::model::Chart;
 use crate::model::Plan;
 
 /// Headcount overlap: per function, each council's FTE today stacked beside the target.
@@ -71,7 +73,7 @@ impl Figures for Overlap {
     }
 
     /// The figures: each council's FTE per function, the total, target and overlap.
-    fn table(&self) -> ChartFigures {
+    fn table(&self) -> Table {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.extend(["FTE today", "Target FTE", "Overlap FTE"].map(str::to_owned));
@@ -80,17 +82,17 @@ impl Figures for Overlap {
             .iter()
             .enumerate()
             .map(|(f, name)| {
-                let mut row = vec![name.clone()];
-                row.extend(self.councils.iter().map(|c| fte(c.values[f])));
+                let mut row = vec![Cell::Text(name.clone())];
+                row.extend(self.councils.iter().map(|c| Cell::Fte(c.values[f])));
                 row.extend([
-                    fte(self.today[f]),
-                    fte(self.target[f]),
-                    fte(self.overlap(f)),
+                    Cell::Fte(self.today[f]),
+                    Cell::Fte(self.target[f]),
+                    Cell::Fte(self.overlap(f)),
                 ]);
                 row
             })
             .collect();
-        ChartFigures { columns, rows }
+        Table::of_chart(Chart::Overlap, columns, rows)
     }
 
     /// Rows of bars down the side, for the height a chart needs.

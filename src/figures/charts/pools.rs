@@ -1,9 +1,11 @@
 //! The redundancy pools: vacancies deleted, voluntary, redeployed and compulsory, by function.
 
 use super::PoolBar;
-use super::{ChartFigures, Figures, Hue, Stack, stack};
+use super::{Figures, Hue, Stack, stack};
 use crate::engine::Outcome;
+use crate::figures::tables::{Cell, Table};
 use crate::format::fte;
+use crate::model::Chart;
 
 /// FTE in each redundancy pool, per function or per role of one function.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -83,7 +85,7 @@ impl Figures for Pools {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
+    fn table(&self) -> Table {
         let mut columns = vec![self.heading.to_owned()];
         columns.extend(self.pools.iter().map(|p| format!("{} FTE", p.name)));
         columns.push("FTE today".to_owned());
@@ -92,13 +94,13 @@ impl Figures for Pools {
             .iter()
             .enumerate()
             .map(|(i, name)| {
-                let mut row = vec![name.clone()];
-                row.extend(self.pools.iter().map(|p| fte(p.values[i])));
-                row.push(fte(self.today[i]));
+                let mut row = vec![Cell::Text(name.clone())];
+                row.extend(self.pools.iter().map(|p| Cell::Fte(p.values[i])));
+                row.push(Cell::Fte(self.today[i]));
                 row
             })
             .collect();
-        ChartFigures { columns, rows }
+        Table::of_chart(Chart::Pools, columns, rows)
     }
 
     /// Rows of bars down the side, for the height a chart needs.

@@ -1,7 +1,9 @@
 //! Savings by function, stacked by each council's share.
 
-use super::{ChartFigures, Figures, Hue, Stack, councils, stack};
+use super::{Figures, Hue, Stack, councils, stack};
 use crate::engine::Outcome;
+use crate::figures::tables::{Cell, Table};
+use crate::model::Chart;
 use crate::model::{Money, Plan};
 
 /// Recurring saving per function, split by each council's share.
@@ -65,7 +67,7 @@ impl Figures for Savings {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
+    fn table(&self) -> Table {
         let mut columns = vec!["Function".to_owned()];
         columns.extend(self.councils.iter().map(|c| c.name.clone()));
         columns.push("Saving a year".to_owned());
@@ -74,13 +76,13 @@ impl Figures for Savings {
             .iter()
             .enumerate()
             .map(|(f, name)| {
-                let mut row = vec![name.clone()];
-                row.extend(self.amounts.iter().map(|a| a[f].whole()));
-                row.push(self.totals[f].whole());
+                let mut row = vec![Cell::Text(name.clone())];
+                row.extend(self.amounts.iter().map(|a| a[f].whole().into()));
+                row.push(self.totals[f].whole().into());
                 row
             })
             .collect();
-        ChartFigures { columns, rows }
+        Table::of_chart(Chart::Savings, columns, rows)
     }
 
     /// Rows of bars down the side, for the height a chart needs.

@@ -1,8 +1,9 @@
 //! The scenarios' headline figures side by side.
 
-use super::{ChartFigures, Figures};
+use super::Figures;
 use crate::engine::Outcome;
-use crate::format::fte;
+use crate::figures::tables::{Cell, Table};
+use crate::model::Chart;
 use crate::model::{Money, Plan};
 
 /// One scenario's headline figures.
@@ -83,9 +84,10 @@ impl Figures for Scenarios {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: [
+    fn table(&self) -> Table {
+        Table::of_chart(
+            Chart::Scenarios,
+            [
                 "Scenario",
                 "Saving a year",
                 "One-off cost",
@@ -97,24 +99,24 @@ impl Figures for Scenarios {
             ]
             .map(str::to_owned)
             .to_vec(),
-            rows: self
-                .scenarios
+            self.scenarios
                 .iter()
                 .map(|s| {
                     vec![
-                        s.name.clone(),
-                        s.saving.whole(),
-                        s.one_off.whole(),
+                        s.name.clone().into(),
+                        s.saving.whole().into(),
+                        s.one_off.whole().into(),
                         s.payback_years
-                            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
-                        fte(s.voluntary),
-                        fte(s.compulsory),
-                        fte(s.fte_after),
-                        fte(s.shortfall),
+                            .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years"))
+                            .into(),
+                        Cell::Fte(s.voluntary),
+                        Cell::Fte(s.compulsory),
+                        Cell::Fte(s.fte_after),
+                        Cell::Fte(s.shortfall),
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     /// Rows of bars down the side, for the height a chart needs.

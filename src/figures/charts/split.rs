@@ -1,7 +1,9 @@
 //! How the councils share the saving and the one-off cost.
 
-use super::{ChartFigures, CouncilKey, Figures, councils};
+use super::{CouncilKey, Figures, councils};
 use crate::engine::Outcome;
+use crate::figures::tables::{Cell, Table};
+use crate::model::Chart;
 use crate::model::{Money, Plan};
 
 /// Each council's saving a year and its share of the one-off costs.
@@ -54,22 +56,23 @@ impl Figures for Split {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: ["Council", "Share", "Saving a year", "One-off cost"]
+    fn table(&self) -> Table {
+        Table::of_chart(
+            Chart::Split,
+            ["Council", "Share", "Saving a year", "One-off cost"]
                 .map(str::to_owned)
                 .to_vec(),
-            rows: (0..self.councils.len())
+            (0..self.councils.len())
                 .map(|i| {
                     vec![
-                        self.councils[i].name.clone(),
-                        format!("{:.1}%", self.shares[i] * 100.0),
-                        self.savings[i].whole(),
-                        self.one_off[i].whole(),
+                        self.councils[i].name.clone().into(),
+                        Cell::Percent(self.shares[i]),
+                        self.savings[i].whole().into(),
+                        self.one_off[i].whole().into(),
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     /// Rows of bars down the side, for the height a chart needs.

@@ -3,10 +3,12 @@
 //! impact's rate of selection by group. Pure data, tested without drawing; `charts::plots::spread`
 //! draws them.
 
-use super::{ChartFigures, Figures};
+use super::Figures;
 use crate::engine::Outcome;
 use crate::engine::equality::{Characteristic, Equality as Impact, Selection};
 use crate::engine::risk::Risk;
+use crate::figures::tables::{Cell, Table};
+use crate::model::Chart;
 use crate::model::{Money, Plan};
 
 fn money(x: f64) -> String {
@@ -72,23 +74,24 @@ impl Figures for Fan {
         )
     }
 
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: ["Year", "P10", "P50", "P90", "As planned"]
+    fn table(&self) -> Table {
+        Table::of_chart(
+            Chart::Fan,
+            ["Year", "P10", "P50", "P90", "As planned"]
                 .map(str::to_owned)
                 .to_vec(),
-            rows: (0..self.years.len())
+            (0..self.years.len())
                 .map(|i| {
                     vec![
-                        self.years[i].clone(),
-                        Money::from_pounds_f64(self.p10[i]).whole(),
-                        Money::from_pounds_f64(self.p50[i]).whole(),
-                        Money::from_pounds_f64(self.p90[i]).whole(),
-                        Money::from_pounds_f64(self.planned[i]).whole(),
+                        self.years[i].clone().into(),
+                        Money::from_pounds_f64(self.p10[i]).whole().into(),
+                        Money::from_pounds_f64(self.p50[i]).whole().into(),
+                        Money::from_pounds_f64(self.p90[i]).whole().into(),
+                        Money::from_pounds_f64(self.planned[i]).whole().into(),
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     fn rows(&self) -> usize {
@@ -139,9 +142,10 @@ impl Figures for Tornado {
         }
     }
 
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: [
+    fn table(&self) -> Table {
+        Table::of_chart(
+            Chart::Tornado,
+            [
                 "Input",
                 "One-off cost at low",
                 "One-off cost at high",
@@ -150,18 +154,18 @@ impl Figures for Tornado {
             ]
             .map(str::to_owned)
             .to_vec(),
-            rows: (0..self.inputs.len())
+            (0..self.inputs.len())
                 .map(|i| {
                     vec![
-                        self.inputs[i].clone(),
-                        Money::from_pounds_f64(self.one_off[i].0).whole(),
-                        Money::from_pounds_f64(self.one_off[i].1).whole(),
-                        Money::from_pounds_f64(self.saving[i].0).whole(),
-                        Money::from_pounds_f64(self.saving[i].1).whole(),
+                        self.inputs[i].clone().into(),
+                        Money::from_pounds_f64(self.one_off[i].0).whole().into(),
+                        Money::from_pounds_f64(self.one_off[i].1).whole().into(),
+                        Money::from_pounds_f64(self.saving[i].0).whole().into(),
+                        Money::from_pounds_f64(self.saving[i].1).whole().into(),
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     fn rows(&self) -> usize {
@@ -288,35 +292,40 @@ impl Figures for EqualityChart {
         )
     }
 
-    fn table(&self) -> ChartFigures {
-        let mut rows: Vec<Vec<String>> = self
+    fn table(&self) -> Table {
+        let mut rows: Vec<Vec<Cell>> = self
             .groups
             .iter()
             .map(|g| {
                 vec![
-                    g.name.clone(),
+                    g.name.clone().into(),
                     g.workforce
-                        .map_or_else(|| "fewer than 5".to_owned(), crate::format::fte),
+                        .map_or_else(|| Cell::from("fewer than 5".to_owned()), Cell::Fte),
                     g.rate
-                        .map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0)),
-                    crate::figures::words::selection_words(g.selection).to_owned(),
+                        .map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+                        .into(),
+                    crate::figures::words::selection_words(g.selection)
+                        .to_owned()
+                        .into(),
                 ]
             })
             .collect();
         if self.hidden > 0 {
-            rows.push(vec![
-                format!("{} more groups", self.hidden),
-                "fewer than 5 people or leavers".to_owned(),
-                "—".to_owned(),
-                "not shown".to_owned(),
-            ]);
-        }
-        ChartFigures {
-            columns: ["Group", "Workforce", "Rate of selection", "Finding"]
-                .map(str::to_owned)
+            rows.push(
+                [
+                    format!("{} more groups", self.hidden),
+                    "fewer than 5 people or leavers".to_owned(),
+                    "—".to_owned(),
+                    "not shown".to_owned(),
+                ]
+                .map(Cell::Text)
                 .to_vec(),
-            rows,
+            );
         }
+        let headings = ["Group", "Workforce", "Rate of selection", "Finding"]
+            .map(str::to_owned)
+            .to_vec();
+        Table::of_chart(Chart::Equality, headings, rows)
     }
 
     fn rows(&self) -> usize {

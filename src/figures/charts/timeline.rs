@@ -1,9 +1,11 @@
 //! The timetable: each council's consultation, notice and exits against go-live.
 
-use super::{ChartFigures, CouncilKey, Figures, councils};
+use super::{CouncilKey, Figures, councils};
 use crate::engine::dates::add_days;
 use crate::engine::{FlagKind, Outcome};
+use crate::figures::tables::{Cell, Table};
 use crate::figures::words::wave_functions;
+use crate::model::Chart;
 use crate::model::Plan;
 use jiff::civil::Date;
 
@@ -208,7 +210,7 @@ impl Figures for Timeline {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
+    fn table(&self) -> Table {
         let span = |l: &Lane, p: Phase| {
             l.spans
                 .iter()
@@ -221,32 +223,35 @@ impl Figures for Timeline {
             columns.extend(["Wave", "Go-live"]);
         }
         columns.extend(["Consultation", "HR1 by", "Notice", "Exits", "Meets go-live"]);
-        ChartFigures {
-            columns: columns.into_iter().map(str::to_owned).collect(),
-            rows: self
-                .lanes
+        Table::of_chart(
+            Chart::Timetable,
+            columns.into_iter().map(str::to_owned).collect(),
+            self.lanes
                 .iter()
                 .map(|l| {
-                    let mut row = vec![l.council.name.clone()];
+                    let mut row = vec![Cell::Text(l.council.name.clone())];
                     if phased {
-                        row.push(l.wave.clone().unwrap_or_default());
-                        row.push(l.go_live.to_string());
+                        row.push(l.wave.clone().unwrap_or_default().into());
+                        row.push(l.go_live.to_string().into());
                     }
                     row.extend([
-                        span(l, Phase::Consultation),
-                        l.hr1_by.to_string(),
-                        span(l, Phase::Notice),
-                        span(l, Phase::Exits),
-                        if l.spans.iter().any(|s| s.misses) {
-                            "No".to_owned()
-                        } else {
-                            "Yes".to_owned()
-                        },
+                        span(l, Phase::Consultation).into(),
+                        l.hr1_by.to_string().into(),
+                        span(l, Phase::Notice).into(),
+                        span(l, Phase::Exits).into(),
+                        Cell::from(
+                            if l.spans.iter().any(|s| s.misses) {
+                                "No"
+                            } else {
+                                "Yes"
+                            }
+                            .to_owned(),
+                        ),
                     ]);
                     row
                 })
                 .collect(),
-        }
+        )
     }
 
     /// Rows of bars down the side, for the height a chart needs.

@@ -1,8 +1,10 @@
 //! From today's cost to the target cost, step by step.
 
-use super::{ChartFigures, Figures};
+use super::Figures;
 use crate::engine::Outcome;
+use crate::figures::tables::Table;
 use crate::figures::words::axis_start;
+use crate::model::Chart;
 use crate::model::Money;
 
 /// How a waterfall bar reads.
@@ -139,26 +141,21 @@ impl Figures for Waterfall {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: vec![
-                "Step".to_owned(),
-                "Amount".to_owned(),
-                "Cost after".to_owned(),
-            ],
-            rows: self
-                .steps
-                .iter()
-                .map(|s| {
-                    let label = match s.kind {
-                        WaterfallStepKind::Total => s.label.clone(),
-                        WaterfallStepKind::Less => format!("less {}", s.label.to_lowercase()),
-                        WaterfallStepKind::Plus => format!("plus {}", s.label.to_lowercase()),
-                    };
-                    vec![label, s.amount().whole(), s.to.whole()]
-                })
-                .collect(),
-        }
+    fn table(&self) -> Table {
+        let rows = self
+            .steps
+            .iter()
+            .map(|s| {
+                let label = match s.kind {
+                    WaterfallStepKind::Total => s.label.clone(),
+                    WaterfallStepKind::Less => format!("less {}", s.label.to_lowercase()),
+                    WaterfallStepKind::Plus => format!("plus {}", s.label.to_lowercase()),
+                };
+                vec![label.into(), s.amount().whole().into(), s.to.whole().into()]
+            })
+            .collect();
+        let headings = ["Step", "Amount", "Cost after"].map(str::to_owned).to_vec();
+        Table::of_chart(Chart::Waterfall, headings, rows)
     }
 
     /// Rows of bars down the side, for the height a chart needs.

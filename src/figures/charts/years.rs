@@ -1,7 +1,9 @@
 //! Money by financial year and the payback.
 
-use super::{ChartFigures, Figures};
+use super::Figures;
 use crate::engine::Outcome;
+use crate::figures::tables::Table;
+use crate::model::Chart;
 use crate::model::{FinancialYear, Money};
 
 /// Where the cumulative net line crosses zero.
@@ -117,23 +119,24 @@ impl Figures for Years {
     }
 
     /// The figures.
-    fn table(&self) -> ChartFigures {
-        ChartFigures {
-            columns: ["Year", "Saving", "One-off cost", "Net", "Cumulative net"]
+    fn table(&self) -> Table {
+        Table::of_chart(
+            Chart::Money,
+            ["Year", "Saving", "One-off cost", "Net", "Cumulative net"]
                 .map(str::to_owned)
                 .to_vec(),
-            rows: (0..self.years.len())
+            (0..self.years.len())
                 .map(|i| {
                     vec![
-                        self.years[i].clone(),
-                        self.savings[i].whole(),
-                        self.one_off[i].whole(),
-                        (self.savings[i] - self.one_off[i]).whole(),
-                        self.cumulative[i].whole(),
+                        self.years[i].clone().into(),
+                        self.savings[i].whole().into(),
+                        self.one_off[i].whole().into(),
+                        (self.savings[i] - self.one_off[i]).whole().into(),
+                        self.cumulative[i].whole().into(),
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     /// Years run along the bottom: no rows to make room for.

@@ -18,7 +18,7 @@ use self::uncertainty::{left_out, uncertainty};
 use jiff::civil::Date;
 
 use crate::engine::{self, Outcome};
-use crate::model::{Money, Plan, Scenario};
+use crate::model::{Chart, Money, Plan, Scenario};
 
 /// Groups of fewer people than this are not shown in anonymised tables.
 pub const SMALL_GROUP: u32 = 5;
@@ -49,6 +49,12 @@ pub enum Cell {
     Suppressed,
     /// Nothing.
     Empty,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
 }
 
 impl Cell {
@@ -87,7 +93,7 @@ impl Cell {
     /// UK reads £1,234.56 as money): £ and commas, dates as 1 April 2018.
     pub fn shown(&self) -> String {
         match self {
-            Self::Text(s) => escape(s),
+            Self::Text(s) => s.clone(),
             Self::Money(m) => m.full(),
             Self::Fte(x) => crate::format::fte(*x),
             Self::Count(n) => crate::format::thousands(*n),
@@ -183,11 +189,28 @@ pub struct Table {
 
 impl Table {
     pub(crate) fn new(key: &'static str, title: &str, headings: &[&str]) -> Self {
+        let headings = headings.iter().map(|&h| h.to_owned()).collect();
+        Self::of_cells(key, title, headings, Vec::new())
+    }
+
+    /// A table of a chart's figures (`figures::charts`), titled by the chart's name and keyed by
+    /// its slug, with no totals or notes.
+    pub fn of_chart(chart: Chart, headings: Vec<String>, rows: Vec<Vec<Cell>>) -> Self {
+        Self::of_cells(chart.slug(), chart.name(), headings, rows)
+    }
+
+    /// A table of typed cells, with no totals or notes.
+    pub fn of_cells(
+        key: &'static str,
+        title: &str,
+        headings: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    ) -> Self {
         Self {
             key,
             title: title.to_owned(),
-            headings: headings.iter().map(|&h| h.to_owned()).collect(),
-            rows: Vec::new(),
+            headings,
+            rows,
             total: None,
             notes: Vec::new(),
             sensitive: false,
@@ -195,16 +218,34 @@ impl Table {
         }
     }
 
-    /// Rows, totals last, as tab-separated text with the headings first: what Copy puts on the
-    /// clipboard (Excel and Word paste it as a table).
-    pub fn to_tsv(&self) -> String {
-        let rows: Vec<Vec<String>> = self
-            .rows
+    /// Words (a list as the app shows it: the posts, the leavers, the scenarios compared) as a
+    /// table: every cell as it was written.
+    pub fn of_words(
+        key: &'static str,
+        title: &str,
+        headings: Vec<String>,
+        rows: Vec<Vec<String>>,
+    ) -> Self {
+        let rows = rows
+            .into_iter()
+            .map(|row| row.into_iter().map(Cell::Text).collect())
+            .collect();
+        Self::of_cells(key, title, headings, rows)
+    }
+
+    /// Every row, the totals last, as people read it (the table under a chart, Copy).
+    pub fn shown_rows(&self) -> Vec<Vec<String>> {
+        self.rows
             .iter()
             .chain(&self.total)
             .map(|row| row.iter().map(Cell::shown).collect())
-            .collect();
-        tsv(&self.headings, &rows)
+            .collect()
+    }
+
+    /// Rows, totals last, as tab-separated text with the headings first: what Copy puts on the
+    /// clipboard (Excel and Word paste it as a table).
+    pub fn to_tsv(&self) -> String {
+        tsv(&self.headings, &self.shown_rows())
     }
 
     /// The table as CSV: headings, rows and the totals row.

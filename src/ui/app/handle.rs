@@ -1,6 +1,7 @@
 //! Command handling: every change the user asks for, carried out after the UI pass, through the
 //! document's one edit path.
 
+use crate::figures::tables::Table;
 use std::path::{Path, PathBuf};
 
 use super::App;
@@ -11,7 +12,7 @@ use crate::export::png;
 use crate::model::Location;
 use crate::persist::plan_file;
 use crate::ui::command::{
-    Action, Answer, Command, DeletionKind, Exported, ImportKind, Papers, SlideMove, TextTable, View,
+    Action, Answer, Command, DeletionKind, Exported, ImportKind, Papers, SlideMove, View,
 };
 use crate::ui::dialogs::{Dialog, Then};
 use crate::ui::import_dialog::{self as import_ui, ImportState};
@@ -361,24 +362,25 @@ impl App {
 
     /// Puts a table on the clipboard as tab-separated text with headings: it pastes into Excel
     /// and Word as a table.
-    pub(super) fn copy_table(&mut self, ctx: &egui::Context, table: &TextTable) {
-        ctx.copy_text(crate::figures::tables::tsv(&table.headings, &table.rows));
+    pub(super) fn copy_table(&mut self, ctx: &egui::Context, table: &Table) {
+        ctx.copy_text(table.to_tsv());
         self.message = format!(
             "Copied {} ({}): paste it into Excel or Word",
-            table.name,
+            table.title,
             crate::format::plural(table.rows.len(), "row")
         );
     }
 
     /// Asks where, then saves a table as a CSV file.
-    pub(super) fn export_table(&mut self, table: &TextTable) {
+    pub(super) fn export_table(&mut self, table: &Table) {
         let folder = self.doc.folder();
-        let name = format!("{}.csv", crate::format::slug(&table.name));
+        let name = format!("{}.csv", crate::format::slug(&table.title));
         let Some(target) = self.dialogs.save_csv(folder.as_deref(), &name) else {
             self.message = "Export cancelled".to_owned();
             return;
         };
-        let written = crate::figures::tables::csv_bytes(&table.headings, &table.rows)
+        let written = table
+            .to_csv()
             .map_err(|e| e.to_string())
             .and_then(|bytes| plan_file::write_atomic(&target, &bytes).map_err(|e| e.to_string()));
         match written {

@@ -11,9 +11,10 @@ use crate::document::diff::{self, Change, What};
 use crate::document::label::words;
 use crate::figures::charts::ScenarioFigures;
 use crate::figures::charts::Scenarios;
+use crate::figures::tables::Table;
 use crate::model::{Plan, Scenario};
 use crate::theme;
-use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::command::{Command, copy_buttons};
 use crate::ui::widgets;
 
 /// The most lines shown in a group before "and N more" (a search narrows them).
@@ -242,7 +243,7 @@ fn effect_ui(
         scenarios: vec![before.clone(), after.clone()],
     };
     let mut table = super::scenarios::compare_table(&chosen, &before.name);
-    table.name = "Effect of the changes".to_owned();
+    table.title = "Effect of the changes".to_owned();
     ui.horizontal(|ui| {
         copy_buttons(ui, "Effect of the changes", || table.clone(), commands);
     });
@@ -329,13 +330,14 @@ fn heading(what: What) -> &'static str {
 }
 
 /// Every change as a table, to copy or save: in words, and as the plan file names it.
-fn table(listed: &Listed) -> TextTable {
-    TextTable {
-        name: "What changed".to_owned(),
-        headings: ["Change", "What", "Kind", "Item", "Field", "Old", "New"]
+fn table(listed: &Listed) -> Table {
+    Table::of_words(
+        "changes",
+        "What changed",
+        ["Change", "What", "Kind", "Item", "Field", "Old", "New"]
             .map(str::to_owned)
             .to_vec(),
-        rows: listed
+        listed
             .changes
             .iter()
             .zip(&listed.words)
@@ -351,5 +353,5 @@ fn table(listed: &Listed) -> TextTable {
                 ]
             })
             .collect(),
-    }
+    )
 }

@@ -5,11 +5,12 @@ use egui::{RichText, Ui};
 use crate::charts::ChartState;
 use crate::document::Derived;
 use crate::engine::Outcome;
+use crate::figures::tables::{Cell, Table};
 use crate::format::fte;
 use crate::model::{Chart, Plan};
 use crate::theme;
 use crate::ui::card::card_ui;
-use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::command::{Command, copy_buttons};
 
 /// Draws the dashboard.
 pub fn ui(
@@ -183,10 +184,11 @@ fn councils_ui(ui: &mut Ui, o: &Outcome, commands: &mut Vec<Command>) {
 }
 
 /// Each council's share as a table, money to the penny.
-fn councils_table(o: &Outcome) -> TextTable {
-    TextTable {
-        name: "Each council's share".to_owned(),
-        headings: [
+fn councils_table(o: &Outcome) -> Table {
+    Table::of_cells(
+        "councils",
+        "Each council's share",
+        [
             "Council",
             "FTE",
             "Share",
@@ -197,27 +199,28 @@ fn councils_table(o: &Outcome) -> TextTable {
         ]
         .map(str::to_owned)
         .to_vec(),
-        rows: o
-            .councils
+        o.councils
             .iter()
             .map(|c| {
                 vec![
-                    c.name.clone(),
-                    fte(c.flows.current()),
-                    format!("{:.1}%", c.share_ratio * 100.0),
-                    c.recurring_saving.full(),
-                    c.one_off_cost.full(),
-                    c.timetable.consultation_days.to_string(),
-                    if c.timetable.meets_go_live {
-                        "Yes"
-                    } else {
-                        "No"
-                    }
-                    .to_owned(),
+                    Cell::Text(c.name.clone()),
+                    Cell::Fte(c.flows.current()),
+                    Cell::Percent(c.share_ratio),
+                    Cell::Money(c.recurring_saving),
+                    Cell::Money(c.one_off_cost),
+                    Cell::Count(u64::from(c.timetable.consultation_days)),
+                    Cell::Text(
+                        if c.timetable.meets_go_live {
+                            "Yes"
+                        } else {
+                            "No"
+                        }
+                        .to_owned(),
+                    ),
                 ]
             })
             .collect(),
-    }
+    )
 }
 
 fn flags_ui(ui: &mut Ui, o: &Outcome, palette: theme::Palette) {

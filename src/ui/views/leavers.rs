@@ -6,9 +6,10 @@ use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::document::leavers::{COLUMNS, Row};
+use crate::figures::tables::Table;
 use crate::model::{Money, Plan};
 use crate::theme;
-use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::command::{Command, copy_buttons};
 use crate::ui::widgets;
 
 /// The list's filters and sort. Never saved.
@@ -99,10 +100,13 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         copy_buttons(
             ui,
             "Leavers",
-            || TextTable {
-                name: "Leavers".to_owned(),
-                headings: COLUMNS.iter().map(|&c| c.to_owned()).collect(),
-                rows: shown.iter().map(|r| r.cells.to_vec()).collect(),
+            || {
+                Table::of_words(
+                    "leavers",
+                    "Leavers",
+                    COLUMNS.iter().map(|&c| c.to_owned()).collect(),
+                    shown.iter().map(|r| r.cells.to_vec()).collect(),
+                )
             },
             commands,
         );

@@ -15,9 +15,10 @@ use egui::{Align, Ui};
 
 use crate::document::Derived;
 use crate::document::edit::{self, Reassign};
+use crate::figures::tables::Table;
 use crate::model::{Money, Plan};
 use crate::theme;
-use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::command::{Command, copy_buttons};
 
 /// Which posts the table shows by whether they are filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -254,7 +255,7 @@ impl<'a> Names<'a> {
 }
 
 /// The posts in `rows` as the table shows them, with their outcome in the scenario.
-fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> TextTable {
+fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> Table {
     let names = Names::of(plan);
     let name = |map: &HashMap<&str, &str>, id: &str| {
         map.get(id)
@@ -266,11 +267,11 @@ fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> TextTable {
     ]
     .map(str::to_owned)
     .to_vec();
-    TextTable {
-        name: "Posts".to_owned(),
+    Table::of_words(
+        "posts",
+        "Posts",
         headings,
-        rows: rows
-            .iter()
+        rows.iter()
             .filter_map(|&i| plan.posts.get(i).map(|p| (i, p)))
             .map(|(i, post)| {
                 vec![
@@ -292,7 +293,7 @@ fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> TextTable {
                 ]
             })
             .collect(),
-    }
+    )
 }
 
 /// Draws the view.

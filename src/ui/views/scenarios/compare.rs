@@ -3,10 +3,11 @@
 use super::State;
 use crate::document::Derived;
 use crate::figures::charts::Scenarios;
+use crate::figures::tables::Table;
 use crate::format::fte;
 use crate::model::{Money, Plan};
 use crate::theme;
-use crate::ui::command::{Command, TextTable, copy_buttons};
+use crate::ui::command::{Command, copy_buttons};
 use crate::ui::widgets;
 use egui::{Grid, RichText, Ui};
 
@@ -89,7 +90,7 @@ pub(super) fn compare_ui(
 /// The comparison on screen: a column a scenario, each figure's difference from the reference
 /// on the line under it, so five scenarios fit a laptop's screen (the copy and the CSV keep a
 /// column each).
-pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &TextTable) {
+pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &Table) {
     // Each scenario's column in the table, and its difference's when it has one.
     let mut columns: Vec<(usize, Option<usize>)> = Vec::new();
     let mut c = 1;
@@ -116,7 +117,7 @@ pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &TextTable) {
                 ui.strong(&f.name);
             }
             ui.end_row();
-            for row in &table.rows {
+            for row in &table.shown_rows() {
                 ui.label(row.first().map_or("", String::as_str));
                 for &(value, _) in &columns {
                     ui.label(row.get(value).map_or("", String::as_str));
@@ -138,7 +139,7 @@ pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &TextTable) {
 
 /// The comparison as a table: a row a figure, a column a scenario, and beside each scenario
 /// other than the reference its difference from it.
-pub fn compare_table(chosen: &Scenarios, reference: &str) -> TextTable {
+pub fn compare_table(chosen: &Scenarios, reference: &str) -> Table {
     type Get = fn(&crate::figures::charts::ScenarioFigures) -> Value;
     let Some(base) = chosen
         .scenarios
@@ -146,11 +147,12 @@ pub fn compare_table(chosen: &Scenarios, reference: &str) -> TextTable {
         .find(|f| f.name == reference)
         .or(chosen.scenarios.first())
     else {
-        return TextTable {
-            name: "Scenarios compared".to_owned(),
-            headings: Vec::new(),
-            rows: Vec::new(),
-        };
+        return Table::of_words(
+            "scenarios-compared",
+            "Scenarios compared",
+            Vec::new(),
+            Vec::new(),
+        );
     };
     let mut headings = vec!["Figure".to_owned()];
     for f in &chosen.scenarios {
@@ -183,11 +185,7 @@ pub fn compare_table(chosen: &Scenarios, reference: &str) -> TextTable {
             row
         })
         .collect();
-    TextTable {
-        name: "Scenarios compared".to_owned(),
-        headings,
-        rows,
-    }
+    Table::of_words("scenarios-compared", "Scenarios compared", headings, rows)
 }
 
 /// One figure of a scenario, to show and subtract.
