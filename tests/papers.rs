@@ -835,3 +835,42 @@ fn an_empty_plan_exports_its_empty_tables() {
     assert!(book.sheet_names().contains(&"Summary".to_owned()));
     assert!(std::fs::read(&pdf).expect("the pack").starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
+    use merger_planner::figures::leavers::Column;
+    let plan = example::bournemouth_poole();
+    let o = engine::evaluate_base(&plan);
+    let options = Options {
+        anonymised: false,
+        leavers: true,
+    };
+    let paper = tables::all(&plan, &base(), options)
+        .into_iter()
+        .find(|t| t.key == "leavers")
+        .expect("a Leavers table");
+    let screen = merger_planner::document::leavers::rows(&plan, &o);
+    assert_eq!(screen.len(), paper.rows.len());
+    assert!(!screen.is_empty());
+    for (i, column) in Column::ON_SCREEN.iter().enumerate() {
+        let at = paper
+            .headings
+            .iter()
+            .position(|h| h == column.heading())
+            .unwrap_or_else(|| panic!("{} is not a heading of the paper", column.heading()));
+        for (row, person) in paper.rows.iter().zip(&screen) {
+            assert_eq!(row[at], person.cells[i], "{}", column.heading());
+        }
+    }
+    // A column sorts by value: dates by date, not as the words read ("12 March" after "1 April").
+    let exit = Column::ON_SCREEN
+        .iter()
+        .position(|&c| c == Column::ExitDate)
+        .unwrap();
+    let mut dates: Vec<_> = screen.iter().map(|r| r.cells[exit].clone()).collect();
+    dates.sort_by(|a, b| a.order(b));
+    let tables::Cell::Date(first) = dates[0] else {
+        panic!("an exit date is a date");
+    };
+    assert_eq!(Some(first), o.people.iter().map(|p| p.exit_date).min());
+}

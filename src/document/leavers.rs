@@ -1,39 +1,30 @@
 //! Pools > Leavers as rows: each person who leaves or is at risk, with their package as the totals
-//! count it, formatted once per change of the plan.
+//! count it, in the columns that fit a screen (`figures::leavers::Column::ON_SCREEN`, the same
+//! cells as the papers' Leavers table), made once per change of the plan.
 
 use crate::engine::Outcome;
-use crate::model::Plan;
+use crate::figures::leavers::Column;
+use crate::figures::tables::Cell;
+use crate::model::{Money, Plan};
 
-/// The columns, in order.
-pub const COLUMNS: [&str; 10] = [
-    "Post",
-    "Council",
-    "Role",
-    "Kind",
-    "FTE",
-    "Exit",
-    "Redundancy",
-    "Strain",
-    "Protection",
-    "Total",
-];
+/// How many columns the screen shows.
+pub const SHOWN: usize = Column::ON_SCREEN.len();
 
-/// One person's row, formatted, with what it sorts and filters by. Its cells are typed by
-/// [`COLUMNS`]' length, so a heading can never be without its cell.
+/// One person's row, with what it sorts and filters by.
 #[derive(Clone, Debug)]
 pub struct Row {
-    /// The cells, in [`COLUMNS`] order.
-    pub cells: [String; COLUMNS.len()],
+    /// The cells, in [`Column::ON_SCREEN`] order (typed, so a column sorts by value).
+    pub cells: [Cell; SHOWN],
+    /// The same cells as they read (a pension strain that is estimated says so).
+    pub shown: [String; SHOWN],
     /// The exit date's hover text: notice and statutory weeks.
     pub exit_detail: String,
     /// The council's index.
     pub council: usize,
     /// "voluntary", "bumped", "compulsory" or "redeployed".
     pub kind: &'static str,
-    /// Money for sorting: redundancy, strain, protection, total (pence).
-    pub money: [i64; 4],
-    /// FTE for sorting.
-    pub fte: f64,
+    /// The package in all, for the total of the people shown.
+    pub total: Money,
     /// Lower-case text searched by the filter.
     pub search: String,
 }
@@ -43,49 +34,31 @@ pub fn rows(plan: &Plan, o: &Outcome) -> Vec<Row> {
     o.people
         .iter()
         .map(|p| {
-            let post = &plan.posts[p.post];
-            let c = p.counted();
-            let fte = post.fte * p.shown_share();
-            let council = o
-                .councils
-                .get(p.council)
-                .map_or_else(String::new, |x| x.short_name.clone());
-            let role = o
-                .roles
-                .get(p.role)
-                .map_or_else(String::new, |r| r.title.clone());
-            let strain = if p.exit.strain_estimated && c.pension_strain.pence() > 0 {
-                format!("{} (estimate)", c.pension_strain.full())
-            } else {
-                c.pension_strain.full()
-            };
-            let search = format!("{} {council} {role} {}", post.id, p.kind()).to_lowercase();
+            let cells = Column::ON_SCREEN.map(|c| c.cell(plan, o, p));
+            let mut shown = cells.clone().map(|c| c.shown());
+            let strain = Column::ON_SCREEN
+                .iter()
+                .position(|&c| c == Column::PensionStrain);
+            if let Some(i) = strain
+                && p.exit.strain_estimated
+                && p.counted().pension_strain.pence() > 0
+            {
+                shown[i].push_str(" (estimate)");
+            }
+            let search = [Column::Post, Column::Council, Column::Role, Column::Route]
+                .map(|c| c.cell(plan, o, p).shown())
+                .join(" ")
+                .to_lowercase();
             Row {
-                cells: [
-                    post.id.clone(),
-                    council,
-                    role,
-                    p.kind().to_owned(),
-                    format!("{fte:.2}"),
-                    p.exit_date.to_string(),
-                    c.redundancy_pay.full(),
-                    strain,
-                    c.pay_protection.full(),
-                    c.total().full(),
-                ],
+                cells,
+                shown,
                 exit_detail: format!(
                     "Notice {} weeks; {} weeks' statutory redundancy pay",
                     p.notice_weeks, p.exit.statutory_weeks
                 ),
                 council: p.council,
                 kind: p.kind(),
-                money: [
-                    c.redundancy_pay.pence(),
-                    c.pension_strain.pence(),
-                    c.pay_protection.pence(),
-                    c.total().pence(),
-                ],
-                fte,
+                total: p.counted().total(),
                 search,
             }
         })

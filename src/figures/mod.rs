@@ -3,5 +3,6 @@
 //! ARCHITECTURE.md for what is to move here next).
 
 pub mod charts;
+pub mod leavers;
 pub mod tables;
 pub mod words;

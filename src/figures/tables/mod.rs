@@ -89,6 +89,19 @@ impl Cell {
         }
     }
 
+    /// The order a sorted column puts two cells in: numbers and dates by value, words as text.
+    pub fn order(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            (Self::Money(a), Self::Money(b)) => a.pence().cmp(&b.pence()),
+            (Self::Fte(a), Self::Fte(b))
+            | (Self::Percent(a), Self::Percent(b))
+            | (Self::Years(a), Self::Years(b)) => a.total_cmp(b),
+            (Self::Count(a), Self::Count(b)) => a.cmp(b),
+            (Self::Date(a), Self::Date(b)) => a.cmp(b),
+            _ => self.shown().cmp(&other.shown()),
+        }
+    }
+
     /// The cell as people read it, for Copy (it pastes into Word as it reads, and Excel in the
     /// UK reads £1,234.56 as money): £ and commas, dates as 1 April 2018.
     pub fn shown(&self) -> String {

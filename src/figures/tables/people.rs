@@ -170,72 +170,36 @@ pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
 }
 
 pub(super) fn leavers(plan: &Plan, o: &Outcome) -> Table {
-    let mut table = Table::new(
-        "leavers",
-        "Leavers",
-        &[
-            "Post",
-            "Council",
-            "Role",
-            "Route",
-            "FTE",
-            "Exit date",
-            "Notice, weeks",
-            "Statutory weeks",
-            "A week's pay",
-            "Statutory redundancy pay",
-            "Redundancy pay",
-            "Pension strain",
-            "Class 1A NI",
-            "Pay protection",
-            "Total",
-        ],
-    );
+    use crate::figures::leavers::Column;
+    let mut table = Table::new("leavers", "Leavers", &Column::ALL.map(Column::heading));
     table.sensitive = true;
-    let mut sum = crate::engine::Counted::default();
-    for p in &o.people {
-        let post = &plan.posts[p.post];
-        let counted = p.counted();
-        sum.statutory_pay += counted.statutory_pay;
-        sum.redundancy_pay += counted.redundancy_pay;
-        sum.pension_strain += counted.pension_strain;
-        sum.class1a_ni += counted.class1a_ni;
-        sum.pay_protection += counted.pay_protection;
-        table.rows.push(vec![
-            Cell::text(&post.id),
-            Cell::text(o.councils.get(p.council).map_or("", |c| c.name.as_str())),
-            Cell::text(o.roles.get(p.role).map_or("", |r| r.title.as_str())),
-            Cell::text(p.kind()),
-            Cell::Fte(post.fte * p.shown_share()),
-            Cell::Date(p.exit_date),
-            Cell::Count(u64::from(p.notice_weeks)),
-            Cell::Years(p.exit.statutory_weeks),
-            Cell::Money(p.exit.weekly_pay),
-            Cell::Money(counted.statutory_pay),
-            Cell::Money(counted.redundancy_pay),
-            Cell::Money(counted.pension_strain),
-            Cell::Money(counted.class1a_ni),
-            Cell::Money(counted.pay_protection),
-            Cell::Money(counted.total()),
-        ]);
-    }
-    table.total = Some(vec![
-        Cell::text("Total"),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Money(sum.statutory_pay),
-        Cell::Money(sum.redundancy_pay),
-        Cell::Money(sum.pension_strain),
-        Cell::Money(sum.class1a_ni),
-        Cell::Money(sum.pay_protection),
-        Cell::Money(sum.total()),
-    ]);
+    table.rows = o
+        .people
+        .iter()
+        .map(|p| Column::ALL.map(|c| c.cell(plan, o, p)).to_vec())
+        .collect();
+    let sum = |i: usize| {
+        table
+            .rows
+            .iter()
+            .fold(crate::model::Money::ZERO, |sum, row| match row[i] {
+                Cell::Money(m) => sum + m,
+                _ => sum,
+            })
+    };
+    let mut total: Vec<Cell> = Column::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.is_summed() {
+                Cell::Money(sum(i))
+            } else {
+                Cell::Empty
+            }
+        })
+        .collect();
+    total[0] = Cell::text("Total");
+    table.total = Some(total);
     table.notes.push(format!(
         "{}: one row for each person who leaves or is at risk, with no names. Figures for people at risk are expected values (the share who may be selected).",
         plan.protective_marking

@@ -5,7 +5,8 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::document::leavers::{COLUMNS, Row};
+use crate::document::leavers::Row;
+use crate::figures::leavers::Column as LeaverColumn;
 use crate::figures::tables::Table;
 use crate::model::{Money, Plan};
 use crate::theme;
@@ -26,11 +27,7 @@ pub struct State {
 }
 
 fn compare(a: &Row, b: &Row, column: usize) -> std::cmp::Ordering {
-    match column {
-        4 => a.fte.total_cmp(&b.fte),
-        6..=9 => a.money[column - 6].cmp(&b.money[column - 6]),
-        _ => a.cells[column].cmp(&b.cells[column]),
-    }
+    a.cells[column].order(&b.cells[column])
 }
 
 /// Draws the filters, the totals of the people shown and the table.
@@ -85,7 +82,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
             if descending { o.reverse() } else { o }
         });
     }
-    let total: Money = shown.iter().map(|r| Money(r.money[3])).sum();
+    let total: Money = shown.iter().map(|r| r.total).sum();
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!(
@@ -104,8 +101,10 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
                 Table::of_words(
                     "leavers",
                     "Leavers",
-                    COLUMNS.iter().map(|&c| c.to_owned()).collect(),
-                    shown.iter().map(|r| r.cells.to_vec()).collect(),
+                    LeaverColumn::ON_SCREEN
+                        .map(|c| c.heading().to_owned())
+                        .to_vec(),
+                    shown.iter().map(|r| r.shown.to_vec()).collect(),
                 )
             },
             commands,
@@ -131,7 +130,11 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         .column(Column::initial(82.0).at_least(50.0).clip(true))
         .columns(Column::initial(100.0).at_least(60.0).clip(true), 4)
         .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-            for (i, name) in COLUMNS.iter().enumerate() {
+            for (i, name) in LeaverColumn::ON_SCREEN
+                .map(LeaverColumn::heading)
+                .iter()
+                .enumerate()
+            {
                 header.col(|ui| {
                     if ui
                         .button(RichText::new(*name).strong())
@@ -154,10 +157,10 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, shown.len(), |mut row| {
                 let r = shown[row.index()];
-                for (i, cell) in r.cells.iter().enumerate() {
+                for (i, cell) in r.shown.iter().enumerate() {
                     row.col(|ui| {
                         let label = ui.label(cell);
-                        if i == 5 {
+                        if LeaverColumn::ON_SCREEN[i] == LeaverColumn::ExitDate {
                             label.on_hover_text(&r.exit_detail);
                         }
                     });
