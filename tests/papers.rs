@@ -868,7 +868,7 @@ fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
         .position(|&c| c == Column::ExitDate)
         .unwrap();
     let mut dates: Vec<_> = screen.iter().map(|r| r.cells[exit].clone()).collect();
-    dates.sort_by(|a, b| a.order(b));
+    dates.sort_by(tables::Cell::order);
     let tables::Cell::Date(first) = dates[0] else {
         panic!("an exit date is a date");
     };
