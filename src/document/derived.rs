@@ -53,7 +53,7 @@ pub struct Derived {
 pub struct Choices {
     /// Councils by full name.
     pub councils: Vec<(String, String)>,
-    /// Functions.
+    /// Each function's id and name, for choice lists.
     pub functions: Vec<(String, String)>,
     /// Roles by title.
     pub roles: Vec<(String, String)>,

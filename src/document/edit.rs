@@ -23,9 +23,9 @@ pub struct Settings {
     pub description: String,
     /// Programme dates.
     pub programme: Programme,
-    /// Assumptions.
+    /// The plan's assumptions as they were.
     pub assumptions: Assumptions,
-    /// Scenarios.
+    /// The plan's scenarios as they were.
     pub scenarios: Vec<Scenario>,
     /// Statutory parameters.
     pub parameters: Parameters,

@@ -133,7 +133,7 @@ impl Document {
         self.plan
     }
 
-    /// The plan.
+    /// The plan as it stands (the latest edit applied).
     pub fn plan(&self) -> &Plan {
         &self.plan
     }

@@ -46,11 +46,11 @@ impl<'m, 'a> Lookup<'m, 'a> {
 /// The plan and scenario, resolved.
 #[derive(Clone)]
 pub struct Context<'a> {
-    /// The plan.
+    /// The plan evaluated.
     pub plan: &'a Plan,
     /// Scenario name.
     pub scenario: String,
-    /// Consultation start.
+    /// The programme's consultation start (the scenario's own if it has one).
     pub consultation_start: Date,
     /// Go-live of the programme (functions without their own go-live go live on it).
     pub go_live: Date,

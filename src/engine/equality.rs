@@ -212,7 +212,7 @@ impl Shown {
 /// The impact by one characteristic: its groups, the whole plan's profile and each pool's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Breakdown {
-    /// The characteristic.
+    /// The protected characteristic the table is by.
     pub characteristic: Characteristic,
     /// The groups, in the order shown.
     pub groups: Vec<String>,

@@ -108,13 +108,13 @@ pub struct RoleOutcome {
 pub struct FunctionOutcome {
     /// Function id.
     pub id: String,
-    /// Name.
+    /// Its name as the plan gives it ("Finance").
     pub name: String,
-    /// Target FTE.
+    /// The FTE its roles' targets add up to.
     pub target_fte: f64,
     /// FTE movements.
     pub flows: Flows,
-    /// New posts.
+    /// FTE of the target structure that no post fills today (new roles, targets above today).
     pub new_posts: f64,
     /// FTE redeployed in.
     pub redeployed_in: f64,
@@ -158,9 +158,9 @@ pub struct Timetable {
     pub hr1_by: Date,
     /// Notices can be given from this day (consultation ends).
     pub notices_from: Date,
-    /// First exit.
+    /// The first leaver's exit date (none when nobody leaves).
     pub first_exit: Option<Date>,
-    /// Last exit.
+    /// The last leaver's exit date.
     pub last_exit: Option<Date>,
     /// Longest notice among those proposed for redundancy, weeks.
     pub longest_notice_weeks: u32,
@@ -178,9 +178,9 @@ pub struct Timetable {
 pub struct CouncilOutcome {
     /// Council id.
     pub id: String,
-    /// Name.
+    /// Its full name ("Borough of Poole").
     pub name: String,
-    /// Short name.
+    /// The name axes and legends use ("Poole"); may be empty.
     pub short_name: String,
     /// FTE movements of its posts.
     pub flows: Flows,
@@ -258,7 +258,7 @@ impl OneOff {
 pub struct Waterfall {
     /// Today's full-year cost.
     pub baseline: Money,
-    /// Vacancies deleted.
+    /// The full-year cost of the vacant posts deleted.
     pub vacancies_deleted: Money,
     /// VR leavers.
     pub voluntary: Money,
@@ -308,7 +308,7 @@ impl Waterfall {
 /// One financial year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct YearOutcome {
-    /// The year.
+    /// The financial year (1 April to 31 March).
     pub year: FinancialYear,
     /// Recurring saving falling in the year (part-year effects included).
     pub saving: Money,
@@ -372,11 +372,11 @@ pub struct PersonOutcome {
 /// each rounded to the penny once, so a schedule of people adds up to the totals exactly.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counted {
-    /// Redundancy pay.
+    /// Redundancy pay under the council's scheme (the statutory pay or more).
     pub redundancy_pay: Money,
     /// The statutory part of it.
     pub statutory_pay: Money,
-    /// Pension strain.
+    /// The pension strain the council pays the LGPS fund (unreduced early retirement at 55 or over).
     pub pension_strain: Money,
     /// Class 1A NI on the payment.
     pub class1a_ni: Money,
@@ -497,7 +497,7 @@ impl FlagKind {
 /// Something the directors must see.
 #[derive(Clone, Debug, Serialize)]
 pub struct Flag {
-    /// Kind.
+    /// What kind of risk it is, for its icon and for tests.
     pub kind: FlagKind,
     /// Plain words.
     pub message: String,
@@ -514,9 +514,9 @@ pub struct Flag {
 pub struct Totals {
     /// FTE movements.
     pub flows: Flows,
-    /// Target FTE.
+    /// The FTE of the target structure.
     pub target_fte: f64,
-    /// New posts.
+    /// FTE of the target structure that no post fills today.
     pub new_posts: f64,
     /// Full-year cost today.
     pub baseline_cost: Money,
@@ -580,7 +580,7 @@ pub struct PayChangeOutcome {
 pub struct Wave {
     /// Its go-live.
     pub go_live: Date,
-    /// Its consultation start.
+    /// The day collective consultation on its functions starts.
     pub consultation_start: Date,
     /// Its functions (indices in [`Outcome::functions`]).
     pub functions: Vec<usize>,
@@ -619,7 +619,7 @@ pub struct Outcome {
     pub years: Vec<YearOutcome>,
     /// People affected.
     pub people: Vec<PersonOutcome>,
-    /// Flags.
+    /// Risks the directors must see (timetable, law, targets), in plain words.
     pub flags: Vec<Flag>,
     /// The equality impact (worked out with the flags; empty without them).
     #[serde(skip)]

@@ -223,7 +223,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
 pub struct Candidate {
     /// Payback in years of their package against their post's cost a year.
     pub payback: f64,
-    /// The post.
+    /// The post's index in the plan.
     pub post: usize,
     /// The share offered: 1 for someone who said they are interested, the VR take-up otherwise.
     pub offered: f64,

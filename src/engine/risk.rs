@@ -98,7 +98,7 @@ impl Draw {
 /// One year of the fan chart: cumulative net, pounds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FanYear {
-    /// The year.
+    /// The financial year.
     pub year: FinancialYear,
     /// Over the draws.
     pub quantiles: Quantiles,
@@ -110,7 +110,7 @@ pub struct FanYear {
 /// and at its high value, every other input at its likely value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TornadoBar {
-    /// The input.
+    /// The uncertain input, as the ranges editor names it.
     pub input: &'static str,
     /// One-off cost, pounds, at the input's low and high values.
     pub one_off: (f64, f64),
@@ -133,11 +133,11 @@ impl TornadoBar {
 /// The result of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Risk {
-    /// The scenario.
+    /// The name of the scenario run.
     pub scenario: String,
     /// Draws made.
     pub draws: usize,
-    /// The seed.
+    /// The seed the draws were made from: the same seed gives the same figures.
     pub seed: u64,
     /// Recurring saving a year, pounds.
     pub recurring_saving: Quantiles,
@@ -169,9 +169,9 @@ pub struct Risk {
 /// How a run is made.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    /// Draws.
+    /// How many draws of the uncertain inputs to make.
     pub draws: usize,
-    /// Seed.
+    /// The random seed: the same seed gives the same draws on every machine.
     pub seed: u64,
     /// Threads to compute on (1 or more; the figures do not depend on it).
     pub threads: usize,

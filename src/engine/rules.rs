@@ -181,7 +181,7 @@ pub struct Person {
     pub service_start: Date,
     /// Actual annual pay (salary × FTE).
     pub annual_pay: Money,
-    /// LGPS member.
+    /// A member of the Local Government Pension Scheme (strain is owed only for members).
     pub lgps_member: bool,
     /// The fund's strain quote.
     pub strain_quote: Option<Money>,

@@ -32,7 +32,7 @@ pub enum Block {
 pub struct Draft {
     /// Its file name: "hr1-bournemouth.docx".
     pub file_name: String,
-    /// Its title.
+    /// The draft's title, as its first heading and file name say it.
     pub title: String,
     /// What it says.
     pub blocks: Vec<Block>,

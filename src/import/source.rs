@@ -194,7 +194,7 @@ impl Delimiter {
     /// Every delimiter, in the order offered.
     pub const ALL: [Self; 4] = [Self::Comma, Self::Semicolon, Self::Tab, Self::Pipe];
 
-    /// The byte.
+    /// The byte that separates fields.
     pub fn byte(self) -> u8 {
         match self {
             Self::Comma => b',',
@@ -229,7 +229,7 @@ pub enum Format {
 pub struct Source {
     /// The file's name, for messages.
     pub name: String,
-    /// Its bytes.
+    /// The file's contents, as read.
     pub bytes: Vec<u8>,
     /// Text or workbook.
     pub format: Format,

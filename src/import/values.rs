@@ -367,11 +367,11 @@ pub enum DateReading {
     Certain(Date),
     /// Numbers `a/b/year`; which is the day depends on the order.
     Numeric {
-        /// The first number.
+        /// The first number as written (day or month, the order unknown).
         a: i8,
-        /// The second number.
+        /// The second number as written.
         b: i8,
-        /// The year.
+        /// The year, four digits.
         year: i16,
     },
 }

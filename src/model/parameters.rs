@@ -14,7 +14,7 @@ use super::Money;
 pub struct Dated<T> {
     /// First day the value applies.
     pub from: Date,
-    /// The value.
+    /// The value from that date.
     pub value: T,
     /// Where it comes from (the statute or statutory instrument).
     pub source: String,
@@ -50,7 +50,7 @@ pub struct Parameters {
     pub employer_ni: Vec<Dated<EmployerNi>>,
     /// Employer Class 1A National Insurance on termination payments.
     pub termination_ni: TerminationNi,
-    /// The apprenticeship levy.
+    /// The apprenticeship levy's rate on pay, an on-cost of every post.
     pub apprenticeship_levy: Dated<f64>,
     /// The Local Government Pension Scheme rules for early release on redundancy.
     pub lgps: Lgps,

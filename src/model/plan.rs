@@ -197,7 +197,7 @@ pub struct Post {
 /// The person in a filled post.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Postholder {
-    /// Date of birth.
+    /// Date of birth: age decides statutory redundancy pay and pension strain.
     pub date_of_birth: Date,
     /// Start of continuous local-government service.
     pub service_start: Date,

@@ -60,7 +60,7 @@ pub enum FileError {
     Io {
         /// "read" or "write".
         action: &'static str,
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// The system's reason.
         source: std::io::Error,
@@ -68,7 +68,7 @@ pub enum FileError {
     /// The file's contents are not a plan this build can read.
     #[error("{error} ({})", path.display())]
     Parse {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// What is wrong, and where.
         error: ParseError,
@@ -76,7 +76,7 @@ pub enum FileError {
     /// The file is not one that can be opened or replaced: a folder, a device or a pipe.
     #[error("{} is not a plan file but {what}. Choose a .ron plan saved by Merger Planner", path.display())]
     NotAFile {
-        /// The path.
+        /// What was named as the plan file.
         path: PathBuf,
         /// "a folder", "a pipe" or "a device".
         what: &'static str,
@@ -84,7 +84,7 @@ pub enum FileError {
     /// The file is larger than the limit for a plan: refused before it is read.
     #[error("{} is {size_mb} MB, over the {limit_mb} MB limit for a plan file, so it was not read. If you expect a plan this large, raise the limit (View > Largest plan to open, or --max-plan-mb on the command line)", path.display())]
     TooLarge {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// Its size, in whole megabytes (rounded up).
         size_mb: u64,
@@ -94,13 +94,13 @@ pub enum FileError {
     /// The plan's file is read-only: it is never replaced.
     #[error("{} is read-only, so it was not replaced. Save the plan under another name (File > Save as…), or make the file writable", path.display())]
     ReadOnly {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
     },
     /// The file is text, but not in UTF-8.
     #[error("{} is saved as {encoding}: open it in a text editor and save it as UTF-8, then open it again", path.display())]
     Encoding {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// What it is: "UTF-16", or "text that is not UTF-8 (a byte at line 3, column 12)".
         encoding: String,
@@ -108,13 +108,13 @@ pub enum FileError {
     /// The file was written but did not read back the same: the disk or the folder is faulty.
     #[error("the plan was written to {} but did not read back the same, so the save stopped and the old file is kept. Save somewhere else", path.display())]
     Verify {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
     },
     /// The plan could not be written as RON (should not happen for a valid plan).
     #[error("could not write the plan as RON: {message} ({})", path.display())]
     Serialise {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// The reason.
         message: String,
@@ -122,7 +122,7 @@ pub enum FileError {
     /// The file is another kind of file altogether (a spreadsheet, a PDF, a report).
     #[error("{} is {what}, not a Merger Planner plan. {hint}", path.display())]
     Foreign {
-        /// The file.
+        /// Where the plan was read from or written to, as the user named it.
         path: PathBuf,
         /// What it looks like: "an Excel workbook or another zip archive".
         what: &'static str,

@@ -28,9 +28,9 @@ pub enum Dialog {
     Delete {
         /// What is deleted.
         kind: DeletionKind,
-        /// Its id.
+        /// The id of what is deleted, as the plan keys it.
         id: String,
-        /// Its name.
+        /// Its name as the question says it.
         name: String,
         /// How many posts (and roles, for a function) go with it.
         posts: usize,

@@ -57,7 +57,7 @@ impl Default for Goal {
 pub struct RoleChange {
     /// Role id.
     pub role: String,
-    /// Its title.
+    /// The role's title.
     pub title: String,
     /// Its function's name.
     pub function: String,

@@ -174,7 +174,7 @@ pub struct Series {
     pub overlap: Overlap,
     /// Savings by function.
     pub savings: Savings,
-    /// The waterfall.
+    /// The bridge from today's cost to the target cost.
     pub waterfall: Waterfall,
     /// Pools by function.
     pub pools: Pools,

@@ -9,7 +9,7 @@ use crate::model::{Money, Plan};
 /// One scenario's headline figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioFigures {
-    /// Its name.
+    /// The scenario's name.
     pub name: String,
     /// Saving a year.
     pub saving: Money,

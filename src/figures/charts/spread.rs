@@ -26,9 +26,9 @@ pub struct Fan {
     pub years: Vec<String>,
     /// P10 of each year's cumulative net, pounds.
     pub p10: Vec<f64>,
-    /// P50.
+    /// The middle draw each year (half fall below it).
     pub p50: Vec<f64>,
-    /// P90.
+    /// The draw nine in ten fall below each year.
     pub p90: Vec<f64>,
     /// The scenario as it stands, with its own values.
     pub planned: Vec<f64>,
@@ -176,9 +176,9 @@ impl Figures for Tornado {
 /// The fan and the tornado of one run, for the plan as it stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Spread {
-    /// The fan.
+    /// Cumulative net by year over the draws.
     pub fan: Fan,
-    /// The tornado.
+    /// Which uncertain input moves the figures most.
     pub tornado: Tornado,
 }
 

@@ -74,7 +74,7 @@ pub(super) fn spans(t: &crate::engine::Timetable) -> Vec<Span> {
 /// A council's lane of the timetable (one a wave when the functions go live in waves).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
-    /// The council.
+    /// The council whose lane it is.
     pub council: CouncilKey,
     /// On the axis: the council's short name, and the wave's number when there are waves.
     pub label: String,

@@ -187,7 +187,7 @@ pub struct Table {
     pub title: String,
     /// One heading a column.
     pub headings: Vec<String>,
-    /// The rows.
+    /// The rows, without the totals row.
     pub rows: Vec<Vec<Cell>>,
     /// The totals row (its numbers are the engine's totals; the workbook writes SUM formulas
     /// over the rows with these as their values).

@@ -225,7 +225,7 @@ impl fmt::Display for Change {
 /// A council the import touches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CouncilSummary {
-    /// Its name.
+    /// The council's name as the plan will give it.
     pub name: String,
     /// True when the import creates it.
     pub new: bool,

@@ -21,7 +21,7 @@ pub struct TargetRow {
     pub function: String,
     /// The role's title.
     pub role: String,
-    /// Target FTE.
+    /// The role's target FTE as the file gives it.
     pub target_fte: f64,
     /// Target pay.
     pub pay: TargetPay,

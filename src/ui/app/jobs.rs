@@ -32,7 +32,7 @@ enum Done {
 pub struct FileJob {
     /// "Opening" or "Saving".
     verb: &'static str,
-    /// The file.
+    /// The plan file opened or saved.
     path: PathBuf,
     /// What the file holds, for the progress window: its size, or the posts being saved.
     size: String,
@@ -45,7 +45,7 @@ pub struct FileJob {
 }
 
 impl FileJob {
-    /// The file.
+    /// The plan file being opened or saved.
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -58,7 +58,7 @@ struct Job {
 pub struct ImportState {
     /// Establishment or target structure.
     pub kind: ImportKind,
-    /// The file.
+    /// The HR export being imported.
     pub path: PathBuf,
     /// The read settings the user chose (`None`: detected).
     pub read: ReadSettings,
