@@ -1680,12 +1680,12 @@ fn consultation_counts_dismissals_by_the_day_they_take_effect_not_by_go_live() {
 
     // Each paper says both numbers: the wave's own and the one that decides the days.
     let plan = waves_91_days_apart();
-    let json = merger_planner::export::report::json(&plan, &o);
+    let json = merger_planner::figures::report::json(&plan, &o);
     let w = &json["by_council"][0]["waves"][0];
     assert_eq!(w["proposed_redundancies"], 12);
     assert_eq!(w["counted_for_consultation"], 20);
     assert_eq!(w["consultation_days"], 30);
-    let text = merger_planner::export::report::text(&plan, &o);
+    let text = merger_planner::figures::report::text(&plan, &o);
     assert!(text.contains("12 (20 within 90 days)"), "{text}");
 }
 
@@ -1742,7 +1742,7 @@ fn plan_role(o: &merger_planner::engine::Outcome, role: usize) -> &str {
 
 #[test]
 fn the_report_gives_each_wave_and_each_councils_timetable_a_wave() {
-    use merger_planner::export::report;
+    use merger_planner::figures::report;
     let plan = two_waves(date(2026, 6, 1));
     let o = evaluate_base(&plan);
     let json = report::json(&plan, &o);

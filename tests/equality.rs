@@ -79,7 +79,7 @@ fn a_band_selected_outside_four_fifths_to_five_fourths_is_flagged() {
 
 #[test]
 fn the_report_never_shows_fewer_than_five() {
-    use merger_planner::export::report;
+    use merger_planner::figures::report;
     let plan = merger_planner::example::bournemouth_poole();
     let o = evaluate_base(&plan);
     let json = report::equality_json(&plan, &o);

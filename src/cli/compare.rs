@@ -2,7 +2,7 @@
 
 use super::{Failure, Format, chosen_scenario, open_plan, print};
 use crate::engine;
-use crate::export::report;
+use crate::figures::report;
 use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;

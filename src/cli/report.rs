@@ -2,7 +2,7 @@
 
 use super::{Failure, Format, chosen_scenario, read_plan, report_problems};
 use crate::engine;
-use crate::export::report;
+use crate::figures::report;
 use crate::model::validate;
 use crate::persist::plan_file;
 use clap::Args;

@@ -1,12 +1,11 @@
-//! Every paper that leaves the app, rendered from the figures (`crate::figures`): the text and
-//! JSON report, the tables as CSV files, the Excel workbook, the consultation drafts (.docx), PNG
-//! charts and slides, and the board pack (PDF). Drawing off screen (`offscreen`) uses wgpu without
-//! a window, for the app and the command line alike.
+//! Every paper that leaves the app, rendered from the figures (`crate::figures`, which also makes
+//! the text and JSON report): the tables as CSV files, the Excel workbook, the consultation drafts
+//! (.docx), PNG charts and slides, and the board pack (PDF). Drawing off screen (`offscreen`) uses
+//! wgpu without a window, for the app and the command line alike.
 
 pub mod csv;
 pub mod drafts;
 pub mod offscreen;
 pub mod pack;
 pub mod png;
-pub mod report;
 pub mod workbook;

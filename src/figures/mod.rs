@@ -1,8 +1,11 @@
-//! Figures as words and numbers, headless (no egui): what every chart, table and paper says.
-//! Today it holds the sentences and round figures the charts and the papers share (see
-//! ARCHITECTURE.md for what is to move here next).
+//! Figures as words and numbers, headless (no egui): what every chart, table and paper says,
+//! made from the engine's `Outcome` in one place. `charts` each chart's figures, title, headline
+//! and table; `tables` every table of the papers; `leavers` the leavers' columns; `report` the
+//! text and JSON report; `words` the sentences and round figures they share. The exporters
+//! (`crate::export`) and the charts (`crate::charts`) only render them.
 
 pub mod charts;
 pub mod leavers;
+pub mod report;
 pub mod tables;
 pub mod words;

@@ -420,7 +420,7 @@ fn a_roles_details_say_who_gains_and_loses_by_harmonisation() {
     assert!(pay_alone < after, "{pay_alone} against {after}");
     let o = h.state_mut().outcome().clone();
     assert!(
-        merger_planner::export::report::text(h.state().plan(), &o)
+        merger_planner::figures::report::text(h.state().plan(), &o)
             .contains("costed as the protected pay alone")
     );
 }

@@ -191,12 +191,12 @@ pub fn equality_ui(
             .spacing([20.0, 6.0])
             .show(ui, |ui| {
                 ui.strong(b.characteristic.name());
-                for h in &crate::export::report::EQUALITY_HEADINGS[1..] {
+                for h in &crate::figures::report::EQUALITY_HEADINGS[1..] {
                     ui.strong(*h);
                 }
                 ui.end_row();
                 for row in b.shown(profile) {
-                    let cells = crate::export::report::equality_cells(&row);
+                    let cells = crate::figures::report::equality_cells(&row);
                     for cell in &cells[..7] {
                         if row.everyone {
                             ui.strong(cell);

@@ -109,7 +109,7 @@ pub fn ui(
                 Err(short) => {
                     ui.colored_label(
                         palette.warning,
-                        crate::export::report::shortfall_words(goal, short),
+                        crate::figures::report::shortfall_words(goal, short),
                     );
                 }
             }
@@ -176,7 +176,7 @@ fn proposal_ui(ui: &mut Ui, p: &Proposal) -> bool {
     ui.add_space(theme::SECTION_GAP / 2.0);
     ui.strong(format!("Proposal: {}", p.scenario.name));
     ui.label(
-        RichText::new(crate::export::report::seek_headline(p)).size(theme::HEADLINE_LABEL_SIZE),
+        RichText::new(crate::figures::report::seek_headline(p)).size(theme::HEADLINE_LABEL_SIZE),
     );
     Grid::new("goal seek changes")
         .striped(true)
