@@ -274,7 +274,7 @@ proptest! {
         };
         w.target = w.baseline - w.saving();
         let o = Outcome { waterfall: w, ..Outcome::default() };
-        let bridge = series::Waterfall::of(&o);
+        let bridge = series::WaterfallChart::of(&o);
         prop_assert_eq!(bridge.steps[6].to, w.target);
         prop_assert_eq!(bridge.steps[7].to, w.target);
         for s in &bridge.steps[1..7] {
@@ -302,14 +302,14 @@ proptest! {
 }
 
 /// A bridge from `today` to `target` pounds, all by deleting vacancies.
-fn bridge(today: i64, target: i64) -> series::Waterfall {
+fn bridge(today: i64, target: i64) -> series::WaterfallChart {
     let w = Waterfall {
         baseline: pounds(today),
         vacancies_deleted: pounds(today - target),
         target: pounds(target),
         ..Waterfall::default()
     };
-    series::Waterfall::of(&Outcome {
+    series::WaterfallChart::of(&Outcome {
         waterfall: w,
         ..Outcome::default()
     })

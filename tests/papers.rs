@@ -839,7 +839,7 @@ fn an_empty_plan_exports_its_empty_tables() {
 
 #[test]
 fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
-    use merger_planner::figures::leavers::Column;
+    use merger_planner::figures::leavers::LeaverColumn;
     let plan = example::bournemouth_poole();
     let o = engine::evaluate_base(&plan);
     let options = Options {
@@ -853,7 +853,7 @@ fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
     let screen = merger_planner::document::leavers::rows(&plan, &o);
     assert_eq!(screen.len(), paper.rows.len());
     assert!(!screen.is_empty());
-    for (i, column) in Column::ON_SCREEN.iter().enumerate() {
+    for (i, column) in LeaverColumn::ON_SCREEN.iter().enumerate() {
         let at = paper
             .headings
             .iter()
@@ -864,9 +864,9 @@ fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
         }
     }
     // A column sorts by value: dates by date, not as the words read ("12 March" after "1 April").
-    let exit = Column::ON_SCREEN
+    let exit = LeaverColumn::ON_SCREEN
         .iter()
-        .position(|&c| c == Column::ExitDate)
+        .position(|&c| c == LeaverColumn::ExitDate)
         .unwrap();
     let mut dates: Vec<_> = screen.iter().map(|r| r.cells[exit].clone()).collect();
     dates.sort_by(tables::Cell::order);

@@ -1,19 +1,19 @@
 //! Pools > Leavers as rows: each person who leaves or is at risk, with their package as the totals
-//! count it, in the columns that fit a screen (`figures::leavers::Column::ON_SCREEN`, the same
-//! cells as the papers' Leavers table), made once per change of the plan.
+//! count it, in the columns that fit a screen (`LeaverColumn::ON_SCREEN`, the same cells as the
+//! papers' Leavers table), made once per change of the plan.
 
 use crate::engine::Outcome;
-use crate::figures::leavers::Column;
+use crate::figures::leavers::LeaverColumn;
 use crate::figures::tables::Cell;
 use crate::model::{Money, Plan};
 
 /// How many columns the screen shows.
-pub const SHOWN: usize = Column::ON_SCREEN.len();
+pub const SHOWN: usize = LeaverColumn::ON_SCREEN.len();
 
 /// One person's row, with what it sorts and filters by.
 #[derive(Clone, Debug)]
 pub struct Row {
-    /// The cells, in [`Column::ON_SCREEN`] order (typed, so a column sorts by value).
+    /// The cells, in [`LeaverColumn::ON_SCREEN`] order (typed, so a column sorts by value).
     pub cells: [Cell; SHOWN],
     /// The same cells as they read (a pension strain that is estimated says so).
     pub shown: [String; SHOWN],
@@ -34,21 +34,26 @@ pub fn rows(plan: &Plan, o: &Outcome) -> Vec<Row> {
     o.people
         .iter()
         .map(|p| {
-            let cells = Column::ON_SCREEN.map(|c| c.cell(plan, o, p));
+            let cells = LeaverColumn::ON_SCREEN.map(|c| c.cell(plan, o, p));
             let mut shown = cells.clone().map(|c| c.shown());
-            let strain = Column::ON_SCREEN
+            let strain = LeaverColumn::ON_SCREEN
                 .iter()
-                .position(|&c| c == Column::PensionStrain);
+                .position(|&c| c == LeaverColumn::PensionStrain);
             if let Some(i) = strain
                 && p.exit.strain_estimated
                 && p.counted().pension_strain.pence() > 0
             {
                 shown[i].push_str(" (estimate)");
             }
-            let search = [Column::Post, Column::Council, Column::Role, Column::Route]
-                .map(|c| c.cell(plan, o, p).shown())
-                .join(" ")
-                .to_lowercase();
+            let search = [
+                LeaverColumn::Post,
+                LeaverColumn::Council,
+                LeaverColumn::Role,
+                LeaverColumn::Route,
+            ]
+            .map(|c| c.cell(plan, o, p).shown())
+            .join(" ")
+            .to_lowercase();
             Row {
                 cells,
                 shown,

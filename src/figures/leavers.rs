@@ -1,6 +1,6 @@
 //! The leavers' columns, defined once: each person who leaves or is at risk, with their package as
 //! the totals count it. The papers' Leavers table has every column; Pools > Leavers shows the
-//! ones that fit a screen ([`Column::ON_SCREEN`]) from the same cells.
+//! ones that fit a screen ([`LeaverColumn::ON_SCREEN`]) from the same cells.
 
 use crate::engine::{Outcome, PersonOutcome};
 use crate::figures::tables::Cell;
@@ -8,7 +8,7 @@ use crate::model::Plan;
 
 /// A column of the leavers' list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
+pub enum LeaverColumn {
     /// The post's id.
     Post,
     /// The council's short name.
@@ -41,7 +41,7 @@ pub enum Column {
     Total,
 }
 
-impl Column {
+impl LeaverColumn {
     /// Every column, as the papers give them.
     pub const ALL: [Self; 15] = [
         Self::Post,

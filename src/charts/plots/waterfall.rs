@@ -3,13 +3,13 @@
 use super::{
     Key, Look, category_plot, end_label, hover_name, include_range, label_room, money_axis,
 };
-use crate::figures::charts::{Waterfall, WaterfallStepKind};
+use crate::figures::charts::{WaterfallChart, WaterfallStepKind};
 use crate::model::Money;
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, PlotPoints};
 
 /// From today's cost to the target cost, one bar per step.
-pub fn waterfall_ui(ui: &mut Ui, w: &Waterfall, look: Look) {
+pub fn waterfall_ui(ui: &mut Ui, w: &WaterfallChart, look: Look) {
     let labels: Vec<String> = w.steps.iter().map(|s| s.label.clone()).collect();
     let high = w
         .steps

@@ -20,7 +20,7 @@ pub use self::scenarios::{ScenarioFigures, Scenarios};
 pub use self::split::Split;
 pub use self::spread::{EqualityChart, Fan, Group, Spread, Tornado};
 pub use self::timeline::{Lane, Phase, Span, Timeline, long_date, month};
-pub use self::waterfall::{Waterfall, WaterfallStep, WaterfallStepKind};
+pub use self::waterfall::{WaterfallChart, WaterfallStep, WaterfallStepKind};
 pub use self::years::{Payback, Years};
 
 use crate::engine::{Flows, Outcome};
@@ -175,7 +175,7 @@ pub struct Series {
     /// Savings by function.
     pub savings: Savings,
     /// The bridge from today's cost to the target cost.
-    pub waterfall: Waterfall,
+    pub waterfall: WaterfallChart,
     /// Pools by function.
     pub pools: Pools,
     /// Pools by role, one per function.
@@ -227,7 +227,7 @@ impl Series {
             scenario: o.scenario.clone(),
             overlap: Overlap::of(plan, o),
             savings: Savings::of(plan, o),
-            waterfall: Waterfall::of(o),
+            waterfall: WaterfallChart::of(o),
             pools: Pools::by_function(o),
             pools_by_role: (0..o.functions.len())
                 .map(|f| Pools::by_role(o, f))

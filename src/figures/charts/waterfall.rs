@@ -58,14 +58,14 @@ impl WaterfallStep {
 
 /// From today's full-year cost to the target cost.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Waterfall {
+pub struct WaterfallChart {
     /// Bars from top to bottom: today, each step, the target.
     pub steps: Vec<WaterfallStep>,
     /// The recurring saving (today − target).
     pub saving: Money,
 }
 
-impl Waterfall {
+impl WaterfallChart {
     /// Built from the outcome's bridge.
     pub fn of(o: &Outcome) -> Self {
         let w = &o.waterfall;
@@ -103,7 +103,7 @@ impl Waterfall {
     }
 }
 
-impl Waterfall {
+impl WaterfallChart {
     /// Where the cost axis starts. Zero, unless every bar's end sits high above it (the usual
     /// case: a merger saves a tenth or so of the cost, and from zero its steps would be squeezed
     /// into the last sliver of the chart). Then it starts at a round figure below the smallest
@@ -121,7 +121,7 @@ impl Waterfall {
     }
 }
 
-impl Figures for Waterfall {
+impl Figures for WaterfallChart {
     /// Nothing to draw: no cost today and none in the target.
     fn is_empty(&self) -> bool {
         self.steps

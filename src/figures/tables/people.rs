@@ -170,13 +170,17 @@ pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
 }
 
 pub(super) fn leavers(plan: &Plan, o: &Outcome) -> Table {
-    use crate::figures::leavers::Column;
-    let mut table = Table::new("leavers", "Leavers", &Column::ALL.map(Column::heading));
+    use crate::figures::leavers::LeaverColumn;
+    let mut table = Table::new(
+        "leavers",
+        "Leavers",
+        &LeaverColumn::ALL.map(LeaverColumn::heading),
+    );
     table.sensitive = true;
     table.rows = o
         .people
         .iter()
-        .map(|p| Column::ALL.map(|c| c.cell(plan, o, p)).to_vec())
+        .map(|p| LeaverColumn::ALL.map(|c| c.cell(plan, o, p)).to_vec())
         .collect();
     let sum = |i: usize| {
         table
@@ -187,7 +191,7 @@ pub(super) fn leavers(plan: &Plan, o: &Outcome) -> Table {
                 _ => sum,
             })
     };
-    let mut total: Vec<Cell> = Column::ALL
+    let mut total: Vec<Cell> = LeaverColumn::ALL
         .iter()
         .enumerate()
         .map(|(i, c)| {

@@ -6,7 +6,7 @@ use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::document::leavers::Row;
-use crate::figures::leavers::Column as LeaverColumn;
+use crate::figures::leavers::LeaverColumn;
 use crate::figures::tables::Table;
 use crate::model::{Money, Plan};
 use crate::theme;
