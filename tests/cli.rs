@@ -1406,3 +1406,37 @@ fn diff_validates_both_plans_and_names_a_file_that_is_not_one() {
         assert!(!e.contains("Probe") && !e.contains("UTF-8"), "{e}");
     }
 }
+
+#[test]
+fn an_anonymised_export_says_what_it_hid_and_why() {
+    let dir = temp();
+    let csv = dir.path().join("tables");
+    let o = run(&[
+        "export",
+        &saves("bournemouth-poole.ron"),
+        "--csv",
+        &csv.to_string_lossy(),
+        "--anonymised",
+        "--no-uncertainty",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(
+        said.contains("hidden as they describe fewer than 5 people")
+            && said.contains("audited against everything published"),
+        "{said}"
+    );
+    let by_role = std::fs::read_to_string(csv.join("04-by-role.csv")).unwrap();
+    assert!(by_role.contains("fewer than 5") && by_role.contains("not shown"));
+    // Not anonymised: nothing to say.
+    let open = dir.path().join("open");
+    let o = run(&[
+        "export",
+        &saves("bournemouth-poole.ron"),
+        "--csv",
+        &open.to_string_lossy(),
+        "--no-uncertainty",
+    ]);
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("Anonymised"), "{}", stderr(&o));
+}

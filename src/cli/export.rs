@@ -120,6 +120,9 @@ pub(super) fn export_cmd(
         plan_file::write_atomic(path, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
         let _ = writeln!(out, "{}", path.display());
     }
+    if let Some(note) = tables::protection_note(&all) {
+        let _ = writeln!(err, "{note}");
+    }
     if let Some(dir) = &args.letters {
         use crate::export::drafts;
         let all = drafts::drafts(&plan, &scenario, args.anonymised);

@@ -258,6 +258,9 @@ fn write_cell(
         Cell::Suppressed => {
             sheet.write_string_with_format(r, c, tables::SUPPRESSED, &f.suppressed)?;
         }
+        Cell::Withheld => {
+            sheet.write_string_with_format(r, c, tables::WITHHELD, &f.suppressed)?;
+        }
         Cell::Empty => {}
     }
     Ok(())

@@ -5,6 +5,7 @@
 //! (`crate::export`) and the charts (`crate::charts`) only render them.
 
 pub mod charts;
+pub mod disclosure;
 pub mod leavers;
 pub mod report;
 pub mod tables;

@@ -107,6 +107,32 @@ fn example_plan(c: &mut Criterion) {
     });
 }
 
+/// The anonymised papers' tables with their protection (primary and secondary suppression and the
+/// audit): the Bournemouth and Poole example (many small pools) and the 50,000-post plan.
+fn anonymised(c: &mut Criterion) {
+    use merger_planner::figures::tables::{Options, all};
+    use merger_planner::model::Scenario;
+    let options = Options {
+        anonymised: true,
+        leavers: false,
+    };
+    let base = Scenario {
+        name: Scenario::BASE.to_owned(),
+        ..Scenario::default()
+    };
+    let mut group = c.benchmark_group("anonymised tables");
+    group.sample_size(10);
+    let example = example::bournemouth_poole();
+    group.bench_function("Bournemouth and Poole", |b| {
+        b.iter(|| black_box(all(&example, &base, options).len()));
+    });
+    let large = plans::large();
+    group.bench_function("50,000 posts, 20 councils", |b| {
+        b.iter(|| black_box(all(&large, &base, options).len()));
+    });
+    group.finish();
+}
+
 fn goal_seek(c: &mut Criterion) {
     use merger_planner::engine::seek::{Goal, seek};
     use merger_planner::model::{Money, Scenario};
@@ -126,6 +152,7 @@ fn goal_seek(c: &mut Criterion) {
 
 criterion_group!(
     benches,
+    anonymised,
     large_plan,
     document,
     scaling,

@@ -26,6 +26,9 @@ pub const SMALL_GROUP: u32 = 5;
 /// What anonymised tables show for a suppressed figure.
 pub const SUPPRESSED: &str = "fewer than 5";
 
+/// What a cell hidden to protect another (or a sum of money about few people) says.
+pub const WITHHELD: &str = "not shown";
+
 /// One cell, of its kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -45,8 +48,11 @@ pub enum Cell {
     Date(Date),
     /// Yes or no.
     Flag(bool),
-    /// Not shown: a small group in an anonymised table, or a figure that would reveal one.
+    /// Not shown: a count or FTE of fewer than 5 people in an anonymised paper.
     Suppressed,
+    /// Not shown: a figure hidden so that a small one cannot be worked out from the rest, a sum
+    /// of money about fewer than 5 people, or a share, rate or finding of a group not shown.
+    Withheld,
     /// Nothing.
     Empty,
 }
@@ -85,6 +91,7 @@ impl Cell {
             Self::Date(d) => d.to_string(),
             Self::Flag(b) => if *b { "yes" } else { "no" }.to_owned(),
             Self::Suppressed => SUPPRESSED.to_owned(),
+            Self::Withheld => WITHHELD.to_owned(),
             Self::Empty => String::new(),
         }
     }
@@ -301,6 +308,17 @@ impl Table {
     }
 }
 
+/// What an anonymised release hid and why, as its Summary's note says it (none for a release
+/// that is not anonymised).
+pub fn protection_note(tables: &[Table]) -> Option<&str> {
+    tables
+        .first()?
+        .notes
+        .iter()
+        .map(String::as_str)
+        .find(|n| n.starts_with("Anonymised:"))
+}
+
 /// Which tables, for whom.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
@@ -330,14 +348,14 @@ pub fn all_with(
     let mut tables = vec![
         summary(plan, &o),
         by_function(&o),
-        by_council(&o, options),
-        by_role(plan, &o, options),
+        by_council(&o),
+        by_role(&o),
         by_year(&o),
         waterfall(&o),
         pools(&o),
         timetable(&o),
         one_off(&o),
-        equality(plan, &o),
+        equality(plan, &o, options.anonymised),
     ];
     if let Some(r) = risk {
         tables.extend(uncertainty(r));
@@ -348,6 +366,11 @@ pub fn all_with(
     tables.push(assumptions(plan));
     if options.leavers && !options.anonymised {
         tables.push(leavers(plan, &o));
+    }
+    if options.anonymised {
+        // One protection over every table written together (docs/disclosure.md).
+        let protected = crate::figures::disclosure::protect_tables(plan, scenario, &o, &mut tables);
+        tables[0].notes.push(protected.sentence());
     }
     tables
 }

@@ -107,7 +107,7 @@ pub const HR1_NOTE: &str = "HR1 by: the last day form HR1 can reach the Insolven
 /// The equality impact, as the council's assessment asks: by age and by each characteristic
 /// recorded, for every pool together and then each pool with someone at risk; never a group of
 /// fewer than 5 (so the sheet may go out with an anonymised export).
-pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
+pub(super) fn equality(plan: &Plan, o: &Outcome, raw: bool) -> Table {
     let e = crate::engine::equality::of_outcome(plan, o);
     let mut table = Table::new(
         "equality",
@@ -129,7 +129,8 @@ pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
     let count = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Fte);
     let share = |x: Option<f64>| x.map_or(Cell::Suppressed, Cell::Percent);
     let mut add = |pool: &str, b: &crate::engine::equality::Breakdown, p| {
-        for r in b.shown(p) {
+        let rows = if raw { unprotected(b, p) } else { b.shown(p) };
+        for r in rows {
             table.rows.push(vec![
                 Cell::text(pool),
                 Cell::text(b.characteristic.name()),
@@ -163,10 +164,48 @@ pub(super) fn equality(plan: &Plan, o: &Outcome) -> Table {
             }
         }
     }
-    table.notes.push(
-        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown, nor the next smallest figure where the total less the others would give one away (both say \"fewer than 5\").".to_owned(),
-    );
+    table.notes.push(if raw {
+        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Figures of fewer than 5 people say \"fewer than 5\"; figures hidden so that they cannot be worked out from the rest, and the shares, rates and findings of groups not shown, say \"not shown\".".to_owned()
+    } else {
+        "Rate of selection: people expected to leave per person in the workforce. A group selected at under four-fifths or over five-fourths of the workforce's rate is flagged (the four-fifths rule). Groups of fewer than 5 people are not shown, nor the next smallest figure where the total less the others would give one away (both say \"fewer than 5\").".to_owned()
+    });
     table
+}
+
+/// Each group of `profile` with every figure, then everyone: for an anonymised release, whose
+/// protection (`figures::disclosure`) decides what is hidden over all its tables at once.
+fn unprotected(
+    b: &crate::engine::equality::Breakdown,
+    profile: &crate::engine::equality::Profile,
+) -> Vec<crate::engine::equality::Shown> {
+    use crate::engine::equality::{Band, Selection, Shown};
+    let total = profile.total();
+    let row = |group: &str, band: &Band, selection, everyone| {
+        let share = |x: f64, of: f64| Some(if of > 0.0 { x / of } else { 0.0 });
+        Shown {
+            group: group.to_owned(),
+            workforce: Some(band.workforce),
+            at_risk: Some(band.at_risk),
+            leaving: Some(band.leaving),
+            rate: Some(band.rate()),
+            shares: [
+                share(band.workforce, total.workforce),
+                share(band.at_risk, total.at_risk),
+                share(band.leaving, total.leaving),
+            ],
+            selection,
+            everyone,
+        }
+    };
+    let mut rows: Vec<Shown> = b
+        .groups
+        .iter()
+        .zip(&profile.bands)
+        .zip(profile.selection())
+        .map(|((g, band), s)| row(g, band, s, false))
+        .collect();
+    rows.push(row("Everyone", &total, Selection::Within, true));
+    rows
 }
 
 pub(super) fn leavers(plan: &Plan, o: &Outcome) -> Table {

@@ -1,6 +1,6 @@
 //! The plan's shape and what it saves: the summary, and the figures by function, council and role.
 
-use super::{Cell, Options, SMALL_GROUP, SUPPRESSED, Table, people_by_role};
+use super::{Cell, Table};
 use crate::engine::{self, Outcome};
 use crate::model::Plan;
 
@@ -122,7 +122,7 @@ pub(super) fn by_function(o: &Outcome) -> Table {
     table
 }
 
-pub(super) fn by_council(o: &Outcome, options: Options) -> Table {
+pub(super) fn by_council(o: &Outcome) -> Table {
     let mut table = Table::new(
         "by-council",
         "By council",
@@ -169,18 +169,10 @@ pub(super) fn by_council(o: &Outcome, options: Options) -> Table {
         Cell::Empty,
     ]);
     table.notes.push(o.assumptions.split_sentence());
-    if options.anonymised {
-        let people: Vec<u32> = o.councils.iter().map(|c| c.proposed_redundancies).collect();
-        if table.suppress(7, &people) > 0 {
-            table.notes.push(format!(
-                "Anonymised: counts of fewer than {SMALL_GROUP} people, and a neighbouring figure that would reveal one, are shown as \"{SUPPRESSED}\"."
-            ));
-        }
-    }
     table
 }
 
-pub(super) fn by_role(plan: &Plan, o: &Outcome, options: Options) -> Table {
+pub(super) fn by_role(o: &Outcome) -> Table {
     let mut table = Table::new(
         "by-role",
         "By role",
@@ -236,42 +228,5 @@ pub(super) fn by_role(plan: &Plan, o: &Outcome, options: Options) -> Table {
         Cell::Money(t.recurring_saving),
     ]);
     table.total = Some(total);
-    if options.anonymised {
-        anonymise_roles(plan, o, &mut table);
-    }
     table
-}
-
-/// Roles held by fewer than five people show no pay or cost (one person's pay would be plain),
-/// and the people leaving a role by each route are hidden when fewer than five.
-pub(super) fn anonymise_roles(plan: &Plan, o: &Outcome, table: &mut Table) {
-    let holders = people_by_role(plan, o, None);
-    // People by route: voluntary (column 6), redeployed (7), compulsory (8).
-    let mut routes = [
-        vec![0u32; o.roles.len()],
-        vec![0u32; o.roles.len()],
-        vec![0u32; o.roles.len()],
-    ];
-    for p in &o.people {
-        let route = match p.kind() {
-            "voluntary" | "bumped" => 0,
-            "redeployed" => 1,
-            _ => 2,
-        };
-        if let Some(n) = routes[route].get_mut(p.role) {
-            *n += 1;
-        }
-    }
-    let mut hidden = 0;
-    for col in [10, 11, 12, 13] {
-        hidden += table.suppress(col, &holders);
-    }
-    for (col, people) in [6, 7, 8].into_iter().zip(&routes) {
-        hidden += table.suppress(col, people);
-    }
-    if hidden > 0 {
-        table.notes.push(format!(
-            "Anonymised: pay and cost of roles held by fewer than {SMALL_GROUP} people, and people leaving a role by a route when fewer than {SMALL_GROUP} (with a neighbouring figure that would reveal them), are shown as \"{SUPPRESSED}\"."
-        ));
-    }
 }

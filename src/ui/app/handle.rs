@@ -420,22 +420,27 @@ impl App {
             return self.export_pack(&plan, &scenario, options, &target);
         }
         let plan = self.doc.plan();
+        let all = tables::all(plan, &scenario, options);
         let result = match kind {
-            Papers::Excel => workbook::write(&target, plan, &scenario, options)
+            Papers::Excel => workbook::write_tables(&target, plan, &all)
                 .map(|()| format!("Exported {}", target.display())),
-            Papers::Csv => {
-                csv::write_csv(&target, &tables::all(plan, &scenario, options)).map(|files| {
-                    format!(
-                        "Exported {} tables as CSV to {}",
-                        files.len(),
-                        target.display()
-                    )
-                })
-            }
+            Papers::Csv => csv::write_csv(&target, &all).map(|files| {
+                format!(
+                    "Exported {} tables as CSV to {}",
+                    files.len(),
+                    target.display()
+                )
+            }),
             Papers::Pdf | Papers::Drafts => return,
         };
         match result {
-            Ok(message) => self.message = message,
+            Ok(message) => {
+                // An anonymised export says what it hid and why.
+                self.message = match tables::protection_note(&all) {
+                    Some(note) => format!("{message}. {note}"),
+                    None => message,
+                };
+            }
             Err(e) => self.write_failed("Could not export the tables", &e, &target),
         }
     }

@@ -1,0 +1,242 @@
+//! The two programmes of the protection: the integer programme that chooses what else to hide
+//! (secondary suppression), and the linear programmes of the audit (the lowest and highest value
+//! of each hidden figure that everything published allows).
+
+use good_lp::{
+    Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, microlp,
+    variable,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Identity, Interval, Release, Term};
+
+/// The figures of `component` in an identity, with their coefficients.
+fn figures_in<'a>(
+    identity: &'a Identity,
+    component: &'a FxHashSet<usize>,
+) -> impl Iterator<Item = (usize, f64)> + 'a {
+    identity.terms.iter().filter_map(move |(t, c)| match *t {
+        Term::Figure(f) if component.contains(&f) => Some((f, *c)),
+        _ => None,
+    })
+}
+
+/// Chooses the figures of `component` to hide: those `forced` (the small ones, and any the audit
+/// asked for), and the fewest, least informative others so that no identity of published figures
+/// leaves one hidden figure alone. The set chosen.
+pub(super) fn secondary(
+    release: &Release,
+    component: &[usize],
+    identities: &[&Identity],
+    forced: &FxHashSet<usize>,
+    need: &FxHashMap<usize, usize>,
+) -> FxHashSet<usize> {
+    let members: FxHashSet<usize> = component.iter().copied().collect();
+    let mut vars = ProblemVariables::new();
+    let s: FxHashMap<usize, Variable> = component
+        .iter()
+        .map(|&f| {
+            let v = if forced.contains(&f) {
+                variable().min(1.0).max(1.0)
+            } else {
+                variable().binary()
+            };
+            (f, vars.add(v))
+        })
+        .collect();
+    // Hiding a figure costs 1, and more the more it tells: a figure about many people (a total)
+    // costs more than one about a few.
+    let objective: Expression = component
+        .iter()
+        .map(|&f| {
+            let figure = &release.figures[f];
+            let size = figure.people.map_or(figure.value.abs(), f64::from).max(0.0);
+            (1.0 + (1.0 + size).ln()) * s[&f]
+        })
+        .sum();
+    let mut model = vars.minimise(objective).using(microlp);
+    for identity in identities {
+        // An identity with an unpublished part bounds its figures only one way: the audit
+        // decides whether that narrows a hidden figure too far.
+        if identity
+            .terms
+            .iter()
+            .any(|(t, _)| matches!(t, Term::Hidden(_)))
+        {
+            continue;
+        }
+        let terms: Vec<usize> = figures_in(identity, &members).map(|(f, _)| f).collect();
+        for &i in &terms {
+            let others: Expression = terms.iter().filter(|&&j| j != i).map(|j| s[j]).sum();
+            // At least one other hidden beside a hidden figure; more where the audit asked.
+            let more = need
+                .get(&i)
+                .copied()
+                .unwrap_or(1)
+                .min(terms.len() - 1)
+                .max(1);
+            model = model.with((more as f64 * s[&i]).leq(others));
+        }
+    }
+    match model.solve() {
+        Ok(solution) => component
+            .iter()
+            .copied()
+            .filter(|f| solution.value(s[f]) > 0.5)
+            .collect(),
+        // Hiding everything always satisfies the programme; a solver failure falls back to it.
+        Err(_) => members,
+    }
+}
+
+/// The audit: for each of `targets` (hidden figures that need protection), the lowest and
+/// highest value consistent with every published figure and every identity (each within the
+/// rounding of the published figures in it). The hidden figures are split into groups linked by
+/// identities with something hidden; a target's programmes need only its own group's identities
+/// (every other identity holds whatever its hidden figures are, apart from this group's).
+pub(super) fn audit(
+    release: &Release,
+    identities: &[&Identity],
+    chosen: &FxHashSet<usize>,
+    targets: &[usize],
+) -> Vec<Interval> {
+    let is_hidden = |t: &Term| matches!(t, Term::Figure(f) if chosen.contains(f));
+    let live: Vec<&Identity> = identities
+        .iter()
+        .copied()
+        .filter(|i| i.terms.iter().any(|(t, _)| is_hidden(t)))
+        .collect();
+    // Group the hidden figures: two are together when an identity holds both.
+    let hidden: Vec<usize> = chosen.iter().copied().collect();
+    let slot: FxHashMap<usize, usize> = hidden.iter().enumerate().map(|(i, &f)| (f, i)).collect();
+    let mut parent: Vec<usize> = (0..hidden.len()).collect();
+    for identity in &live {
+        let mut first = None;
+        for (t, _) in &identity.terms {
+            if let Term::Figure(f) = *t
+                && let Some(&i) = slot.get(&f)
+            {
+                match first {
+                    None => first = Some(i),
+                    Some(j) => {
+                        let (a, b) = (super::root(&mut parent, i), super::root(&mut parent, j));
+                        parent[a] = b;
+                    }
+                }
+            }
+        }
+    }
+    let groups: Vec<usize> = (0..hidden.len())
+        .map(|i| super::root(&mut parent, i))
+        .collect();
+    let group_of = |f: usize| groups[slot[&f]];
+    let interval = |target: usize| {
+        let group = group_of(target);
+        let members: Vec<usize> = hidden
+            .iter()
+            .copied()
+            .filter(|&f| group_of(f) == group)
+            .collect();
+        let own: Vec<&Identity> = live
+            .iter()
+            .copied()
+            .filter(|i| {
+                i.terms.iter().any(
+                    |(t, _)| matches!(t, Term::Figure(f) if chosen.contains(f) && group_of(*f) == group),
+                )
+            })
+            .collect();
+        Interval {
+            figure: target,
+            low: bound(release, &own, &members, chosen, target, false),
+            high: bound(release, &own, &members, chosen, target, true),
+        }
+    };
+    let targets: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|f| chosen.contains(f))
+        .collect();
+    // Each target's two programmes are independent: shared among the machine's cores.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = targets.len().div_ceil(threads).max(8);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = targets
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|&t| interval(t)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The lowest (or highest) value of `target` over the hidden figures `members`, subject to the
+/// identities `own`.
+fn bound(
+    release: &Release,
+    own: &[&Identity],
+    members: &[usize],
+    chosen: &FxHashSet<usize>,
+    target: usize,
+    maximise: bool,
+) -> f64 {
+    let mut vars = ProblemVariables::new();
+    let x: FxHashMap<usize, Variable> = members
+        .iter()
+        .map(|&f| {
+            let v = if release.figures[f].nonneg {
+                variable().min(0.0)
+            } else {
+                variable()
+            };
+            (f, vars.add(v))
+        })
+        .collect();
+    let mut unpublished: FxHashMap<usize, Variable> = FxHashMap::default();
+    for identity in own {
+        for (t, _) in &identity.terms {
+            if let Term::Hidden(k) = *t {
+                unpublished
+                    .entry(k)
+                    .or_insert_with(|| vars.add(variable().min(0.0)));
+            }
+        }
+    }
+    let objective = x[&target];
+    let mut model = if maximise {
+        vars.maximise(objective).using(microlp)
+    } else {
+        vars.minimise(objective).using(microlp)
+    };
+    for identity in own {
+        let mut expression = Expression::from(0.0);
+        let mut slack = 1e-6;
+        for (t, c) in &identity.terms {
+            match *t {
+                Term::Figure(f) if chosen.contains(&f) => expression += *c * x[&f],
+                Term::Figure(f) => {
+                    let figure = &release.figures[f];
+                    expression += *c * figure.value;
+                    slack += c.abs() * figure.quantity.half_unit();
+                }
+                Term::Hidden(k) => expression += *c * unpublished[&k],
+            }
+        }
+        model = model.with(expression.clone().leq(slack));
+        model = model.with(expression.geq(-slack));
+    }
+    match model.solve() {
+        Ok(solution) => solution.value(objective),
+        Err(ResolutionError::Unbounded) => {
+            if maximise {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            }
+        }
+        // Infeasible cannot happen for true identities; count it as narrowed to the value.
+        Err(_) => release.figures[target].value,
+    }
+}

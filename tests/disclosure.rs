@@ -1,0 +1,600 @@
+//! Disclosure control of anonymised papers (docs/disclosure.md): hand-worked releases whose
+//! protection is known, the identities the protection counts checked to be true, and an attacker
+//! written apart from the protection that reads only the published tables and tries to narrow
+//! every hidden figure by linear programming.
+
+use good_lp::{
+    Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, microlp,
+    variable,
+};
+use merger_planner::engine;
+use merger_planner::example;
+use merger_planner::figures::disclosure::{
+    Figure, Identity, Quantity, Reason, Release, Term, release_of,
+};
+use merger_planner::figures::tables::{self, Cell, Options, Table};
+use merger_planner::model::{Plan, Scenario};
+use proptest::prelude::*;
+
+fn figure(value: f64, quantity: Quantity, people: Option<u32>) -> Figure {
+    Figure {
+        value,
+        quantity,
+        people,
+        nonneg: true,
+    }
+}
+
+/// `whole = Σ parts`, by figure index.
+fn sum(whole: usize, parts: &[usize]) -> Identity {
+    let mut terms = vec![(Term::Figure(whole), -1.0)];
+    terms.extend(parts.iter().map(|&p| (Term::Figure(p), 1.0)));
+    Identity { terms }
+}
+
+#[test]
+fn a_role_of_two_people_hides_its_cost_and_one_more_in_its_function() {
+    // Finance: Head of finance (2 people, £160,000), Accountants (12, £480,000), Clerks (9,
+    // £270,000); the function's total £910,000.
+    let release = Release {
+        figures: vec![
+            figure(910_000.0, Quantity::Money, Some(23)),
+            figure(160_000.0, Quantity::Money, Some(2)),
+            figure(480_000.0, Quantity::Money, Some(12)),
+            figure(270_000.0, Quantity::Money, Some(9)),
+        ],
+        identities: vec![sum(0, &[1, 2, 3])],
+        unpublished: 0,
+    };
+    let p = release.protect();
+    assert_eq!(p.hidden[1], Some(Reason::Small));
+    // Hiding the head alone, the total less the others gives it back: one more goes, the
+    // smaller of the two (the least informative), never the total with a part left alone.
+    assert_eq!(p.hidden[3], Some(Reason::Protects));
+    assert_eq!(p.hidden[2], None);
+    assert_eq!(p.hidden[0], None);
+    // By hand: head + clerks = £430,000, each 0 or more, so each lies in [0, £430,000].
+    let head = p.audit.iter().find(|i| i.figure == 1).unwrap();
+    assert!(
+        head.low.abs() < 0.01 && (head.high - 430_000.0).abs() < 0.02,
+        "{head:?}"
+    );
+}
+
+#[test]
+fn a_pool_of_fifteen_with_three_women_hides_the_men_too() {
+    // Women 3, men 12, everyone 15.
+    let release = Release {
+        figures: vec![
+            figure(15.0, Quantity::People, Some(15)),
+            figure(3.0, Quantity::People, Some(3)),
+            figure(12.0, Quantity::People, Some(12)),
+        ],
+        identities: vec![sum(0, &[1, 2])],
+        unpublished: 0,
+    };
+    let p = release.protect();
+    assert_eq!(p.hidden[1], Some(Reason::Small));
+    // The men (12) or everyone (15) must go with it; the men are the smaller.
+    assert_eq!(p.hidden[2], Some(Reason::Protects));
+    let women = p.audit.iter().find(|i| i.figure == 1).unwrap();
+    assert!(women.width() >= 2.0, "{women:?}");
+}
+
+#[test]
+fn a_band_of_twelve_beside_a_band_of_three_says_not_shown_not_fewer_than_five() {
+    // Under 25: 3; 25-34: 12; 35-44: 40; everyone 55. The band of 12 is hidden to protect the 3:
+    // the reason is protection, so the paper says "not shown".
+    let release = Release {
+        figures: vec![
+            figure(55.0, Quantity::People, Some(55)),
+            figure(3.0, Quantity::People, Some(3)),
+            figure(12.0, Quantity::People, Some(12)),
+            figure(40.0, Quantity::People, Some(40)),
+        ],
+        identities: vec![sum(0, &[1, 2, 3])],
+        unpublished: 0,
+    };
+    let p = release.protect();
+    assert_eq!(p.hidden[1], Some(Reason::Small));
+    assert_eq!(p.hidden[2], Some(Reason::Protects));
+    assert_eq!(p.counts(), (1, 1));
+}
+
+#[test]
+fn five_expected_leavers_shared_by_fifteen_people_are_not_fewer_than_five() {
+    let leaving = 15.0 * (1.0 / 3.0);
+    assert!(leaving < 5.0 || leaving >= 5.0);
+    let f = figure(leaving, Quantity::Fte, Some(15));
+    assert!(!f.is_small());
+    // A figure about 4 people is small whatever its value.
+    assert!(figure(12.0, Quantity::Fte, Some(4)).is_small());
+    assert!(!figure(0.0, Quantity::Fte, Some(0)).is_small());
+}
+
+#[test]
+fn a_hidden_figure_the_audit_finds_too_narrow_gets_more_protection() {
+    // Two small figures side by side in a total: 1 and 1 of 40. Hiding both leaves each in
+    // [0, 2], exactly 2 wide: enough. But a third identity pins one of them: a = b (the same
+    // figure published twice under two keys), so the programme must look further.
+    let release = Release {
+        figures: vec![
+            figure(40.0, Quantity::People, Some(40)),
+            figure(1.0, Quantity::People, Some(1)),
+            figure(1.0, Quantity::People, Some(1)),
+            figure(38.0, Quantity::People, Some(38)),
+        ],
+        identities: vec![sum(0, &[1, 2, 3])],
+        unpublished: 0,
+    };
+    let p = release.protect();
+    for i in &p.audit {
+        assert!(i.width() >= 2.0 - 1e-6, "{i:?}");
+    }
+}
+
+fn base(_plan: &Plan) -> Scenario {
+    Scenario {
+        name: Scenario::BASE.to_owned(),
+        ..Scenario::default()
+    }
+}
+
+fn anonymised(plan: &Plan) -> (Vec<Table>, Vec<Table>) {
+    let scenario = base(plan);
+    let open = Options {
+        anonymised: false,
+        leavers: false,
+    };
+    let closed = Options {
+        anonymised: true,
+        leavers: false,
+    };
+    (
+        tables::all(plan, &scenario, open),
+        tables::all(plan, &scenario, closed),
+    )
+}
+
+/// Every identity the protection counts is true of the figures it protects.
+fn identities_hold(plan: &Plan) {
+    let scenario = base(plan);
+    let o = engine::evaluate(plan, &scenario);
+    let open = tables::all(
+        plan,
+        &scenario,
+        Options {
+            anonymised: false,
+            leavers: false,
+        },
+    );
+    let release = release_of(plan, &scenario, &o, &open);
+    assert!(!release.identities.is_empty());
+    if let Some((i, sum)) = release.broken_identity() {
+        panic!(
+            "identity {i} does not hold ({sum}): {:?}",
+            release.identities[i]
+        );
+    }
+}
+
+#[test]
+fn the_identities_counted_are_true_of_the_example() {
+    identities_hold(&example::bournemouth_poole());
+}
+
+// ---- The attacker: reads only the published tables. ----
+
+fn value(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Money(m) => Some(m.as_pounds()),
+        Cell::Fte(x) => Some(*x),
+        Cell::Count(n) => Some(*n as f64),
+        _ => None,
+    }
+}
+
+fn hidden(cell: &Cell) -> bool {
+    matches!(cell, Cell::Suppressed | Cell::Withheld)
+}
+
+/// A cell of the published tables, by table, row (the totals row after the rows) and column.
+type Place = (usize, usize, usize);
+
+struct Attacker<'a> {
+    published: &'a [Table],
+    truth: &'a [Table],
+    /// Linear equations over cells: Σ coef · cell = 0 within the tolerance.
+    equations: Vec<Vec<(Place, f64)>>,
+}
+
+impl Attacker<'_> {
+    fn cell(tables: &[Table], (t, r, c): Place) -> Option<&Cell> {
+        let table = tables.get(t)?;
+        table.rows.get(r).or(table.total.as_ref())?.get(c)
+    }
+
+    fn table(&self, key: &str) -> Option<usize> {
+        self.published.iter().position(|t| t.key == key)
+    }
+
+    fn column(&self, t: usize, heading: &str) -> Option<usize> {
+        self.published[t].headings.iter().position(|h| h == heading)
+    }
+
+    /// Rows add up to the totals row, column by column.
+    fn totals(&mut self, key: &str, columns: &[&str]) {
+        let Some(t) = self.table(key) else { return };
+        let n = self.published[t].rows.len();
+        for heading in columns {
+            let Some(c) = self.column(t, heading) else {
+                continue;
+            };
+            let mut eq = vec![((t, n, c), -1.0)];
+            eq.extend((0..n).map(|r| ((t, r, c), 1.0)));
+            self.equations.push(eq);
+        }
+    }
+
+    /// In every row and the totals row: a − b − c = 0.
+    fn rows(&mut self, key: &str, a: &str, b: &str, c: &str) {
+        let Some(t) = self.table(key) else { return };
+        let (Some(a), Some(b), Some(c)) = (self.column(t, a), self.column(t, b), self.column(t, c))
+        else {
+            return;
+        };
+        for r in 0..=self.published[t].rows.len() {
+            self.equations
+                .push(vec![((t, r, a), 1.0), ((t, r, b), -1.0), ((t, r, c), -1.0)]);
+        }
+    }
+
+    /// The functions of By function are the sums of their roles in By role.
+    fn roles_to_functions(&mut self, columns: &[&str]) {
+        let (Some(f), Some(r)) = (self.table("by-function"), self.table("by-role")) else {
+            return;
+        };
+        let fname = |row: &Vec<Cell>| match &row[0] {
+            Cell::Text(s) => s.clone(),
+            _ => String::new(),
+        };
+        for (fr, function) in self.published[f].rows.iter().enumerate() {
+            let name = fname(function);
+            let roles: Vec<usize> = self.published[r]
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| matches!(&row[1], Cell::Text(s) if *s == name))
+                .map(|(i, _)| i)
+                .collect();
+            for heading in columns {
+                let (Some(fc), Some(rc)) = (self.column(f, heading), self.column(r, heading))
+                else {
+                    continue;
+                };
+                let mut eq = vec![((f, fr, fc), -1.0)];
+                eq.extend(roles.iter().map(|&i| ((r, i, rc), 1.0)));
+                self.equations.push(eq);
+            }
+        }
+    }
+
+    /// A council's proposed redundancies are the same in By council and the Timetable.
+    fn timetable(&mut self) {
+        let (Some(c), Some(t)) = (self.table("by-council"), self.table("timetable")) else {
+            return;
+        };
+        let (Some(cc), Some(tc)) = (
+            self.column(c, "People proposed for redundancy"),
+            self.column(t, "Proposed redundancies"),
+        ) else {
+            return;
+        };
+        if self.published[t].rows.len() != self.published[c].rows.len() {
+            return;
+        }
+        for r in 0..self.published[c].rows.len() {
+            self.equations
+                .push(vec![((c, r, cc), 1.0), ((t, r, tc), -1.0)]);
+        }
+    }
+
+    /// In the equality table, each block's groups add up to its "Everyone" row.
+    fn equality(&mut self) {
+        let Some(t) = self.table("equality") else {
+            return;
+        };
+        let rows = &self.published[t].rows;
+        let mut start = 0;
+        for (r, row) in rows.iter().enumerate() {
+            if matches!(&row[2], Cell::Text(s) if s == "Everyone") {
+                for c in 3..=5 {
+                    let mut eq = vec![((t, r, c), -1.0)];
+                    eq.extend((start..r).map(|g| ((t, g, c), 1.0)));
+                    self.equations.push(eq);
+                }
+                start = r + 1;
+            }
+        }
+    }
+
+    /// The hidden cells, each with the group of hidden cells linked to it by equations.
+    fn groups(&self) -> std::collections::HashMap<Place, usize> {
+        let mut group: std::collections::HashMap<Place, usize> = std::collections::HashMap::new();
+        let mut next = 0;
+        for eq in &self.equations {
+            let hidden_here: Vec<Place> = eq
+                .iter()
+                .map(|(p, _)| *p)
+                .filter(|p| Self::cell(self.published, *p).is_some_and(hidden))
+                .collect();
+            let mut ids: Vec<usize> = hidden_here
+                .iter()
+                .filter_map(|p| group.get(p).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let id = ids.first().copied().unwrap_or_else(|| {
+                next += 1;
+                next
+            });
+            for g in group.values_mut() {
+                if ids.contains(g) {
+                    *g = id;
+                }
+            }
+            for p in hidden_here {
+                group.insert(p, id);
+            }
+        }
+        group
+    }
+
+    /// The lowest and highest value of a hidden cell consistent with what is published.
+    fn narrow(
+        &self,
+        target: Place,
+        groups: &std::collections::HashMap<Place, usize>,
+    ) -> (f64, f64) {
+        let mine = groups.get(&target).copied();
+        let equations: Vec<&Vec<(Place, f64)>> = self
+            .equations
+            .iter()
+            .filter(|eq| {
+                eq.iter()
+                    .any(|(p, _)| groups.get(p).copied() == mine && mine.is_some())
+            })
+            .collect();
+        let mut places: Vec<Place> = Vec::new();
+        for eq in &equations {
+            for (p, _) in *eq {
+                if Self::cell(self.published, *p).is_some_and(hidden) && !places.contains(p) {
+                    places.push(*p);
+                }
+            }
+        }
+        let solve = |maximise: bool| -> f64 {
+            let mut vars = ProblemVariables::new();
+            let x: Vec<Variable> = places
+                .iter()
+                .map(|p| {
+                    // Savings and overlaps may be negative; everything else is 0 or more.
+                    let heading = &self.published[p.0].headings[p.2];
+                    if heading.contains("saving") || heading.contains("Overlap") {
+                        vars.add(variable())
+                    } else {
+                        vars.add(variable().min(0.0))
+                    }
+                })
+                .collect();
+            let Some(i) = places.iter().position(|p| *p == target) else {
+                return if maximise {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                };
+            };
+            let mut model = if maximise {
+                vars.maximise(x[i]).using(microlp)
+            } else {
+                vars.minimise(x[i]).using(microlp)
+            };
+            for eq in &equations {
+                let mut e = Expression::from(0.0);
+                let mut live = false;
+                let mut ok = true;
+                for (p, coef) in *eq {
+                    match Self::cell(self.published, *p) {
+                        Some(c) if hidden(c) => {
+                            let j = places
+                                .iter()
+                                .position(|q| q == p)
+                                .expect("a hidden cell has a variable");
+                            e += *coef * x[j];
+                            live = true;
+                        }
+                        Some(c) => match value(c) {
+                            Some(v) => e += *coef * v,
+                            None => ok = false,
+                        },
+                        None => ok = false,
+                    }
+                }
+                if live && ok {
+                    let slack = 0.06 * eq.len() as f64;
+                    model = model.with(e.clone().leq(slack));
+                    model = model.with(e.geq(-slack));
+                }
+            }
+            match model.solve() {
+                Ok(s) => s.value(x[i]),
+                Err(ResolutionError::Unbounded) => {
+                    if maximise {
+                        f64::INFINITY
+                    } else {
+                        f64::NEG_INFINITY
+                    }
+                }
+                Err(e) => panic!("the attacker's programme failed: {e:?}"),
+            }
+        };
+        (solve(false), solve(true))
+    }
+
+    /// Every hidden cell's interval, checked against what it needs; the cells narrowed too far.
+    fn attack(&self) -> Vec<String> {
+        let groups = self.groups();
+        let mut found = Vec::new();
+        let mut checked = std::collections::HashSet::new();
+        for eq in &self.equations {
+            for (p, _) in eq {
+                let Some(c) = Self::cell(self.published, *p) else {
+                    continue;
+                };
+                if !hidden(c) || !checked.insert(*p) {
+                    continue;
+                }
+                let Some(truth) = Self::cell(self.truth, *p).and_then(value) else {
+                    continue;
+                };
+                let (low, high) = self.narrow(*p, &groups);
+                let money = matches!(Self::cell(self.truth, *p), Some(Cell::Money(_)));
+                let need = if money {
+                    (0.1 * truth.abs()).max(1.0)
+                } else {
+                    2.0
+                };
+                // The attacker's slack is wider than the protection's rounding, so allow a hair.
+                if high - low + 0.5 < need {
+                    found.push(format!(
+                        "{} row {} \"{}\": {truth} narrowed to [{low}, {high}]",
+                        self.published[p.0].title, p.1, self.published[p.0].headings[p.2]
+                    ));
+                }
+            }
+        }
+        found
+    }
+}
+
+fn attack(plan: &Plan) -> (usize, Vec<String>) {
+    let (truth, published) = anonymised(plan);
+    let mut a = Attacker {
+        published: &published,
+        truth: &truth,
+        equations: Vec::new(),
+    };
+    let money = ["Cost today", "Target cost", "Recurring saving"];
+    let fte = [
+        "FTE today",
+        "Target FTE",
+        "Overlap FTE",
+        "Vacancies deleted FTE",
+        "Voluntary redundancy FTE",
+        "Redeployed FTE",
+        "Compulsory redundancy FTE",
+        "New posts FTE",
+    ];
+    let all: Vec<&str> = fte.iter().chain(&money).copied().collect();
+    a.totals("by-function", &all);
+    a.totals("by-role", &all);
+    a.totals(
+        "by-council",
+        &[
+            "FTE today",
+            "Cost today",
+            "Share of target cost",
+            "Recurring saving",
+            "One-off cost",
+            "People proposed for redundancy",
+        ],
+    );
+    a.rows("by-function", "FTE today", "Target FTE", "Overlap FTE");
+    a.rows("by-role", "FTE today", "Target FTE", "Overlap FTE");
+    a.rows(
+        "by-function",
+        "Cost today",
+        "Target cost",
+        "Recurring saving",
+    );
+    a.rows("by-role", "Cost today", "Target cost", "Recurring saving");
+    a.rows(
+        "by-council",
+        "Cost today",
+        "Share of target cost",
+        "Recurring saving",
+    );
+    a.roles_to_functions(&all);
+    a.timetable();
+    a.equality();
+    let hidden_cells = published
+        .iter()
+        .flat_map(|t| t.rows.iter().chain(&t.total))
+        .flatten()
+        .filter(|c| hidden(c))
+        .count();
+    (hidden_cells, a.attack())
+}
+
+#[test]
+fn the_examples_anonymised_workbook_survives_subtraction_and_linear_programming() {
+    let plan = example::bournemouth_poole();
+    let (hidden, narrowed) = attack(&plan);
+    assert!(hidden > 0, "the example has small groups to hide");
+    assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
+}
+
+#[test]
+fn the_head_of_finance_cannot_be_worked_out_from_the_function() {
+    let plan = example::bournemouth_poole();
+    let (truth, published) = anonymised(&plan);
+    let role = published.iter().find(|t| t.key == "by-role").unwrap();
+    let cost = role
+        .headings
+        .iter()
+        .position(|h| h == "Cost today")
+        .unwrap();
+    let hidden_roles: Vec<usize> = (0..role.rows.len())
+        .filter(|&r| hidden(&role.rows[r][cost]))
+        .collect();
+    // Every function with a hidden role cost hides at least one more figure of that column
+    // (a role's, or the function's own).
+    let function_of = |r: usize| match &role.rows[r][1] {
+        Cell::Text(s) => s.clone(),
+        _ => String::new(),
+    };
+    let functions = published.iter().find(|t| t.key == "by-function").unwrap();
+    for r in hidden_roles {
+        let f = function_of(r);
+        let others = (0..role.rows.len())
+            .filter(|&o| o != r && function_of(o) == f && hidden(&role.rows[o][cost]))
+            .count();
+        let f_row = functions
+            .rows
+            .iter()
+            .position(|row| matches!(&row[0], Cell::Text(s) if *s == f))
+            .unwrap();
+        let f_hidden = hidden(&functions.rows[f_row][9]);
+        assert!(
+            others > 0 || f_hidden,
+            "{f}: one role's cost hidden alone ({:?})",
+            truth.iter().find(|t| t.key == "by-role").unwrap().rows[r][cost]
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_anonymised_release_of_a_random_plan_can_be_narrowed(
+        councils in 2usize..=6,
+        posts in 5usize..=150,
+        seed in 0u64..1_000,
+    ) {
+        let plan = example::reorganisation(councils, posts, seed);
+        identities_hold(&plan);
+        let (_, narrowed) = attack(&plan);
+        prop_assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
+    }
+}
