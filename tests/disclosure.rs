@@ -598,3 +598,22 @@ proptest! {
         prop_assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
     }
 }
+
+#[test]
+fn a_fifty_five_person_plan_with_equality_monitoring_survives_the_attacker() {
+    let plan = example::reorganisation(2, 55, 3);
+    let recorded = plan
+        .posts
+        .iter()
+        .filter_map(|p| p.holder.as_ref())
+        .filter(|h| h.monitoring.sex.is_some())
+        .count();
+    assert!(
+        recorded > 20,
+        "the plan records sex for most of its people: {recorded}"
+    );
+    identities_hold(&plan);
+    let (hidden, narrowed) = attack(&plan);
+    assert!(hidden > 0);
+    assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
+}
