@@ -123,12 +123,12 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         // Sized to fit a 1280-point window beside the navigator: money last, but in view.
         .column(Column::initial(84.0).at_least(50.0).clip(true))
-        .column(Column::initial(76.0).at_least(50.0).clip(true))
+        .column(Column::initial(100.0).at_least(50.0).clip(true))
         .column(Column::initial(116.0).at_least(60.0).clip(true))
-        .column(Column::initial(78.0).at_least(50.0).clip(true))
+        .column(Column::initial(84.0).at_least(50.0).clip(true))
         .column(Column::initial(48.0).at_least(36.0).clip(true))
-        .column(Column::initial(82.0).at_least(50.0).clip(true))
-        .columns(Column::initial(100.0).at_least(60.0).clip(true), 4)
+        .column(Column::initial(100.0).at_least(50.0).clip(true))
+        .columns(Column::initial(128.0).at_least(60.0).clip(true), 4)
         .header(theme::ROW_HEIGHT + 4.0, |mut header| {
             for (i, name) in LeaverColumn::ON_SCREEN
                 .map(LeaverColumn::heading)
