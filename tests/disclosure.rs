@@ -617,3 +617,19 @@ fn a_fifty_five_person_plan_with_equality_monitoring_survives_the_attacker() {
     assert!(hidden > 0);
     assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
 }
+
+#[test]
+fn a_sums_total_is_the_one_figure_on_its_side() {
+    assert_eq!(sum(0, &[1, 2, 3]).lone_total(), Some(0));
+    // a = b has no total; nor has a row whose sides are two and two.
+    assert_eq!(sum(0, &[1]).lone_total(), None);
+    let row = Identity {
+        terms: vec![
+            (Term::Figure(0), 1.0),
+            (Term::Figure(1), 1.0),
+            (Term::Figure(2), -1.0),
+            (Term::Figure(3), -1.0),
+        ],
+    };
+    assert_eq!(row.lone_total(), None);
+}

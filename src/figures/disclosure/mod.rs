@@ -97,6 +97,26 @@ pub struct Identity {
     pub terms: Vec<(Term, f64)>,
 }
 
+impl Identity {
+    /// The figure alone on its side of the identity while the other side has two or more (the
+    /// total of a sum), if there is one.
+    pub fn lone_total(&self) -> Option<usize> {
+        let side = |positive: bool| -> Vec<usize> {
+            self.terms
+                .iter()
+                .filter_map(|(t, c)| match *t {
+                    Term::Figure(f) if (*c > 0.0) == positive => Some(f),
+                    _ => None,
+                })
+                .collect()
+        };
+        match (side(true).as_slice(), side(false).as_slice()) {
+            ([one], more) | (more, [one]) if more.len() >= 2 => Some(*one),
+            _ => None,
+        }
+    }
+}
+
 /// The figures of a release and the identities among them.
 #[derive(Clone, Debug, Default)]
 pub struct Release {
@@ -257,15 +277,23 @@ impl Release {
                         *need.entry(f).or_insert(1) += 1;
                     }
                 } else {
-                    // Still too narrow: every figure in an identity with one goes too.
+                    // Still too narrow: every figure in an identity with one goes too; at first
+                    // keeping a total shown (the one figure on its side of a sum), later not.
+                    let keep_totals = round < 7;
                     for identity in &identities {
                         let holds_short = identity
                             .terms
                             .iter()
                             .any(|(t, _)| matches!(t, Term::Figure(f) if short_ones.contains(f)));
                         if holds_short {
+                            let total = identity.lone_total().filter(|_| keep_totals);
                             forced.extend(identity.terms.iter().filter_map(|(t, _)| match *t {
-                                Term::Figure(f) if members.contains(&f) => Some(f),
+                                Term::Figure(f)
+                                    if members.contains(&f)
+                                        && (total != Some(f) || short_ones.contains(&f)) =>
+                                {
+                                    Some(f)
+                                }
                                 _ => None,
                             }));
                         }
