@@ -636,7 +636,7 @@ fn anonymised_drafts_show_no_group_under_five() {
             };
             for row in rows {
                 for cell in &row[1..] {
-                    if cell == tables::SUPPRESSED {
+                    if cell == tables::SUPPRESSED || cell == tables::WITHHELD {
                         hidden += 1;
                     } else {
                         let n: u32 = cell.replace(',', "").parse().expect("a count");

@@ -88,8 +88,8 @@ impl Employed {
     }
 }
 
-/// A count table's rows as text: name, proposed, employed; then the totals. Anonymised, small
-/// groups are hidden (see [`super::tables::Table::suppress`]).
+/// A count table's rows as text: name, proposed, employed; then the totals. Anonymised, its
+/// counts are protected as every anonymised table is (docs/disclosure.md).
 fn count_rows(
     rows: Vec<(String, u32, u32)>,
     total: (u32, u32),
@@ -97,8 +97,6 @@ fn count_rows(
 ) -> Vec<Vec<String>> {
     use crate::figures::tables::{Cell, Table};
     let mut table = Table::new("counts", "Counts", &["", "", ""]);
-    let proposed: Vec<u32> = rows.iter().map(|r| r.1).collect();
-    let employed: Vec<u32> = rows.iter().map(|r| r.2).collect();
     table.rows = rows
         .into_iter()
         .map(|(name, p, e)| {
@@ -115,8 +113,7 @@ fn count_rows(
         Cell::Count(u64::from(total.1)),
     ]);
     if anonymised {
-        table.suppress(1, &proposed);
-        table.suppress(2, &employed);
+        crate::figures::disclosure::protect_counts(&mut table, &[1, 2]);
     }
     table
         .rows

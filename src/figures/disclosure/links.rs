@@ -76,6 +76,11 @@ enum Key {
     Staff(Measure, Scope),
     /// A role's target salary.
     TargetSalary(usize),
+    /// A cell of a table protected on its own, by row and column.
+    Cell {
+        row: usize,
+        col: usize,
+    },
     /// An equality figure: by a characteristic (index in the breakdowns), for a pool (none: all
     /// pools), of a group (none: everyone), measuring workforce (0), at risk (1) or leaving (2).
     Equality {
@@ -844,4 +849,45 @@ fn set(tables: &mut [Table], at: At, value: Cell) {
     if let Some(c) = row.and_then(|r| r.get_mut(at.col)) {
         *c = value;
     }
+}
+
+/// Protects the counts of people in columns `cols` of one table whose rows add up to its totals
+/// row (a table of its own, such as a consultation draft's): figures of 1 to 4 people hidden
+/// ("fewer than 5"), and others as the integer programme and the audit choose ("not shown").
+/// How many were hidden: (small, protecting).
+pub fn protect_counts(table: &mut Table, cols: &[usize]) -> (usize, usize) {
+    let mut b = Builder::default();
+    let rows = table.rows.len();
+    for &col in cols {
+        let mut parts = Vec::new();
+        for row in 0..=rows {
+            let Some((value, quantity)) =
+                cell(std::slice::from_ref(table), At { table: 0, row, col }).and_then(number)
+            else {
+                continue;
+            };
+            let key = Key::Cell { row, col };
+            b.place(
+                key,
+                At { table: 0, row, col },
+                Figure {
+                    value,
+                    quantity,
+                    people: Some(whole(value)),
+                    nonneg: true,
+                },
+            );
+            if row < rows {
+                parts.push((key, 1.0));
+            } else {
+                parts.push((key, -1.0));
+            }
+        }
+        if parts.iter().any(|(_, c)| *c < 0.0) {
+            b.identity(&parts, None);
+        }
+    }
+    let protection = b.release.protect();
+    let done = apply(std::slice::from_mut(table), &b, &protection);
+    (done.small, done.protecting)
 }

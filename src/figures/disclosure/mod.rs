@@ -16,7 +16,7 @@
 mod links;
 mod solve;
 
-pub use links::{Protected, protect_tables, release_of};
+pub use links::{Protected, protect_counts, protect_tables, release_of};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

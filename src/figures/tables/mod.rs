@@ -278,34 +278,6 @@ impl Table {
             .collect();
         csv_bytes(&self.headings, &rows)
     }
-
-    /// In column `col`, hides each figure whose group has fewer than [`SMALL_GROUP`] people (and
-    /// more than none), and, where one alone would be hidden in a column with a total, the
-    /// smallest other figure too, so the hidden one cannot be found by subtraction. `people` is
-    /// the group's size for each row.
-    pub(crate) fn suppress(&mut self, col: usize, people: &[u32]) -> usize {
-        let mut hidden: Vec<usize> = people
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0 && n < SMALL_GROUP)
-            .map(|(r, _)| r)
-            .collect();
-        if hidden.len() == 1 && self.total.is_some() {
-            let next = people
-                .iter()
-                .enumerate()
-                .filter(|&(r, &n)| n > 0 && r != hidden[0])
-                .min_by_key(|&(_, &n)| n)
-                .map(|(r, _)| r);
-            hidden.extend(next);
-        }
-        for &r in &hidden {
-            if let Some(cell) = self.rows.get_mut(r).and_then(|row| row.get_mut(col)) {
-                *cell = Cell::Suppressed;
-            }
-        }
-        hidden.len()
-    }
 }
 
 /// What an anonymised release hid and why, as its Summary's note says it (none for a release
@@ -432,7 +404,12 @@ mod tests {
                 .push(vec![Cell::text("c"), Cell::Count(u64::from(n))]);
         }
         table.total = Some(vec![Cell::text("Total"), Cell::Count(62)]);
-        assert_eq!(table.suppress(1, &[12, 3, 40, 7]), 2);
+        // The 3 is small; 62 less the others would give it back, so the smallest other goes
+        // too, as protection ("not shown"); then 3 and 7 lie anywhere in [0, 10].
+        assert_eq!(
+            crate::figures::disclosure::protect_counts(&mut table, &[1]),
+            (1, 1)
+        );
         let shown: Vec<_> = table.rows.iter().map(|r| r[1].clone()).collect();
         assert_eq!(
             shown,
@@ -440,7 +417,7 @@ mod tests {
                 Cell::Count(12),
                 Cell::Suppressed,
                 Cell::Count(40),
-                Cell::Suppressed
+                Cell::Withheld
             ]
         );
     }
