@@ -299,6 +299,48 @@ impl Attacker<'_> {
         }
     }
 
+    /// By financial year: each row adds up across to its total; saving less one-off cost is the
+    /// net; the councils add up to the plan; a council's one-off cost in all is By council's.
+    fn years(&mut self) {
+        let (Some(y), Some(c)) = (self.table("by-financial-year"), self.table("by-council")) else {
+            return;
+        };
+        let cols = self.published[y].headings.len();
+        let councils = self.published[c].rows.len();
+        // Rows: plan saving, one-off, net, cumulative; then each council's saving, one-off, net.
+        let mut blocks = vec![(0, 1, 2)];
+        blocks.extend((0..councils).map(|i| (4 + 3 * i, 5 + 3 * i, 6 + 3 * i)));
+        for &(saving, one_off, net) in &blocks {
+            for row in [saving, one_off, net] {
+                let mut eq = vec![((y, row, cols - 1), -1.0)];
+                eq.extend((1..cols - 1).map(|col| ((y, row, col), 1.0)));
+                self.equations.push(eq);
+            }
+            for col in 1..cols {
+                self.equations.push(vec![
+                    ((y, saving, col), 1.0),
+                    ((y, one_off, col), -1.0),
+                    ((y, net, col), -1.0),
+                ]);
+            }
+        }
+        for k in 0..3 {
+            for col in 1..cols {
+                let mut eq = vec![((y, k, col), -1.0)];
+                eq.extend((0..councils).map(|i| ((y, 4 + 3 * i + k, col), 1.0)));
+                self.equations.push(eq);
+            }
+        }
+        if let Some(one_off) = self.column(c, "One-off cost") {
+            for i in 0..councils {
+                self.equations.push(vec![
+                    ((c, i, one_off), 1.0),
+                    ((y, 5 + 3 * i, cols - 1), -1.0),
+                ]);
+            }
+        }
+    }
+
     /// In the equality table, each block's groups add up to its "Everyone" row.
     fn equality(&mut self) {
         let Some(t) = self.table("equality") else {
@@ -526,6 +568,7 @@ fn attack(plan: &Plan) -> (usize, Vec<String>) {
     );
     a.roles_to_functions(&all);
     a.timetable();
+    a.years();
     a.equality();
     let hidden_cells = published
         .iter()

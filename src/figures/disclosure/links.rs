@@ -76,6 +76,13 @@ enum Key {
     Staff(Measure, Scope),
     /// A role's target salary.
     TargetSalary(usize),
+    /// A figure of By financial year: saving (0), one-off cost (1), net (2) or cumulative net
+    /// (3), of the plan or a council, in a column (a year, or the total after them).
+    Year {
+        kind: usize,
+        scope: Scope,
+        col: usize,
+    },
     /// A cell of a table protected on its own, by row and column.
     Cell {
         row: usize,
@@ -305,9 +312,93 @@ fn build(plan: &Plan, scenario: &Scenario, o: &Outcome, tables: &[Table]) -> Bui
     summary_figures(tables, &heads, &mut b);
     salary_figures(plan, scenario, o, tables, &heads, &mut b);
     equality_figures(plan, o, tables, &mut b);
+    year_figures(o, tables, &heads, &mut b);
     staffing_identities(o, &mut b);
     equality_identities(&mut b);
     b
+}
+
+/// By financial year: the plan's and each council's saving, one-off cost and net by year and in
+/// all. A council's one-off cost in all is the one By council gives (one figure); each year's
+/// figures add up to their total, the councils' to the plan's, saving less one-off cost is the
+/// net, and the plan's cumulative net runs on from year to year.
+fn year_figures(o: &Outcome, tables: &[Table], heads: &Heads, b: &mut Builder) {
+    let Some(t) = tables.iter().position(|t| t.key == "by-financial-year") else {
+        return;
+    };
+    let years = o.years.len();
+    let total = years + 1;
+    // The rows: the plan's saving, one-off cost, net and cumulative net; then each council's
+    // saving, one-off cost and net.
+    let mut rows: Vec<(Scope, usize, usize)> = (0..4).map(|k| (Scope::Plan, k, k)).collect();
+    for c in 0..o.councils.len() {
+        rows.extend((0..3).map(|k| (Scope::Council(c), k, 4 + 3 * c + k)));
+    }
+    let key = |scope: Scope, kind: usize, col: usize| {
+        if kind == 1 && col == total {
+            Key::Staff(Measure::OneOff, scope)
+        } else {
+            Key::Year { kind, scope, col }
+        }
+    };
+    for &(scope, kind, row) in &rows {
+        let Some(cells) = tables[t].rows.get(row) else {
+            continue;
+        };
+        for col in 1..=total {
+            let Some((value, quantity)) = cells.get(col).and_then(number) else {
+                continue;
+            };
+            b.place(
+                key(scope, kind, col),
+                At { table: t, row, col },
+                Figure {
+                    value,
+                    quantity,
+                    people: (kind == 1)
+                        .then(|| heads.people(Measure::OneOff, scope, value))
+                        .flatten(),
+                    nonneg: kind == 1,
+                },
+            );
+        }
+    }
+    let mut scopes = vec![Scope::Plan];
+    scopes.extend((0..o.councils.len()).map(Scope::Council));
+    for &scope in &scopes {
+        for col in 1..=total {
+            b.identity(
+                &[
+                    (key(scope, 0, col), 1.0),
+                    (key(scope, 1, col), -1.0),
+                    (key(scope, 2, col), -1.0),
+                ],
+                None,
+            );
+        }
+        for kind in 0..3 {
+            let mut terms = vec![(key(scope, kind, total), -1.0)];
+            terms.extend((1..=years).map(|col| (key(scope, kind, col), 1.0)));
+            b.identity(&terms, None);
+        }
+    }
+    for kind in 0..3 {
+        for col in 1..=total {
+            let mut terms = vec![(key(Scope::Plan, kind, col), -1.0)];
+            terms.extend((0..o.councils.len()).map(|c| (key(Scope::Council(c), kind, col), 1.0)));
+            b.identity(&terms, None);
+        }
+    }
+    for col in 1..=years {
+        let mut terms = vec![
+            (key(Scope::Plan, 3, col), 1.0),
+            (key(Scope::Plan, 2, col), -1.0),
+        ];
+        if col > 1 {
+            terms.push((key(Scope::Plan, 3, col - 1), -1.0));
+        }
+        b.identity(&terms, None);
+    }
 }
 
 /// Publishes the figures of a staffing table: its scope row by row (the totals row last) and
