@@ -124,7 +124,8 @@ pub fn board_pack_with(
     let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));
-    let all = tables::all_with(plan, scenario, options, risk);
+    let papers = tables::papers(plan, scenario, options, risk);
+    let all = &papers.tables;
     let chosen: Vec<Table> = [
         "by-function",
         "by-council",
@@ -139,19 +140,24 @@ pub fn board_pack_with(
     .collect();
 
     let mut titles = vec!["Title".to_owned(), "Headline figures".to_owned()];
+    // Each slide: the chart, or (anonymised) its figures as a table where the release hides
+    // some of them, since a chart cannot draw what it may not show.
     let mut images = Vec::new();
     for chart in &slides {
-        let image = picture(
-            renderer,
-            *chart,
-            &series,
-            scenarios.as_ref(),
-            SLIDE,
-            true,
-            Some(made),
-        )?;
+        let slide = match papers.withheld_chart(*chart) {
+            Some(table) => Slide::Table(withheld_slide(*chart, table)),
+            None => Slide::Picture(picture(
+                renderer,
+                *chart,
+                &series,
+                scenarios.as_ref(),
+                SLIDE,
+                true,
+                Some(made),
+            )?),
+        };
         titles.push(chart.name().to_owned());
-        images.push(image);
+        images.push(slide);
     }
     titles.extend(chosen.iter().map(|t| t.title.clone()));
     let pages = titles.len();
@@ -173,10 +179,21 @@ pub fn board_pack_with(
     page_with(&mut document, &mut |s| {
         title_page(s, &regular, &bold, plan, &o, made);
     });
+    let summary = options.anonymised.then(|| &all[0]);
     page_with(&mut document, &mut |s| {
-        headline_page(s, &regular, &bold, &o);
+        headline_page(s, &regular, &bold, &o, summary);
     });
-    for (chart, image) in slides.iter().zip(images) {
+    for (chart, slide) in slides.iter().zip(images) {
+        let image = match slide {
+            Slide::Picture(image) => image,
+            Slide::Table(table) => {
+                page_with(&mut document, &mut |s| {
+                    heading(s, &bold, chart.name());
+                    table_ui(s, &regular, &bold, &table);
+                });
+                continue;
+            }
+        };
         page_with(&mut document, &mut |s| {
             heading(s, &bold, chart.name());
             let width = PAGE.0 - 2.0 * MARGIN;
@@ -200,6 +217,24 @@ pub fn board_pack_with(
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
     Ok((bytes, titles))
+}
+
+/// A slide of the pack: a chart drawn, or its figures as a table.
+enum Slide {
+    Picture(crate::export::offscreen::Image),
+    Table(Table),
+}
+
+/// A chart an anonymised release cannot draw whole, as its protected table: its headline (or
+/// that it is not shown) and why it is a table.
+fn withheld_slide(chart: Chart, table: &Table) -> Table {
+    let mut t = table.clone();
+    t.title = chart.name().to_owned();
+    t.notes.push(
+        "Shown as a table, not drawn: some of its figures describe fewer than 5 people or would give such a figure away, and a chart cannot leave them out (see the Summary's note)."
+            .to_owned(),
+    );
+    t
 }
 
 /// The equality impact for every pool together (the workbook has each pool's too); other
@@ -390,9 +425,15 @@ fn title_page(
     }
 }
 
-fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &engine::Outcome) {
+fn headline_page(
+    surface: &mut Surface<'_>,
+    regular: &Face,
+    bold: &Face,
+    o: &engine::Outcome,
+    summary: Option<&Table>,
+) {
     heading(surface, bold, "Headline figures");
-    let (figures, lines) = headline_words(o);
+    let (figures, lines) = headline_words(o, summary);
     let column = (PAGE.0 - 2.0 * MARGIN) / 3.0;
     for (i, (label, value)) in figures.iter().enumerate() {
         let x = MARGIN + column * (i % 3) as f32;
@@ -413,40 +454,79 @@ fn headline_page(surface: &mut Surface<'_>, regular: &Face, bold: &Face, o: &eng
 }
 
 /// The headline page's words: six figures in large type, then the sentences under them. FTE
-/// as people read it (never "-0.0").
-fn headline_words(o: &engine::Outcome) -> ([(&'static str, String); 6], [String; 4]) {
+/// as people read it (never "-0.0"). With an anonymised release's `summary`, a figure it hides
+/// says so, and a sentence that would give one away is left out.
+fn headline_words(
+    o: &engine::Outcome,
+    summary: Option<&Table>,
+) -> (Vec<(&'static str, String)>, Vec<String>) {
     use crate::format::fte;
+    // What the summary shows for its row `label` where it hides it.
+    let hidden = |label: &str| {
+        summary?
+            .rows
+            .iter()
+            .find(|r| matches!(r.first(), Some(Cell::Text(l)) if l == label))
+            .and_then(|r| r.get(1))
+            .filter(|c| matches!(c, Cell::Suppressed | Cell::Withheld))
+            .map(Cell::shown)
+    };
+    let or_hidden = |label: &str, shown: String| hidden(label).unwrap_or(shown);
     let t = &o.totals;
-    let figures = [
-        ("FTE today", fte(t.flows.current())),
+    let figures = vec![
+        ("FTE today", or_hidden("FTE today", fte(t.flows.current()))),
         if t.short_of_target() {
             (
                 "FTE after (short of target)",
-                format!(
-                    "{} ({} over)",
-                    fte(t.fte_reached()),
-                    fte(t.flows.over_target)
+                or_hidden(
+                    "FTE reached",
+                    format!(
+                        "{} ({} over)",
+                        fte(t.fte_reached()),
+                        fte(t.flows.over_target)
+                    ),
                 ),
             )
         } else {
-            ("Target FTE", fte(t.target_fte))
+            ("Target FTE", or_hidden("Target FTE", fte(t.target_fte)))
         },
-        ("Recurring saving a year", t.recurring_saving.compact()),
-        ("One-off cost", t.one_off_cost.compact()),
+        (
+            "Recurring saving a year",
+            or_hidden("Recurring saving, a year", t.recurring_saving.compact()),
+        ),
+        (
+            "One-off cost",
+            or_hidden("One-off cost", t.one_off_cost.compact()),
+        ),
         (
             "Payback",
-            t.payback_years
-                .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
+            or_hidden(
+                "Payback, years",
+                t.payback_years
+                    .map_or_else(|| "none".to_owned(), |y| format!("{y:.1} years")),
+            ),
         ),
         (
             "Net positive in",
-            t.payback_year
-                .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string()),
+            or_hidden(
+                "Net positive in",
+                t.payback_year
+                    .map_or_else(|| "not in horizon".to_owned(), |y| y.to_string()),
+            ),
         ),
     ];
     let f = &t.flows;
-    let lines = [
-        format!(
+    let mut lines = Vec::new();
+    let flows = [
+        "FTE today",
+        "Vacancies deleted, FTE",
+        "Voluntary redundancy, FTE",
+        "Redeployed, FTE",
+        "Compulsory redundancy, FTE",
+        "New posts, FTE",
+    ];
+    if flows.iter().all(|l| hidden(l).is_none()) {
+        lines.push(format!(
             "Of the {} FTE today, {} are vacancies deleted, {} leave by voluntary redundancy, {} are redeployed and {} are expected to leave by compulsory redundancy; {} FTE of new posts are created.",
             fte(f.current()),
             fte(f.vacancies_deleted),
@@ -454,16 +534,25 @@ fn headline_words(o: &engine::Outcome) -> ([(&'static str, String); 6], [String;
             fte(f.redeployed_out),
             fte(f.compulsory),
             fte(t.new_posts)
-        ),
-        format!(
+        ));
+    }
+    let money = ["Cost today, a year", "Target cost, a year", "One-off cost"];
+    if money.iter().all(|l| hidden(l).is_none()) {
+        lines.push(format!(
             "Today's cost {} a year; the target structure {} a year; the one-off cost {} in full.",
             t.baseline_cost.full(),
             t.target_cost.full(),
             t.one_off_cost.full()
-        ),
-        o.assumptions.split_sentence(),
-        o.assumptions.protection_sentence().to_owned(),
-    ];
+        ));
+    }
+    lines.push(o.assumptions.split_sentence());
+    lines.push(o.assumptions.protection_sentence().to_owned());
+    if summary.is_some() {
+        lines.push(
+            "Anonymised: a figure that describes fewer than 5 people, or would give one away, says \"fewer than 5\" or \"not shown\"; the Summary's note says how many."
+                .to_owned(),
+        );
+    }
     (figures, lines)
 }
 
@@ -596,7 +685,7 @@ mod tests {
             },
         );
         let o = crate::engine::evaluate_base(&plan);
-        let (figures, lines) = super::headline_words(&o);
+        let (figures, lines) = super::headline_words(&o, None);
         for (label, value) in &figures {
             assert!(!value.contains("-0.0"), "{label}: {value}");
         }

@@ -7,30 +7,32 @@ use rustc_hash::FxHashMap;
 use super::{Figure, Identity, Protection, Quantity, Reason, Release, Term};
 use crate::engine::Outcome;
 use crate::figures::tables::{Cell, Table};
-use crate::model::{Plan, Scenario, TargetPay};
+use crate::model::{Chart, Plan, Scenario, TargetPay};
 
 /// Where a figure is: a table of the release, a row (its totals row after the rows) and a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct At {
-    table: usize,
-    row: usize,
-    col: usize,
+pub(super) struct At {
+    pub(super) table: usize,
+    pub(super) row: usize,
+    pub(super) col: usize,
 }
 
 /// What a staffing figure is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Scope {
+pub(super) enum Scope {
     Plan,
     Function(usize),
     Role(usize),
     Council(usize),
     /// A council's part of a wave (a timetable row when functions go live in waves).
     Wave(usize, usize),
+    /// A council's part of a function (function, council): the overlap and savings charts.
+    Part(usize, usize),
 }
 
 /// What a staffing figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Measure {
+pub(super) enum Measure {
     FteToday,
     TargetFte,
     Overlap,
@@ -48,6 +50,10 @@ enum Measure {
     Proposed,
     Counted,
     LeavingAfterGoLive,
+    /// The FTE the single service has after the change: the target and what stays above it.
+    FteReached,
+    /// The savings lost to notice running past go-live (money over those leaving after it).
+    SavingsLost,
 }
 
 /// Measures that add up: a function's is the sum of its roles', the plan's the sum of the
@@ -72,8 +78,23 @@ const ADDITIVE: [Measure; 15] = [
 
 /// A figure's identity in the release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Key {
+pub(super) enum Key {
     Staff(Measure, Scope),
+    /// A step of the waterfall, by its place in the engine's steps (a saving a year; a cost is
+    /// negative).
+    Step(usize),
+    /// The cost after a step of the waterfall.
+    After(usize),
+    /// A part of the one-off cost: redundancy pay (0), pension strain (1), Class 1A NI (2), pay
+    /// protection (3), implementation (4).
+    OneOffPart(usize),
+    /// A figure of another scenario than the release's (by its place in the plan's scenarios):
+    /// target FTE (0), voluntary (1) and compulsory (2) redundancy FTE, recurring saving (3),
+    /// one-off cost (4), FTE reached (5), FTE above target (6).
+    Scenario {
+        index: usize,
+        measure: usize,
+    },
     /// A role's target salary.
     TargetSalary(usize),
     /// A figure of By financial year: saving (0), one-off cost (1), net (2) or cumulative net
@@ -98,9 +119,27 @@ enum Key {
     },
 }
 
+impl Key {
+    /// A reader knows the figure is 0 or more (a count, an FTE, a cost); a saving, a step of
+    /// the waterfall, a net or an overlap may be negative.
+    pub(super) fn nonneg(self) -> bool {
+        match self {
+            Self::Staff(m, _) => !matches!(m, Measure::Saving | Measure::Overlap),
+            Self::Step(_) => false,
+            Self::Year { kind, .. } => kind == 1,
+            Self::Scenario { measure, .. } => measure != 3,
+            Self::After(_)
+            | Self::OneOffPart(_)
+            | Self::TargetSalary(_)
+            | Self::Cell { .. }
+            | Self::Equality { .. } => true,
+        }
+    }
+}
+
 /// How many people each part of the plan holds, by route.
 #[derive(Default)]
-struct Heads {
+pub(super) struct Heads {
     /// Filled posts.
     holders: FxHashMap<Scope, u32>,
     /// People leaving or at risk, by route: voluntary (0), redeployed (1), compulsory (2).
@@ -109,10 +148,15 @@ struct Heads {
     affected: FxHashMap<Scope, u32>,
     /// People leaving after their go-live, by council.
     late: FxHashMap<Scope, u32>,
+    /// People each part of the one-off cost is paid for ([`Key::OneOffPart`]; implementation is
+    /// paid for nobody).
+    pub(super) paid: [u32; 4],
+    /// People whose pay moves when a role's pay is harmonised.
+    pub(super) harmonised: u32,
 }
 
 impl Heads {
-    fn of(plan: &Plan, o: &Outcome) -> Self {
+    pub(super) fn of(plan: &Plan, o: &Outcome) -> Self {
         let mut h = Self::default();
         let council_of: FxHashMap<&str, usize> = plan
             .councils
@@ -128,14 +172,18 @@ impl Heads {
             .collect();
         let scopes = |role: Option<usize>, council: Option<usize>| {
             let mut s = vec![Scope::Plan];
+            let function = role.and_then(|r| o.roles.get(r)).map(|r| r.function);
             if let Some(r) = role {
                 s.push(Scope::Role(r));
-                if let Some(f) = o.roles.get(r).map(|r| r.function) {
-                    s.push(Scope::Function(f));
-                }
+            }
+            if let Some(f) = function {
+                s.push(Scope::Function(f));
             }
             if let Some(c) = council {
                 s.push(Scope::Council(c));
+            }
+            if let (Some(f), Some(c)) = (function, council) {
+                s.push(Scope::Part(f, c));
             }
             s
         };
@@ -154,6 +202,15 @@ impl Heads {
                 .map(|w| w.go_live)
         };
         for p in &o.people {
+            let c = p.counted();
+            for (n, paid) in h.paid.iter_mut().zip([
+                c.redundancy_pay,
+                c.pension_strain,
+                c.class1a_ni,
+                c.pay_protection,
+            ]) {
+                *n += u32::from(paid.pence() != 0);
+            }
             let route = match p.kind() {
                 "voluntary" | "bumped" => 0,
                 "redeployed" => 1,
@@ -175,11 +232,27 @@ impl Heads {
                 }
             }
         }
+        h.harmonised = o
+            .roles
+            .iter()
+            .map(|r| r.pay_moves.gainers + r.pay_moves.losers)
+            .sum();
         h
     }
 
+    /// Everyone leaving or at risk in the plan, by route: voluntary (0), redeployed (1),
+    /// compulsory (2).
+    pub(super) fn route(&self, route: usize) -> u32 {
+        self.routes.get(&(Scope::Plan, route)).copied().unwrap_or(0)
+    }
+
+    /// Everyone leaving or at risk in the plan.
+    pub(super) fn affected(&self) -> u32 {
+        self.affected.get(&Scope::Plan).copied().unwrap_or(0)
+    }
+
     /// How many people a staffing figure describes (none: it describes the structure).
-    fn people(&self, measure: Measure, scope: Scope, value: f64) -> Option<u32> {
+    pub(super) fn people(&self, measure: Measure, scope: Scope, value: f64) -> Option<u32> {
         let get = |m: &FxHashMap<Scope, u32>| Some(m.get(&scope).copied().unwrap_or(0));
         let route = |r: usize| Some(self.routes.get(&(scope, r)).copied().unwrap_or(0));
         match measure {
@@ -188,7 +261,7 @@ impl Heads {
             Measure::Redeployed => route(1),
             Measure::Compulsory => route(2),
             Measure::OneOff => get(&self.affected),
-            Measure::LeavingAfterGoLive => get(&self.late),
+            Measure::LeavingAfterGoLive | Measure::SavingsLost => get(&self.late),
             Measure::Proposed | Measure::Counted => Some(whole(value)),
             Measure::TargetFte
             | Measure::Overlap
@@ -196,29 +269,35 @@ impl Heads {
             | Measure::NewPosts
             | Measure::AboveTarget
             | Measure::TargetCost
-            | Measure::Saving => None,
+            | Measure::Saving
+            | Measure::FteReached => None,
         }
     }
 }
 
 /// A count of people as a whole number (an expected 5.0 is 5, never 4.999...).
-fn whole(x: f64) -> u32 {
+pub(super) fn whole(x: f64) -> u32 {
     x.max(0.0).round() as u32
 }
 
 /// The release being built: its figures, where each is published, and what hides with it.
 #[derive(Default)]
-struct Builder {
-    release: Release,
-    index: FxHashMap<Key, usize>,
+pub(super) struct Builder {
+    pub(super) release: Release,
+    pub(super) index: FxHashMap<Key, usize>,
     places: Vec<Vec<At>>,
     /// Cells that go when a figure goes (a share, a rate, a finding).
     companions: Vec<(usize, At)>,
+    /// Notes that go when a figure goes (a note that gives it in words): table, note.
+    note_companions: Vec<(usize, usize, usize)>,
+    /// Cells of a chart's table that could not be linked to the figures they show: never
+    /// published.
+    pub(super) unmatched: Vec<At>,
 }
 
 impl Builder {
     /// Publishes a figure at `at` (the same key again is the same figure).
-    fn place(&mut self, key: Key, at: At, figure: Figure) -> usize {
+    pub(super) fn place(&mut self, key: Key, at: At, figure: Figure) -> usize {
         if let Some(&i) = self.index.get(&key) {
             self.places[i].push(at);
             return i;
@@ -230,8 +309,27 @@ impl Builder {
         i
     }
 
+    /// The cell at `at` goes when any of `keys` published is hidden (it gives them away: a
+    /// share, a rate, a finding, a figure worked from them).
+    pub(super) fn go_with(&mut self, keys: &[Key], at: At) {
+        for key in keys {
+            if let Some(&f) = self.index.get(key) {
+                self.companions.push((f, at));
+            }
+        }
+    }
+
+    /// Note `note` of table `table` goes when any of `keys` published is hidden.
+    pub(super) fn note_goes_with(&mut self, keys: &[Key], table: usize, note: usize) {
+        for key in keys {
+            if let Some(&f) = self.index.get(key) {
+                self.note_companions.push((f, table, note));
+            }
+        }
+    }
+
     /// `Σ coef · key` over the keys published = 0 (only when every key is published).
-    fn identity(&mut self, terms: &[(Key, f64)], hidden: Option<f64>) {
+    pub(super) fn identity(&mut self, terms: &[(Key, f64)], hidden: Option<f64>) {
         let mut out = Vec::with_capacity(terms.len() + 1);
         for (key, coef) in terms {
             match self.index.get(key) {
@@ -247,7 +345,7 @@ impl Builder {
     }
 }
 
-fn number(cell: &Cell) -> Option<(f64, Quantity)> {
+pub(super) fn number(cell: &Cell) -> Option<(f64, Quantity)> {
     match cell {
         Cell::Money(m) => Some((m.as_pounds(), Quantity::Money)),
         Cell::Fte(x) => Some((*x, Quantity::Fte)),
@@ -288,24 +386,39 @@ impl Protected {
 
 /// Protects the tables of an anonymised release written together: builds the release from the
 /// outcome, protects it, and writes "fewer than 5" and "not shown" into the cells hidden.
+/// `charts` says which of the tables are charts' figures (a chart and its table's place), each
+/// with its headline as a last row, which goes with the figures it speaks of.
 pub fn protect_tables(
     plan: &Plan,
     scenario: &Scenario,
     o: &Outcome,
     tables: &mut [Table],
+    charts: &[(Chart, usize)],
 ) -> Protected {
-    let b = build(plan, scenario, o, tables);
+    let b = build(plan, scenario, o, tables, charts);
     let protection = b.release.protect();
     apply(tables, &b, &protection)
 }
 
 /// The release the tables make: every figure in them that describes people or takes part in an
 /// identity, and the identities (for the tests that check each identity is true).
-pub fn release_of(plan: &Plan, scenario: &Scenario, o: &Outcome, tables: &[Table]) -> Release {
-    build(plan, scenario, o, tables).release
+pub fn release_of(
+    plan: &Plan,
+    scenario: &Scenario,
+    o: &Outcome,
+    tables: &[Table],
+    charts: &[(Chart, usize)],
+) -> Release {
+    build(plan, scenario, o, tables, charts).release
 }
 
-fn build(plan: &Plan, scenario: &Scenario, o: &Outcome, tables: &[Table]) -> Builder {
+fn build(
+    plan: &Plan,
+    scenario: &Scenario,
+    o: &Outcome,
+    tables: &[Table],
+    charts: &[(Chart, usize)],
+) -> Builder {
     let heads = Heads::of(plan, o);
     let mut b = Builder::default();
     staffing_figures(o, tables, &heads, &mut b);
@@ -313,8 +426,16 @@ fn build(plan: &Plan, scenario: &Scenario, o: &Outcome, tables: &[Table]) -> Bui
     salary_figures(plan, scenario, o, tables, &heads, &mut b);
     equality_figures(plan, o, tables, &mut b);
     year_figures(o, tables, &heads, &mut b);
+    super::money::waterfall_figures(o, tables, &heads, &mut b);
+    super::money::one_off_figures(tables, &heads, &mut b);
+    super::money::scenario_figures(plan, o, tables, &heads, &mut b);
+    super::charts::chart_figures(plan, o, tables, charts, &heads, &mut b);
+    super::money::by_council_shares(o, tables, &mut b);
     staffing_identities(o, &mut b);
+    super::money::waterfall_identities(o.waterfall.steps().len(), &mut b);
+    super::money::scenario_identities(plan, &mut b);
     equality_identities(&mut b);
+    super::money::uncertainty_companions(o, tables, &mut b);
     b
 }
 
@@ -557,6 +678,8 @@ fn summary_figures(tables: &[Table], heads: &Heads, b: &mut Builder) {
             ("Target cost, a year", M::TargetCost),
             ("Recurring saving, a year", M::Saving),
             ("One-off cost", M::OneOff),
+            ("FTE reached", M::FteReached),
+            ("Savings lost to notice after go-live", M::SavingsLost),
         ];
         for (row, cells) in tables[t].rows.iter().enumerate() {
             let Some(measure) = labels
@@ -583,6 +706,24 @@ fn summary_figures(tables: &[Table], heads: &Heads, b: &mut Builder) {
                     nonneg: !matches!(measure, M::Saving),
                 },
             );
+        }
+        // Payback is the one-off cost over the saving; the year the net turns positive narrows
+        // them too.
+        for (row, cells) in tables[t].rows.iter().enumerate() {
+            if matches!(&cells[0], Cell::Text(s) if s == "Payback, years" || s == "Net positive in")
+            {
+                b.go_with(
+                    &[
+                        Key::Staff(M::OneOff, Scope::Plan),
+                        Key::Staff(M::Saving, Scope::Plan),
+                    ],
+                    At {
+                        table: t,
+                        row,
+                        col: 1,
+                    },
+                );
+            }
         }
     }
 }
@@ -655,6 +796,19 @@ fn staffing_identities(o: &Outcome, b: &mut Builder) {
             Scope::Plan,
             (0..o.councils.len()).map(Scope::Council).collect(),
         );
+        // A function's councils' parts add up to it, a council's functions' parts to it.
+        for f in 0..o.functions.len() {
+            sum(
+                Scope::Function(f),
+                (0..o.councils.len()).map(|c| Scope::Part(f, c)).collect(),
+            );
+        }
+        for c in 0..o.councils.len() {
+            sum(
+                Scope::Council(c),
+                (0..o.functions.len()).map(|f| Scope::Part(f, c)).collect(),
+            );
+        }
         for f in 0..o.functions.len() {
             let roles = o
                 .roles
@@ -676,6 +830,15 @@ fn staffing_identities(o: &Outcome, b: &mut Builder) {
             }
         }
     }
+    // The FTE reached is the target and what stays above it.
+    b.identity(
+        &[
+            (Key::Staff(M::FteReached, Scope::Plan), 1.0),
+            (Key::Staff(M::TargetFte, Scope::Plan), -1.0),
+            (Key::Staff(M::AboveTarget, Scope::Plan), -1.0),
+        ],
+        None,
+    );
     let mut scopes: Vec<Scope> = vec![Scope::Plan];
     scopes.extend((0..o.functions.len()).map(Scope::Function));
     scopes.extend((0..o.roles.len()).map(Scope::Role));
@@ -885,6 +1048,10 @@ fn equality_identities(b: &mut Builder) {
     }
 }
 
+/// What a note says in place of one that would give a hidden figure away.
+pub const NOTE_WITHHELD: &str =
+    "A note with figures is not shown: they would give away a figure this release hides.";
+
 /// Writes the protection into the tables: "fewer than 5" for a count or FTE of fewer than 5
 /// people, "not shown" for the rest hidden and what goes with them.
 fn apply(tables: &mut [Table], b: &Builder, protection: &Protection) -> Protected {
@@ -910,9 +1077,25 @@ fn apply(tables: &mut [Table], b: &Builder, protection: &Protection) -> Protecte
     }
     for (f, at) in &b.companions {
         if protection.hidden[*f].is_some()
-            && cell(tables, *at).is_some_and(|c| *c != Cell::Withheld)
+            && cell(tables, *at).is_some_and(|c| !matches!(c, Cell::Withheld | Cell::Suppressed))
         {
             set(tables, *at, Cell::Withheld);
+            out.with_them += 1;
+        }
+    }
+    for at in &b.unmatched {
+        if at.col > 0 && cell(tables, *at).is_some_and(|c| *c != Cell::Empty) {
+            set(tables, *at, Cell::Withheld);
+            out.with_them += 1;
+        }
+    }
+    // A note that would give a hidden figure in words says so instead.
+    for &(f, t, note) in &b.note_companions {
+        if protection.hidden[f].is_some()
+            && let Some(n) = tables.get_mut(t).and_then(|t| t.notes.get_mut(note))
+            && n.as_str() != NOTE_WITHHELD
+        {
+            NOTE_WITHHELD.clone_into(n);
             out.with_them += 1;
         }
     }

@@ -13,10 +13,12 @@
 //!   people or FTE wide, and 10% of the value for money. Where it is not, the programme is asked
 //!   for more and solved again; a component that still fails is hidden whole.
 
+mod charts;
 mod links;
+mod money;
 mod solve;
 
-pub use links::{Protected, protect_counts, protect_tables, release_of};
+pub use links::{NOTE_WITHHELD, Protected, protect_counts, protect_tables, release_of};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

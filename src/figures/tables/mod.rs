@@ -316,6 +316,45 @@ pub fn all_with(
     options: Options,
     risk: Option<&crate::engine::risk::Risk>,
 ) -> Vec<Table> {
+    papers(plan, scenario, options, risk).tables
+}
+
+/// Everything the papers of one export show: the tables and, when anonymised, each chart's
+/// figures as the release protects them.
+#[derive(Clone, Debug, Default)]
+pub struct Papers {
+    /// Every table (see [`all`]).
+    pub tables: Vec<Table>,
+    /// When anonymised, each chart's table of figures as the release protects it, its headline
+    /// the first note; a chart is drawn only where nothing in its table is hidden.
+    pub charts: Vec<(Chart, Table)>,
+}
+
+impl Papers {
+    /// A chart's protected table where something in it is hidden (so it is shown as that table,
+    /// not drawn); `None` where it may be drawn (or the papers are not anonymised).
+    pub fn withheld_chart(&self, chart: Chart) -> Option<&Table> {
+        let (_, table) = self.charts.iter().find(|(c, _)| *c == chart)?;
+        let hidden = table
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Cell::Suppressed | Cell::Withheld))
+            || table
+                .notes
+                .iter()
+                .any(|n| n == crate::figures::disclosure::NOTE_WITHHELD);
+        hidden.then_some(table)
+    }
+}
+
+/// Every table and, when anonymised, every chart's figures, protected as one release.
+pub fn papers(
+    plan: &Plan,
+    scenario: &Scenario,
+    options: Options,
+    risk: Option<&crate::engine::risk::Risk>,
+) -> Papers {
     let o = engine::evaluate(plan, scenario);
     let mut tables = vec![
         summary(plan, &o),
@@ -326,7 +365,7 @@ pub fn all_with(
         waterfall(&o),
         pools(&o),
         timetable(&o),
-        one_off(&o),
+        one_off(&o, options.anonymised),
         equality(plan, &o, options.anonymised),
     ];
     if let Some(r) = risk {
@@ -339,12 +378,47 @@ pub fn all_with(
     if options.leavers && !options.anonymised {
         tables.push(leavers(plan, &o));
     }
+    let mut charts = Vec::new();
     if options.anonymised {
-        // One protection over every table written together (docs/disclosure.md).
-        let protected = crate::figures::disclosure::protect_tables(plan, scenario, &o, &mut tables);
+        // One protection over every table and chart written together (docs/disclosure.md).
+        let start = tables.len();
+        let mut places = Vec::new();
+        for (chart, table) in chart_tables(plan, &o, risk) {
+            places.push((chart, tables.len()));
+            tables.push(table);
+        }
+        let protected =
+            crate::figures::disclosure::protect_tables(plan, scenario, &o, &mut tables, &places);
+        charts = places
+            .iter()
+            .map(|(c, _)| *c)
+            .zip(tables.split_off(start))
+            .collect();
         tables[0].notes.push(protected.sentence());
     }
-    tables
+    Papers { tables, charts }
+}
+
+/// Each chart's figures as a table, its headline the first note (as an anonymised release
+/// publishes them, before its protection).
+pub fn chart_tables(
+    plan: &Plan,
+    o: &engine::Outcome,
+    risk: Option<&crate::engine::risk::Risk>,
+) -> Vec<(Chart, Table)> {
+    use crate::figures::charts::{self, Scenarios, Series, Spread};
+    let mut series = Series::of(plan, o);
+    series.spread = risk.map(Spread::of);
+    let scenarios = Scenarios::of(plan);
+    Chart::ALL
+        .into_iter()
+        .filter(|&c| charts::figures_of(c, &series, Some(&scenarios), None).is_some())
+        .map(|c| {
+            let mut table = charts::table(c, &series, Some(&scenarios), None);
+            table.notes = vec![charts::headline(c, &series, Some(&scenarios))];
+            (c, table)
+        })
+        .collect()
 }
 
 /// People employed today (filled posts) in each role of [`Outcome::roles`], at one council (by

@@ -100,7 +100,9 @@ pub(super) fn waterfall(o: &Outcome) -> Table {
     table
 }
 
-pub(super) fn one_off(o: &Outcome) -> Table {
+/// The one-off costs by kind; `anonymised`: without the statutory and indicative parts, which
+/// may be paid for fewer than 5 people.
+pub(super) fn one_off(o: &Outcome, anonymised: bool) -> Table {
     let x = &o.one_off;
     let mut table = Table::new("one-off-costs", "One-off costs", &["Cost", "Amount"]);
     table.rows = vec![
@@ -114,11 +116,15 @@ pub(super) fn one_off(o: &Outcome) -> Table {
         vec![Cell::text("Implementation"), Cell::Money(x.implementation)],
     ];
     table.total = Some(vec![Cell::text("Total"), Cell::Money(x.total())]);
-    table.notes.push(format!(
-        "Of the redundancy pay, {} is statutory; of the pension strain, {} is indicative (estimated where the fund has not quoted).",
-        x.statutory_redundancy_pay.full(),
-        x.pension_strain_estimated.full()
-    ));
+    table.notes.push(if anonymised {
+        "Redundancy pay includes the statutory pay; pension strain is indicative where the fund has not quoted (the parts are in the named papers: they may be paid for fewer than 5 people).".to_owned()
+    } else {
+        format!(
+            "Of the redundancy pay, {} is statutory; of the pension strain, {} is indicative (estimated where the fund has not quoted).",
+            x.statutory_redundancy_pay.full(),
+            x.pension_strain_estimated.full()
+        )
+    });
     table
         .notes
         .push(o.assumptions.protection_sentence().to_owned());
