@@ -185,7 +185,8 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
             anonymised,
             leavers: false,
         };
-        let (bytes, pages) = pack::board_pack(&mut renderer, &plan, &base, options).unwrap();
+        let pack::Pack { bytes, pages, .. } =
+            pack::board_pack(&mut renderer, &plan, &base, options).unwrap();
         assert_eq!(
             pages,
             [
@@ -224,7 +225,9 @@ fn the_board_pack_has_the_uncertainty_and_the_equality_impact() {
     });
     let mut renderer = Offscreen::new().unwrap();
     let base = plan.scenario(Scenario::BASE).unwrap();
-    let (_, pages) = pack::board_pack(&mut renderer, &plan, &base, Options::default()).unwrap();
+    let pages = pack::board_pack(&mut renderer, &plan, &base, Options::default())
+        .unwrap()
+        .pages;
     assert_eq!(
         pages,
         [
@@ -290,7 +293,9 @@ fn a_long_table_continues_on_the_next_page_of_the_pack() {
     plan.slides = vec![Chart::Overlap];
     let mut renderer = Offscreen::new().unwrap();
     let base = plan.scenario(Scenario::BASE).unwrap();
-    let (_, pages) = pack::board_pack(&mut renderer, &plan, &base, Options::default()).unwrap();
+    let pages = pack::board_pack(&mut renderer, &plan, &base, Options::default())
+        .unwrap()
+        .pages;
     let years: Vec<&String> = pages
         .iter()
         .filter(|p| p.starts_with("By financial year"))

@@ -109,7 +109,7 @@ pub(super) fn export_cmd(
         may_write(path, args.force, &[&args.plan])?;
         let mut renderer = crate::export::offscreen::Offscreen::new()
             .map_err(|e| Failure::Input(e.to_string()))?;
-        let (bytes, _) = crate::export::pack::board_pack_with(
+        let pack = crate::export::pack::board_pack_with(
             &mut renderer,
             &plan,
             &scenario,
@@ -117,8 +117,13 @@ pub(super) fn export_cmd(
             risk.as_ref(),
         )
         .map_err(|e| Failure::Input(e.to_string()))?;
-        plan_file::write_atomic(path, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
+        plan_file::write_atomic(path, &pack.bytes).map_err(|e| Failure::Input(e.to_string()))?;
         let _ = writeln!(out, "{}", path.display());
+        if all.is_empty()
+            && let Some(note) = &pack.protection
+        {
+            let _ = writeln!(err, "{note}");
+        }
     }
     if let Some(note) = tables::protection_note(&all) {
         let _ = writeln!(err, "{note}");

@@ -41,7 +41,7 @@ const ABOUT: &str = "Merger Planner: plan the merger of councils' back-office se
 const USAGE: &str = "
   merger-planner                 open the app on the built-in example plan
   merger-planner PLAN.ron        open the app on a plan
-  merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--timings]
+  merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--anonymised] [--timings]
   merger-planner redundancy --exit-date DATE --weekly-pay POUNDS
                  (--age A --years Y | --dob DATE --service-start DATE) [--format text|json]
   merger-planner import FILE [--council NAME] [--into PLAN.ron] [--targets FILE]
@@ -68,7 +68,11 @@ figures for tools, money in pounds to the penny, with split (the method and rati
 (each person who leaves or is at risk, with their package as the totals count it: post_id,
 council, role, kind, fte, exit_date, notice_weeks, statutory_weeks, weekly_pay, weekly_cap,
 statutory_pay, redundancy_pay, pension_strain, strain_estimated, class1a_ni, pay_protection,
-total) and flags[]. The text report prints the same schedule of leavers. --timings prints how
+total) and flags[]. The text report prints the same schedule of leavers. --anonymised prints
+instead what the anonymised papers publish, protected as they are (docs/disclosure.md): every
+table and every chart's figures, no leavers; as JSON each table is key, title, headings, rows,
+total and notes, a hidden figure {\"hidden\": \"fewer than 5\"} or {\"hidden\": \"not shown\"},
+and protection says how many were hidden and why. --timings prints how
 long opening, validating and evaluating took on standard error (as 'open 212 ms'), so a large
 plan shows where its time goes. A plan with validation errors is refused.";
 
@@ -118,9 +122,11 @@ plan's name in the header, page, protective marking and date in the footer), wit
 charts (headcount by function, money by year with the cumulative net, the councils' split, the
 waterfall). --csv writes each of those tables as DIR/01-summary.csv and so on. Every figure is the
 JSON report's to the penny. --leavers adds the leavers' schedule (one row a person, no names,
-OFFICIAL-SENSITIVE). --anonymised leaves out post ids, dates of birth and individual pay, and shows
-groups of fewer than 5 people (and a neighbouring figure that would reveal one) as \"fewer than
-5\"; it never includes leavers. --letters writes, for each council that owes collective
+OFFICIAL-SENSITIVE). --anonymised leaves out post ids, dates of birth and individual pay, and protects every
+table and chart written together (docs/disclosure.md): a figure about fewer than 5 people says
+\"fewer than 5\", and figures hidden so that none of them can be worked out or narrowed from the
+rest say \"not shown\"; the board pack gives a chart as its table where it would draw a hidden
+figure; standard error says how many were hidden and why; it never includes leavers. --letters writes, for each council that owes collective
 consultation, a draft HR1 (hr1-NAME.docx) and a draft TULRCA s.188(4) disclosure letter to its
 recognised unions (s188-letter-NAME.docx), every figure from the plan; what the plan cannot know
 (addresses, the signatory) is left in [square brackets]. --pdf writes the board pack: a title page
@@ -192,7 +198,7 @@ struct Cli {
 enum Cmd {
     /// Prints the outcome of a plan
     #[command(
-        override_usage = "merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--timings]",
+        override_usage = "merger-planner report PLAN.ron [--scenario NAME] [--format text|json] [--anonymised] [--timings]",
         long_about = REPORT_HELP
     )]
     Report(report::ReportArgs),

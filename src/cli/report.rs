@@ -21,6 +21,10 @@ pub(super) struct ReportArgs {
     /// text or json
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// The anonymised release instead: every table and chart's figures as the anonymised papers
+    /// give them, figures about fewer than 5 people and any that would give them away hidden
+    #[arg(long)]
+    anonymised: bool,
     /// Print the open, validate and evaluate times on standard error
     #[arg(long)]
     timings: bool,
@@ -49,6 +53,29 @@ pub(super) fn report_cmd(
         let _ = writeln!(err, "open {}", millis(opened));
         let _ = writeln!(err, "validate {}", millis(validated));
         let _ = writeln!(err, "evaluate {}", millis(evaluated));
+    }
+    if args.anonymised {
+        let papers = crate::figures::tables::papers(
+            &plan,
+            &scenario,
+            crate::figures::tables::Options {
+                anonymised: true,
+                leavers: false,
+            },
+            None,
+        );
+        let text = if args.format == Format::Json {
+            serde_json::to_string_pretty(&report::anonymised_json(
+                &plan.name,
+                &outcome.scenario,
+                &papers,
+            ))
+            .map_err(|e| Failure::Input(e.to_string()))?
+        } else {
+            report::anonymised_text(&papers)
+        };
+        let _ = writeln!(out, "{text}");
+        return Ok(0);
     }
     let text = if args.format == Format::Json {
         serde_json::to_string_pretty(&report::json(&plan, &outcome))

@@ -75,13 +75,24 @@ struct PageFrame {
     foot: String,
 }
 
-/// The board pack of `plan` in `scenario`; the PDF's bytes and the title of each page.
+/// A board pack made.
+#[derive(Clone, Debug)]
+pub struct Pack {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// The title of each page.
+    pub pages: Vec<String>,
+    /// What an anonymised pack hid and why (none for a pack that is not anonymised).
+    pub protection: Option<String>,
+}
+
+/// The board pack of `plan` in `scenario`.
 pub fn board_pack(
     renderer: &mut Offscreen,
     plan: &Plan,
     scenario: &Scenario,
     options: Options,
-) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+) -> Result<Pack, ExportError> {
     let risk = engine::risk::for_papers(plan, scenario);
     board_pack_with(renderer, plan, scenario, options, risk.as_ref())
 }
@@ -93,7 +104,7 @@ pub fn board_pack_with(
     scenario: &Scenario,
     options: Options,
     risk: Option<&engine::risk::Risk>,
-) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+) -> Result<Pack, ExportError> {
     let regular = Face::new(REGULAR)?;
     let bold = Face::new(BOLD)?;
     let o = engine::evaluate(plan, scenario);
@@ -216,7 +227,11 @@ pub fn board_pack_with(
     let bytes = document
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
-    Ok((bytes, titles))
+    Ok(Pack {
+        bytes,
+        pages: titles,
+        protection: tables::protection_note(all).map(str::to_owned),
+    })
 }
 
 /// A slide of the pack: a chart drawn, or its figures as a table.

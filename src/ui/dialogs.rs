@@ -686,7 +686,10 @@ fn papers_ui(
     });
     ui.add_space(8.0);
     ui.checkbox(&mut options.anonymised, "Anonymised")
-        .on_hover_text("No post ids, dates of birth or individual pay; groups of fewer than 5 people, and a figure that would reveal one, shown as \"fewer than 5\". For papers that go beyond the people who need the detail.");
+        .on_hover_text("For papers that go beyond the people who need the detail: no post ids, dates of birth or individual pay, and nothing hidden can be worked out by subtraction.");
+    if options.anonymised {
+        ui.label("A figure about fewer than 5 people says \"fewer than 5\"; figures hidden so that none of them can be worked out or narrowed from the rest say \"not shown\"; a chart that would draw one is given as its table. When the papers are written, the status bar says how many were hidden and why. Protecting a large plan takes a few seconds.");
+    }
     let lists_people = matches!(kind, Papers::Excel | Papers::Csv);
     if options.anonymised || !lists_people {
         options.leavers = false;

@@ -1,6 +1,7 @@
 //! Charts and slides: the money view, presentation mode, the slides chosen, chart figures and PNG export, uncertainty and the equality impact.
 
 use super::*;
+use merger_planner::figures::tables::Cell;
 
 #[test]
 fn the_money_view_walks_from_today_to_the_target_cost() {
@@ -297,15 +298,33 @@ fn the_pools_view_shows_the_equality_impact_without_groups_under_five() {
     h.get_by_label("65 and over");
     assert_eq!(h.query_all_by_label("Prefer not to say").count(), 2);
     assert_eq!(h.query_all_by_label("Everyone").count(), 4);
-    assert!(h.query_all_by_label("fewer than 5").count() > 0);
     assert!(
         h.query_all_by_label_contains("five-fourths of the workforce's rate")
             .count()
             > 0
     );
-    // One pool: the figures are that pool's, and its everyone is its workforce.
+    // The figures are the anonymised papers': what their protection hides says so, here too.
     let plan = example_plan();
     let o = merger_planner::engine::evaluate_base(&plan);
+    let table = merger_planner::figures::tables::protected_equality(&plan, &o);
+    let all_pools = |words: &str| {
+        table
+            .rows
+            .iter()
+            .filter(|r| r[0] == Cell::Text("All pools".to_owned()))
+            .flat_map(|r| [3, 6, 4, 5, 8, 9, 10].map(|c| r[c].shown()))
+            .filter(|s| s == words)
+            .count()
+    };
+    for words in ["fewer than 5", "not shown"] {
+        assert!(all_pools(words) > 0, "{words}");
+        assert_eq!(
+            h.query_all_by_label(words).count(),
+            all_pools(words),
+            "{words}"
+        );
+    }
+    // One pool: the figures are that pool's, and its everyone is its workforce.
     let e = merger_planner::engine::equality::equality(&plan, &o);
     let age = e.age().unwrap();
     let (i, pool) = age

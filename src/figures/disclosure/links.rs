@@ -400,6 +400,17 @@ pub fn protect_tables(
     apply(tables, &b, &protection)
 }
 
+/// Protects the equality impact's table on its own, as the app shows it: its figures are linked
+/// to no other table's, so it hides what an anonymised release of every table would.
+pub fn protect_equality(plan: &Plan, o: &Outcome, table: &mut Table) -> Protected {
+    let tables = std::slice::from_mut(table);
+    let mut b = Builder::default();
+    equality_figures(plan, o, tables, &mut b);
+    equality_identities(&mut b);
+    let protection = b.release.protect();
+    apply(tables, &b, &protection)
+}
+
 /// The release the tables make: every figure in them that describes people or takes part in an
 /// identity, and the identities (for the tests that check each identity is true).
 pub fn release_of(

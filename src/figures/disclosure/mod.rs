@@ -18,7 +18,9 @@ mod links;
 mod money;
 mod solve;
 
-pub use links::{NOTE_WITHHELD, Protected, protect_counts, protect_tables, release_of};
+pub use links::{
+    NOTE_WITHHELD, Protected, protect_counts, protect_equality, protect_tables, release_of,
+};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -249,7 +251,8 @@ impl Release {
             // Every hidden figure is audited once it is hidden, and again while it is narrowed
             // too far (what is hidden only grows, so a figure that passed stays protected).
             // A figure narrowed too far asks for more hidden beside it in each of its
-            // identities, one more each round.
+            // identities, one more each round; from the fifth round the largest figure beside
+            // it in each goes too (never a total), and from the eighth every figure beside it.
             let mut need: FxHashMap<usize, usize> = FxHashMap::default();
             let mut short_ones: Vec<usize> = Vec::new();
             let mut audited: FxHashSet<usize> = FxHashSet::default();
@@ -278,24 +281,46 @@ impl Release {
                     for &f in &short_ones {
                         *need.entry(f).or_insert(1) += 1;
                     }
+                } else if round < 7 {
+                    // Still too narrow: in each identity with one, the figure beside it with the
+                    // most room (the largest) goes too, keeping a total shown.
+                    for identity in &identities {
+                        let holds_short = identity
+                            .terms
+                            .iter()
+                            .any(|(t, _)| matches!(t, Term::Figure(f) if short_ones.contains(f)));
+                        if !holds_short {
+                            continue;
+                        }
+                        let total = identity.lone_total();
+                        let roomiest = identity
+                            .terms
+                            .iter()
+                            .filter_map(|(t, c)| match *t {
+                                Term::Figure(f)
+                                    if members.contains(&f)
+                                        && !forced.contains(&f)
+                                        && total != Some(f) =>
+                                {
+                                    Some((f, (c * self.figures[f].value).abs()))
+                                }
+                                _ => None,
+                            })
+                            .max_by(|a, b| a.1.total_cmp(&b.1));
+                        if let Some((f, _)) = roomiest {
+                            forced.insert(f);
+                        }
+                    }
                 } else {
-                    // Still too narrow: every figure in an identity with one goes too; at first
-                    // keeping a total shown (the one figure on its side of a sum), later not.
-                    let keep_totals = round < 7;
+                    // Still too narrow: every figure in an identity with one goes too.
                     for identity in &identities {
                         let holds_short = identity
                             .terms
                             .iter()
                             .any(|(t, _)| matches!(t, Term::Figure(f) if short_ones.contains(f)));
                         if holds_short {
-                            let total = identity.lone_total().filter(|_| keep_totals);
                             forced.extend(identity.terms.iter().filter_map(|(t, _)| match *t {
-                                Term::Figure(f)
-                                    if members.contains(&f)
-                                        && (total != Some(f) || short_ones.contains(&f)) =>
-                                {
-                                    Some(f)
-                                }
+                                Term::Figure(f) if members.contains(&f) => Some(f),
                                 _ => None,
                             }));
                         }

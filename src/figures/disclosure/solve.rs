@@ -21,9 +21,15 @@ fn figures_in<'a>(
     })
 }
 
+/// How many branch-and-bound nodes the integer programme may take before it settles for the
+/// best choice found: a budget counted in nodes, not seconds, so the same plan is protected the
+/// same way on every machine.
+const NODE_BUDGET: u64 = 2_000;
+
 /// Chooses the figures of `component` to hide: those `forced` (the small ones, and any the audit
 /// asked for), and the fewest, least informative others so that no identity of published figures
-/// leaves one hidden figure alone. The set chosen.
+/// leaves one hidden figure alone, and each forced figure has room beside it to move by its
+/// protection interval. The set chosen.
 pub(super) fn secondary(
     release: &Release,
     component: &[usize],
@@ -31,43 +37,102 @@ pub(super) fn secondary(
     forced: &FxHashSet<usize>,
     need: &FxHashMap<usize, usize>,
 ) -> FxHashSet<usize> {
+    // With room to move asked for; where that programme finds nothing better than hiding
+    // everything within its budget, without (the audit then asks for what is missing).
+    let members = component.len();
+    choose(release, component, identities, forced, need, true)
+        .filter(|chosen| chosen.len() < members)
+        .or_else(|| choose(release, component, identities, forced, need, false))
+        .unwrap_or_else(|| component.iter().copied().collect())
+}
+
+/// The integer programme of [`secondary`], with or without the room each forced figure needs;
+/// `None` where it finds no choice within its budget.
+fn choose(
+    release: &Release,
+    component: &[usize],
+    identities: &[&Identity],
+    forced: &FxHashSet<usize>,
+    need: &FxHashMap<usize, usize>,
+    with_room: bool,
+) -> Option<FxHashSet<usize>> {
+    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, SolveOptions};
     let members: FxHashSet<usize> = component.iter().copied().collect();
-    let mut vars = ProblemVariables::new();
-    let s: FxHashMap<usize, Variable> = component
-        .iter()
-        .map(|&f| {
-            let v = if forced.contains(&f) {
-                variable().min(1.0).max(1.0)
-            } else {
-                variable().binary()
-            };
-            (f, vars.add(v))
-        })
-        .collect();
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
     // Hiding a figure costs 1, and more the more it tells: a figure about many people (a total)
-    // costs more than one about a few.
-    let objective: Expression = component
+    // costs more than one about a few, and a figure of the structure (a target, an overlap, new
+    // posts, a saving), which describes nobody and is what readers come for, costs three times
+    // as much.
+    let s: FxHashMap<usize, microlp::Variable> = component
         .iter()
         .map(|&f| {
             let figure = &release.figures[f];
             let size = figure.people.map_or(figure.value.abs(), f64::from).max(0.0);
-            (1.0 + (1.0 + size).ln()) * s[&f]
+            let structure = if figure.people.is_none() { 3.0 } else { 1.0 };
+            let cost = structure * (1.0 + (1.0 + size).ln());
+            let v = if forced.contains(&f) {
+                problem.add_var(cost, (1.0, 1.0))
+            } else {
+                problem.add_binary_var(cost)
+            };
+            (f, v)
         })
-        .sum();
-    let mut model = vars.minimise(objective).using(microlp);
+        .collect();
+    // `want` · s[i] ≤ Σ weight · s[j]
+    let mut at_most = |i: usize, want: f64, others: &mut dyn Iterator<Item = (usize, f64)>| {
+        let mut e = LinearExpr::empty();
+        e.add(s[&i], want);
+        for (j, w) in others {
+            e.add(s[&j], -w);
+        }
+        problem.add_constraint(e, ComparisonOp::Le, 0.0);
+    };
+    // Room to move, for a figure that must be hidden: it can rise by what the others hidden
+    // with it hold (they can fall to nothing) and fall to nothing itself, so the others must
+    // hold what its interval needs beyond its own value. Where all of them together hold too
+    // little, other identities must give it (the audit checks).
+    let want =
+        |i: usize| (release.figures[i].least_width() - release.figures[i].value.abs()).max(0.0);
     for identity in identities {
-        // An identity with an unpublished part bounds its figures only one way: the audit
-        // decides whether that narrows a hidden figure too far.
-        if identity
+        let terms: Vec<(usize, f64)> = figures_in(identity, &members).collect();
+        let holds = |j: usize, c: f64| c.abs() * release.figures[j].value.abs();
+        // An identity with an unpublished part (0 or more) bounds the figures on that part's
+        // side from above only: each of them needs room from the others on its side.
+        let unpublished: Vec<f64> = identity
             .terms
             .iter()
-            .any(|(t, _)| matches!(t, Term::Hidden(_)))
-        {
+            .filter_map(|(t, c)| matches!(t, Term::Hidden(_)).then_some(*c))
+            .collect();
+        if let Some(first) = unpublished.first() {
+            let side = *first > 0.0;
+            if unpublished.iter().any(|c| (*c > 0.0) != side) {
+                continue;
+            }
+            for &(i, ci) in &terms {
+                let room: Vec<(usize, f64)> = terms
+                    .iter()
+                    .filter(|&&(j, cj)| j != i && (cj > 0.0) == side)
+                    .map(|&(j, cj)| (j, holds(j, cj)))
+                    .collect();
+                let w = want(i);
+                let all: f64 = room.iter().map(|(_, h)| h).sum();
+                if with_room && (ci > 0.0) == side && forced.contains(&i) && w > 0.0 && all >= w {
+                    at_most(i, w, &mut room.into_iter());
+                }
+            }
             continue;
         }
-        let terms: Vec<usize> = figures_in(identity, &members).map(|(f, _)| f).collect();
-        for &i in &terms {
-            let others: Expression = terms.iter().filter(|&&j| j != i).map(|j| s[j]).sum();
+        for &(i, _) in &terms {
+            let room: Vec<(usize, f64)> = terms
+                .iter()
+                .filter(|&&(j, _)| j != i)
+                .map(|&(j, cj)| (j, holds(j, cj)))
+                .collect();
+            let w = want(i);
+            let all: f64 = room.iter().map(|(_, h)| h).sum();
+            if with_room && forced.contains(&i) && w > 0.0 && all >= w {
+                at_most(i, w, &mut room.clone().into_iter());
+            }
             // At least one other hidden beside a hidden figure; more where the audit asked.
             let more = need
                 .get(&i)
@@ -75,18 +140,21 @@ pub(super) fn secondary(
                 .unwrap_or(1)
                 .min(terms.len() - 1)
                 .max(1);
-            model = model.with((more as f64 * s[&i]).leq(others));
+            at_most(i, more as f64, &mut room.into_iter().map(|(j, _)| (j, 1.0)));
         }
     }
-    match model.solve() {
-        Ok(solution) => component
+    // Hiding every figure is always a solution: the search starts from it.
+    let mut options = SolveOptions::default();
+    options.node_limit = Some(NODE_BUDGET);
+    options.warm_start = Some(s.values().map(|&v| (v, 1.0)).collect());
+    let solution = problem.solve_with(options).ok()?.into_solution().ok()?;
+    Some(
+        component
             .iter()
             .copied()
-            .filter(|f| solution.value(s[f]) > 0.5)
+            .filter(|f| solution.var_value(s[f]) > 0.5)
             .collect(),
-        // Hiding everything always satisfies the programme; a solver failure falls back to it.
-        Err(_) => members,
-    }
+    )
 }
 
 /// The audit: for each of `targets` (hidden figures that need protection), the lowest and

@@ -1,12 +1,14 @@
 //! Reports of an outcome: text for people (tables by function and council, money by financial
 //! year, flags) and JSON for tools (money in pounds to the penny, FTE as numbers).
 
+mod anonymised;
 mod compare;
 mod risk;
 mod seek;
 mod to_json;
 mod to_text;
 
+pub use self::anonymised::{anonymised_json, anonymised_text};
 pub use self::compare::{compare_json, compare_text};
 pub use self::risk::{risk_json, risk_text};
 pub use self::seek::{seek_headline, seek_json, seek_text, shortfall_words};

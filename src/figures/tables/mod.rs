@@ -399,6 +399,14 @@ pub fn papers(
     Papers { tables, charts }
 }
 
+/// The equality impact's table as the anonymised papers give it: groups of fewer than 5 people,
+/// and whatever would give one away, hidden (the app's Pools view shows this).
+pub fn protected_equality(plan: &Plan, o: &Outcome) -> Table {
+    let mut table = equality(plan, o, true);
+    crate::figures::disclosure::protect_equality(plan, o, &mut table);
+    table
+}
+
 /// Each chart's figures as a table, its headline the first note (as an anonymised release
 /// publishes them, before its protection).
 pub fn chart_tables(

@@ -420,27 +420,35 @@ impl App {
             return self.export_pack(&plan, &scenario, options, &target);
         }
         let plan = self.doc.plan();
-        let all = tables::all(plan, &scenario, options);
-        let result = match kind {
-            Papers::Excel => workbook::write_tables(&target, plan, &all)
-                .map(|()| format!("Exported {}", target.display())),
-            Papers::Csv => csv::write_csv(&target, &all).map(|files| {
-                format!(
-                    "Exported {} tables as CSV to {}",
-                    files.len(),
-                    target.display()
-                )
-            }),
-            Papers::Pdf | Papers::Drafts => return,
+        // Makes the tables and writes them; what the status bar says.
+        let write = move |plan: &crate::model::Plan, target: &Path| {
+            let all = tables::all(plan, &scenario, options);
+            let message = match kind {
+                Papers::Excel => workbook::write_tables(target, plan, &all)
+                    .map(|()| format!("Exported {}", target.display())),
+                _ => csv::write_csv(target, &all).map(|files| {
+                    format!(
+                        "Exported {} tables as CSV to {}",
+                        files.len(),
+                        target.display()
+                    )
+                }),
+            }?;
+            // An anonymised export says what it hid and why.
+            Ok(match tables::protection_note(&all) {
+                Some(note) => format!("{message}. {note}"),
+                None => message,
+            })
         };
-        match result {
-            Ok(message) => {
-                // An anonymised export says what it hid and why.
-                self.message = match tables::protection_note(&all) {
-                    Some(note) => format!("{message}. {note}"),
-                    None => message,
-                };
-            }
+        if options.anonymised || plan.posts.len() > super::jobs::SAVE_IN_BACKGROUND_POSTS {
+            // The plan as it is now is what is written; edits made meanwhile are not in it.
+            let plan = plan.clone();
+            let owned = target.clone();
+            let what = crate::ui::widgets::plural(plan.posts.len(), "post");
+            return self.export_in_background(&target, what, move || write(&plan, &owned));
+        }
+        match write(plan, &target) {
+            Ok(message) => self.message = message,
             Err(e) => self.write_failed("Could not export the tables", &e, &target),
         }
     }
@@ -465,18 +473,23 @@ impl App {
         };
         let written = crate::export::pack::board_pack(renderer, plan, scenario, options)
             .map_err(|e| e.to_string())
-            .and_then(|(bytes, pages)| {
-                plan_file::write_atomic(target, &bytes)
-                    .map(|()| pages.len())
+            .and_then(|pack| {
+                plan_file::write_atomic(target, &pack.bytes)
+                    .map(|()| pack)
                     .map_err(|e| e.to_string())
             });
         match written {
-            Ok(pages) => {
-                self.message = format!(
+            Ok(pack) => {
+                let message = format!(
                     "Exported the board pack ({}) to {}",
-                    crate::format::plural(pages, "page"),
+                    crate::format::plural(pack.pages.len(), "page"),
                     target.display()
                 );
+                // An anonymised pack says what it hid and why.
+                self.message = match pack.protection {
+                    Some(note) => format!("{message}. {note}"),
+                    None => message,
+                };
             }
             Err(e) => self.write_failed("Could not export the board pack", &e, target),
         }

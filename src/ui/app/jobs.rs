@@ -26,6 +26,8 @@ pub const SAVE_IN_BACKGROUND_POSTS: usize = 5_000;
 enum Done {
     Opened(Box<Result<Document, FileError>>),
     Saved(Result<(), FileError>),
+    /// The papers written: what the status bar says, or why they were not.
+    Exported(Result<String, String>),
 }
 
 /// Opening or saving under way.
@@ -155,6 +157,31 @@ impl App {
         });
     }
 
+    /// Writes papers off the window's thread (an anonymised release takes seconds to protect;
+    /// a large plan's tables take a while to make): `write` makes them and says what the status
+    /// bar should, or why they were not written.
+    pub(super) fn export_in_background(
+        &mut self,
+        target: &Path,
+        what: String,
+        write: impl FnOnce() -> Result<String, String> + Send + 'static,
+    ) {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(Done::Exported(write()));
+        });
+        self.message = format!("Exporting {}", target.display());
+        self.job = Some(FileJob {
+            verb: "Exporting",
+            path: target.to_path_buf(),
+            size: what,
+            started: Instant::now(),
+            state: 0,
+            then: None,
+            receiver,
+        });
+    }
+
     /// Takes in finished work, and keeps the window drawing while work goes on.
     pub(super) fn step_file_job(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.job else {
@@ -194,6 +221,10 @@ impl App {
                     self.doc.saved_as(&job.path, job.state);
                 }
                 self.saved(ctx, &job.path, job.state, result, job.then);
+            }
+            Done::Exported(Ok(message)) => self.message = message,
+            Done::Exported(Err(why)) => {
+                self.write_failed("Could not export the tables", &why, &job.path);
             }
         }
         ctx.request_repaint();

@@ -66,7 +66,7 @@ pub fn central(
         View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
-            reports::equality_ui(ui, derived, &mut panels.charts, commands);
+            reports::equality_ui(ui, plan, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
             ui.strong("Leavers and people at risk");
             leavers::ui(

@@ -132,17 +132,32 @@ pub fn pools_ui(
     }
 }
 
+/// The equality table's columns the view shows: group, workforce, its share, at risk, expected
+/// to leave, their share, rate, finding.
+const EQUALITY_COLUMNS: [usize; 8] = [2, 3, 6, 4, 5, 8, 9, 10];
+
+/// A text cell's words (nothing for a number).
+fn text(c: &crate::figures::tables::Cell) -> &str {
+    match c {
+        crate::figures::tables::Cell::Text(s) => s,
+        _ => "",
+    }
+}
+
 /// The equality impact: by age and by each characteristic the establishment records, the
 /// workforce, the people at risk and those expected to leave, each group's rate of selection and
-/// the four-fifths rule's finding, for every pool or one; groups of fewer than 5 people are
-/// never shown. Ready to paste into the council's equality impact assessment.
+/// the four-fifths rule's finding, for every pool or one. The figures are the anonymised papers'
+/// (docs/disclosure.md): a group of fewer than 5 people says so, and a figure that would give one
+/// away is not shown, so the view can go on a slide or into the council's equality impact
+/// assessment as it is.
 pub fn equality_ui(
     ui: &mut Ui,
+    plan: &crate::model::Plan,
     derived: &Derived,
     state: &mut ChartState,
     commands: &mut Vec<Command>,
 ) {
-    use crate::engine::equality::Selection;
+    use crate::figures::words::selection_words;
     let e = derived.equality();
     let o = &derived.outcome;
     let palette = theme::palette(ui);
@@ -156,9 +171,15 @@ pub fn equality_ui(
     );
     ui.add_space(theme::SECTION_GAP / 2.0);
     let Some(age) = e.age() else { return };
+    let table = derived.equality_table(plan);
+    // The workforce's rate, from everyone's row of all pools by age (unless it is hidden).
+    let everyone = table
+        .rows
+        .iter()
+        .find(|r| text(&r[0]) == "All pools" && text(&r[2]) == "Everyone")
+        .map_or_else(String::new, |r| r[9].shown());
     ui.label(format!(
-        "The workforce's rate of selection is {:.1}%. A group selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule); groups of fewer than 5 people are not shown.",
-        age.total.total().rate() * 100.0
+        "The workforce's rate of selection is {everyone}. A group selected at under four-fifths or over five-fourths of it is flagged (the four-fifths rule). A group of fewer than 5 people says so, and a figure that would give one away by subtraction says \"not shown\", as in the anonymised papers."
     ));
     if e.breakdowns.len() == 1 {
         ui.label("Sex, ethnicity and disability are shown too where the establishment records them (optional columns of the import).");
@@ -179,11 +200,14 @@ pub fn equality_ui(
                 ui.selectable_value(&mut state.equality_pool, Some(i), name(Some(i)));
             }
         });
+    let pool = state
+        .equality_pool
+        .map_or("All pools", |i| o.roles[i].title.as_str());
+    let flagged = [
+        selection_words(crate::engine::equality::Selection::Under),
+        selection_words(crate::engine::equality::Selection::Over),
+    ];
     for b in &e.breakdowns {
-        let profile = match state.equality_pool {
-            Some(i) => &b.pools[i],
-            None => &b.total,
-        };
         ui.add_space(6.0);
         Grid::new(("equality", b.characteristic.key()))
             .striped(true)
@@ -195,20 +219,25 @@ pub fn equality_ui(
                     ui.strong(*h);
                 }
                 ui.end_row();
-                for row in b.shown(profile) {
-                    let cells = crate::figures::report::equality_cells(&row);
-                    for cell in &cells[..7] {
-                        if row.everyone {
+                let rows = table
+                    .rows
+                    .iter()
+                    .filter(|r| text(&r[0]) == pool && text(&r[1]) == b.characteristic.name());
+                for row in rows {
+                    let everyone = text(&row[2]) == "Everyone";
+                    for &c in &EQUALITY_COLUMNS[..7] {
+                        let cell = row[c].shown();
+                        if everyone {
                             ui.strong(cell);
                         } else {
                             ui.label(cell);
                         }
                     }
-                    if matches!(row.selection, Selection::Under | Selection::Over) && !row.everyone
-                    {
-                        ui.colored_label(palette.warning, &cells[7]);
+                    let finding = row[10].shown();
+                    if flagged.contains(&finding.as_str()) {
+                        ui.colored_label(palette.warning, finding);
                     } else {
-                        ui.label(&cells[7]);
+                        ui.label(finding);
                     }
                     ui.end_row();
                 }
