@@ -996,3 +996,79 @@ fn a_small_plans_hidden_totals_are_hidden_wherever_they_are_repeated() {
         "no plan had a hidden total: the test proves nothing"
     );
 }
+
+/// No figure is hidden for nothing: in a release with a few figures hidden, showing any one
+/// hidden only to protect others again would let the audit narrow some hidden figure too far.
+#[test]
+fn nothing_is_hidden_that_did_not_need_to_be() {
+    let mut checked = 0;
+    for seed in 0..12 {
+        let plan = example::reorganisation(2, 8 + (seed as usize % 5) * 3, seed);
+        let scenario = base(&plan);
+        let o = engine::evaluate(&plan, &scenario);
+        let tables = tables::all_with(
+            &plan,
+            &scenario,
+            Options {
+                anonymised: false,
+                leavers: false,
+            },
+            None,
+        );
+        let release = release_of(&plan, &scenario, &o, &tables, &[]);
+        let protection = release.protect();
+        let hidden: rustc_hash::FxHashSet<usize> = (0..release.figures.len())
+            .filter(|&f| protection.hidden[f].is_some())
+            .collect();
+        // The figures linked by identities: each such group is protected apart, and its
+        // hidden figures are checked where they are few.
+        let mut group: Vec<usize> = (0..release.figures.len()).collect();
+        fn root(g: &mut [usize], mut i: usize) -> usize {
+            while g[i] != i {
+                i = g[i];
+            }
+            i
+        }
+        for identity in &release.identities {
+            let figures: Vec<usize> = identity
+                .terms
+                .iter()
+                .filter_map(|(t, _)| match t {
+                    Term::Figure(f) => Some(*f),
+                    Term::Hidden(_) => None,
+                })
+                .collect();
+            for w in figures.windows(2) {
+                let (a, b) = (root(&mut group, w[0]), root(&mut group, w[1]));
+                group[a] = b;
+            }
+        }
+        let mut hidden_in: std::collections::HashMap<usize, usize> = Default::default();
+        for &f in &hidden {
+            *hidden_in.entry(root(&mut group, f)).or_default() += 1;
+        }
+        for &f in &hidden {
+            let few = hidden_in[&root(&mut group, f)]
+                <= merger_planner::figures::disclosure::GIVE_BACK_UP_TO;
+            if protection.hidden[f] != Some(Reason::Protects) || !few {
+                continue;
+            }
+            checked += 1;
+            let mut trial = hidden.clone();
+            trial.remove(&f);
+            let narrowed = release
+                .audit(&trial)
+                .iter()
+                .any(|i| i.width() + 1e-6 < release.figures[i.figure].least_width());
+            assert!(
+                narrowed,
+                "seed {seed}: figure {f} ({:?}) was hidden for nothing",
+                release.figures[f]
+            );
+        }
+    }
+    assert!(
+        checked > 0,
+        "no figure hidden to protect another was checked"
+    );
+}

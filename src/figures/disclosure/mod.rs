@@ -27,6 +27,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Figures about fewer people than this are hidden.
 pub const SMALL_GROUP: u32 = 5;
 
+/// A component with up to this many figures hidden has each hidden only to protect others
+/// checked, and shown again where the audit finds it is not needed (a larger one is not: each
+/// check is an audit of the component).
+pub const GIVE_BACK_UP_TO: usize = 40;
+
 /// The narrowest interval a hidden count or FTE may be narrowed to, in people or FTE.
 pub const LEAST_WIDTH: f64 = 2.0;
 
@@ -335,6 +340,8 @@ impl Release {
                 let intervals = solve::audit(self, &identities, &all, &component);
                 (all, intervals)
             };
+            let (chosen, intervals) =
+                self.give_back(&identities, chosen, intervals, |f| hidden[f].is_some());
             for f in chosen {
                 if hidden[f].is_none() {
                     hidden[f] = Some(Reason::Protects);
@@ -343,6 +350,50 @@ impl Release {
             audit.extend(intervals);
         }
         Protection { hidden, audit }
+    }
+
+    /// Shows again each figure hidden only to protect others that the audit finds is not
+    /// needed, the most informative first, while every hidden figure still keeps its interval:
+    /// so that no figure of a component with up to [`GIVE_BACK_UP_TO`] hidden is hidden for
+    /// nothing. `primary` says which figures must stay hidden.
+    fn give_back(
+        &self,
+        identities: &[&Identity],
+        mut chosen: FxHashSet<usize>,
+        mut intervals: Vec<Interval>,
+        primary: impl Fn(usize) -> bool,
+    ) -> (FxHashSet<usize>, Vec<Interval>) {
+        if chosen.len() > GIVE_BACK_UP_TO {
+            return (chosen, intervals);
+        }
+        let mut candidates: Vec<usize> = chosen.iter().copied().filter(|&f| !primary(f)).collect();
+        let size = |f: usize| {
+            let figure = &self.figures[f];
+            figure.people.map_or(figure.value.abs(), f64::from)
+        };
+        candidates.sort_by(|a, b| size(*b).total_cmp(&size(*a)).then(a.cmp(b)));
+        for f in candidates {
+            let mut trial = chosen.clone();
+            trial.remove(&f);
+            let targets: Vec<usize> = trial.iter().copied().collect();
+            let found = solve::audit(self, identities, &trial, &targets);
+            if found
+                .iter()
+                .all(|i| i.width() + 1e-6 >= self.figures[i.figure].least_width())
+            {
+                chosen = trial;
+                intervals = found;
+            }
+        }
+        (chosen, intervals)
+    }
+
+    /// Every hidden figure's interval: the lowest and highest value consistent with the rest of
+    /// the release published (for the tests, which check that nothing is hidden for nothing).
+    pub fn audit(&self, hidden: &FxHashSet<usize>) -> Vec<Interval> {
+        let all: Vec<&Identity> = self.identities.iter().collect();
+        let targets: Vec<usize> = hidden.iter().copied().collect();
+        solve::audit(self, &all, hidden, &targets)
     }
 
     /// Checks that every identity holds for the figures' own values (within their rounding):
