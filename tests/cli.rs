@@ -1407,9 +1407,9 @@ fn diff_validates_both_plans_and_names_a_file_that_is_not_one() {
     }
 }
 
-#[test]
-fn an_anonymised_export_says_what_it_hid_and_why() {
-    let dir = temp();
+/// Exports the example's tables anonymised as CSV into `dir`: the folder and what the command
+/// did.
+fn anonymised_csv(dir: &tempfile::TempDir) -> (std::path::PathBuf, std::process::Output) {
     let csv = dir.path().join("tables");
     let o = run(&[
         "export",
@@ -1420,6 +1420,13 @@ fn an_anonymised_export_says_what_it_hid_and_why() {
         "--no-uncertainty",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
+    (csv, o)
+}
+
+#[test]
+fn an_anonymised_export_says_what_it_hid_and_why() {
+    let dir = temp();
+    let (csv, o) = anonymised_csv(&dir);
     let said = stderr(&o);
     assert!(
         said.contains("hidden as they describe fewer than 5 people")
@@ -1439,4 +1446,71 @@ fn an_anonymised_export_says_what_it_hid_and_why() {
     ]);
     assert!(o.status.success());
     assert!(!stderr(&o).contains("Anonymised"), "{}", stderr(&o));
+}
+
+/// `report --anonymised` gives the same release as the anonymised papers: every cell the CSV
+/// files hide, the JSON hides, saying why, and nothing about one person.
+#[test]
+fn the_anonymised_report_is_the_papers_release() {
+    let dir = temp();
+    let (csv, _) = anonymised_csv(&dir);
+    let o = run(&[
+        "report",
+        &saves("bournemouth-poole.ron"),
+        "--anonymised",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        report["protection"]
+            .as_str()
+            .is_some_and(|p| p.contains("audited against everything published")),
+        "{}",
+        report["protection"]
+    );
+    assert!(report.get("leavers").is_none(), "no one is listed");
+    let tables = report["tables"].as_array().unwrap();
+    let by_role = tables.iter().find(|t| t["key"] == "by-role").unwrap();
+    // Each CSV row's hidden cells are the JSON's, with the same words.
+    let text = std::fs::read_to_string(csv.join("04-by-role.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut hidden = 0;
+    for (r, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        // The totals row last.
+        let rows = by_role["rows"].as_array().unwrap();
+        let row = rows.get(r).unwrap_or(&by_role["total"]).as_array().unwrap();
+        for (c, field) in record.iter().enumerate() {
+            let cell = &row[c];
+            match field {
+                "fewer than 5" | "not shown" => {
+                    hidden += 1;
+                    assert_eq!(cell["hidden"], field, "row {r} column {c}");
+                }
+                _ => assert!(cell.get("hidden").is_none(), "row {r} column {c}: {cell}"),
+            }
+        }
+    }
+    assert!(hidden > 0);
+    // The charts say whether the pack may draw them; one with a hidden figure may not.
+    let charts = report["charts"].as_array().unwrap();
+    assert!(!charts.is_empty());
+    for chart in charts {
+        let shows_hidden = chart["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .any(|c| c.get("hidden").is_some());
+        if shows_hidden {
+            assert_eq!(chart["drawn"], false, "{}", chart["key"]);
+        }
+    }
+    // As text: the note, then the tables.
+    let o = run(&["report", &saves("bournemouth-poole.ron"), "--anonymised"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("Anonymised:"), "{text}");
+    assert!(text.contains("By role\n"));
 }

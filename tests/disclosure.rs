@@ -997,6 +997,14 @@ fn a_small_plans_hidden_totals_are_hidden_wherever_they_are_repeated() {
     );
 }
 
+/// The root of `i` in a union-find forest.
+fn root(g: &mut [usize], mut i: usize) -> usize {
+    while g[i] != i {
+        i = g[i];
+    }
+    i
+}
+
 /// No figure is hidden for nothing: in a release with a few figures hidden, showing any one
 /// hidden only to protect others again would let the audit narrow some hidden figure too far.
 #[test]
@@ -1023,12 +1031,6 @@ fn nothing_is_hidden_that_did_not_need_to_be() {
         // The figures linked by identities: each such group is protected apart, and its
         // hidden figures are checked where they are few.
         let mut group: Vec<usize> = (0..release.figures.len()).collect();
-        fn root(g: &mut [usize], mut i: usize) -> usize {
-            while g[i] != i {
-                i = g[i];
-            }
-            i
-        }
         for identity in &release.identities {
             let figures: Vec<usize> = identity
                 .terms
@@ -1043,7 +1045,8 @@ fn nothing_is_hidden_that_did_not_need_to_be() {
                 group[a] = b;
             }
         }
-        let mut hidden_in: std::collections::HashMap<usize, usize> = Default::default();
+        let mut hidden_in: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::default();
         for &f in &hidden {
             *hidden_in.entry(root(&mut group, f)).or_default() += 1;
         }

@@ -46,8 +46,6 @@ pub struct Derived {
     vacancies_deleted: FxHashMap<String, f64>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
     scenarios: OnceCell<Scenarios>,
-    /// The equality impact's table, protected, the first time Pools > Equality is shown.
-    equality_table: OnceCell<crate::figures::tables::Table>,
 }
 
 /// Each council, function and role as (id, name) for the editors' choice lists, built once per
@@ -160,20 +158,12 @@ impl Derived {
             vacancies_deleted,
             outcome,
             scenarios: OnceCell::new(),
-            equality_table: OnceCell::new(),
         }
     }
 
     /// The equality impact, worked out once per revision with the charts' figures.
     pub fn equality(&self) -> &crate::engine::equality::Equality {
         &self.series.equality.impact
-    }
-
-    /// The equality impact as a table protected as the anonymised papers protect it
-    /// (docs/disclosure.md), worked out the first time it is shown.
-    pub fn equality_table(&self, plan: &Plan) -> &crate::figures::tables::Table {
-        self.equality_table
-            .get_or_init(|| crate::figures::tables::protected_equality(plan, &self.outcome))
     }
 
     /// Pools > Leavers: each person who leaves or is at risk, formatted once per revision, the

@@ -245,6 +245,12 @@ enum Slide {
 fn withheld_slide(chart: Chart, table: &Table) -> Table {
     let mut t = table.clone();
     t.title = chart.name().to_owned();
+    // The first note is the chart's headline, where it is shown.
+    if let Some(first) = t.notes.first_mut()
+        && first != crate::figures::disclosure::NOTE_WITHHELD
+    {
+        *first = format!("Headline: {first}");
+    }
     t.notes.push(
         "Shown as a table, not drawn: some of its figures describe fewer than 5 people or would give such a figure away, and a chart cannot leave them out (see the Summary's note)."
             .to_owned(),
@@ -708,5 +714,44 @@ mod tests {
         for line in &lines {
             assert!(!line.contains("-0.0"), "{line}");
         }
+    }
+
+    /// An anonymised pack's headline page says what the Summary hides, and leaves out the
+    /// sentence that would give it.
+    #[test]
+    fn an_anonymised_headline_page_hides_what_the_summary_hides() {
+        use crate::figures::tables::{self, Cell, Options};
+        let mut found = 0;
+        for seed in 0..6 {
+            let plan = crate::example::reorganisation(2, 14, seed);
+            let scenario = plan.scenario(crate::model::Scenario::BASE).unwrap();
+            let o = crate::engine::evaluate(&plan, &scenario);
+            let options = Options {
+                anonymised: true,
+                leavers: false,
+            };
+            let papers = tables::papers(&plan, &scenario, options, None);
+            let summary = &papers.tables[0];
+            let hides = |label: &str| {
+                summary.rows.iter().any(|r| {
+                    matches!(&r[0], Cell::Text(l) if l == label)
+                        && matches!(r[1], Cell::Suppressed | Cell::Withheld)
+                })
+            };
+            let (figures, lines) = super::headline_words(&o, Some(summary));
+            if hides("Voluntary redundancy, FTE") {
+                found += 1;
+                assert!(
+                    lines.iter().all(|l| !l.contains("voluntary redundancy")),
+                    "seed {seed}: {lines:?}"
+                );
+            }
+            if hides("One-off cost") {
+                let one_off = figures.iter().find(|(l, _)| *l == "One-off cost").unwrap();
+                assert!(matches!(one_off.1.as_str(), "not shown"), "{one_off:?}");
+            }
+            assert!(lines.iter().any(|l| l.starts_with("Anonymised:")));
+        }
+        assert!(found > 0, "no plan hid a headline: the test proves nothing");
     }
 }

@@ -58,14 +58,25 @@ fn harness() -> (Harness<'static, App>, ScriptedDialogs) {
 fn click(h: &mut Harness<'_, App>, label: &str) {
     // Scrolled into view first, as a person would scroll to it.
     h.get_by_label(label).scroll_to_me();
-    h.run();
+    settle(h);
     h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Runs the frames a change needs, waiting first for Pools > Equality's protected table where
+/// one is being made (the window shows a spinner meanwhile, so it would never settle).
+fn settle(h: &mut Harness<'_, App>) {
+    // A click is taken in on one frame and the view it opens drawn on the next.
+    for _ in 0..3 {
+        h.step();
+        h.state_mut().finish_equality();
+    }
     h.run();
 }
 
 fn command(h: &mut Harness<'_, App>, key: Key) {
     h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
+    settle(h);
 }
 
 fn command_shift(h: &mut Harness<'_, App>, key: Key) {

@@ -130,6 +130,17 @@ fn anonymised(c: &mut Criterion) {
     group.bench_function("50,000 posts, 20 councils", |b| {
         b.iter(|| black_box(all(&large, &base, options).len()));
     });
+    // What Pools > Equality protects the first time it is shown after a change.
+    let o = merger_planner::engine::evaluate(&example, &base);
+    group.bench_function("Bournemouth and Poole, the equality impact alone", |b| {
+        b.iter(|| {
+            black_box(
+                merger_planner::figures::tables::protected_equality(&example, &o)
+                    .rows
+                    .len(),
+            )
+        });
+    });
     group.finish();
 }
 

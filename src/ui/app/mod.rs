@@ -168,6 +168,12 @@ impl App {
         self.panels.risk.finish();
     }
 
+    /// Waits for Pools > Equality's protected table being made (tests; the window polls
+    /// instead).
+    pub fn finish_equality(&mut self) {
+        self.panels.equality.finish();
+    }
+
     /// The import dialog's state, while it is open.
     pub fn import_state(&self) -> Option<&ImportState> {
         self.import.as_deref()

@@ -40,6 +40,8 @@ pub struct Panels {
     pub scenarios: scenarios::State,
     /// Money > Uncertainty: the run under way and the last result.
     pub risk: risk::State,
+    /// Pools > Equality: its protected table, made off the window's thread.
+    pub equality: reports::EqualityState,
 }
 
 /// Draws the chosen view.
@@ -66,7 +68,14 @@ pub fn central(
         View::Pools => scrolled(ui, view, |ui| {
             reports::pools_ui(ui, plan, derived, &mut panels.charts, commands);
             ui.add_space(crate::theme::SECTION_GAP);
-            reports::equality_ui(ui, plan, derived, &mut panels.charts, commands);
+            reports::equality_ui(
+                ui,
+                plan,
+                derived,
+                &mut panels.charts,
+                &mut panels.equality,
+                commands,
+            );
             ui.add_space(crate::theme::SECTION_GAP);
             ui.strong("Leavers and people at risk");
             leavers::ui(

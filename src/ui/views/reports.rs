@@ -136,6 +136,60 @@ pub fn pools_ui(
 /// to leave, their share, rate, finding.
 const EQUALITY_COLUMNS: [usize; 8] = [2, 3, 6, 4, 5, 8, 9, 10];
 
+/// Pools > Equality's protected table, made off the window's thread (protecting the example's
+/// takes seconds): the one for the plan's revision, and the one being made.
+#[derive(Debug, Default)]
+pub struct EqualityState {
+    /// The revision the table being made is for.
+    job: Option<(
+        u64,
+        std::sync::mpsc::Receiver<crate::figures::tables::Table>,
+    )>,
+    /// The last table made, with the revision it is for.
+    table: Option<(u64, crate::figures::tables::Table)>,
+}
+
+impl EqualityState {
+    /// The protected table for `revision`, starting it if it is not under way; `None` while it
+    /// is made.
+    fn for_revision(
+        &mut self,
+        plan: &crate::model::Plan,
+        derived: &Derived,
+    ) -> Option<&crate::figures::tables::Table> {
+        let revision = derived.revision;
+        if let Some((r, receiver)) = &self.job
+            && let Ok(table) = receiver.try_recv()
+        {
+            self.table = Some((*r, table));
+            self.job = None;
+        }
+        let ready = self.table.as_ref().is_some_and(|(r, _)| *r == revision);
+        let started = self.job.as_ref().is_some_and(|(r, _)| *r == revision);
+        if !ready && !started {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let (plan, outcome) = (plan.clone(), derived.outcome.clone());
+            std::thread::spawn(move || {
+                let _ = sender.send(crate::figures::tables::protected_equality(&plan, &outcome));
+            });
+            self.job = Some((revision, receiver));
+        }
+        self.table
+            .as_ref()
+            .filter(|(r, _)| *r == revision)
+            .map(|(_, t)| t)
+    }
+
+    /// Waits for the table being made (tests; the window polls instead).
+    pub fn finish(&mut self) {
+        if let Some((r, receiver)) = self.job.take()
+            && let Ok(table) = receiver.recv()
+        {
+            self.table = Some((r, table));
+        }
+    }
+}
+
 /// A text cell's words (nothing for a number).
 fn text(c: &crate::figures::tables::Cell) -> &str {
     match c {
@@ -155,6 +209,7 @@ pub fn equality_ui(
     plan: &crate::model::Plan,
     derived: &Derived,
     state: &mut ChartState,
+    protected: &mut EqualityState,
     commands: &mut Vec<Command>,
 ) {
     use crate::figures::words::selection_words;
@@ -171,7 +226,15 @@ pub fn equality_ui(
     );
     ui.add_space(theme::SECTION_GAP / 2.0);
     let Some(age) = e.age() else { return };
-    let table = derived.equality_table(plan);
+    let Some(table) = protected.for_revision(plan, derived) else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Protecting the figures so that nothing hidden can be worked out…");
+        });
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+        return;
+    };
     // The workforce's rate, from everyone's row of all pools by age (unless it is hidden).
     let everyone = table
         .rows
