@@ -105,6 +105,54 @@ fn export_slides_runs_without_a_window() {
     assert_eq!((image.width, image.height), (640, 360));
 }
 
+/// Anonymised, a chart that would draw a figure the anonymised tables hide is left out and named;
+/// the others are drawn, numbered as in the presentation.
+#[test]
+fn anonymised_slides_leave_out_the_charts_that_would_show_a_hidden_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
+    let out = dir.path().join("deck");
+    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
+        .args(["export-slides"])
+        .arg(&plan)
+        .arg("--out")
+        .arg(&out)
+        .args(["--size", "640x360", "--anonymised"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let saved = merger_planner::persist::plan_file::open(&plan).unwrap();
+    let scenario = saved.scenario("Base").unwrap();
+    let papers = merger_planner::figures::tables::papers(
+        &saved,
+        &scenario,
+        merger_planner::figures::tables::Options {
+            anonymised: true,
+            leavers: false,
+        },
+        None,
+    );
+    let slides = merger_planner::figures::charts::shown_slides(&saved);
+    let hidden: Vec<Chart> = slides
+        .iter()
+        .copied()
+        .filter(|c| papers.withheld_chart(*c).is_some())
+        .collect();
+    assert!(
+        !hidden.is_empty(),
+        "the example has charts with hidden figures"
+    );
+    for (i, chart) in slides.iter().enumerate() {
+        let file = out.join(format!("{:02}-{}.png", i + 1, chart.slug()));
+        assert_eq!(file.exists(), !hidden.contains(chart), "{}", file.display());
+        if hidden.contains(chart) {
+            assert!(err.contains(chart.name()), "{err}");
+        }
+    }
+    assert!(err.contains("Anonymised:"), "{err}");
+}
+
 #[test]
 fn export_slides_refuses_a_bad_size_and_an_unknown_scenario() {
     let dir = tempfile::tempdir().unwrap();

@@ -48,7 +48,7 @@ const USAGE: &str = "
                  [--mapping MAP.ron] [--sheet NAME] [--full-time-hours H] [--name NAME]
                  [--go-live DATE] [--consultation-start DATE] --out PLAN.ron
   merger-planner example --councils N --posts N [--seed S] --out PLAN.ron
-  merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]
+  merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME] [--anonymised]
   merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf)
                  [--scenario NAME] [--anonymised] [--leavers]
   merger-planner diff OLD.ron NEW.ron [--format text|json]
@@ -110,6 +110,8 @@ chart for a plan saved before slides could be chosen) as PNG images, without a w
 DIR/01-overlap.png and so on, made in the light projector theme at --size pixels (default
 1920x1080; each side 64 to 8192). Uses the GPU if there is one, else Mesa's software Vulkan
 driver (Debian and Ubuntu: mesa-vulkan-drivers); says so and exits 1 when neither is available.
+--anonymised writes only the slides an anonymised release may show (docs/disclosure.md): a chart
+that would draw a figure the anonymised tables hide is left out, and standard error says which.
 Prints each file written.";
 
 const EXPORT_HELP: &str =
@@ -226,7 +228,7 @@ enum Cmd {
     Example(example::ExampleArgs),
     /// Draws every slide as PNG images, without a window
     #[command(
-        override_usage = "merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME]",
+        override_usage = "merger-planner export-slides PLAN.ron --out DIR [--size 1920x1080] [--scenario NAME] [--anonymised]",
         long_about = EXPORT_SLIDES_HELP
     )]
     ExportSlides(slides::ExportSlidesArgs),

@@ -23,6 +23,10 @@ pub(super) struct ExportSlidesArgs {
     /// Replace slides already in DIR
     #[arg(long)]
     force: bool,
+    /// Only the slides an anonymised release may show: a chart with a figure the anonymised
+    /// tables hide is left out (standard error says which, and why)
+    #[arg(long)]
+    anonymised: bool,
     /// The largest plan file to open, in megabytes
     #[arg(long, value_name = "MB", default_value_t = plan_file::DEFAULT_MAX_MB)]
     max_plan_mb: u64,
@@ -51,8 +55,25 @@ pub(super) fn export_slides_cmd(
         may_write(&file, args.force, &[&args.plan])?;
     }
     let mut renderer = offscreen::Offscreen::new().map_err(|e| Failure::Input(e.to_string()))?;
-    let files = png::slides(&mut renderer, &plan, &scenario, &args.out, size)
-        .map_err(|e| Failure::Input(e.to_string()))?;
+    let files = if args.anonymised {
+        let made = png::anonymised_slides(&mut renderer, &plan, &scenario, &args.out, size)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        if !made.left_out.is_empty() {
+            let names: Vec<&str> = made.left_out.iter().map(|c| c.name()).collect();
+            let _ = writeln!(
+                err,
+                "Not drawn: {} (each would show a figure the anonymised tables hide; report --anonymised gives their tables)",
+                names.join(", ")
+            );
+        }
+        if let Some(note) = &made.protection {
+            let _ = writeln!(err, "{note}");
+        }
+        made.files
+    } else {
+        png::slides(&mut renderer, &plan, &scenario, &args.out, size)
+            .map_err(|e| Failure::Input(e.to_string()))?
+    };
     for f in files {
         let _ = writeln!(out, "{}", f.display());
     }

@@ -86,6 +86,57 @@ pub fn slides(
     dir: &Path,
     size: [u32; 2],
 ) -> Result<Vec<PathBuf>, ExportError> {
+    slides_of(renderer, plan, scenario, dir, size, None)
+}
+
+/// The slides of an anonymised release, as written.
+#[derive(Clone, Debug)]
+pub struct AnonymisedSlides {
+    /// The files written, in order.
+    pub files: Vec<PathBuf>,
+    /// The charts left out: each would draw a figure the release hides.
+    pub left_out: Vec<Chart>,
+    /// What the release hid and why.
+    pub protection: Option<String>,
+}
+
+/// The slides of an anonymised release (docs/disclosure.md): a chart whose figures the release
+/// hides in part is not drawn (a chart cannot leave a bar out).
+pub fn anonymised_slides(
+    renderer: &mut Offscreen,
+    plan: &Plan,
+    scenario: &Scenario,
+    dir: &Path,
+    size: [u32; 2],
+) -> Result<AnonymisedSlides, ExportError> {
+    let options = crate::figures::tables::Options {
+        anonymised: true,
+        leavers: false,
+    };
+    let papers = crate::figures::tables::papers(plan, scenario, options, None);
+    let left_out: Vec<Chart> = crate::figures::charts::shown_slides(plan)
+        .into_iter()
+        .filter(|c| papers.withheld_chart(*c).is_some())
+        .collect();
+    let files = slides_of(renderer, plan, scenario, dir, size, Some(&left_out))?;
+    let protection = crate::figures::tables::protection_note(&papers.tables).map(str::to_owned);
+    Ok(AnonymisedSlides {
+        files,
+        left_out,
+        protection,
+    })
+}
+
+/// [`slides`], leaving out the charts in `left_out` (their numbers kept, so that the files
+/// still sort in the presentation's order).
+fn slides_of(
+    renderer: &mut Offscreen,
+    plan: &Plan,
+    scenario: &Scenario,
+    dir: &Path,
+    size: [u32; 2],
+    left_out: Option<&[Chart]>,
+) -> Result<Vec<PathBuf>, ExportError> {
     let slides = crate::figures::charts::shown_slides(plan);
     if slides.is_empty() {
         return Err(ExportError::NoSlides);
@@ -109,6 +160,9 @@ pub fn slides(
     })?;
     let mut written = Vec::new();
     for (i, chart) in slides.iter().enumerate() {
+        if left_out.is_some_and(|l| l.contains(chart)) {
+            continue;
+        }
         let image = picture(
             renderer,
             *chart,
