@@ -471,26 +471,40 @@ impl App {
                 );
             }
         };
-        let written = crate::export::pack::board_pack(renderer, plan, scenario, options)
-            .map_err(|e| e.to_string())
-            .and_then(|pack| {
-                plan_file::write_atomic(target, &pack.bytes)
-                    .map(|()| pack)
-                    .map_err(|e| e.to_string())
+        // Makes the pack and writes it; what the status bar says.
+        let write = move |renderer: &mut Offscreen,
+                          plan: &crate::model::Plan,
+                          scenario: &crate::model::Scenario,
+                          target: &Path| {
+            let pack = crate::export::pack::board_pack(renderer, plan, scenario, options)
+                .map_err(|e| e.to_string())?;
+            plan_file::write_atomic(target, &pack.bytes).map_err(|e| e.to_string())?;
+            let message = format!(
+                "Exported the board pack ({}) to {}",
+                crate::format::plural(pack.pages.len(), "page"),
+                target.display()
+            );
+            // An anonymised pack says what it hid and why.
+            Ok(match pack.protection {
+                Some(note) => format!("{message}. {note}"),
+                None => message,
+            })
+        };
+        if options.anonymised || plan.posts.len() > super::jobs::SAVE_IN_BACKGROUND_POSTS {
+            // Protecting the release takes seconds: off the window's thread, the renderer
+            // lent to the work and given back with its result.
+            let Some(mut renderer) = self.renderer.take() else {
+                return;
+            };
+            let (plan, scenario, owned) = (plan.clone(), scenario.clone(), target.to_path_buf());
+            let what = crate::ui::widgets::plural(plan.posts.len(), "post");
+            return self.pack_in_background(target, what, move || {
+                let result = write(&mut renderer, &plan, &scenario, &owned);
+                (result, renderer)
             });
-        match written {
-            Ok(pack) => {
-                let message = format!(
-                    "Exported the board pack ({}) to {}",
-                    crate::format::plural(pack.pages.len(), "page"),
-                    target.display()
-                );
-                // An anonymised pack says what it hid and why.
-                self.message = match pack.protection {
-                    Some(note) => format!("{message}. {note}"),
-                    None => message,
-                };
-            }
+        }
+        match write(renderer, plan, scenario, target) {
+            Ok(message) => self.message = message,
             Err(e) => self.write_failed("Could not export the board pack", &e, target),
         }
     }

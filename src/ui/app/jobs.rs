@@ -28,6 +28,11 @@ enum Done {
     Saved(Result<(), FileError>),
     /// The papers written: what the status bar says, or why they were not.
     Exported(Result<String, String>),
+    /// The board pack written (or why not), and the renderer it was drawn with, given back.
+    Pack(
+        Result<String, String>,
+        Box<crate::export::offscreen::Offscreen>,
+    ),
 }
 
 /// Opening or saving under way.
@@ -166,9 +171,19 @@ impl App {
         what: String,
         write: impl FnOnce() -> Result<String, String> + Send + 'static,
     ) {
+        self.exporting(target, what, move || Done::Exported(write()));
+    }
+
+    /// Papers being written off the window's thread: `work` says what was done.
+    fn exporting(
+        &mut self,
+        target: &Path,
+        what: String,
+        work: impl FnOnce() -> Done + Send + 'static,
+    ) {
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
-            let _ = sender.send(Done::Exported(write()));
+            let _ = sender.send(work());
         });
         self.message = format!("Exporting {}", target.display());
         self.job = Some(FileJob {
@@ -179,6 +194,22 @@ impl App {
             state: 0,
             then: None,
             receiver,
+        });
+    }
+
+    /// Makes the board pack off the window's thread with the renderer `write` was lent, which
+    /// it gives back with what the status bar should say.
+    pub(super) fn pack_in_background(
+        &mut self,
+        target: &Path,
+        what: String,
+        write: impl FnOnce() -> (Result<String, String>, crate::export::offscreen::Offscreen)
+        + Send
+        + 'static,
+    ) {
+        self.exporting(target, what, move || {
+            let (result, renderer) = write();
+            Done::Pack(result, Box::new(renderer))
         });
     }
 
@@ -225,6 +256,15 @@ impl App {
             Done::Exported(Ok(message)) => self.message = message,
             Done::Exported(Err(why)) => {
                 self.write_failed("Could not export the tables", &why, &job.path);
+            }
+            Done::Pack(result, renderer) => {
+                self.renderer = Some(*renderer);
+                match result {
+                    Ok(message) => self.message = message,
+                    Err(why) => {
+                        self.write_failed("Could not export the board pack", &why, &job.path);
+                    }
+                }
             }
         }
         ctx.request_repaint();
