@@ -262,8 +262,17 @@ impl Release {
             let mut short_ones: Vec<usize> = Vec::new();
             let mut audited: FxHashSet<usize> = FxHashSet::default();
             let mut passed: Vec<Interval> = Vec::new();
+            // Room to move is asked for until the programme cannot find it within its budget.
+            let mut room = true;
             for round in 0..10 {
-                let chosen = solve::secondary(self, &component, &identities, &forced, &need);
+                let chosen = solve::secondary(
+                    self,
+                    &component,
+                    &identities,
+                    &forced,
+                    &need,
+                    &mut room,
+                );
                 let mut targets: Vec<usize> = component
                     .iter()
                     .copied()

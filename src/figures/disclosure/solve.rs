@@ -30,19 +30,28 @@ const NODE_BUDGET: u64 = 2_000;
 /// asked for), and the fewest, least informative others so that no identity of published figures
 /// leaves one hidden figure alone, and each forced figure has room beside it to move by its
 /// protection interval. The set chosen.
+///
+/// With room to move asked for (while `room` is true); where that programme finds nothing better
+/// than hiding everything within its budget, without (the audit then asks for what is missing),
+/// and `room` is set false so that later rounds do not try it again.
 pub(super) fn secondary(
     release: &Release,
     component: &[usize],
     identities: &[&Identity],
     forced: &FxHashSet<usize>,
     need: &FxHashMap<usize, usize>,
+    room: &mut bool,
 ) -> FxHashSet<usize> {
-    // With room to move asked for; where that programme finds nothing better than hiding
-    // everything within its budget, without (the audit then asks for what is missing).
     let members = component.len();
-    choose(release, component, identities, forced, need, true)
-        .filter(|chosen| chosen.len() < members)
-        .or_else(|| choose(release, component, identities, forced, need, false))
+    if *room {
+        let with_room = choose(release, component, identities, forced, need, true)
+            .filter(|chosen| chosen.len() < members);
+        if let Some(chosen) = with_room {
+            return chosen;
+        }
+        *room = false;
+    }
+    choose(release, component, identities, forced, need, false)
         .unwrap_or_else(|| component.iter().copied().collect())
 }
 
