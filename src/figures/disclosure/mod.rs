@@ -265,14 +265,8 @@ impl Release {
             // Room to move is asked for until the programme cannot find it within its budget.
             let mut room = true;
             for round in 0..10 {
-                let chosen = solve::secondary(
-                    self,
-                    &component,
-                    &identities,
-                    &forced,
-                    &need,
-                    &mut room,
-                );
+                let chosen =
+                    solve::secondary(self, &component, &identities, &forced, &need, &mut room);
                 let mut targets: Vec<usize> = component
                     .iter()
                     .copied()
