@@ -1075,3 +1075,24 @@ fn nothing_is_hidden_that_did_not_need_to_be() {
         "no figure hidden to protect another was checked"
     );
 }
+
+/// Pools > Equality protects its table again only when its figures change: renaming a council
+/// leaves them alone; a deeper cut changes who is at risk.
+#[test]
+fn the_equality_fingerprint_follows_the_figures_not_the_edits() {
+    let plan = example::bournemouth_poole();
+    let scenario = base(&plan);
+    let print = |plan: &Plan| {
+        let o = engine::evaluate(plan, &scenario);
+        tables::equality_fingerprint(plan, &o)
+    };
+    let before = print(&plan);
+    let mut renamed = plan.clone();
+    renamed.councils[0].name = "Bournemouth, Christchurch and Poole".to_owned();
+    assert_eq!(print(&renamed), before);
+    let mut deeper = plan.clone();
+    for role in &mut deeper.roles {
+        role.target_fte = (role.target_fte - 1.0).max(0.0);
+    }
+    assert_ne!(print(&deeper), before);
+}

@@ -407,6 +407,28 @@ pub fn protected_equality(plan: &Plan, o: &Outcome) -> Table {
     table
 }
 
+/// What the protection of the equality impact's table depends on, as a number: its figures
+/// before protection. Two outcomes with the same fingerprint have the same protected table, so
+/// a view need not protect it again after an edit that leaves it alone.
+pub fn equality_fingerprint(plan: &Plan, o: &Outcome) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let table = equality(plan, o, true);
+    let mut h = rustc_hash::FxHasher::default();
+    for cell in table.rows.iter().flatten() {
+        std::mem::discriminant(cell).hash(&mut h);
+        match cell {
+            Cell::Text(s) => s.hash(&mut h),
+            Cell::Fte(x) | Cell::Percent(x) | Cell::Years(x) => x.to_bits().hash(&mut h),
+            Cell::Money(m) => m.pence().hash(&mut h),
+            Cell::Count(n) => n.hash(&mut h),
+            Cell::Date(d) => d.to_string().hash(&mut h),
+            Cell::Flag(b) => b.hash(&mut h),
+            Cell::Suppressed | Cell::Withheld | Cell::Empty => {}
+        }
+    }
+    h.finish()
+}
+
 /// Each chart's figures as a table, its headline the first note (as an anonymised release
 /// publishes them, before its protection).
 pub fn chart_tables(

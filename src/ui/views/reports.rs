@@ -137,55 +137,65 @@ pub fn pools_ui(
 const EQUALITY_COLUMNS: [usize; 8] = [2, 3, 6, 4, 5, 8, 9, 10];
 
 /// Pools > Equality's protected table, made off the window's thread (protecting the example's
-/// takes seconds): the one for the plan's revision, and the one being made.
+/// takes seconds) and made again only when the equality figures change, not at every edit.
 #[derive(Debug, Default)]
 pub struct EqualityState {
-    /// The revision the table being made is for.
+    /// The figures' fingerprint at the plan's last revision (revision, fingerprint).
+    fingerprint: Option<(u64, u64)>,
+    /// The fingerprint the table being made is for.
     job: Option<(
         u64,
         std::sync::mpsc::Receiver<crate::figures::tables::Table>,
     )>,
-    /// The last table made, with the revision it is for.
+    /// The last table made, with the fingerprint it is for.
     table: Option<(u64, crate::figures::tables::Table)>,
 }
 
 impl EqualityState {
-    /// The protected table for `revision`, starting it if it is not under way; `None` while it
-    /// is made.
-    fn for_revision(
+    /// The protected table for the plan as it stands, starting it if it is not under way;
+    /// `None` while it is made.
+    fn current(
         &mut self,
         plan: &crate::model::Plan,
         derived: &Derived,
     ) -> Option<&crate::figures::tables::Table> {
         let revision = derived.revision;
-        if let Some((r, receiver)) = &self.job
+        let key = match self.fingerprint {
+            Some((r, key)) if r == revision => key,
+            _ => {
+                let key = crate::figures::tables::equality_fingerprint(plan, &derived.outcome);
+                self.fingerprint = Some((revision, key));
+                key
+            }
+        };
+        if let Some((k, receiver)) = &self.job
             && let Ok(table) = receiver.try_recv()
         {
-            self.table = Some((*r, table));
+            self.table = Some((*k, table));
             self.job = None;
         }
-        let ready = self.table.as_ref().is_some_and(|(r, _)| *r == revision);
-        let started = self.job.as_ref().is_some_and(|(r, _)| *r == revision);
+        let ready = self.table.as_ref().is_some_and(|(k, _)| *k == key);
+        let started = self.job.as_ref().is_some_and(|(k, _)| *k == key);
         if !ready && !started {
             let (sender, receiver) = std::sync::mpsc::channel();
             let (plan, outcome) = (plan.clone(), derived.outcome.clone());
             std::thread::spawn(move || {
                 let _ = sender.send(crate::figures::tables::protected_equality(&plan, &outcome));
             });
-            self.job = Some((revision, receiver));
+            self.job = Some((key, receiver));
         }
         self.table
             .as_ref()
-            .filter(|(r, _)| *r == revision)
+            .filter(|(k, _)| *k == key)
             .map(|(_, t)| t)
     }
 
     /// Waits for the table being made (tests; the window polls instead).
     pub fn finish(&mut self) {
-        if let Some((r, receiver)) = self.job.take()
+        if let Some((k, receiver)) = self.job.take()
             && let Ok(table) = receiver.recv()
         {
-            self.table = Some((r, table));
+            self.table = Some((k, table));
         }
     }
 }
@@ -226,7 +236,7 @@ pub fn equality_ui(
     );
     ui.add_space(theme::SECTION_GAP / 2.0);
     let Some(age) = e.age() else { return };
-    let Some(table) = protected.for_revision(plan, derived) else {
+    let Some(table) = protected.current(plan, derived) else {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Protecting the figures so that nothing hidden can be worked out…");
