@@ -906,8 +906,15 @@ proptest! {
         councils in 2usize..=6,
         posts in 5usize..=300,
         seed in 0u64..1_000,
+        monitored in any::<bool>(),
     ) {
-        let plan = example::reorganisation(councils, posts, seed);
+        let mut plan = example::reorganisation(councils, posts, seed);
+        // Equality monitoring recorded, or not (age only).
+        if !monitored {
+            for holder in plan.posts.iter_mut().filter_map(|p| p.holder.as_mut()) {
+                holder.monitoring = merger_planner::model::Monitoring::default();
+            }
+        }
         identities_hold(&plan);
         let (_, narrowed) = attack(&plan);
         prop_assert!(narrowed.is_empty(), "{}", narrowed.join("\n"));
