@@ -2,9 +2,8 @@
 //! (a chart publishes what it draws), and its headline (the table's first note) going with the
 //! figures it speaks of. A chart whose table keeps something hidden is not drawn.
 
-use super::Figure;
-use super::links::{At, Builder, Heads, Key, Measure, Scope, number};
-use super::money::{MONEY, after, scenario_key, share_keys};
+use super::links::{At, Builder, Heads, Key, Measure, Scope};
+use super::money::{MONEY, after, fan_keys, scenario_key, share_keys};
 use crate::engine::Outcome;
 use crate::figures::charts::PoolBar;
 use crate::figures::tables::{Cell, Table};
@@ -23,6 +22,7 @@ pub(super) fn chart_figures(
         let mut c = On {
             b: &mut *b,
             heads,
+            tables,
             table: &tables[t],
             t,
             whole: true,
@@ -140,16 +140,13 @@ pub(super) fn chart_figures(
             }
             Chart::Fan | Chart::Tornado => {
                 // The fan's rows are the years, each drawn about the cumulative net as planned.
-                let by_year = chart == Chart::Fan && c.table.rows.len() == o.years.len();
-                for row in 0..c.table.rows.len() {
-                    let mut keys = MONEY.to_vec();
-                    if by_year {
-                        keys.push(Key::Year {
-                            kind: 3,
-                            scope: Scope::Plan,
-                            col: row + 1,
-                        });
-                    }
+                let rows = c.table.rows.len();
+                for row in 0..rows {
+                    let keys = if chart == Chart::Fan {
+                        fan_keys(o, rows, row)
+                    } else {
+                        MONEY.to_vec()
+                    };
                     for col in 1..c.table.headings.len() {
                         c.goes_with(&keys, row, col);
                     }
@@ -237,6 +234,8 @@ fn equality_chart(c: &mut On<'_, '_>, plan: &Plan, o: &Outcome) -> Vec<Key> {
 struct On<'b, 't> {
     b: &'b mut Builder,
     heads: &'t Heads,
+    /// Every table of the release (the chart's is `tables[t]`).
+    tables: &'t [Table],
     table: &'t Table,
     t: usize,
     /// Every figure found its place (else the chart is not published).
@@ -253,42 +252,31 @@ impl On<'_, '_> {
 
     /// The cell at `row`, `col` is the figure `key` (about `people`, where it is new).
     fn figure(&mut self, row: usize, col: usize, key: Key, people: Option<u32>) {
-        let Some((value, quantity)) = self
-            .table
-            .rows
-            .get(row)
-            .and_then(|r| r.get(col))
-            .and_then(number)
-        else {
-            return;
-        };
-        self.b.place(
-            key,
-            At {
+        // Within the chart's rows (a row past them would be read as a totals row).
+        if row < self.table.rows.len() {
+            let at = At {
                 table: self.t,
                 row,
                 col,
-            },
-            Figure {
-                value,
-                quantity,
-                people,
-                nonneg: key.nonneg(),
-            },
-        );
+            };
+            self.b.publish(self.tables, key, at, |_| people);
+        }
     }
 
     /// A staffing figure, about the people its measure describes.
     fn staff(&mut self, row: usize, col: usize, measure: Measure, scope: Scope) {
-        let value = self
-            .table
-            .rows
-            .get(row)
-            .and_then(|r| r.get(col))
-            .and_then(number)
-            .map_or(0.0, |(v, _)| v);
-        let people = self.heads.people(measure, scope, value);
-        self.figure(row, col, Key::Staff(measure, scope), people);
+        if row < self.table.rows.len() {
+            let at = At {
+                table: self.t,
+                row,
+                col,
+            };
+            let heads = self.heads;
+            self.b
+                .publish(self.tables, Key::Staff(measure, scope), at, |v| {
+                    heads.people(measure, scope, v)
+                });
+        }
     }
 
     /// The cell at `row`, `col` goes when any of `keys` is hidden.

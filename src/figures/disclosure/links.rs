@@ -309,6 +309,29 @@ impl Builder {
         i
     }
 
+    /// Publishes the number in the cell at `at` of `tables` (a row, or the totals row after
+    /// them) as the figure `key`, about the people `people` says for its value; nothing where the
+    /// cell holds no number.
+    pub(super) fn publish(
+        &mut self,
+        tables: &[Table],
+        key: Key,
+        at: At,
+        people: impl FnOnce(f64) -> Option<u32>,
+    ) -> Option<usize> {
+        let (value, quantity) = cell(tables, at).and_then(number)?;
+        Some(self.place(
+            key,
+            at,
+            Figure {
+                value,
+                quantity,
+                people: people(value),
+                nonneg: key.nonneg(),
+            },
+        ))
+    }
+
     /// The cell at `at` goes when any of `keys` published is hidden (it gives them away: a
     /// share, a rate, a finding, a figure worked from them).
     pub(super) fn go_with(&mut self, keys: &[Key], at: At) {
@@ -474,23 +497,18 @@ fn year_figures(o: &Outcome, tables: &[Table], heads: &Heads, b: &mut Builder) {
         }
     };
     for &(scope, kind, row) in &rows {
-        let Some(cells) = tables[t].rows.get(row) else {
+        if row >= tables[t].rows.len() {
             continue;
-        };
+        }
         for col in 1..=total {
-            let Some((value, quantity)) = cells.get(col).and_then(number) else {
-                continue;
-            };
-            b.place(
+            b.publish(
+                tables,
                 key(scope, kind, col),
                 At { table: t, row, col },
-                Figure {
-                    value,
-                    quantity,
-                    people: (kind == 1)
-                        .then(|| heads.people(Measure::OneOff, scope, value))
-                        .flatten(),
-                    nonneg: kind == 1,
+                |v| {
+                    (kind == 1)
+                        .then(|| heads.people(Measure::OneOff, scope, v))
+                        .flatten()
                 },
             );
         }
@@ -546,24 +564,13 @@ fn staffing(
     let Some(t) = tables.iter().position(|t| t.key == key) else {
         return;
     };
-    let table = &tables[t];
     for (row, &scope) in scopes.iter().enumerate() {
-        let Some(cells) = table.rows.get(row).or(table.total.as_ref()) else {
-            continue;
-        };
         for &(col, measure) in columns {
-            let Some((value, quantity)) = cells.get(col).and_then(number) else {
-                continue;
-            };
-            b.place(
+            b.publish(
+                tables,
                 Key::Staff(measure, scope),
                 At { table: t, row, col },
-                Figure {
-                    value,
-                    quantity,
-                    people: heads.people(measure, scope, value),
-                    nonneg: !matches!(measure, Measure::Overlap | Measure::Saving),
-                },
+                |v| heads.people(measure, scope, v),
             );
         }
     }
@@ -700,23 +707,14 @@ fn summary_figures(tables: &[Table], heads: &Heads, b: &mut Builder) {
             else {
                 continue;
             };
-            let Some((value, quantity)) = cells.get(1).and_then(number) else {
-                continue;
+            let at = At {
+                table: t,
+                row,
+                col: 1,
             };
-            b.place(
-                Key::Staff(measure, Scope::Plan),
-                At {
-                    table: t,
-                    row,
-                    col: 1,
-                },
-                Figure {
-                    value,
-                    quantity,
-                    people: heads.people(measure, Scope::Plan, value),
-                    nonneg: !matches!(measure, M::Saving),
-                },
-            );
+            b.publish(tables, Key::Staff(measure, Scope::Plan), at, |v| {
+                heads.people(measure, Scope::Plan, v)
+            });
         }
         // Payback is the one-off cost over the saving; the year the net turns positive narrows
         // them too.

@@ -1,8 +1,7 @@
 //! The money tables of a release: the waterfall, the one-off costs by kind, the scenarios
 //! compared and the Monte Carlo run's tables, linked to the figures the staffing tables give.
 
-use super::Figure;
-use super::links::{At, Builder, Heads, Key, Measure, Scope, number};
+use super::links::{At, Builder, Heads, Key, Measure, Scope};
 use crate::engine::Outcome;
 use crate::figures::tables::{Cell, Table};
 use crate::model::Plan;
@@ -45,21 +44,8 @@ pub(super) fn waterfall_figures(o: &Outcome, tables: &[Table], heads: &Heads, b:
     let n = steps.len();
     let today = Key::Staff(Measure::CostToday, Scope::Plan);
     let target = Key::Staff(Measure::TargetCost, Scope::Plan);
-    let table = &tables[t];
     let place = |b: &mut Builder, key: Key, row: usize, col: usize, people: Option<u32>| {
-        let cells = table.rows.get(row).or(table.total.as_ref());
-        if let Some((value, quantity)) = cells.and_then(|r| r.get(col)).and_then(number) {
-            b.place(
-                key,
-                At { table: t, row, col },
-                Figure {
-                    value,
-                    quantity,
-                    people,
-                    nonneg: key.nonneg(),
-                },
-            );
-        }
+        b.publish(tables, key, At { table: t, row, col }, |_| people);
     };
     let holders = heads.people(Measure::CostToday, Scope::Plan, 0.0);
     place(b, today, 0, 1, holders);
@@ -99,39 +85,30 @@ pub(super) fn one_off_figures(tables: &[Table], heads: &Heads, b: &mut Builder) 
     let Some(t) = tables.iter().position(|t| t.key == "one-off-costs") else {
         return;
     };
-    let table = &tables[t];
-    for row in 0..=table.rows.len() {
-        let total = row == table.rows.len();
-        let cells = table.rows.get(row).or(table.total.as_ref());
-        let Some((value, quantity)) = cells.and_then(|r| r.get(1)).and_then(number) else {
-            continue;
-        };
-        let key = if total {
-            Key::Staff(Measure::OneOff, Scope::Plan)
+    let parts = tables[t].rows.len();
+    for row in 0..=parts {
+        let total = row == parts;
+        let (key, people) = if total {
+            (
+                Key::Staff(Measure::OneOff, Scope::Plan),
+                Some(heads.affected()),
+            )
         } else {
-            Key::OneOffPart(row)
+            (Key::OneOffPart(row), heads.paid.get(row).copied())
         };
-        b.place(
+        b.publish(
+            tables,
             key,
             At {
                 table: t,
                 row,
                 col: 1,
             },
-            Figure {
-                value,
-                quantity,
-                people: if total {
-                    Some(heads.affected())
-                } else {
-                    heads.paid.get(row).copied()
-                },
-                nonneg: true,
-            },
+            |_| people,
         );
     }
     let mut terms = vec![(Key::Staff(Measure::OneOff, Scope::Plan), -1.0)];
-    terms.extend((0..table.rows.len()).map(|i| (Key::OneOffPart(i), 1.0)));
+    terms.extend((0..parts).map(|i| (Key::OneOffPart(i), 1.0)));
     b.identity(&terms, None);
 }
 
@@ -192,20 +169,12 @@ pub(super) fn scenario_figures(
             Some(who.affected()),
         ];
         for (measure, people) in people.into_iter().enumerate() {
-            let col = measure + 1;
-            let Some((value, quantity)) = cells.get(col).and_then(number) else {
-                continue;
+            let at = At {
+                table: t,
+                row,
+                col: measure + 1,
             };
-            b.place(
-                scenario_key(own, index, measure),
-                At { table: t, row, col },
-                Figure {
-                    value,
-                    quantity,
-                    people,
-                    nonneg: measure != 3,
-                },
-            );
+            b.publish(tables, scenario_key(own, index, measure), at, |_| people);
         }
         b.go_with(
             &[scenario_key(own, index, 3), scenario_key(own, index, 4)],
@@ -257,16 +226,8 @@ pub(super) fn uncertainty_companions(o: &Outcome, tables: &[Table], b: &mut Buil
                 }
             }
             "fan" => {
-                let by_year = table.rows.len() == o.years.len();
                 for (row, cells) in table.rows.iter().enumerate() {
-                    let mut keys = MONEY.to_vec();
-                    if by_year {
-                        keys.push(Key::Year {
-                            kind: 3,
-                            scope: Scope::Plan,
-                            col: row + 1,
-                        });
-                    }
+                    let keys = fan_keys(o, table.rows.len(), row);
                     for col in 1..cells.len() {
                         b.go_with(&keys, At { table: t, row, col });
                     }
@@ -285,6 +246,21 @@ pub(super) fn uncertainty_companions(o: &Outcome, tables: &[Table], b: &mut Buil
             _ => {}
         }
     }
+}
+
+/// What a row of the fan (the years' spread of the cumulative net) is worked from: the plan's
+/// one-off cost and saving, and the year's cumulative net as planned (where its `rows` are the
+/// outcome's years).
+pub(super) fn fan_keys(o: &Outcome, rows: usize, row: usize) -> Vec<Key> {
+    let mut keys = MONEY.to_vec();
+    if rows == o.years.len() {
+        keys.push(Key::Year {
+            kind: 3,
+            scope: Scope::Plan,
+            col: row + 1,
+        });
+    }
+    keys
 }
 
 /// A council's share of the costs and savings may be worked from its FTE or cost today, and
