@@ -289,6 +289,47 @@ fn the_workbook_holds_native_charts() {
     assert!(!has("xl/media/"), "no pictures");
 }
 
+/// Anonymised, a sheet with hidden figures has no chart (it would draw them as gaps) and says
+/// why; a sheet with none keeps its chart.
+#[test]
+fn an_anonymised_sheet_with_hidden_figures_has_no_chart() {
+    let plan = example::bournemouth_poole();
+    let options = Options {
+        anonymised: true,
+        leavers: false,
+    };
+    let all = tables::all_with(&plan, &base(), options, None);
+    let hidden = |key: &str| {
+        all.iter()
+            .find(|t| t.key == key)
+            .unwrap()
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, tables::Cell::Suppressed | tables::Cell::Withheld))
+    };
+    assert!(hidden("by-function") && !hidden("by-financial-year"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("anon.xlsx");
+    workbook::write_tables(&path, &plan, &all).unwrap();
+    let by_function = sheet(&path, "By function");
+    let said = by_function.used_cells().any(|(_, _, d)| {
+        matches!(d, Data::String(s) if s.starts_with("No chart: some of the figures it would draw are hidden"))
+    });
+    assert!(said, "the sheet says why it has no chart");
+    let years = sheet(&path, "By financial year");
+    assert!(
+        !years
+            .used_cells()
+            .any(|(_, _, d)| matches!(d, Data::String(s) if s.starts_with("No chart"))),
+        "nothing hidden: the chart stays"
+    );
+    // Fewer charts than the named workbook's, but some.
+    let bytes = std::fs::read(&path).unwrap();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("xl/charts/chart1.xml"));
+}
+
 #[test]
 fn the_anonymised_workbook_holds_no_post_id_date_of_birth_or_small_count() {
     let plan = example::bournemouth_poole();

@@ -90,11 +90,28 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let plain = Formats::new(false);
     let bold = Formats::new(true);
+    let anonymised = crate::figures::tables::protection_note(tables).is_some();
     for table in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(&table.title)?;
         write_table(sheet, table, &plain, &bold)?;
         set_up_printing(sheet, plan, table);
+        // An anonymised sheet with hidden figures has no chart: it would draw them as gaps that
+        // read as nothing, or as a line joined across them.
+        let hidden = table
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Cell::Suppressed | Cell::Withheld));
+        if anonymised && hidden && chart_for(table).is_some() {
+            let at = u32::try_from(table.rows.len() + table.notes.len() + 4).unwrap_or(0);
+            sheet.write_string(
+                at,
+                0,
+                "No chart: some of the figures it would draw are hidden (see the Summary's note).",
+            )?;
+            continue;
+        }
         if let Some(mut chart) = chart_for(table) {
             chart.set_width(760).set_height(420);
             // Under a short table; beside a long one, where it is seen without scrolling.
