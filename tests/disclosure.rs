@@ -1103,3 +1103,25 @@ fn the_equality_fingerprint_follows_the_figures_not_the_edits() {
     }
     assert_ne!(print(&deeper), before);
 }
+
+/// A chart the release did not protect is never drawn in anonymised papers (the fan, say, when
+/// the release was made without the Monte Carlo run); without anonymity every chart may be.
+#[test]
+fn an_anonymised_paper_draws_only_the_charts_its_release_protected() {
+    let plan = example::bournemouth_poole();
+    let scenario = base(&plan);
+    let anonymised = Options {
+        anonymised: true,
+        leavers: false,
+    };
+    let papers = tables::papers(&plan, &scenario, anonymised, None);
+    assert!(!papers.may_draw(merger_planner::model::Chart::Fan));
+    assert!(papers.may_draw(merger_planner::model::Chart::Money));
+    assert!(
+        !papers.may_draw(merger_planner::model::Chart::Overlap),
+        "it hides a part"
+    );
+    let open = tables::papers(&plan, &scenario, Options::default(), None);
+    assert!(open.may_draw(merger_planner::model::Chart::Fan));
+    assert!(open.may_draw(merger_planner::model::Chart::Overlap));
+}

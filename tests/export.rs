@@ -77,9 +77,12 @@ fn a_chart_picture_fills_its_size_with_the_chart() {
     }
 }
 
-#[test]
-fn export_slides_runs_without_a_window() {
-    let dir = tempfile::tempdir().unwrap();
+/// Runs `export-slides` on the example at 640x360 into DIR/deck, with `extra` options: the plan,
+/// the folder and what the command did (it must succeed).
+fn export_example_slides(
+    dir: &tempfile::TempDir,
+    extra: &[&str],
+) -> (std::path::PathBuf, std::path::PathBuf, std::process::Output) {
     let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
     let out = dir.path().join("deck");
     let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
@@ -88,9 +91,17 @@ fn export_slides_runs_without_a_window() {
         .arg("--out")
         .arg(&out)
         .args(["--size", "640x360"])
+        .args(extra)
         .output()
-        .unwrap();
+        .expect("the command runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (plan, out, o)
+}
+
+#[test]
+fn export_slides_runs_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, out, o) = export_example_slides(&dir, &[]);
     let printed = String::from_utf8_lossy(&o.stdout);
     // Every chart but the fan and tornado (the example has no uncertain input).
     let saved = merger_planner::persist::plan_file::open(&plan).unwrap();
@@ -110,17 +121,7 @@ fn export_slides_runs_without_a_window() {
 #[test]
 fn anonymised_slides_leave_out_the_charts_that_would_show_a_hidden_figure() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron");
-    let out = dir.path().join("deck");
-    let o = Command::new(env!("CARGO_BIN_EXE_merger-planner"))
-        .args(["export-slides"])
-        .arg(&plan)
-        .arg("--out")
-        .arg(&out)
-        .args(["--size", "640x360", "--anonymised"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (plan, out, o) = export_example_slides(&dir, &["--anonymised"]);
     let err = String::from_utf8_lossy(&o.stderr);
     let saved = merger_planner::persist::plan_file::open(&plan).unwrap();
     let scenario = saved.scenario("Base").unwrap();

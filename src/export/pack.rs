@@ -154,6 +154,8 @@ pub fn board_pack_with(
     // Each slide: the chart, or (anonymised) its figures as a table where the release hides
     // some of them, since a chart cannot draw what it may not show.
     let mut images = Vec::new();
+    // (A chart the release did not protect is not drawn when anonymised.)
+    slides.retain(|c| papers.may_draw(*c) || papers.withheld_chart(*c).is_some());
     for chart in &slides {
         let slide = match papers.withheld_chart(*chart) {
             Some(table) => Slide::Table(withheld_slide(*chart, table)),

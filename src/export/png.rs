@@ -86,7 +86,17 @@ pub fn slides(
     dir: &Path,
     size: [u32; 2],
 ) -> Result<Vec<PathBuf>, ExportError> {
-    slides_of(renderer, plan, scenario, dir, size, None)
+    let risk = slides_risk(plan, scenario);
+    slides_of(renderer, plan, scenario, dir, size, risk.as_ref(), None)
+}
+
+/// The Monte Carlo run the slides' fan and tornado draw, where the presentation shows them.
+fn slides_risk(plan: &Plan, scenario: &Scenario) -> Option<engine::risk::Risk> {
+    crate::figures::charts::shown_slides(plan)
+        .iter()
+        .any(|c| matches!(c, Chart::Fan | Chart::Tornado))
+        .then(|| engine::risk::for_papers(plan, scenario))
+        .flatten()
 }
 
 /// The slides of an anonymised release, as written.
@@ -113,12 +123,23 @@ pub fn anonymised_slides(
         anonymised: true,
         leavers: false,
     };
-    let papers = crate::figures::tables::papers(plan, scenario, options, None);
+    // The same Monte Carlo run for the release and the slides, so the fan and tornado drawn
+    // are the ones protected.
+    let risk = slides_risk(plan, scenario);
+    let papers = crate::figures::tables::papers(plan, scenario, options, risk.as_ref());
     let left_out: Vec<Chart> = crate::figures::charts::shown_slides(plan)
         .into_iter()
-        .filter(|c| papers.withheld_chart(*c).is_some())
+        .filter(|c| !papers.may_draw(*c))
         .collect();
-    let files = slides_of(renderer, plan, scenario, dir, size, Some(&left_out))?;
+    let files = slides_of(
+        renderer,
+        plan,
+        scenario,
+        dir,
+        size,
+        risk.as_ref(),
+        Some(&left_out),
+    )?;
     let protection = crate::figures::tables::protection_note(&papers.tables).map(str::to_owned);
     Ok(AnonymisedSlides {
         files,
@@ -135,6 +156,7 @@ fn slides_of(
     scenario: &Scenario,
     dir: &Path,
     size: [u32; 2],
+    risk: Option<&engine::risk::Risk>,
     left_out: Option<&[Chart]>,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let slides = crate::figures::charts::shown_slides(plan);
@@ -143,14 +165,7 @@ fn slides_of(
     }
     let outcome = engine::evaluate(plan, scenario);
     let mut series = Series::of(plan, &outcome);
-    if slides
-        .iter()
-        .any(|c| matches!(c, Chart::Fan | Chart::Tornado))
-    {
-        series.spread = engine::risk::for_papers(plan, scenario)
-            .as_ref()
-            .map(crate::figures::charts::Spread::of);
-    }
+    series.spread = risk.map(crate::figures::charts::Spread::of);
     let scenarios = slides
         .contains(&Chart::Scenarios)
         .then(|| Scenarios::of(plan));

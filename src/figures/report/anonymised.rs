@@ -54,7 +54,7 @@ pub fn anonymised_json(plan: &str, scenario: &str, papers: &Papers) -> Value {
             .iter()
             .map(|(chart, t)| {
                 let mut v = table_json(t);
-                v["drawn"] = json!(papers.withheld_chart(*chart).is_none());
+                v["drawn"] = json!(papers.may_draw(*chart));
                 v
             })
             .collect::<Vec<_>>(),

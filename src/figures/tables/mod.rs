@@ -328,9 +328,19 @@ pub struct Papers {
     /// When anonymised, each chart's table of figures as the release protects it, its headline
     /// the first note; a chart is drawn only where nothing in its table is hidden.
     pub charts: Vec<(Chart, Table)>,
+    /// The papers are anonymised: only the charts in `charts` with nothing hidden may be drawn.
+    pub anonymised: bool,
 }
 
 impl Papers {
+    /// Whether a paper may draw `chart`: always when not anonymised; anonymised, only when the
+    /// release protected its figures (it is in `charts`) and hides none of them.
+    pub fn may_draw(&self, chart: Chart) -> bool {
+        !self.anonymised
+            || (self.charts.iter().any(|(c, _)| *c == chart)
+                && self.withheld_chart(chart).is_none())
+    }
+
     /// A chart's protected table where something in it is hidden (so it is shown as that table,
     /// not drawn); `None` where it may be drawn (or the papers are not anonymised).
     pub fn withheld_chart(&self, chart: Chart) -> Option<&Table> {
@@ -396,7 +406,11 @@ pub fn papers(
             .collect();
         tables[0].notes.push(protected.sentence());
     }
-    Papers { tables, charts }
+    Papers {
+        tables,
+        charts,
+        anonymised: options.anonymised,
+    }
 }
 
 /// The equality impact's table as the anonymised papers give it: groups of fewer than 5 people,

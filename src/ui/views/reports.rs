@@ -168,15 +168,20 @@ impl EqualityState {
                 key
             }
         };
-        if let Some((k, receiver)) = &self.job
-            && let Ok(table) = receiver.try_recv()
-        {
-            self.table = Some((*k, table));
-            self.job = None;
+        if let Some((k, receiver)) = &self.job {
+            match receiver.try_recv() {
+                Ok(table) => {
+                    self.table = Some((*k, table));
+                    self.job = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.job = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
         }
         let ready = self.table.as_ref().is_some_and(|(k, _)| *k == key);
-        let started = self.job.as_ref().is_some_and(|(k, _)| *k == key);
-        if !ready && !started {
+        // One table is made at a time: edits made meanwhile (a slider dragged) wait for it, and
+        // only the figures as they stand when it finishes are protected next.
+        if !ready && self.job.is_none() {
             let (sender, receiver) = std::sync::mpsc::channel();
             let (plan, outcome) = (plan.clone(), derived.outcome.clone());
             std::thread::spawn(move || {
