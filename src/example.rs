@@ -385,6 +385,8 @@ pub fn generate(spec: &Spec) -> Plan {
             cost_share_weight: 1.0,
             assumed: false,
             recognised_unions: ["UNISON", "GMB", "Unite"].map(str::to_owned).to_vec(),
+            pay_point: crate::model::PayPoint::Midpoint,
+            workforce: crate::model::WorkforceProfile::default(),
         });
     }
     let n = spec.councils.len().max(1);
@@ -395,6 +397,7 @@ pub fn generate(spec: &Spec) -> Plan {
             function: t.0.to_owned(),
             title: t.1.to_owned(),
             target_fte: total_fte_guess,
+            target_from_establishment: false,
             pay: if t.5 == Level::Head {
                 // One head of service for the merged service, on a bigger job's pay.
                 TargetPay::Salary(pounds(
@@ -413,6 +416,7 @@ pub fn generate(spec: &Spec) -> Plan {
             function: (*f).to_owned(),
             title: (*title).to_owned(),
             target_fte: (per_council * n as f64).ceil(),
+            target_from_establishment: false,
             pay: TargetPay::Salary(Money::pounds(*salary)),
         });
     }
@@ -487,6 +491,9 @@ fn add_posts(spec: &Spec, plan: &mut Plan, rng: &mut Rng) {
                     role: slug(&format!("{} {}", t.0, t.1)),
                     title: t.1.to_owned(),
                     grade: t.2.to_owned(),
+                    unnamed: false,
+                    group: None,
+                    pay_range: None,
                     fte,
                     salary,
                     holder,

@@ -576,6 +576,9 @@ fn the_hr1_gives_one_deadline_per_duty_and_the_letter_one_date_for_one_day() {
                 strain_quote: None,
                 monitoring: merger_planner::model::Monitoring::default(),
             }),
+            unnamed: false,
+            group: None,
+            pay_range: None,
         })
         .collect();
     let o = engine::evaluate(&plan, &base());

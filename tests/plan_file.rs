@@ -349,6 +349,40 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
     v8.assumptions.pay_protection_on_costs = false;
     let text = plan_file::to_text(&v8).unwrap();
     assert_eq!(plan_file::parse(&text).unwrap(), v8);
+    // Version 9 added published and grouped establishments: groups of posts, unnamed holders,
+    // pay ranges and each council's pay point and workforce profile, and roles whose target is
+    // still today's FTE. A version 8 plan has none: every post named or vacant, every target
+    // the director's.
+    let v8 = plan_file::open(&dir.join("plan-v8.ron")).unwrap();
+    assert_eq!(v8.format_version, FORMAT_VERSION);
+    assert!(!v8.assumptions.pay_protection_on_costs);
+    assert!(
+        v8.posts
+            .iter()
+            .all(|p| !p.unnamed && p.group.is_none() && p.pay_range.is_none())
+    );
+    assert!(v8.roles.iter().all(|r| !r.target_from_establishment));
+    assert!(
+        v8.councils
+            .iter()
+            .all(|c| c.workforce == merger_planner::model::WorkforceProfile::default())
+    );
+    let mut v9 = v8.clone();
+    v9.posts[0].unnamed = true;
+    v9.posts[0].holder = None;
+    v9.posts[0].group = Some(merger_planner::model::Group {
+        headcount: Some(3.0),
+    });
+    v9.posts[0].fte = 2.5;
+    v9.posts[0].pay_range = Some(merger_planner::model::PayRange {
+        minimum: merger_planner::model::Money::pounds(30_000),
+        maximum: merger_planner::model::Money::pounds(36_000),
+    });
+    v9.councils[0].pay_point = merger_planner::model::PayPoint::Share(0.25);
+    v9.councils[0].workforce.age = [0.1, 0.2, 0.2, 0.2, 0.2, 0.1];
+    v9.roles[0].target_from_establishment = true;
+    let text = plan_file::to_text(&v9).unwrap();
+    assert_eq!(plan_file::parse(&text).unwrap(), v9);
     // A slide that is not a chart is refused with its line.
     let text = plan_file::to_text(&v2).unwrap();
     let broken = text.replace("    Overlap,", "    Pie,");

@@ -105,6 +105,8 @@ prop_compose! {
             cost_share_weight: c.5,
             assumed: false,
             recognised_unions: Vec::new(),
+            pay_point: merger_planner::model::PayPoint::Midpoint,
+            workforce: merger_planner::model::WorkforceProfile::default(),
         }).collect();
         plan.roles = targets.iter().enumerate().map(|(i, (t, rule, salary))| Role {
             id: format!("r{i}"),
@@ -117,17 +119,27 @@ prop_compose! {
                 2 => TargetPay::HarmoniseAverage,
                 _ => TargetPay::HarmoniseLowest,
             },
+            target_from_establishment: false,
         }).collect();
-        plan.posts = posts.into_iter().enumerate().map(|(i, (c, r, fte, salary, holder))| Post {
-            id: format!("p{i}"),
-            council: format!("c{c}"),
-            function: plan.roles[r].function.clone(),
-            role: format!("r{r}"),
-            title: String::new(),
-            grade: String::new(),
-            fte,
-            salary: Money::pounds(salary),
-            holder,
+        // Every seventh filled post is held by people the plan does not name, every other one of
+        // those a group of up to three posts, as a published establishment gives them.
+        plan.posts = posts.into_iter().enumerate().map(|(i, (c, r, fte, salary, holder))| {
+            let unnamed = i % 7 == 3 && holder.is_some();
+            let group = (unnamed && i % 14 == 3).then_some(merger_planner::model::Group { headcount: None });
+            Post {
+                id: format!("p{i}"),
+                council: format!("c{c}"),
+                function: plan.roles[r].function.clone(),
+                role: format!("r{r}"),
+                title: String::new(),
+                grade: String::new(),
+                fte: if group.is_some() { fte * 3.0 } else { fte },
+                salary: Money::pounds(salary),
+                holder: if unnamed { None } else { holder },
+                unnamed,
+                group,
+                pay_range: None,
+            }
         }).collect();
         let a = &mut plan.assumptions;
         a.redeployment_rate = rate;
@@ -370,6 +382,8 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
             cost_share_weight: 0.0,
             assumed: false,
             recognised_unions: Vec::new(),
+            pay_point: merger_planner::model::PayPoint::Midpoint,
+            workforce: merger_planner::model::WorkforceProfile::default(),
         })
         .collect();
     plan.assumptions.cost_share = CostShare::Weights;
@@ -379,6 +393,7 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
         title: "Role".into(),
         target_fte: 0.0,
         pay: TargetPay::HarmoniseAverage,
+        target_from_establishment: false,
     }];
     plan.posts = vec![Post {
         id: "p".into(),
@@ -390,6 +405,9 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
         fte: 1.0,
         salary: Money::pounds(30_000),
         holder: None,
+        unnamed: false,
+        group: None,
+        pay_range: None,
     }];
     let o = evaluate_base(&plan);
     assert_eq!(o.totals.target_cost, Money::ZERO);

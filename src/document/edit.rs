@@ -434,6 +434,8 @@ pub fn add_council(plan: &Plan) -> Edit {
         cost_share_weight: 1.0,
         assumed: true,
         recognised_unions: Vec::new(),
+        pay_point: crate::model::PayPoint::Midpoint,
+        workforce: crate::model::WorkforceProfile::default(),
     });
     Edit::councils("add council", councils)
 }
@@ -545,6 +547,7 @@ pub fn add_role(plan: &Plan, function: &str) -> Edit {
         function: function.to_owned(),
         title: format!("New role {}", plan.roles.len() + 1),
         target_fte: 0.0,
+        target_from_establishment: false,
         pay: TargetPay::HarmoniseAverage,
     });
     Edit::roles("add role", roles)
@@ -607,6 +610,9 @@ pub fn add_post(plan: &Plan, council: &str, role: &str) -> Edit {
         role: role.to_owned(),
         title: plan.role(role).map(|r| r.title.clone()).unwrap_or_default(),
         grade: String::new(),
+        unnamed: false,
+        group: None,
+        pay_range: None,
         fte: 1.0,
         salary,
         holder: None,

@@ -4,7 +4,8 @@
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::rules::OnCosts;
+use super::profile::Cells;
+use super::rules::{ExitCost, ExitKind, OnCosts, Person};
 use crate::model::{Assumptions, Plan, Scenario, TargetPay};
 
 /// Ids to positions with FxHash (rustc-hash): the ids are the plan's own, short, with no hostile
@@ -96,6 +97,12 @@ pub struct Context<'a> {
     pub pay_award: f64,
     /// Implementation costs × (1 + this) (else 0).
     pub implementation_overrun: f64,
+    /// Each council's workforce profile as cells, on the consultation start: the holders the
+    /// plan does not know are costed from it.
+    pub profiles: Vec<Cells>,
+    /// In a Monte Carlo draw, the seed the unnamed holders' ages and service are drawn from
+    /// their profile with; else they are costed at its expected values.
+    pub profile_draw: Option<u64>,
 }
 
 /// A share: the scenario's if it sets a finite one, else the plan's, from 0 to 1.
@@ -265,7 +272,125 @@ impl<'a> Context<'a> {
             exit_slip_days: exit_slip_days(scenario),
             pay_award: pay_award(scenario),
             implementation_overrun: implementation_overrun(scenario),
+            profiles: plan
+                .councils
+                .iter()
+                .map(|c| Cells::new(&c.workforce, consultation_start))
+                .collect(),
+            profile_draw: None,
         }
+    }
+
+    /// Whether post `i` is filled by people the plan does not know, costed from the profile.
+    pub fn unnamed(&self, i: usize) -> bool {
+        let post = &self.plan.posts[i];
+        post.unnamed && post.holder.is_none()
+    }
+
+    /// The people in post `i`: one for a single post, a group's headcount (or FTE over the
+    /// council's average contract).
+    pub fn people(&self, i: usize) -> f64 {
+        let post = &self.plan.posts[i];
+        match (post.group, self.post_council[i]) {
+            (Some(_), Some(c)) => self.profiles[c].people(post),
+            _ => 1.0,
+        }
+    }
+
+    /// The profile's shares for unnamed post `i` at council `c`: its expected shares, or in a
+    /// Monte Carlo draw, the shares among the post's people drawn from it.
+    pub fn profile_weights(&self, i: usize, c: usize) -> Vec<f64> {
+        let cells = &self.profiles[c];
+        match self.profile_draw {
+            None => cells.cells.iter().map(|cell| cell.share).collect(),
+            Some(seed) => {
+                let mut state = seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                super::profile::drawn_weights(cells, self.people(i), || {
+                    super::profile::split_mix(&mut state)
+                })
+            }
+        }
+    }
+
+    /// Whether someone in post `i` at council `c`, as `person`, may be offered VR: not critical,
+    /// with the council's minimum service at their wave's go-live, and (where the scenario
+    /// limits it) their package paying back within the limit. Also their package on exit at
+    /// go-live and its payback.
+    pub fn vr_offer(&self, i: usize, c: usize, person: &Person) -> Option<(ExitCost, f64)> {
+        let go_live = self.post_go_live(i);
+        let service = super::dates::complete_years_ending_with(person.service_start, go_live);
+        if service < self.min_service[c] as i32 {
+            return None;
+        }
+        let cost = self.person_exit(c, person, ExitKind::Voluntary, go_live);
+        let annual = self.annual_cost(
+            person.annual_pay.pence() as f64,
+            self.lgps_rate(c, person.lgps_member),
+        );
+        let payback = if annual > 0.0 {
+            cost.total().pence() as f64 / annual
+        } else {
+            f64::INFINITY
+        };
+        if let crate::model::PaybackLimit::Years(limit) = self.assumptions.vr_payback_limit
+            && payback > limit
+        {
+            return None;
+        }
+        Some((cost, payback))
+    }
+
+    /// What post `i`'s holders (at council `c`) leaving by `kind` on `exit` cost: a named
+    /// holder's own figures; unnamed holders' expected over their profile, volunteers over the
+    /// people in it VR may be offered to.
+    pub fn exit_of(&self, i: usize, c: usize, kind: ExitKind, exit: Date) -> Option<ExitCost> {
+        let post = &self.plan.posts[i];
+        if self.unnamed(i) {
+            let cells = &self.profiles[c];
+            let weights = self.profile_weights(i, c);
+            let people = cells.people(post);
+            let mut sum = super::profile::Expected::default();
+            for (k, cell) in cells.cells.iter().enumerate() {
+                if weights[k] <= 0.0 {
+                    continue;
+                }
+                let person = cells.person(cell, post, people);
+                if kind == ExitKind::Voluntary && self.vr_offer(i, c, &person).is_none() {
+                    continue;
+                }
+                sum.add(&self.person_exit(c, &person, kind, exit), weights[k]);
+            }
+            return Some(sum.finish(people));
+        }
+        let person = super::pools::person(post)?;
+        Some(self.person_exit(c, &person, kind, exit))
+    }
+
+    /// What `person` at council `c` leaving by `kind` on `exit` costs under its scheme.
+    fn person_exit(&self, c: usize, person: &Person, kind: ExitKind, exit: Date) -> ExitCost {
+        super::rules::exit_cost(
+            &self.plan.parameters,
+            &self.schemes[c],
+            self.weeks_per_year,
+            person,
+            kind,
+            exit,
+        )
+    }
+
+    /// The notice, in weeks, of post `i`'s holder when notice is given on `from`: the longer of
+    /// statutory and contractual; for unnamed holders, the statutory notice at the profile's
+    /// mean service.
+    pub fn notice_weeks(&self, i: usize, c: usize, from: Date) -> Option<u32> {
+        let params = &self.plan.parameters;
+        if self.unnamed(i) {
+            let start = self.profiles[c].typical_start;
+            return Some(super::rules::statutory_notice_weeks(params, start, from));
+        }
+        let h = self.plan.posts[i].holder.as_ref()?;
+        Some(
+            super::rules::statutory_notice_weeks(params, h.service_start, from).max(h.notice_weeks),
+        )
     }
 
     /// The same plan under `scenario`, which differs from this context's only in the uncertain
@@ -293,7 +418,7 @@ impl<'a> Context<'a> {
         let touched = self.post_role[i]
             .and_then(|r| self.role_function[r])
             .is_some_and(|f| self.pay_functions[f]);
-        if !touched || self.plan.posts[i].holder.is_none() {
+        if !touched || !self.plan.posts[i].is_filled() {
             return 0.0;
         }
         change.cut_for(crate::model::Money(salary))

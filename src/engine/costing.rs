@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::context::Context;
 use super::dates::days_between;
 use super::outcome::Waterfall;
-use super::pools::{EPS, Fate, Pool, clean_fte};
+use super::pools::{EPS, Fate, Pool, post_fte};
 use super::timeline::Exit;
 use crate::model::LineKind;
 use crate::model::{Money, round};
@@ -132,7 +132,7 @@ fn cost_posts(
             continue;
         };
         let pool = &pools[role];
-        let fte = clean_fte(post.fte);
+        let fte = post_fte(post);
         let wave = ctx.role_wave(role);
         let go_live = ctx.waves[wave];
         // Vacancies are budgeted with LGPS contributions, as councils budget them.
@@ -146,7 +146,8 @@ fn cost_posts(
         r.role_baseline[role] += base;
         r.function_council_baseline[f][c] += base;
         r.council_baseline[c] += base;
-        let (keep_base, keep_end) = if post.holder.is_none() {
+        let vacant = !post.is_filled();
+        let (keep_base, keep_end) = if vacant {
             let q = pool.vacancy_share_deleted;
             let deleted = share(q, base);
             r.vd += deleted;

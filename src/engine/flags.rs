@@ -46,9 +46,51 @@ pub fn flags(
         });
     }
     strain_rule_flags(ctx, people, &mut out);
+    profile_flags(ctx, people, &mut out);
     assumed_figure_flags(ctx, people, years, &mut out);
     out.sort_by_key(|f| f.kind);
     out
+}
+
+/// Each council whose establishment has posts held by people the plan does not name: their exit
+/// costs are expected values over its workforce profile (docs/rules.md, "Workforce profile").
+fn profile_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
+    let plan = ctx.plan;
+    for (c, council) in plan.councils.iter().enumerate() {
+        let (mut posts, mut fte) = (0usize, 0.0);
+        for (i, post) in plan.posts.iter().enumerate() {
+            if ctx.post_council[i] == Some(c) && ctx.unnamed(i) {
+                posts += 1;
+                fte += super::pools::post_fte(post);
+            }
+        }
+        if posts == 0 {
+            continue;
+        }
+        let cost: Money = people
+            .iter()
+            .filter(|p| p.council == c && ctx.unnamed(p.post))
+            .map(|p| p.exit.total().scale(p.share))
+            .sum();
+        let source = council.workforce.source.trim();
+        out.push(Flag {
+            kind: FlagKind::AssumedWorkforceProfile,
+            message: format!(
+                "{}: {} ({} FTE) held by people the plan does not name; their exit costs ({}) are indicative, expected over the council's workforce profile{}. Import the named establishment when it is shared",
+                council.name,
+                crate::format::plural(posts, "post"),
+                crate::format::fte(fte),
+                cost.compact(),
+                if source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({source})")
+                }
+            ),
+            council: Some(c),
+            role: None,
+        });
+    }
 }
 
 /// How many people `rows` are about: someone expected to volunteer in part has two rows, one
@@ -208,7 +250,12 @@ fn package_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
     // (people, largest).
     let mut compulsory: BTreeMap<(usize, usize), (usize, Money)> = BTreeMap::new();
     for p in people.iter().filter(|p| p.share > EPS) {
-        let package = p.exit.package();
+        // Unnamed holders' package is their people's together: one person's is its share.
+        let package = if ctx.unnamed(p.post) {
+            p.exit.package().scale(1.0 / ctx.people(p.post).max(1.0))
+        } else {
+            p.exit.package()
+        };
         if package < approval.reportable {
             continue;
         }
@@ -291,7 +338,7 @@ fn equal_pay_flag(ctx: &Context, pool: &Pool, role: &RoleOutcome, r: usize, out:
         let Some(c) = ctx.post_council[i] else {
             continue;
         };
-        let fte = super::pools::clean_fte(plan.posts[i].fte);
+        let fte = super::pools::post_fte(&plan.posts[i]);
         by_council[c].0 += plan.posts[i].salary.pence() as f64 * fte;
         by_council[c].1 += fte;
     }

@@ -13,6 +13,7 @@ mod one_offs;
 mod outcome;
 mod people;
 mod pools;
+pub mod profile;
 pub mod risk;
 pub mod rules;
 pub mod seek;

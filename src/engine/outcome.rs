@@ -466,6 +466,9 @@ pub enum FlagKind {
     /// A group by sex, ethnicity or disability is selected at under four-fifths or over
     /// five-fourths of the workforce's rate.
     GroupSelection,
+    /// Posts held by people the plan does not name are costed from a workforce profile: their
+    /// exit costs are indicative.
+    AssumedWorkforceProfile,
 }
 
 impl FlagKind {
@@ -490,6 +493,7 @@ impl FlagKind {
             Self::GroupSelection => {
                 "Sex, ethnicity or disability selected unevenly (four-fifths rule)"
             }
+            Self::AssumedWorkforceProfile => "Indicative: holders costed from a workforce profile",
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use super::context::Context;
 use super::one_offs::{OneOffs, one_offs};
-use super::pools::{EPS, Fate, Pool, clean_fte};
-use super::{ExitCost, ExitKind, PersonFate, PersonOutcome, halves, pools, rules, timeline};
+use super::pools::{EPS, Fate, Pool, post_fte};
+use super::{ExitCost, ExitKind, PersonFate, PersonOutcome, halves, pools, timeline};
 use crate::model::Money;
 
 /// Everyone affected, with their exit costs at their exit date and expected pay protection.
@@ -55,7 +55,7 @@ pub(super) fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<M
     let mut out = Vec::new();
     for (i, fate) in fates.iter().enumerate() {
         let post = &plan.posts[i];
-        let (Some(c), Some(r), Some(_)) = (ctx.post_council[i], ctx.post_role[i], &post.holder)
+        let (Some(c), Some(r), true) = (ctx.post_council[i], ctx.post_role[i], post.is_filled())
         else {
             continue;
         };
@@ -63,14 +63,16 @@ pub(super) fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<M
             continue;
         }
         let kept = (1.0 - fate.voluntary - fate.redeployed - fate.compulsory).max(0.0)
-            * pools::clean_fte(post.fte);
+            * pools::post_fte(post);
         if kept <= EPS {
             continue;
         }
         let lgps_rate = post
             .holder
             .as_ref()
-            .map_or(0.0, |h| ctx.lgps_rate(c, h.lgps_member));
+            .map_or(ctx.lgps_rate(c, post.unnamed), |h| {
+                ctx.lgps_rate(c, h.lgps_member)
+            });
         out.push(Moved {
             council: c,
             role: r,
@@ -102,19 +104,11 @@ pub(super) fn people_in(
             continue;
         };
         let post = &plan.posts[i];
-        let Some(person) = pools::person(post) else {
+        if !post.is_filled() {
             continue;
-        };
-        let scheme = &ctx.schemes[c];
+        }
         let cost = |kind| {
-            let mut cost = rules::exit_cost(
-                &plan.parameters,
-                scheme,
-                ctx.weeks_per_year,
-                &person,
-                kind,
-                exit.date,
-            );
+            let mut cost = ctx.exit_of(i, c, kind, exit.date).unwrap_or_default();
             // The scenario may put the indicative strain higher or lower (the fund's quote
             // stands).
             if cost.strain_estimated && (ctx.strain_factor - 1.0).abs() > 1e-12 {
@@ -169,10 +163,10 @@ pub(super) fn people_in(
                 ExitCost::default()
             };
             let pay_protection = if fate.redeployed > EPS {
-                let pay = post.salary.pence().max(0) as f64 * clean_fte(post.fte);
-                let drop = protection.expected_loss(post.salary.pence().max(0) as f64)
-                    * clean_fte(post.fte);
-                let member = post.holder.as_ref().is_some_and(|h| h.lgps_member);
+                let pay = post.salary.pence().max(0) as f64 * post_fte(post);
+                let drop =
+                    protection.expected_loss(post.salary.pence().max(0) as f64) * post_fte(post);
+                let member = post.holder.as_ref().map_or(post.unnamed, |h| h.lgps_member);
                 let yearly = ctx.protected_cost(pay, drop, ctx.lgps_rate(c, member));
                 Money::from_pence_f64(fate.redeployed * yearly * protection_years)
             } else {

@@ -4,9 +4,8 @@
 use std::cmp::Ordering;
 
 use super::context::Context;
-use super::dates::complete_years_ending_with;
-use super::rules::{ExitKind, Person, exit_cost};
-use crate::model::{PaybackLimit, Post, TargetPay};
+use super::rules::Person;
+use crate::model::{Post, TargetPay};
 
 /// FTE below which an amount counts as nothing (real-number noise).
 pub const EPS: f64 = 1e-9;
@@ -76,13 +75,27 @@ pub fn person(post: &Post) -> Option<Person> {
     Some(Person {
         dob: h.date_of_birth,
         service_start: h.service_start,
-        annual_pay: post.salary.at_least_zero().scale(clean_fte(post.fte)),
+        annual_pay: post.salary.at_least_zero().scale(post_fte(post)),
         lgps_member: h.lgps_member,
         strain_quote: h.strain_quote.map(crate::model::Money::at_least_zero),
     })
 }
 
-/// A post's FTE as the engine counts it: clamped to 0..=1, zero if not a number.
+/// A post's FTE as the engine counts it: a single post's clamped to 0..=1, a group's at least
+/// 0; zero if not a number.
+pub fn post_fte(post: &Post) -> f64 {
+    if post.group.is_some() {
+        if post.fte.is_finite() {
+            post.fte.max(0.0)
+        } else {
+            0.0
+        }
+    } else {
+        clean_fte(post.fte)
+    }
+}
+
+/// An FTE clamped to 0..=1, zero if not a number.
 pub fn clean_fte(fte: f64) -> f64 {
     if fte.is_finite() {
         fte.clamp(0.0, 1.0)
@@ -98,11 +111,11 @@ pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
     for (i, post) in plan.posts.iter().enumerate() {
         let Some(r) = ctx.post_role[i] else { continue };
         let pool = &mut pools[r];
-        let fte = clean_fte(post.fte);
-        if let Some(h) = &post.holder {
+        let fte = post_fte(post);
+        if post.is_filled() {
             pool.filled.push(i);
             pool.h += fte;
-            if h.critical {
+            if post.holder.as_ref().is_some_and(|h| h.critical) {
                 pool.critical_fte += fte;
             }
         } else {
@@ -161,7 +174,7 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
         .filled
         .iter()
         .chain(&pool.vacant)
-        .map(|&i| (posts[i].salary.pence().max(0), clean_fte(posts[i].fte)));
+        .map(|&i| (posts[i].salary.pence().max(0), post_fte(&posts[i])));
     match ctx.target_pay[role] {
         TargetPay::Salary(s) => s.pence().max(0),
         TargetPay::HarmoniseHighest => salaries.map(|(s, _)| s).max().unwrap_or(0),
@@ -197,7 +210,7 @@ fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
         post: i, offered, ..
     } in candidates
     {
-        let fte = clean_fte(plan.posts[i].fte);
+        let fte = post_fte(&plan.posts[i]);
         if fte <= EPS {
             continue;
         }
@@ -239,38 +252,60 @@ pub fn volunteers(ctx: &Context, posts: &[usize]) -> Vec<Candidate> {
     let mut candidates: Vec<Candidate> = Vec::new();
     for &i in posts {
         let post = &plan.posts[i];
-        let (Some(h), Some(c), Some(p)) = (&post.holder, ctx.post_council[i], person(post)) else {
+        let Some(c) = ctx.post_council[i] else {
             continue;
         };
-        let go_live = ctx.post_go_live(i);
-        let service = complete_years_ending_with(h.service_start, go_live);
+        if ctx.unnamed(i) {
+            // Unnamed holders: those of the profile who may be offered VR, at the take-up.
+            let take_up = ctx.assumptions.vr_take_up;
+            if take_up <= EPS {
+                continue;
+            }
+            let cells = &ctx.profiles[c];
+            let weights = ctx.profile_weights(i, c);
+            let people = cells.people(post);
+            let (mut eligible, mut cost, mut annual) = (0.0, 0.0, 0.0);
+            for (k, cell) in cells.cells.iter().enumerate() {
+                let person = cells.person(cell, post, people);
+                if let Some((package, _)) = ctx.vr_offer(i, c, &person) {
+                    eligible += weights[k];
+                    cost += weights[k] * package.total().pence() as f64;
+                    annual += weights[k]
+                        * ctx.annual_cost(
+                            person.annual_pay.pence() as f64,
+                            ctx.lgps_rate(c, person.lgps_member),
+                        );
+                }
+            }
+            if eligible <= EPS {
+                continue;
+            }
+            candidates.push(Candidate {
+                payback: if annual > 0.0 {
+                    cost / annual
+                } else {
+                    f64::INFINITY
+                },
+                post: i,
+                offered: take_up * eligible,
+                cost: crate::model::Money::from_pence_f64(cost / eligible * people),
+            });
+            continue;
+        }
+        let (Some(h), Some(p)) = (&post.holder, person(post)) else {
+            continue;
+        };
         let offered = if h.vr_interest {
             1.0
         } else {
             ctx.assumptions.vr_take_up
         };
-        if offered <= EPS || h.critical || service < ctx.min_service[c] as i32 {
+        if offered <= EPS || h.critical {
             continue;
         }
-        let cost = exit_cost(
-            &plan.parameters,
-            &ctx.schemes[c],
-            ctx.weeks_per_year,
-            &p,
-            ExitKind::Voluntary,
-            go_live,
-        );
-        let annual = ctx.annual_cost(p.annual_pay.pence() as f64, ctx.lgps_rate(c, h.lgps_member));
-        let payback = if annual > 0.0 {
-            cost.total().pence() as f64 / annual
-        } else {
-            f64::INFINITY
+        let Some((cost, payback)) = ctx.vr_offer(i, c, &p) else {
+            continue;
         };
-        if let PaybackLimit::Years(limit) = ctx.assumptions.vr_payback_limit
-            && payback > limit
-        {
-            continue;
-        }
         candidates.push(Candidate {
             payback,
             post: i,
@@ -313,7 +348,7 @@ fn bump(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
             post: i, offered, ..
         } in volunteers(ctx, &posts)
         {
-            let fte = clean_fte(plan.posts[i].fte);
+            let fte = post_fte(&plan.posts[i]);
             let share = offered.min((need - taken) / fte.max(EPS));
             if fte <= EPS || share <= EPS {
                 continue;
@@ -384,7 +419,7 @@ fn redeploy_and_select(ctx: &Context, pools: &mut [Pool], fates: &mut [Fate]) {
         let posts = &ctx.plan.posts;
         let is_critical = |i: usize| posts[i].holder.as_ref().is_some_and(|h| h.critical);
         // Each person is selected for what is left of them after any expected VR.
-        let left = |i: usize| (1.0 - fates[i].voluntary).max(0.0) * clean_fte(posts[i].fte);
+        let left = |i: usize| (1.0 - fates[i].voluntary).max(0.0) * post_fte(&posts[i]);
         let (mut open_fte, mut critical_fte) = (0.0, 0.0);
         for &i in &pool.filled {
             if is_critical(i) {

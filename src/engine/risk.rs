@@ -265,9 +265,16 @@ pub fn paper_draws(posts: usize) -> Option<usize> {
     (draws >= FEWEST_PAPER_DRAWS).then_some(draws)
 }
 
-/// Whether some input of the scenario (or the plan) has a range, so the papers have a run.
+/// Whether some input of the scenario (or the plan) has a range, or some post's holders are
+/// costed from a workforce profile, so the papers have a run.
 pub fn has_ranges(plan: &Plan, scenario: &Scenario) -> bool {
-    scenario.ranges.or(&plan.assumptions.ranges).any()
+    scenario.ranges.or(&plan.assumptions.ranges).any() || profiled(plan)
+}
+
+/// Whether some post is held by people the plan does not name: each draw then draws their ages
+/// and service from their council's workforce profile.
+pub fn profiled(plan: &Plan) -> bool {
+    plan.posts.iter().any(|p| p.unnamed && p.holder.is_none())
 }
 
 /// The run the papers show (the Excel workbook, the CSV tables, the slides, the board pack):
@@ -323,10 +330,15 @@ pub fn run(
     let threads = settings.threads.clamp(1, 64).min(n);
     // The plan resolved once; each draw changes only its uncertain inputs.
     let resolved = super::context::Context::new(plan, scenario);
+    let profiled = profiled(plan);
     let one = |d: usize| {
         let mut rng = generator(settings.seed, d as u64);
         let s = drawn(scenario, || unit(&mut rng));
-        let draw = Draw::of(&super::evaluate_in(&resolved.with_uncertain(&s), false));
+        let mut ctx = resolved.with_uncertain(&s);
+        if profiled {
+            ctx.profile_draw = Some(rng.next_u64());
+        }
+        let draw = Draw::of(&super::evaluate_in(&ctx, false));
         progress.fetch_add(1, Ordering::Relaxed);
         draw
     };

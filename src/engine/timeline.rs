@@ -7,8 +7,7 @@ use jiff::civil::Date;
 use super::context::Context;
 use super::dates::{add_days, days_between, epoch_day, from_epoch_day};
 use super::outcome::Timetable;
-use super::pools::{EPS, Fate, Pool, clean_fte};
-use super::rules::statutory_notice_weeks;
+use super::pools::{EPS, Fate, Pool, post_fte};
 
 /// When one person leaves (or moves).
 #[derive(Clone, Copy, Debug)]
@@ -74,10 +73,12 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         };
         let s = slot(c, ctx.post_wave(i));
         has_posts[s] = true;
+        // A group's shares are of all its people.
         if whole[i] {
-            volunteers[s] += 1;
+            volunteers[s] += whole_count(ctx, i);
         } else {
-            at_risk[s] += fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped;
+            at_risk[s] +=
+                (fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped) * ctx.people(i);
         }
     }
     let own: Vec<u32> = (0..slots)
@@ -113,9 +114,9 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) else {
             continue;
         };
-        let Some(holder) = &plan.posts[i].holder else {
+        if !plan.posts[i].is_filled() {
             continue;
-        };
+        }
         let w = ctx.post_wave(i);
         let (s, go_live) = (slot(c, w), ctx.waves[w]);
         let leaves = fate.voluntary + fate.compulsory + fate.bumped;
@@ -128,9 +129,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
             }
             continue;
         }
-        let statutory =
-            statutory_notice_weeks(&plan.parameters, holder.service_start, notices_from[s]);
-        let notice = statutory.max(holder.notice_weeks);
+        let notice = ctx.notice_weeks(i, c, notices_from[s]).unwrap_or(0);
         let date = notice_ends[s]
             .get(notice as usize)
             .copied()
@@ -145,7 +144,7 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
         first[s] = Some(first[s].map_or(date, |d| d.min(date)));
         last[s] = Some(last[s].map_or(date, |d| d.max(date)));
         if date > go_live {
-            after[s] += leaves * clean_fte(plan.posts[i].fte);
+            after[s] += leaves * post_fte(&plan.posts[i]);
         }
     }
     let waves: Vec<Vec<Timetable>> = (0..n)
@@ -268,9 +267,11 @@ fn counted_at(ctx: &Context, fates: &[Fate], whole: &[bool], nw: usize, days: &[
     let mut dated: std::collections::BTreeMap<(usize, i64), (u32, f64)> =
         std::collections::BTreeMap::new();
     for (i, fate) in fates.iter().enumerate() {
-        let (Some(c), Some(_), Some(holder)) =
-            (ctx.post_council[i], ctx.post_role[i], &plan.posts[i].holder)
-        else {
+        let (Some(c), Some(_), true) = (
+            ctx.post_council[i],
+            ctx.post_role[i],
+            plan.posts[i].is_filled(),
+        ) else {
             continue;
         };
         let share = fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped;
@@ -280,15 +281,14 @@ fn counted_at(ctx: &Context, fates: &[Fate], whole: &[bool], nw: usize, days: &[
         let w = ctx.post_wave(i);
         let s = c * nw + w;
         let from = from_epoch_day(notices_from[s]);
-        let notice = statutory_notice_weeks(&plan.parameters, holder.service_start, from)
-            .max(holder.notice_weeks);
+        let notice = ctx.notice_weeks(i, c, from).unwrap_or(0);
         let day = (notices_from[s] + 7 * i64::from(notice)).max(epoch_day(ctx.waves[w]))
             + ctx.exit_slip_days;
         let entry = dated.entry((s, day)).or_default();
         if whole[i] {
-            entry.0 += 1;
+            entry.0 += whole_count(ctx, i);
         } else {
-            entry.1 += share;
+            entry.1 += share * ctx.people(i);
         }
     }
     let mut counted = vec![0u32; days.len()];
@@ -395,14 +395,14 @@ fn by_role(
         let risk = if whole[i] {
             0.0
         } else {
-            fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped
+            (fate.voluntary + fate.compulsory + fate.redeployed + fate.bumped) * ctx.people(i)
         };
         if !whole[i] && risk <= 0.0 {
             continue;
         }
         let entry = roles[c].entry(r).or_default();
         if whole[i] {
-            entry.0 += 1;
+            entry.0 += whole_count(ctx, i);
         }
         entry.1 += risk;
     }
@@ -434,6 +434,11 @@ pub fn whole_people(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<bool> 
                 || ctx.post_role[i].is_some_and(|r| ctx.reengaged(i, pools[r].target_salary))
         })
         .collect()
+}
+
+/// The people a post proposed for dismissal whole counts: one, or a group's people rounded up.
+fn whole_count(ctx: &Context, i: usize) -> u32 {
+    (ctx.people(i) - 1e-6).max(0.0).ceil().max(1.0) as u32
 }
 
 /// `total` whole people shared in proportion to `weights` by the largest-remainder method.

@@ -4,7 +4,7 @@
 use super::context::Context;
 use super::one_offs::OneOffs;
 use super::people::Moved;
-use super::pools::{EPS, Fate, Pool, clean_fte};
+use super::pools::{EPS, Fate, Pool, post_fte};
 use super::{
     CouncilOutcome, CouncilYear, Flows, FunctionOutcome, PayMoves, RoleOutcome, costing, split,
     timeline,
@@ -82,9 +82,10 @@ pub(super) fn role_council_flows(ctx: &Context, pools: &[Pool], fates: &[Fate]) 
             continue;
         };
         let pool = &pools[r];
-        let fte = clean_fte(post.fte);
+        let fte = post_fte(post);
         let mut f = Flows::default();
-        if post.holder.is_none() {
+        let vacant = !post.is_filled();
+        if vacant {
             f.vacant = fte;
             f.vacancies_deleted = fte * pool.vacancy_share_deleted;
             f.vacancies_kept = fte - f.vacancies_deleted;
@@ -120,7 +121,7 @@ pub(super) fn share_ratios(ctx: &Context, recurring: &costing::Recurring) -> Vec
             let mut fte = vec![0.0; plan.councils.len()];
             for (i, post) in plan.posts.iter().enumerate() {
                 if let (Some(c), Some(_)) = (ctx.post_council[i], ctx.post_role[i]) {
-                    fte[c] += clean_fte(post.fte);
+                    fte[c] += post_fte(post);
                 }
             }
             fte

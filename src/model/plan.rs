@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -92,7 +92,187 @@ pub struct Council {
     /// and the disclosure letter (plan format 4).
     #[serde(default)]
     pub recognised_unions: Vec<String>,
+    /// Where on a post's pay range its pay is taken, for posts the establishment gives with a
+    /// range (plan format 9).
+    #[serde(default, skip_serializing_if = "PayPoint::is_midpoint")]
+    pub pay_point: PayPoint,
+    /// Who holds the posts whose holders the plan does not know: shares by age and length of
+    /// service, for their indicative costs (plan format 9).
+    #[serde(default, skip_serializing_if = "WorkforceProfile::is_default")]
+    pub workforce: WorkforceProfile,
 }
+
+/// Where on a pay range a post's pay is taken (docs/rules.md, "pay ranges").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum PayPoint {
+    /// Halfway between the minimum and the maximum.
+    #[default]
+    Midpoint,
+    /// The bottom of the range.
+    Minimum,
+    /// The top of the range.
+    Maximum,
+    /// A share of the way from the minimum to the maximum (0 to 1).
+    Share(f64),
+}
+
+impl PayPoint {
+    /// The default: used by serde to leave it out of the file.
+    pub fn is_midpoint(&self) -> bool {
+        *self == Self::Midpoint
+    }
+
+    /// The share of the way up the range.
+    pub fn share(self) -> f64 {
+        match self {
+            Self::Minimum => 0.0,
+            Self::Maximum => 1.0,
+            Self::Share(s) if s.is_finite() => s.clamp(0.0, 1.0),
+            Self::Midpoint | Self::Share(_) => 0.5,
+        }
+    }
+
+    /// The full-time pay at this point of `range`, to the penny.
+    pub fn pay(self, range: PayRange) -> Money {
+        let (lo, hi) = (range.minimum.pence() as f64, range.maximum.pence() as f64);
+        Money::from_pence_f64(lo + (hi - lo) * self.share())
+    }
+
+    /// In words, for the papers: "the midpoint", "30% up the range".
+    pub fn words(self) -> String {
+        match self {
+            Self::Midpoint => "the midpoint".to_owned(),
+            Self::Minimum => "the minimum".to_owned(),
+            Self::Maximum => "the maximum".to_owned(),
+            Self::Share(_) => format!("{:.0}% of the way up", self.share() * 100.0),
+        }
+    }
+}
+
+/// A published pay range, full-time a year (plan format 9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayRange {
+    /// The bottom of the range.
+    #[serde(rename = "minimum_pence")]
+    pub minimum: Money,
+    /// The top of the range.
+    #[serde(rename = "maximum_pence")]
+    pub maximum: Money,
+}
+
+/// The ages and lengths of service of a council's staff, as shares, for the posts whose holders
+/// the plan does not know (docs/rules.md, "workforce profile"). Age and service are taken as
+/// independent, with service never longer than the years since the age of 16.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkforceProfile {
+    /// Shares of people in each of [`WorkforceProfile::AGE_BANDS`].
+    pub age: [f64; 6],
+    /// Shares of people in each of [`WorkforceProfile::SERVICE_BANDS`].
+    pub service: [f64; 5],
+    /// Share of people in the LGPS.
+    pub lgps_members: f64,
+    /// A person's average contract, FTE: a group's FTE over this is its people, where the file
+    /// gives no headcount.
+    pub average_contract_fte: f64,
+    /// Where the figures come from, with its date.
+    pub source: String,
+}
+
+/// An age band: its words and the age in whole years a person in it is costed at.
+pub struct AgeBand {
+    /// "25 to 34".
+    pub label: &'static str,
+    /// The age costed.
+    pub age: u32,
+}
+
+/// A band of continuous service: its words and the complete years a person in it is costed at.
+pub struct ServiceBand {
+    /// "2 to 4 years".
+    pub label: &'static str,
+    /// The complete years costed.
+    pub years: u32,
+}
+
+impl WorkforceProfile {
+    /// The age bands, with the age each is costed at (its middle).
+    pub const AGE_BANDS: [AgeBand; 6] = [
+        AgeBand {
+            label: "16 to 24",
+            age: 21,
+        },
+        AgeBand {
+            label: "25 to 34",
+            age: 30,
+        },
+        AgeBand {
+            label: "35 to 44",
+            age: 40,
+        },
+        AgeBand {
+            label: "45 to 54",
+            age: 50,
+        },
+        AgeBand {
+            label: "55 to 64",
+            age: 60,
+        },
+        AgeBand {
+            label: "65 or over",
+            age: 66,
+        },
+    ];
+    /// The service bands, with the complete years each is costed at.
+    pub const SERVICE_BANDS: [ServiceBand; 5] = [
+        ServiceBand {
+            label: "under 2 years",
+            years: 1,
+        },
+        ServiceBand {
+            label: "2 to 4 years",
+            years: 3,
+        },
+        ServiceBand {
+            label: "5 to 9 years",
+            years: 7,
+        },
+        ServiceBand {
+            label: "10 to 19 years",
+            years: 14,
+        },
+        ServiceBand {
+            label: "20 years or more",
+            years: 25,
+        },
+    ];
+
+    /// The default: used by serde to leave it out of the file.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Default for WorkforceProfile {
+    /// Published figures: ages from Wiltshire Council's Employment monitoring report 2022-23
+    /// (headcount by age band); service from a steady workforce at the LGA's benchmark labour
+    /// turnover of 13.5% a year (the share still in post after n years is 0.865^n); the average
+    /// contract from ONS's Quarterly Public Sector Employment Survey, England local government
+    /// Q3 2020 (1,016,100 FTE over 1,354,700 people, as the LGA's workforce summary of March
+    /// 2021 gives it); every holder taken as an LGPS member, the cautious choice (docs/rules.md).
+    fn default() -> Self {
+        Self {
+            age: [0.072, 0.164, 0.228, 0.264, 0.224, 0.048],
+            service: [0.252, 0.264, 0.250, 0.179, 0.055],
+            lgps_members: 1.0,
+            average_contract_fte: 0.75,
+            source: DEFAULT_PROFILE_SOURCE.to_owned(),
+        }
+    }
+}
+
+/// The default profile's source, shown beside it.
+pub const DEFAULT_PROFILE_SOURCE: &str = "Ages: Wiltshire Council, Employment monitoring report 2022-23. Service: a steady workforce at the LGA benchmark turnover of 13.5% a year. Average contract 0.75 FTE: ONS Quarterly Public Sector Employment Survey, England local government, Q3 2020. Every holder taken as an LGPS member (cautious).";
 
 /// A council's redundancy compensation scheme under the 2006 discretionary regulations.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,6 +334,10 @@ pub struct Role {
     pub target_fte: f64,
     /// What the role pays in the target structure.
     pub pay: TargetPay,
+    /// The target is today's FTE, as an import left it: nobody has set it yet, and the next
+    /// import moves it to the role's FTE then (plan format 9).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub target_from_establishment: bool,
 }
 
 /// The target salary of a role: a figure, or a rule over the current salaries mapped to it.
@@ -185,13 +369,39 @@ pub struct Post {
     /// Grade, e.g. "Grade 7" or "SCP 25".
     #[serde(default)]
     pub grade: String,
-    /// Full-time equivalent, more than 0 and at most 1.
+    /// Full-time equivalent, more than 0 and at most 1 (a group's, more than 0).
     pub fte: f64,
-    /// Full-time annual salary of the grade point.
+    /// Full-time annual salary of the grade point (with a pay range, the council's point on it).
     #[serde(rename = "salary_pence")]
     pub salary: Money,
-    /// The person in the post, or `None` for a vacancy.
+    /// The person in the post, or `None` for a vacancy or a post whose holders are unnamed.
     pub holder: Option<Postholder>,
+    /// The post is filled by people the plan does not know (a published or grouped
+    /// establishment): `holder` is `None` and their costs come from the council's workforce
+    /// profile (plan format 9).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unnamed: bool,
+    /// The row is a group of posts, as the file gave it (plan format 9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// The pay range the file gave (plan format 9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_range: Option<PayRange>,
+}
+
+impl Post {
+    /// Whether someone holds the post, named or not.
+    pub fn is_filled(&self) -> bool {
+        self.holder.is_some() || self.unnamed
+    }
+}
+
+/// A row of several posts at one grade, title and pay (plan format 9).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The people in it, where the file says; else its FTE over the council's average contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headcount: Option<f64>,
 }
 
 /// The person in a filled post.

@@ -24,6 +24,8 @@ pub fn council(id: &str, lgps: f64, scheme: RedundancyScheme) -> Council {
         cost_share_weight: 1.0,
         assumed: false,
         recognised_unions: Vec::new(),
+        pay_point: merger_planner::model::PayPoint::Midpoint,
+        workforce: merger_planner::model::WorkforceProfile::default(),
     }
 }
 
@@ -35,6 +37,7 @@ pub fn role(id: &str, function: &str, target_fte: f64, pay: TargetPay) -> Role {
         title: id.to_owned(),
         target_fte,
         pay,
+        target_from_establishment: false,
     }
 }
 
@@ -64,6 +67,9 @@ pub fn post(id: &str, council: &str, role: &str, salary: i64, holder: Option<Pos
         fte: 1.0,
         salary: Money::pounds(salary),
         holder,
+        unnamed: false,
+        group: None,
+        pay_range: None,
     }
 }
 

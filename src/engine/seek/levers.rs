@@ -5,7 +5,7 @@ use super::{Goal, MOST_SETS, TINY, with_targets};
 use crate::engine::context::Context;
 use crate::engine::outcome::Outcome;
 use crate::engine::pools::Pool;
-use crate::engine::pools::clean_fte;
+use crate::engine::pools::post_fte;
 use crate::model::Plan;
 use crate::model::Scenario;
 
@@ -179,17 +179,10 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
     let target = pool.target_salary as f64;
     let end = |i: usize, member: bool| {
         let c = ctx.post_council[i].unwrap_or(0);
-        ctx.annual_cost(
-            target * clean_fte(plan.posts[i].fte),
-            ctx.lgps_rate(c, member),
-        ) / 100.0
+        ctx.annual_cost(target * post_fte(&plan.posts[i]), ctx.lgps_rate(c, member)) / 100.0
     };
     let protection_years = ctx.assumptions.protection_factor();
-    let vacant: f64 = pool
-        .vacant
-        .iter()
-        .map(|&i| clean_fte(plan.posts[i].fte))
-        .sum();
+    let vacant: f64 = pool.vacant.iter().map(|&i| post_fte(&plan.posts[i])).sum();
     let vacant_saving = if vacant > TINY {
         pool.vacant.iter().map(|&i| end(i, true)).sum::<f64>() / vacant
     } else {
@@ -200,33 +193,35 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
         .iter()
         .filter_map(|&i| {
             let post = &plan.posts[i];
-            let h = post.holder.as_ref()?;
+            if !post.is_filled() {
+                return None;
+            }
             let c = ctx.post_council[i]?;
-            let person = crate::engine::pools::person(post)?;
-            let package = crate::engine::rules::exit_cost(
-                &plan.parameters,
-                &ctx.schemes[c],
-                ctx.weeks_per_year,
-                &person,
+            let (critical, member) = post
+                .holder
+                .as_ref()
+                .map_or((false, post.unnamed), |h| (h.critical, h.lgps_member));
+            let package = ctx.exit_of(
+                i,
+                c,
                 crate::engine::rules::ExitKind::Compulsory,
                 ctx.post_go_live(i),
-            );
+            )?;
             // Redeployed, equally likely to take any open FTE, protected for the drop in pay.
             let salary = post.salary.pence().max(0) as f64;
             let (weight, drop) = open.iter().fold((0.0, 0.0), |(w, d), (pay, fte)| {
                 (w + fte, d + fte * (salary - pay).max(0.0))
             });
             let loss = if weight > TINY { drop / weight } else { 0.0 };
-            let fte = clean_fte(post.fte);
-            let yearly =
-                ctx.protected_cost(salary * fte, loss * fte, ctx.lgps_rate(c, h.lgps_member));
+            let fte = post_fte(post);
+            let yearly = ctx.protected_cost(salary * fte, loss * fte, ctx.lgps_rate(c, member));
             Some(Member {
                 post: i,
                 fte,
-                critical: h.critical,
+                critical,
                 compulsory: package.total().as_pounds(),
                 protection: yearly * protection_years / 100.0,
-                end: end(i, h.lgps_member),
+                end: end(i, member),
             })
         })
         .collect();
@@ -241,7 +236,7 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
         .iter()
         .filter(|c| c.offered >= 1.0)
         .map(|c| {
-            let fte = clean_fte(plan.posts[c.post].fte);
+            let fte = post_fte(&plan.posts[c.post]);
             (c.post, fte, c.cost.as_pounds())
         })
         .filter(|c| c.1 > TINY)

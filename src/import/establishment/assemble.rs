@@ -156,6 +156,8 @@ pub(super) fn assemble(
                     cost_share_weight: 1.0,
                     assumed: true,
                     recognised_unions: Vec::new(),
+                    pay_point: crate::model::PayPoint::Midpoint,
+                    workforce: crate::model::WorkforceProfile::default(),
                 });
                 touched.push(CouncilSummary {
                     name: d.council.trim().to_owned(),
@@ -213,6 +215,7 @@ pub(super) fn assemble(
                 function: function.clone(),
                 title: role_title.clone(),
                 target_fte: 0.0,
+                target_from_establishment: false,
                 pay: TargetPay::HarmoniseHighest,
             });
             new_role_fte.insert(id.clone(), 0.0);

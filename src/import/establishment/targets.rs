@@ -171,6 +171,7 @@ pub(super) fn set_target(
             function: function.to_owned(),
             title,
             target_fte,
+            target_from_establishment: false,
             pay,
         });
         return;

@@ -145,7 +145,9 @@ pub(super) fn check_posts(c: &mut Checker, plan: &Plan) {
                 }
             }
         }
-        if !(post.fte.is_finite() && post.fte > 0.0 && post.fte <= 1.0) {
+        if post.group.is_some() {
+            check_group(c, &at(), post);
+        } else if !(post.fte.is_finite() && post.fte > 0.0 && post.fte <= 1.0) {
             c.error(
                 &at(),
                 "fte",
@@ -164,7 +166,7 @@ pub(super) fn check_posts(c: &mut Checker, plan: &Plan) {
                     post.salary
                 ),
             );
-        } else if post.salary.pence() < 0 || (post.holder.is_some() && post.salary.pence() == 0) {
+        } else if post.salary.pence() < 0 || (post.is_filled() && post.salary.pence() == 0) {
             c.error(
                 &at(),
                 "salary",
@@ -178,7 +180,15 @@ pub(super) fn check_posts(c: &mut Checker, plan: &Plan) {
         }
         if let Some(h) = &post.holder {
             check_holder(c, &at, h, start);
+            if post.unnamed {
+                c.error(
+                    &at(),
+                    "unnamed",
+                    "the post has a named holder but is marked as held by people the plan does not name; clear one".to_owned(),
+                );
+            }
         }
+        check_pay_range(c, &at(), post);
     }
     for role in &plan.roles {
         if role_has_posts.contains(role.id.as_str()) || role.target_fte <= 0.0 {
@@ -200,6 +210,59 @@ pub(super) fn check_posts(c: &mut Checker, plan: &Plan) {
 /// The most a salary, quote or package can sensibly be: larger figures are typing errors, and
 /// keeping below them keeps every sum far from overflow.
 pub(super) const MOST_PAY: Money = Money::pounds(10_000_000);
+
+/// A group of posts: its FTE, its headcount, no named holder.
+fn check_group(c: &mut Checker, at: &Location, post: &crate::model::Post) {
+    let Some(group) = post.group else { return };
+    if !(post.fte.is_finite() && post.fte > 0.0 && post.fte <= MOST_GROUP_FTE) {
+        c.error(
+            at,
+            "fte",
+            format!(
+                "a group of posts has FTE {}; enter its FTE, more than 0 and at most 100,000",
+                post.fte
+            ),
+        );
+    }
+    if let Some(h) = group.headcount
+        && !(h.is_finite() && h > 0.0 && h >= post.fte - 1e-9)
+    {
+        c.error(
+            at,
+            "group",
+            format!(
+                "a group of {} FTE has a headcount of {h}; enter at least as many people as its FTE",
+                post.fte
+            ),
+        );
+    }
+    if post.holder.is_some() {
+        c.error(
+            at,
+            "holder",
+            "a group of posts has one named holder; split it into posts, or leave its holders unnamed".to_owned(),
+        );
+    }
+}
+
+/// A pay range that runs from its minimum up to its maximum.
+fn check_pay_range(c: &mut Checker, at: &Location, post: &crate::model::Post) {
+    if let Some(range) = post.pay_range
+        && (range.minimum.pence() < 0 || range.minimum > range.maximum)
+    {
+        c.error(
+            at,
+            "pay_range",
+            format!(
+                "pay range {} to {} runs backwards or below zero; enter the minimum then the maximum",
+                range.minimum, range.maximum
+            ),
+        );
+    }
+}
+
+/// The most FTE one group of posts may hold.
+const MOST_GROUP_FTE: f64 = 100_000.0;
 
 pub(super) fn check_holder(
     c: &mut Checker,
