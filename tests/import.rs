@@ -1041,7 +1041,7 @@ fn a_target_structure_updates_roles_names_new_ones_and_refuses_a_role_twice() {
     let changes: Vec<String> = checked.changes.iter().map(ToString::to_string).collect();
     assert!(
         changes.contains(
-            &"HR: role HR Advisor changed: target FTE 1.6 to 1; pay highest to average".to_owned()
+            &"HR: role HR Advisor changed: target FTE 1.6 to 1; pay today to average".to_owned()
         ),
         "{changes:#?}"
     );

@@ -378,6 +378,16 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// The full-time salary post `i` (in role `r`) is paid in the single service, pence: its
+    /// role's target salary, or its own where the role keeps today's pay.
+    pub fn target_salary_of(&self, i: usize, r: usize, role_salary: i64) -> i64 {
+        if self.target_pay[r] == crate::model::TargetPay::Today {
+            self.plan.posts[i].salary.pence().max(0)
+        } else {
+            role_salary
+        }
+    }
+
     /// The notice, in weeks, of post `i`'s holder when notice is given on `from`: the longer of
     /// statutory and contractual; for unnamed holders, the statutory notice at the profile's
     /// mean service.

@@ -24,6 +24,8 @@ pub struct Recurring {
     pub function_council_baseline: Vec<Vec<i64>>,
     /// Baseline cost per council, pence.
     pub council_baseline: Vec<i64>,
+    /// Salaries today before on-costs per council (each post's salary x FTE), pence.
+    pub council_salaries: Vec<i64>,
     /// Full-year cost today per post, pence (0 for posts the engine skips).
     pub post_baseline: Vec<i64>,
     /// The bridge from today's cost to the target cost.
@@ -49,6 +51,7 @@ struct Partial {
     role_target: Vec<i64>,
     function_council_baseline: Vec<Vec<i64>>,
     council_baseline: Vec<i64>,
+    council_salaries: Vec<i64>,
     post_baseline: Vec<i64>,
     double_running: Vec<i64>,
     starts: Starts,
@@ -77,6 +80,7 @@ impl Partial {
             add(a, b);
         }
         add(&mut self.council_baseline, &o.council_baseline);
+        add(&mut self.council_salaries, &o.council_salaries);
         add(&mut self.double_running, &o.double_running);
         self.post_baseline.extend(o.post_baseline);
         for (date, amount) in o.starts.finish() {
@@ -111,6 +115,7 @@ fn cost_posts(
         role_target: vec![0; plan.roles.len()],
         function_council_baseline: vec![vec![0; nc]; nf],
         council_baseline: vec![0; nc],
+        council_salaries: vec![0; nc],
         post_baseline: vec![0; range.len()],
         double_running: vec![0; nc],
         starts: Starts::default(),
@@ -138,7 +143,8 @@ fn cost_posts(
         // Vacancies are budgeted with LGPS contributions, as councils budget them.
         let rate = ctx.lgps_rate(c, post.holder.as_ref().is_none_or(|h| h.lgps_member));
         let base = round(ctx.annual_cost(post.salary.pence().max(0) as f64 * fte, rate));
-        let end = round(ctx.annual_cost(pool.target_salary as f64 * fte, rate));
+        let target_salary = ctx.target_salary_of(i, role, pool.target_salary);
+        let end = round(ctx.annual_cost(target_salary as f64 * fte, rate));
         // Today's and the target's kept share are rounded the same way (the whole post less
         // the rounded shares that leave), so unchanged pay harmonises to exactly nothing.
         let share = |fraction: f64, whole: i64| round(fraction * whole as f64);
@@ -146,6 +152,7 @@ fn cost_posts(
         r.role_baseline[role] += base;
         r.function_council_baseline[f][c] += base;
         r.council_baseline[c] += base;
+        r.council_salaries[c] += round(post.salary.pence().max(0) as f64 * fte);
         let vacant = !post.is_filled();
         let (keep_base, keep_end) = if vacant {
             let q = pool.vacancy_share_deleted;
@@ -182,14 +189,13 @@ fn cost_posts(
         let cut = if keep_end == 0 {
             0.0
         } else {
-            ctx.pay_cut(i, pool.target_salary)
+            ctx.pay_cut(i, target_salary)
         };
         let keep_end = if cut == 0.0 {
             keep_end
         } else {
             let fate = fates[i];
-            let new_end =
-                round(ctx.annual_cost(pool.target_salary as f64 * (1.0 - cut) * fte, rate));
+            let new_end = round(ctx.annual_cost(target_salary as f64 * (1.0 - cut) * fte, rate));
             let keep_new = new_end
                 - share(fate.voluntary, new_end)
                 - share(fate.redeployed, new_end)
@@ -224,6 +230,7 @@ pub fn recurring(
         role_target: p.role_target,
         function_council_baseline: p.function_council_baseline,
         council_baseline: p.council_baseline,
+        council_salaries: p.council_salaries,
         post_baseline: p.post_baseline,
         waterfall: Waterfall::default(),
         starts: BTreeMap::new(),

@@ -76,7 +76,7 @@ fn profile_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
         out.push(Flag {
             kind: FlagKind::AssumedWorkforceProfile,
             message: format!(
-                "{}: {} ({} FTE) held by people the plan does not name; their exit costs ({}) are indicative, expected over the council's workforce profile{}. Import the named establishment when it is shared",
+                "{}: {} ({} FTE) held by people the plan does not name: their exit costs ({}) are indicative, expected over the council's workforce profile. Import the named establishment when it is shared.{}",
                 council.name,
                 crate::format::plural(posts, "post"),
                 crate::format::fte(fte),
@@ -84,7 +84,7 @@ fn profile_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
                 if source.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({source})")
+                    format!(" Profile: {source}")
                 }
             ),
             council: Some(c),

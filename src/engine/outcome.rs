@@ -188,6 +188,8 @@ pub struct CouncilOutcome {
     pub share_ratio: f64,
     /// Full-year cost of its posts today.
     pub baseline_cost: Money,
+    /// Its posts' salaries today before on-costs (each salary x FTE, filled and vacant).
+    pub salary_cost: Money,
     /// Its share of the target structure's cost.
     pub cost_share: Money,
     /// Baseline − its share.

@@ -77,7 +77,7 @@ pub(super) fn harmonised(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<M
             council: c,
             role: r,
             today: post.salary.pence().max(0) as f64 * kept,
-            after: pools[r].target_salary as f64 * kept,
+            after: ctx.target_salary_of(i, r, pools[r].target_salary) as f64 * kept,
             lgps_rate,
         });
     }

@@ -179,7 +179,8 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
         TargetPay::Salary(s) => s.pence().max(0),
         TargetPay::HarmoniseHighest => salaries.map(|(s, _)| s).max().unwrap_or(0),
         TargetPay::HarmoniseLowest => salaries.map(|(s, _)| s).min().unwrap_or(0),
-        TargetPay::HarmoniseAverage => {
+        // Posts keep their own pay; open and new posts are priced at the average.
+        TargetPay::HarmoniseAverage | TargetPay::Today => {
             let (sum, fte) = salaries.fold((0.0, 0.0), |(a, f), (s, w)| (a + s as f64 * w, f + w));
             if fte > EPS {
                 (sum / fte).round() as i64

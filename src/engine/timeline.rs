@@ -431,7 +431,9 @@ pub fn whole_people(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Vec<bool> 
         .enumerate()
         .map(|(i, fate)| {
             fate.voluntary + fate.bumped >= 1.0 - EPS
-                || ctx.post_role[i].is_some_and(|r| ctx.reengaged(i, pools[r].target_salary))
+                || ctx.post_role[i].is_some_and(|r| {
+                    ctx.reengaged(i, ctx.target_salary_of(i, r, pools[r].target_salary))
+                })
         })
         .collect()
 }

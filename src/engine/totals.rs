@@ -279,6 +279,7 @@ pub(super) fn council_outcomes(
                 flows,
                 share_ratio: ratios.get(c).copied().unwrap_or(0.0),
                 baseline_cost: Money(recurring.council_baseline[c]),
+                salary_cost: Money(recurring.council_salaries[c]),
                 cost_share,
                 recurring_saving: saving,
                 // Its part of every year's one-off costs: the split of the whole, rounded once.

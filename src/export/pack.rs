@@ -194,7 +194,7 @@ pub fn board_pack_with(
     });
     let summary = options.anonymised.then(|| &all[0]);
     page_with(&mut document, &mut |s| {
-        headline_page(s, &regular, &bold, &o, summary);
+        headline_page(s, &regular, &bold, plan, &o, summary);
     });
     for (chart, slide) in slides.iter().zip(images) {
         let image = match slide {
@@ -452,11 +452,12 @@ fn headline_page(
     surface: &mut Surface<'_>,
     regular: &Face,
     bold: &Face,
+    plan: &crate::model::Plan,
     o: &engine::Outcome,
     summary: Option<&Table>,
 ) {
     heading(surface, bold, "Headline figures");
-    let (figures, lines) = headline_words(o, summary);
+    let (figures, lines) = headline_words(plan, o, summary);
     let column = (PAGE.0 - 2.0 * MARGIN) / 3.0;
     for (i, (label, value)) in figures.iter().enumerate() {
         let x = MARGIN + column * (i % 3) as f32;
@@ -480,9 +481,10 @@ fn headline_page(
 /// as people read it (never "-0.0"). With an anonymised release's `summary`, a figure it hides
 /// says so, and a sentence that would give one away is left out.
 fn headline_words(
+    plan: &crate::model::Plan,
     o: &engine::Outcome,
     summary: Option<&Table>,
-) -> (Vec<(&'static str, String)>, Vec<String>) {
+) -> (Vec<(String, String)>, Vec<String>) {
     use crate::format::fte;
     // What the summary shows for its row `label` where it hides it.
     let hidden = |label: &str| {
@@ -538,6 +540,18 @@ fn headline_words(
             ),
         ),
     ];
+    // A one-off cost that rests on workforce profiles says so beside it.
+    let figures: Vec<(String, String)> = figures
+        .into_iter()
+        .map(|(label, value)| {
+            let label = if label == "One-off cost" {
+                crate::figures::words::marked(plan, label)
+            } else {
+                label.to_owned()
+            };
+            (label, value)
+        })
+        .collect();
     let f = &t.flows;
     let mut lines = Vec::new();
     let flows = [
@@ -570,6 +584,7 @@ fn headline_words(
     }
     lines.push(o.assumptions.split_sentence());
     lines.push(o.assumptions.protection_sentence().to_owned());
+    lines.extend(crate::figures::words::profile_note(plan));
     if summary.is_some() {
         lines.push(
             "Anonymised: a figure that describes fewer than 5 people, or would give one away, says \"fewer than 5\" or \"not shown\"; the Summary's note says how many."
@@ -708,11 +723,11 @@ mod tests {
             },
         );
         let o = crate::engine::evaluate_base(&plan);
-        let (figures, lines) = super::headline_words(&o, None);
+        let (figures, lines) = super::headline_words(&plan, &o, None);
         for (label, value) in &figures {
             assert!(!value.contains("-0.0"), "{label}: {value}");
         }
-        assert_eq!(figures[1], ("Target FTE", "0.0".to_owned()));
+        assert_eq!(figures[1], ("Target FTE".to_owned(), "0.0".to_owned()));
         for line in &lines {
             assert!(!line.contains("-0.0"), "{line}");
         }
@@ -740,7 +755,7 @@ mod tests {
                         && matches!(r[1], Cell::Suppressed | Cell::Withheld)
                 })
             };
-            let (figures, lines) = super::headline_words(&o, Some(summary));
+            let (figures, lines) = super::headline_words(&plan, &o, Some(summary));
             if hides("Voluntary redundancy, FTE") {
                 found += 1;
                 assert!(

@@ -114,7 +114,19 @@ impl LeaverColumn {
         let counted = p.counted();
         let text = |s: &str| Cell::Text(s.to_owned());
         match self {
-            Self::Post => text(&plan.posts[p.post].id),
+            // Unnamed holders' figures are expected values over a workforce profile.
+            Self::Post => {
+                let post = &plan.posts[p.post];
+                if post.unnamed && post.holder.is_none() {
+                    text(&format!(
+                        "{} ({})",
+                        post.id,
+                        crate::figures::words::INDICATIVE
+                    ))
+                } else {
+                    text(&post.id)
+                }
+            }
             Self::Council => o.councils.get(p.council).map_or(Cell::Empty, |c| {
                 text(if c.short_name.is_empty() {
                     &c.name

@@ -80,3 +80,65 @@ pub fn money_change(x: f64) -> String {
         m
     }
 }
+
+/// What a figure that rests on a workforce profile is called beside it.
+pub const INDICATIVE: &str = "indicative";
+
+/// Whether the plan's exit costs rest on workforce profiles: some post's holders are not named.
+pub fn rests_on_profile(plan: &Plan) -> bool {
+    crate::engine::risk::profiled(plan)
+}
+
+/// A figure's words with "(indicative)" after them when the plan's exit costs rest on
+/// workforce profiles.
+pub fn marked(plan: &Plan, text: &str) -> String {
+    if rests_on_profile(plan) {
+        format!("{text} ({INDICATIVE})")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The sentence the papers print where exit costs rest on workforce profiles (some posts'
+/// holders are not named), with each council's point on its pay ranges where it has them; none
+/// for a plan of named people and set salaries.
+pub fn profile_note(plan: &Plan) -> Option<String> {
+    let (mut posts, mut fte) = (0usize, 0.0);
+    for p in plan
+        .posts
+        .iter()
+        .filter(|p| p.unnamed && p.holder.is_none())
+    {
+        posts += 1;
+        fte += if p.fte.is_finite() {
+            p.fte.max(0.0)
+        } else {
+            0.0
+        };
+    }
+    let ranged: Vec<String> = plan
+        .councils
+        .iter()
+        .filter(|c| {
+            plan.posts
+                .iter()
+                .any(|p| p.council == c.id && p.pay_range.is_some())
+        })
+        .map(|c| format!("{}, {}", c.name, c.pay_point.words()))
+        .collect();
+    let mut out = Vec::new();
+    if posts > 0 {
+        out.push(format!(
+            "Indicative: {} ({} FTE) held by people the plan does not name. Their ages and length of service come from each council's workforce profile, so their redundancy pay, pension strain and notice are expected values, with the range the uncertainty run gives.",
+            crate::format::plural(posts, "post"),
+            crate::format::fte(fte)
+        ));
+    }
+    if !ranged.is_empty() {
+        out.push(format!(
+            "Posts published with a pay range are paid at a point on it: {}.",
+            ranged.join("; ")
+        ));
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}

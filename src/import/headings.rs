@@ -28,6 +28,12 @@ pub enum Field {
     Fte,
     /// Full-time annual salary.
     Salary,
+    /// The bottom of the pay range (a published establishment).
+    PayMinimum,
+    /// The top of the pay range.
+    PayMaximum,
+    /// The people a row of several posts holds.
+    Headcount,
     /// Vacant (yes = vacant) or a status (Filled/Vacant).
     Vacant,
     /// Filled (yes = filled).
@@ -82,6 +88,9 @@ impl ImportKind {
                 Field::Grade,
                 Field::Fte,
                 Field::Salary,
+                Field::PayMinimum,
+                Field::PayMaximum,
+                Field::Headcount,
                 Field::Vacant,
                 Field::Filled,
                 Field::DateOfBirth,
@@ -134,6 +143,9 @@ impl Field {
             Self::Grade => "Grade",
             Self::Fte => "FTE",
             Self::Salary => "Salary",
+            Self::PayMinimum => "Pay range minimum",
+            Self::PayMaximum => "Pay range maximum",
+            Self::Headcount => "Headcount",
             Self::Vacant => "Vacant or status",
             Self::Filled => "Filled",
             Self::DateOfBirth => "Date of birth",
@@ -163,6 +175,9 @@ impl Field {
             Self::Grade => "grade",
             Self::Fte => "fte",
             Self::Salary => "salary",
+            Self::PayMinimum => "pay_minimum",
+            Self::PayMaximum => "pay_maximum",
+            Self::Headcount => "headcount",
             Self::Vacant => "vacant",
             Self::Filled => "filled",
             Self::DateOfBirth => "date_of_birth",
@@ -212,6 +227,7 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "employer",
             "organisation",
             "organization",
+            "organisation name",
             "company",
             "local authority",
         ],
@@ -231,6 +247,9 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "cost center",
             "cost centre name",
             "section",
+            "professional occupational group",
+            "profession",
+            "unit",
         ],
     ),
     (
@@ -258,6 +277,8 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "establishment id",
             "post code id",
             "postid",
+            "post unique reference",
+            "unique reference",
         ],
     ),
     (
@@ -273,6 +294,7 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "post name",
             "position",
             "substantive job title",
+            "generic job title",
         ],
     ),
     (
@@ -288,6 +310,7 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "pay band",
             "grade scale",
             "salary grade",
+            "grade or equivalent",
         ],
     ),
     (
@@ -316,6 +339,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "percentage",
             "fte %",
             "% fte",
+            "number of posts in fte",
+            "posts in fte",
+            "number of posts fte",
+            "fte of posts",
         ],
     ),
     (
@@ -335,6 +362,62 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "salary fte annual",
             "actual salary",
             "salary £",
+        ],
+    ),
+    (
+        Field::PayMinimum,
+        &[
+            "payscale minimum £",
+            "payscale minimum",
+            "pay scale minimum £",
+            "pay scale minimum",
+            "actual pay floor £",
+            "actual pay floor",
+            "pay floor",
+            "pay range minimum",
+            "minimum salary",
+            "salary minimum",
+            "min salary",
+            "scale minimum",
+            "pay band minimum",
+            "pay minimum",
+            "salary range from",
+            "salary from",
+        ],
+    ),
+    (
+        Field::PayMaximum,
+        &[
+            "payscale maximum £",
+            "payscale maximum",
+            "pay scale maximum £",
+            "pay scale maximum",
+            "actual pay ceiling £",
+            "actual pay ceiling",
+            "pay ceiling",
+            "pay range maximum",
+            "maximum salary",
+            "salary maximum",
+            "max salary",
+            "scale maximum",
+            "pay band maximum",
+            "pay maximum",
+            "salary range to",
+            "salary to",
+        ],
+    ),
+    (
+        Field::Headcount,
+        &[
+            "headcount",
+            "head count",
+            "number of people",
+            "number of staff",
+            "staff in post",
+            "people in post",
+            "number in post",
+            "number of posts",
+            "posts",
         ],
     ),
     (
@@ -491,6 +574,16 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// Headings the published organogram returns have that look like a field and are not one
+/// ("Salary Cost of Reports" is the pay of a senior post's team, not the post's salary).
+const NOT_FIELDS: &[&str] = &[
+    "salary cost of reports £",
+    "salary cost of reports",
+    "reporting senior post",
+    "parent department",
+    "reports to senior post",
+];
+
 /// Headings of personal data that is never imported.
 const PRIVATE: &[&str] = &[
     "employee number",
@@ -551,6 +644,12 @@ pub fn normalise(heading: &str) -> String {
 /// The guess for one heading: its use, how good a match (lower is better) and why.
 pub fn guess_heading(heading: &str, kind: ImportKind) -> Option<(Use, usize, String)> {
     let n = normalise(heading);
+    // "Payscale Minimum (£)" as published, and as a file read in the wrong encoding writes its
+    // pound sign ("(Â£)"): the sign says nothing of the field.
+    let n = ["â£", "£"]
+        .iter()
+        .find_map(|sign| n.strip_suffix(sign))
+        .map_or(n.clone(), |rest| rest.trim_end().to_owned());
     if n.is_empty() {
         return None;
     }
@@ -565,6 +664,9 @@ pub fn guess_heading(heading: &str, kind: ImportKind) -> Option<(Use, usize, Str
         if n == field.heading().replace('_', " ") {
             return Some((Use::Field(*field), 0, why));
         }
+    }
+    if NOT_FIELDS.contains(&n.as_str()) {
+        return None;
     }
     if PRIVATE.contains(&n.as_str()) {
         return Some((

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use super::headings::{Field, ImportKind};
 
 /// The example rows, one string a column in [`fields`] order.
-const ROWS: [[&str; 16]; 4] = [
+const ROWS: [[&str; 19]; 4] = [
     [
         "Borough of Poole",
         "Finance",
@@ -18,6 +18,9 @@ const ROWS: [[&str; 16]; 4] = [
         "G8",
         "1",
         "36000",
+        "",
+        "",
+        "",
         "no",
         "1970-05-01",
         "1995-09-01",
@@ -36,6 +39,9 @@ const ROWS: [[&str; 16]; 4] = [
         "CO",
         "1",
         "82000",
+        "",
+        "",
+        "",
         "no",
         "1966-01-01",
         "1999-01-01",
@@ -54,6 +60,9 @@ const ROWS: [[&str; 16]; 4] = [
         "G5",
         "0.5",
         "26000",
+        "",
+        "",
+        "",
         "no",
         "1990-07-12",
         "2015-04-01",
@@ -72,6 +81,9 @@ const ROWS: [[&str; 16]; 4] = [
         "G8",
         "1",
         "36000",
+        "",
+        "",
+        "",
         "yes",
         "",
         "",
@@ -157,6 +169,9 @@ fn note(field: Field) -> &'static str {
         Field::Grade => "Grade or scale point",
         Field::Fte => "1 for full time, 0.5 for half (or weekly hours, or a percentage)",
         Field::Salary => "Full-time annual salary of the grade point",
+        Field::PayMinimum => "Instead of a salary: the bottom of the pay range",
+        Field::PayMaximum => "Instead of a salary: the top of the pay range",
+        Field::Headcount => "A row of several posts: the people it counts (blank: estimated)",
         Field::Vacant => "yes for a vacancy (or Filled/Vacant)",
         Field::Filled => "Leave blank when the vacant column is used",
         Field::DateOfBirth => "Filled posts: DD/MM/YYYY or YYYY-MM-DD",
@@ -194,7 +209,20 @@ fn post_row(plan: &crate::model::Plan, post: &crate::model::Post) -> Vec<String>
             Field::Grade => post.grade.clone(),
             Field::Fte => format!("{}", post.fte),
             Field::Salary => format!("{:.2}", post.salary.as_pounds()),
-            Field::Vacant => yes(holder.is_none()),
+            Field::PayMinimum => post
+                .pay_range
+                .map(|r| format!("{:.2}", r.minimum.as_pounds()))
+                .unwrap_or_default(),
+            Field::PayMaximum => post
+                .pay_range
+                .map(|r| format!("{:.2}", r.maximum.as_pounds()))
+                .unwrap_or_default(),
+            Field::Headcount => post
+                .group
+                .and_then(|g| g.headcount)
+                .map(|h| format!("{h}"))
+                .unwrap_or_default(),
+            Field::Vacant => yes(!post.is_filled()),
             Field::DateOfBirth => holder
                 .map(|h| h.date_of_birth.to_string())
                 .unwrap_or_default(),

@@ -261,6 +261,74 @@ pub fn fte(cell: &Cell, unit: FteUnit, full_time_hours: f64) -> Result<f64, Refu
     })
 }
 
+/// The FTE of a row that may count several posts: a number more than 0, at most 100,000.
+pub fn posts_fte(cell: &Cell) -> Result<f64, Refusal> {
+    let raw = cell.display();
+    let n = match cell {
+        Cell::Number(n) => Some(*n),
+        _ => raw.trim().replace(',', "").parse::<f64>().ok(),
+    };
+    match n {
+        Some(n) if n.is_finite() && n > 0.0 && n <= 100_000.0 => Ok(n),
+        _ => Err(format!(
+            "'{raw}' is not an FTE of posts; write the posts' FTE, more than 0 (4.5 for four full-time posts and a half)"
+        )),
+    }
+}
+
+/// A row's headcount: blank for none, else a number of people more than 0.
+pub fn headcount(cell: &Cell) -> Result<Option<f64>, Refusal> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let raw = cell.display();
+    let n = match cell {
+        Cell::Number(n) => Some(*n),
+        _ => raw.trim().replace(',', "").parse::<f64>().ok(),
+    };
+    match n {
+        Some(n) if n.is_finite() && n > 0.0 && n <= 100_000.0 => Ok(Some(n)),
+        _ => Err(format!(
+            "'{raw}' is not a number of people; write how many people the row counts, or leave it blank"
+        )),
+    }
+}
+
+/// Money that may be left blank (a pay range's end).
+pub fn optional_money(cell: &Cell) -> Result<Option<Money>, Refusal> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let m = money(cell)?;
+    if m.pence() > 0 {
+        Ok(Some(m))
+    } else {
+        Err(format!(
+            "{m} must be more than zero; enter the full-time annual pay"
+        ))
+    }
+}
+
+/// What a published return's name column says of the post: "Vacant" (or "Vacancy") marks a
+/// vacancy, "Eliminated" a post that no longer exists; a name, "N/A" or "N/D" (not disclosed)
+/// says nothing (the post is filled).
+pub fn name_says(cell: &Cell) -> Option<NameSays> {
+    match words(&cell.display()).as_str() {
+        "vacant" | "vacancy" | "vacant post" => Some(NameSays::Vacant),
+        "eliminated" | "post eliminated" => Some(NameSays::Eliminated),
+        _ => None,
+    }
+}
+
+/// What a name column can say of a post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameSays {
+    /// The post is vacant.
+    Vacant,
+    /// The post no longer exists.
+    Eliminated,
+}
+
 /// Money as 32500, £32,500.00, 32,500.5 or a spreadsheet number; "p.a." and "pa" are allowed.
 pub fn money(cell: &Cell) -> Result<Money, Refusal> {
     let parsed = match cell {

@@ -351,6 +351,9 @@ pub enum TargetPay {
     HarmoniseAverage,
     /// The lowest current salary in the role.
     HarmoniseLowest,
+    /// Each post keeps its own salary: the role's pay is not yet designed (plan format 9; an
+    /// import gives its new roles this, so the plan saves nothing until targets are set).
+    Today,
 }
 
 /// One post in a council's establishment today.

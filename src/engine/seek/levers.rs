@@ -179,6 +179,9 @@ fn lever(ctx: &Context, pool: &Pool, open: &[(f64, f64)]) -> Lever {
     let target = pool.target_salary as f64;
     let end = |i: usize, member: bool| {
         let c = ctx.post_council[i].unwrap_or(0);
+        let target = ctx.post_role[i].map_or(target, |r| {
+            ctx.target_salary_of(i, r, pool.target_salary) as f64
+        });
         ctx.annual_cost(target * post_fte(&plan.posts[i]), ctx.lgps_rate(c, member)) / 100.0
     };
     let protection_years = ctx.assumptions.protection_factor();

@@ -113,6 +113,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "current_fte": fte_json(c.flows.current()),
             "share": (c.share_ratio * 1e6).round() / 1e6,
             "baseline_cost": pounds(c.baseline_cost),
+            "salary_cost": pounds(c.salary_cost),
             "cost_share": pounds(c.cost_share),
             "recurring_saving": pounds(c.recurring_saving),
             "one_off_cost": pounds(c.one_off_cost),
@@ -125,18 +126,7 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "latest_consultation_start": c.timetable.latest_consultation_start.map(|d| d.to_string()),
             "meets_go_live": c.timetable.meets_go_live,
             "double_running_cost": pounds(c.double_running_cost),
-            "waves": c.waves.iter().map(|t| json!({
-                "wave": t.wave.map(|w| w + 1),
-                "go_live": t.go_live.to_string(),
-                "proposed_redundancies": t.proposed,
-                "counted_for_consultation": t.counted,
-                "consultation_start": t.consultation_start.to_string(),
-                "consultation_days": t.consultation_days,
-                "notices_from": t.notices_from.to_string(),
-                "last_exit": t.last_exit.map(|d| d.to_string()),
-                "latest_consultation_start": t.latest_consultation_start.map(|d| d.to_string()),
-                "meets_go_live": t.meets_go_live,
-            })).collect::<Vec<_>>(),
+            "waves": council_waves_json(&c.waves),
         })).collect::<Vec<_>>(),
         "by_role": o.roles.iter().map(|r| json!({
             "role": r.title,
@@ -283,4 +273,25 @@ pub fn equality_json(plan: &Plan, o: &Outcome) -> Value {
         .collect();
     out.insert("pools".to_owned(), json!(pools));
     Value::Object(out)
+}
+
+/// A council's waves, each with its timetable.
+fn council_waves_json(waves: &[crate::engine::Timetable]) -> Vec<serde_json::Value> {
+    waves
+        .iter()
+        .map(|t| {
+            json!({
+                "wave": t.wave.map(|w| w + 1),
+                "go_live": t.go_live.to_string(),
+                "proposed_redundancies": t.proposed,
+                "counted_for_consultation": t.counted,
+                "consultation_start": t.consultation_start.to_string(),
+                "consultation_days": t.consultation_days,
+                "notices_from": t.notices_from.to_string(),
+                "last_exit": t.last_exit.map(|d| d.to_string()),
+                "latest_consultation_start": t.latest_consultation_start.map(|d| d.to_string()),
+                "meets_go_live": t.meets_go_live,
+            })
+        })
+        .collect()
 }

@@ -138,13 +138,21 @@ pub(super) fn headlines_text(s: &mut String, plan: &Plan, o: &Outcome) {
             }
         );
     }
-    let _ = writeln!(s, "  One-off cost {}", t.one_off_cost.whole());
+    let _ = writeln!(
+        s,
+        "  {}",
+        crate::figures::words::marked(plan, &format!("One-off cost {}", t.one_off_cost.whole()))
+    );
     let payback = match (t.payback_years, t.payback_year) {
         (Some(y), Some(fy)) => format!("{y:.1} years; cumulative net positive in {fy}"),
         (Some(y), None) => format!("{y:.1} years; cumulative net not positive within the horizon"),
         _ => "none: the plan saves nothing".to_owned(),
     };
-    let _ = writeln!(s, "  Payback {payback}\n");
+    let _ = writeln!(s, "  Payback {payback}");
+    if let Some(note) = crate::figures::words::profile_note(plan) {
+        let _ = writeln!(s, "  {note}");
+    }
+    let _ = writeln!(s);
 }
 
 pub(super) fn functions_text(s: &mut String, o: &Outcome) {

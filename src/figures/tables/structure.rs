@@ -49,6 +49,9 @@ pub(super) fn summary(plan: &Plan, o: &Outcome) -> Table {
         .map(|(name, value)| vec![Cell::text(name), value])
         .collect();
     table
+        .notes
+        .extend(crate::figures::words::profile_note(plan));
+    table
 }
 
 pub(super) fn movements(flows: &engine::Flows) -> [Cell; 4] {

@@ -215,8 +215,8 @@ pub(super) fn assemble(
                 function: function.clone(),
                 title: role_title.clone(),
                 target_fte: 0.0,
-                target_from_establishment: false,
-                pay: TargetPay::HarmoniseHighest,
+                target_from_establishment: true,
+                pay: TargetPay::Today,
             });
             new_role_fte.insert(id.clone(), 0.0);
             id
@@ -316,14 +316,6 @@ pub(super) fn assemble(
             item: p.id.clone(),
         });
     }
-    for role in &mut out.roles {
-        if let Some(fte) = new_role_fte.get(&role.id) {
-            // A new role keeps today's FTE until the target structure says otherwise: to six
-            // places, rounded up so that no one is at risk by a rounding (22.5 hours of 37 is
-            // 0.6081081… FTE, kept as 0.608109), with float noise (0.1 + 0.2) not rounded up.
-            role.target_fte = ((fte * 1e6) - 1e-6).ceil() / 1e6;
-        }
-    }
     checked.roles = role_groups
         .into_iter()
         .map(|((function, role), titles)| {
@@ -347,7 +339,49 @@ pub(super) fn assemble(
     out.posts.retain(|p| !replaced.contains(&p.council));
     out.posts.extend(posts);
     drop_emptied_roles(&mut out, plan, &mut checked.notes);
+    targets_from_establishment(&mut out, &mut checked.notes);
+    pay_at_council_points(&mut out);
     checked.plan = out;
+}
+
+/// An import never designs the target structure: every role whose target nobody has set yet
+/// (each role an import adds, and those earlier imports added) keeps today's FTE, all councils'
+/// posts together, so the plan saves nothing until the director sets targets. To six places,
+/// rounded up so that no one is at risk by a rounding (22.5 hours of 37 is 0.6081081… FTE, kept
+/// as 0.608109), with float noise (0.1 + 0.2) not rounded up.
+pub(super) fn targets_from_establishment(out: &mut Plan, notes: &mut Vec<String>) {
+    let mut fte: HashMap<&str, f64> = HashMap::new();
+    for p in &out.posts {
+        *fte.entry(p.role.as_str()).or_default() += p.fte.max(0.0);
+    }
+    let fte: HashMap<String, f64> = fte.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let mut any = false;
+    for role in out.roles.iter_mut().filter(|r| r.target_from_establishment) {
+        let today = fte.get(&role.id).copied().unwrap_or(0.0);
+        role.target_fte = ((today * 1e6) - 1e-6).ceil().max(0.0) / 1e6;
+        any = true;
+    }
+    if any {
+        notes.push(
+            "every role whose target is not yet set keeps today's FTE, so the plan saves nothing until targets are set (Structure, or Propose a target structure…)"
+                .to_owned(),
+        );
+    }
+}
+
+/// Posts with a pay range are paid at their council's point on it (the midpoint unless the
+/// council says otherwise).
+pub(super) fn pay_at_council_points(out: &mut Plan) {
+    let points: HashMap<String, crate::model::PayPoint> = out
+        .councils
+        .iter()
+        .map(|c| (c.id.clone(), c.pay_point))
+        .collect();
+    for post in &mut out.posts {
+        if let (Some(range), Some(point)) = (post.pay_range, points.get(&post.council)) {
+            post.salary = point.pay(range);
+        }
+    }
 }
 
 /// A role whose last posts a re-import took away, with no salary set for it and no scenario

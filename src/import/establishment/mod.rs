@@ -252,6 +252,9 @@ pub struct Checked {
     pub date_question: bool,
     /// The FTE column's unit as used, and why.
     pub fte_unit: (FteUnit, String),
+    /// A row may count several posts (the FTE heading says posts, or the file has a headcount
+    /// column): a row of more than one FTE is a group of posts.
+    pub groups: bool,
     /// The function column's values.
     pub functions: Vec<FunctionGroup>,
     /// The roles and their titles.
@@ -287,6 +290,7 @@ impl Checked {
             skip_bad_rows: false,
             date_question: false,
             fte_unit: (FteUnit::Fraction, String::new()),
+            groups: false,
             functions: Vec::new(),
             roles: Vec::new(),
             councils: Vec::new(),
@@ -386,7 +390,13 @@ fn headings_and_rows<'g>(
         return None;
     };
     options.mapping.apply(&mut headings);
+    let has_range = headings.column_of(Field::PayMinimum).is_some()
+        || headings.column_of(Field::PayMaximum).is_some();
     for field in kind.required() {
+        // A published establishment gives a pay range instead of a salary.
+        if *field == Field::Salary && has_range {
+            continue;
+        }
         if headings.column_of(*field).is_none() {
             checked.block(
                 Some(field.label()),
@@ -434,7 +444,23 @@ fn structural_checks(checked: &mut Checked, headings: &Headings, options: &Optio
     }
     if let Some(i) = headings.column_of(Field::Fte) {
         let cells: Vec<&Cell> = data.iter().map(|r| r.cell(i)).collect();
-        checked.fte_unit = fte_unit(&options.mapping, &headings.columns[i].heading, &cells);
+        // "Number of Posts in FTE" (the organogram returns) counts posts: rows of several.
+        let posts_heading = normalise(&headings.columns[i].heading).contains("post");
+        let headcounts = headings
+            .column_of(Field::Headcount)
+            .is_some_and(|h| data.iter().any(|r| !r.cell(h).is_empty()));
+        checked.groups = posts_heading || headings.column_of(Field::Headcount).is_some();
+        checked.fte_unit = if (posts_heading || headcounts) && options.mapping.fte_unit.is_none() {
+            (
+                FteUnit::Fraction,
+                format!(
+                    "heading '{}' counts posts",
+                    headings.columns[i].heading.trim()
+                ),
+            )
+        } else {
+            fte_unit(&options.mapping, &headings.columns[i].heading, &cells)
+        };
         if checked.fte_unit.0 == FteUnit::Hours {
             checked.notes.push(format!(
                 "FTE from weekly hours ({}) at {} full-time hours",

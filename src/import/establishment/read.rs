@@ -6,7 +6,7 @@ use crate::import::Progress;
 use crate::import::headings::{Field, Headings};
 use crate::import::source::{Cell, Row};
 use crate::import::values::{self, DateOrder};
-use crate::model::{Monitoring, Plan, Post, Postholder};
+use crate::model::{Monitoring, PayPoint, PayRange, Plan, Post, Postholder};
 use jiff::civil::Date;
 use std::collections::BTreeSet;
 
@@ -97,14 +97,13 @@ pub(super) fn read_rows(
     let unit = checked.fte_unit.0;
     let dob_order = date_order(options, headings, data, Field::DateOfBirth);
     let start_order = date_order(options, headings, data, Field::ServiceStart);
-    let infer_vacancy =
-        headings.column_of(Field::Vacant).is_none() && headings.column_of(Field::Filled).is_none();
-    if infer_vacancy {
-        checked.notes.push(
-            "no status column: a post with no date of birth and no service start is taken as vacant"
-                .to_owned(),
-        );
-    }
+    // A published return names a vacancy in its name column ("Vacant"); the name itself is
+    // never read.
+    let name_column = headings.columns.iter().position(|c| {
+        c.used == crate::import::headings::Use::Private
+            && crate::import::headings::normalise(&c.heading).contains("name")
+    });
+    let (mut unnamed_rows, mut eliminated_rows) = (Vec::new(), Vec::new());
     let mut drafts: Vec<Draft> = Vec::with_capacity(data.len());
     let mut bad_rows = Vec::new();
     for (n, row) in data.iter().enumerate() {
@@ -131,9 +130,11 @@ pub(super) fn read_rows(
             c => c,
         };
         let title = r.text(Field::Title);
+        // A published return may give a grade and no job title: the grade names the role.
         let role_value = match r.text(Field::Role) {
-            v if v.is_empty() => title.clone(),
-            v => v,
+            v if !v.is_empty() => v,
+            _ if !title.is_empty() => title.clone(),
+            _ => r.text(Field::Grade),
         };
         if role_value.is_empty() {
             let field = if headings.column_of(Field::Role).is_some() {
@@ -143,33 +144,39 @@ pub(super) fn read_rows(
             };
             r.bad(field, "is empty; fill in the job title".to_owned());
         }
-        let fte = r.read(Field::Fte, |c| {
-            values::fte(c, unit, mapping.full_time_hours)
-        });
-        let salary = r.read(Field::Salary, |c| {
-            values::money(c).and_then(|m| {
-                if m.pence() > 0 {
-                    Ok(m)
-                } else {
-                    Err(format!(
-                        "{m} must be more than zero; enter the full-time annual salary"
-                    ))
-                }
-            })
-        });
+        let fte = read_fte(&mut r, checked.groups, unit, mapping.full_time_hours);
+        let headcount = r.read(Field::Headcount, values::headcount).flatten();
+        let pay = read_pay(&mut r);
+        let says = name_column.and_then(|i| values::name_says(row.cell(i)));
+        if says == Some(values::NameSays::Eliminated) {
+            eliminated_rows.push(row.number);
+            continue;
+        }
         let vacant = if let Some(cell) = r.cell(Field::Vacant).cloned() {
             r.read(Field::Vacant, |_| values::vacant(&cell, true))
         } else if let Some(cell) = r.cell(Field::Filled).cloned() {
             r.read(Field::Filled, |_| values::vacant(&cell, false))
         } else {
-            let blank = |f| r.cell(f).is_none_or(Cell::is_empty);
-            Some(blank(Field::DateOfBirth) && blank(Field::ServiceStart))
+            // Only the file says a post is vacant: an unknown holder is not an absent one.
+            Some(says == Some(values::NameSays::Vacant))
         };
+        let blank = |f| r.cell(f).is_none_or(Cell::is_empty);
+        let dates_unknown = blank(Field::DateOfBirth) && blank(Field::ServiceStart);
         let holder = match vacant {
+            Some(false) if dates_unknown => Some(None),
             Some(false) => read_holder(&mut r, dob_order, start_order, pivot).map(Some),
             Some(true) => Some(None),
             None => None,
         };
+        let unnamed = vacant == Some(false) && dates_unknown;
+        if let (Some(fte), Some(h)) = (fte, headcount)
+            && h + 1e-9 < fte
+        {
+            r.bad(
+                Field::Headcount,
+                format!("{h} people cannot hold {fte} FTE; check the headcount and the FTE"),
+            );
+        }
         let post_id = r.text(Field::PostId);
         let grade = r.text(Field::Grade);
         let function_value = r.text(Field::Function);
@@ -181,9 +188,14 @@ pub(super) fn read_rows(
             }
             continue;
         }
-        let (Some(fte), Some(salary), Some(holder)) = (fte, salary, holder) else {
+        let (Some(fte), Some((salary, pay_range)), Some(holder)) = (fte, pay, holder) else {
             continue;
         };
+        if unnamed {
+            unnamed_rows.push(row.number);
+        }
+        let group = (fte > 1.0 + 1e-9 || headcount.is_some_and(|h| h > 1.0 + 1e-9))
+            .then_some(crate::model::Group { headcount });
         drafts.push(Draft {
             row: row.number,
             council,
@@ -196,9 +208,9 @@ pub(super) fn read_rows(
                 role: String::new(),
                 title: if title.is_empty() { role_value } else { title },
                 grade,
-                unnamed: false,
-                group: None,
-                pay_range: None,
+                unnamed,
+                group,
+                pay_range,
                 fte,
                 salary,
                 holder,
@@ -206,6 +218,7 @@ pub(super) fn read_rows(
         });
     }
     progress.set(1.0);
+    published_notes(&mut checked.notes, &unnamed_rows, &eliminated_rows);
     many_monitoring_values(&drafts, &mut checked.notes);
     if !bad_rows.is_empty() && options.skip_bad_rows {
         checked.notes.push(format!(
@@ -223,6 +236,101 @@ pub(super) fn read_rows(
         return;
     }
     assemble(checked, drafts, headings, options, plan);
+}
+
+/// A row's FTE: a single post's (a share of full time, hours or a percentage), or where the
+/// file counts posts, any FTE more than 0 (more than 1 makes the row a group).
+fn read_fte(r: &mut RowReader, groups: bool, unit: values::FteUnit, hours: f64) -> Option<f64> {
+    r.read(Field::Fte, |c| {
+        values::fte(c, unit, hours).or_else(|e| {
+            if groups {
+                values::posts_fte(c).ok().filter(|n| *n > 1.0).ok_or(e)
+            } else {
+                Err(e)
+            }
+        })
+    })
+}
+
+/// The notes a published return gives: posts taken as filled by unnamed holders, and posts
+/// named "Eliminated" left out.
+fn published_notes(notes: &mut Vec<String>, unnamed_rows: &[u32], eliminated_rows: &[u32]) {
+    if !unnamed_rows.is_empty() {
+        notes.push(format!(
+            "{} no date of birth or service start: taken as filled, the holders costed from the council's workforce profile (indicative); a vacancy needs a status column or \"Vacant\" as its name ({})",
+            if unnamed_rows.len() == 1 { "1 post has".to_owned() } else { format!("{} posts have", unnamed_rows.len()) },
+            rows_text(unnamed_rows)
+        ));
+    }
+    if !eliminated_rows.is_empty() {
+        notes.push(format!(
+            "{} named \"Eliminated\" left out: the post no longer exists",
+            rows_text(eliminated_rows)
+        ));
+    }
+}
+
+/// A row's pay: its salary, else the pay range's midpoint (the council's own point is taken
+/// when the posts join it) with the range, else the one end given.
+fn read_pay(r: &mut RowReader) -> Option<(crate::model::Money, Option<PayRange>)> {
+    let has_salary = r.cell(Field::Salary).is_some_and(|c| !c.is_empty());
+    let has_range = r.headings.column_of(Field::PayMinimum).is_some()
+        || r.headings.column_of(Field::PayMaximum).is_some();
+    if has_salary || !has_range {
+        let range = if has_range {
+            let min = r.read(Field::PayMinimum, values::optional_money)?;
+            let max = r.read(Field::PayMaximum, values::optional_money)?;
+            min.zip(max)
+                .filter(|(lo, hi)| lo <= hi)
+                .map(|(minimum, maximum)| PayRange { minimum, maximum })
+        } else {
+            None
+        };
+        return r
+            .read(Field::Salary, |c| {
+                values::money(c).and_then(|m| {
+                    if m.pence() > 0 {
+                        Ok(m)
+                    } else {
+                        Err(format!(
+                            "{m} must be more than zero; enter the full-time annual salary"
+                        ))
+                    }
+                })
+            })
+            .map(|m| (m, range));
+    }
+    let min = r.read(Field::PayMinimum, values::optional_money)?;
+    let max = r.read(Field::PayMaximum, values::optional_money)?;
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo > hi => {
+            r.bad(
+                Field::PayMinimum,
+                format!("the minimum {lo} is above the maximum {hi}; check the two columns"),
+            );
+            None
+        }
+        (Some(lo), Some(hi)) => {
+            let range = PayRange {
+                minimum: lo,
+                maximum: hi,
+            };
+            Some((PayPoint::Midpoint.pay(range), Some(range)))
+        }
+        (Some(one), None) | (None, Some(one)) => Some((one, None)),
+        (None, None) => {
+            let field = if r.headings.column_of(Field::PayMaximum).is_some() {
+                Field::PayMaximum
+            } else {
+                Field::PayMinimum
+            };
+            r.bad(
+                field,
+                "is empty; enter the pay range (its minimum and maximum) or the salary".to_owned(),
+            );
+            None
+        }
+    }
 }
 
 pub(super) fn read_holder(

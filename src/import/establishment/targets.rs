@@ -86,8 +86,9 @@ pub fn check_targets(grid: &Grid, plan: &Plan, options: &Options, progress: &Pro
                 "" | "highest" => Ok(TargetPay::HarmoniseHighest),
                 "average" => Ok(TargetPay::HarmoniseAverage),
                 "lowest" => Ok(TargetPay::HarmoniseLowest),
+                "today" | "keep" | "as today" => Ok(TargetPay::Today),
                 other => Err(format!(
-                    "'{other}' is not a pay rule; write highest, average or lowest"
+                    "'{other}' is not a pay rule; write highest, average, lowest or today"
                 )),
             }
         });
@@ -197,6 +198,7 @@ pub(super) fn set_target(
         });
     }
     role.target_fte = target_fte;
+    role.target_from_establishment = false;
     role.pay = pay;
 }
 
@@ -206,5 +208,6 @@ pub(super) fn pay_text(pay: TargetPay) -> String {
         TargetPay::HarmoniseHighest => "highest".to_owned(),
         TargetPay::HarmoniseAverage => "average".to_owned(),
         TargetPay::HarmoniseLowest => "lowest".to_owned(),
+        TargetPay::Today => "today".to_owned(),
     }
 }

@@ -219,12 +219,15 @@ fn role_ui(
             let new = widgets::number(ui, "Role target FTE", r.target_fte, 0.0..=100_000.0, 1);
             form.row(ui, "target_fte", "change target FTE", new, |v| {
                 r.target_fte = v;
+                // Set by the director: a later import leaves it.
+                r.target_from_establishment = false;
             });
             let rules = [
                 (Rule::Salary, "A set salary".to_owned()),
                 (Rule::Highest, "Harmonise to the highest".to_owned()),
                 (Rule::Average, "Harmonise to the average".to_owned()),
                 (Rule::Lowest, "Harmonise to the lowest".to_owned()),
+                (Rule::Today, "Each post keeps today's pay".to_owned()),
             ];
             let current_salary = derived.outcome.roles.get(index).map(|o| o.target_salary);
             let new = widgets::choice(ui, "Pay rule", &Rule::of(r.pay), &rules);
@@ -303,6 +306,7 @@ enum Rule {
     Highest,
     Average,
     Lowest,
+    Today,
 }
 
 impl Rule {
@@ -312,6 +316,7 @@ impl Rule {
             TargetPay::HarmoniseHighest => Self::Highest,
             TargetPay::HarmoniseAverage => Self::Average,
             TargetPay::HarmoniseLowest => Self::Lowest,
+            TargetPay::Today => Self::Today,
         }
     }
 
@@ -322,6 +327,7 @@ impl Rule {
             Self::Highest => TargetPay::HarmoniseHighest,
             Self::Average => TargetPay::HarmoniseAverage,
             Self::Lowest => TargetPay::HarmoniseLowest,
+            Self::Today => TargetPay::Today,
         }
     }
 }

@@ -120,6 +120,7 @@ pub(super) fn pay_words(pay: TargetPay) -> String {
         TargetPay::HarmoniseHighest => "highest today".to_owned(),
         TargetPay::HarmoniseAverage => "average today".to_owned(),
         TargetPay::HarmoniseLowest => "lowest today".to_owned(),
+        TargetPay::Today => "each post's own today".to_owned(),
     }
 }
 
@@ -137,6 +138,7 @@ pub(super) fn pay_ui(
         Highest,
         Average,
         Lowest,
+        Today,
         Salary,
     }
     let current = match sc.target_pay.get(&role.id) {
@@ -144,6 +146,7 @@ pub(super) fn pay_ui(
         Some(TargetPay::HarmoniseHighest) => Rule::Highest,
         Some(TargetPay::HarmoniseAverage) => Rule::Average,
         Some(TargetPay::HarmoniseLowest) => Rule::Lowest,
+        Some(TargetPay::Today) => Rule::Today,
         Some(TargetPay::Salary(_)) => Rule::Salary,
     };
     let words = |r: Rule| match r {
@@ -151,6 +154,7 @@ pub(super) fn pay_ui(
         Rule::Highest => "Highest today",
         Rule::Average => "Average today",
         Rule::Lowest => "Lowest today",
+        Rule::Today => "Each keeps today's",
         Rule::Salary => "A set salary",
     };
     ui.horizontal(|ui| {
@@ -163,6 +167,7 @@ pub(super) fn pay_ui(
                     Rule::Highest,
                     Rule::Average,
                     Rule::Lowest,
+                    Rule::Today,
                     Rule::Salary,
                 ] {
                     ui.selectable_value(&mut chosen, r, words(r));
@@ -176,6 +181,7 @@ pub(super) fn pay_ui(
                 Rule::Highest => Some(TargetPay::HarmoniseHighest),
                 Rule::Average => Some(TargetPay::HarmoniseAverage),
                 Rule::Lowest => Some(TargetPay::HarmoniseLowest),
+                Rule::Today => Some(TargetPay::Today),
                 Rule::Salary => Some(TargetPay::Salary(match role.pay {
                     TargetPay::Salary(m) => m,
                     _ => salary.unwrap_or(Money::ZERO),
