@@ -1514,3 +1514,96 @@ fn the_anonymised_report_is_the_papers_release() {
     assert!(text.starts_with("Anonymised:"), "{text}");
     assert!(text.contains("By role\n"));
 }
+
+/// Two published junior staff returns, unmodified, make a plan that saves nothing until targets
+/// are set; a goal seek then proposes leavers whose one-off cost is above zero, with no vacancy
+/// invented and the holders' costs flagged as resting on a workforce profile.
+#[test]
+fn two_published_returns_then_a_goal_seek() {
+    let dir = temp();
+    let fixture = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/published")
+            .join(name)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let o = run(&[
+        "import",
+        &fixture("junior-northam-2024.csv"),
+        "--council",
+        "Northam",
+        "--out",
+        &path("plan.ron"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[
+        "import",
+        &fixture("junior-southam-2012.csv"),
+        "--council",
+        "Southam",
+        "--into",
+        &path("plan.ron"),
+        "--out",
+        &path("plan2.ron"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = |file: &str, scenario: Option<&str>| -> serde_json::Value {
+        let file = path(file);
+        let mut args = vec!["report", file.as_str(), "--format", "json"];
+        if let Some(s) = scenario {
+            args.extend(["--scenario", s]);
+        }
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).expect("JSON")
+    };
+    let r = report("plan2.ron", None);
+    assert_eq!(r["totals"]["recurring_saving"], 0.0, "nothing designed yet");
+    let councils = r["by_council"].as_array().expect("councils");
+    let figures: Vec<(f64, f64)> = councils
+        .iter()
+        .map(|c| {
+            (
+                c["current_fte"].as_f64().expect("FTE"),
+                c["salary_cost"].as_f64().expect("salaries"),
+            )
+        })
+        .collect();
+    // Each council's FTE is its file's; its salaries the midpoints (worked in tests/published.rs).
+    assert_eq!(figures, [(24.0, 703_204.0), (14.5, 427_324.5)]);
+    let o = run(&[
+        "seek",
+        &path("plan2.ron"),
+        "--saving",
+        "150000",
+        "--out",
+        &path("plan3.ron"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan3 = merger_planner::persist::plan_file::open(Path::new(&path("plan3.ron")))
+        .expect("the proposal");
+    let scenario = plan3
+        .scenarios
+        .last()
+        .expect("the goal seek's scenario")
+        .name
+        .clone();
+    let r = report("plan3.ron", Some(&scenario));
+    assert!(r["totals"]["one_off_cost"].as_f64().expect("one-off") > 0.0);
+    assert!(r["totals"]["recurring_saving"].as_f64().expect("saving") >= 150_000.0);
+    assert_eq!(
+        r["totals"]["vacancies_deleted_fte"], 0.0,
+        "no vacancy invented"
+    );
+    let kinds: Vec<&str> = r["flags"]
+        .as_array()
+        .expect("flags")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"assumed_workforce_profile"), "{kinds:?}");
+    let text = run(&["report", &path("plan3.ron"), "--scenario", &scenario]);
+    assert!(stdout(&text).contains("(indicative)"), "{}", stdout(&text));
+}

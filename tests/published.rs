@@ -299,3 +299,65 @@ fn a_council_s_pay_point_sets_its_ranged_salaries() {
         .expect("the solicitors");
     assert_eq!(solicitor.salary, Money::pounds(40_476), "the maximum");
 }
+
+/// Structure > Propose a target structure…, "the larger council's establishment": each role's
+/// target is the most FTE one council has in it (accountants: Northam 2.0, Southam 3.0, so 3.0),
+/// set by the director from then on; a share of today's rounds to two places.
+#[test]
+fn a_proposed_structure_keeps_the_larger_council_s_establishment() {
+    use merger_planner::document::edit::{Proposal, propose_targets};
+    let plan = import("junior-two-organisations.csv", &empty_plan(), "").plan;
+    let mut proposed = plan.clone();
+    for patch in propose_targets(&plan, Proposal::LargerCouncil).patches {
+        let _undo = patch.apply(&mut proposed);
+    }
+    let target = |plan: &Plan, title: &str| {
+        plan.roles
+            .iter()
+            .find(|r| r.title == title)
+            .map(|r| (r.target_fte, r.target_from_establishment))
+            .expect(title)
+    };
+    assert_eq!(target(&proposed, "Accountant"), (3.0, false));
+    assert_eq!(target(&proposed, "HR Adviser"), (1.5, false));
+    let o = engine::evaluate_base(&proposed);
+    assert!(
+        (o.totals.flows.compulsory - 2.0).abs() < 1e-9,
+        "5 accountants to 3"
+    );
+    assert!(o.totals.recurring_saving > Money::ZERO);
+    assert!(
+        o.totals.one_off_cost > Money::ZERO,
+        "indicative, but never nothing"
+    );
+    let mut shared = plan.clone();
+    for patch in propose_targets(&plan, Proposal::ShareOfToday(0.85)).patches {
+        let _undo = patch.apply(&mut shared);
+    }
+    assert!((target(&shared, "Accountant").0 - 4.25).abs() < 1e-12);
+    assert!(
+        (target(&shared, "HR Adviser").0 - 1.28).abs() < 1e-12,
+        "1.275 to two places, halves up"
+    );
+}
+
+/// What changed between a grouped establishment and the named one that replaced it names which
+/// was indicative and which is exact.
+#[test]
+fn what_changed_names_indicative_and_exact() {
+    use merger_planner::figures::words::versions_named;
+    let grouped = import("junior-two-organisations.csv", &empty_plan(), "").plan;
+    let mut named = grouped.clone();
+    for p in &mut named.posts {
+        p.unnamed = false;
+    }
+    let (was, is, sentence) = versions_named(&grouped, &named);
+    assert_eq!(was, "The file (indicative)");
+    assert_eq!(is, "This plan (exact)");
+    assert!(sentence.is_some_and(|s| s.contains("exact, from the named establishment")));
+    let (was, is, sentence) = versions_named(&named, &named);
+    assert_eq!(
+        (was.as_str(), is.as_str(), sentence),
+        ("The file", "This plan", None)
+    );
+}

@@ -762,3 +762,72 @@ pub fn replace_establishment(plan: &Plan, after: Plan, label: &str) -> Edit {
     }
     Edit::new(label, patches)
 }
+
+/// How Structure > Propose a target structure… sets each role's target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Proposal {
+    /// Keep the larger council's establishment in each role: the most FTE any one council has
+    /// in it today.
+    LargerCouncil,
+    /// A share of today's FTE in each role (0 to 1), to two decimal places, halves up.
+    ShareOfToday(f64),
+}
+
+impl Proposal {
+    /// The edit's words, for undo.
+    pub fn label(self) -> String {
+        match self {
+            Self::LargerCouncil => {
+                "propose a target structure (the larger council's establishment)".to_owned()
+            }
+            Self::ShareOfToday(s) => format!(
+                "propose a target structure ({:.0}% of today's FTE)",
+                s.clamp(0.0, 1.0) * 100.0
+            ),
+        }
+    }
+}
+
+/// Every role's target set as `how` says, in one undo step; the targets are then the
+/// director's, so a later import leaves them.
+pub fn propose_targets(plan: &Plan, how: Proposal) -> Edit {
+    use std::collections::HashMap;
+    // Each role's FTE today, council by council.
+    let mut by_council: HashMap<&str, HashMap<&str, f64>> = HashMap::new();
+    for p in &plan.posts {
+        let fte = if p.fte.is_finite() {
+            p.fte.max(0.0)
+        } else {
+            0.0
+        };
+        *by_council
+            .entry(p.role.as_str())
+            .or_default()
+            .entry(p.council.as_str())
+            .or_default() += fte;
+    }
+    let roles = plan
+        .roles
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            let councils = by_council
+                .get(r.id.as_str())
+                .into_iter()
+                .flat_map(|c| c.values().copied());
+            r.target_fte = match how {
+                // To six places, rounded up so no one is at risk by a rounding.
+                Proposal::LargerCouncil => {
+                    (councils.fold(0.0, f64::max) * 1e6 - 1e-6).ceil().max(0.0) / 1e6
+                }
+                // Halves up, whatever float noise says (1.5 x 85% is 1.275, not 1.27499…).
+                Proposal::ShareOfToday(s) => {
+                    (councils.sum::<f64>() * s.clamp(0.0, 1.0) * 100.0 + 1e-6).round() / 100.0
+                }
+            };
+            r.target_from_establishment = false;
+            r
+        })
+        .collect();
+    Edit::roles(&how.label(), roles)
+}

@@ -142,3 +142,27 @@ pub fn profile_note(plan: &Plan) -> Option<String> {
     }
     (!out.is_empty()).then(|| out.join(" "))
 }
+
+/// What changed between two versions of a plan, named for the effect table ("The file
+/// (indicative)", "This plan (exact)"), with a sentence when one's exit costs rest on workforce
+/// profiles and the other's do not: named data replacing a grouped establishment.
+pub fn versions_named(old: &Plan, new: &Plan) -> (String, String, Option<String>) {
+    let (was, is) = (rests_on_profile(old), rests_on_profile(new));
+    let name = |base: &str, indicative: bool| match (indicative, was != is) {
+        (true, _) => format!("{base} ({INDICATIVE})"),
+        (false, true) => format!("{base} (exact)"),
+        (false, false) => base.to_owned(),
+    };
+    let sentence = match (was, is) {
+        (true, false) => Some(
+            "The file's exit costs were indicative (holders costed from workforce profiles); this plan's are exact, from the named establishment: each difference is how far the estimate was out, with the plan's other changes."
+                .to_owned(),
+        ),
+        (false, true) => Some(
+            "This plan's exit costs are indicative (holders costed from workforce profiles); the file's were exact."
+                .to_owned(),
+        ),
+        _ => None,
+    };
+    (name("The file", was), name("This plan", is), sentence)
+}

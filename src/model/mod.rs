@@ -15,10 +15,11 @@ pub use parameters::{
     TerminationNi, in_force,
 };
 pub use plan::{
-    Assumptions, CostShare, Council, FORMAT_VERSION, Function, Group, ImplementationCost, Line,
-    LineKind, Monitoring, OneOffSplit, PartYear, PayBand, PayBasis, PayChange, PayPoint, PayRange,
-    PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges, RedundancyScheme, Role,
-    Scenario, SplitMethod, TargetPay, WeeklyPay, WorkforceProfile, standard_functions,
+    Assumptions, CostShare, Council, DEFAULT_PROFILE_SOURCE, FORMAT_VERSION, Function, Group,
+    ImplementationCost, Line, LineKind, Monitoring, OneOffSplit, PartYear, PayBand, PayBasis,
+    PayChange, PayPoint, PayRange, PaybackLimit, Plan, Post, Postholder, Programme, Range, Ranges,
+    RedundancyScheme, Role, Scenario, SplitMethod, TargetPay, WeeklyPay, WorkforceProfile,
+    standard_functions,
 };
 pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

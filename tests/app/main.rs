@@ -23,6 +23,7 @@ mod establishment;
 mod files;
 mod import;
 mod papers;
+mod published;
 mod scenarios;
 mod window;
 

@@ -221,11 +221,15 @@ fn file_ui(
     }
     let base = derived.scenarios(plan).scenarios.first().cloned();
     if let Some(now) = base {
+        let (was, is, sentence) = crate::figures::words::versions_named(&other.plan, plan);
         let mut before = other.figures.clone();
-        before.name = "The file".to_owned();
+        before.name = was;
         let mut now = now;
-        now.name = "This plan".to_owned();
+        now.name = is;
         effect_ui(ui, &before, &now, commands);
+        if let Some(sentence) = sentence {
+            ui.label(sentence);
+        }
     }
     changes_ui(ui, &other.changes, &mut state.search, commands);
 }

@@ -5,7 +5,7 @@ use egui::{Grid, Ui};
 
 use crate::document::Derived;
 use crate::document::edit::{self, Edit};
-use crate::model::{Colour, Council, Location, PayBasis, Plan};
+use crate::model::{Colour, Council, Location, PayBasis, PayPoint, Plan, WorkforceProfile};
 use crate::theme;
 use crate::ui::command::{Command, DeletionKind};
 use crate::ui::widgets;
@@ -184,19 +184,152 @@ fn editor_ui(
                 new,
                 |v| c.recognised_unions = v,
             );
+            pay_point_rows(ui, &mut form, &mut c);
         });
+    ui.add_space(8.0);
+    profile_ui(ui, &mut form, &mut c);
     form.others(ui);
     ui.add_space(12.0);
     if ui.button("Delete council…").clicked() {
         commands.push(Command::Delete(DeletionKind::Council, council.id.clone()));
     }
     if let Some(what) = form.what {
+        let point = c.pay_point;
         let mut councils = plan.councils.clone();
         if let Some(slot) = councils.get_mut(index) {
             *slot = c;
         }
+        let mut edit = Edit::councils(what, councils);
+        // A new point on the pay ranges pays the council's ranged posts at it, in the same step.
+        if point != council.pay_point {
+            let posts: Vec<crate::model::Post> = plan
+                .posts
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    if p.council == council.id
+                        && let Some(range) = p.pay_range
+                    {
+                        p.salary = point.pay(range);
+                    }
+                    p
+                })
+                .collect();
+            edit.patches.extend(edit::Patch::posts(&plan.posts, posts));
+        }
         commands.push(Command::Edit(
-            Edit::councils(what, councils).keyed(format!("council {what} {}", council.id)),
+            edit.keyed(format!("council {what} {}", council.id)),
         ));
+    }
+}
+
+/// The edit of a council's point on its pay ranges, for undo.
+const PAY_POINT_EDIT: &str = "change the point on pay ranges";
+
+/// Where on a published pay range the council's posts are paid.
+fn pay_point_rows(ui: &mut Ui, form: &mut widgets::Form, c: &mut Council) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Point {
+        Midpoint,
+        Minimum,
+        Maximum,
+        Share,
+    }
+    let current = match c.pay_point {
+        PayPoint::Midpoint => Point::Midpoint,
+        PayPoint::Minimum => Point::Minimum,
+        PayPoint::Maximum => Point::Maximum,
+        PayPoint::Share(_) => Point::Share,
+    };
+    let points = [
+        (Point::Midpoint, "The midpoint".to_owned()),
+        (Point::Minimum, "The minimum".to_owned()),
+        (Point::Maximum, "The maximum".to_owned()),
+        (Point::Share, "A share of the way up".to_owned()),
+    ];
+    let new = widgets::choice(ui, "Pay ranges paid at", &current, &points);
+    let share = c.pay_point.share();
+    form.row(ui, "pay_point", PAY_POINT_EDIT, new, |v| {
+        c.pay_point = match v {
+            Point::Midpoint => PayPoint::Midpoint,
+            Point::Minimum => PayPoint::Minimum,
+            Point::Maximum => PayPoint::Maximum,
+            Point::Share => PayPoint::Share(share),
+        };
+    });
+    if let PayPoint::Share(share) = c.pay_point {
+        let new = widgets::percent(ui, "Share of the way up the range", share, 100.0);
+        form.row(ui, "pay_point", PAY_POINT_EDIT, new, |v| {
+            c.pay_point = PayPoint::Share(v);
+        });
+    }
+}
+
+/// The council's workforce profile: who holds the posts the plan does not name.
+fn profile_ui(ui: &mut Ui, form: &mut widgets::Form, c: &mut Council) {
+    ui.strong("Workforce profile (for posts whose holders are not named)");
+    ui.label(
+        "Shares of the council's people by age and by length of service: the exit costs of posts whose holders are not named are expected values over them, and say \"indicative\".",
+    );
+    ui.add_space(4.0);
+    let profile = &mut c.workforce;
+    let mut changed = false;
+    let mut set = |new: Option<f64>, slot: &mut f64| {
+        if let Some(v) = new {
+            *slot = v;
+            changed = true;
+        }
+    };
+    Grid::new(("workforce profile", &c.id))
+        .num_columns(4)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (row, band) in WorkforceProfile::AGE_BANDS.iter().enumerate() {
+                let new =
+                    widgets::percent(ui, &format!("Aged {}", band.label), profile.age[row], 100.0);
+                set(new, &mut profile.age[row]);
+                if let Some(band) = WorkforceProfile::SERVICE_BANDS.get(row) {
+                    let label = format!("Service {}", band.label);
+                    let new = widgets::percent(ui, &label, profile.service[row], 100.0);
+                    set(new, &mut profile.service[row]);
+                } else {
+                    let new = widgets::percent(ui, "In the LGPS", profile.lgps_members, 100.0);
+                    set(new, &mut profile.lgps_members);
+                }
+                ui.end_row();
+            }
+            let new = widgets::number(
+                ui,
+                "Average contract (FTE)",
+                profile.average_contract_fte,
+                0.05..=1.0,
+                2,
+            );
+            set(new, &mut profile.average_contract_fte);
+            ui.end_row();
+        });
+    let total = |s: &[f64]| s.iter().sum::<f64>() * 100.0;
+    let (ages, service) = (total(&profile.age), total(&profile.service));
+    if (ages - 100.0).abs() > 0.05 || (service - 100.0).abs() > 0.05 {
+        ui.label(format!(
+            "Ages add up to {ages:.1}% and service to {service:.1}%: each is scaled to 100% when costed."
+        ));
+    }
+    ui.horizontal(|ui| {
+        if let Some(v) = widgets::long_text(ui, "Profile source", &profile.source) {
+            profile.source = v;
+            changed = true;
+        }
+    });
+    if ui
+        .button("Use the published default")
+        .on_hover_text(crate::model::DEFAULT_PROFILE_SOURCE)
+        .clicked()
+    {
+        *profile = WorkforceProfile::default();
+        changed = true;
+    }
+    if changed {
+        form.what = Some("change the workforce profile");
     }
 }

@@ -30,6 +30,8 @@ pub struct Panels {
     pub function: Option<String>,
     /// The role selected in the Target structure view.
     pub role: Option<String>,
+    /// Structure > Propose a target structure…: open or not, and the choice.
+    pub propose: target::Propose,
     /// The post table's filters, sort, selection and cached rows.
     pub posts: establishment::State,
     /// Which charts show their figures, and the pools chart's drill-down.

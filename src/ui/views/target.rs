@@ -25,6 +25,13 @@ pub fn ui(
         if ui.button("Add function").clicked() {
             commands.push(Command::Edit(edit::add_function(plan)));
         }
+        if ui
+            .button("Propose a target structure…")
+            .on_hover_text("Set every role's target in one step: the larger council's establishment, a share of today's, or a saving by goal seek")
+            .clicked()
+        {
+            panels.propose.open = true;
+        }
         let target: f64 = plan.roles.iter().map(|r| r.target_fte).sum();
         ui.label(format!(
             "{} roles, target {} FTE",
@@ -32,6 +39,24 @@ pub fn ui(
             fte(target)
         ));
     });
+    let unset = plan
+        .roles
+        .iter()
+        .filter(|r| r.target_from_establishment)
+        .count();
+    if unset > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} still at today's FTE, as the import left {}: the plan saves nothing there until targets are set.",
+                crate::format::plural(unset, "role"),
+                if unset == 1 { "it" } else { "them" }
+            ))
+            .color(theme::palette(ui).warning),
+        );
+    }
+    if panels.propose.open {
+        propose_ui(ui, plan, &mut panels.propose, commands);
+    }
     ui.add_space(8.0);
     ui.horizontal_top(|ui| {
         let list = egui::vec2(theme::LIST_WIDTH, ui.available_height());
@@ -330,4 +355,87 @@ impl Rule {
             Self::Today => TargetPay::Today,
         }
     }
+}
+
+/// Structure > Propose a target structure…: how, and whether it is open.
+#[derive(Clone, Copy, Debug)]
+pub struct Propose {
+    /// Shown under the heading.
+    pub open: bool,
+    /// The way chosen.
+    pub way: Way,
+    /// The share of today's FTE, for [`Way::Share`].
+    pub share: f64,
+}
+
+impl Default for Propose {
+    fn default() -> Self {
+        Self {
+            open: false,
+            way: Way::Larger,
+            share: 0.85,
+        }
+    }
+}
+
+/// A way to propose targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    /// The larger council's establishment in each role.
+    Larger,
+    /// A share of today's FTE in each role.
+    Share,
+    /// A saving, by goal seek.
+    Seek,
+}
+
+fn propose_ui(ui: &mut Ui, plan: &Plan, state: &mut Propose, commands: &mut Vec<Command>) {
+    ui.add_space(6.0);
+    ui.group(|ui| {
+        ui.strong("Propose a target structure");
+        ui.label(
+            "Sets every role's target in one step (one undo). The targets are then yours: a later import leaves them.",
+        );
+        ui.radio_value(
+            &mut state.way,
+            Way::Larger,
+            "Keep the larger council's establishment in each role",
+        );
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut state.way, Way::Share, "A share of today's FTE in each role");
+            if state.way == Way::Share
+                && let Some(v) = widgets::percent(ui, "Share of today's FTE", state.share, 100.0)
+            {
+                state.share = v;
+            }
+        });
+        ui.radio_value(
+            &mut state.way,
+            Way::Seek,
+            "Reach a saving: Goal seek, in Scenarios",
+        );
+        ui.horizontal(|ui| {
+            let go = match state.way {
+                Way::Seek => "Open Goal seek",
+                _ => "Propose",
+            };
+            if ui.button(go).clicked() {
+                match state.way {
+                    Way::Larger => commands.push(Command::Edit(edit::propose_targets(
+                        plan,
+                        edit::Proposal::LargerCouncil,
+                    ))),
+                    Way::Share => commands.push(Command::Edit(edit::propose_targets(
+                        plan,
+                        edit::Proposal::ShareOfToday(state.share),
+                    ))),
+                    Way::Seek => commands.push(Command::Show(crate::ui::command::View::Scenarios)),
+                }
+                state.open = false;
+            }
+            if ui.button("Cancel").clicked() {
+                state.open = false;
+            }
+        });
+    });
 }
