@@ -80,3 +80,19 @@ pub fn slug(text: &str) -> String {
         s.to_owned()
     }
 }
+
+/// A post's status as the establishment table shows it: "Filled", "Filled, unnamed" (held by
+/// people the plan does not name), "Group, unnamed" (a row of several posts), or "Vacant".
+pub fn post_status(post: &crate::model::Post) -> &'static str {
+    match (
+        post.is_filled(),
+        post.holder.is_some(),
+        post.group.is_some(),
+    ) {
+        (false, _, true) => "Vacant group",
+        (false, _, false) => "Vacant",
+        (true, true, _) => "Filled",
+        (true, false, true) => "Group, unnamed",
+        (true, false, false) => "Filled, unnamed",
+    }
+}

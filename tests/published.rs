@@ -361,3 +361,49 @@ fn what_changed_names_indicative_and_exact() {
         ("The file", "This plan", None)
     );
 }
+
+/// A plan's establishment written out (Establishment > Export) reads back as it was: groups with
+/// their FTE and headcount, pay ranges, unnamed holders and vacancies.
+#[test]
+fn an_establishment_with_groups_goes_out_and_back() {
+    let mut plan = import("senior-northam-2024.csv", &empty_plan(), "").plan;
+    let more = import("junior-northam-2024.csv", &empty_plan(), "").plan;
+    plan.posts.extend(more.posts);
+    plan.roles.extend(more.roles);
+    plan.posts[5].group = Some(merger_planner::model::Group {
+        headcount: Some(6.0),
+    });
+    let csv = merger_planner::import::template::establishment_csv(&plan);
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("out.csv");
+    std::fs::write(&path, csv).expect("written");
+    let (_, back) = import::import_file(
+        &path,
+        &ReadSettings::default(),
+        ImportKind::Establishment,
+        &empty_plan(),
+        &Options::default(),
+    )
+    .expect("reads");
+    assert!(back.can_import(), "{:?}", back.problems.listed);
+    let shape = |plan: &Plan| {
+        let mut posts: Vec<_> = plan
+            .posts
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    (p.fte * 100.0).round() as i64,
+                    p.salary,
+                    p.pay_range,
+                    p.group,
+                    p.unnamed,
+                    p.is_filled(),
+                )
+            })
+            .collect();
+        posts.sort_by(|a, b| a.0.cmp(&b.0));
+        posts
+    };
+    assert_eq!(shape(&back.plan), shape(&plan));
+}

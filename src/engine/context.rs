@@ -103,6 +103,10 @@ pub struct Context<'a> {
     /// In a Monte Carlo draw, the seed the unnamed holders' ages and service are drawn from
     /// their profile with; else they are costed at its expected values.
     pub profile_draw: Option<u64>,
+    /// The people in each group of posts (of a known council), by post.
+    pub group_people: FxHashMap<usize, f64>,
+    /// Some post is held by people the plan does not name.
+    pub has_unnamed: bool,
 }
 
 /// A share: the scenario's if it sets a finite one, else the plan's, from 0 to 1.
@@ -159,24 +163,17 @@ impl<'a> Context<'a> {
             .iter()
             .map(|r| functions.get(r.function.as_str()).copied())
             .collect();
-        // Each post's lookups stand alone, so the two halves of the establishment are looked up
-        // apart and joined in order.
-        let resolve = |range: std::ops::Range<usize>| {
-            let mut council_lookup = Lookup::new(&councils);
-            let mut role_lookup = Lookup::new(&roles);
-            let mut found: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(range.len());
-            for p in &plan.posts[range] {
-                let c = council_lookup.get(&p.council);
-                let r = role_lookup
-                    .get(&p.role)
-                    .filter(|&r| c.is_some() && role_function[r].is_some());
-                found.push((c, r));
-            }
-            found
-        };
-        let (mut found, rest) = super::halves::in_halves(plan.posts.len(), resolve);
-        found.extend(rest.into_iter().flatten());
-        let (post_council, post_role): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+        let profiles: Vec<Cells> = plan
+            .councils
+            .iter()
+            .map(|c| Cells::new(&c.workforce, consultation_start))
+            .collect();
+        let Resolved {
+            post_council,
+            post_role,
+            group_people,
+            has_unnamed,
+        } = resolve(plan, &councils, &roles, &role_function, &profiles);
         let (waves, wave_consultation, function_wave) =
             waves(plan, scenario, &role_function, consultation_start, go_live);
         let host = a
@@ -272,29 +269,28 @@ impl<'a> Context<'a> {
             exit_slip_days: exit_slip_days(scenario),
             pay_award: pay_award(scenario),
             implementation_overrun: implementation_overrun(scenario),
-            profiles: plan
-                .councils
-                .iter()
-                .map(|c| Cells::new(&c.workforce, consultation_start))
-                .collect(),
+            profiles,
             profile_draw: None,
+            group_people,
+            has_unnamed,
         }
     }
 
     /// Whether post `i` is filled by people the plan does not know, costed from the profile.
     pub fn unnamed(&self, i: usize) -> bool {
-        let post = &self.plan.posts[i];
-        post.unnamed && post.holder.is_none()
+        self.has_unnamed && {
+            let post = &self.plan.posts[i];
+            post.unnamed && post.holder.is_none()
+        }
     }
 
     /// The people in post `i`: one for a single post, a group's headcount (or FTE over the
     /// council's average contract).
     pub fn people(&self, i: usize) -> f64 {
-        let post = &self.plan.posts[i];
-        match (post.group, self.post_council[i]) {
-            (Some(_), Some(c)) => self.profiles[c].people(post),
-            _ => 1.0,
+        if self.group_people.is_empty() {
+            return 1.0;
         }
+        self.group_people.get(&i).copied().unwrap_or(1.0)
     }
 
     /// The profile's shares for unnamed post `i` at council `c`: its expected shares, or in a
@@ -504,6 +500,61 @@ impl<'a> Context<'a> {
     /// Full-year cost in pence of pay at on-costs in force at go-live.
     pub fn annual_cost(&self, pay_pence: f64, lgps_rate: f64) -> f64 {
         self.on_costs.annual_cost(pay_pence, lgps_rate)
+    }
+}
+
+/// Each post's council and role as positions, the people of each group and whether any holder
+/// is unnamed.
+struct Resolved {
+    post_council: Vec<Option<usize>>,
+    post_role: Vec<Option<usize>>,
+    group_people: FxHashMap<usize, f64>,
+    has_unnamed: bool,
+}
+
+/// Looks every post up once, so no later pass reads a post only to ask whether it is a group or
+/// unnamed (most plans have none). Each post's lookups stand alone, so the two halves of the
+/// establishment are looked up apart and joined in order.
+fn resolve(
+    plan: &Plan,
+    councils: &FastMap<'_>,
+    roles: &FastMap<'_>,
+    role_function: &[Option<usize>],
+    profiles: &[Cells],
+) -> Resolved {
+    let one = |range: std::ops::Range<usize>| {
+        let mut council_lookup = Lookup::new(councils);
+        let mut role_lookup = Lookup::new(roles);
+        let mut found: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(range.len());
+        let mut groups = Vec::new();
+        let mut unnamed = false;
+        let start = range.start;
+        for (k, p) in plan.posts[range].iter().enumerate() {
+            let c = council_lookup.get(&p.council);
+            let r = role_lookup
+                .get(&p.role)
+                .filter(|&r| c.is_some() && role_function[r].is_some());
+            found.push((c, r));
+            if let (Some(_), Some(c)) = (p.group, c) {
+                groups.push((start + k, profiles[c].people(p)));
+            }
+            unnamed |= p.unnamed && p.holder.is_none();
+        }
+        (found, groups, unnamed)
+    };
+    let ((mut found, mut groups, mut has_unnamed), rest) =
+        super::halves::in_halves(plan.posts.len(), one);
+    if let Some((more, more_groups, more_unnamed)) = rest {
+        found.extend(more);
+        groups.extend(more_groups);
+        has_unnamed |= more_unnamed;
+    }
+    let (post_council, post_role) = found.into_iter().unzip();
+    Resolved {
+        post_council,
+        post_role,
+        group_people: groups.into_iter().collect(),
+        has_unnamed,
     }
 }
 

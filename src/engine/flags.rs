@@ -56,14 +56,20 @@ pub fn flags(
 /// costs are expected values over its workforce profile (docs/rules.md, "Workforce profile").
 fn profile_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
     let plan = ctx.plan;
-    for (c, council) in plan.councils.iter().enumerate() {
-        let (mut posts, mut fte) = (0usize, 0.0);
-        for (i, post) in plan.posts.iter().enumerate() {
-            if ctx.post_council[i] == Some(c) && ctx.unnamed(i) {
-                posts += 1;
-                fte += super::pools::post_fte(post);
-            }
+    if !ctx.has_unnamed {
+        return;
+    }
+    let mut by_council = vec![(0usize, 0.0); plan.councils.len()];
+    for (i, post) in plan.posts.iter().enumerate() {
+        if let Some(c) = ctx.post_council[i]
+            && ctx.unnamed(i)
+        {
+            by_council[c].0 += 1;
+            by_council[c].1 += super::pools::post_fte(post);
         }
+    }
+    for (c, council) in plan.councils.iter().enumerate() {
+        let (posts, fte) = by_council[c];
         if posts == 0 {
             continue;
         }

@@ -41,18 +41,52 @@ pub(super) fn details_ui(
             form.row(ui, "function", "change function", new, |v| p.function = v);
             let new = widgets::choice(ui, "Target role", &p.role, &choices.roles);
             form.row(ui, "role", "change role", new, |v| p.role = v);
-            let new = widgets::number(ui, "Post FTE", p.fte, 0.01..=1.0, 2);
+            // A group of posts holds as many FTE as the file gave it.
+            let most = if p.group.is_some() { 100_000.0 } else { 1.0 };
+            let new = widgets::number(ui, "Post FTE", p.fte, 0.01..=most, 2);
             form.row(ui, "fte", "change FTE", new, |v| p.fte = v);
             let new = widgets::money(ui, "Full-time salary", p.salary, Money::pounds(10_000_000));
             form.row(ui, "salary", "change salary", new, |v| p.salary = v);
         });
     let mut what = form.what;
+    if let Some(range) = post.pay_range {
+        ui.label(format!(
+            "Pay range {} to {}: paid at the council's point on it (Councils)",
+            range.minimum.full(),
+            range.maximum.full()
+        ));
+    }
+    if let Some(group) = post.group {
+        ui.label(match group.headcount {
+            Some(h) => format!("A group of posts: {h} people, as the file gave it"),
+            None => "A group of posts, as the file gave it: its people are its FTE over the council's average contract".to_owned(),
+        });
+    }
     ui.add_space(8.0);
     match &post.holder {
+        None if post.unnamed => {
+            ui.label("Held by people the plan does not name: their exit costs come from the council's workforce profile (indicative)");
+            ui.horizontal(|ui| {
+                if post.group.is_none() && ui.button("Name the holder").clicked() {
+                    p.holder = Some(new_holder(plan));
+                    p.unnamed = false;
+                    what = Some("name the holder");
+                }
+                if ui.button("Make vacant").clicked() {
+                    p.unnamed = false;
+                    what = Some("make post vacant");
+                }
+            });
+        }
         None => {
             ui.label("Vacant post");
             if ui.button("Fill post").clicked() {
-                p.holder = Some(new_holder(plan));
+                // A group's holders are never one named person.
+                if post.group.is_some() {
+                    p.unnamed = true;
+                } else {
+                    p.holder = Some(new_holder(plan));
+                }
                 what = Some("fill post");
             }
         }

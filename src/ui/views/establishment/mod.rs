@@ -146,8 +146,8 @@ impl State {
                     && self.role.as_ref().is_none_or(|r| &p.role == r)
                     && match self.status {
                         Status::All => true,
-                        Status::Filled => p.holder.is_some(),
-                        Status::Vacant => p.holder.is_none(),
+                        Status::Filled => p.is_filled(),
+                        Status::Vacant => !p.is_filled(),
                     }
                     && (needle.is_empty()
                         || [&p.id, &p.title, &p.grade]
@@ -218,7 +218,7 @@ fn sort_rows(plan: &Plan, rows: &mut [usize], (by, descending): (SortBy, bool)) 
         SortBy::Grade => rows.sort_by(|&a, &b| p[a].grade.cmp(&p[b].grade)),
         SortBy::Fte => rows.sort_by(|&a, &b| p[a].fte.total_cmp(&p[b].fte)),
         SortBy::Salary => rows.sort_by_key(|&i| p[i].salary),
-        SortBy::Status => rows.sort_by_key(|&i| p[i].holder.is_some()),
+        SortBy::Status => rows.sort_by_key(|&i| p[i].is_filled()),
     }
     if descending {
         rows.reverse();
@@ -283,12 +283,7 @@ fn posts_table(plan: &Plan, derived: &Derived, rows: &[usize]) -> Table {
                     post.grade.clone(),
                     format!("{:.2}", post.fte),
                     post.salary.full(),
-                    if post.holder.is_some() {
-                        "Filled"
-                    } else {
-                        "Vacant"
-                    }
-                    .to_owned(),
+                    crate::format::post_status(post).to_owned(),
                     derived.post_outcome(i, post),
                 ]
             })

@@ -265,11 +265,7 @@ pub(super) fn row_ui(
         });
     });
     row.col(|ui| {
-        ui.label(if post.holder.is_some() {
-            "Filled"
-        } else {
-            "Vacant"
-        });
+        ui.label(crate::format::post_status(post));
     });
     row.col(|ui| {
         ui.label(derived.post_outcome(i, post));
