@@ -139,6 +139,9 @@ fn the_range_comes_from_drawing_the_people_from_the_profile() {
         "P90 {p90}"
     );
     assert!(p10 < r.one_off_cost.p50 && r.one_off_cost.p50 < p90);
+    // The people dismissed are the group's people, 3 1/3, in every draw.
+    assert!((r.compulsory_people.p50 - 10.0 / 3.0).abs() < 1e-9);
+    assert!(r.profiled);
     assert!(
         risk::has_ranges(&plan, &base()),
         "a profile alone gives the papers a run"

@@ -100,12 +100,15 @@ fn profile_flags(ctx: &Context, people: &[PersonOutcome], out: &mut Vec<Flag>) {
 }
 
 /// How many people `rows` are about: someone expected to volunteer in part has two rows, one
-/// after the other.
+/// after the other; a group of posts' row counts its people (rounded to whole people in all).
 fn distinct_people(rows: &[&PersonOutcome]) -> usize {
-    rows.iter()
+    let people: f64 = rows
+        .iter()
         .enumerate()
         .filter(|&(n, p)| n == 0 || rows[n - 1].post != p.post)
-        .count()
+        .map(|(_, p)| p.people)
+        .sum();
+    people.round() as usize
 }
 
 /// Strain that rests on the protected pension age while it is unconfirmed (once per plan), and

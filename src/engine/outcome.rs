@@ -353,6 +353,9 @@ pub struct PersonOutcome {
     /// take-up for VR expected of someone who did not say, the probability of compulsory
     /// selection otherwise. Exit costs count × this.
     pub share: f64,
+    /// The people the row stands for: one, or a group of posts' people (its exit costs are
+    /// theirs together, so the shares are of all of them).
+    pub people: f64,
     /// Share of the person expected to be redeployed.
     pub redeployed: f64,
     /// Exit (or move) date.

@@ -128,6 +128,7 @@ pub(super) fn people_in(
             role: r,
             fate,
             share,
+            people: ctx.people(i),
             redeployed,
             exit_date: exit.date,
             notice_weeks: exit.notice_weeks,

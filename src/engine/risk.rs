@@ -77,7 +77,7 @@ impl Draw {
                 .people
                 .iter()
                 .filter(|p| p.fate == PersonFate::AtRisk)
-                .map(|p| p.share)
+                .map(|p| p.share * p.people)
                 .sum(),
             consultation_days: o
                 .councils
@@ -139,6 +139,9 @@ pub struct Risk {
     pub draws: usize,
     /// The seed the draws were made from: the same seed gives the same figures.
     pub seed: u64,
+    /// Each draw drew the people the plan does not name from their councils' workforce
+    /// profiles.
+    pub profiled: bool,
     /// Recurring saving a year, pounds.
     pub recurring_saving: Quantiles,
     /// One-off cost, pounds.
@@ -422,6 +425,7 @@ fn summarise(plan: &Plan, scenario: &Scenario, settings: Settings, draws: &[Draw
         scenario: scenario.name.clone(),
         draws: draws.len(),
         seed: settings.seed,
+        profiled: profiled(plan),
         recurring_saving: q(|d| d.saving),
         one_off_cost: q(|d| d.one_off),
         payback_years: q(|d| d.payback),

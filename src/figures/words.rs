@@ -134,6 +134,22 @@ pub fn profile_note(plan: &Plan) -> Option<String> {
             crate::format::fte(fte)
         ));
     }
+    let grouped: Vec<String> = plan
+        .councils
+        .iter()
+        .filter(|c| {
+            plan.posts
+                .iter()
+                .any(|p| p.council == c.id && p.group.is_some_and(|g| g.headcount.is_none()))
+        })
+        .map(|c| format!("{}, {:.2} FTE", c.name, c.workforce.average_contract_fte))
+        .collect();
+    if !grouped.is_empty() {
+        out.push(format!(
+            "A group of posts without a headcount counts its FTE over the council's average contract, in whole people for consultation: {}.",
+            grouped.join("; ")
+        ));
+    }
     if !ranged.is_empty() {
         out.push(format!(
             "Posts published with a pay range are paid at a point on it: {}.",

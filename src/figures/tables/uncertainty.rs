@@ -87,9 +87,14 @@ pub(super) fn uncertainty(r: &crate::engine::risk::Risk) -> [Table; 3] {
         ]);
     }
     figures.notes.push(format!(
-        "A Monte Carlo run of the whole plan: {} draws (seed {}), each uncertain input drawn from a triangular distribution between its low and high values, most often near its likely value. P10: one draw in ten is lower; P90: one in ten is higher.{}",
+        "A Monte Carlo run of the whole plan: {} draws (seed {}), each uncertain input drawn from a triangular distribution between its low and high values, most often near its likely value{}. P10: one draw in ten is lower; P90: one in ten is higher.{}",
         crate::format::thousands(r.draws as u64),
         r.seed,
+        if r.profiled {
+            ", and the ages and service of the people the plan does not name drawn from their council's workforce profile"
+        } else {
+            ""
+        },
         if r.draws < crate::engine::risk::Settings::default().draws {
             " Fewer draws than the app's 2,000, so that the export of a plan this large stays quick: P10 and P90 are a little less certain."
         } else {

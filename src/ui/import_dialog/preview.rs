@@ -125,17 +125,13 @@ pub(super) fn imported_preview_ui(ui: &mut Ui, checked: &Checked, plan: &Plan) {
                         ui.label(short(&post.title));
                         ui.label(format!("{:.2}", post.fte));
                         ui.label(post.salary.full());
-                        let (status, born, from) = post.holder.as_ref().map_or(
-                            ("Vacant", String::new(), String::new()),
-                            |h| {
-                                (
-                                    "Filled",
-                                    h.date_of_birth.to_string(),
-                                    h.service_start.to_string(),
-                                )
-                            },
-                        );
-                        ui.label(status);
+                        let (born, from) = post
+                            .holder
+                            .as_ref()
+                            .map_or((String::new(), String::new()), |h| {
+                                (h.date_of_birth.to_string(), h.service_start.to_string())
+                            });
+                        ui.label(crate::format::post_status(post));
                         ui.label(born);
                         ui.label(from);
                         ui.end_row();

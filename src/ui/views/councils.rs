@@ -315,6 +315,8 @@ fn profile_ui(ui: &mut Ui, form: &mut widgets::Form, c: &mut Council) {
             "Ages add up to {ages:.1}% and service to {service:.1}%: each is scaled to 100% when costed."
         ));
     }
+    // The source in full, where it can be read; the field below edits it.
+    ui.label(format!("Source: {}", profile.source));
     ui.horizontal(|ui| {
         if let Some(v) = widgets::long_text(ui, "Profile source", &profile.source) {
             profile.source = v;
