@@ -62,6 +62,30 @@ pub fn unexplained(ctx: &egui::Context) -> Vec<String> {
 /// setting and its label, wherever the setting is edited.
 pub const SETTING_HELP: &[(&str, &str)] = &[
     (
+        "Pay ranges paid at",
+        "Where on a published pay range (a minimum and a maximum) this council's posts are paid: the midpoint unless the council says otherwise; its ranged posts are repaid at once, and the papers name the point.",
+    ),
+    (
+        "Share of the way up the range",
+        "How far from the minimum to the maximum of each pay range this council's posts are paid (0% the minimum, 100% the maximum).",
+    ),
+    (
+        "In the LGPS",
+        "The share of the council's people who are LGPS members: pension strain is counted for that share of the unnamed holders of 55 or over (every one by default, the cautious choice).",
+    ),
+    (
+        "Average contract (FTE)",
+        "A person's average contract: a group of posts without a headcount holds its FTE over this many people (0.75 for English local government, ONS QPSES Q3 2020). Their dismissals count as whole people for consultation.",
+    ),
+    (
+        "Profile source",
+        "Where the workforce profile's shares come from, with its date: printed beside the profile and in the flag of every figure that rests on it.",
+    ),
+    (
+        "Share of today's FTE",
+        "Each role's target as this share of its FTE today, to two decimal places.",
+    ),
+    (
         "Pay basis",
         "What a week's pay is when redundancy pay is worked out: the statutory cap on a week's pay (Employment Rights Act 1996 s.227; the figure in force is in Help > How the figures are computed) or the person's actual week's pay, which a council may pay under the Local Government (Early Termination of Employment) (Discretionary Compensation) Regulations 2006 reg.5.",
     ),
@@ -493,6 +517,13 @@ pub fn setting_help(label: &str) -> Option<std::borrow::Cow<'static, str>> {
         .find(|(l, _)| l.eq_ignore_ascii_case(label))
     {
         return Some((*help).into());
+    }
+    // The workforce profile's bands (docs/rules.md, "Workforce profile").
+    if label.starts_with("Aged ") {
+        return Some("The share of the council's people in this age band: the exit costs of posts whose holders are not named are expected values over the bands, each costed at its middle age. The shares are scaled to add up to 100%.".into());
+    }
+    if label.starts_with("Service ") {
+        return Some("The share of the council's people with this much continuous local-government service: with the age bands, what the unnamed holders' redundancy pay, strain, notice and VR eligibility are expected to be. The shares are scaled to add up to 100%.".into());
     }
     if let Some(rest) = label.strip_prefix("Change ") {
         return setting_help(rest).map(|help| {
