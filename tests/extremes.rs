@@ -44,6 +44,22 @@ fn extremes() -> Vec<(&'static str, Plan)> {
         post.fte = 0.01;
     }
     plans.push(("£0 and £10m salaries, FTE 0.01", pay));
+    // Every post a group of posts past what validation allows, held by unnamed people: the
+    // engine caps a group at 100,000 FTE and nobody at more than full time.
+    let mut groups = example::bournemouth_poole();
+    for (i, post) in groups.posts.iter_mut().enumerate() {
+        post.holder = None;
+        post.unnamed = i % 3 != 0;
+        post.group = Some(merger_planner::model::Group {
+            headcount: (i % 2 == 0).then_some(0.001),
+        });
+        post.fte = if i % 5 == 0 { f64::MAX } else { 1e9 };
+        post.salary = Money::pounds(10_000_000);
+    }
+    for role in &mut groups.roles {
+        role.target_fte = 1.0;
+    }
+    plans.push(("groups of a billion FTE at £10m, unnamed", groups));
     for (name, consultation_start, go_live) in [
         ("go-live in 2099", date(2098, 10, 1), date(2099, 4, 1)),
         (

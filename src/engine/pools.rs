@@ -81,12 +81,12 @@ pub fn person(post: &Post) -> Option<Person> {
     })
 }
 
-/// A post's FTE as the engine counts it: a single post's clamped to 0..=1, a group's at least
-/// 0; zero if not a number.
+/// A post's FTE as the engine counts it: a single post's clamped to 0..=1, a group's to
+/// 0..=100,000 (as validation allows); zero if not a number.
 pub fn post_fte(post: &Post) -> f64 {
     if post.group.is_some() {
         if post.fte.is_finite() {
-            post.fte.max(0.0)
+            post.fte.clamp(0.0, 100_000.0)
         } else {
             0.0
         }

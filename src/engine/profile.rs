@@ -114,8 +114,9 @@ impl Cells {
 
     /// The person a cell stands for in `post`, on a contract of the post's FTE over its people.
     pub fn person(&self, cell: &Cell, post: &Post, people: f64) -> Person {
+        // Nobody works more than full time, whatever headcount a file gives.
         let contract = if people > 0.0 {
-            post_fte(post) / people
+            (post_fte(post) / people).min(1.0)
         } else {
             0.0
         };

@@ -92,7 +92,21 @@ pub fn rests_on_profile(plan: &Plan) -> bool {
 /// A figure's words with "(indicative)" after them when the plan's exit costs rest on
 /// workforce profiles.
 pub fn marked(plan: &Plan, text: &str) -> String {
-    if rests_on_profile(plan) {
+    marked_if(rests_on_profile(plan), text)
+}
+
+/// The same from an outcome's flags, with no pass over the posts: what a view drawn every frame
+/// asks.
+pub fn marked_by(o: &crate::engine::Outcome, text: &str) -> String {
+    let indicative = o
+        .flags
+        .iter()
+        .any(|f| f.kind == crate::engine::FlagKind::AssumedWorkforceProfile);
+    marked_if(indicative, text)
+}
+
+fn marked_if(indicative: bool, text: &str) -> String {
+    if indicative {
         format!("{text} ({INDICATIVE})")
     } else {
         text.to_owned()

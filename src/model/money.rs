@@ -157,15 +157,17 @@ impl Mul<i64> for Money {
     }
 }
 
+/// Sums held at the largest amount rather than overflowing: a sum past £92 quadrillion only
+/// comes from a plan validation refuses (a group of a billion FTE), and must still be shown.
 impl Sum for Money {
     fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        Self(iter.map(|m| m.0).sum())
+        Self(iter.fold(0i64, |a, m| a.saturating_add(m.0)))
     }
 }
 
 impl<'a> Sum<&'a Money> for Money {
     fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        Self(iter.map(|m| m.0).sum())
+        Self(iter.fold(0i64, |a, m| a.saturating_add(m.0)))
     }
 }
 

@@ -24,7 +24,7 @@ pub fn ui(
     let o = &derived.outcome;
     ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
     ui.add_space(theme::SECTION_GAP / 2.0);
-    headlines_ui(ui, plan, o, palette);
+    headlines_ui(ui, o, palette);
     ui.add_space(theme::SECTION_GAP / 2.0);
     super::levers::ui(ui, plan, &o.scenario, commands);
     ui.add_space(theme::SECTION_GAP);
@@ -58,7 +58,7 @@ fn headline(ui: &mut Ui, label: &str, value: &str, colour: Option<egui::Color32>
     });
 }
 
-fn headlines_ui(ui: &mut Ui, plan: &Plan, o: &Outcome, palette: theme::Palette) {
+fn headlines_ui(ui: &mut Ui, o: &Outcome, palette: theme::Palette) {
     let t = &o.totals;
     let payback = t
         .payback_years
@@ -82,7 +82,7 @@ fn headlines_ui(ui: &mut Ui, plan: &Plan, o: &Outcome, palette: theme::Palette) 
     } else {
         ("Target FTE", fte(t.target_fte), None)
     };
-    let one_off_label = crate::figures::words::marked(plan, "One-off cost");
+    let one_off_label = crate::figures::words::marked_by(o, "One-off cost");
     let items = [
         ("FTE today", fte(t.flows.current()), None),
         (after_label, after, after_colour),
