@@ -343,7 +343,7 @@ fn every_bad_value_is_listed_with_its_row_heading_and_value_and_can_be_skipped()
     for needle in [
         "row 2, column 'FTE': -0.5",
         "row 3, column 'Salary': 'twenty' is not an amount of money",
-        "row 3, column 'DOB': '31/02/1970' is not a date",
+        "row 3, column 'DOB': '31/02/1970': there is no 31 February 1970",
         "row 4, column 'Status': 'Perhaps' is not filled or vacant",
         "row 5, column 'DOB': born 2001-01-01 but service starts 1990-01-01",
     ] {

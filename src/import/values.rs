@@ -476,20 +476,11 @@ pub fn read_date(cell: &Cell, pivot: u8) -> Option<DateReading> {
         Cell::Text(_) => {}
     }
     let raw = cell.display();
-    // A time after the date (" 00:00:00", "T00:00") is dropped.
-    let t = raw
-        .split(['T', ' '])
-        .next()
-        .filter(|first| first.contains(['/', '-', '.']) && !first.chars().any(char::is_alphabetic))
-        .map_or(raw.as_str(), |first| first)
-        .trim();
+    let t = date_text(&raw);
     if let Ok(n) = t.parse::<f64>() {
         return serial_date(n).map(DateReading::Certain);
     }
-    let parts: Vec<&str> = t
-        .split(['/', '-', '.', ' ', ','])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = date_parts(t);
     let [p1, p2, p3] = parts.as_slice() else {
         return None;
     };
@@ -565,21 +556,108 @@ pub fn column_order<'a>(
     }
 }
 
-/// A date for a column whose order is known, or what to write instead.
+/// A date cell's text without a time after it (" 00:00:00", "T00:00").
+fn date_text(raw: &str) -> &str {
+    raw.split(['T', ' '])
+        .next()
+        .filter(|first| first.contains(['/', '-', '.']) && !first.chars().any(char::is_alphabetic))
+        .map_or(raw, |first| first)
+        .trim()
+}
+
+/// A date's parts as written: "14/03/1966" is 14, 03 and 1966.
+fn date_parts(text: &str) -> Vec<&str> {
+    text.split(['/', '-', '.', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A date for a column whose order is known, or what to write instead: a date written in a
+/// date's shape that does not exist says which ("there is no 31 February 1966").
 pub fn date(cell: &Cell, order: DateOrder, pivot: u8) -> Result<Date, Refusal> {
     read_date(cell, pivot)
         .and_then(|r| r.date(order))
         .ok_or_else(|| {
-            format!(
-                "'{}' is not a date; write it as DD/MM/YYYY (14/03/1966), YYYY-MM-DD or 14-Mar-1966",
-                cell.display()
-            )
+            let raw = cell.display();
+            match no_such_date(&raw, order, pivot) {
+                Some(why) => format!("'{raw}': {why}; check the day and the month"),
+                None => format!(
+                    "'{raw}' is not a date; write it as DD/MM/YYYY (14/03/1966), YYYY-MM-DD or 14-Mar-1966"
+                ),
+            }
         })
+}
+
+/// Why a date written as one (three numbers, or a month's name) is not one, read in `order`:
+/// "there is no 31 February 1966", "there is no month 13". None when the text is not a date's
+/// shape at all.
+fn no_such_date(raw: &str, order: DateOrder, pivot: u8) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts = date_parts(date_text(raw));
+    let [p1, p2, p3] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<i8>()
+            .ok()
+    };
+    let (y, m, d) = if p1.len() == 4 && p1.bytes().all(|b| b.is_ascii_digit()) {
+        (year(p1, pivot)?, num(p2)?, num(p3)?)
+    } else if let Some(m) = month_name(p2) {
+        (year(p3, pivot)?, m, num(p1)?)
+    } else if let Some(m) = month_name(p1) {
+        (year(p3, pivot)?, m, num(p2)?)
+    } else {
+        let (a, b) = (num(p1)?, num(p2)?);
+        let (d, m) = match order {
+            DateOrder::DayFirst => (a, b),
+            DateOrder::MonthFirst => (b, a),
+        };
+        (year(p3, pivot)?, m, d)
+    };
+    if !(1..=12).contains(&m) {
+        return Some(format!("there is no month {m}"));
+    }
+    let month = MONTHS[(m - 1) as usize];
+    (Date::new(y, m, d).is_err()).then(|| format!("there is no {d} {month} {y}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_does_not_exist_says_so() {
+        let t = |s: &str| Cell::Text(s.to_owned());
+        let err = date(&t("31/02/1966"), DateOrder::DayFirst, 30).unwrap_err();
+        assert!(err.contains("there is no 31 February 1966"), "{err}");
+        let err = date(&t("1966-04-31"), DateOrder::DayFirst, 30).unwrap_err();
+        assert!(err.contains("there is no 31 April 1966"), "{err}");
+        let err = date(&t("29 Feb 2023"), DateOrder::DayFirst, 30).unwrap_err();
+        assert!(err.contains("there is no 29 February 2023"), "{err}");
+        let err = date(&t("02/31/1966"), DateOrder::DayFirst, 30).unwrap_err();
+        assert!(err.contains("there is no month 31"), "{err}");
+        let err = date(&t("soon"), DateOrder::DayFirst, 30).unwrap_err();
+        assert!(err.contains("write it as DD/MM/YYYY"), "{err}");
+        assert_eq!(
+            date(&t("29/02/2024"), DateOrder::DayFirst, 30),
+            Ok(jiff::civil::date(2024, 2, 29))
+        );
+    }
     use jiff::civil::date as d;
 
     fn t(s: &str) -> Cell {
