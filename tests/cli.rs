@@ -1607,3 +1607,44 @@ fn two_published_returns_then_a_goal_seek() {
     let text = run(&["report", &path("plan3.ron"), "--scenario", &scenario]);
     assert!(stdout(&text).contains("(indicative)"), "{}", stdout(&text));
 }
+
+/// The import's messages give the command line's own words, not the dialog's.
+#[test]
+fn import_problems_say_what_to_type() {
+    let dir = temp();
+    let file = dir.path().join("staff.csv");
+    std::fs::write(
+        &file,
+        "Job Title,FTE,Salary,Status\nAccountant,1,32000,Vacant\n",
+    )
+    .expect("written");
+    let file = file.to_string_lossy().into_owned();
+    let plan = dir.path().join("plan.ron").to_string_lossy().into_owned();
+    let o = run(&["import", &file, "--out", &plan]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("name it with --council"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["import", &file, "--council", "Northam", "--out", &plan]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let again = dir.path().join("plan2.ron").to_string_lossy().into_owned();
+    let o = run(&[
+        "import",
+        &file,
+        "--council",
+        "Northam",
+        "--into",
+        &plan,
+        "--out",
+        &again,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("use --placement replace") && err.contains("--placement add"),
+        "{err}"
+    );
+    assert!(!err.contains("choose 'Replace"), "{err}");
+}

@@ -9,6 +9,7 @@ use crate::import::Mapping;
 use crate::import::Options;
 use crate::import::Placement;
 use crate::import::ReadSettings;
+use crate::import::Words;
 use crate::model::Plan;
 use crate::model::Programme;
 use crate::persist::plan_file;
@@ -146,6 +147,7 @@ pub(super) fn import_cmd(
         mapping,
         council: args.council.clone().unwrap_or_default(),
         placement,
+        words: Words::CommandLine,
         ..Options::default()
     };
     let read = ReadSettings {
@@ -167,6 +169,7 @@ pub(super) fn import_cmd(
                 functions: options.mapping.functions.clone(),
                 ..Mapping::default()
             },
+            words: Words::CommandLine,
             ..Options::default()
         };
         plan = imported(

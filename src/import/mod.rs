@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 pub use establishment::{
-    Change, Checked, CouncilDefaults, Options, Placement, Problem, check, check_targets,
+    Change, Checked, CouncilDefaults, Options, Placement, Problem, Words, check, check_targets,
 };
 pub use headings::{Field, ImportKind, Mapping, Use};
 pub use source::{Delimiter, Encoding, Grid, ReadSettings, Source};

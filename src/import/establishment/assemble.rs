@@ -129,7 +129,9 @@ pub(super) fn assemble(
                 checked.block(
                     Some("Council"),
                     format!(
-                        "{name} is already in the plan; choose 'Replace the council's posts' (next month's extract) or 'Add to the council's posts'"
+                        "{name} is already in the plan; {} (next month's extract) or {}",
+                        options.words.replace(),
+                        options.words.add()
                     ),
                 );
                 return;
@@ -258,8 +260,9 @@ pub(super) fn assemble(
                 row: Some(d.row),
                 column: None,
                 message: format!(
-                    "post id '{}' is already in the plan for this council; choose 'Replace the council's posts' to update it",
-                    post.id
+                    "post id '{}' is already in the plan for this council; {} to update it",
+                    post.id,
+                    options.words.replace()
                 ),
             });
             continue;

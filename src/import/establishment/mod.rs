@@ -136,6 +136,62 @@ pub struct Options {
     pub defaults: CouncilDefaults,
     /// Import without the rows that have problems (they are named in the summary).
     pub skip_bad_rows: bool,
+    /// Whose words a problem's fix is in: the dialog's choices or the command line's options.
+    pub words: Words,
+}
+
+/// Whose words a problem's fix is given in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Words {
+    /// The import dialog's ("choose 'Replace the council's posts'").
+    #[default]
+    Dialog,
+    /// The command line's ("use --placement replace").
+    CommandLine,
+}
+
+impl Words {
+    /// How to replace a council's posts.
+    pub fn replace(self) -> &'static str {
+        match self {
+            Self::Dialog => "choose 'Replace the council's posts'",
+            Self::CommandLine => "use --placement replace",
+        }
+    }
+
+    /// How to add to a council's posts.
+    pub fn add(self) -> &'static str {
+        match self {
+            Self::Dialog => "'Add to the council's posts'",
+            Self::CommandLine => "--placement add",
+        }
+    }
+
+    /// How to say which column holds a field.
+    pub fn choose_column(self) -> &'static str {
+        match self {
+            Self::Dialog => "choose the column that holds it",
+            Self::CommandLine => {
+                "give its column in a mapping file (--mapping), saved from the app's import dialog"
+            }
+        }
+    }
+
+    /// How to say the order of a column's dates.
+    pub fn choose_date_order(self) -> &'static str {
+        match self {
+            Self::Dialog => "choose the order of the dates",
+            Self::CommandLine => "use --date-order day-first or --date-order month-first",
+        }
+    }
+
+    /// How to name the council of a file with no council column.
+    pub fn name_the_council(self) -> &'static str {
+        match self {
+            Self::Dialog => "name the council these posts belong to",
+            Self::CommandLine => "name it with --council",
+        }
+    }
 }
 
 /// A value of the function column and where it goes.
@@ -401,8 +457,9 @@ fn headings_and_rows<'g>(
             checked.block(
                 Some(field.label()),
                 format!(
-                    "no column gives {}; choose the column that holds it",
-                    field.label()
+                    "no column gives {}; {}",
+                    field.label(),
+                    options.words.choose_column()
                 ),
             );
         }
@@ -439,7 +496,10 @@ fn structural_checks(checked: &mut Checked, headings: &Headings, options: &Optio
     if headings.column_of(Field::Council).is_none() && options.council.trim().is_empty() {
         checked.block(
             Some("Council"),
-            "the file has no council column; name the council these posts belong to".to_owned(),
+            format!(
+                "the file has no council column; {}",
+                options.words.name_the_council()
+            ),
         );
     }
     if let Some(i) = headings.column_of(Field::Fte) {
@@ -501,14 +561,20 @@ fn structural_checks(checked: &mut Checked, headings: &Headings, options: &Optio
                     checked.date_question = true;
                     checked.block(
                         Some(&heading),
-                        "every date could be day-first (14/03) or month-first (03/14); choose the order of the dates".to_owned(),
+                        format!(
+                            "every date could be day-first (14/03) or month-first (03/14); {}",
+                            options.words.choose_date_order()
+                        ),
                     );
                 }
                 Err(_) => {
                     checked.date_question = true;
                     checked.block(
                         Some(&heading),
-                        "some dates are day-first (23/04) and some month-first (04/23); choose the order, and the dates that do not fit it will be listed".to_owned(),
+                        format!(
+                            "some dates are day-first (23/04) and some month-first (04/23); {}, and the dates that do not fit it will be listed",
+                            options.words.choose_date_order()
+                        ),
                     );
                 }
             }
