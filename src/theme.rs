@@ -63,6 +63,12 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// A saving's colour: the good colour, or the cost colour when it is negative (a saving
+    /// below zero is a cost, and never shown as good news).
+    pub fn saving(&self, pence: i64) -> Color32 {
+        if pence < 0 { self.cost } else { self.good }
+    }
+
     /// On a light background (the app's default, slides and exported images).
     pub const LIGHT: Self = Self {
         warning: Color32::from_rgb(0xB0, 0x3A, 0x00),
@@ -220,5 +226,19 @@ pub fn projector(style: &mut egui::Style) {
         style
             .text_styles
             .insert(text_style, FontId::new(size, family));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Palette;
+
+    #[test]
+    fn a_negative_saving_is_never_good_news() {
+        for palette in [Palette::LIGHT, Palette::DARK] {
+            assert_eq!(palette.saving(-1), palette.cost);
+            assert_eq!(palette.saving(0), palette.good);
+            assert_eq!(palette.saving(4_700), palette.good);
+        }
     }
 }

@@ -346,7 +346,7 @@ fn stacked_bars(
 /// One bar per non-zero amount: bar `i` at `at(i)`, `sign` up or down, named for its hover.
 fn money_bars(
     values: &[Money],
-    colour: Color32,
+    colour: impl Fn(Money) -> Color32,
     width: f64,
     at: impl Fn(usize) -> f64,
     sign: f64,
@@ -359,7 +359,7 @@ fn money_bars(
         .map(|(i, m)| {
             Bar::new(at(i), sign * m.as_pounds())
                 .width(width)
-                .fill(colour)
+                .fill(colour(*m))
                 .name(name(i, *m))
         })
         .collect()

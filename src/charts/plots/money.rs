@@ -25,12 +25,23 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
         ],
     );
     let at = |i: usize| i as f64;
-    let savings = money_bars(&y.savings, good, 0.6, at, 1.0, |i, m| {
-        format!("Saving in {}: {}", names[i], m.whole())
-    });
-    let one_off = money_bars(&y.one_off, cost, 0.6, at, -1.0, |i, m| {
-        format!("One-off cost in {}: {}", names[i], m.whole())
-    });
+    let palette = look.palette;
+    let savings = money_bars(
+        &y.savings,
+        |m| palette.saving(m.pence()),
+        0.6,
+        at,
+        1.0,
+        |i, m| format!("Saving in {}: {}", names[i], m.whole()),
+    );
+    let one_off = money_bars(
+        &y.one_off,
+        |_| cost,
+        0.6,
+        at,
+        -1.0,
+        |i, m| format!("One-off cost in {}: {}", names[i], m.whole()),
+    );
     let savings = BarChart::new("Saving", savings)
         .color(good)
         .element_formatter(hover_name());
@@ -153,9 +164,10 @@ pub(super) fn saving_and_cost_ui(
         high,
         label_room(ui, look, &texts),
     );
+    let palette = look.palette;
     let s = money_bars(
         savings,
-        good,
+        |m| palette.saving(m.pence()),
         0.34,
         |i| -(i as f64) + 0.19,
         1.0,
@@ -163,7 +175,7 @@ pub(super) fn saving_and_cost_ui(
     );
     let c = money_bars(
         one_off,
-        cost,
+        |_| cost,
         0.34,
         |i| -(i as f64) - 0.19,
         1.0,

@@ -89,7 +89,7 @@ fn headlines_ui(ui: &mut Ui, o: &Outcome, palette: theme::Palette) {
         (
             "Recurring saving a year",
             t.recurring_saving.compact(),
-            Some(palette.good),
+            Some(palette.saving(t.recurring_saving.pence())),
         ),
         (one_off_label.as_str(), t.one_off_cost.compact(), None),
         ("Payback", payback, None),
