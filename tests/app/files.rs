@@ -551,8 +551,17 @@ fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
     assert!(h.state().preferences().welcomed);
     assert_eq!(h.state().plan(), &example_plan());
     assert!(h.state().title().contains("(example, not saved to a file)"));
-    // 2. An import, into a new plan.
+    // 2. An import, into a new plan; cancelling the file chooser stays on the start page.
     let mut h = start(&dialogs, Vec::new());
+    dialogs.answer(None);
+    h.get_by_label("Import your councils' establishments…")
+        .click();
+    h.run();
+    assert!(
+        h.state().on_start_page(),
+        "a cancelled import stays on the start page"
+    );
+    h.get_by_label_contains("No file chosen: nothing imported");
     let csv = dir.path().join("establishment.csv");
     std::fs::write(
         &csv,

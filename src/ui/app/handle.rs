@@ -66,9 +66,9 @@ impl App {
             Command::StartPage => self.start_page = true,
             Command::Begin => self.leave_start_page(),
             Command::BeginWithImport => {
-                self.leave_start_page();
                 if self.is_dirty() {
                     // The work open is not thrown away: a new plan asks about it first.
+                    self.leave_start_page();
                     self.message =
                         "Start a new plan (File > New plan), then File > Import establishment…"
                             .to_owned();
@@ -79,8 +79,12 @@ impl App {
                         .dialogs
                         .open_table(folder.as_deref(), "Import an establishment")
                     {
+                        self.leave_start_page();
                         self.replace(Document::new(new_plan(), None));
                         self.start_import(ImportKind::Establishment, path);
+                    } else {
+                        // Cancelled: the start page stays, and says why nothing happened.
+                        self.message = "No file chosen: nothing imported".to_owned();
                     }
                 }
             }
