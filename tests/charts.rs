@@ -635,10 +635,27 @@ fn a_scenario_short_of_its_target_says_so_and_the_comparison_claims_only_what_it
     assert!((vr_only.fte_after - (o.totals.target_fte + vr_only.shortfall)).abs() < 1e-9);
     let table = s.table();
     assert_eq!(table.headings[6..], ["FTE after", "Short of target"]);
-    assert!(
-        s.headline().starts_with("Largest saving a year: "),
-        "{}",
-        s.headline()
+    // The headline names the trade-off: the scenario that saves most against the one that
+    // costs least once, with the differences.
+    let most = s.scenarios.iter().fold(
+        &s.scenarios[0],
+        |a, b| if b.saving > a.saving { b } else { a },
+    );
+    let cheapest =
+        s.scenarios.iter().fold(
+            &s.scenarios[0],
+            |a, b| if b.one_off < a.one_off { b } else { a },
+        );
+    assert_ne!(most.name, cheapest.name, "the example has a trade-off");
+    assert_eq!(
+        s.headline(),
+        format!(
+            "{} saves {} a year more; {} costs {} less once",
+            most.name,
+            (most.saving - cheapest.saving).compact(),
+            cheapest.name,
+            (most.one_off - cheapest.one_off).compact()
+        )
     );
 }
 

@@ -134,8 +134,10 @@ pub(super) fn chart_figures(
                     c.figure(row, 6, key(5), None);
                     c.figure(row, 7, key(6), None);
                     savings.push(key(3));
+                    savings.push(key(4));
                 }
-                // The headline names the scenario that saves most.
+                // The headline names the scenario that saves most and the one that costs least
+                // once, and the differences between them.
                 savings
             }
             Chart::Fan | Chart::Tornado => {
