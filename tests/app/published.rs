@@ -35,6 +35,10 @@ fn a_published_return_imports_and_a_target_structure_is_proposed_in_one_step() {
     assert_eq!(saving(&mut h), merger_planner::model::Money::ZERO);
     click(&mut h, "Dashboard");
     h.get_by_label("One-off cost (indicative)");
+    // Nothing designed yet: each lever says why it moves nothing.
+    h.get_by_label("moves nothing: nobody is at risk after VR");
+    h.get_by_label("moves nothing: nobody is at risk");
+    h.get_by_label("moves nothing: nobody leaves by VR");
 
     click(&mut h, "Target structure");
     h.get_by_label_contains("7 roles still at today's FTE");
@@ -52,6 +56,10 @@ fn a_published_return_imports_and_a_target_structure_is_proposed_in_one_step() {
     assert!(after.roles.iter().all(|r| !r.target_from_establishment));
     assert!(saving(&mut h) > merger_planner::model::Money::ZERO);
     assert!(h.query_by_label_contains("still at today's FTE").is_none());
+    // People are at risk now, but no post is left open to redeploy them into.
+    click(&mut h, "Dashboard");
+    h.get_by_label("moves nothing: no open post (a vacancy kept or a new post) to move into");
+    assert!(h.query_by_label("moves nothing: nobody is at risk").is_none());
     // One undo step puts every target back.
     command(&mut h, Key::Z);
     assert_eq!(h.state().plan().roles, plan.roles);

@@ -26,7 +26,7 @@ pub fn ui(
     ui.add_space(theme::SECTION_GAP / 2.0);
     headlines_ui(ui, o, palette);
     ui.add_space(theme::SECTION_GAP / 2.0);
-    super::levers::ui(ui, plan, &o.scenario, commands);
+    super::levers::ui(ui, plan, o, commands);
     ui.add_space(theme::SECTION_GAP);
     card_ui(ui, Chart::Overlap, &derived.series, None, charts, commands);
     if !plan.scenarios.is_empty() {

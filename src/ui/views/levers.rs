@@ -6,12 +6,51 @@
 use egui::{RichText, Ui};
 
 use crate::document::edit::{Edit, Settings};
+use crate::engine::Outcome;
 use crate::model::{Assumptions, Plan, Scenario};
 use crate::theme;
 use crate::ui::command::Command;
 
-/// Draws the sliders for the scenario `scenario` of `plan`.
-pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>) {
+/// Why each lever moves nothing in the outcome `o`, if it does not: the redeployment rate
+/// with nobody at risk after VR or no open post to move into, the VR take-up with nobody at
+/// risk, the VR multiplier with nobody leaving by VR.
+pub struct Idle {
+    /// The redeployment rate's reason.
+    pub redeployment: Option<&'static str>,
+    /// The VR take-up's reason.
+    pub take_up: Option<&'static str>,
+    /// The VR multiplier's reason.
+    pub multiplier: Option<&'static str>,
+}
+
+impl Idle {
+    /// The reasons in `o`.
+    pub fn of(o: &Outcome) -> Self {
+        const NOTHING: f64 = 1e-6;
+        let f = &o.totals.flows;
+        let after_vr = f.redeployed_out + f.compulsory + f.over_target;
+        let at_risk = after_vr + f.voluntary;
+        let open = f.vacancies_kept + o.totals.new_posts;
+        Self {
+            redeployment: if after_vr <= NOTHING {
+                Some("moves nothing: nobody is at risk after VR")
+            } else if open <= NOTHING {
+                Some("moves nothing: no open post (a vacancy kept or a new post) to move into")
+            } else {
+                None
+            },
+            take_up: (at_risk <= NOTHING).then_some("moves nothing: nobody is at risk"),
+            multiplier: (f.voluntary + f.bumped <= NOTHING)
+                .then_some("moves nothing: nobody leaves by VR"),
+        }
+    }
+}
+
+/// Draws the sliders for the outcome `o` of `plan`, each with why it moves nothing if it does
+/// not.
+pub fn ui(ui: &mut Ui, plan: &Plan, o: &Outcome, commands: &mut Vec<Command>) {
+    let scenario = o.scenario.as_str();
+    let idle = Idle::of(o);
     let base = scenario == Scenario::BASE;
     let own = plan.scenarios.iter().position(|s| s.name == scenario);
     ui.horizontal_wrapped(|ui| {
@@ -30,6 +69,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
                 hover: "The share of the people still at risk after VR who are redeployed",
                 edit: "change redeployment rate",
                 key: "lever redeployment",
+                idle: idle.redeployment,
                 of_plan: |a| a.redeployment_rate,
                 of_scenario: |s| s.redeployment_rate,
                 set: |s, own, v| match own {
@@ -49,6 +89,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
                 hover: "The share of the staff eligible for VR who have not said they are interested, expected to volunteer (0% = only those who said)",
                 edit: "change VR take-up",
                 key: "lever take-up",
+                idle: idle.take_up,
                 of_plan: |a| a.vr_take_up,
                 of_scenario: |s| s.vr_take_up,
                 set: |s, own, v| match own {
@@ -79,13 +120,15 @@ pub fn ui(ui: &mut Ui, plan: &Plan, scenario: &str, commands: &mut Vec<Command>)
         let r = ui
             .horizontal(|ui| {
                 let l = ui.label("VR multiplier, every council");
-                ui.add(
+                let r = ui.add(
                     egui::Slider::new(&mut m, 1.0..=3.0)
                         .prefix("× ")
                         .max_decimals(2)
                         .clamping(egui::SliderClamping::Edits),
                 )
-                .labelled_by(l.id)
+                .labelled_by(l.id);
+                idle_note(ui, idle.multiplier);
+                r
             })
             .inner
             .on_hover_text(if differ {
@@ -118,6 +161,8 @@ struct Rate {
     hover: &'static str,
     edit: &'static str,
     key: &'static str,
+    /// Why it moves nothing, if it does not.
+    idle: Option<&'static str>,
     of_plan: fn(&Assumptions) -> f64,
     of_scenario: fn(&Scenario) -> Option<f64>,
     set: fn(&mut Settings, Option<usize>, f64),
@@ -138,14 +183,17 @@ fn rate_slider(
     let r = ui
         .horizontal(|ui| {
             let l = ui.label(rate.label);
-            ui.add(
-                egui::Slider::new(&mut percent, 0.0..=100.0)
-                    .suffix("%")
-                    .max_decimals(0)
-                    // Only a drag or a typed value changes it: showing it never rounds it.
-                    .clamping(egui::SliderClamping::Edits),
-            )
-            .labelled_by(l.id)
+            let r = ui
+                .add(
+                    egui::Slider::new(&mut percent, 0.0..=100.0)
+                        .suffix("%")
+                        .max_decimals(0)
+                        // Only a drag or a typed value changes it: showing it never rounds it.
+                        .clamping(egui::SliderClamping::Edits),
+                )
+                .labelled_by(l.id);
+            idle_note(ui, rate.idle);
+            r
         })
         .inner
         .on_hover_text(rate.hover);
@@ -153,6 +201,13 @@ fn rate_slider(
         let mut s = Settings::of(plan);
         (rate.set)(&mut s, own, (percent / 100.0).clamp(0.0, 1.0));
         commands.push(Command::Edit(Edit::settings(rate.edit, s).keyed(rate.key)));
+    }
+}
+
+/// Says beside a lever why it moves nothing.
+fn idle_note(ui: &mut Ui, reason: Option<&str>) {
+    if let Some(reason) = reason {
+        ui.label(RichText::new(reason).italics().weak());
     }
 }
 

@@ -333,7 +333,7 @@ pub fn money_ui(
     commands: &mut Vec<Command>,
 ) {
     let o = &derived.outcome;
-    super::levers::ui(ui, plan, &o.scenario, commands);
+    super::levers::ui(ui, plan, o, commands);
     if let Some(p) = &o.pay_change {
         ui.label(format!(
             "Pay change for the staff who stay: {}",
