@@ -59,7 +59,10 @@ fn a_published_return_imports_and_a_target_structure_is_proposed_in_one_step() {
     // People are at risk now, but no post is left open to redeploy them into.
     click(&mut h, "Dashboard");
     h.get_by_label("moves nothing: no open post (a vacancy kept or a new post) to move into");
-    assert!(h.query_by_label("moves nothing: nobody is at risk").is_none());
+    assert!(
+        h.query_by_label("moves nothing: nobody is at risk")
+            .is_none()
+    );
     // One undo step puts every target back.
     command(&mut h, Key::Z);
     assert_eq!(h.state().plan().roles, plan.roles);
