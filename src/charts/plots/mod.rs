@@ -54,12 +54,18 @@ impl Look {
         RichText::new(text).size(self.text_size())
     }
 
+    /// The least points between grid lines egui_plot is given: a grid spacer's
+    /// `base_step_size` is the value of this many points.
+    pub(super) fn grid_points(self) -> f32 {
+        self.text_size() * 1.5
+    }
+
     pub(super) fn plot(self) -> Plot<'static> {
         // A slide is shown, not pointed at: no hover labels on a projector.
         let hover = self.place == Place::View;
         Plot::new(self.id)
             .height(self.height.max(80.0))
-            .grid_spacing(egui::Rangef::new(self.text_size() * 1.5, 300.0))
+            .grid_spacing(egui::Rangef::new(self.grid_points(), 300.0))
             .allow_zoom(false)
             .allow_drag(false)
             .allow_scroll(false)
@@ -182,24 +188,49 @@ fn category_axis(names: &[String], look: Look) -> AxisHints<'static> {
         })
 }
 
-/// Value marks at 1, 2 or 5 times a power of ten, far enough apart for their labels (egui_plot's
-/// own steps are powers of ten only, which leaves a projector's axis with two or three labels).
-pub(super) fn nice_marks(input: &GridInput) -> Vec<GridMark> {
-    let (lo, hi) = input.bounds;
-    let least = (input.base_step_size * 2.5).max(1e-9);
+/// The smallest 1, 2 or 5 times a power of ten that is at least `least`.
+fn nice_step(least: f64) -> f64 {
+    let least = least.max(1e-9);
     let power = 10f64.powf(least.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
-        .find(|s| *s >= least)
-        .unwrap_or(10.0 * power);
-    let first = (lo / step).ceil() as i64;
-    let last = (hi / step).floor() as i64;
+        .find(|s| *s >= least * (1.0 - 1e-9))
+        .unwrap_or(10.0 * power)
+}
+
+/// Points between an axis's labels for egui_plot to draw them at full strength: it leaves out
+/// labels closer than 60 points on an x axis (20 on a y axis) and fades them in up to 80 (30).
+pub(super) const X_LABEL_POINTS: f64 = 80.0;
+/// The same on a y axis.
+pub(super) const Y_LABEL_POINTS: f64 = 30.0;
+
+/// Value marks at 1, 2 or 5 times a power of ten (egui_plot's own steps are powers of ten only,
+/// which leaves a projector's axis with two or three labels): grid lines at least 2.5 times
+/// `grid_points` apart, and every mark that is a multiple of a coarser step, at least
+/// `label_points` apart, given that step so that egui_plot labels it. With one step for both, an
+/// x axis whose grid lines fell 52 to 60 points apart had every label left out.
+pub(super) fn nice_marks(input: &GridInput, grid_points: f32, label_points: f64) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    // `base_step_size` is the value of `grid_points` points.
+    let per_point = input.base_step_size / f64::from(grid_points.max(1.0));
+    let grid = nice_step(per_point * f64::from(grid_points) * 2.5);
+    let mut label = nice_step(per_point * label_points).max(grid);
+    // A label step the grid lines divide evenly (a grid of 2 under labels of 5 would not).
+    while ((label / grid) - (label / grid).round()).abs() > 1e-6 {
+        label = nice_step(label * 1.01);
+    }
+    let first = (lo / grid).ceil() as i64;
+    let last = (hi / grid).floor() as i64;
     (first..=last)
-        .take(200)
-        .map(|k| GridMark {
-            value: k as f64 * step,
-            step_size: step,
+        .take(400)
+        .map(|k| {
+            let value = k as f64 * grid;
+            let on_label = ((value / label) - (value / label).round()).abs() < 1e-6;
+            GridMark {
+                value,
+                step_size: if on_label { label } else { grid },
+            }
         })
         .collect()
 }
@@ -435,7 +466,7 @@ pub(super) fn category_plot(
         .custom_y_axes(vec![category_axis(names, look)])
         .y_axis_min_width(axis_width(ui, names, look))
         .custom_x_axes(vec![x])
-        .x_grid_spacer(|input| nice_marks(&input))
+        .x_grid_spacer(move |input| nice_marks(&input, look.grid_points(), X_LABEL_POINTS))
         .y_grid_spacer(category_marks(n))
         .include_y(0.6)
         .include_y(-(n.max(1) as f64) + 0.4)
@@ -499,6 +530,41 @@ pub(super) fn paint(hue: Hue) -> Color32 {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every axis keeps labels egui_plot will draw: whatever the range and width, the labelled
+    /// marks are at least 80 points apart on an x axis, the grid lines divide them, and a small
+    /// range (0 to 22 FTE across 1,170 points) still has several labels.
+    #[test]
+    fn an_axis_always_has_labels_egui_plot_draws() {
+        for (hi, width) in [
+            (22.0, 1170.0),
+            (19.0, 900.0),
+            (220.0, 1170.0),
+            (7.5e6, 1000.0),
+            (0.9, 400.0),
+        ] {
+            let grid_points = 21.0_f32;
+            let input = GridInput {
+                bounds: (0.0, hi),
+                base_step_size: hi / width * f64::from(grid_points),
+            };
+            let marks = super::nice_marks(&input, grid_points, super::X_LABEL_POINTS);
+            let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
+            let points = step / hi * width;
+            assert!(
+                points >= super::X_LABEL_POINTS - 1e-6,
+                "{hi} over {width}: labels {points} apart"
+            );
+            let labelled = marks
+                .iter()
+                .filter(|m| (m.step_size - step).abs() < 1e-12)
+                .count();
+            assert!(labelled >= 3, "{hi} over {width}: {labelled} labels");
+            let fine = marks.iter().map(|m| m.step_size).fold(f64::MAX, f64::min);
+            assert!(((step / fine) - (step / fine).round()).abs() < 1e-9);
+        }
+    }
+
     use super::timeline::{epoch_day, from_epoch_day, month_marks};
     use super::{GridInput, money_tick, tick_number};
     use jiff::civil::Date;

@@ -74,7 +74,7 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
         .custom_x_axes(vec![year_axis(year_names, look)])
         .custom_y_axes(vec![money_y_axis(look)])
         .y_axis_min_width(money_y_width(ui, look))
-        .y_grid_spacer(|input| nice_marks(&input))
+        .y_grid_spacer(move |input| nice_marks(&input, look.grid_points(), super::Y_LABEL_POINTS))
         .x_grid_spacer(year_marks(n))
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)

@@ -36,7 +36,9 @@ pub fn fan_ui(ui: &mut Ui, f: &Fan, look: Look) {
         .custom_x_axes(vec![plots::year_axis(names, look)])
         .custom_y_axes(vec![plots::money_y_axis(look)])
         .y_axis_min_width(plots::money_y_width(ui, look))
-        .y_grid_spacer(|input| plots::nice_marks(&input))
+        .y_grid_spacer(move |input| {
+            plots::nice_marks(&input, look.grid_points(), plots::Y_LABEL_POINTS)
+        })
         .x_grid_spacer(plots::year_marks(n))
         .include_x(-0.3)
         .include_x(n as f64 - 0.7)
