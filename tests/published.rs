@@ -307,10 +307,15 @@ fn a_council_s_pay_point_sets_its_ranged_salaries() {
 fn a_proposed_structure_keeps_the_larger_council_s_establishment() {
     use merger_planner::document::edit::{Proposal, propose_targets};
     let plan = import("junior-two-organisations.csv", &empty_plan(), "").plan;
-    let mut proposed = plan.clone();
-    for patch in propose_targets(&plan, Proposal::LargerCouncil).patches {
-        let _undo = patch.apply(&mut proposed);
-    }
+    // The plan after a proposal's edit.
+    let proposing = |how| {
+        let mut out = plan.clone();
+        for patch in propose_targets(&plan, how).patches {
+            let _undo = patch.apply(&mut out);
+        }
+        out
+    };
+    let proposed = proposing(Proposal::LargerCouncil);
     let target = |plan: &Plan, title: &str| {
         plan.roles
             .iter()
@@ -330,10 +335,7 @@ fn a_proposed_structure_keeps_the_larger_council_s_establishment() {
         o.totals.one_off_cost > Money::ZERO,
         "indicative, but never nothing"
     );
-    let mut shared = plan.clone();
-    for patch in propose_targets(&plan, Proposal::ShareOfToday(0.85)).patches {
-        let _undo = patch.apply(&mut shared);
-    }
+    let shared = proposing(Proposal::ShareOfToday(0.85));
     assert!((target(&shared, "Accountant").0 - 4.25).abs() < 1e-12);
     assert!(
         (target(&shared, "HR Adviser").0 - 1.28).abs() < 1e-12,

@@ -117,19 +117,9 @@ fn marked_if(indicative: bool, text: &str) -> String {
 /// holders are not named), with each council's point on its pay ranges where it has them; none
 /// for a plan of named people and set salaries.
 pub fn profile_note(plan: &Plan) -> Option<String> {
-    let (mut posts, mut fte) = (0usize, 0.0);
-    for p in plan
-        .posts
-        .iter()
-        .filter(|p| p.unnamed && p.holder.is_none())
-    {
-        posts += 1;
-        fte += if p.fte.is_finite() {
-            p.fte.max(0.0)
-        } else {
-            0.0
-        };
-    }
+    // No counts: an anonymised Summary carries this note, and the FTE held by unnamed people
+    // could be every post's, giving back an FTE the release hides.
+    let unnamed = rests_on_profile(plan);
     let ranged: Vec<String> = plan
         .councils
         .iter()
@@ -141,12 +131,11 @@ pub fn profile_note(plan: &Plan) -> Option<String> {
         .map(|c| format!("{}, {}", c.name, c.pay_point.words()))
         .collect();
     let mut out = Vec::new();
-    if posts > 0 {
-        out.push(format!(
-            "Indicative: {} ({} FTE) held by people the plan does not name. Their ages and length of service come from each council's workforce profile, so their redundancy pay, pension strain and notice are expected values, with the range the uncertainty run gives.",
-            crate::format::plural(posts, "post"),
-            crate::format::fte(fte)
-        ));
+    if unnamed {
+        out.push(
+            "Indicative: some posts are held by people the plan does not name. Their ages and length of service come from each council's workforce profile, so their redundancy pay, pension strain and notice are expected values, with the range the uncertainty run gives."
+                .to_owned(),
+        );
     }
     let grouped: Vec<String> = plan
         .councils

@@ -266,7 +266,8 @@ pub fn posts_fte(cell: &Cell) -> Result<f64, Refusal> {
     let raw = cell.display();
     let n = match cell {
         Cell::Number(n) => Some(*n),
-        _ => raw.trim().replace(',', "").parse::<f64>().ok(),
+        // A comma is refused, not dropped: "4,5" may be four and a half, never forty-five.
+        _ => raw.trim().parse::<f64>().ok(),
     };
     match n {
         Some(n) if n.is_finite() && n > 0.0 && n <= 100_000.0 => Ok(n),
@@ -284,7 +285,8 @@ pub fn headcount(cell: &Cell) -> Result<Option<f64>, Refusal> {
     let raw = cell.display();
     let n = match cell {
         Cell::Number(n) => Some(*n),
-        _ => raw.trim().replace(',', "").parse::<f64>().ok(),
+        // A comma is refused, not dropped: "4,5" may be four and a half, never forty-five.
+        _ => raw.trim().parse::<f64>().ok(),
     };
     match n {
         Some(n) if n.is_finite() && n > 0.0 && n <= 100_000.0 => Ok(Some(n)),
@@ -639,6 +641,16 @@ fn no_such_date(raw: &str, order: DateOrder, pivot: u8) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_posts_or_people_never_loses_its_comma() {
+        let t = |s: &str| Cell::Text(s.to_owned());
+        assert_eq!(posts_fte(&t("4.5")), Ok(4.5));
+        assert!(posts_fte(&t("4,5")).is_err(), "not 45");
+        assert!(headcount(&t("1,200")).is_err());
+        assert_eq!(headcount(&t("")), Ok(None));
+        assert_eq!(headcount(&Cell::Number(6.0)), Ok(Some(6.0)));
+    }
 
     #[test]
     fn a_date_that_does_not_exist_says_so() {
