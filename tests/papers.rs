@@ -769,7 +769,9 @@ fn the_equality_sheet_never_shows_a_group_under_five() {
         .find(|&r| group(r) == "Everyone")
         .unwrap();
     assert_eq!(everyone, 7);
+    // (Rows with a group: the notes under the table are not rows of it.)
     let characteristics: std::collections::BTreeSet<String> = (1..equality.height())
+        .filter(|&r| !group(r).is_empty())
         .filter_map(|r| match equality.get((r, 1)) {
             Some(Data::String(s)) => Some(s.clone()),
             _ => None,
@@ -924,4 +926,139 @@ fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
         panic!("an exit date is a date");
     };
     assert_eq!(Some(first), o.people.iter().map(|p| p.exit_date).min());
+}
+
+/// The parts of an .xlsx file, by name.
+fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
+    let file = std::fs::File::open(path).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut part = zip.by_index(i).expect("a part");
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut part, &mut text).expect("text");
+            (part.name().expect("a name").into_owned(), text)
+        })
+        .collect()
+}
+
+/// The value of `attribute` in the first `<element ...>` of `xml`.
+fn attribute(xml: &str, element: &str, attribute: &str) -> Option<String> {
+    let at = xml.find(&format!("<{element} "))?;
+    let tag = &xml[at..at + xml[at..].find('>')?];
+    let key = format!(" {attribute}=\"");
+    let from = tag.find(&key)? + key.len();
+    Some(tag[from..from + tag[from..].find('"')?].to_owned())
+}
+
+/// A sheet's columns' widths (Excel's characters), from its `<col>` elements.
+fn widths(xml: &str) -> Vec<f64> {
+    let mut widths = Vec::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find("<col ") {
+        rest = &rest[at + 1..];
+        let width: f64 = attribute(&format!("<{rest}"), "col", "width")
+            .and_then(|w| w.parse().ok())
+            .expect("a width");
+        let min: usize = attribute(&format!("<{rest}"), "col", "min")
+            .and_then(|w| w.parse().ok())
+            .expect("min");
+        let max: usize = attribute(&format!("<{rest}"), "col", "max")
+            .and_then(|w| w.parse().ok())
+            .expect("max");
+        widths.extend(std::iter::repeat_n(width, max + 1 - min));
+    }
+    widths
+}
+
+#[test]
+fn every_sheet_prints_legibly_on_a4_landscape_and_holds_the_figures_it_shows() {
+    // A plan of eight councils, so the tables by council and by financial year are wide.
+    for plan in [
+        example::bournemouth_poole(),
+        example::reorganisation(8, 2_000, 7),
+    ] {
+        let (_dir, path) = written(&plan, Options::default());
+        let parts = parts(&path);
+        let book = &parts["xl/workbook.xml"];
+        for (i, name) in SHEETS.iter().enumerate() {
+            let xml = &parts[&format!("xl/worksheets/sheet{}.xml", i + 1)];
+            let setup = |a| attribute(xml, "pageSetup", a);
+            assert_eq!(setup("orientation").as_deref(), Some("landscape"), "{name}");
+            assert_eq!(setup("paperSize").as_deref(), Some("9"), "{name}: A4");
+            // Printed text at 8 pt or more: 11 pt at the scale printing uses. Fitted to the
+            // page's width, the scale is the page's width over the sheet's (A4 landscape less
+            // 0.7-inch margins, in points; a column of width w is 7w + 5 pixels).
+            let width: f64 = widths(xml)
+                .iter()
+                .map(|w| (w * 7.0 + 5.0).floor() * 0.75)
+                .sum();
+            let fitted = attribute(xml, "pageSetUpPr", "fitToPage").as_deref() == Some("1");
+            let scale = if fitted {
+                assert_eq!(
+                    setup("fitToHeight").as_deref(),
+                    Some("0"),
+                    "{name}: as tall as need be"
+                );
+                (841.9 - 100.8) / width.max(570.0)
+            } else {
+                setup("scale").map_or(100.0, |s| s.parse().unwrap()) / 100.0
+            }
+            .min(1.0);
+            assert!(
+                11.0 * scale >= 8.0,
+                "{name} prints at {:.1} pt ({width:.0} points wide)",
+                11.0 * scale
+            );
+            // Headings repeat on every page.
+            assert!(
+                book.contains(&format!("'{name}'!$1:$1"))
+                    || book.contains(&format!("{name}!$1:$1")),
+                "{name}: headings on every page"
+            );
+            // Every number is stored to the places it shows: no 6.300000000000001.
+            for value in xml.split("<v>").skip(1) {
+                let value = &value[..value.find("</v>").unwrap()];
+                let places = value.split_once('.').map_or(0, |(_, p)| p.len());
+                assert!(
+                    places <= 3,
+                    "{name}: {value} is stored with {places} places"
+                );
+            }
+        }
+        // Charts sit under their tables, at the first column (the second, when the first prints
+        // on every page), where they print with them, not beside a wide table.
+        for (part, xml) in &parts {
+            if part.starts_with("xl/drawings/drawing") && !part.contains("_rels") {
+                let from = &xml[xml.find("<xdr:from>").unwrap()..];
+                assert!(
+                    from.starts_with("<xdr:from><xdr:col>0</xdr:col>")
+                        || from.starts_with("<xdr:from><xdr:col>1</xdr:col>"),
+                    "{part}: {from:.60}"
+                );
+            }
+        }
+        // One-off costs are drawn below the axis, as the app draws them: the chart's series
+        // reads a row that is minus the One-off cost row.
+        let years = sheet(&path, "By financial year");
+        let cost = row_of(&years, "One-off cost");
+        let below = row_of(&years, "For the chart: one-off cost drawn below the axis");
+        for c in 1..years.width() - 1 {
+            if let (Some(Data::Float(a)), Some(Data::Float(b))) =
+                (years.get((cost, c)), years.get((below, c)))
+            {
+                assert!((a + b).abs() < 0.005, "year {c}: {a} and {b}");
+            }
+        }
+        let chart = parts
+            .iter()
+            .find(|(p, x)| p.starts_with("xl/charts/") && x.contains("Saving and one-off cost"))
+            .map(|(_, x)| x)
+            .expect("the chart by year");
+        assert!(
+            chart.contains(&format!("$B${}:", below + 1)),
+            "the one-off series reads row {}",
+            below + 1
+        );
+    }
 }
