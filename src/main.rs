@@ -12,10 +12,13 @@ fn main() -> ExitCode {
     // eframe's and wgpu's warnings and errors reach the terminal; RUST_LOG=info shows more.
     // (Not egui_wgpu's warning that the renderer is software: on a server exporting slides or a
     // pack, that is expected, and the export succeeded.)
-    env_logger::Builder::from_env(
+    // Watched for the file chooser's errors, which the window then explains.
+    let logger = env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,egui_wgpu=error"),
     )
-    .init();
+    .build();
+    let level = logger.filter();
+    let _ = ui::files::ChooserWatch::install(logger, level);
     // Arguments as the system gives them: a path that is not UTF-8 still opens.
     let args = std::env::args_os().skip(1);
     match cli::run(args, &mut std::io::stdout(), &mut std::io::stderr()) {

@@ -426,19 +426,52 @@ fn the_timetable_marks_what_misses_go_live_with_the_reason() {
 }
 
 #[test]
-fn the_notice_bar_is_as_long_as_the_longest_notice() {
-    // Notices go out on 15 November 2027; the longest is 12 weeks (84 days), so notice ends on
-    // 7 February 2028 and people then wait for go-live on 1 April: the bar stops at the notice.
+fn the_notice_bar_is_the_longest_notice_ending_when_people_leave() {
+    // Notices may go out from 15 November 2027; the longest is 12 weeks (84 days) and people
+    // leave at go-live on 1 April 2028: the longest notice is given by 8 January 2028 and the
+    // bar runs from then to the exit, so notice and exit read as one story.
     let (plan, o) = hand_made();
     let t = Series::of(&plan, &o).timeline;
-    let notice = t.lanes[0]
+    let lane = &t.lanes[0];
+    let notice = lane
         .spans
         .iter()
         .find(|s| s.phase == Phase::Notice)
         .unwrap();
-    assert_eq!(notice.from, date(2027, 11, 15));
-    assert_eq!(notice.to, date(2028, 2, 7));
+    let exits = lane.spans.iter().find(|s| s.phase == Phase::Exits).unwrap();
+    assert_eq!(notice.from, date(2028, 1, 8));
+    assert_eq!(notice.to, date(2028, 4, 1));
+    assert_eq!(notice.to, exits.to, "the notice ends on the exit");
     assert!(!notice.misses);
+    assert_eq!(
+        notice.note,
+        "notice may be given from 15 Nov 2027; the longest (12 weeks) is given by 8 Jan 2028 \
+         to end when people leave on 1 Apr 2028"
+    );
+    assert_eq!(exits.note, "people leave on 1 Apr 2028");
+    assert_eq!(
+        t.phases_drawn(),
+        vec![Phase::Consultation, Phase::Notice, Phase::Exits]
+    );
+}
+
+#[test]
+fn the_timetable_legend_names_only_what_is_drawn() {
+    // The worked example with every post kept: nobody leaves, so no notice or exits are
+    // drawn, and with no collective consultation owed, no HR1.
+    let mut plan = common::worked_example();
+    for role in &mut plan.roles {
+        role.target_fte = 100.0;
+    }
+    let o = merger_planner::engine::evaluate_base(&plan);
+    let t = Series::of(&plan, &o).timeline;
+    assert_eq!(t.phases_drawn(), vec![Phase::Consultation]);
+    assert!(!t.hr1_drawn());
+    assert!(
+        t.lanes[0].spans[0]
+            .note
+            .starts_with("no collective consultation owed")
+    );
 }
 
 #[test]

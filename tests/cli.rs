@@ -1627,6 +1627,21 @@ fn import_problems_say_what_to_type() {
         "{}",
         stderr(&o)
     );
+    // A title row naming the council is offered by name.
+    let titled = dir.path().join("titled.csv");
+    std::fs::write(
+        &titled,
+        "Staff establishment for Northam District Council (as at 31 March 2026),,,\n\
+         Job Title,FTE,Salary,Status\nAccountant,1,32000,Vacant\n",
+    )
+    .expect("written");
+    let o = run(&["import", &titled.to_string_lossy(), "--out", &plan]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("name it with --council (row 1 names \"Northam District Council\")"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["import", &file, "--council", "Northam", "--out", &plan]);
     assert!(o.status.success(), "{}", stderr(&o));
     let again = dir.path().join("plan2.ron").to_string_lossy().into_owned();

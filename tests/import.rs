@@ -1365,3 +1365,44 @@ mod bombs {
         refused("repeats.ods", &bytes, "cells");
     }
 }
+
+#[test]
+fn a_title_row_that_names_the_council_is_read_as_its_name() {
+    use merger_planner::import::establishment::council_in_title;
+    let row = |number: u32, cells: &[&str]| Row {
+        number,
+        cells: cells.iter().map(|c| Cell::Text((*c).to_owned())).collect(),
+    };
+    let named = |cells: &[&str]| council_in_title(&[row(1, cells)]).map(|(_, name)| name);
+    let northam = Some("Northam District Council".to_owned());
+    assert_eq!(
+        named(&["Northam District Council - Establishment"]),
+        northam
+    );
+    assert_eq!(
+        named(&["Northam District Council Establishment 2024"]),
+        northam
+    );
+    assert_eq!(named(&["Establishment: Northam District Council"]), northam);
+    assert_eq!(
+        named(&["Staff establishment for Northam District Council (as at 31 March 2026)"]),
+        northam
+    );
+    assert_eq!(
+        named(&["", "Northam District Council", "31/03/2026"]),
+        northam
+    );
+    assert_eq!(
+        named(&["London Borough of Northam \u{2013} posts at 1 April"]),
+        Some("London Borough of Northam".to_owned())
+    );
+    // A title that names no council, or only the word, offers nothing.
+    assert_eq!(named(&["Establishment report, March 2026"]), None);
+    assert_eq!(named(&["Council establishment"]), None);
+    assert_eq!(named(&["council"]), None);
+    // The first row that names one, with its number.
+    assert_eq!(
+        council_in_title(&[row(1, &["HR extract"]), row(2, &["Wareham Town Council"])]),
+        Some((2, "Wareham Town Council".to_owned()))
+    );
+}

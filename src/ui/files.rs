@@ -41,6 +41,71 @@ pub trait FileDialogs {
     fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save a PDF (`.pdf` added when missing), or `None`.
     fn save_pdf(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+
+    /// Why a dialog since the last call could not open at all (as against being cancelled),
+    /// said once.
+    fn unavailable(&mut self) -> Option<String> {
+        None
+    }
+}
+
+/// What the file-chooser library last logged as an error: it answers "cancelled" when no
+/// chooser could open, and says why only in its log.
+static CHOOSER_ERROR: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// A logger that passes everything to `inner` and keeps the file-chooser library's errors, so
+/// the window can say that no chooser could open (no desktop portal, no zenity) and how to fix
+/// it, not only the terminal.
+pub struct ChooserWatch<L> {
+    inner: L,
+}
+
+impl<L: log::Log> ChooserWatch<L> {
+    /// Installs the watch over `inner` as the process's logger, at `inner`'s level or at
+    /// least errors.
+    pub fn install(inner: L, level: log::LevelFilter) -> Result<(), log::SetLoggerError>
+    where
+        L: 'static,
+    {
+        log::set_boxed_logger(Box::new(Self { inner }))?;
+        log::set_max_level(level.max(log::LevelFilter::Error));
+        Ok(())
+    }
+
+    fn is_chooser_error(metadata: &log::Metadata<'_>) -> bool {
+        metadata.level() == log::Level::Error && metadata.target().starts_with("rfd")
+    }
+}
+
+impl<L: log::Log> log::Log for ChooserWatch<L> {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        Self::is_chooser_error(metadata) || self.inner.enabled(metadata)
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if Self::is_chooser_error(record.metadata())
+            && let Ok(mut last) = CHOOSER_ERROR.lock()
+        {
+            *last = Some(record.args().to_string());
+        }
+        if self.inner.enabled(record.metadata()) {
+            self.inner.log(record);
+        }
+    }
+
+    fn flush(&self) {
+        self.inner.flush();
+    }
+}
+
+/// What to tell the user when no file chooser could open, with what the system said.
+pub fn chooser_help(said: &str) -> String {
+    format!(
+        "No file chooser could open on this desktop: it has no file-chooser portal and no \
+         zenity. Install one and try again; on Debian or Ubuntu: sudo apt install zenity (or \
+         xdg-desktop-portal-gtk). Meanwhile a plan or an HR export opens from the command \
+         line: merger-planner <file>.\n\nThe system said: {said}"
+    )
 }
 
 /// The operating system's dialogs (through rfd).
@@ -88,6 +153,10 @@ fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog 
 }
 
 impl FileDialogs for NativeDialogs {
+    fn unavailable(&mut self) -> Option<String> {
+        CHOOSER_ERROR.lock().ok().and_then(|mut last| last.take())
+    }
+
     fn open_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
         dialog(folder).set_title("Open plan").pick_file()
     }
@@ -193,9 +262,16 @@ pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
 pub struct ScriptedDialogs {
     answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
     asked: Rc<RefCell<usize>>,
+    broken: Rc<RefCell<Option<String>>>,
 }
 
 impl ScriptedDialogs {
+    /// The next dialog cannot open, and the system says `why` (no portal, no zenity).
+    pub fn cannot_open(&self, why: &str) {
+        self.answer(None);
+        *self.broken.borrow_mut() = Some(why.to_owned());
+    }
+
     /// The next dialog will answer `path` (or cancel, for `None`).
     pub fn answer(&self, path: Option<PathBuf>) {
         self.answers.borrow_mut().push_back(path);
@@ -213,6 +289,10 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
+    fn unavailable(&mut self) -> Option<String> {
+        self.broken.borrow_mut().take()
+    }
+
     fn open_plan(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
         self.next()
     }

@@ -562,6 +562,17 @@ fn the_start_page_opens_the_example_an_import_a_plan_or_a_recent_one() {
         "a cancelled import stays on the start page"
     );
     h.get_by_label_contains("No file chosen: nothing imported");
+    // No chooser could open at all (no desktop portal, no zenity): the window says so and how
+    // to fix it, not only the terminal.
+    dialogs.cannot_open("Failed to pick file with zenity: No such file or directory");
+    h.get_by_label("Import your councils' establishments…")
+        .click();
+    h.run();
+    assert!(h.state().on_start_page());
+    h.get_by_label("No file chooser");
+    h.get_by_label_contains("sudo apt install zenity");
+    h.get_by_label_contains("The system said: Failed to pick file with zenity");
+    click(&mut h, "OK");
     let csv = dir.path().join("establishment.csv");
     std::fs::write(
         &csv,

@@ -261,3 +261,50 @@ fn an_import_mapping_is_saved_and_loaded_as_a_file() {
         Some(merger_planner::import::values::DateOrder::DayFirst)
     );
 }
+
+#[test]
+fn a_title_row_naming_the_council_is_offered_and_the_name_is_checked_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("northam-2024.csv");
+    std::fs::write(
+        &path,
+        "Northam District Council - Establishment,,,,\n\
+         Post No,Job Title,Service,FTE,Salary\n\
+         N1,Accountant,Finance,1,\"£31,000\"\n\
+         N2,HR Officer,HR,0.5,\"£29,000\"\n\
+         N3,ICT Analyst,IT,1,\"£33,000\"\n",
+    )
+    .unwrap();
+    let (mut h, _) = harness();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    settle_import(&mut h);
+    // Only the name is missing: the rows are counted, not "0 posts to import".
+    h.get_by_label_contains("3 rows of posts read: name their council to import them");
+    assert!(h.query_by_label_contains("0 posts to import").is_none());
+    h.get_by_label_contains("row 1 names \"Northam District Council\"");
+    // The title's name, offered and taken with one click.
+    click_in_import(
+        &mut h,
+        "Use \u{201c}Northam District Council\u{201d} (row 1 of the file)",
+    );
+    settle_import(&mut h);
+    h.get_by_label_contains("3 posts to import; new council Northam District Council (3 posts)");
+    // A name typed is checked as it is typed, before the field is left.
+    scroll_to_still(&mut h, Some(Role::TextInput), "Council name");
+    h.get_by_role_and_label(Role::TextInput, "Council name")
+        .click();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Council name")
+        .type_text("Northam DC");
+    h.run_steps(2);
+    // Neither Enter nor Tab: the field still has the keyboard.
+    settle_import(&mut h);
+    assert_eq!(
+        h.state().import_state().unwrap().options.council,
+        "Northam DC"
+    );
+    h.get_by_label_contains("3 posts to import; new council Northam DC (3 posts)");
+}

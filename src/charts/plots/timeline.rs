@@ -64,17 +64,18 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
     } else {
         format!("Go-live {}", long_date(t.go_live))
     };
-    let mut keys: Vec<(Key, &str)> = [
-        crate::figures::charts::Phase::Consultation,
-        crate::figures::charts::Phase::Notice,
-        crate::figures::charts::Phase::Exits,
-    ]
-    .map(|p| (Key::Bar(phase_colour(p, look.palette)), p.name()))
-    .to_vec();
+    // The legend names only what is drawn.
+    let mut keys: Vec<(Key, &str)> = t
+        .phases_drawn()
+        .into_iter()
+        .map(|p| (Key::Bar(phase_colour(p, look.palette)), p.name()))
+        .collect();
     if t.misses() > 0 {
         keys.push((Key::Bar(warning), "Misses go-live (hover for why)"));
     }
-    keys.push((Key::Marker(look.palette.chart_text), "HR1 due"));
+    if t.hr1_drawn() {
+        keys.push((Key::Marker(look.palette.chart_text), "HR1 due"));
+    }
     keys.push((Key::Line(look.palette.error), &go_live_label));
     let look = look.legend(ui, &keys);
     let mut charts = Vec::new();
@@ -99,12 +100,7 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                     || l.council.name.clone(),
                     |w| format!("{}, {w} (go-live {})", l.council.name, long_date(l.go_live)),
                 );
-                let mut name = format!(
-                    "{who}: {} {} to {}",
-                    phase.name().to_lowercase(),
-                    long_date(s.from),
-                    long_date(s.to)
-                );
+                let mut name = format!("{who}: {}", s.note);
                 if s.misses && !l.reason.is_empty() {
                     name = format!("{name}\nMisses go-live: {}", l.reason);
                 }

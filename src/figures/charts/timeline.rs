@@ -42,6 +42,9 @@ pub struct Span {
     pub to: Date,
     /// It runs past go-live: drawn in the warning colour.
     pub misses: bool,
+    /// What it is, in words, for the bar's hover: "notice from 1 Jan 2027, ending when people
+    /// leave on 1 Apr 2027 (the longest is 12 weeks)".
+    pub note: String,
 }
 
 /// Consultation, notice and exits of one timetable, each against its own go-live.
@@ -51,21 +54,67 @@ pub(super) fn spans(t: &crate::engine::Timetable) -> Vec<Span> {
         from: t.consultation_start,
         to: t.notices_from,
         misses: t.notices_from > t.go_live,
+        note: if t.consultation_days == 0 {
+            format!(
+                "no collective consultation owed (fewer than 20 proposed redundant); {} to {}",
+                long_date(t.consultation_start),
+                long_date(t.notices_from)
+            )
+        } else {
+            format!(
+                "consultation {} to {} ({} days)",
+                long_date(t.consultation_start),
+                long_date(t.notices_from),
+                t.consultation_days
+            )
+        },
     }];
     if let Some(last) = t.last_exit {
-        // The longest notice given, no longer: people then wait for go-live.
-        let notice_end = add_days(t.notices_from, 7 * i64::from(t.longest_notice_weeks));
+        // Notice is timed to end when people leave: the bar is the longest notice, ending on the
+        // last exit, so the notice and the exits tell one story. The longest notice must be
+        // given by the bar's start, and may be given from the end of consultation; it misses
+        // go-live when, given then, it cannot have run by go-live.
+        let weeks = 7 * i64::from(t.longest_notice_weeks);
+        let earliest_end = add_days(t.notices_from, weeks);
+        let given_by = add_days(last, -weeks).max(t.notices_from);
+        let first = t.first_exit.unwrap_or(last);
+        let note = if given_by > t.notices_from {
+            format!(
+                "notice may be given from {}; the longest ({} weeks) is given by {} to end when people leave on {}",
+                long_date(t.notices_from),
+                t.longest_notice_weeks,
+                long_date(given_by),
+                long_date(last)
+            )
+        } else {
+            format!(
+                "notice given on {}; the longest ({} weeks) ends when people leave on {}",
+                long_date(t.notices_from),
+                t.longest_notice_weeks,
+                long_date(last)
+            )
+        };
         spans.push(Span {
             phase: Phase::Notice,
-            from: t.notices_from,
-            to: notice_end,
-            misses: notice_end > t.go_live,
+            from: given_by,
+            to: last.max(given_by),
+            misses: earliest_end > t.go_live,
+            note,
         });
         spans.push(Span {
             phase: Phase::Exits,
-            from: t.first_exit.unwrap_or(last),
+            from: first,
             to: last,
             misses: !t.meets_go_live,
+            note: if first == last {
+                format!("people leave on {}", long_date(last))
+            } else {
+                format!(
+                    "people leave from {} to {}",
+                    long_date(first),
+                    long_date(last)
+                )
+            },
         });
     }
     spans
@@ -166,6 +215,24 @@ impl Timeline {
                 .map(|(w, names)| (w.go_live, if phased { names } else { String::new() }))
                 .collect(),
         }
+    }
+
+    /// The phases drawn, in order, for the legend: a plan with nobody leaving has no notice or
+    /// exits to name.
+    pub fn phases_drawn(&self) -> Vec<Phase> {
+        [Phase::Consultation, Phase::Notice, Phase::Exits]
+            .into_iter()
+            .filter(|p| {
+                self.lanes
+                    .iter()
+                    .any(|l| l.spans.iter().any(|s| s.phase == *p))
+            })
+            .collect()
+    }
+
+    /// True when some lane draws the day HR1 is due (collective consultation is owed).
+    pub fn hr1_drawn(&self) -> bool {
+        self.lanes.iter().any(|l| l.hr1_needed)
     }
 
     /// How many councils miss go-live.

@@ -325,6 +325,12 @@ pub struct Checked {
     pub imported: usize,
     /// The plan after the import.
     pub plan: Plan,
+    /// A title row above the headings that names the council, when the file has no council
+    /// column: its row number and the name it gives ("Northam District Council").
+    pub council_in_title: Option<(u32, String)>,
+    /// Rows of posts read and waiting only for the council's name (0 when anything else stops
+    /// them, or nothing does).
+    pub waiting_for_name: usize,
 }
 
 impl Checked {
@@ -354,6 +360,8 @@ impl Checked {
             preview: Vec::new(),
             imported: 0,
             plan: plan.clone(),
+            council_in_title: None,
+            waiting_for_name: 0,
         }
     }
 
@@ -408,6 +416,73 @@ fn is_totals_row(row: &Row) -> bool {
         || (texts.is_empty() && numbers > 0)
 }
 
+/// The council a title row above the headings names: "Northam District Council -
+/// Establishment" gives "Northam District Council". The part of the row, between dashes, colons
+/// or bars, that says council (or borough, district, county, authority) and is not the whole
+/// title of an establishment.
+pub fn council_in_title(titles: &[Row]) -> Option<(u32, String)> {
+    titles.iter().find_map(|row| {
+        let text = row
+            .cells
+            .iter()
+            .map(Cell::display)
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" - ");
+        text.split([':', '|', '(', ')', '\u{2013}', '\u{2014}'])
+            .flat_map(|part| part.split(" - "))
+            .find_map(council_name_in)
+            .map(|name| (row.number, name))
+    })
+}
+
+/// A council's name in a piece of a title: up to its last word that names a council ("Northam
+/// District Council Establishment 2024" gives "Northam District Council"), or on to the name
+/// after "of" ("London Borough of Northam").
+fn council_name_in(part: &str) -> Option<String> {
+    const WORDS: [&str; 5] = ["council", "borough", "district", "county", "authority"];
+    const NOT_NAMES: [&str; 7] = [
+        "establishment",
+        "staffing",
+        "staff",
+        "structure",
+        "posts",
+        "list",
+        "report",
+    ];
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let is_council = |w: &str| {
+        WORDS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    };
+    let last = words.iter().rposition(|w| is_council(w))?;
+    let end = if words.get(last + 1) == Some(&"of") {
+        // The name after "of": its words up to one that is not capitalised.
+        last + 2
+            + words[last + 2..]
+                .iter()
+                .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .count()
+    } else {
+        last + 1
+    };
+    // Back from the council word over the capitalised words before it, the name's own.
+    let start = words[..=last]
+        .iter()
+        .rposition(|w| {
+            !w.starts_with(char::is_uppercase) || NOT_NAMES.contains(&w.to_lowercase().as_str())
+        })
+        .map_or(0, |i| i + 1);
+    let name = words[start..end].join(" ");
+    (2..=10)
+        .contains(&(end - start))
+        .then_some(name)
+        .filter(|n| !n.ends_with(" of"))
+}
+
 /// Checks `grid` as the `kind` of import against `plan` with the user's `options`.
 pub fn check(grid: &Grid, plan: &Plan, options: &Options, progress: &Progress) -> Checked {
     let mut checked = Checked::empty(plan);
@@ -417,10 +492,17 @@ pub fn check(grid: &Grid, plan: &Plan, options: &Options, progress: &Progress) -
     else {
         return checked;
     };
+    let unnamed = headings.column_of(Field::Council).is_none() && options.council.trim().is_empty();
+    if unnamed {
+        checked.council_in_title = council_in_title(&grid.rows[..headings.row]);
+    }
     structural_checks(&mut checked, &headings, options, data);
     // Until the columns and the date order are settled, every row would repeat the same problem.
     if checked.blocking == 0 {
         read_rows(&mut checked, &headings, options, data, plan, progress);
+    } else if unnamed && checked.blocking == 1 {
+        // Only the name is missing: say how many rows wait for it, not "0 posts".
+        checked.waiting_for_name = data.len();
     }
     checked.headings = Some(headings);
     checked
@@ -494,10 +576,15 @@ fn structural_checks(checked: &mut Checked, headings: &Headings, options: &Optio
         );
     }
     if headings.column_of(Field::Council).is_none() && options.council.trim().is_empty() {
+        let offered = checked
+            .council_in_title
+            .as_ref()
+            .map(|(row, name)| format!(" (row {row} names \"{name}\")"))
+            .unwrap_or_default();
         checked.block(
             Some("Council"),
             format!(
-                "the file has no council column; {}",
+                "the file has no council column; {}{offered}",
                 options.words.name_the_council()
             ),
         );

@@ -28,6 +28,13 @@ impl App {
         for command in commands {
             self.apply_one(ctx, command);
         }
+        // A file chooser that could not open answers as if cancelled: say why and what to do.
+        if let Some(said) = self.dialogs.unavailable() {
+            self.dialog = Some(Dialog::Error {
+                title: "No file chooser".to_owned(),
+                message: crate::ui::files::chooser_help(&said),
+            });
+        }
         // This frame was drawn before the commands: draw the next one now, not on the next
         // mouse move (a closed dialog would otherwise still catch the next click).
         ctx.request_repaint();

@@ -291,8 +291,25 @@ pub(super) fn destination_ui(
                 )
                 .labelled_by(label.id);
             ui.end_row();
-            if r.lost_focus() || (r.changed() && !r.has_focus()) {
+            // Checked as it is typed: the check runs off the window's thread, and a newer one
+            // replaces it.
+            if r.changed() {
                 changed = true;
+            }
+            if options.council.trim().is_empty()
+                && let Some((row, name)) = &checked.council_in_title
+            {
+                ui.label("");
+                if ui
+                    .button(format!(
+                        "Use \u{201c}{name}\u{201d} (row {row} of the file)"
+                    ))
+                    .clicked()
+                {
+                    options.council = name.clone();
+                    changed = true;
+                }
+                ui.end_row();
             }
             if !plan.councils.is_empty() && !has_council_column {
                 // Next month's extract goes to a council already in the plan: pick it.

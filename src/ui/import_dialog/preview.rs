@@ -13,7 +13,15 @@ pub(super) fn summary_ui(ui: &mut Ui, checked: &Checked, kind: ImportKind) {
         ImportKind::Establishment => "posts",
         ImportKind::Targets => "roles",
     };
-    let mut line = format!("{} {what} to import", checked.imported);
+    let mut line = if checked.waiting_for_name > 0 {
+        // Everything else is settled: not "0 posts to import".
+        format!(
+            "{} of posts read: name their council to import them",
+            crate::format::plural(checked.waiting_for_name, "row")
+        )
+    } else {
+        format!("{} {what} to import", checked.imported)
+    };
     for c in &checked.councils {
         let into = if c.new { "new council" } else { "into" };
         line = format!("{line}; {into} {} ({} posts)", c.name, c.posts);
