@@ -60,6 +60,9 @@ pub struct Palette {
     pub cost: Color32,
     /// The timetable's consultation: blue, sky blue on a dark background.
     pub consultation: Color32,
+    /// A chart's background (egui's `extreme_bg_color`), behind the figures written on it so
+    /// no grid line runs through them.
+    pub plot_background: Color32,
 }
 
 impl Palette {
@@ -78,6 +81,7 @@ impl Palette {
         target: Color32::from_rgb(0x55, 0x55, 0x55),
         cost: Color32::from_rgb(0xAA, 0x4A, 0x84),
         consultation: Color32::from_rgb(0x00, 0x72, 0xB2),
+        plot_background: Color32::WHITE,
     };
 
     /// On a dark background.
@@ -89,14 +93,19 @@ impl Palette {
         target: Color32::from_rgb(0xB8, 0xB8, 0xB8),
         cost: Color32::from_rgb(0xE0, 0x8C, 0xBC),
         consultation: Color32::from_rgb(0x56, 0xB4, 0xE9),
+        plot_background: Color32::from_gray(10),
     };
 
     /// The palette for these visuals.
     pub fn of(visuals: &egui::Visuals) -> Self {
-        if visuals.dark_mode {
+        let palette = if visuals.dark_mode {
             Self::DARK
         } else {
             Self::LIGHT
+        };
+        Self {
+            plot_background: visuals.extreme_bg_color,
+            ..palette
         }
     }
 }
@@ -232,6 +241,16 @@ pub fn projector(style: &mut egui::Style) {
 #[cfg(test)]
 mod tests {
     use super::Palette;
+
+    #[test]
+    fn figures_on_a_chart_sit_on_its_own_background() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            assert_eq!(
+                Palette::of(&visuals).plot_background,
+                visuals.extreme_bg_color
+            );
+        }
+    }
 
     #[test]
     fn a_negative_saving_is_never_good_news() {

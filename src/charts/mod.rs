@@ -84,6 +84,7 @@ pub fn plot_ui(
         }
         Chart::Equality => plots::equality_ui(ui, &series.equality, look),
     }
+    plots::hover_tooltip(ui);
 }
 
 /// The height a chart needs in a view so every category label has room (at least 380 points).

@@ -83,10 +83,15 @@ impl<L: log::Log> log::Log for ChooserWatch<L> {
     }
 
     fn log(&self, record: &log::Record<'_>) {
-        if Self::is_chooser_error(record.metadata())
-            && let Ok(mut last) = CHOOSER_ERROR.lock()
-        {
-            *last = Some(record.args().to_string());
+        // Only the last resort's failure: the portal's own error is followed by zenity, which
+        // may open (and be cancelled) after it.
+        if Self::is_chooser_error(record.metadata()) {
+            let said = record.args().to_string();
+            if said.contains("zenity")
+                && let Ok(mut last) = CHOOSER_ERROR.lock()
+            {
+                *last = Some(said);
+            }
         }
         if self.inner.enabled(record.metadata()) {
             self.inner.log(record);
@@ -406,5 +411,57 @@ impl Preferences {
     /// Takes a path out of the recent files (it no longer opens).
     pub fn forget(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ChooserWatch, FileDialogs, NativeDialogs};
+    use log::Log;
+
+    /// A logger that keeps nothing.
+    struct Quiet;
+
+    impl Log for Quiet {
+        fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+            false
+        }
+        fn log(&self, _: &log::Record<'_>) {}
+        fn flush(&self) {}
+    }
+
+    fn error(watch: &ChooserWatch<Quiet>, target: &str, said: std::fmt::Arguments<'_>) {
+        watch.log(
+            &log::Record::builder()
+                .level(log::Level::Error)
+                .target(target)
+                .args(said)
+                .build(),
+        );
+    }
+
+    #[test]
+    fn only_the_last_resorts_failure_means_no_chooser_could_open() {
+        let watch = ChooserWatch { inner: Quiet };
+        let mut dialogs = NativeDialogs;
+        // No portal, but zenity opens (and is cancelled): nothing to say.
+        error(
+            &watch,
+            "rfd::backend::xdg_desktop_portal::portal::libdbus",
+            format_args!("Failed to connect to session bus"),
+        );
+        error(&watch, "eframe", format_args!("zenity is not ours"));
+        assert_eq!(dialogs.unavailable(), None);
+        // Neither: said once.
+        error(
+            &watch,
+            "rfd::backend::xdg_desktop_portal",
+            format_args!("Failed to pick file with zenity: No such file or directory"),
+        );
+        assert_eq!(
+            dialogs.unavailable().as_deref(),
+            Some("Failed to pick file with zenity: No such file or directory")
+        );
+        assert_eq!(dialogs.unavailable(), None);
     }
 }

@@ -346,3 +346,30 @@ fn the_pools_view_shows_the_equality_impact_without_groups_under_five() {
     assert!(h.query_all_by_label(&people).count() >= 4, "{people}");
     assert_eq!(h.query_all_by_label(&before).count(), 0, "{before}");
 }
+
+/// A bar's words on hover are shown whole beside the pointer, even for a bar ending at the
+/// plot's right edge (egui_plot's own label there was cut after a few letters).
+#[test]
+fn a_bars_hover_shows_its_words_whole_beside_the_pointer() {
+    let mut h = example_at(1280.0, 800.0);
+    click(&mut h, "Timetable");
+    // The notice bars run to go-live at the right of the plot: sweep the pointer across the
+    // right half of the plot until it rests on one.
+    let mut found = false;
+    'sweep: for y in (150..460).step_by(10) {
+        for x in [900.0, 1000.0, 1100.0] {
+            h.input_mut()
+                .events
+                .push(egui::Event::PointerMoved(egui::pos2(x, y as f32)));
+            h.run_steps(3);
+            if h.query_by_label_contains("notice may be given from")
+                .is_some()
+            {
+                found = true;
+                break 'sweep;
+            }
+        }
+    }
+    assert!(found, "no notice bar's words on hover");
+    h.get_by_label_contains("given by 7 Jan 2018 to end when people leave on 1 Apr 2018");
+}

@@ -222,10 +222,15 @@ pub(super) fn nice_marks(input: &GridInput, grid_points: f32, label_points: f64)
     }
     let first = (lo / grid).ceil() as i64;
     let last = (hi / grid).floor() as i64;
+    // A figure is centred on its mark: one within half a figure's room of the far end would be
+    // cut off by the plot's edge ("£3." for "£3.2m"), and egui_plot writes a figure faintly
+    // even at a grid line where there is room, so no mark is made there.
+    let edge = hi - per_point * label_points * 0.5;
     (first..=last)
         .take(400)
-        .map(|k| {
-            let value = k as f64 * grid;
+        .map(|k| k as f64 * grid)
+        .filter(|value| *value <= edge)
+        .map(|value| {
             let on_label = ((value / label) - (value / label).round()).abs() < 1e-6;
             GridMark {
                 value,
@@ -311,8 +316,34 @@ fn tick_number(value: f64, step: f64) -> String {
 /// Hover text of a bar: its name, which says what it is and its value.
 type BarHover = Box<dyn Fn(&Bar, &BarChart) -> String>;
 
+thread_local! {
+    /// The name of the bar under the pointer, this frame.
+    static HOVERED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A bar's name for its hover: kept for [`hover_tooltip`] to show beside the pointer, and
+/// nothing drawn by egui_plot, which writes it from the bar's corner and cuts it off at the
+/// plot's edge (a bar ending at the right of the plot had its words cut after a few letters).
 fn hover_name() -> BarHover {
-    Box::new(|bar, _| bar.name.clone())
+    Box::new(|bar, _| {
+        HOVERED.with(|h| *h.borrow_mut() = Some(bar.name.clone()));
+        String::new()
+    })
+}
+
+/// Shows the hovered bar's name (if a chart drawn this frame has one) beside the pointer,
+/// whole, wherever the bar is.
+pub fn hover_tooltip(ui: &Ui) {
+    let Some(text) = HOVERED.with(|h| h.borrow_mut().take()) else {
+        return;
+    };
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        ui.scope_id().with("bar under the pointer"),
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| ui.label(text));
 }
 
 /// A value written at the end of a bar, outside it.
@@ -328,12 +359,14 @@ pub(super) fn end_label(x: f64, y: f64, text: &str, look: Look, size: f32) -> Te
     } else {
         format!("{pad}{text}")
     };
+    // On the plot's own background, so no grid line runs through the figure.
     Text::new(
         "",
         PlotPoint::new(x, y),
         RichText::new(text)
             .size(size)
-            .color(look.palette.chart_text),
+            .color(look.palette.chart_text)
+            .background_color(look.palette.plot_background),
     )
     .anchor(anchor)
     .allow_hover(false)
@@ -562,6 +595,42 @@ mod tests {
             assert!(labelled >= 3, "{hi} over {width}: {labelled} labels");
             let fine = marks.iter().map(|m| m.step_size).fold(f64::MAX, f64::min);
             assert!(((step / fine) - (step / fine).round()).abs() < 1e-9);
+        }
+    }
+
+    /// A figure centred on a mark at the plot's far end would be cut in half ("£3." for
+    /// "£3.2m"): there are no marks within half a figure's room of it.
+    #[test]
+    fn no_figure_is_cut_off_at_the_far_end() {
+        // £0 to £3.22m across 800 points: figures every £500k, the last at £3.0m, 55 points
+        // from the end; at £3.5m wide, £3.5m itself would sit on the edge and is left bare.
+        for hi in [3.22e6, 3.5e6, 3.6e6, 4.2e6, 22.0] {
+            let width = 800.0;
+            let grid_points = 21.0_f32;
+            let input = GridInput {
+                bounds: (0.0, hi),
+                base_step_size: hi / width * f64::from(grid_points),
+            };
+            let marks = super::nice_marks(&input, grid_points, super::X_LABEL_POINTS);
+            let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
+            let figures: Vec<f64> = marks
+                .iter()
+                .filter(|m| (m.step_size - step).abs() < 1e-9)
+                .map(|m| m.value)
+                .collect();
+            let last = figures.last().copied().unwrap_or_default();
+            assert!(figures.len() >= 3, "{hi}: {figures:?}");
+            // The next figure would have had too little room.
+            let next = (last + step) / hi * width;
+            assert!(
+                next > width - super::X_LABEL_POINTS / 2.0,
+                "{hi}: {figures:?}"
+            );
+            let room = (hi - last) / hi * width;
+            assert!(room >= super::X_LABEL_POINTS / 2.0, "{hi}: {room} points");
+            // Nor a faint figure at a grid line: no mark at all there.
+            let far = marks.last().map_or(0.0, |m| m.value);
+            assert!((hi - far) / hi * width >= super::X_LABEL_POINTS / 2.0 - 1e-9);
         }
     }
 

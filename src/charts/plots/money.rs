@@ -112,7 +112,8 @@ pub fn years_ui(ui: &mut Ui, y: &Years, look: Look) {
                     PlotPoint::new(pb.x, top),
                     look.text(format!(" {} ", pb.label))
                         .strong()
-                        .color(line_colour),
+                        .color(line_colour)
+                        .background_color(look.palette.plot_background),
                 )
                 .anchor(if pb.x < n as f64 / 2.0 {
                     Align2::LEFT_TOP

@@ -187,7 +187,8 @@ pub fn timeline_ui(ui: &mut Ui, t: &Timeline, look: Look) {
                         PlotPoint::new(day(go_live), 0.55),
                         RichText::new(format!("Wave {}: {functions}  ", n + 1))
                             .size(look.text_size())
-                            .color(look.palette.chart_text),
+                            .color(look.palette.chart_text)
+                            .background_color(look.palette.plot_background),
                     )
                     .anchor(Align2::RIGHT_CENTER)
                     .allow_hover(false),

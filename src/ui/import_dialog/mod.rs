@@ -78,6 +78,9 @@ pub struct ImportState {
     need: Option<Need>,
     /// Role names being typed, per title, until the field is left.
     typing: BTreeMap<String, String>,
+    /// "Where the posts go" is shown first: only the council's name was missing. Kept once set,
+    /// so the field does not move away as the name is typed.
+    name_first: bool,
 }
 
 impl ImportState {
@@ -97,6 +100,7 @@ impl ImportState {
             job: None,
             need: Some(Need::Read),
             typing: BTreeMap::new(),
+            name_first: false,
         }
     }
 
@@ -424,6 +428,13 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
     };
     let mut changed = false;
     summary_ui(ui, &checked, state.kind);
+    // The council comes first when it is all that is missing, where it is seen.
+    state.name_first |= state.kind == ImportKind::Establishment && checked.waiting_for_name > 0;
+    let name_first = state.name_first;
+    if name_first {
+        section(ui, "Where the posts go");
+        changed |= destination_ui(ui, state, &checked, plan);
+    }
     if let Some(grid) = state.grid.clone() {
         section(ui, "The file as it is");
         raw_preview_ui(ui, &grid, &checked);
@@ -443,8 +454,10 @@ fn body_ui(ui: &mut Ui, state: &mut ImportState, plan: &Plan) {
             section(ui, "Roles");
             changed |= roles_ui(ui, state, &checked);
         }
-        section(ui, "Where the posts go");
-        changed |= destination_ui(ui, state, &checked, plan);
+        if !name_first {
+            section(ui, "Where the posts go");
+            changed |= destination_ui(ui, state, &checked, plan);
+        }
     }
     if !checked.changes.is_empty() {
         section(ui, "What changes");
@@ -469,7 +482,13 @@ fn buttons_ui(ui: &mut Ui, state: &ImportState, commands: &mut Vec<Command>) {
             ImportKind::Targets => "role",
         };
         let n = state.checked.as_ref().map_or(0, |c| c.imported);
-        let text = format!("Import {}", widgets::plural(n, what));
+        let waiting = state.checked.as_ref().map_or(0, |c| c.waiting_for_name);
+        let text = if waiting > 0 {
+            // Not "Import 0 posts": the rows are there, waiting for their council's name.
+            "Name the council to import".to_owned()
+        } else {
+            format!("Import {}", widgets::plural(n, what))
+        };
         if ui
             .add_enabled(ready, egui::Button::new(RichText::new(text).strong()))
             .on_disabled_hover_text(

@@ -62,7 +62,11 @@ pub(super) fn short(text: &str) -> String {
 pub(super) fn raw_preview_ui(ui: &mut Ui, grid: &Grid, checked: &Checked) {
     let heading = checked.headings.as_ref().map_or(0, |h| h.row);
     let last = (heading + 6).min(grid.rows.len());
+    // Its bar always shown, solid and beside the rows rather than over them: a file wider than
+    // the dialog has columns past the edge, and a wheel scrolls the dialog, not the preview.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("raw preview")
         .show(ui, |ui| {
             egui::Grid::new("raw preview grid")
@@ -93,7 +97,11 @@ pub(super) fn imported_preview_ui(ui: &mut Ui, checked: &Checked, plan: &Plan) {
     let name =
         |list: &dyn Fn(&str) -> Option<String>, id: &str| list(id).unwrap_or_else(|| id.to_owned());
     let after = &checked.plan;
+    // Its bar always shown, solid and beside the rows rather than over them: a file wider than
+    // the dialog has columns past the edge, and a wheel scrolls the dialog, not the preview.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("imported preview")
         .show(ui, |ui| {
             egui::Grid::new("imported preview grid")
