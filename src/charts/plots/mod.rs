@@ -567,6 +567,16 @@ mod tests {
     /// Every axis keeps labels egui_plot will draw: whatever the range and width, the labelled
     /// marks are at least 80 points apart on an x axis, the grid lines divide them, and a small
     /// range (0 to 22 FTE across 1,170 points) still has several labels.
+    /// The marks of an x axis from 0 to `hi` across `width` points.
+    fn x_marks(hi: f64, width: f64) -> Vec<egui_plot::GridMark> {
+        let grid_points = 21.0_f32;
+        let input = GridInput {
+            bounds: (0.0, hi),
+            base_step_size: hi / width * f64::from(grid_points),
+        };
+        super::nice_marks(&input, grid_points, super::X_LABEL_POINTS)
+    }
+
     #[test]
     fn an_axis_always_has_labels_egui_plot_draws() {
         for (hi, width) in [
@@ -576,12 +586,7 @@ mod tests {
             (7.5e6, 1000.0),
             (0.9, 400.0),
         ] {
-            let grid_points = 21.0_f32;
-            let input = GridInput {
-                bounds: (0.0, hi),
-                base_step_size: hi / width * f64::from(grid_points),
-            };
-            let marks = super::nice_marks(&input, grid_points, super::X_LABEL_POINTS);
+            let marks = x_marks(hi, width);
             let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
             let points = step / hi * width;
             assert!(
@@ -606,12 +611,7 @@ mod tests {
         // from the end; at £3.5m wide, £3.5m itself would sit on the edge and is left bare.
         for hi in [3.22e6, 3.5e6, 3.6e6, 4.2e6, 22.0] {
             let width = 800.0;
-            let grid_points = 21.0_f32;
-            let input = GridInput {
-                bounds: (0.0, hi),
-                base_step_size: hi / width * f64::from(grid_points),
-            };
-            let marks = super::nice_marks(&input, grid_points, super::X_LABEL_POINTS);
+            let marks = x_marks(hi, width);
             let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
             let figures: Vec<f64> = marks
                 .iter()
