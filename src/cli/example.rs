@@ -46,10 +46,10 @@ pub(super) fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8,
     plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
     let _ = writeln!(
         out,
-        "Wrote {}: {} councils, {} posts (seed {seed})",
+        "Wrote {}: {}, {} (seed {seed})",
         args.out.display(),
-        plan.councils.len(),
-        plan.posts.len()
+        crate::format::plural(plan.councils.len(), "council"),
+        crate::format::plural(plan.posts.len(), "post")
     );
     Ok(0)
 }

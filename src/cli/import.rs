@@ -3,6 +3,7 @@
 use super::{Failure, check, date, may_write_plan, number, open_plan};
 use crate::document::default_programme;
 use crate::document::today;
+use crate::format::plural;
 use crate::import;
 use crate::import::ImportKind;
 use crate::import::Mapping;
@@ -191,12 +192,12 @@ pub(super) fn import_cmd(
     plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
     let _ = writeln!(
         out,
-        "Wrote {}: {} councils, {} functions, {} roles, {} posts; consultation {}, go-live {}",
+        "Wrote {}: {}, {}, {}, {}; consultation {}, go-live {}",
         args.out.display(),
-        plan.councils.len(),
-        plan.functions.len(),
-        plan.roles.len(),
-        plan.posts.len(),
+        plural(plan.councils.len(), "council"),
+        plural(plan.functions.len(), "function"),
+        plural(plan.roles.len(), "role"),
+        plural(plan.posts.len(), "post"),
         plan.programme.consultation_start,
         plan.programme.go_live
     );

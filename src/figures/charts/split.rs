@@ -48,10 +48,10 @@ impl Figures for Split {
         let saving: Money = self.savings.iter().copied().sum();
         let one_off: Money = self.one_off.iter().copied().sum();
         format!(
-            "{} a year saved, {} one-off, across {} councils",
+            "{} a year saved, {} one-off, across {}",
             saving.compact(),
             one_off.compact(),
-            self.councils.len()
+            crate::format::plural(self.councils.len(), "council")
         )
     }
 
@@ -78,5 +78,35 @@ impl Figures for Split {
     /// Rows of bars down the side, for the height a chart needs.
     fn rows(&self) -> usize {
         self.councils.len() * 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CouncilKey, Figures, Split};
+    use crate::model::Money;
+
+    #[test]
+    fn one_council_is_a_council_not_councils() {
+        let council = |name: &str| CouncilKey {
+            short: name.to_owned(),
+            name: name.to_owned(),
+            colour: crate::model::Colour([0, 0, 0]),
+        };
+        let mut split = Split {
+            councils: vec![council("Northam")],
+            savings: vec![Money::pounds(100_000)],
+            one_off: vec![Money::pounds(50_000)],
+            shares: vec![1.0],
+            method: String::new(),
+        };
+        assert_eq!(
+            split.headline(),
+            "£100k a year saved, £50k one-off, across 1 council"
+        );
+        split.councils.push(council("Southam"));
+        split.savings.push(Money::ZERO);
+        split.one_off.push(Money::ZERO);
+        assert!(split.headline().ends_with("across 2 councils"));
     }
 }

@@ -269,7 +269,7 @@ impl Chrome<'_> {
                     commands.push(Command::ToggleProblems);
                 }
                 ui.separator();
-                ui.label(format!("{} posts", self.plan.posts.len()));
+                ui.label(crate::format::plural(self.plan.posts.len(), "post"));
                 ui.separator();
                 ui.label(self.message);
             });

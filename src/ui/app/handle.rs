@@ -173,8 +173,8 @@ impl App {
             return;
         };
         let what = match import.kind {
-            ImportKind::Establishment => format!("{} posts", checked.imported),
-            ImportKind::Targets => format!("{} roles", checked.imported),
+            ImportKind::Establishment => crate::format::plural(checked.imported, "post"),
+            ImportKind::Targets => crate::format::plural(checked.imported, "role"),
         };
         let label = format!("import {what} from {}", import.file_name());
         let edit = edit::replace_establishment(self.doc.plan(), checked.plan.clone(), &label);

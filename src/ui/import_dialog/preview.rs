@@ -24,7 +24,11 @@ pub(super) fn summary_ui(ui: &mut Ui, checked: &Checked, kind: ImportKind) {
     };
     for c in &checked.councils {
         let into = if c.new { "new council" } else { "into" };
-        line = format!("{line}; {into} {} ({} posts)", c.name, c.posts);
+        line = format!(
+            "{line}; {into} {} ({})",
+            c.name,
+            crate::format::plural(c.posts, "post")
+        );
     }
     ui.label(RichText::new(line).size(theme::TAB_SIZE));
     let n = checked.problems.total;

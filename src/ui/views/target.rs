@@ -270,9 +270,9 @@ fn role_ui(
         });
     if let Some(o) = derived.outcome.roles.get(index) {
         ui.label(format!(
-            "Today {} FTE in {} councils; target pay {}; overlap {} FTE",
+            "Today {} FTE in {}; target pay {}; overlap {} FTE",
             fte(o.flows.current()),
-            o.councils.len(),
+            crate::format::plural(o.councils.len(), "council"),
             o.target_salary.whole(),
             fte(o.overlap)
         ));
