@@ -510,18 +510,21 @@ fn points_of(width: f64) -> f64 {
     (width * 7.0 + 5.0).floor() * 0.75
 }
 
-/// How a sheet `width` points wide prints on A4 landscape: fitted to one page wide when that
-/// keeps its text 8 pt or more, else at the legible scale across pages, its first column on
-/// every page.
+/// How a sheet prints on A4 landscape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fit {
+    /// Fitted to one page wide (and as many tall as it needs).
     OnePageWide,
+    /// At the legible scale, across as many pages as it needs, its first column on each.
     AcrossPages,
 }
 
 /// How many of the columns of these `widths` print on the first page: all of them when the sheet
 /// fits one page wide, else as many as fit at the legible scale (at least one).
 fn first_page_columns(widths: &[f64]) -> usize {
+    if fit_for(widths.iter().copied().map(points_of).sum()) == Fit::OnePageWide {
+        return widths.len();
+    }
     // A tenth to spare: a spreadsheet without the workbook's font draws columns wider.
     let limit = 0.9 * PRINTABLE_WIDTH * 100.0 / f64::from(LEGIBLE_SCALE);
     let mut used = 0.0;
@@ -550,6 +553,8 @@ fn sheet_fit(table: &Table, chart: bool) -> Fit {
     fit_for(sheet_width(table, chart))
 }
 
+/// How a sheet `width` points wide prints: fitted to one page wide when that keeps its text at
+/// 8 pt or more, else across pages at the legible scale.
 fn fit_for(width: f64) -> Fit {
     if width * f64::from(LEGIBLE_SCALE) / 100.0 <= PRINTABLE_WIDTH {
         Fit::OnePageWide
