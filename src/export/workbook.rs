@@ -114,7 +114,9 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
     for table in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(&table.title)?;
-        let height = write_table(sheet, table, &plain, &bold)?;
+        // Worked out once a sheet: every cell shown, for its columns, its rows and its printing.
+        let widths = column_widths(table);
+        let height = write_table(sheet, table, &widths, &plain, &bold)?;
         // An anonymised sheet with hidden figures has no chart: it would draw them as gaps that
         // read as nothing, or as a line joined across them.
         let hidden = table
@@ -129,11 +131,11 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
                 0,
                 "No chart: some of the figures it would draw are hidden (see the Summary's note).",
             )?;
-            set_up_printing(sheet, plan, table, height, None);
+            set_up_printing(sheet, plan, table, &widths, height, None);
             continue;
         }
         if table.key == "by-financial-year" {
-            write_costs_below(sheet, table, &plain)?;
+            write_costs_below(sheet, table, &widths, &plain)?;
         }
         if let Some(mut chart) = chart_for(table) {
             chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
@@ -142,11 +144,11 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
             let at = u32::try_from(table.rows.len() + table.notes.len() + 4).unwrap_or(0);
             // Beside the first column when that column prints on every page: over it, the
             // chart's left edge would print again on each later page.
-            let from = u16::from(sheet_fit(table, true) == Fit::AcrossPages);
+            let from = u16::from(fit_for(sheet_width(&widths, true)) == Fit::AcrossPages);
             sheet.insert_chart(at, from, &chart)?;
-            set_up_printing(sheet, plan, table, height, Some(at));
+            set_up_printing(sheet, plan, table, &widths, height, Some(at));
         } else {
-            set_up_printing(sheet, plan, table, height, None);
+            set_up_printing(sheet, plan, table, &widths, height, None);
         }
     }
     Ok(book)
@@ -155,10 +157,10 @@ fn build(plan: &Plan, tables: &[Table]) -> Result<Workbook, XlsxError> {
 fn write_table(
     sheet: &mut Worksheet,
     table: &Table,
+    widths: &[f64],
     plain: &Formats,
     bold: &Formats,
 ) -> Result<f64, XlsxError> {
-    let widths = column_widths(table);
     for (c, heading) in table.headings.iter().enumerate() {
         let dates = table
             .rows
@@ -178,7 +180,7 @@ fn write_table(
     let heading_lines = table
         .headings
         .iter()
-        .zip(&widths)
+        .zip(widths)
         .map(|(h, w)| lines_in(h, *w))
         .max()
         .unwrap_or(1);
@@ -235,7 +237,7 @@ fn write_table(
     // its edge.
     // The first column, repeated on every page then, is left out of the notes' cells: a note
     // there would print its opening words again, over one another, on each later page.
-    let first_page = first_page_columns(&widths);
+    let first_page = first_page_columns(widths);
     let from = usize::from(first_page < widths.len() && first_page > 2);
     let across: f64 = widths[from..first_page].iter().sum();
     let notes_from = table.rows.len() + usize::from(table.total.is_some()) + 2;
@@ -538,19 +540,15 @@ fn first_page_columns(widths: &[f64]) -> usize {
     fit.max(1).min(widths.len())
 }
 
-/// A sheet's width in points at full size: its columns', or its chart's if wider.
-fn sheet_width(table: &Table, chart: bool) -> f64 {
-    let columns: f64 = column_widths(table).into_iter().map(points_of).sum();
+/// A sheet's width in points at full size: its columns' (of these `widths`), or its chart's if
+/// wider.
+fn sheet_width(widths: &[f64], chart: bool) -> f64 {
+    let columns: f64 = widths.iter().copied().map(points_of).sum();
     if chart {
         columns.max(f64::from(CHART_WIDTH) * 0.75)
     } else {
         columns
     }
-}
-
-/// How `table`'s sheet prints, with its chart if it has one.
-fn sheet_fit(table: &Table, chart: bool) -> Fit {
-    fit_for(sheet_width(table, chart))
 }
 
 /// How a sheet `width` points wide prints: fitted to one page wide when that keeps its text at
@@ -578,6 +576,7 @@ fn set_up_printing(
     sheet: &mut Worksheet,
     plan: &Plan,
     table: &Table,
+    widths: &[f64],
     height: f64,
     chart: Option<u32>,
 ) {
@@ -586,8 +585,7 @@ fn set_up_printing(
     let marking = plan.protective_marking.replace('&', "&&");
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
-    let widths = column_widths(table);
-    let width = sheet_width(table, chart.is_some());
+    let width = sheet_width(widths, chart.is_some());
     let chart_width = f64::from(CHART_WIDTH) * 0.75;
     let scale = match fit_for(width) {
         Fit::OnePageWide => {
@@ -637,11 +635,12 @@ fn costs_below_row(table: &Table) -> u32 {
 fn write_costs_below(
     sheet: &mut Worksheet,
     table: &Table,
+    widths: &[f64],
     plain: &Formats,
 ) -> Result<(), XlsxError> {
     let at = costs_below_row(table);
     let label = "For the chart: one-off cost drawn below the axis";
-    let width = column_widths(table).first().copied().unwrap_or(MAX_WIDTH);
+    let width = widths.first().copied().unwrap_or(MAX_WIDTH);
     sheet.set_row_height(at, LINE_HEIGHT * lines_in(label, width * PLAIN_TEXT) as f64)?;
     sheet.write_string_with_format(at, 0, label, &plain.note)?;
     let years = table.headings.len().saturating_sub(2);

@@ -49,8 +49,8 @@ pub trait FileDialogs {
     }
 }
 
-/// What the file-chooser library last logged as an error: it answers "cancelled" when no
-/// chooser could open, and says why only in its log.
+/// The file-chooser library's last report that its last resort (zenity) failed too: it answers
+/// "cancelled" when no chooser could open, and says why only in its log.
 static CHOOSER_ERROR: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
 /// A logger that passes everything to `inner` and keeps the file-chooser library's errors, so

@@ -564,9 +564,6 @@ pub(super) fn paint(hue: Hue) -> Color32 {
 #[cfg(test)]
 mod tests {
 
-    /// Every axis keeps labels egui_plot will draw: whatever the range and width, the labelled
-    /// marks are at least 80 points apart on an x axis, the grid lines divide them, and a small
-    /// range (0 to 22 FTE across 1,170 points) still has several labels.
     /// The marks of an x axis from 0 to `hi` across `width` points.
     fn x_marks(hi: f64, width: f64) -> Vec<egui_plot::GridMark> {
         let grid_points = 21.0_f32;
@@ -577,6 +574,9 @@ mod tests {
         super::nice_marks(&input, grid_points, super::X_LABEL_POINTS)
     }
 
+    /// Every axis keeps labels egui_plot will draw: whatever the range and width, the labelled
+    /// marks are at least 80 points apart on an x axis, the grid lines divide them, and a small
+    /// range (0 to 22 FTE across 1,170 points) still has several labels.
     #[test]
     fn an_axis_always_has_labels_egui_plot_draws() {
         for (hi, width) in [

@@ -42,8 +42,8 @@ pub struct Span {
     pub to: Date,
     /// It runs past go-live: drawn in the warning colour.
     pub misses: bool,
-    /// What it is, in words, for the bar's hover: "notice from 1 Jan 2027, ending when people
-    /// leave on 1 Apr 2027 (the longest is 12 weeks)".
+    /// What it is, in words, for the bar's hover: "notice may be given from 1 Nov 2017; the
+    /// longest (12 weeks) is given by 7 Jan 2018 to end when people leave on 1 Apr 2018".
     pub note: String,
 }
 
@@ -56,7 +56,7 @@ pub(super) fn spans(t: &crate::engine::Timetable) -> Vec<Span> {
         misses: t.notices_from > t.go_live,
         note: if t.consultation_days == 0 {
             format!(
-                "no collective consultation owed (fewer than 20 proposed redundant); {} to {}",
+                "no collective consultation owed (fewer than 20 proposed redundant within 90 days); {} to {}",
                 long_date(t.consultation_start),
                 long_date(t.notices_from)
             )
@@ -70,10 +70,11 @@ pub(super) fn spans(t: &crate::engine::Timetable) -> Vec<Span> {
         },
     }];
     if let Some(last) = t.last_exit {
-        // Notice is timed to end when people leave: the bar is the longest notice, ending on the
-        // last exit, so the notice and the exits tell one story. The longest notice must be
-        // given by the bar's start, and may be given from the end of consultation; it misses
-        // go-live when, given then, it cannot have run by go-live.
+        // Notices may go when consultation ends and each leaver leaves on the later of go-live
+        // and the end of their notice (docs/rules.md, exits): notice is timed to end when people
+        // leave. The bar is the longest notice, ending on the last exit, so the notice and the
+        // exits tell one story; it must be given by the bar's start. It misses go-live when,
+        // given as soon as consultation ends, it cannot have run by go-live.
         let weeks = 7 * i64::from(t.longest_notice_weeks);
         let earliest_end = add_days(t.notices_from, weeks);
         let given_by = add_days(last, -weeks).max(t.notices_from);
