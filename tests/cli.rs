@@ -1642,6 +1642,11 @@ fn import_problems_say_what_to_type() {
         "{}",
         stderr(&o)
     );
+    assert!(
+        stderr(&o).contains("1 problem found in titled.csv; nothing was written"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["import", &file, "--council", "Northam", "--out", &plan]);
     assert!(o.status.success(), "{}", stderr(&o));
     let again = dir.path().join("plan2.ron").to_string_lossy().into_owned();

@@ -1396,6 +1396,19 @@ fn a_title_row_that_names_the_council_is_read_as_its_name() {
         named(&["London Borough of Northam \u{2013} posts at 1 April"]),
         Some("London Borough of Northam".to_owned())
     );
+    // Small words inside a name stay in it, before the council word and after "of".
+    assert_eq!(
+        named(&["Isle of Anglesey County Council \u{2013} Establishment 2025/26"]),
+        Some("Isle of Anglesey County Council".to_owned())
+    );
+    assert_eq!(
+        named(&["Royal Borough of Kingston upon Thames: staff list"]),
+        Some("Royal Borough of Kingston upon Thames".to_owned())
+    );
+    assert_eq!(
+        named(&["Establishment of Northam District Council"]),
+        northam
+    );
     // A title that names no council, or only the word, offers nothing.
     assert_eq!(named(&["Establishment report, March 2026"]), None);
     assert_eq!(named(&["Council establishment"]), None);

@@ -278,7 +278,8 @@ fn imported(
         }
         let count = checked.problems.total.max(1);
         return Err(Failure::Input(format!(
-            "{count} problem(s) found in {}; nothing was written",
+            "{} found in {}; nothing was written",
+            plural(count, "problem"),
             source.name
         )));
     }

@@ -450,6 +450,7 @@ fn council_name_in(part: &str) -> Option<String> {
         "list",
         "report",
     ];
+    const CONNECTORS: [&str; 4] = ["of", "and", "upon", "on"];
     let words: Vec<&str> = part.split_whitespace().collect();
     let is_council = |w: &str| {
         WORDS.contains(
@@ -458,24 +459,36 @@ fn council_name_in(part: &str) -> Option<String> {
                 .as_str(),
         )
     };
+    // A name's own word: capitalised, and not a word of the title around it.
+    let named = |w: &str| {
+        w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+    };
+    // Small words inside a name, between two of its own ("Isle of Anglesey", "Kingston upon
+    // Thames").
+    let joins = |w: &str| CONNECTORS.contains(&w);
     let last = words.iter().rposition(|w| is_council(w))?;
     let end = if words.get(last + 1) == Some(&"of") {
-        // The name after "of": its words up to one that is not capitalised.
-        last + 2
-            + words[last + 2..]
-                .iter()
-                .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
-                .count()
+        // The name after "of": its own words, and small words between them.
+        let mut end = last + 2;
+        while end < words.len()
+            && (named(words[end])
+                || (joins(words[end]) && words.get(end + 1).is_some_and(|w| named(w))))
+        {
+            end += 1;
+        }
+        end
     } else {
         last + 1
     };
-    // Back from the council word over the capitalised words before it, the name's own.
-    let start = words[..=last]
-        .iter()
-        .rposition(|w| {
-            !w.starts_with(char::is_uppercase) || NOT_NAMES.contains(&w.to_lowercase().as_str())
-        })
-        .map_or(0, |i| i + 1);
+    // Back from the council word over the name's own words before it, and small words between
+    // them.
+    let mut start = last;
+    while start > 0
+        && (named(words[start - 1])
+            || (joins(words[start - 1]) && start > 1 && named(words[start - 2])))
+    {
+        start -= 1;
+    }
     let name = words[start..end].join(" ");
     (2..=10)
         .contains(&(end - start))
