@@ -264,8 +264,8 @@ proptest! {
         let old: Vec<Post> = old.into_iter().map(|(i, f)| post(i, f)).collect();
         let new: Vec<Post> = new.into_iter().map(|(i, f)| post(i, f)).collect();
         let mut plan = example::bournemouth_poole();
-        plan.posts.clone_from(&old);
-        match Patch::posts(&old, new.clone()) {
+        plan.posts = old.clone().into();
+        match Patch::posts(&plan.posts.clone(), new.clone()) {
             None => prop_assert_eq!(&old, &new),
             Some(patch) => {
                 if let Patch::Posts { remove, insert, .. } = &patch {

@@ -540,7 +540,7 @@ fn one_officer_going(
         0.0,
         TargetPay::HarmoniseHighest,
     )];
-    plan.posts = vec![common::post("P1", "A", "officer", salary, Some(holder))];
+    plan.posts = vec![common::post("P1", "A", "officer", salary, Some(holder))].into();
     plan
 }
 
@@ -750,7 +750,8 @@ fn redeployment_plan(rate: f64) -> merger_planner::model::Plan {
             40_000,
             Some(common::holder(date(1985, 1, 1), date(2012, 1, 1))),
         ),
-    ];
+    ]
+    .into();
     plan.assumptions.redeployment_rate = rate;
     plan.assumptions.pay_protection_years = 1.0;
     plan.assumptions.host_council = Some("B".into());

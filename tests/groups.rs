@@ -47,7 +47,8 @@ fn grouped() -> Plan {
         unnamed: true,
         group: Some(Group { headcount: None }),
         pay_range: None,
-    }];
+    }]
+    .into();
     plan.assumptions.redeployment_rate = 0.0;
     plan.assumptions.vr_take_up = 0.0;
     plan.assumptions.implementation_costs.clear();

@@ -408,7 +408,8 @@ fn a_council_with_no_staff_and_a_role_with_target_zero() {
         unnamed: false,
         group: None,
         pay_range: None,
-    }];
+    }]
+    .into();
     let o = evaluate_base(&plan);
     assert_eq!(o.totals.target_cost, Money::ZERO);
     assert!((o.totals.flows.vacancies_deleted - 1.0).abs() < 1e-12);

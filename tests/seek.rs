@@ -46,7 +46,8 @@ fn plan() -> Plan {
         common::post("O2", "A", "officer", 40_000, person(1975)),
         common::post("O3", "A", "officer", 40_000, person(1982)),
         common::post("O4", "A", "officer", 40_000, person(1988)),
-    ];
+    ]
+    .into();
     plan
 }
 
@@ -248,7 +249,8 @@ fn five_posts() -> Plan {
             volunteer(date(1995, 1, 1), date(2023, 1, 1)),
         ),
         common::post("O2", "A", "officer", 39_000, long()),
-    ];
+    ]
+    .into();
     plan
 }
 

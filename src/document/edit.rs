@@ -101,7 +101,7 @@ impl Patch {
                 let at = at.min(plan.posts.len());
                 let end = (at + remove).min(plan.posts.len());
                 let inserted = insert.len();
-                let removed = plan.posts.splice(at..end, insert).collect();
+                let removed = plan.posts.splice(at..end, insert);
                 Self::Posts {
                     at,
                     remove: inserted,
@@ -113,7 +113,7 @@ impl Patch {
 
     /// The smallest single splice that turns `old` into `new`: the common start and end are
     /// kept, so an edit to a few neighbouring posts stores only those.
-    pub fn posts(old: &[Post], new: Vec<Post>) -> Option<Self> {
+    pub fn posts(old: &crate::model::Posts, new: Vec<Post>) -> Option<Self> {
         let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
         let max_suffix = old.len().min(new.len()) - prefix;
         let suffix = old
@@ -399,7 +399,9 @@ fn no_change(inverse: &Patch, plan: &Plan) -> bool {
         Patch::Functions(f) => *f == plan.functions,
         Patch::Roles(r) => *r == plan.roles,
         Patch::Posts { at, remove, insert } => {
-            insert.len() == *remove && plan.posts.get(*at..*at + *remove) == Some(insert.as_slice())
+            insert.len() == *remove
+                && *at + *remove <= plan.posts.len()
+                && plan.posts.in_range(*at..*at + *remove).eq(insert.iter())
         }
     }
 }
@@ -757,7 +759,7 @@ pub fn replace_establishment(plan: &Plan, after: Plan, label: &str) -> Edit {
     if roles != plan.roles {
         patches.push(Patch::Roles(roles));
     }
-    if let Some(p) = Patch::posts(&plan.posts, posts) {
+    if let Some(p) = Patch::posts(&plan.posts, posts.into_iter().collect()) {
         patches.push(p);
     }
     Edit::new(label, patches)

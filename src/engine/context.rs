@@ -529,7 +529,7 @@ fn resolve(
         let mut groups = Vec::new();
         let mut unnamed = false;
         let start = range.start;
-        for (k, p) in plan.posts[range].iter().enumerate() {
+        for (k, p) in plan.posts.in_range(range).enumerate() {
             let c = council_lookup.get(&p.council);
             let r = role_lookup
                 .get(&p.role)

@@ -4,6 +4,7 @@ mod calendar;
 mod money;
 mod parameters;
 mod plan;
+mod posts;
 mod slides;
 pub mod validate;
 
@@ -21,5 +22,6 @@ pub use plan::{
     RedundancyScheme, Role, Scenario, SplitMethod, TargetPay, WeeklyPay, WorkforceProfile,
     standard_functions,
 };
+pub use posts::Posts;
 pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

@@ -32,7 +32,7 @@ pub struct Plan {
     /// The roles of the target structure.
     pub roles: Vec<Role>,
     /// Every post today, filled and vacant, across all councils.
-    pub posts: Vec<Post>,
+    pub posts: super::Posts,
     /// Programme assumptions.
     #[serde(default)]
     pub assumptions: Assumptions,
@@ -1022,7 +1022,7 @@ impl Plan {
             councils: Vec::new(),
             functions: standard_functions(),
             roles: Vec::new(),
-            posts: Vec::new(),
+            posts: super::Posts::new(),
             assumptions: Assumptions::default(),
             scenarios: Vec::new(),
             parameters: Parameters::default(),

@@ -145,7 +145,8 @@ pub fn worked_example() -> Plan {
             Some(holder(date(1979, 11, 1), date(2005, 11, 1))),
         ),
         post("B3", "B", "accountant", 40_000, None),
-    ];
+    ]
+    .into();
     plan.assumptions.redeployment_rate = 0.0;
     plan
 }

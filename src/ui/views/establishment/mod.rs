@@ -176,7 +176,7 @@ impl State {
 /// Sorts rows by the name (case aside) of the council, function or role each post points at.
 fn sort_by_name<'a>(
     rows: &mut [usize],
-    posts: &[crate::model::Post],
+    posts: &crate::model::Posts,
     names: impl Iterator<Item = (&'a String, &'a String)>,
     key: fn(&crate::model::Post) -> &String,
 ) {
