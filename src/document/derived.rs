@@ -46,6 +46,10 @@ pub struct Derived {
     vacancies_deleted: FxHashMap<String, f64>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
     scenarios: OnceCell<Scenarios>,
+    /// The scenario chosen and how many councils, functions, roles, posts and scenarios the
+    /// plan had: while newer figures are being worked out, these are drawn only for a plan of
+    /// the same shape, so every position in them means the same item.
+    shape: (String, [usize; 5]),
 }
 
 /// Each council, function and role as (id, name) for the editors' choice lists, built once per
@@ -82,7 +86,24 @@ impl Choices {
     }
 }
 
+/// The shape of a plan, as [`Derived::fits`] compares it.
+fn shape_of(plan: &Plan) -> [usize; 5] {
+    [
+        plan.councils.len(),
+        plan.functions.len(),
+        plan.roles.len(),
+        plan.posts.len(),
+        plan.scenarios.len(),
+    ]
+}
+
 impl Derived {
+    /// Whether these figures may stand in for `plan`'s under `scenario` while its own are being
+    /// worked out: the same scenario, and the same number of each kind of item.
+    pub fn fits(&self, plan: &Plan, scenario: &str) -> bool {
+        self.shape.0 == scenario && self.shape.1 == shape_of(plan)
+    }
+
     /// Everything, computed for `scenario` of `plan` at `revision`.
     pub fn new(plan: &Plan, scenario: &str, revision: u64) -> Self {
         let chosen = plan.scenario(scenario).unwrap_or_default();
@@ -158,6 +179,7 @@ impl Derived {
             vacancies_deleted,
             outcome,
             scenarios: OnceCell::new(),
+            shape: (scenario.to_owned(), shape_of(plan)),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod label;
 pub mod leavers;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 
 use jiff::civil::Date;
 
@@ -80,6 +81,29 @@ pub struct Document {
     opening_warning: Option<String>,
     /// Opened read-only (another copy has the plan open): saving asks for a new file.
     read_only: bool,
+    /// The figures being worked out off the window's thread, if any.
+    deriving: Option<Deriving>,
+    /// Plans with at least this many posts have their figures worked out off the window's
+    /// thread after an edit ([`BACKGROUND_FROM_POSTS`]); smaller ones at once.
+    background_from: usize,
+    /// Called from the worker when the figures it was working out are ready (the window asks
+    /// for a repaint).
+    waker: Option<Waker>,
+}
+
+/// What the worker calls when it has finished.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Plans this large have their figures worked out off the window's thread: below it, deriving
+/// takes a few milliseconds and is done at once, so what is drawn is always current.
+pub const BACKGROUND_FROM_POSTS: usize = 5_000;
+
+/// Figures being worked out on a snapshot of the plan, off the window's thread.
+struct Deriving {
+    /// The revision the snapshot was taken at.
+    revision: u64,
+    /// Where the figures arrive.
+    done: mpsc::Receiver<Derived>,
 }
 
 impl Document {
@@ -95,7 +119,31 @@ impl Document {
             evaluations: 0,
             opening_warning: None,
             read_only: false,
+            deriving: None,
+            background_from: BACKGROUND_FROM_POSTS,
+            waker: None,
         }
+    }
+
+    /// Works out the figures off the window's thread for plans of at least `posts` posts (the
+    /// default is [`BACKGROUND_FROM_POSTS`]; 0 always, `usize::MAX` never).
+    pub fn set_background_from(&mut self, posts: usize) {
+        self.background_from = posts;
+    }
+
+    /// Sets what the worker calls when figures it was working out are ready.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = Some(waker);
+    }
+
+    /// Whether a waker is set.
+    pub fn has_waker(&self) -> bool {
+        self.waker.is_some()
+    }
+
+    /// Whether figures are being worked out off the window's thread.
+    pub fn is_deriving(&self) -> bool {
+        self.deriving.is_some()
     }
 
     /// Opens a plan file of at most [`plan_file::DEFAULT_MAX_MB`] megabytes.
@@ -271,27 +319,125 @@ impl Document {
         self.history.mark_saved_state(state);
     }
 
-    /// The derived figures for the plan and scenario as they stand, rebuilt only if either has
-    /// changed since they were last made. A scenario renamed or deleted (or undone away) falls
-    /// back to the base.
+    /// The figures to draw: those for the plan and scenario as they stand, or, while the
+    /// figures for a large plan's latest edit are being worked out off the window's thread, the
+    /// newest finished ones (they describe a plan of the same shape: the same councils,
+    /// functions, roles, posts and scenario, so every index into them holds). The figures are
+    /// worked out at once for a small plan, for the first time and for an edit that changes the
+    /// plan's shape. Never more than one set is being worked out: when it arrives, the next
+    /// refresh starts on the plan as it then stands, so a drag's figures trail it by at most
+    /// one evaluation. A scenario renamed or deleted (or undone away) falls back to the base.
     pub fn refresh(&mut self) -> &Derived {
+        self.fall_back_to_base();
+        self.take_finished(false);
+        if !self.is_current() {
+            let waits = self.plan.posts.len() < self.background_from
+                || !self
+                    .derived
+                    .as_ref()
+                    .is_some_and(|d| d.fits(&self.plan, &self.scenario));
+            if waits {
+                self.derive_here();
+            } else if self.deriving.is_none() {
+                self.start_deriving();
+            }
+        }
+        self.derived_or_here()
+    }
+
+    /// The figures for the plan and scenario exactly as they stand, waiting for them if they are
+    /// being worked out: what a paper, an export or a test must use.
+    pub fn current(&mut self) -> &Derived {
+        self.fall_back_to_base();
+        if self
+            .deriving
+            .as_ref()
+            .is_some_and(|d| d.revision == self.revision)
+        {
+            self.take_finished(true);
+        }
+        if !self.is_current() {
+            self.derive_here();
+        }
+        self.derived_or_here()
+    }
+
+    fn fall_back_to_base(&mut self) {
         if self.plan.scenario(&self.scenario).is_none() {
             Scenario::BASE.clone_into(&mut self.scenario);
             self.revision += 1;
         }
-        if self
-            .derived
+    }
+
+    fn is_current(&self) -> bool {
+        self.derived
             .as_ref()
-            .is_some_and(|d| d.revision != self.revision)
+            .is_some_and(|d| d.revision == self.revision)
+    }
+
+    /// Takes in the figures from the worker if they are ready (or, with `wait`, when they are),
+    /// keeping them if they are newer than those held.
+    fn take_finished(&mut self, wait: bool) {
+        let Some(job) = &self.deriving else {
+            return;
+        };
+        let result = if wait {
+            job.done.recv().ok()
+        } else {
+            match job.done.try_recv() {
+                Ok(d) => Some(d),
+                Err(mpsc::TryRecvError::Empty) => return,
+                // The worker stopped without its figures: they are worked out here instead.
+                Err(mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        self.deriving = None;
+        if let Some(d) = result
+            && self
+                .derived
+                .as_ref()
+                .is_none_or(|old| old.revision < d.revision)
         {
-            self.derived = None;
+            self.derived = Some(d);
         }
-        let (plan, scenario, revision, evaluations) = (
-            &self.plan,
-            &self.scenario,
-            self.revision,
-            &mut self.evaluations,
-        );
+    }
+
+    /// Works the figures out on this thread.
+    fn derive_here(&mut self) {
+        self.evaluations += 1;
+        self.derived = Some(Derived::new(&self.plan, &self.scenario, self.revision));
+    }
+
+    /// Starts working the figures out on a snapshot of the plan off this thread (here, if no
+    /// thread can be started).
+    fn start_deriving(&mut self) {
+        let (plan, scenario, revision) = (self.plan.clone(), self.scenario.clone(), self.revision);
+        let (send, done) = mpsc::channel();
+        let waker = self.waker.clone();
+        let started = std::thread::Builder::new()
+            .name("figures".to_owned())
+            .spawn(move || {
+                let _ = send.send(Derived::new(&plan, &scenario, revision));
+                if let Some(wake) = waker {
+                    wake();
+                }
+            });
+        match started {
+            Ok(_) => {
+                self.evaluations += 1;
+                self.deriving = Some(Deriving { revision, done });
+            }
+            Err(e) => {
+                log::warn!("working the figures out here: no thread could be started ({e})");
+                self.derive_here();
+            }
+        }
+    }
+
+    /// The figures held, working them out here if there are none.
+    fn derived_or_here(&mut self) -> &Derived {
+        let (plan, scenario, revision) = (&self.plan, &self.scenario, self.revision);
+        let evaluations = &mut self.evaluations;
         self.derived.get_or_insert_with(|| {
             *evaluations += 1;
             Derived::new(plan, scenario, revision)
@@ -314,6 +460,92 @@ impl Document {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    /// The figures as JSON, to compare two evaluations to the penny.
+    fn figures(d: &Derived) -> String {
+        serde_json::to_string(&d.outcome).unwrap_or_default()
+    }
+
+    fn edit_fte(doc: &mut Document, i: usize, fte: f64) {
+        let mut post = doc.plan().posts[i].clone();
+        post.fte = fte;
+        assert!(doc.edit(Edit::post("change FTE", i, post).keyed("drag")));
+    }
+
+    #[test]
+    fn a_large_plans_figures_are_worked_out_off_the_thread_and_drawn_when_ready() {
+        let mut doc = Document::new(example_plan(), None);
+        doc.set_background_from(0);
+        let first = doc.refresh().revision;
+        assert_eq!(
+            first,
+            doc.revision(),
+            "the first figures are worked out at once"
+        );
+        edit_fte(&mut doc, 3, 0.4);
+        // The edit's figures are being worked out: the newest finished ones are drawn meanwhile.
+        let drawn = doc.refresh().revision;
+        assert!(drawn == first || drawn == doc.revision());
+        let expected = figures(&Derived::new(doc.plan(), doc.scenario(), doc.revision()));
+        assert_eq!(figures(doc.current()), expected);
+        let now = doc.revision();
+        assert_eq!(doc.current().revision, now);
+        assert!(!doc.is_deriving());
+    }
+
+    #[test]
+    fn a_drag_never_queues_more_than_one_set_of_figures() {
+        let mut doc = Document::new(example_plan(), None);
+        doc.set_background_from(0);
+        doc.refresh();
+        let before = doc.evaluations();
+        for k in 0..40 {
+            edit_fte(&mut doc, 5, 0.5 + f64::from(k) / 100.0);
+            doc.refresh();
+        }
+        // Each refresh either starts the newest or leaves the one under way: never a queue.
+        assert!(doc.evaluations() - before <= 40);
+        let expected = figures(&Derived::new(doc.plan(), doc.scenario(), doc.revision()));
+        assert_eq!(
+            figures(doc.current()),
+            expected,
+            "the last edit's figures arrive"
+        );
+    }
+
+    #[test]
+    fn an_edit_that_changes_the_plans_shape_is_worked_out_at_once() {
+        let mut doc = Document::new(example_plan(), None);
+        doc.set_background_from(0);
+        doc.refresh();
+        let mut posts: Vec<crate::model::Post> = doc.plan().posts.iter().cloned().collect();
+        posts.pop();
+        assert!(
+            doc.edit(Edit::new(
+                "delete post",
+                edit::Patch::posts(&doc.plan().posts, posts)
+                    .into_iter()
+                    .collect()
+            ))
+        );
+        let now = doc.revision();
+        assert_eq!(doc.refresh().revision, now);
+        // A scenario chosen is worked out at once too: figures for another are never drawn.
+        let name = doc.plan().scenarios[0].name.clone();
+        doc.set_scenario(&name);
+        let now = doc.revision();
+        assert_eq!(doc.refresh().revision, now);
+    }
+
+    #[test]
+    fn a_small_plans_figures_are_always_current() {
+        let mut doc = Document::new(example_plan(), None);
+        doc.refresh();
+        edit_fte(&mut doc, 3, 0.4);
+        let now = doc.revision();
+        assert_eq!(doc.refresh().revision, now);
+        assert!(!doc.is_deriving());
+    }
 
     #[test]
     fn default_dates_are_the_next_april_six_months_on() {

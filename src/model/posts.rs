@@ -1,18 +1,76 @@
-//! The establishment's posts, each behind a shared pointer. A copy of the plan (the snapshot the
-//! figures are worked out from off the window's thread) shares every post with the plan it was
-//! taken from, so taking it costs a pointer a post; an edit to one post then copies that post
+//! The establishment's posts, in shared blocks. A copy of the plan (the snapshot the figures are
+//! worked out from off the window's thread) shares every block with the plan it was taken from,
+//! so taking it costs a pointer a thousand posts; an edit to one post then copies its block
 //! alone. Saved and read exactly as a list of posts.
 
-use std::ops::{Index, IndexMut};
+use std::ops::{Index, IndexMut, Range};
 use std::sync::Arc;
 
+use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Post;
 
-/// Every post today, in the plan's order.
+/// Posts a shared block: a snapshot costs a pointer a block, an edit to a post shared with a
+/// snapshot copies its block, and every pass over the posts reads them in order from memory laid
+/// out in order.
+const BLOCK: usize = 1024;
+
+type Block = Arc<Vec<Post>>;
+
+/// Every post today, in the plan's order, in blocks of [`BLOCK`]: every block but the last is
+/// full, so post `i` is in block `i / BLOCK`.
 #[derive(Clone, Debug, Default)]
-pub struct Posts(Vec<Arc<Post>>);
+pub struct Posts {
+    blocks: Vec<Block>,
+    len: usize,
+}
+
+/// An iterator that knows how many items are left.
+#[derive(Clone, Debug)]
+pub struct Counted<I> {
+    inner: I,
+    left: usize,
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.inner.next()?;
+        self.left -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<I: DoubleEndedIterator> DoubleEndedIterator for Counted<I> {
+    fn next_back(&mut self) -> Option<I::Item> {
+        let item = self.inner.next_back()?;
+        self.left -= 1;
+        Some(item)
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for Counted<I> {}
+
+type BlockIter<'a> = std::slice::Iter<'a, Post>;
+
+/// The posts in order.
+pub type Iter<'a> = Counted<
+    std::iter::FlatMap<std::slice::Iter<'a, Block>, BlockIter<'a>, fn(&'a Block) -> BlockIter<'a>>,
+>;
+
+fn block_iter(block: &Block) -> BlockIter<'_> {
+    block.iter()
+}
+
+fn block_iter_mut(block: &mut Block) -> std::slice::IterMut<'_, Post> {
+    Arc::make_mut(block).iter_mut()
+}
 
 impl Posts {
     /// No posts.
@@ -20,39 +78,47 @@ impl Posts {
         Self::default()
     }
 
-    /// Room for `n` posts.
-    pub fn with_capacity(n: usize) -> Self {
-        Self(Vec::with_capacity(n))
-    }
-
     /// How many posts.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.len
     }
 
     /// No posts at all.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len == 0
     }
 
     /// The posts in order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Post> + ExactSizeIterator + Clone {
-        self.0.iter().map(AsRef::as_ref)
+    pub fn iter(&self) -> Iter<'_> {
+        Counted {
+            inner: self
+                .blocks
+                .iter()
+                .flat_map(block_iter as fn(&Block) -> BlockIter<'_>),
+            left: self.len,
+        }
     }
 
-    /// The posts in order, to change: each is copied first if a snapshot shares it.
+    /// The posts in order, to change: every block a snapshot shares is copied first.
     pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Post> + ExactSizeIterator {
-        self.0.iter_mut().map(Arc::make_mut)
+        Counted {
+            inner: self.blocks.iter_mut().flat_map(block_iter_mut),
+            left: self.len,
+        }
     }
 
     /// Post `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&Post> {
-        self.0.get(i).map(AsRef::as_ref)
+        self.blocks.get(i / BLOCK)?.get(i % BLOCK)
     }
 
-    /// Post `i` to change, if there is one (copied first if a snapshot shares it).
+    /// Post `i` to change, if there is one (its block copied first if a snapshot shares it).
     pub fn get_mut(&mut self, i: usize) -> Option<&mut Post> {
-        self.0.get_mut(i).map(Arc::make_mut)
+        let block = self.blocks.get_mut(i / BLOCK)?;
+        if i % BLOCK >= block.len() {
+            return None;
+        }
+        Arc::make_mut(block).get_mut(i % BLOCK)
     }
 
     /// The first post.
@@ -62,12 +128,43 @@ impl Posts {
 
     /// The last post.
     pub fn last(&self) -> Option<&Post> {
-        self.0.last().map(AsRef::as_ref)
+        self.len.checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// The posts in `range` (clamped to the list), in order.
+    pub fn in_range(
+        &self,
+        range: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = &Post> + ExactSizeIterator {
+        let end = range.end.min(self.len);
+        (range.start.min(end)..end).map(|i| &self[i])
     }
 
     /// Adds a post at the end.
     pub fn push(&mut self, post: Post) {
-        self.0.push(Arc::new(post));
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < BLOCK => Arc::make_mut(block).push(post),
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(post);
+                self.blocks.push(Arc::new(block));
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Changes the posts from `start` on with `change`, then lays them out in blocks again: the
+    /// blocks before `start`'s stay shared.
+    fn rearrange<T>(&mut self, start: usize, change: impl FnOnce(&mut Vec<Post>) -> T) -> T {
+        let first = (start / BLOCK).min(self.blocks.len());
+        let mut tail: Vec<Post> = Vec::with_capacity(self.len - first * BLOCK);
+        for block in self.blocks.drain(first..) {
+            tail.extend(Arc::unwrap_or_clone(block));
+        }
+        self.len = first * BLOCK;
+        let out = change(&mut tail);
+        self.extend(tail);
+        out
     }
 
     /// Puts a post at `i`, moving those after it on.
@@ -75,7 +172,8 @@ impl Posts {
     /// # Panics
     /// If `i` is past the end, as [`Vec::insert`].
     pub fn insert(&mut self, i: usize, post: Post) {
-        self.0.insert(i, Arc::new(post));
+        assert!(i <= self.len, "insertion index {i} is past the end");
+        self.rearrange(i, |tail| tail.insert(i % BLOCK, post));
     }
 
     /// Takes out post `i`, moving those after it back.
@@ -83,68 +181,77 @@ impl Posts {
     /// # Panics
     /// If there is no post `i`, as [`Vec::remove`].
     pub fn remove(&mut self, i: usize) -> Post {
-        Arc::unwrap_or_clone(self.0.remove(i))
+        assert!(i < self.len, "removal index {i} is past the end");
+        self.rearrange(i, |tail| tail.remove(i % BLOCK))
     }
 
     /// Keeps only the posts `keep` accepts.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Post) -> bool) {
-        self.0.retain(|p| keep(p));
+    pub fn retain(&mut self, keep: impl FnMut(&Post) -> bool) {
+        self.rearrange(0, |all| all.retain(keep));
     }
 
     /// Keeps the first `n` posts.
     pub fn truncate(&mut self, n: usize) {
-        self.0.truncate(n);
+        if n < self.len {
+            self.rearrange(n, |tail| tail.truncate(n % BLOCK));
+        }
     }
 
     /// Removes every post.
     pub fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    /// The posts in `range` (clamped to the list), in order.
-    pub fn in_range(
-        &self,
-        range: std::ops::Range<usize>,
-    ) -> impl DoubleEndedIterator<Item = &Post> + ExactSizeIterator {
-        let end = range.end.min(self.0.len());
-        self.0[range.start.min(end)..end].iter().map(AsRef::as_ref)
+        self.blocks.clear();
+        self.len = 0;
     }
 
     /// Replaces the posts in `range` by `insert`, giving back those it took out.
     ///
     /// # Panics
     /// If `range` runs past the end, as [`Vec::splice`].
-    pub fn splice(&mut self, range: std::ops::Range<usize>, insert: Vec<Post>) -> Vec<Post> {
-        self.0
-            .splice(range, insert.into_iter().map(Arc::new))
-            .map(Arc::unwrap_or_clone)
-            .collect()
+    pub fn splice(&mut self, range: Range<usize>, insert: Vec<Post>) -> Vec<Post> {
+        assert!(
+            range.start <= range.end && range.end <= self.len,
+            "splice range {range:?} is past the end"
+        );
+        if insert.len() == range.len() {
+            // As many in as out (an edit to posts): each is swapped in place, and only the
+            // blocks they are in are copied, if shared.
+            return range
+                .zip(insert)
+                .map(|(i, post)| std::mem::replace(&mut self[i], post))
+                .collect();
+        }
+        let offset = range.start / BLOCK * BLOCK;
+        self.rearrange(range.start, |tail| {
+            tail.splice(range.start - offset..range.end - offset, insert)
+                .collect()
+        })
     }
 
-    /// Whether post `i` is the very same (shared, not merely equal) in both lists: a cheap test
-    /// of what an edit left alone.
-    pub fn same(&self, other: &Self, i: usize) -> bool {
-        match (self.0.get(i), other.0.get(i)) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        }
+    /// How many of their blocks of posts two lists share (not merely equal: the same memory),
+    /// which is how a snapshot stays cheap.
+    pub fn shared_blocks(&self, other: &Self) -> usize {
+        self.blocks
+            .iter()
+            .zip(&other.blocks)
+            .filter(|(a, b)| Arc::ptr_eq(a, b))
+            .count()
     }
 }
 
 impl PartialEq for Posts {
     fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len()
+        self.len == other.len
             && self
-                .0
+                .blocks
                 .iter()
-                .zip(&other.0)
+                .zip(&other.blocks)
                 .all(|(a, b)| Arc::ptr_eq(a, b) || a == b)
     }
 }
 
 impl PartialEq<Vec<Post>> for Posts {
     fn eq(&self, other: &Vec<Post>) -> bool {
-        self.iter().eq(other.iter())
+        self.len == other.len() && self.iter().eq(other.iter())
     }
 }
 
@@ -152,13 +259,14 @@ impl Index<usize> for Posts {
     type Output = Post;
 
     fn index(&self, i: usize) -> &Post {
-        &self.0[i]
+        &self.blocks[i / BLOCK][i % BLOCK]
     }
 }
 
 impl IndexMut<usize> for Posts {
     fn index_mut(&mut self, i: usize) -> &mut Post {
-        Arc::make_mut(&mut self.0[i])
+        assert!(i < self.len, "index {i} is past the end");
+        &mut Arc::make_mut(&mut self.blocks[i / BLOCK])[i % BLOCK]
     }
 }
 
@@ -170,41 +278,71 @@ impl From<Vec<Post>> for Posts {
 
 impl FromIterator<Post> for Posts {
     fn from_iter<I: IntoIterator<Item = Post>>(iter: I) -> Self {
-        Self(iter.into_iter().map(Arc::new).collect())
+        let mut posts = Self::new();
+        posts.extend(iter);
+        posts
     }
 }
 
 impl Extend<Post> for Posts {
     fn extend<I: IntoIterator<Item = Post>>(&mut self, iter: I) {
-        self.0.extend(iter.into_iter().map(Arc::new));
+        for post in iter {
+            self.push(post);
+        }
     }
 }
 
 impl<'a> IntoIterator for &'a mut Posts {
     type Item = &'a mut Post;
-    type IntoIter =
-        std::iter::Map<std::slice::IterMut<'a, Arc<Post>>, fn(&mut Arc<Post>) -> &mut Post>;
+    type IntoIter = Counted<
+        std::iter::FlatMap<
+            std::slice::IterMut<'a, Block>,
+            std::slice::IterMut<'a, Post>,
+            fn(&'a mut Block) -> std::slice::IterMut<'a, Post>,
+        >,
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter_mut().map(Arc::make_mut)
+        Counted {
+            left: self.len,
+            inner: self
+                .blocks
+                .iter_mut()
+                .flat_map(block_iter_mut as fn(&'a mut Block) -> std::slice::IterMut<'a, Post>),
+        }
     }
 }
 
 impl<'a> IntoIterator for &'a Posts {
     type Item = &'a Post;
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, Arc<Post>>, fn(&Arc<Post>) -> &Post>;
+    type IntoIter = Iter<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(AsRef::as_ref)
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
     }
 }
 
 impl IntoIterator for Posts {
     type Item = Post;
-    type IntoIter = std::iter::Map<std::vec::IntoIter<Arc<Post>>, fn(Arc<Post>) -> Post>;
+    type IntoIter = Counted<
+        std::iter::FlatMap<
+            std::vec::IntoIter<Block>,
+            std::vec::IntoIter<Post>,
+            fn(Block) -> std::vec::IntoIter<Post>,
+        >,
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter().map(Arc::unwrap_or_clone)
+        fn owned(block: Block) -> std::vec::IntoIter<Post> {
+            Arc::unwrap_or_clone(block).into_iter()
+        }
+        Counted {
+            left: self.len,
+            inner: self
+                .blocks
+                .into_iter()
+                .flat_map(owned as fn(Block) -> std::vec::IntoIter<Post>),
+        }
     }
 }
 
@@ -216,7 +354,25 @@ impl Serialize for Posts {
 
 impl<'de> Deserialize<'de> for Posts {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<Post>::deserialize(deserializer).map(Self::from)
+        struct List;
+
+        impl<'de> Visitor<'de> for List {
+            type Value = Posts;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of posts")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Posts, A::Error> {
+                let mut posts = Posts::new();
+                while let Some(post) = seq.next_element()? {
+                    posts.push(post);
+                }
+                Ok(posts)
+            }
+        }
+
+        deserializer.deserialize_seq(List)
     }
 }
 
@@ -241,17 +397,75 @@ mod tests {
         }
     }
 
+    fn list(n: usize) -> Vec<Post> {
+        (0..n).map(|i| post(&format!("P{i:05}"))).collect()
+    }
+
     #[test]
     fn a_copy_shares_its_posts_until_one_is_changed() {
-        let mut posts: Posts = vec![post("A"), post("B")].into();
+        let mut posts: Posts = list(3 * BLOCK + 10).into();
         let copy = posts.clone();
-        assert!(posts.same(&copy, 0) && posts.same(&copy, 1));
-        posts[1].fte = 0.5;
-        assert!(posts.same(&copy, 0), "the post left alone is still shared");
-        assert!(!posts.same(&copy, 1), "the changed post is the plan's own");
-        assert_eq!(copy[1].fte.to_string(), "1");
-        assert_eq!(posts[1].fte.to_string(), "0.5");
+        assert_eq!(posts.shared_blocks(&copy), 4);
+        posts[2 * BLOCK + 1].fte = 0.5;
+        assert_eq!(
+            posts.shared_blocks(&copy),
+            3,
+            "only the changed post's block is copied"
+        );
+        assert_eq!(copy[2 * BLOCK + 1].fte.to_string(), "1");
+        assert_eq!(posts[2 * BLOCK + 1].fte.to_string(), "0.5");
         assert_ne!(posts, copy);
+    }
+
+    #[test]
+    fn every_change_to_the_list_matches_a_plain_list() {
+        let n = 2 * BLOCK + 7;
+        let mut posts: Posts = list(n).into();
+        let mut plain = list(n);
+        let check = |posts: &Posts, plain: &Vec<Post>| {
+            assert_eq!(posts.len(), plain.len());
+            assert!(posts == plain);
+            assert!(posts.iter().rev().eq(plain.iter().rev()));
+            assert_eq!(posts.iter().len(), plain.len());
+            assert_eq!(posts.last(), plain.last());
+        };
+        posts.insert(BLOCK + 3, post("new"));
+        plain.insert(BLOCK + 3, post("new"));
+        check(&posts, &plain);
+        assert_eq!(posts.remove(5), plain.remove(5));
+        check(&posts, &plain);
+        let copy = posts.clone();
+        assert_eq!(
+            posts.splice(BLOCK + 1..BLOCK + 2, list(1)),
+            plain
+                .splice(BLOCK + 1..BLOCK + 2, list(1))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            posts.shared_blocks(&copy),
+            2,
+            "a post replaced copies its block alone"
+        );
+        check(&posts, &plain);
+        let taken = posts.splice(BLOCK - 2..BLOCK + 4, list(3));
+        let expected: Vec<Post> = plain.splice(BLOCK - 2..BLOCK + 4, list(3)).collect();
+        assert_eq!(taken, expected);
+        check(&posts, &plain);
+        posts.retain(|p| !p.id.ends_with('3'));
+        plain.retain(|p| !p.id.ends_with('3'));
+        check(&posts, &plain);
+        posts.truncate(BLOCK + 1);
+        plain.truncate(BLOCK + 1);
+        check(&posts, &plain);
+        posts.push(post("end"));
+        plain.push(post("end"));
+        check(&posts, &plain);
+        assert!(
+            posts
+                .in_range(BLOCK - 1..BLOCK + 2)
+                .eq(plain[BLOCK - 1..BLOCK + 2].iter())
+        );
+        assert_eq!(posts.into_iter().collect::<Vec<_>>(), plain);
     }
 
     #[test]

@@ -34,6 +34,31 @@ fn the_example_opens_with_its_headline_figures() {
 }
 
 #[test]
+fn figures_worked_out_off_the_windows_thread_reach_the_screen() {
+    let (mut h, _) = harness();
+    // As for a plan of 5,000 posts or more: an edit's figures are worked out on a snapshot.
+    h.state_mut().set_background_from(0);
+    let before = saving(&mut h).compact();
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.5);
+    let expected = merger_planner::engine::evaluate_base(h.state().plan())
+        .totals
+        .recurring_saving
+        .compact();
+    assert_ne!(expected, before);
+    // The worker wakes the window when they are ready; nothing here asks for them.
+    for _ in 0..2_000 {
+        h.step();
+        if h.state_mut().drawn().revision == h.state().revision() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    click(&mut h, "Dashboard");
+    h.get_by_label(&expected);
+}
+
+#[test]
 fn choosing_a_scenario_changes_the_figures_once() {
     let (mut h, _) = harness();
     let before = h.state().evaluations();

@@ -84,7 +84,7 @@ fn document(c: &mut Criterion) {
             // A new scenario name and back moves the revision without changing the plan.
             doc.set_scenario("none");
             doc.set_scenario("Base");
-            black_box(doc.refresh().outcome.totals.recurring_saving)
+            black_box(doc.current().outcome.totals.recurring_saving)
         });
     });
     let mut salary = doc.plan().posts[100].salary;
@@ -94,7 +94,7 @@ fn document(c: &mut Criterion) {
             let mut post = doc.plan().posts[100].clone();
             post.salary = salary;
             doc.edit(Edit::post("salary", 100, post).keyed("bench"));
-            black_box(doc.refresh().outcome.totals.recurring_saving)
+            black_box(doc.current().outcome.totals.recurring_saving)
         });
     });
     group.finish();

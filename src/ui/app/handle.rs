@@ -306,6 +306,9 @@ impl App {
         let [w, h] = size;
         let result = match what {
             Exported::Chart(chart) => {
+                // The figures for the plan exactly as it stands, not those drawn while newer
+                // ones were being worked out.
+                self.doc.current();
                 let Some(derived) = self.doc.derived() else {
                     return;
                 };

@@ -26,6 +26,11 @@ impl App {
         }
         self.apply_theme(ui.ctx());
         self.read_window_events(ui.ctx(), &mut commands);
+        if !self.doc.has_waker() {
+            let ctx = ui.ctx().clone();
+            self.doc
+                .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
         self.doc.refresh();
         self.take_in_risk(ui.ctx());
         if self.presenting.is_some() {

@@ -261,19 +261,37 @@ impl App {
         self.doc.set_scenario(name);
     }
 
+    /// The plan's revision: it moves on every change to the plan or the scenario chosen.
+    pub fn revision(&self) -> u64 {
+        self.doc.revision()
+    }
+
     /// How many times the outcome has been computed (it should not grow frame by frame).
     pub fn evaluations(&self) -> u64 {
         self.doc.evaluations()
     }
 
-    /// The outcome of the chosen scenario, recomputed only if the plan or scenario changed.
+    /// The outcome of the chosen scenario as the plan stands, recomputed only if the plan or
+    /// scenario changed (waiting for it if it is being worked out off the window's thread).
     pub fn outcome(&mut self) -> &Outcome {
-        &self.doc.refresh().outcome
+        &self.doc.current().outcome
     }
 
-    /// Everything derived from the plan, recomputed only if the plan or scenario changed.
+    /// Everything derived from the plan as it stands, recomputed only if the plan or scenario
+    /// changed (waiting for it if it is being worked out off the window's thread).
     pub fn derived(&mut self) -> &Derived {
+        self.doc.current()
+    }
+
+    /// What the window draws: the figures for the plan as it stands, or the newest finished ones
+    /// while a large plan's are being worked out (see [`Document::refresh`]).
+    pub fn drawn(&mut self) -> &Derived {
         self.doc.refresh()
+    }
+
+    /// Works the figures out off the window's thread for plans of at least `posts` posts.
+    pub fn set_background_from(&mut self, posts: usize) {
+        self.doc.set_background_from(posts);
     }
 
     /// The window title: plan name, file name and an unsaved marker.
