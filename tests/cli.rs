@@ -288,10 +288,18 @@ fn a_malformed_plan_names_line_and_column() {
 #[test]
 fn a_plan_from_a_newer_version_is_refused() {
     use merger_planner::model::FORMAT_VERSION;
+    // The saved example's own version (an older one still opens).
+    let saved = std::fs::read_to_string(saves("bournemouth-poole.ron")).expect("the example plan");
+    let version = saved
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("format_version: "))
+        .expect("a format version")
+        .trim_end_matches(',')
+        .to_owned();
     let (_dir, _, _, o) = report_edited(
         "new.ron",
-        &format!("format_version: {FORMAT_VERSION}"),
-        "format_version: 70",
+        &format!("format_version: {version},"),
+        "format_version: 70,",
     );
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);

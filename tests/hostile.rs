@@ -157,10 +157,12 @@ fn deep_nesting_long_strings_wrong_types_and_encodings_are_refused_or_opened() {
             text.replacen("name: \"", "name: 12, description: \"", 1)
                 .into_bytes(),
         ),
-        (
-            "text where a number goes".into(),
-            text.replacen("fte: 1.0", "fte: \"one\"", 1).into_bytes(),
-        ),
+        ("text where a number goes".into(), {
+            // A post's FTE, in its row.
+            let hostile = text.replacen(", 1.0, ", ", \"one\", ", 1);
+            assert_ne!(hostile, text);
+            hostile.into_bytes()
+        }),
         (
             "a list where a struct goes".into(),
             text.replacen("programme: (", "programme: [(", 1)

@@ -169,8 +169,15 @@ fn the_file_is_pretty_and_stable() {
         merger_planner::model::FORMAT_VERSION
     )));
     assert!(
-        a.contains("salary_pence: "),
-        "money is saved as pence and says so"
+        a.contains("\"salary_pence\""),
+        "money is saved as pence and the posts' column says so"
+    );
+    // Each post a row on one line, under the names of its columns.
+    let first = &plan.posts[0];
+    assert!(
+        a.lines()
+            .any(|l| l.starts_with(&format!("      (\"{}\", \"{}\", ", first.id, first.council))),
+        "a post is one row"
     );
 }
 
@@ -333,7 +340,9 @@ fn a_version_1_plan_gets_every_chart_as_slides_and_version_2_keeps_its_own() {
             .filter_map(|p| p.holder.as_ref())
             .all(|h| h.monitoring.is_empty())
     );
-    assert!(!plan_file::to_text(&v6).unwrap().contains("monitoring"));
+    // A holder's monitoring cell is written `None` when nothing is recorded.
+    let written = plan_file::to_text(&v6).unwrap();
+    assert!(!written.contains("Some((Some(") && !written.contains("Some((None,"));
     let mut v7 = v6.clone();
     let h = v7.posts.iter_mut().find_map(|p| p.holder.as_mut()).unwrap();
     h.monitoring.sex = Some("Female".to_owned());
@@ -545,7 +554,13 @@ fn an_unknown_field_is_read_past_with_a_warning_giving_its_line() {
 #[test]
 fn unknown_fields_in_every_post_are_counted_and_the_first_twenty_listed() {
     let plan = example::bournemouth_poole();
-    let text = plan_file::to_text(&plan).unwrap();
+    // The example as saved in format 9, whose posts name their fields (from format 10 they are
+    // rows under one header, and a newer version's column comes with a newer version number).
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/bournemouth-poole.ron"),
+    )
+    .unwrap();
+    assert!(text.contains("  format_version: 9,"));
     // A newer version's field in every post, after each post's id.
     let mut edited = String::new();
     let mut posts = 0;
@@ -691,4 +706,35 @@ fn the_backup_keeps_the_plans_permissions() {
     plan_file::save(&path, &plan).unwrap();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&backup), 0o604);
+}
+
+#[test]
+fn a_version_9_plan_whose_posts_name_every_field_opens_and_saves_as_rows() {
+    use merger_planner::model::{FORMAT_VERSION, Group};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let v9 = plan_file::open(&dir.join("plan-v9.ron")).unwrap();
+    assert_eq!(v9.format_version, FORMAT_VERSION);
+    assert_eq!(v9.posts.len(), 20);
+    let grouped = &v9.posts[18];
+    assert!(grouped.unnamed && grouped.holder.is_none() && grouped.pay_range.is_some());
+    assert_eq!(
+        grouped.group,
+        Some(Group {
+            headcount: Some(3.0)
+        })
+    );
+    assert_eq!(v9.posts[19].group, Some(Group { headcount: None }));
+    let h = v9.posts[0].holder.as_ref().unwrap();
+    assert_eq!(h.monitoring.sex.as_deref(), Some("Female"));
+    assert!(h.strain_quote.is_some());
+    // Version 10 writes the posts as a table: the column names once, then a row a post.
+    let text = plan_file::to_text(&v9).unwrap();
+    assert!(text.contains("  posts: (\n    columns: [\n      \"id\",\n"));
+    assert!(text.contains("\n    rows: [\n      (\""));
+    let older = std::fs::read_to_string(dir.join("plan-v9.ron")).unwrap();
+    assert!(
+        text.len() < older.len(),
+        "rows are shorter than named fields"
+    );
+    assert_eq!(plan_file::parse(&text).unwrap(), v9);
 }

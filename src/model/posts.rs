@@ -346,23 +346,278 @@ impl IntoIterator for Posts {
     }
 }
 
+/// The columns of the plan file's table of posts (format 10), in the order each row gives them.
+pub const COLUMNS: [&str; 12] = [
+    "id",
+    "council",
+    "function",
+    "role",
+    "title",
+    "grade",
+    "fte",
+    "salary_pence",
+    "holder",
+    "unnamed",
+    "group_headcount",
+    "pay_range_pence",
+];
+
+/// The fields of the `holder` column, in the order it gives them.
+pub const HOLDER_COLUMNS: [&str; 8] = [
+    "date_of_birth",
+    "service_start",
+    "lgps_member",
+    "notice_weeks",
+    "vr_interest",
+    "critical",
+    "strain_quote_pence",
+    "monitoring",
+];
+
+/// A post as one row of the table: a tuple, written on one line.
+struct Row<'a>(&'a Post);
+
+/// A postholder as the `holder` column's tuple.
+struct HolderRow<'a>(&'a super::Postholder);
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let p = self.0;
+        let mut row = serializer.serialize_tuple(COLUMNS.len())?;
+        row.serialize_element(&p.id)?;
+        row.serialize_element(&p.council)?;
+        row.serialize_element(&p.function)?;
+        row.serialize_element(&p.role)?;
+        row.serialize_element(&p.title)?;
+        row.serialize_element(&p.grade)?;
+        row.serialize_element(&p.fte)?;
+        row.serialize_element(&p.salary)?;
+        row.serialize_element(&p.holder.as_ref().map(HolderRow))?;
+        row.serialize_element(&p.unnamed)?;
+        // A group of posts: `Some(headcount)`, the headcount itself `None` where the file
+        // gave none.
+        row.serialize_element(&p.group.map(|g| g.headcount))?;
+        row.serialize_element(&p.pay_range.map(|r| (r.minimum, r.maximum)))?;
+        row.end()
+    }
+}
+
+impl Serialize for HolderRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let h = self.0;
+        let mut row = serializer.serialize_tuple(HOLDER_COLUMNS.len())?;
+        row.serialize_element(&h.date_of_birth)?;
+        row.serialize_element(&h.service_start)?;
+        row.serialize_element(&h.lgps_member)?;
+        row.serialize_element(&h.notice_weeks)?;
+        row.serialize_element(&h.vr_interest)?;
+        row.serialize_element(&h.critical)?;
+        row.serialize_element(&h.strain_quote)?;
+        let m = &h.monitoring;
+        row.serialize_element(&(!m.is_empty()).then_some((&m.sex, &m.ethnicity, &m.disability)))?;
+        row.end()
+    }
+}
+
+/// The next value of a row, its column named in any error.
+fn cell<'de, A: SeqAccess<'de>, T: Deserialize<'de>>(
+    seq: &mut A,
+    column: &str,
+) -> Result<T, A::Error> {
+    use serde::de::Error;
+    seq.next_element::<T>()
+        .map_err(|e| A::Error::custom(format_args!("column `{column}`: {e}")))?
+        .ok_or_else(|| {
+            A::Error::custom(format_args!(
+                "the row ends before its column `{column}`: each row has one value for each name in `columns`"
+            ))
+        })
+}
+
+/// The end of a row: nothing may follow its last column.
+fn row_end<'de, A: SeqAccess<'de>>(seq: &mut A, columns: usize) -> Result<(), A::Error> {
+    use serde::de::Error;
+    match seq.next_element::<serde::de::IgnoredAny>()? {
+        None => Ok(()),
+        Some(_) => Err(A::Error::custom(format_args!(
+            "the row has more than its {columns} columns"
+        ))),
+    }
+}
+
+struct PostRow(Post);
+
+impl<'de> Deserialize<'de> for PostRow {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PostRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a post as a row: (id, council, function, role, title, grade, fte, salary_pence, holder, unnamed, group_headcount, pay_range_pence)")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PostRow, A::Error> {
+                let [
+                    id,
+                    council,
+                    function,
+                    role,
+                    title,
+                    grade,
+                    fte,
+                    salary,
+                    holder,
+                    unnamed,
+                    group,
+                    range,
+                ] = COLUMNS;
+                let post = Post {
+                    id: cell(&mut seq, id)?,
+                    council: cell(&mut seq, council)?,
+                    function: cell(&mut seq, function)?,
+                    role: cell(&mut seq, role)?,
+                    title: cell(&mut seq, title)?,
+                    grade: cell(&mut seq, grade)?,
+                    fte: cell(&mut seq, fte)?,
+                    salary: cell(&mut seq, salary)?,
+                    holder: cell::<_, Option<HolderOf>>(&mut seq, holder)?.map(|h| h.0),
+                    unnamed: cell(&mut seq, unnamed)?,
+                    group: cell::<_, Option<Option<f64>>>(&mut seq, group)?
+                        .map(|headcount| super::Group { headcount }),
+                    pay_range: cell::<_, Option<(super::Money, super::Money)>>(&mut seq, range)?
+                        .map(|(minimum, maximum)| super::PayRange { minimum, maximum }),
+                };
+                row_end(&mut seq, COLUMNS.len())?;
+                Ok(PostRow(post))
+            }
+        }
+        deserializer.deserialize_tuple(COLUMNS.len(), V)
+    }
+}
+
+/// The monitoring cell: sex, ethnicity and disability.
+type Monitored = (Option<String>, Option<String>, Option<String>);
+
+struct HolderOf(super::Postholder);
+
+impl<'de> Deserialize<'de> for HolderOf {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = HolderOf;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a holder: (date_of_birth, service_start, lgps_member, notice_weeks, vr_interest, critical, strain_quote_pence, monitoring)")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<HolderOf, A::Error> {
+                let [dob, start, lgps, notice, vr, critical, quote, monitoring] = HOLDER_COLUMNS;
+                let h = super::Postholder {
+                    date_of_birth: cell(&mut seq, dob)?,
+                    service_start: cell(&mut seq, start)?,
+                    lgps_member: cell(&mut seq, lgps)?,
+                    notice_weeks: cell(&mut seq, notice)?,
+                    vr_interest: cell(&mut seq, vr)?,
+                    critical: cell(&mut seq, critical)?,
+                    strain_quote: cell(&mut seq, quote)?,
+                    monitoring: cell::<_, Option<Monitored>>(&mut seq, monitoring)?
+                        .map(|(sex, ethnicity, disability)| super::Monitoring {
+                            sex,
+                            ethnicity,
+                            disability,
+                        })
+                        .unwrap_or_default(),
+                };
+                row_end(&mut seq, HOLDER_COLUMNS.len())?;
+                Ok(HolderOf(h))
+            }
+        }
+        deserializer.deserialize_tuple(HOLDER_COLUMNS.len(), V)
+    }
+}
+
+/// The rows of the table, read straight into blocks.
+struct Rows;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Rows {
+    type Value = Posts;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Posts, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Posts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of rows, one a post")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Posts, A::Error> {
+                let mut posts = Posts::new();
+                while let Some(PostRow(post)) = seq.next_element()? {
+                    posts.push(post);
+                }
+                Ok(posts)
+            }
+        }
+        deserializer.deserialize_seq(V)
+    }
+}
+
+/// Checks a header against the columns this version writes.
+fn header<E: serde::de::Error>(what: &str, found: &[String], expected: &[&str]) -> Result<(), E> {
+    if found
+        .iter()
+        .map(String::as_str)
+        .eq(expected.iter().copied())
+    {
+        Ok(())
+    } else {
+        Err(E::custom(format_args!(
+            "the posts' `{what}` must be [{}] in that order; this file has [{}]",
+            expected.join(", "),
+            found.join(", ")
+        )))
+    }
+}
+
+/// The table as written: the headers, then a row a post.
+struct Table<'a>(&'a Posts);
+
+impl Serialize for Table<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Each<'a>(&'a Posts);
+        impl Serialize for Each<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.iter().map(Row))
+            }
+        }
+        let mut table = serializer.serialize_struct("Posts", 3)?;
+        table.serialize_field("columns", &COLUMNS[..])?;
+        table.serialize_field("holder", &HOLDER_COLUMNS[..])?;
+        table.serialize_field("rows", &Each(self.0))?;
+        table.end()
+    }
+}
+
+/// Written as a table (format 10): the column names once, then one row a post on one line.
+/// Read as that table, or as the list of posts with every field named that earlier versions
+/// wrote.
 impl Serialize for Posts {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
+        Table(self).serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Posts {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct List;
+        struct Either;
 
-        impl<'de> Visitor<'de> for List {
+        impl<'de> Visitor<'de> for Either {
             type Value = Posts;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of posts")
+                f.write_str("the posts: a table (columns, holder, rows) or a list of posts")
             }
 
+            /// Format 9 and before: every post with its fields named.
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Posts, A::Error> {
                 let mut posts = Posts::new();
                 while let Some(post) = seq.next_element()? {
@@ -370,9 +625,34 @@ impl<'de> Deserialize<'de> for Posts {
                 }
                 Ok(posts)
             }
+
+            /// Format 10: the table.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Posts, A::Error> {
+                use serde::de::Error;
+                let mut posts = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "columns" => header(&key, &map.next_value::<Vec<String>>()?, &COLUMNS)?,
+                        "holder" => {
+                            header(&key, &map.next_value::<Vec<String>>()?, &HOLDER_COLUMNS)?;
+                        }
+                        "rows" => posts = Some(map.next_value_seed(Rows)?),
+                        other => {
+                            return Err(A::Error::unknown_field(
+                                other,
+                                &["columns", "holder", "rows"],
+                            ));
+                        }
+                    }
+                }
+                posts.ok_or_else(|| A::Error::missing_field("rows"))
+            }
         }
 
-        deserializer.deserialize_seq(List)
+        deserializer.deserialize_any(Either)
     }
 }
 
@@ -469,12 +749,63 @@ mod tests {
     }
 
     #[test]
-    fn posts_are_saved_as_a_plain_list() {
-        let posts: Posts = vec![post("A")].into();
+    fn posts_are_saved_as_a_table_and_read_back_or_from_a_list() {
+        let mut posts: Posts = list(3).into();
+        posts[1].holder = Some(crate::model::Postholder {
+            date_of_birth: jiff::civil::date(1970, 1, 2),
+            service_start: jiff::civil::date(2000, 5, 1),
+            lgps_member: true,
+            notice_weeks: 12,
+            vr_interest: true,
+            critical: false,
+            strain_quote: Some(crate::model::Money(1_234_500)),
+            monitoring: crate::model::Monitoring {
+                sex: Some("Female".to_owned()),
+                ethnicity: None,
+                disability: Some("No".to_owned()),
+            },
+        });
+        posts[2].group = Some(crate::model::Group { headcount: None });
+        posts[2].pay_range = Some(crate::model::PayRange {
+            minimum: crate::model::Money(3_000_000),
+            maximum: crate::model::Money(3_600_000),
+        });
         let text = ron::to_string(&posts).unwrap_or_default();
-        let list = ron::to_string(&vec![post("A")]).unwrap_or_default();
-        assert_eq!(text, list);
+        assert!(text.starts_with("(columns:"), "{text}");
         let back: Posts = ron::from_str(&text).unwrap_or_default();
         assert_eq!(back, posts);
+        let older = ron::to_string(&posts.iter().collect::<Vec<_>>()).unwrap_or_default();
+        let back: Posts = ron::from_str(&older).unwrap_or_default();
+        assert_eq!(
+            back, posts,
+            "a list of posts with their fields named, as before"
+        );
+    }
+
+    #[test]
+    fn a_bad_row_names_its_column() {
+        let text = ron::to_string(&Posts::from(list(2))).unwrap_or_default();
+        let bad = text.replacen(",1.0,", ",\"one\",", 1);
+        assert_ne!(bad, text);
+        let e = ron::from_str::<Posts>(&bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("column `fte`"), "{e}");
+        let short = text.replacen(",1.0,3000000,None,false,None,None)", ",1.0)", 1);
+        let e = ron::from_str::<Posts>(&short)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("before its column `salary_pence`"), "{e}");
+        let renamed = text.replacen("\"grade\"", "\"band\"", 1);
+        let e = ron::from_str::<Posts>(&renamed)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e.contains("this file has [id, council, function, role, title, band"),
+            "{e}"
+        );
     }
 }

@@ -86,7 +86,7 @@ impl Chrome<'_> {
                         let now = self.prefs.max_plan_mb();
                         for mb in [200, 500, 1000, 2000] {
                             let name = if mb == crate::persist::plan_file::DEFAULT_MAX_MB {
-                                format!("{mb} MB (about 430,000 posts)")
+                                format!("{mb} MB (about 800,000 posts)")
                             } else {
                                 format!("{mb} MB")
                             };
