@@ -59,6 +59,35 @@ fn figures_worked_out_off_the_windows_thread_reach_the_screen() {
 }
 
 #[test]
+fn the_status_bar_says_while_figures_are_being_updated() {
+    let (mut h, _) = harness();
+    h.state_mut().set_background_from(0);
+    h.state_mut().set_updating_after(std::time::Duration::ZERO);
+    focus_post(&mut h, "BOU-00002");
+    h.get_by_role_and_label(Role::SpinButton, "Post FTE")
+        .set_value_accesskit(0.5);
+    // The edit is taken in on one frame; the next starts its figures off the thread and says so.
+    let mut said = false;
+    for _ in 0..3 {
+        h.step();
+        said |= h.query_by_label("Updating figures…").is_some();
+    }
+    assert!(said, "the status bar says the figures are being updated");
+    for _ in 0..2_000 {
+        h.step();
+        if h.state_mut().drawn().revision == h.state().revision() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.step();
+    assert!(
+        h.query_by_label("Updating figures…").is_none(),
+        "and stops once they land"
+    );
+}
+
+#[test]
 fn choosing_a_scenario_changes_the_figures_once() {
     let (mut h, _) = harness();
     let before = h.state().evaluations();

@@ -24,6 +24,8 @@ pub(super) struct Chrome<'a> {
     pub(super) prefs: &'a Preferences,
     /// The start page is showing: no plan's scenario or status to show yet.
     pub(super) start_page: bool,
+    /// The figures drawn are a while behind the plan: newer ones are being worked out.
+    pub(super) updating: bool,
 }
 
 impl Chrome<'_> {
@@ -271,6 +273,13 @@ impl Chrome<'_> {
                 ui.separator();
                 ui.label(crate::format::plural(self.plan.posts.len(), "post"));
                 ui.separator();
+                if self.updating {
+                    ui.add(egui::Spinner::new());
+                    ui.label("Updating figures…").on_hover_text(
+                        "The figures shown are for the plan as it was a moment ago: those for your latest change are being worked out",
+                    );
+                    ui.separator();
+                }
                 ui.label(self.message);
             });
         });

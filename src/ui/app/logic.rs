@@ -31,7 +31,8 @@ impl App {
             self.doc
                 .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
         }
-        self.doc.refresh();
+        let behind = self.doc.refresh().revision != self.doc.revision();
+        let updating = self.figures_updating(ui.ctx(), behind);
         self.take_in_risk(ui.ctx());
         if self.presenting.is_some() {
             self.present(ui, commands);
@@ -52,6 +53,7 @@ impl App {
             message: &self.message,
             prefs: &self.prefs,
             start_page: self.start_page,
+            updating,
         };
         frame.menu_bar(ui, &mut commands);
         frame.status_bar(ui, &mut commands);
@@ -96,6 +98,23 @@ impl App {
                 crate::started().elapsed().as_millis()
             );
         }
+    }
+
+    /// Whether the status bar says the figures are being updated: they have trailed the plan
+    /// (`behind`) for longer than the set time. A frame is asked for when that time is up.
+    fn figures_updating(&mut self, ctx: &egui::Context, behind: bool) -> bool {
+        let (since, after) = &mut self.figures_behind;
+        if !behind {
+            *since = None;
+            return false;
+        }
+        let since = *since.get_or_insert_with(std::time::Instant::now);
+        let left = after.saturating_sub(since.elapsed());
+        if left.is_zero() {
+            return true;
+        }
+        ctx.request_repaint_after(left);
+        false
     }
 
     /// Takes in a finished Monte Carlo run: its fan and tornado join the charts' figures when it

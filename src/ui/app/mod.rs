@@ -33,6 +33,11 @@ use super::views::{self, Panels};
 /// The app icon.
 pub const ICON: &[u8] = include_bytes!("../../../assets/icon.png");
 
+/// The figures drawn may trail the plan this long (a drag on a large plan, a frame or a few
+/// behind) before the status bar says they are being updated: long enough not to flicker during
+/// a drag, short enough that nobody reads a stale figure unawares.
+pub const UPDATING_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// The app's state: the document, what is derived from it, and the window's own state.
 pub struct App {
     /// The plan, its file, history, scenario and derived figures.
@@ -53,6 +58,9 @@ pub struct App {
     example: bool,
     /// The start page is shown instead of the views.
     start_page: bool,
+    /// Since when the figures drawn have been older than the plan (worked out off the window's
+    /// thread), and how long that may last before the status bar says they are being updated.
+    figures_behind: (Option<std::time::Instant>, std::time::Duration),
     /// The window title last sent, so it is sent again only when it changes.
     title_sent: String,
     /// The theme last applied.
@@ -88,6 +96,7 @@ impl App {
         Self {
             example,
             start_page: false,
+            figures_behind: (None, UPDATING_AFTER),
             doc: Document::new(plan, path),
             view: View::Dashboard,
             panels: Panels::default(),
@@ -292,6 +301,12 @@ impl App {
     /// Works the figures out off the window's thread for plans of at least `posts` posts.
     pub fn set_background_from(&mut self, posts: usize) {
         self.doc.set_background_from(posts);
+    }
+
+    /// How long the figures drawn may trail the plan before the status bar says they are being
+    /// updated ([`UPDATING_AFTER`] unless set).
+    pub fn set_updating_after(&mut self, after: std::time::Duration) {
+        self.figures_behind.1 = after;
     }
 
     /// The window title: plan name, file name and an unsaved marker.
