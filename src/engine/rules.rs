@@ -240,15 +240,17 @@ pub fn exit_cost(
 /// The last day the last cap stored is known to apply: the day before it would next change
 /// (caps change once a year).
 pub fn last_cap_known(rules: &StatutoryRedundancy) -> Option<Date> {
-    let last = rules.weekly_caps.last()?;
-    let from = last.from;
-    // A year on (29 February to 28 February, as a calendar would), less a day: by day numbers,
-    // as this is asked for every exit of every draw.
+    Some(super::dates::add_days(next_cap_due(rules)?, -1))
+}
+
+/// The day the cap after the last one stored would come in: a year on from it (29 February to
+/// 28 February, as a calendar would).
+fn next_cap_due(rules: &StatutoryRedundancy) -> Option<Date> {
+    let from = rules.weekly_caps.last()?.from;
     let year = from.year().checked_add(1)?;
-    let next = Date::new(year, from.month(), from.day())
+    Date::new(year, from.month(), from.day())
         .or_else(|_| Date::new(year, from.month(), 28))
-        .ok()?;
-    Some(super::dates::add_days(next, -1))
+        .ok()
 }
 
 /// The cap on a week's pay for an exit on `on`, and whether it is assumed: past the year the
@@ -257,8 +259,9 @@ pub fn last_cap_known(rules: &StatutoryRedundancy) -> Option<Date> {
 pub fn weekly_cap(rules: &StatutoryRedundancy, on: Date) -> Option<(Money, bool)> {
     let entry = in_force(&rules.weekly_caps, on)?;
     let last = rules.weekly_caps.last()?;
-    let known_to = last_cap_known(rules).unwrap_or(Date::MAX);
-    if entry.from != last.from || on <= known_to {
+    // Known up to the day before the next cap is due: asked for every exit of every draw, so
+    // compared with that day rather than working out the day before it.
+    if entry.from != last.from || next_cap_due(rules).is_none_or(|due| on < due) {
         return Some((entry.value, false));
     }
     let rate = if rules.cap_uprating.is_finite() {

@@ -134,8 +134,12 @@ pub fn schedule(ctx: &Context, pools: &[Pool], fates: &[Fate]) -> Schedule {
             .get(notice as usize)
             .copied()
             .unwrap_or_else(|| add_days(notices_from[s], i64::from(notice) * 7).max(go_live));
-        // The scenario may have exits slip.
-        let date = add_days(date, ctx.exit_slip_days);
+        // The scenario may have exits slip (most do not: no date arithmetic then).
+        let date = if ctx.exit_slip_days == 0 {
+            date
+        } else {
+            add_days(date, ctx.exit_slip_days)
+        };
         exits[i] = Some(Exit {
             date,
             notice_weeks: notice,
