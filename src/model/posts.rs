@@ -681,6 +681,108 @@ mod tests {
         (0..n).map(|i| post(&format!("P{i:05}"))).collect()
     }
 
+    /// One change to a list of posts, as the property test draws it.
+    #[derive(Clone, Debug)]
+    enum Change {
+        Push,
+        Insert(usize),
+        Remove(usize),
+        Splice(usize, usize, usize),
+        Retain(u8),
+        Truncate(usize),
+        SetFte(usize),
+        Snapshot,
+    }
+
+    fn change() -> impl proptest::strategy::Strategy<Value = Change> {
+        use proptest::prelude::*;
+        let at = 0..4 * BLOCK;
+        prop_oneof![
+            Just(Change::Push),
+            at.clone().prop_map(Change::Insert),
+            at.clone().prop_map(Change::Remove),
+            (at.clone(), 0..BLOCK + 5, 0..BLOCK + 5).prop_map(|(a, r, n)| Change::Splice(a, r, n)),
+            (0u8..10).prop_map(Change::Retain),
+            at.clone().prop_map(Change::Truncate),
+            at.prop_map(Change::SetFte),
+            Just(Change::Snapshot),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+        /// Any sequence of changes leaves the blocks holding what a plain list would, every
+        /// block but the last full, and every snapshot taken on the way as it was.
+        #[test]
+        fn any_changes_match_a_plain_list_and_leave_snapshots_alone(
+            start in 0..3 * BLOCK,
+            changes in proptest::collection::vec(change(), 1..24),
+        ) {
+            let mut posts: Posts = list(start).into();
+            let mut plain = list(start);
+            let mut snapshots: Vec<(Posts, Vec<Post>)> = Vec::new();
+            let mut made = start;
+            let fresh = |made: &mut usize| {
+                *made += 1;
+                post(&format!("N{made:05}"))
+            };
+            for c in changes {
+                let len = plain.len();
+                match c {
+                    Change::Push => {
+                        let p = fresh(&mut made);
+                        posts.push(p.clone());
+                        plain.push(p);
+                    }
+                    Change::Insert(i) => {
+                        let (i, p) = (i.min(len), fresh(&mut made));
+                        posts.insert(i, p.clone());
+                        plain.insert(i, p);
+                    }
+                    Change::Remove(i) if len > 0 => {
+                        let i = i % len;
+                        proptest::prop_assert_eq!(posts.remove(i), plain.remove(i));
+                    }
+                    Change::Splice(a, r, n) => {
+                        let a = a.min(len);
+                        let end = (a + r).min(len);
+                        let new: Vec<Post> = (0..n).map(|_| fresh(&mut made)).collect();
+                        let taken = posts.splice(a..end, new.clone());
+                        let expected: Vec<Post> = plain.splice(a..end, new).collect();
+                        proptest::prop_assert_eq!(taken, expected);
+                    }
+                    Change::Retain(digit) => {
+                        let keep = |p: &Post| !p.id.ends_with(char::from(b'0' + digit));
+                        posts.retain(keep);
+                        plain.retain(|p| keep(p));
+                    }
+                    Change::Truncate(n) => {
+                        posts.truncate(n);
+                        plain.truncate(n);
+                    }
+                    Change::SetFte(i) if len > 0 => {
+                        let i = i % len;
+                        posts[i].fte = 0.25;
+                        plain[i].fte = 0.25;
+                    }
+                    // Nothing to remove or change in an empty list.
+                    Change::Remove(_) | Change::SetFte(_) => {}
+                    Change::Snapshot => snapshots.push((posts.clone(), plain.clone())),
+                }
+                proptest::prop_assert!(posts == plain);
+                proptest::prop_assert_eq!(posts.iter().len(), plain.len());
+                let full = posts.blocks.split_last().is_none_or(|(last, rest)| {
+                    !last.is_empty() && rest.iter().all(|b| b.len() == BLOCK)
+                });
+                proptest::prop_assert!(full, "every block but the last is full");
+            }
+            for (snapshot, then) in &snapshots {
+                proptest::prop_assert!(snapshot == then, "a snapshot is never changed");
+            }
+        }
+    }
+
     #[test]
     fn a_copy_shares_its_posts_until_one_is_changed() {
         let mut posts: Posts = list(3 * BLOCK + 10).into();
