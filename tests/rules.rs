@@ -44,6 +44,32 @@ fn the_day_before_the_42nd_birthday_counts_a_full_year_at_41() {
 }
 
 #[test]
+fn the_last_cap_is_known_to_5_april_2027_and_assumed_from_6_april() {
+    // docs/rules.md, cap on a week's pay: the last cap stored, £751 from 6 April 2026 (SI
+    // 2026/310), covers its year; the next would come in on 6 April 2027. An exit on 5 April
+    // 2027 is capped at £751 as known; one on 6 April 2027 at £751 held, and flagged as assumed;
+    // with a 3% yearly rise, £751 x 1.03 = £773.53, £774 to the pound.
+    let mut p = params();
+    let person = Person {
+        dob: date(1990, 1, 1),
+        service_start: date(2020, 1, 1),
+        annual_pay: Money::pounds(52_000),
+        lgps_member: false,
+        strain_quote: None,
+    };
+    let statutory = RedundancyScheme::default();
+    let cap = |p: &Parameters, exit| {
+        let c = exit_cost(p, &statutory, 52.0, &person, ExitKind::Compulsory, exit);
+        (c.weekly_cap, c.cap_assumed)
+    };
+    assert_eq!(cap(&p, date(2027, 4, 5)), (Money::pounds(751), false));
+    assert_eq!(cap(&p, date(2027, 4, 6)), (Money::pounds(751), true));
+    p.redundancy.cap_uprating = 0.03;
+    assert_eq!(cap(&p, date(2027, 4, 5)), (Money::pounds(751), false));
+    assert_eq!(cap(&p, date(2027, 4, 6)), (Money::pounds(774), true));
+}
+
+#[test]
 fn the_cap_changes_on_6_april_2025_and_2026() {
     // Born 1 January 1990, employed from 1 January 2020, paid £1,000 a week (above every cap).
     // Leaving 5 April 2025: 5 complete years (2020 to 2024), aged 30 to 34 throughout: 5 weeks.
