@@ -227,6 +227,29 @@ impl Posts {
         })
     }
 
+    /// The positions at which two lists of the same length hold different posts, in order (none
+    /// if their lengths differ, when positions no longer mean the same post). Blocks shared with
+    /// `other` are skipped unread, so the cost follows how much of the list was touched.
+    pub fn changed_since(&self, other: &Self) -> Option<Vec<usize>> {
+        if self.len != other.len {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (k, (a, b)) in self.blocks.iter().zip(&other.blocks).enumerate() {
+            if Arc::ptr_eq(a, b) {
+                continue;
+            }
+            changed.extend(
+                a.iter()
+                    .zip(b.iter())
+                    .enumerate()
+                    .filter(|(_, (x, y))| x != y)
+                    .map(|(j, _)| k * BLOCK + j),
+            );
+        }
+        Some(changed)
+    }
+
     /// How many of their blocks of posts two lists share (not merely equal: the same memory),
     /// which is how a snapshot stays cheap.
     pub fn shared_blocks(&self, other: &Self) -> usize {
@@ -779,6 +802,10 @@ mod tests {
             }
             for (snapshot, then) in &snapshots {
                 proptest::prop_assert!(snapshot == then, "a snapshot is never changed");
+                let expected = (then.len() == plain.len()).then(|| {
+                    (0..plain.len()).filter(|&i| then[i] != plain[i]).collect::<Vec<_>>()
+                });
+                proptest::prop_assert_eq!(posts.changed_since(snapshot), expected);
             }
         }
     }
@@ -797,6 +824,23 @@ mod tests {
         assert_eq!(copy[2 * BLOCK + 1].fte.to_string(), "1");
         assert_eq!(posts[2 * BLOCK + 1].fte.to_string(), "0.5");
         assert_ne!(posts, copy);
+    }
+
+    #[test]
+    fn what_changed_since_a_copy_is_found_without_reading_the_blocks_it_shares() {
+        let mut posts: Posts = list(3 * BLOCK + 10).into();
+        let copy = posts.clone();
+        assert_eq!(posts.changed_since(&copy), Some(vec![]));
+        posts[BLOCK + 5].fte = 0.5;
+        posts[3 * BLOCK + 9].salary = crate::model::Money(1);
+        // Set to what it was: a copied block, but no change.
+        posts[BLOCK + 6].fte = copy[BLOCK + 6].fte;
+        assert_eq!(
+            posts.changed_since(&copy),
+            Some(vec![BLOCK + 5, 3 * BLOCK + 9])
+        );
+        posts.push(post("NEW"));
+        assert_eq!(posts.changed_since(&copy), None, "positions have moved on");
     }
 
     #[test]
