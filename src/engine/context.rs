@@ -1,6 +1,8 @@
 //! The plan resolved for one scenario: effective dates, targets and assumptions, and each post's
 //! council and role as indices, so the rest of the engine never looks anything up by name.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
@@ -77,9 +79,9 @@ pub struct Context<'a> {
     /// implementation costs, redeployment rate, VR payback limit, compulsory redundancy).
     pub assumptions: Assumptions,
     /// Each post's council, if known.
-    pub post_council: Vec<Option<usize>>,
+    pub post_council: Arc<Vec<Option<usize>>>,
     /// Each post's role, if the role and its function are known and the council too.
-    pub post_role: Vec<Option<usize>>,
+    pub post_role: Arc<Vec<Option<usize>>>,
     /// Each role's function, if known.
     pub role_function: Vec<Option<usize>>,
     /// On-cost rates of full-year figures: the tax year that starts in the first full financial
@@ -104,9 +106,11 @@ pub struct Context<'a> {
     /// their profile with; else they are costed at its expected values.
     pub profile_draw: Option<u64>,
     /// The people in each group of posts (of a known council), by post.
-    pub group_people: FxHashMap<usize, f64>,
+    pub group_people: Arc<FxHashMap<usize, f64>>,
     /// Some post is held by people the plan does not name.
     pub has_unnamed: bool,
+    /// The posts' lookups, as the next evaluation's memo keeps them.
+    pub(crate) resolved: Resolved,
 }
 
 /// A share: the scenario's if it sets a finite one, else the plan's, from 0 to 1.
@@ -145,10 +149,15 @@ fn implementation_overrun(scenario: &Scenario) -> f64 {
 impl<'a> Context<'a> {
     /// Resolves the plan for a scenario.
     pub fn new(plan: &'a Plan, scenario: &Scenario) -> Self {
+        Self::after(plan, scenario, None)
+    }
+
+    /// The plan and scenario resolved, looking up again only the posts changed since an
+    /// earlier evaluation of a plan with the same councils, functions, roles and consultation
+    /// start (the memo decides that; see [`Earlier`]).
+    pub(crate) fn after(plan: &'a Plan, scenario: &Scenario, earlier: Option<Earlier<'_>>) -> Self {
         let a = &plan.assumptions;
-        let consultation_start = scenario
-            .consultation_start
-            .unwrap_or(plan.programme.consultation_start);
+        let consultation_start = consultation_start(plan, scenario);
         let go_live = scenario
             .go_live
             .unwrap_or(plan.programme.go_live)
@@ -168,12 +177,17 @@ impl<'a> Context<'a> {
             .iter()
             .map(|c| Cells::new(&c.workforce, consultation_start))
             .collect();
+        let resolved = match earlier {
+            Some(e) => resolve_again(plan, &councils, &roles, &role_function, &profiles, &e),
+            None => resolve(plan, &councils, &roles, &role_function, &profiles),
+        };
         let Resolved {
             post_council,
             post_role,
             group_people,
-            has_unnamed,
-        } = resolve(plan, &councils, &roles, &role_function, &profiles);
+            unnamed,
+        } = resolved.clone();
+        let has_unnamed = unnamed > 0;
         let (waves, wave_consultation, function_wave) =
             waves(plan, scenario, &role_function, consultation_start, go_live);
         let host = a
@@ -273,6 +287,7 @@ impl<'a> Context<'a> {
             profile_draw: None,
             group_people,
             has_unnamed,
+            resolved,
         }
     }
 
@@ -503,13 +518,115 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Each post's council and role as positions, the people of each group and whether any holder
-/// is unnamed.
-struct Resolved {
-    post_council: Vec<Option<usize>>,
-    post_role: Vec<Option<usize>>,
-    group_people: FxHashMap<usize, f64>,
-    has_unnamed: bool,
+/// The programme's consultation start under `scenario` (the scenario's own if it has one).
+pub(crate) fn consultation_start(plan: &Plan, scenario: &Scenario) -> Date {
+    scenario
+        .consultation_start
+        .unwrap_or(plan.programme.consultation_start)
+}
+
+/// Each post's council and role as positions, the people of each group and how many posts
+/// unnamed people hold: shared, so an evaluation that changes none of them copies nothing.
+#[derive(Clone)]
+pub(crate) struct Resolved {
+    post_council: Arc<Vec<Option<usize>>>,
+    post_role: Arc<Vec<Option<usize>>>,
+    group_people: Arc<FxHashMap<usize, f64>>,
+    unnamed: usize,
+}
+
+impl Resolved {
+    /// Post `i`'s role, as this evaluation resolved it.
+    pub(crate) fn role(&self, i: usize) -> Option<usize> {
+        self.post_role.get(i).copied().flatten()
+    }
+}
+
+/// An earlier evaluation's lookups, and the posts changed since, by position.
+pub(crate) struct Earlier<'e> {
+    /// The plan it evaluated (the same length as this one's establishment).
+    pub plan: &'e Plan,
+    /// Its lookups.
+    pub resolved: &'e Resolved,
+    /// The positions whose posts differ.
+    pub changed: &'e [usize],
+}
+
+/// Looks posts up: their council, their role (if the role's function and the council are
+/// known) and, for a group of posts at a known council, its people.
+struct PostLookup<'m, 'a> {
+    councils: Lookup<'m, 'a>,
+    roles: Lookup<'m, 'a>,
+    role_function: &'m [Option<usize>],
+    profiles: &'m [Cells],
+}
+
+impl<'m, 'a> PostLookup<'m, 'a> {
+    fn new(
+        councils: &'m FastMap<'a>,
+        roles: &'m FastMap<'a>,
+        role_function: &'m [Option<usize>],
+        profiles: &'m [Cells],
+    ) -> Self {
+        Self {
+            councils: Lookup::new(councils),
+            roles: Lookup::new(roles),
+            role_function,
+            profiles,
+        }
+    }
+
+    fn post(&mut self, p: &'a crate::model::Post) -> (Option<usize>, Option<usize>, Option<f64>) {
+        let c = self.councils.get(&p.council);
+        let r = self
+            .roles
+            .get(&p.role)
+            .filter(|&r| c.is_some() && self.role_function[r].is_some());
+        let people = match (p.group, c) {
+            (Some(_), Some(c)) => Some(self.profiles[c].people(p)),
+            _ => None,
+        };
+        (c, r, people)
+    }
+}
+
+/// Whether a post is held by people the plan does not name.
+fn is_unnamed(p: &crate::model::Post) -> bool {
+    p.unnamed && p.holder.is_none()
+}
+
+/// An earlier evaluation's lookups with the changed posts looked up again. The plans have the
+/// same councils, functions, roles and consultation start, so every other post resolves as it
+/// did.
+fn resolve_again(
+    plan: &Plan,
+    councils: &FastMap<'_>,
+    roles: &FastMap<'_>,
+    role_function: &[Option<usize>],
+    profiles: &[Cells],
+    earlier: &Earlier<'_>,
+) -> Resolved {
+    let mut out = earlier.resolved.clone();
+    if earlier.changed.is_empty() {
+        return out;
+    }
+    let post_council = Arc::make_mut(&mut out.post_council);
+    let post_role = Arc::make_mut(&mut out.post_role);
+    let group_people = Arc::make_mut(&mut out.group_people);
+    let mut lookup = PostLookup::new(councils, roles, role_function, profiles);
+    for &i in earlier.changed {
+        let p = &plan.posts[i];
+        let (c, r, people) = lookup.post(p);
+        post_council[i] = c;
+        post_role[i] = r;
+        group_people.remove(&i);
+        if let Some(people) = people {
+            group_people.insert(i, people);
+        }
+        out.unnamed = out.unnamed + usize::from(is_unnamed(p))
+            - usize::from(is_unnamed(&earlier.plan.posts[i]));
+    }
+    out
 }
 
 /// Looks every post up once, so no later pass reads a post only to ask whether it is a group or
@@ -523,38 +640,34 @@ fn resolve(
     profiles: &[Cells],
 ) -> Resolved {
     let one = |range: std::ops::Range<usize>| {
-        let mut council_lookup = Lookup::new(councils);
-        let mut role_lookup = Lookup::new(roles);
+        let mut lookup = PostLookup::new(councils, roles, role_function, profiles);
         let mut found: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(range.len());
         let mut groups = Vec::new();
-        let mut unnamed = false;
+        let mut unnamed = 0;
         let start = range.start;
         for (k, p) in plan.posts.in_range(range).enumerate() {
-            let c = council_lookup.get(&p.council);
-            let r = role_lookup
-                .get(&p.role)
-                .filter(|&r| c.is_some() && role_function[r].is_some());
+            let (c, r, people) = lookup.post(p);
             found.push((c, r));
-            if let (Some(_), Some(c)) = (p.group, c) {
-                groups.push((start + k, profiles[c].people(p)));
+            if let Some(people) = people {
+                groups.push((start + k, people));
             }
-            unnamed |= p.unnamed && p.holder.is_none();
+            unnamed += usize::from(is_unnamed(p));
         }
         (found, groups, unnamed)
     };
-    let ((mut found, mut groups, mut has_unnamed), rest) =
+    let ((mut found, mut groups, mut unnamed), rest) =
         super::halves::in_halves(plan.posts.len(), one);
     if let Some((more, more_groups, more_unnamed)) = rest {
         found.extend(more);
         groups.extend(more_groups);
-        has_unnamed |= more_unnamed;
+        unnamed += more_unnamed;
     }
-    let (post_council, post_role) = found.into_iter().unzip();
+    let (post_council, post_role): (Vec<_>, Vec<_>) = found.into_iter().unzip();
     Resolved {
-        post_council,
-        post_role,
-        group_people: groups.into_iter().collect(),
-        has_unnamed,
+        post_council: Arc::new(post_council),
+        post_role: Arc::new(post_role),
+        group_people: Arc::new(groups.into_iter().collect()),
+        unnamed,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod equality;
 mod flags;
 mod halves;
+mod memo;
 mod one_offs;
 mod outcome;
 mod people;
@@ -24,6 +25,7 @@ mod years;
 
 use std::collections::BTreeMap;
 
+pub use memo::{Memo, Reused};
 pub use outcome::{
     CouncilOutcome, Counted, Flag, FlagKind, Flows, FunctionOutcome, OneOff, Outcome,
     PayChangeOutcome, PayMoves, PersonFate, PersonOutcome, RoleOutcome, Timetable, Totals,
@@ -36,6 +38,7 @@ pub use years::CouncilYear;
 
 use crate::model::{Money, Plan, Scenario};
 use context::Context;
+use memo::{Reuse, Selection};
 use people::{harmonised, people};
 use pools::{Fate, Pool};
 use totals::{council_outcomes, function_outcomes, role_outcomes, share_ratios};
@@ -63,10 +66,57 @@ pub fn evaluate_figures(plan: &Plan, scenario: &Scenario) -> Outcome {
     evaluate_in(&Context::new(plan, scenario), false)
 }
 
+/// An outcome, with the memo that lets the next evaluation reuse its work.
+#[derive(Debug)]
+pub struct Evaluated {
+    /// The outcome, the same to the penny as [`evaluate`]'s.
+    pub outcome: Outcome,
+    /// What the next evaluation may reuse.
+    pub memo: Memo,
+    /// How much this evaluation reused.
+    pub reused: Reused,
+}
+
+/// Evaluates a plan under a scenario as [`evaluate`] does, reusing what `memo` kept from an
+/// earlier evaluation wherever what it read has not changed (docs/performance.md, "Incremental
+/// evaluation"): an edit to one post looks up that post again and works out its role's choice
+/// of volunteers again; every other pass runs as in a full evaluation.
+pub fn evaluate_after(plan: &Plan, scenario: &Scenario, memo: &Memo) -> Evaluated {
+    let compared = memo.compare(plan, scenario);
+    let ctx = Context::after(plan, scenario, compared.earlier());
+    let reuse = compared.reuse(&ctx.resolved, plan.roles.len());
+    let (outcome, worked) = evaluate_reusing(&ctx, true, &reuse);
+    Evaluated {
+        outcome,
+        memo: Memo::keep(plan, scenario, ctx.resolved.clone(), worked.selections),
+        reused: Reused {
+            lookups: compared.lookups_kept(),
+            ..worked.reused
+        },
+    }
+}
+
 /// Evaluates the plan as `ctx` resolves it, with the flags or without.
 pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
+    evaluate_reusing(ctx, with_flags, &Reuse::none()).0
+}
+
+/// What an evaluation worked out that the next may reuse.
+struct Worked {
+    selections: Vec<Selection>,
+    reused: Reused,
+}
+
+/// Evaluates the plan as `ctx` resolves it, taking from an earlier evaluation what `reuse`
+/// says still stands.
+fn evaluate_reusing(ctx: &Context, with_flags: bool, reuse: &Reuse<'_>) -> (Outcome, Worked) {
     let plan = ctx.plan;
-    let (pools, fates) = pools::build(ctx);
+    let pools::Built {
+        pools,
+        fates,
+        selections,
+        reused: selections_reused,
+    } = pools::build_reusing(ctx, reuse);
     let schedule = timeline::schedule(ctx, &pools, &fates);
     let recurring = costing::recurring(ctx, &pools, &fates, &schedule.exits);
     let moved = harmonised(ctx, &pools, &fates);
@@ -78,6 +128,13 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         &recurring.post_baseline,
         &moved,
     );
+    let worked = Worked {
+        selections,
+        reused: Reused {
+            lookups: 0,
+            selections: selections_reused,
+        },
+    };
     let roles = role_outcomes(ctx, &pools, &fates, &recurring, &moved);
     let one_off = one_offs.totals;
     let span = years::span(
@@ -165,26 +222,7 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         payback_year: years::payback_year(&years),
         double_running_cost: councils.iter().map(|c| c.double_running_cost).sum(),
     };
-    let pay_change = ctx.assumptions.pay_change.as_ref().map(|p| {
-        let (cost, fte) = functions
-            .iter()
-            .enumerate()
-            .filter(|(f, _)| ctx.pay_functions[*f])
-            .fold((0.0, 0.0), |(c, t), (_, f)| {
-                (c + f.baseline_cost.pence() as f64, t + f.flows.current())
-            });
-        let per_post = if fte > pools::EPS { cost / fte } else { 0.0 };
-        PayChangeOutcome {
-            saving: Money(recurring.pay_change),
-            people: recurring.pay_people,
-            posts_saved: if per_post > 0.0 {
-                recurring.pay_change as f64 / per_post
-            } else {
-                0.0
-            },
-            dismissal_and_reengagement: p.dismissal_and_reengagement,
-        }
-    });
+    let pay_change = pay_change_outcome(ctx, &functions, &recurring);
     let mut o = Outcome {
         scenario: ctx.scenario.clone(),
         consultation_start: ctx.consultation_start,
@@ -214,7 +252,35 @@ pub(crate) fn evaluate_in(ctx: &Context, with_flags: bool) -> Outcome {
         o.flags.extend(age);
         o.flags.sort_by_key(|f| f.kind);
     }
-    o
+    (o, worked)
+}
+
+/// What the pay change saves and whom it reaches, if the plan makes one.
+fn pay_change_outcome(
+    ctx: &Context,
+    functions: &[FunctionOutcome],
+    recurring: &costing::Recurring,
+) -> Option<PayChangeOutcome> {
+    ctx.assumptions.pay_change.as_ref().map(|p| {
+        let (cost, fte) = functions
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| ctx.pay_functions[*f])
+            .fold((0.0, 0.0), |(c, t), (_, f)| {
+                (c + f.baseline_cost.pence() as f64, t + f.flows.current())
+            });
+        let per_post = if fte > pools::EPS { cost / fte } else { 0.0 };
+        PayChangeOutcome {
+            saving: Money(recurring.pay_change),
+            people: recurring.pay_people,
+            posts_saved: if per_post > 0.0 {
+                recurring.pay_change as f64 / per_post
+            } else {
+                0.0
+            },
+            dismissal_and_reengagement: p.dismissal_and_reengagement,
+        }
+    })
 }
 
 /// The recurring costs again at each set of year rates that differs from the full-year ones, and

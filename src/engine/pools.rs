@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use super::context::Context;
+use super::memo::{Reuse, Selection};
 use super::rules::Person;
 use crate::model::{Post, TargetPay};
 
@@ -106,6 +107,23 @@ pub fn clean_fte(fte: f64) -> f64 {
 
 /// Builds every role's pool and decides each postholder's fate.
 pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
+    let built = build_reusing(ctx, &Reuse::none());
+    (built.pools, built.fates)
+}
+
+/// Every role's pool and each postholder's fate, with each role's choice of volunteers.
+pub(crate) struct Built {
+    pub pools: Vec<Pool>,
+    pub fates: Vec<Fate>,
+    /// Each role's choice of volunteers, when the evaluation keeps its results.
+    pub selections: Vec<Selection>,
+    /// How many roles' choices were the kept ones.
+    pub reused: usize,
+}
+
+/// Builds every role's pool and decides each postholder's fate, taking a role's choice of
+/// volunteers from an earlier evaluation where `reuse` says it stands.
+pub(crate) fn build_reusing(ctx: &Context, reuse: &Reuse<'_>) -> Built {
     let plan = ctx.plan;
     let mut pools: Vec<Pool> = vec![Pool::default(); plan.roles.len()];
     for (i, post) in plan.posts.iter().enumerate() {
@@ -150,22 +168,38 @@ pub fn build(ctx: &Context) -> (Vec<Pool>, Vec<Fate>) {
         })
         .map_or(pools.len(), |r| r + 1);
     let decide = |range: std::ops::Range<usize>| {
+        let start = range.start;
         pools[range]
             .iter()
-            .map(|pool| select_volunteers(ctx, pool))
+            .enumerate()
+            .map(|(k, pool)| match reuse.selection(start + k) {
+                Some(kept) => (kept.clone(), true),
+                None => (select_volunteers(ctx, pool), false),
+            })
             .collect::<Vec<_>>()
     };
     let (mut decisions, rest) =
         super::halves::in_halves_at(plan.posts.len(), split, pools.len(), decide);
     decisions.extend(rest.into_iter().flatten());
-    for (pool, (voluntary, accepted)) in pools.iter_mut().zip(decisions) {
+    let mut selections = Vec::with_capacity(if reuse.keep { pools.len() } else { 0 });
+    let mut reused = 0;
+    for (pool, ((voluntary, accepted), kept)) in pools.iter_mut().zip(decisions) {
         pool.voluntary = voluntary;
-        for (i, share) in accepted {
+        for &(i, share) in &accepted {
             fates[i].voluntary = share;
+        }
+        reused += usize::from(kept);
+        if reuse.keep {
+            selections.push((voluntary, accepted));
         }
     }
     redeploy_and_select(ctx, &mut pools, &mut fates);
-    (pools, fates)
+    Built {
+        pools,
+        fates,
+        selections,
+        reused,
+    }
 }
 
 fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
@@ -199,7 +233,7 @@ fn target_salary(ctx: &Context, role: usize, pool: &Pool) -> i64 {
 /// expected to volunteer at that share, and the last such share taken is cut to what the pool
 /// still needs, as the expected number of volunteers is.
 /// Returns the VR FTE accepted and each accepted post with its share.
-fn select_volunteers(ctx: &Context, pool: &Pool) -> (f64, Vec<(usize, f64)>) {
+fn select_volunteers(ctx: &Context, pool: &Pool) -> Selection {
     let mut accepted = Vec::new();
     if pool.at_risk <= EPS {
         return (0.0, accepted);
