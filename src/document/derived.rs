@@ -46,6 +46,8 @@ pub struct Derived {
     vacancies_deleted: FxHashMap<String, f64>,
     /// Every scenario's headline figures, computed the first time a chart asks for them.
     scenarios: OnceCell<Scenarios>,
+    /// What the evaluation kept, for the next one to reuse.
+    memo: engine::Memo,
     /// The scenario chosen and how many councils, functions, roles, posts and scenarios the
     /// plan had: while newer figures are being worked out, these are drawn only for a plan of
     /// the same shape, so every position in them means the same item.
@@ -106,8 +108,14 @@ impl Derived {
 
     /// Everything, computed for `scenario` of `plan` at `revision`.
     pub fn new(plan: &Plan, scenario: &str, revision: u64) -> Self {
+        Self::after(plan, scenario, revision, &engine::Memo::default())
+    }
+
+    /// Everything, computed for `scenario` of `plan` at `revision`, the outcome reusing what
+    /// an earlier evaluation's memo kept (the same figures, found quicker).
+    pub fn after(plan: &Plan, scenario: &str, revision: u64, memo: &engine::Memo) -> Self {
         let chosen = plan.scenario(scenario).unwrap_or_default();
-        let outcome = engine::evaluate(plan, &chosen);
+        let engine::Evaluated { outcome, memo, .. } = engine::evaluate_after(plan, &chosen, memo);
         let problems = validate(plan);
         let errors = problems
             .iter()
@@ -179,8 +187,14 @@ impl Derived {
             vacancies_deleted,
             outcome,
             scenarios: OnceCell::new(),
+            memo,
             shape: (scenario.to_owned(), shape_of(plan)),
         }
+    }
+
+    /// What the evaluation kept, for the next one to reuse.
+    pub fn memo(&self) -> &engine::Memo {
+        &self.memo
     }
 
     /// The equality impact, worked out once per revision with the charts' figures.

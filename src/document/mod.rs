@@ -405,19 +405,34 @@ impl Document {
     /// Works the figures out on this thread.
     fn derive_here(&mut self) {
         self.evaluations += 1;
-        self.derived = Some(Derived::new(&self.plan, &self.scenario, self.revision));
+        let memo = self.memo();
+        self.derived = Some(Derived::after(
+            &self.plan,
+            &self.scenario,
+            self.revision,
+            &memo,
+        ));
+    }
+
+    /// What the newest figures' evaluation kept, for the next to reuse.
+    fn memo(&self) -> crate::engine::Memo {
+        self.derived
+            .as_ref()
+            .map(|d| d.memo().clone())
+            .unwrap_or_default()
     }
 
     /// Starts working the figures out on a snapshot of the plan off this thread (here, if no
     /// thread can be started).
     fn start_deriving(&mut self) {
         let (plan, scenario, revision) = (self.plan.clone(), self.scenario.clone(), self.revision);
+        let memo = self.memo();
         let (send, done) = mpsc::channel();
         let waker = self.waker.clone();
         let started = std::thread::Builder::new()
             .name("figures".to_owned())
             .spawn(move || {
-                let _ = send.send(Derived::new(&plan, &scenario, revision));
+                let _ = send.send(Derived::after(&plan, &scenario, revision, &memo));
                 if let Some(wake) = waker {
                     wake();
                 }
