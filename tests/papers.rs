@@ -1062,3 +1062,33 @@ fn every_sheet_prints_legibly_on_a4_landscape_and_holds_the_figures_it_shows() {
         );
     }
 }
+
+#[test]
+fn the_report_written_out_is_the_json_tree_to_the_byte() {
+    // The command line writes the leavers straight from the outcome; code that reads the report
+    // in the program gets it as a tree. Both are one document, byte for byte, with leavers and
+    // without.
+    let plan = example::bournemouth_poole();
+    let o = engine::evaluate(&plan, &base());
+    assert!(o.people.len() > 10, "the example has leavers");
+    let streamed = serde_json::to_string_pretty(&report::json_report(&plan, &o)).unwrap();
+    let tree = serde_json::to_string_pretty(&report::json(&plan, &o)).unwrap();
+    assert_eq!(streamed, tree);
+    assert!(streamed.contains("\"leavers\": [\n    {\n      \"class1a_ni\""));
+
+    let mut none = plan.clone();
+    for role in &mut none.roles {
+        role.target_fte = 10_000.0;
+    }
+    let o = engine::evaluate(&none, &base());
+    assert!(
+        o.people.is_empty(),
+        "nobody leaves a structure larger than today's"
+    );
+    let streamed = serde_json::to_string_pretty(&report::json_report(&none, &o)).unwrap();
+    assert_eq!(
+        streamed,
+        serde_json::to_string_pretty(&report::json(&none, &o)).unwrap()
+    );
+    assert!(streamed.contains("\"leavers\": []"));
+}

@@ -78,7 +78,7 @@ pub(super) fn report_cmd(
         return Ok(0);
     }
     let text = if args.format == Format::Json {
-        serde_json::to_string_pretty(&report::json(&plan, &outcome))
+        serde_json::to_string_pretty(&report::json_report(&plan, &outcome))
             .map_err(|e| Failure::Input(e.to_string()))?
     } else {
         report::text(&plan, &outcome)

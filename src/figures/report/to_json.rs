@@ -34,8 +34,67 @@ pub(super) fn council_year_json(c: &crate::engine::CouncilOutcome, k: usize) -> 
     })
 }
 
-/// The outcome as JSON.
+/// The outcome as JSON, as a tree (for code that reads it back). [`json_report`] writes the
+/// same document without building the leavers' rows as a tree first.
 pub fn json(plan: &Plan, o: &Outcome) -> Value {
+    let mut v = body(plan, o);
+    if let Some(leavers) = v.get_mut(LEAVERS) {
+        *leavers = Value::Array(
+            o.people
+                .iter()
+                .filter_map(|p| serde_json::to_value(Leaver::of(plan, o, p)).ok())
+                .collect(),
+        );
+    }
+    v
+}
+
+/// The outcome as JSON to write out: the document [`json`] gives, with the leavers (a row a
+/// person leaving or at risk: 40,000 of them at 50,000 posts) written straight from the outcome.
+/// Building them as a tree first was a third of `report --format json`'s time.
+pub fn json_report<'a>(plan: &'a Plan, o: &'a Outcome) -> impl serde::Serialize + 'a {
+    Report { plan, o }
+}
+
+/// The key of the leavers' rows.
+const LEAVERS: &str = "leavers";
+
+struct Report<'a> {
+    plan: &'a Plan,
+    o: &'a Outcome,
+}
+
+impl serde::Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let body = body(self.plan, self.o);
+        let Value::Object(fields) = body else {
+            return body.serialize(s);
+        };
+        let mut map = s.serialize_map(Some(fields.len()))?;
+        for (key, value) in &fields {
+            if key == LEAVERS {
+                map.serialize_entry(key, &Leavers(self))?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The leavers' rows, written one by one.
+struct Leavers<'r, 'a>(&'r Report<'a>);
+
+impl serde::Serialize for Leavers<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Report { plan, o } = *self.0;
+        s.collect_seq(o.people.iter().map(|p| Leaver::of(plan, o, p)))
+    }
+}
+
+/// Everything but the leavers' rows, whose place holds `null`.
+fn body(plan: &Plan, o: &Outcome) -> Value {
     let t = &o.totals;
     let f = &t.flows;
     json!({
@@ -167,43 +226,64 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
             "cumulative_net": pounds(y.cumulative_net),
             "by_council": o.councils.iter().map(|c| council_year_json(c, k)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "leavers": leavers_json(plan, o),
+        LEAVERS: Value::Null,
         "flags": o.flags.iter().map(|f| json!({"kind": f.kind, "message": f.message})).collect::<Vec<_>>(),
     })
 }
 
 /// One row for each person who leaves or is at risk: money as the totals count it (expected
 /// shares for compulsory redundancy and redeployment), so each column adds up to its total.
-pub(super) fn leavers_json(plan: &Plan, o: &Outcome) -> Vec<Value> {
-    o.people
-        .iter()
-        .map(|p| {
-            let post = &plan.posts[p.post];
-            let fte = post.fte;
-            let counted = p.counted();
-            let x = &p.exit;
-            json!({
-                "post_id": post.id,
-                "council": o.councils.get(p.council).map(|c| c.name.as_str()),
-                "role": o.roles.get(p.role).map(|r| r.title.as_str()),
-                "kind": p.kind(),
-                "fte": (fte * p.shown_share() * 1e4).round() / 1e4,
-                "redeployed_fte": (fte * p.redeployed * 1e4).round() / 1e4,
-                "exit_date": p.exit_date.to_string(),
-                "notice_weeks": p.notice_weeks,
-                "statutory_weeks": x.statutory_weeks,
-                "weekly_pay": pounds(x.weekly_pay),
-                "weekly_cap": pounds(x.weekly_cap),
-                "statutory_pay": pounds(counted.statutory_pay),
-                "redundancy_pay": pounds(counted.redundancy_pay),
-                "pension_strain": pounds(counted.pension_strain),
-                "strain_estimated": x.strain_estimated,
-                "class1a_ni": pounds(counted.class1a_ni),
-                "pay_protection": pounds(counted.pay_protection),
-                "total": pounds(counted.total()),
-            })
-        })
-        .collect()
+/// The fields are in the order of their names, as the rest of the document's keys are.
+#[derive(serde::Serialize)]
+struct Leaver<'a> {
+    class1a_ni: f64,
+    council: Option<&'a str>,
+    exit_date: String,
+    fte: f64,
+    kind: &'static str,
+    notice_weeks: u32,
+    pay_protection: f64,
+    pension_strain: f64,
+    post_id: &'a str,
+    redeployed_fte: f64,
+    redundancy_pay: f64,
+    role: Option<&'a str>,
+    statutory_pay: f64,
+    statutory_weeks: f64,
+    strain_estimated: bool,
+    total: f64,
+    weekly_cap: f64,
+    weekly_pay: f64,
+}
+
+impl<'a> Leaver<'a> {
+    fn of(plan: &'a Plan, o: &'a Outcome, p: &crate::engine::PersonOutcome) -> Self {
+        let post = &plan.posts[p.post];
+        let fte = post.fte;
+        let counted = p.counted();
+        let x = &p.exit;
+        let in_pounds = |m: Money| m.pence() as f64 / 100.0;
+        Self {
+            class1a_ni: in_pounds(counted.class1a_ni),
+            council: o.councils.get(p.council).map(|c| c.name.as_str()),
+            exit_date: p.exit_date.to_string(),
+            fte: (fte * p.shown_share() * 1e4).round() / 1e4,
+            kind: p.kind(),
+            notice_weeks: p.notice_weeks,
+            pay_protection: in_pounds(counted.pay_protection),
+            pension_strain: in_pounds(counted.pension_strain),
+            post_id: &post.id,
+            redeployed_fte: (fte * p.redeployed * 1e4).round() / 1e4,
+            redundancy_pay: in_pounds(counted.redundancy_pay),
+            role: o.roles.get(p.role).map(|r| r.title.as_str()),
+            statutory_pay: in_pounds(counted.statutory_pay),
+            statutory_weeks: x.statutory_weeks,
+            strain_estimated: x.strain_estimated,
+            total: in_pounds(counted.total()),
+            weekly_cap: in_pounds(x.weekly_cap),
+            weekly_pay: in_pounds(x.weekly_pay),
+        }
+    }
 }
 
 /// The equality impact as JSON: for age and each characteristic recorded, each group's
