@@ -1676,3 +1676,71 @@ fn import_problems_say_what_to_type() {
     );
     assert!(!err.contains("choose 'Replace"), "{err}");
 }
+
+#[test]
+fn the_manual_pages_are_made_from_the_command_line_itself() {
+    let o = run(&["man"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH merger-planner 1"), "{page}");
+    // Every command has its own page, listed on the app's.
+    for command in [
+        "report",
+        "redundancy",
+        "import",
+        "example",
+        "export\\-slides",
+        "export",
+        "diff",
+        "compare",
+        "risk",
+        "seek",
+        "man",
+        "completions",
+    ] {
+        assert!(
+            page.contains(&format!("merger\\-planner\\-{command}(1)")),
+            "{command} is listed"
+        );
+    }
+    let o = run(&["man", "report"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH merger-planner-report 1"), "{page}");
+    assert!(page.contains("\\-\\-anonymised"), "its options: {page}");
+    assert!(page.contains("waterfall"), "its long help: {page}");
+
+    let o = run(&["man", "nonsense"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no command is called 'nonsense': the commands are report,"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn shell_completions_know_every_command_and_option() {
+    for (shell, opening) in [
+        ("bash", "_merger__planner()"),
+        ("zsh", "#compdef merger-planner"),
+        ("fish", "complete -c merger-planner"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[merger-planner]"),
+    ] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains(opening), "{shell}: {script}");
+        // fish writes an option as `-l scenario`, the others as `--scenario`.
+        for word in ["export-slides", "anonymised", "scenario", "max-plan-mb"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    let o = run(&["completions", "tcsh"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}

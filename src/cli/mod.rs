@@ -7,6 +7,7 @@ mod compare;
 mod example;
 mod export;
 mod import;
+mod package;
 mod redundancy;
 mod report;
 mod risk;
@@ -54,6 +55,8 @@ const USAGE: &str = "
   merger-planner diff OLD.ron NEW.ron [--format text|json]
   merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]
   merger-planner risk PLAN.ron [--scenario NAME] [--draws N] [--seed S] [--format text|json]
+  merger-planner man [COMMAND]   the manual page (roff)
+  merger-planner completions bash|zsh|fish|powershell|elvish
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
 
@@ -178,6 +181,16 @@ proposal out with the engine and writes the plan with it as a new scenario (--sc
 If the goal cannot be met it says the most that can be saved and which
 constraint binds, writes nothing and exits 1.";
 
+const MAN_HELP: &str = "Prints the manual page, in the roff that man reads, of the app (with
+every command listed) or of one command (its page is merger-planner-COMMAND): made from this
+command line's own definition, so it says what this version does. The packages install them;
+to read one without installing: merger-planner man report | man -l -";
+
+const COMPLETIONS_HELP: &str = "Prints the script that lets a shell complete merger-planner's
+commands and options with Tab, made from this command line's own definition. The Debian package
+installs it for bash, zsh and fish; by hand, for bash: merger-planner completions bash >
+~/.local/share/bash-completion/completions/merger-planner";
+
 /// The command line as clap reads it.
 #[derive(Parser, Debug)]
 #[command(
@@ -262,6 +275,18 @@ enum Cmd {
         long_about = SEEK_HELP
     )]
     Seek(seek::SeekArgs),
+    /// Prints the manual page of the app or of one command (roff, for man)
+    #[command(
+        override_usage = "merger-planner man [COMMAND]",
+        long_about = MAN_HELP
+    )]
+    Man(package::ManArgs),
+    /// Prints the completion script for a shell
+    #[command(
+        override_usage = "merger-planner completions bash|zsh|fish|powershell|elvish",
+        long_about = COMPLETIONS_HELP
+    )]
+    Completions(package::CompletionsArgs),
 }
 
 /// Text for people, or JSON for tools.
@@ -272,6 +297,13 @@ enum Format {
     Json,
 }
 
+/// The command line's definition, with this build's version: what `run` reads, and what the
+/// manual pages and shell completions are made from.
+fn command() -> clap::Command {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    Cli::command().version(VERSION.get_or_init(crate::version).as_str())
+}
+
 /// Runs the command line. `args` excludes the program name; arguments need not be UTF-8 (a
 /// path that is not is used as it is; an option's text that is not gets a message).
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Invocation
@@ -279,11 +311,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let command = Cli::command().version(VERSION.get_or_init(crate::version).as_str());
     let words =
         std::iter::once(OsString::from("merger-planner")).chain(args.into_iter().map(Into::into));
-    let cli = match command
+    let cli = match command()
         .try_get_matches_from(words)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
@@ -317,6 +347,8 @@ where
         Some(Cmd::Compare(a)) => compare::compare_cmd(&a, out, err),
         Some(Cmd::Risk(a)) => risk::risk_cmd(&a, out, err),
         Some(Cmd::Seek(a)) => seek::seek_cmd(&a, out, err),
+        Some(Cmd::Man(a)) => package::man_cmd(&a, out),
+        Some(Cmd::Completions(a)) => package::completions_cmd(&a, out),
     };
     match result {
         Ok(code) => Invocation::Exit(code),
