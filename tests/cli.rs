@@ -1710,6 +1710,20 @@ fn the_manual_pages_are_made_from_the_command_line_itself() {
     assert!(page.contains("\\-\\-anonymised"), "its options: {page}");
     assert!(page.contains("waterfall"), "its long help: {page}");
 
+    // Every page into a folder, as the package's build writes them.
+    let dir = temp();
+    let pages = dir.path().join("man");
+    let o = run(&["man", "--out", &pages.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        13,
+        "the app's page and 12 commands'"
+    );
+    let report = std::fs::read_to_string(pages.join("merger-planner-report.1")).unwrap();
+    assert_eq!(report, page, "the same page as printed");
+    assert!(pages.join("merger-planner.1").exists());
+
     let o = run(&["man", "nonsense"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -55,7 +55,7 @@ const USAGE: &str = "
   merger-planner diff OLD.ron NEW.ron [--format text|json]
   merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]
   merger-planner risk PLAN.ron [--scenario NAME] [--draws N] [--seed S] [--format text|json]
-  merger-planner man [COMMAND]   the manual page (roff)
+  merger-planner man [COMMAND | --out DIR]   the manual pages (roff)
   merger-planner completions bash|zsh|fish|powershell|elvish
   merger-planner COMMAND --help  help on one command
   merger-planner --version";
@@ -183,8 +183,9 @@ constraint binds, writes nothing and exits 1.";
 
 const MAN_HELP: &str = "Prints the manual page, in the roff that man reads, of the app (with
 every command listed) or of one command (its page is merger-planner-COMMAND): made from this
-command line's own definition, so it says what this version does. The packages install them;
-to read one without installing: merger-planner man report | man -l -";
+command line's own definition, so it says what this version does. --out DIR writes every page
+there instead (merger-planner.1, merger-planner-report.1, ...), printing each file written, as the
+Debian package's build does. To read one without installing: merger-planner man report | man -l -";
 
 const COMPLETIONS_HELP: &str = "Prints the script that lets a shell complete merger-planner's
 commands and options with Tab, made from this command line's own definition. The Debian package
@@ -277,7 +278,7 @@ enum Cmd {
     Seek(seek::SeekArgs),
     /// Prints the manual page of the app or of one command (roff, for man)
     #[command(
-        override_usage = "merger-planner man [COMMAND]",
+        override_usage = "merger-planner man [COMMAND | --out DIR]",
         long_about = MAN_HELP
     )]
     Man(package::ManArgs),

@@ -12,8 +12,12 @@ use super::Failure;
 #[derive(Args, Debug)]
 pub(super) struct ManArgs {
     /// The command whose page to print (report, import, ...); the app's own page if none
-    #[arg(value_name = "COMMAND")]
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
     command: Option<String>,
+    /// Write every page (the app's and each command's) into this folder instead, as
+    /// merger-planner.1 and merger-planner-COMMAND.1, replacing pages already there
+    #[arg(long, value_name = "DIR")]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -23,9 +27,23 @@ pub(super) struct CompletionsArgs {
     shell: Shell,
 }
 
-/// Prints the manual page (roff) of the app or of one of its commands.
+/// Prints the manual page (roff) of the app or of one of its commands, or writes them all.
 pub(super) fn man_cmd(args: &ManArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let app = super::command();
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Input(format!("could not make the folder {}: {e}", dir.display()))
+        })?;
+        let mut pages = vec![app.clone()];
+        pages.extend(app.get_subcommands().map(|sub| page_of(&app, sub)));
+        for page in pages {
+            let path = dir.join(format!("{}.1", page.get_name()));
+            crate::persist::plan_file::write_atomic(&path, &render(page)?)
+                .map_err(|e| Failure::Input(e.to_string()))?;
+            let _ = writeln!(out, "{}", path.display());
+        }
+        return Ok(0);
+    }
     let page = match &args.command {
         None => app,
         Some(name) => {
@@ -36,22 +54,30 @@ pub(super) fn man_cmd(args: &ManArgs, out: &mut dyn Write) -> Result<u8, Failure
                     names.join(", ")
                 )));
             };
-            // The page is named after the command as it is typed: merger-planner-report(1).
-            let full = format!("merger-planner-{}", sub.get_name());
-            sub.clone()
-                .name(full)
-                .version(app.get_version().unwrap_or_default().to_owned())
+            page_of(&app, sub)
         }
     };
+    out.write_all(&render(page)?)
+        .map_err(|e| Failure::Input(format!("could not write the manual page: {e}")))?;
+    Ok(0)
+}
+
+/// A command's page, named as it is typed: merger-planner-report(1).
+fn page_of(app: &clap::Command, sub: &clap::Command) -> clap::Command {
+    sub.clone()
+        .name(format!("merger-planner-{}", sub.get_name()))
+        .version(app.get_version().unwrap_or_default().to_owned())
+}
+
+/// A page in roff.
+fn render(page: clap::Command) -> Result<Vec<u8>, Failure> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(page)
         .source(format!("Merger Planner {}", env!("CARGO_PKG_VERSION")))
         .manual("Merger Planner")
         .render(&mut roff)
         .map_err(|e| Failure::Input(format!("could not write the manual page: {e}")))?;
-    out.write_all(&roff)
-        .map_err(|e| Failure::Input(format!("could not write the manual page: {e}")))?;
-    Ok(0)
+    Ok(roff)
 }
 
 /// Prints the completion script for a shell.
