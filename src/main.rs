@@ -70,7 +70,13 @@ fn window(result: eframe::Result) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: could not open the window: {e}");
+            eprintln!(
+                "error: could not open the window: {e}\n\
+                 The window needs a desktop (X11 or Wayland) and a graphics driver: the GPU's own, or \
+                 Mesa's, which draws in software where there is no GPU (Debian and Ubuntu: \
+                 mesa-vulkan-drivers or libgl1-mesa-dri). To draw with OpenGL alone, start it as \
+                 WGPU_BACKEND=gl merger-planner. The commands work without a window: merger-planner --help"
+            );
             ExitCode::from(1)
         }
     }

@@ -55,8 +55,8 @@ pub enum Dialog {
         /// The choices so far.
         options: crate::figures::tables::Options,
     },
-    /// About the app.
-    About,
+    /// About the app: what draws the window and where the app keeps its files.
+    About(About),
     /// How the figures are computed.
     HowComputed,
     /// The director's path through the app.
@@ -117,7 +117,7 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
                 posts,
                 move_to,
             } => delete_ui(ui, *kind, id, name, *posts, move_to, plan, commands),
-            Dialog::About => about_ui(ui, commands),
+            Dialog::About(about) => about_ui(ui, about, commands),
             Dialog::HowComputed => how_ui(ui, plan, commands),
             Dialog::GettingStarted => getting_started_ui(ui, commands),
             Dialog::Shortcuts => shortcuts_ui(ui, commands),
@@ -360,11 +360,39 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     }
 }
 
-fn about_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+/// What About says of this copy of the app beyond its version.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct About {
+    /// What draws the window, in words (none when not known, as in tests drawn off screen).
+    pub renderer: Option<String>,
+    /// The file the preferences are kept in.
+    pub preferences: Option<std::path::PathBuf>,
+    /// The folder unsaved work is copied into.
+    pub recovery: Option<std::path::PathBuf>,
+}
+
+fn about_ui(ui: &mut Ui, about: &About, commands: &mut Vec<Command>) {
     ui.heading("Merger Planner");
     ui.add_space(8.0);
     ui.label(format!("Version {}", crate::version()));
     ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+    ui.add_space(8.0);
+    let shown = |p: &Option<std::path::PathBuf>, none: &str| {
+        p.as_ref()
+            .map_or_else(|| none.to_owned(), |p| p.display().to_string())
+    };
+    ui.label(format!(
+        "Drawn with: {}",
+        about.renderer.as_deref().unwrap_or("not known")
+    ));
+    ui.label(format!(
+        "Preferences: {}",
+        shown(&about.preferences, "not kept (no data folder)")
+    ));
+    ui.label(format!(
+        "Unsaved work is copied to: {}",
+        shown(&about.recovery, "nowhere (no data folder)")
+    ));
     ui.add_space(8.0);
     ui.label(
         "Plan the merger of councils' back-office services: overlap, savings, redundancy pools, \

@@ -223,6 +223,39 @@ fn help_shows_the_rules_with_their_sources_and_about_shows_the_version() {
 }
 
 #[test]
+fn about_names_the_renderer_and_where_preferences_and_unsaved_work_are_kept() {
+    // Drawn off screen, a test's app knows no window renderer and has no data folder.
+    let (mut h, _) = harness();
+    click(&mut h, "Help");
+    click(&mut h, "About Merger Planner…");
+    h.get_by_label("Drawn with: not known");
+    h.get_by_label("Preferences: not kept (no data folder)");
+    h.get_by_label("Unsaved work is copied to: nowhere (no data folder)");
+    click(&mut h, "Close");
+
+    // As the window makes it: the renderer in words, the preferences in the data folder and the
+    // recovery copies in a folder of it.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let app = merger_planner::ui::App::new(merger_planner::document::example_plan(), None)
+        .with_window(
+            "OpenGL on llvmpipe (software, on the processor: slower)".to_owned(),
+            Some(dir.path().to_path_buf()),
+        );
+    let mut h = recovering(app, &dir.path().join("recovery"));
+    click(&mut h, "Help");
+    click(&mut h, "About Merger Planner…");
+    h.get_by_label("Drawn with: OpenGL on llvmpipe (software, on the processor: slower)");
+    h.get_by_label(&format!(
+        "Preferences: {}",
+        dir.path().join("app.ron").display()
+    ));
+    h.get_by_label(&format!(
+        "Unsaved work is copied to: {}",
+        dir.path().join("recovery").display()
+    ));
+}
+
+#[test]
 fn the_theme_follows_the_system_unless_chosen() {
     let (mut h, _) = harness();
     assert_eq!(h.state().preferences().theme, egui::ThemePreference::System);

@@ -67,7 +67,13 @@ impl App {
             }
             Command::ToggleProblems => self.prefs.show_problems = !self.prefs.show_problems,
             Command::ToggleNavigator(shown) => self.prefs.navigator = Some(!shown),
-            Command::About => self.dialog = Some(Dialog::About),
+            Command::About => {
+                self.dialog = Some(Dialog::About(crate::ui::dialogs::About {
+                    renderer: self.window_renderer.clone(),
+                    preferences: self.data_dir.as_ref().map(|d| d.join("app.ron")),
+                    recovery: self.recovery.dir().map(std::path::Path::to_path_buf),
+                }));
+            }
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),
             Command::GettingStarted => self.dialog = Some(Dialog::GettingStarted),
             Command::StartPage => self.start_page = true,

@@ -69,6 +69,10 @@ pub struct App {
     presenting: Option<usize>,
     /// Draws PNG exports; made the first time one is asked for.
     renderer: Option<Offscreen>,
+    /// What draws the window, in words for Help > About (none in tests, which draw off screen).
+    window_renderer: Option<String>,
+    /// The app's data folder, where its preferences are kept (none in tests).
+    data_dir: Option<PathBuf>,
     /// The size of the last export.
     export_size: [u32; 2],
     /// The import dialog, while it is open.
@@ -109,6 +113,8 @@ impl App {
             theme_applied: None,
             presenting: None,
             renderer: None,
+            window_renderer: None,
+            data_dir: None,
             export_size: png::DEFAULT_SIZE,
             import: None,
             job: None,
@@ -147,6 +153,14 @@ impl App {
     #[must_use]
     pub fn with_preferences(mut self, prefs: Preferences) -> Self {
         self.prefs = prefs;
+        self
+    }
+
+    /// The same app, drawn by the renderer these words name, with its data in `dir`.
+    #[must_use]
+    pub fn with_window(mut self, renderer: String, dir: Option<PathBuf>) -> Self {
+        self.window_renderer = Some(renderer);
+        self.data_dir = dir;
         self
     }
 
@@ -369,6 +383,28 @@ pub fn run_opening(path: &Path) -> eframe::Result {
     open_window(app)
 }
 
+/// The renderer in words: the graphics interface, the adapter, and whether it is a GPU or the
+/// processor drawing in software (which wgpu falls back to where there is no GPU driver, as in
+/// many remote desktop sessions).
+pub fn renderer_words(info: &eframe::wgpu::AdapterInfo) -> String {
+    use eframe::wgpu::{Backend, DeviceType};
+    let api = match info.backend {
+        Backend::Vulkan => "Vulkan",
+        Backend::Metal => "Metal",
+        Backend::Dx12 => "DirectX 12",
+        Backend::Gl => "OpenGL",
+        Backend::BrowserWebGpu => "WebGPU",
+        Backend::Noop => "no graphics",
+    };
+    let kind = match info.device_type {
+        DeviceType::Cpu => "software, on the processor: slower",
+        DeviceType::DiscreteGpu | DeviceType::IntegratedGpu => "a GPU",
+        DeviceType::VirtualGpu => "a virtual GPU",
+        DeviceType::Other => "an unknown device",
+    };
+    format!("{api} on {} ({kind})", info.name.trim())
+}
+
 /// Opens the window on a plan.
 pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
     open_window(App::new(plan, path))
@@ -376,7 +412,8 @@ pub fn run(plan: Plan, path: Option<PathBuf>) -> eframe::Result {
 
 fn open_window(app: App) -> eframe::Result {
     // Unsaved work is copied into the app's own data folder, and a crash's is offered back.
-    let app = match eframe::storage_dir("merger-planner") {
+    let data_dir = eframe::storage_dir("merger-planner");
+    let app = match &data_dir {
         Some(dir) => app.with_recovery(dir.join("recovery"), SETTLE),
         None => app,
     };
@@ -402,7 +439,12 @@ fn open_window(app: App) -> eframe::Result {
                 .unwrap_or_default();
             // The first run on the example begins on the start page.
             let first = !prefs.welcomed && app.example;
-            let app = app.with_preferences(prefs);
+            let renderer = cc.wgpu_render_state.as_ref().map_or_else(
+                || "not known".to_owned(),
+                |r| renderer_words(&r.adapter.get_info()),
+            );
+            log::info!("the window is drawn with {renderer}");
+            let app = app.with_preferences(prefs).with_window(renderer, data_dir);
             Ok(Box::new(if first { app.with_start_page() } else { app }))
         }),
     )

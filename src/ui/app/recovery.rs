@@ -55,6 +55,11 @@ pub struct Left {
 }
 
 impl Recovery {
+    /// The folder unsaved work is copied into, if there is one.
+    pub fn dir(&self) -> Option<&std::path::Path> {
+        self.dir.as_deref()
+    }
+
     /// Copies into `dir`, once the plan has been still for [`SETTLE`].
     pub fn new(dir: Option<PathBuf>) -> Self {
         // Unique among the copies running now (the process) and within one process (the tests
