@@ -43,6 +43,18 @@ fn the_day_before_the_42nd_birthday_counts_a_full_year_at_41() {
     assert!((next_day - 10.5).abs() < 1e-12);
 }
 
+/// Born 1 January 1990, employed from 1 January 2020, paid £52,000 a year (£1,000 a week, above
+/// every cap), not in the LGPS.
+fn paid_above_every_cap() -> Person {
+    Person {
+        dob: date(1990, 1, 1),
+        service_start: date(2020, 1, 1),
+        annual_pay: Money::pounds(52_000),
+        lgps_member: false,
+        strain_quote: None,
+    }
+}
+
 #[test]
 fn the_last_cap_is_known_to_5_april_2027_and_assumed_from_6_april() {
     // docs/rules.md, cap on a week's pay: the last cap stored, £751 from 6 April 2026 (SI
@@ -50,13 +62,7 @@ fn the_last_cap_is_known_to_5_april_2027_and_assumed_from_6_april() {
     // 2027 is capped at £751 as known; one on 6 April 2027 at £751 held, and flagged as assumed;
     // with a 3% yearly rise, £751 x 1.03 = £773.53, £774 to the pound.
     let mut p = params();
-    let person = Person {
-        dob: date(1990, 1, 1),
-        service_start: date(2020, 1, 1),
-        annual_pay: Money::pounds(52_000),
-        lgps_member: false,
-        strain_quote: None,
-    };
+    let person = paid_above_every_cap();
     let statutory = RedundancyScheme::default();
     let cap = |p: &Parameters, exit| {
         let c = exit_cost(p, &statutory, 52.0, &person, ExitKind::Compulsory, exit);
@@ -78,13 +84,7 @@ fn the_cap_changes_on_6_april_2025_and_2026() {
     // Leaving 5 April 2026: 6 years (aged 30 to 35), cap £719 -> £4,314.00.
     // Leaving 6 April 2026: 6 years, cap £751 (SI 2026/310) -> £4,506.00.
     let p = params();
-    let person = Person {
-        dob: date(1990, 1, 1),
-        service_start: date(2020, 1, 1),
-        annual_pay: Money::pounds(52_000),
-        lgps_member: false,
-        strain_quote: None,
-    };
+    let person = paid_above_every_cap();
     let statutory = RedundancyScheme::default();
     let pay = |exit| exit_cost(&p, &statutory, 52.0, &person, ExitKind::Compulsory, exit);
     let cases = [
