@@ -7,7 +7,10 @@
 # update-mime-database (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/scripts.sh
+source tests/scripts.sh
 
+# Always built: the package must be of the source as it stands.
 target="${CARGO_TARGET_DIR:-target}"
 cargo build --release --locked
 bin="$target/release/merger-planner"
@@ -25,14 +28,10 @@ mkdir -p "$target/release/completions"
 # The package goes where cargo-deb puts it, target/debian/merger-planner_VERSION_ARCH.deb, for
 # installing once it has passed the checks below.
 deb="$(cargo deb --no-build --locked | tail -1)"
-[ -f "$deb" ] || { echo "debian-package: cargo deb made no package" >&2; exit 1; }
+[ -f "$deb" ] || fail "cargo deb made no package"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-fail() {
-  echo "debian-package: $*" >&2
-  exit 1
-}
 
 # What the package says of itself.
 dpkg-deb --field "$deb" Package | grep -qx merger-planner || fail "the package is not named merger-planner"

@@ -6,11 +6,9 @@
 # npm, and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/scripts.sh
+source tests/scripts.sh
 
-fail() {
-  echo "release-workflow: $*" >&2
-  exit 1
-}
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

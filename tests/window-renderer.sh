@@ -6,14 +6,11 @@
 # (libgl1-mesa-dri, libegl1), and the release build tests/debian-package.sh leaves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/scripts.sh
+source tests/scripts.sh
 
-fail() {
-  echo "window-renderer: $*" >&2
-  exit 1
-}
 
-target="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)"
-[ -x "$target/release/merger-planner" ] || cargo build --release --locked
+release_build
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -9,14 +9,11 @@
 # the release build); it needs wixl and msiinfo (msitools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tests/scripts.sh
+source tests/scripts.sh
 
-fail() {
-  echo "windows-installer: $*" >&2
-  exit 1
-}
 
-target="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)"
-[ -x "$target/release/merger-planner" ] || cargo build --release --locked
+release_build
 version="$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["packages"][0]["version"])')"
 
 work="$(mktemp -d)"
