@@ -1724,6 +1724,18 @@ fn the_manual_pages_are_made_from_the_command_line_itself() {
     assert_eq!(report, page, "the same page as printed");
     assert!(pages.join("merger-planner.1").exists());
 
+    // A file where the folder should be is refused, and left as it was.
+    let file = dir.path().join("pages.txt");
+    std::fs::write(&file, "notes").unwrap();
+    let o = run(&["man", "--out", &file.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is a file, not a folder: give --out a folder for the pages"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "notes");
+
     let o = run(&["man", "nonsense"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -31,6 +31,12 @@ pub(super) struct CompletionsArgs {
 pub(super) fn man_cmd(args: &ManArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let app = super::command();
     if let Some(dir) = &args.out {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Failure::Input(format!(
+                "{} is a file, not a folder: give --out a folder for the pages",
+                dir.display()
+            )));
+        }
         std::fs::create_dir_all(dir).map_err(|e| {
             Failure::Input(format!("could not make the folder {}: {e}", dir.display()))
         })?;
@@ -57,9 +63,7 @@ pub(super) fn man_cmd(args: &ManArgs, out: &mut dyn Write) -> Result<u8, Failure
             page_of(&app, sub)
         }
     };
-    out.write_all(&render(page)?)
-        .map_err(|e| Failure::Input(format!("could not write the manual page: {e}")))?;
-    Ok(0)
+    print(out, &render(page)?, "the manual page")
 }
 
 /// A command's page, named as it is typed: merger-planner-report(1).
@@ -85,7 +89,16 @@ pub(super) fn completions_cmd(args: &CompletionsArgs, out: &mut dyn Write) -> Re
     let mut app = super::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut app, "merger-planner", &mut script);
-    out.write_all(&script)
-        .map_err(|e| Failure::Input(format!("could not write the completions: {e}")))?;
-    Ok(0)
+    print(out, &script, "the completions")
+}
+
+/// Writes `bytes` to standard output. A reader that stops early (`| head`) is not an error, as
+/// with any command-line tool; anything else is said.
+fn print(out: &mut dyn Write, bytes: &[u8], what: &str) -> Result<u8, Failure> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Input(format!("could not write {what}: {e}")))
+        }
+        _ => Ok(0),
+    }
 }
