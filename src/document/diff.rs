@@ -39,6 +39,10 @@ pub enum What {
     Setting,
     /// A statutory parameter.
     Parameter,
+    /// A comment and its thread.
+    Comment,
+    /// A sign-off.
+    SignOff,
 }
 
 impl What {
@@ -52,6 +56,8 @@ impl What {
             Self::Scenario => "scenario",
             Self::Setting => "setting",
             Self::Parameter => "parameter",
+            Self::Comment => "comment",
+            Self::SignOff => "sign-off",
         }
     }
 }
@@ -142,6 +148,9 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                 "posts",
                 "scenarios",
                 "parameters",
+                "comments",
+                "sign_offs",
+                "lineage",
             ] {
                 map.remove(key);
             }
@@ -162,11 +171,41 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         &json(&old.parameters),
         &json(&new.parameters),
     );
+    items(
+        &mut changes,
+        What::Comment,
+        old.comments.iter().map(|c| (c.id.clone(), json(c))),
+        new.comments.iter().map(|c| (c.id.clone(), json(c))),
+    );
+    // A sign-off is who signed which version; what it keeps of the version signed is not
+    // compared.
+    let signed = |s: &crate::model::SignOff| {
+        let mut s = s.clone();
+        s.signed = crate::model::Signed::default();
+        (sign_off_key(&s), json(&s))
+    };
+    items(
+        &mut changes,
+        What::SignOff,
+        old.sign_offs.iter().map(signed),
+        new.sign_offs.iter().map(signed),
+    );
     changes
 }
 
+/// A sign-off's key: who signed which version on which day.
+pub fn sign_off_key(s: &crate::model::SignOff) -> String {
+    format!(
+        "{} ({}) {} {}",
+        s.name,
+        s.role,
+        s.date,
+        crate::persist::version::short(&s.content)
+    )
+}
+
 /// Any part of a plan as JSON, for comparing field by field.
-fn json<T: Serialize>(value: &T) -> Value {
+pub(super) fn json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
@@ -263,7 +302,7 @@ fn push(changes: &mut Vec<Change>, what: What, field: String, old: &Value, new: 
 }
 
 /// A value as text: strings without quotes, nothing as "none", the rest as JSON.
-fn text(value: &Value) -> String {
+pub(super) fn text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => "none".to_owned(),

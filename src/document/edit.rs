@@ -7,8 +7,8 @@
 
 use super::label::Described;
 use crate::model::{
-    Assumptions, COUNCIL_PALETTE, Chart, Council, Function, Money, Parameters, Plan, Post,
-    Programme, RedundancyScheme, Role, Scenario, TargetPay,
+    Assumptions, COUNCIL_PALETTE, Chart, Comment, Council, Function, Money, Parameters, Plan, Post,
+    Programme, RedundancyScheme, Role, Scenario, SignOff, TargetPay,
 };
 
 /// The most undo steps kept (the issue asks for at least 100).
@@ -33,6 +33,10 @@ pub struct Settings {
     pub slides: Vec<Chart>,
     /// The protective marking on slides and images.
     pub protective_marking: String,
+    /// Comments and their threads.
+    pub comments: Vec<Comment>,
+    /// Sign-offs.
+    pub sign_offs: Vec<SignOff>,
 }
 
 impl Settings {
@@ -47,6 +51,8 @@ impl Settings {
             parameters: plan.parameters.clone(),
             slides: plan.slides.clone(),
             protective_marking: plan.protective_marking.clone(),
+            comments: plan.comments.clone(),
+            sign_offs: plan.sign_offs.clone(),
         }
     }
 
@@ -59,6 +65,8 @@ impl Settings {
         std::mem::swap(&mut self.parameters, &mut plan.parameters);
         std::mem::swap(&mut self.slides, &mut plan.slides);
         std::mem::swap(&mut self.protective_marking, &mut plan.protective_marking);
+        std::mem::swap(&mut self.comments, &mut plan.comments);
+        std::mem::swap(&mut self.sign_offs, &mut plan.sign_offs);
     }
 }
 
@@ -81,6 +89,15 @@ pub enum Patch {
         remove: usize,
         /// The posts put in their place.
         insert: Vec<Post>,
+    },
+    /// Versions the plan comes from added to and removed from its lineage (a merge's other
+    /// parent). Saving moves the lineage on outside the history, so an undo takes out only what
+    /// the edit put in.
+    Parents {
+        /// Versions put in, newest first.
+        add: Vec<String>,
+        /// Versions taken out.
+        remove: Vec<String>,
     },
 }
 
@@ -106,6 +123,21 @@ impl Patch {
                     at,
                     remove: inserted,
                     insert: removed,
+                }
+            }
+            Self::Parents { add, remove } => {
+                let earlier = &mut plan.lineage.earlier;
+                let removed: Vec<String> =
+                    remove.into_iter().filter(|v| earlier.contains(v)).collect();
+                earlier.retain(|v| !removed.contains(v));
+                let added: Vec<String> = add
+                    .into_iter()
+                    .filter(|v| !v.is_empty() && !earlier.contains(v))
+                    .collect();
+                earlier.splice(0..0, added.iter().cloned());
+                Self::Parents {
+                    add: removed,
+                    remove: added,
                 }
             }
         }
@@ -403,6 +435,7 @@ fn no_change(inverse: &Patch, plan: &Plan) -> bool {
                 && *at + *remove <= plan.posts.len()
                 && plan.posts.in_range(*at..*at + *remove).eq(insert.iter())
         }
+        Patch::Parents { add, remove } => add.is_empty() && remove.is_empty(),
     }
 }
 

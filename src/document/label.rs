@@ -58,6 +58,7 @@ fn patch_changes(patch: &Patch, plan: &Plan) -> Option<Vec<Described>> {
             let name = format!("Post {}", new.id);
             Some(item(plan, What::Post, &name, &insert[0], new))
         }
+        Patch::Parents { .. } => Some(Vec::new()),
         Patch::Roles(old) => list(plan, What::Role, old, &plan.roles, |r| r.title.clone()),
         Patch::Councils(old) => list(plan, What::Council, old, &plan.councils, |c| {
             c.short_name.clone()
@@ -167,7 +168,7 @@ pub fn words(plan: &Plan, c: &Change) -> String {
         What::Council => plan.council(id).map_or(id, |x| x.short_name.as_str()),
         What::Function => plan.function(id).map_or(id, |x| x.name.as_str()),
         What::Role => plan.role(id).map_or(id, |x| x.title.as_str()),
-        What::Post | What::Scenario => id,
+        What::Post | What::Scenario | What::Comment | What::SignOff => id,
         What::Setting | What::Parameter => "",
     };
     match c.kind {

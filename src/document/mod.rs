@@ -8,6 +8,8 @@ pub mod diff;
 pub mod edit;
 pub mod label;
 pub mod leavers;
+pub mod merge;
+pub mod review;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};

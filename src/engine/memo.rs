@@ -118,6 +118,9 @@ fn same_but_posts(a: &Plan, b: &Plan) -> bool {
         parameters,
         slides: _,
         protective_marking: _,
+        comments: _,
+        sign_offs: _,
+        lineage: _,
     } = a;
     *programme == b.programme
         && *councils == b.councils

@@ -5,6 +5,7 @@ mod money;
 mod parameters;
 mod plan;
 mod posts;
+mod review;
 mod slides;
 pub mod validate;
 
@@ -23,5 +24,9 @@ pub use plan::{
     standard_functions,
 };
 pub use posts::Posts;
+pub use review::{
+    Comment, Keyed, Lineage, PlanSettings, Reply, Resolved, SignOff, Signed, Topic, Was,
+    signed_difference, signed_version,
+};
 pub use slides::{Chart, default_slides};
 pub use validate::{Location, Problem, Severity, validate};

@@ -11,7 +11,7 @@ use super::{Colour, FinancialYear, Money, Parameters};
 
 /// The plan file's format version. Raise it when the saved shape changes, and keep a fixture of
 /// every released version in `tests/fixtures` for the tests to open.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 
 /// A merger plan: everything a user saves and reopens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,16 @@ pub struct Plan {
     /// OFFICIAL-SENSITIVE when missing: a plan holds personal data about staff).
     #[serde(default = "default_marking")]
     pub protective_marking: String,
+    /// Comments on its items, with their threads (format version 11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::Comment>,
+    /// Who signed off which version (format version 11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_offs: Vec<super::SignOff>,
+    /// Which saved version this is and which it came from (format version 11). Last in the
+    /// file, so it can be read from the file's end without reading the rest.
+    #[serde(default, skip_serializing_if = "super::Lineage::is_empty")]
+    pub lineage: super::Lineage,
 }
 
 /// The Government Security Classifications marking for a plan about named staff.
@@ -1028,6 +1038,9 @@ impl Plan {
             parameters: Parameters::default(),
             slides: default_slides(),
             protective_marking: default_marking(),
+            comments: Vec::new(),
+            sign_offs: Vec::new(),
+            lineage: super::Lineage::default(),
         }
     }
 

@@ -5,5 +5,6 @@
 pub mod lock;
 pub mod plan_file;
 pub mod unknown_fields;
+pub mod version;
 
 pub use plan_file::{FileError, ParseError, open, parse, save, to_text, write_atomic};

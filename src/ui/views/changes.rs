@@ -330,6 +330,8 @@ fn heading(what: What) -> &'static str {
         What::Scenario => "Scenarios",
         What::Setting => "Settings",
         What::Parameter => "Statutory parameters",
+        What::Comment => "Comments",
+        What::SignOff => "Sign-offs",
     }
 }
 
