@@ -1692,6 +1692,7 @@ fn the_manual_pages_are_made_from_the_command_line_itself() {
         "export\\-slides",
         "export",
         "diff",
+        "merge",
         "compare",
         "risk",
         "seek",
@@ -1717,8 +1718,8 @@ fn the_manual_pages_are_made_from_the_command_line_itself() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).lines().count(),
-        13,
-        "the app's page and 12 commands'"
+        14,
+        "the app's page and 13 commands'"
     );
     let report = std::fs::read_to_string(pages.join("merger-planner-report.1")).unwrap();
     assert_eq!(report, page, "the same page as printed");
@@ -1768,5 +1769,127 @@ fn shell_completions_know_every_command_and_option() {
         o.status.code(),
         Some(2),
         "an unknown shell is a usage error"
+    );
+}
+
+/// The example with `field: value` of post `id` set to `to` (the first such field after the
+/// post's id), written to `dir/name`.
+fn example_with(dir: &Path, name: &str, edits: &[(&str, &str, &str)]) -> PathBuf {
+    let mut text = std::fs::read_to_string(saves("bournemouth-poole.ron")).expect("the example");
+    for (id, field, to) in edits {
+        let at = text
+            .find(&format!("id: \"{id}\""))
+            .expect("the post is in the example");
+        let from = at
+            + text[at..]
+                .find(&format!("{field}: "))
+                .expect("the field follows the id")
+            + field.len()
+            + 2;
+        let end = from + text[from..].find(',').expect("a field ends with a comma");
+        text.replace_range(from..end, to);
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
+#[test]
+fn merge_joins_copies_edited_on_different_posts_and_refuses_one_salary_changed_twice() {
+    let dir = temp();
+    let base = saves("bournemouth-poole.ron");
+    let mine = example_with(dir.path(), "mine.ron", &[("BOU-00003", "fte", "0.5")]);
+    let theirs = example_with(
+        dir.path(),
+        "theirs.ron",
+        &[("POO-00010", "salary_pence", "4100000")],
+    );
+    let merged = dir.path().join("merged.ron");
+    let p = |p: &Path| p.to_str().unwrap().to_owned();
+    let o = run(&["merge", &base, &p(&mine), &p(&theirs), "--out", &p(&merged)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "Took 1 change from mine, 1 change from theirs and 0 changes made in both; 0 conflicts"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  mine: Post BOU-00003 FTE 1.0 → 0.5"),
+        "{out}"
+    );
+    assert!(out.contains("  theirs: Post POO-00010 salary "), "{out}");
+    let plan = merger_planner::persist::open(&merged).unwrap();
+    let post = |id: &str| plan.posts.iter().find(|p| p.id == id).unwrap().clone();
+    assert!((post("BOU-00003").fte - 0.5).abs() < 1e-12);
+    assert_eq!(post("POO-00010").salary.pence(), 4_100_000);
+    assert!(plan.lineage.version.starts_with("sha256:"));
+    assert_eq!(
+        plan.lineage.earlier.len(),
+        0,
+        "neither copy was saved by the app"
+    );
+
+    // One salary changed two ways: refused by name, nothing written.
+    let mine = example_with(
+        dir.path(),
+        "mine2.ron",
+        &[("BOU-00003", "salary_pence", "4000000")],
+    );
+    let theirs = example_with(
+        dir.path(),
+        "theirs2.ron",
+        &[("BOU-00003", "salary_pence", "4100000")],
+    );
+    let refused = dir.path().join("refused.ron");
+    let merging = |more: &[&str]| {
+        let mut args = vec!["merge", &base];
+        let (mine, theirs, refused) = (p(&mine), p(&theirs), p(&refused));
+        args.extend([mine.as_str(), theirs.as_str(), "--out", refused.as_str()]);
+        args.extend(more);
+        run(&args)
+    };
+    let o = merging(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains(
+            "conflict: Post BOU-00003 salary: base £56,788.00, mine £40,000.00, theirs £41,000.00"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("1 conflict between the copies, so nothing was written"));
+    assert!(!refused.exists());
+    let o = merging(&["--take", "theirs", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["clean"], false);
+    assert_eq!(json["conflicts"][0]["field"], "salary_pence");
+    assert_eq!(json["conflicts"][0]["taken"], "theirs");
+    assert_eq!(json["conflicts"][0]["mine"], 4_000_000);
+    let plan = merger_planner::persist::open(&refused).unwrap();
+    let salary = plan
+        .posts
+        .iter()
+        .find(|p| p.id == "BOU-00003")
+        .unwrap()
+        .salary;
+    assert_eq!(salary.pence(), 4_100_000);
+    // Never over one of its own inputs.
+    let o = run(&[
+        "merge",
+        &base,
+        &p(&mine),
+        &p(&theirs),
+        "--out",
+        &p(&mine),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is also read by this command"),
+        "{}",
+        stderr(&o)
     );
 }

@@ -1,8 +1,8 @@
 //! `example`: a synthetic plan of any size, for trying the app and for benches.
 
 use super::{Failure, may_write_plan, number};
+use crate::document::review::Signatures;
 use crate::example;
-use crate::persist::plan_file;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,7 +43,7 @@ pub(super) fn example_cmd(args: &ExampleArgs, out: &mut dyn Write) -> Result<u8,
         )));
     }
     let plan = example::reorganisation(councils, posts, seed);
-    plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    super::write_plan(&args.out, &plan, &Signatures::default())?;
     let _ = writeln!(
         out,
         "Wrote {}: {}, {} (seed {seed})",

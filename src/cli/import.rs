@@ -1,7 +1,8 @@
 //! `import`: an establishment exported by an HR or payroll system, read into a new plan or an existing one.
 
-use super::{Failure, check, date, may_write_plan, number, open_plan};
+use super::{Failure, check, date, may_write_plan, number, open_plan, write_plan};
 use crate::document::default_programme;
+use crate::document::review::Signatures;
 use crate::document::today;
 use crate::format::plural;
 use crate::import;
@@ -155,6 +156,7 @@ pub(super) fn import_cmd(
         sheet: args.sheet.clone(),
         ..ReadSettings::default()
     };
+    let signatures = Signatures::of(&plan);
     let mut plan = imported(
         &args.file,
         &read,
@@ -189,7 +191,7 @@ pub(super) fn import_cmd(
         plan.name.clone_from(name);
     }
     check(&plan, "the imported plan", err)?;
-    plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
+    write_plan(&args.out, &plan, &signatures)?;
     let _ = writeln!(
         out,
         "Wrote {}: {}, {}, {}, {}; consultation {}, go-live {}",

@@ -7,6 +7,7 @@ mod compare;
 mod example;
 mod export;
 mod import;
+mod merge;
 mod package;
 mod redundancy;
 mod report;
@@ -53,6 +54,8 @@ const USAGE: &str = "
   merger-planner export PLAN.ron (--xlsx OUT.xlsx | --csv DIR | --letters DIR | --pdf OUT.pdf)
                  [--scenario NAME] [--anonymised] [--leavers]
   merger-planner diff OLD.ron NEW.ron [--format text|json]
+  merger-planner merge BASE.ron MINE.ron THEIRS.ron --out MERGED.ron [--take mine|theirs]
+                 [--format text|json]
   merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]
   merger-planner risk PLAN.ron [--scenario NAME] [--draws N] [--seed S] [--format text|json]
   merger-planner man [COMMAND | --out DIR]   the manual pages (roff)
@@ -148,6 +151,20 @@ scenarios by name, and the plan's settings and statutory parameters field by fie
 effect on the base scenario's headline figures. --format json prints the list of changes, each
 with kind (added, removed, changed), what (council, function, role, post, scenario, setting,
 parameter), id, field, old and new. A plan compared with itself has no changes.";
+
+const MERGE_HELP: &str =
+    "Joins two copies of a plan (MINE and THEIRS) against BASE, the version both came from, by
+what the plan holds rather than by lines of text: councils, functions, roles and posts matched by
+id, scenarios by name, comments by id, sign-offs by who signed which version, and the settings and
+statutory parameters field by field. An edit in one copy only is taken; the same edit in both is
+taken once; different edits to one field are a conflict, and so is a deletion against an edit.
+With no conflict the merge is written to --out and each change taken is listed with the copy it
+came from. With conflicts nothing is written and the exit code is 1, each conflict named with its
+three values (\"Post BOU-00003 salary: base £56,788.00, mine £40,000.00, theirs £41,000.00\");
+--take mine or --take theirs settles every conflict that way and writes the merge. A plan records
+the version it came from, so when BASE is not the version both copies share a warning says so.
+--format json prints clean, written, taken[] (from, kind, what, id, field, old, new, words) and
+conflicts[] (what, id, field, base, mine, theirs, taken, words). docs/collaboration.md.";
 
 const COMPARE_HELP: &str =
     "Puts two or more scenarios of a plan side by side: target FTE, voluntary and compulsory
@@ -258,6 +275,12 @@ enum Cmd {
         long_about = DIFF_HELP
     )]
     Diff(compare::DiffArgs),
+    /// Joins two copies of a plan against the version both came from
+    #[command(
+        override_usage = "merger-planner merge BASE.ron MINE.ron THEIRS.ron --out MERGED.ron [--take mine|theirs] [--force] [--format text|json]",
+        long_about = MERGE_HELP
+    )]
+    Merge(merge::MergeArgs),
     /// Puts scenarios side by side, with the difference from the first
     #[command(
         override_usage = "merger-planner compare PLAN.ron --scenarios A,B[,C] [--format text|json]",
@@ -345,6 +368,7 @@ where
         Some(Cmd::ExportSlides(a)) => slides::export_slides_cmd(&a, out, err),
         Some(Cmd::Export(a)) => export::export_cmd(&a, out, err),
         Some(Cmd::Diff(a)) => compare::diff_cmd(&a, out, err),
+        Some(Cmd::Merge(a)) => merge::merge_cmd(&a, out, err),
         Some(Cmd::Compare(a)) => compare::compare_cmd(&a, out, err),
         Some(Cmd::Risk(a)) => risk::risk_cmd(&a, out, err),
         Some(Cmd::Seek(a)) => seek::seek_cmd(&a, out, err),
@@ -468,6 +492,17 @@ fn number<T: std::str::FromStr>(
                 .map_err(|_| Failure::Input(format!("--{name} '{v}' is not {what}")))
         })
         .transpose()
+}
+
+/// Writes a plan as a save does: each sign-off kept as what has changed since the version
+/// `signatures` holds for it, and the lineage moved on to the version written.
+fn write_plan(
+    out: &Path,
+    plan: &Plan,
+    signatures: &crate::document::review::Signatures,
+) -> Result<(), Failure> {
+    let plan = crate::document::review::for_saving(plan, signatures, true);
+    plan_file::save(out, &plan).map_err(|e| Failure::Input(e.to_string()))
 }
 
 /// Opens a plan and validates it, printing to `err` what opening noticed (fields this version

@@ -1,6 +1,7 @@
 //! `seek`: the role targets that reach a saving, as a new scenario.
 
-use super::{Failure, Format, chosen_scenario, may_write_plan, open_plan, print};
+use super::{Failure, Format, chosen_scenario, may_write_plan, open_plan, print, write_plan};
+use crate::document::review::Signatures;
 use crate::engine;
 use crate::figures::report;
 use crate::persist::plan_file;
@@ -87,6 +88,7 @@ pub(super) fn seek_cmd(
     };
     let _lock = may_write_plan(&args.out, args.force, &[&args.plan])?;
     let mut plan = open_plan(&args.plan, args.max_plan_mb, err)?;
+    let signatures = Signatures::of(&plan);
     let from = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let name = args
         .scenario_name
@@ -113,7 +115,7 @@ pub(super) fn seek_cmd(
                 || report::seek_text(&p),
             )?;
             plan.scenarios.push(p.scenario);
-            plan_file::save(&args.out, &plan).map_err(|e| Failure::Input(e.to_string()))?;
+            write_plan(&args.out, &plan, &signatures)?;
             let _ = writeln!(err, "Wrote {} with scenario {name}", args.out.display());
             Ok(0)
         }

@@ -866,3 +866,80 @@ pub fn propose_targets(plan: &Plan, how: Proposal) -> Edit {
         .collect();
     Edit::roles(&how.label(), roles)
 }
+
+/// The id of a new comment: made from its author, time and text, so comments added in two
+/// copies of a plan never share one.
+pub fn comment_id(author: &str, written: jiff::Timestamp, text: &str) -> String {
+    use sha2::{Digest as _, Sha256};
+    let digest = Sha256::digest(format!("{author}\n{written}\n{text}").as_bytes());
+    let [a, b, c, d, ..] = digest.as_slice() else {
+        unreachable!("a SHA-256 digest has 32 bytes")
+    };
+    format!("C-{a:02x}{b:02x}{c:02x}{d:02x}")
+}
+
+/// A comment added on `topic`.
+pub fn add_comment(
+    plan: &Plan,
+    topic: crate::model::Topic,
+    author: &str,
+    text: &str,
+    now: jiff::Timestamp,
+) -> Edit {
+    let mut settings = Settings::of(plan);
+    let label = format!("comment on {} {}", topic.kind(), topic.key());
+    settings.comments.push(Comment {
+        id: comment_id(author, now, text),
+        topic,
+        author: author.to_owned(),
+        written: now,
+        text: text.trim().to_owned(),
+        replies: Vec::new(),
+        resolved: None,
+    });
+    Edit::settings(label.trim_end(), settings)
+}
+
+/// A reply added to comment `id`'s thread.
+pub fn reply_to_comment(
+    plan: &Plan,
+    id: &str,
+    author: &str,
+    text: &str,
+    now: jiff::Timestamp,
+) -> Edit {
+    let mut settings = Settings::of(plan);
+    if let Some(c) = settings.comments.iter_mut().find(|c| c.id == id) {
+        c.replies.push(crate::model::Reply {
+            written: now,
+            author: author.to_owned(),
+            text: text.trim().to_owned(),
+        });
+    }
+    Edit::settings("reply to a comment", settings)
+}
+
+/// Comment `id` marked resolved by `by` (or open again, when `resolved` is false).
+pub fn resolve_comment(
+    plan: &Plan,
+    id: &str,
+    by: &str,
+    resolved: bool,
+    now: jiff::Timestamp,
+) -> Edit {
+    let mut settings = Settings::of(plan);
+    if let Some(c) = settings.comments.iter_mut().find(|c| c.id == id) {
+        c.resolved = resolved.then(|| crate::model::Resolved {
+            by: by.to_owned(),
+            at: now,
+        });
+    }
+    Edit::settings(
+        if resolved {
+            "resolve a comment"
+        } else {
+            "reopen a comment"
+        },
+        settings,
+    )
+}

@@ -247,7 +247,11 @@ impl Merger<'_> {
 
     /// The posts: compared as posts first, so only those that differ are turned into values.
     fn posts(&mut self, base: &Posts, mine: &Posts, theirs: &Posts) -> Posts {
-        if mine == theirs || theirs == base {
+        if mine == theirs {
+            self.record_side(What::Post, base, mine, From::Both);
+            return mine.clone();
+        }
+        if theirs == base {
             self.record_side(What::Post, base, mine, From::Mine);
             return mine.clone();
         }
@@ -628,45 +632,54 @@ fn order<'a>(
 /// The words for a conflict: "Post BOU-00003 salary: base £56,788.00, mine £40,000.00, theirs
 /// £41,000.00", naming things as What changed does.
 pub fn conflict_words(plan: &Plan, c: &Conflict) -> String {
+    let (what, [base, mine, theirs]) = conflict_values(plan, c);
+    if c.field.is_empty() {
+        return format!("{what}: {mine} in mine, {theirs} in theirs");
+    }
+    format!("{what}: base {base}, mine {mine}, theirs {theirs}")
+}
+
+/// A conflict's item and field in words ("Post BOU-00003 salary"), and its values in the
+/// common version, mine and theirs, formatted as What changed formats them with their unit
+/// ("£40,000.00", "0.5 FTE"); for a conflict over a whole item, "edited" or "deleted".
+pub fn conflict_values(plan: &Plan, c: &Conflict) -> (String, [String; 3]) {
     let name = item_name(plan, c.what, &c.id);
     if c.field.is_empty() {
         let state = |v: &Option<Value>| if v.is_some() { "edited" } else { "deleted" };
-        return format!(
-            "{name}: {} in mine, {} in theirs",
-            state(&c.mine),
-            state(&c.theirs)
+        let base = if c.base.is_some() {
+            "there"
+        } else {
+            "not there"
+        };
+        return (
+            name,
+            [
+                base.to_owned(),
+                state(&c.mine).to_owned(),
+                state(&c.theirs).to_owned(),
+            ],
         );
     }
-    let text = |v: &Option<Value>| match v {
-        None => "none".to_owned(),
-        Some(v) => {
-            let change = Change {
-                kind: ChangeKind::Changed,
-                what: c.what,
-                id: c.id.clone(),
-                field: c.field.clone(),
-                old: String::new(),
-                new: super::diff::text(v),
-            };
-            super::label::change_words(plan, &change, &name).new
-        }
+    let described = |v: &Option<Value>| {
+        let change = Change {
+            kind: ChangeKind::Changed,
+            what: c.what,
+            id: c.id.clone(),
+            field: c.field.clone(),
+            old: String::new(),
+            new: v
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), super::diff::text),
+        };
+        super::label::change_words(plan, &change, &name)
     };
-    let change = Change {
-        kind: ChangeKind::Changed,
-        what: c.what,
-        id: c.id.clone(),
-        field: c.field.clone(),
-        old: String::new(),
-        new: String::new(),
+    let value = |v: &Option<Value>| {
+        let d = described(v);
+        format!("{}{}", d.new, d.unit)
     };
-    let described = super::label::change_words(plan, &change, &name);
-    let unit = described.unit;
-    format!(
-        "{}: base {}{unit}, mine {}{unit}, theirs {}{unit}",
-        described.what,
-        text(&c.base),
-        text(&c.mine),
-        text(&c.theirs)
+    (
+        described(&c.mine).what,
+        [value(&c.base), value(&c.mine), value(&c.theirs)],
     )
 }
 

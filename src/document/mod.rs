@@ -91,6 +91,9 @@ pub struct Document {
     /// Called from the worker when the figures it was working out are ready (the window asks
     /// for a repaint).
     waker: Option<Waker>,
+    /// The versions the plan's sign-offs signed, kept while it is edited and written back into
+    /// the file on each save.
+    signatures: review::Signatures,
 }
 
 /// What the worker calls when it has finished.
@@ -112,6 +115,7 @@ impl Document {
     /// A document showing `plan`, from `path` if it came from a file, on the base scenario.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         Self {
+            signatures: review::Signatures::of(&plan),
             plan,
             path,
             history: History::default(),
@@ -304,8 +308,11 @@ impl Document {
     }
 
     /// Saves the plan to `path`; it becomes the plan's file and the plan is no longer unsaved.
+    /// The file records the version it now is, and each sign-off what has changed since.
     pub fn save(&mut self, path: &Path) -> Result<(), FileError> {
-        plan_file::save(path, &self.plan)?;
+        let written = review::for_saving(&self.plan, &self.signatures, true);
+        plan_file::save(path, &written)?;
+        self.plan.lineage = written.lineage;
         self.path = Some(path.to_path_buf());
         self.read_only = false;
         self.history.mark_saved();
@@ -313,12 +320,55 @@ impl Document {
     }
 
     /// The plan as it was at history state `state` has been saved to `path` (by work off the
-    /// window's thread): it becomes the plan's file, and the plan is unsaved only if it has
-    /// changed since.
-    pub fn saved_as(&mut self, path: &Path, state: u64) {
+    /// window's thread, with [`review::for_saving`]), recording `lineage`: it becomes the plan's
+    /// file, and the plan is unsaved only if it has changed since.
+    pub fn saved_as(&mut self, path: &Path, state: u64, lineage: crate::model::Lineage) {
+        self.plan.lineage = lineage;
         self.path = Some(path.to_path_buf());
         self.read_only = false;
         self.history.mark_saved_state(state);
+    }
+
+    /// The versions the plan's sign-offs signed.
+    pub fn signatures(&self) -> &review::Signatures {
+        &self.signatures
+    }
+
+    /// Signs off the plan as it stands, one undo step.
+    pub fn sign_off(&mut self, mut sign_off: crate::model::SignOff) -> bool {
+        let content = crate::persist::version::content_hash(&self.plan);
+        sign_off.content.clone_from(&content);
+        sign_off.signed = crate::model::Signed::default();
+        self.signatures.keep(content, self.plan.clone());
+        let mut settings = edit::Settings::of(&self.plan);
+        let label = format!("sign off as {}", sign_off.name);
+        settings.sign_offs.push(sign_off);
+        self.edit(Edit::settings(&label, settings))
+    }
+
+    /// Takes in a merge of a colleague's copy as one undo step: every part that differs, and
+    /// their copy's versions as the plan's parents; the versions their sign-offs signed are kept.
+    pub fn take_merge(&mut self, merged: &Plan, theirs: &review::Signatures, label: &str) -> bool {
+        self.signatures.join(theirs);
+        let parents: Vec<String> = merged
+            .lineage
+            .earlier
+            .iter()
+            .filter(|v| **v != self.plan.lineage.version && !self.plan.lineage.earlier.contains(v))
+            .cloned()
+            .collect();
+        let mut edit = edit::replace_establishment(&self.plan, merged.clone(), label);
+        let settings = edit::Settings::of(merged);
+        if settings != edit::Settings::of(&self.plan) {
+            edit.patches.push(edit::Patch::Settings(Box::new(settings)));
+        }
+        if !parents.is_empty() {
+            edit.patches.push(edit::Patch::Parents {
+                add: parents,
+                remove: Vec::new(),
+            });
+        }
+        self.edit(edit)
     }
 
     /// The figures to draw: those for the plan and scenario as they stand, or, while the

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::diff::{Change, What, diff};
-use crate::model::{Plan, SignOff, signed_difference, signed_version};
+use crate::model::{Keyed, Plan, PlanSettings, SignOff, signed_difference, signed_version};
 use crate::persist::version;
 
 /// The versions the plan's sign-offs signed, by content hash.
@@ -62,33 +62,83 @@ pub fn for_saving(plan: &Plan, signatures: &Signatures, advance: bool) -> Plan {
 }
 
 /// How the plan stands against a sign-off.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Standing {
-    /// The plan says what was signed (its content hash is the one signed).
+    /// The plan says what was signed.
     Unchanged,
-    /// The plan has changed since: what changed, as What changed lists it (comments and
-    /// sign-offs aside).
-    Changed(Vec<Change>),
+    /// The plan has changed since: how many items were added, removed or changed, and how many
+    /// settings and parameters changed, as What changed counts them (comments and sign-offs
+    /// aside).
+    Changed(usize),
     /// The signed version could not be rebuilt (the file was edited by hand): only the hash
     /// says it differs.
     Unknown,
 }
 
-/// How `plan` stands against `sign_off`.
+/// How `plan` stands against `sign_off`: items compared as they are, so a 50,000-post plan is
+/// counted in milliseconds.
 pub fn standing(plan: &Plan, signatures: &Signatures, sign_off: &SignOff) -> Standing {
     let Some(signed) = signatures.version(&sign_off.content) else {
         return Standing::Unknown;
     };
-    let changes: Vec<Change> = diff(signed, plan)
-        .into_iter()
-        .filter(|c| !matches!(c.what, What::Comment | What::SignOff))
-        .collect();
-    if changes.is_empty() {
+    let mut n = items(&signed.councils, &plan.councils)
+        + items(&signed.functions, &plan.functions)
+        + items(&signed.roles, &plan.roles)
+        + items(&signed.scenarios, &plan.scenarios);
+    if signed.posts != plan.posts {
+        let listed = |p: &crate::model::Posts| p.iter().cloned().collect::<Vec<_>>();
+        n += items(&listed(&signed.posts), &listed(&plan.posts));
+    }
+    let (a, b) = (PlanSettings::of(signed), PlanSettings::of(plan));
+    if a != b {
+        n += super::diff::field_changes(
+            What::Setting,
+            &super::diff::json(&a),
+            &super::diff::json(&b),
+        )
+        .len();
+    }
+    if n == 0 {
         // The same content; a hash that differs means only that the file's format moved on.
         Standing::Unchanged
     } else {
-        Standing::Changed(changes)
+        Standing::Changed(n)
     }
+}
+
+/// Every change from the version `sign_off` signed to `plan`, as What changed lists them
+/// (comments and sign-offs aside); `None` when the version cannot be rebuilt.
+pub fn changes_since(
+    plan: &Plan,
+    signatures: &Signatures,
+    sign_off: &SignOff,
+) -> Option<Vec<Change>> {
+    let signed = signatures.version(&sign_off.content)?;
+    Some(
+        diff(signed, plan)
+            .into_iter()
+            .filter(|c| !matches!(c.what, What::Comment | What::SignOff))
+            .collect(),
+    )
+}
+
+/// How many items of two lists differ: added, removed or changed.
+fn items<T: Keyed + PartialEq>(old: &[T], new: &[T]) -> usize {
+    let by: HashMap<&str, &T> = old.iter().map(|x| (x.key(), x)).collect();
+    let mut seen = 0;
+    let mut n = 0;
+    for item in new {
+        match by.get(item.key()) {
+            Some(o) => {
+                seen += 1;
+                if *o != item {
+                    n += 1;
+                }
+            }
+            None => n += 1,
+        }
+    }
+    n + (old.len() - seen)
 }
 
 #[cfg(test)]
@@ -124,10 +174,12 @@ mod tests {
         let rebuilt = Signatures::of(&reopened);
         let signed = rebuilt.version(&content).unwrap();
         assert_eq!(version::content_hash(signed), content, "rebuilt exactly");
-        let Standing::Changed(changes) = standing(&reopened, &rebuilt, &reopened.sign_offs[0])
-        else {
-            panic!("the plan changed");
-        };
+        assert_eq!(
+            standing(&reopened, &rebuilt, &reopened.sign_offs[0]),
+            Standing::Changed(4),
+            "a role, two posts and the name"
+        );
+        let changes = changes_since(&reopened, &rebuilt, &reopened.sign_offs[0]).unwrap();
         assert_eq!(
             super::super::diff::counts(&changes),
             [

@@ -241,7 +241,10 @@ mod tests {
             recorded_version(&path).as_deref(),
             Some(plan.lineage.version.as_str())
         );
-        assert_eq!(find_in(dir.path(), &plan.lineage.version), [path.clone()]);
+        assert_eq!(
+            find_in(dir.path(), &plan.lineage.version),
+            std::slice::from_ref(&path)
+        );
         let store = Versions::at(dir.path().join("versions"));
         store.keep(&path);
         let kept = store.find(&plan.lineage.version).unwrap();

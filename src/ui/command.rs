@@ -206,6 +206,28 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Choose another plan file to see what changed between it and the open plan.
     CompareWithFile,
+    /// Choose a colleague's copy of the plan to merge into the open plan.
+    MergeCopy,
+    /// Choose the file of the version the two copies came from.
+    MergeChooseBase,
+    /// Take in the merge as the dialog shows it.
+    MergeAccept,
+    /// Ask who signs off the plan as it stands.
+    AskSignOff,
+    /// Sign off the plan as it stands.
+    SignOff(crate::model::SignOff),
+    /// What changed since the plan was last signed off.
+    ChangesSinceSignOff,
+    /// Show every comment.
+    Comments,
+    /// Add a comment on an item: the item, the author, the text.
+    AddComment(crate::model::Topic, String, String),
+    /// Reply to comment (id): the author, the text.
+    ReplyToComment(String, String, String),
+    /// Mark comment (id) resolved (true) or open again, by this person.
+    ResolveComment(String, String, bool),
+    /// Show the item a comment is on.
+    GoToTopic(crate::model::Topic),
     /// Ask how to export the figures as tables (Excel or CSV).
     AskExportTables(Papers),
     /// Export the figures as tables, as chosen.

@@ -57,6 +57,12 @@ pub enum Dialog {
     },
     /// About the app: what draws the window and where the app keeps its files.
     About(About),
+    /// Merging a colleague's copy.
+    Merge(Box<crate::ui::review::MergeDialog>),
+    /// Signing off the plan as it stands.
+    SignOff(crate::ui::review::SignOffDialog),
+    /// Every comment, with its thread.
+    Comments(crate::ui::review::CommentsDialog),
     /// How the figures are computed.
     HowComputed,
     /// The director's path through the app.
@@ -118,6 +124,11 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
                 move_to,
             } => delete_ui(ui, *kind, id, name, *posts, move_to, plan, commands),
             Dialog::About(about) => about_ui(ui, about, commands),
+            Dialog::Merge(m) => crate::ui::review::merge_ui(ui, m, plan, commands),
+            Dialog::SignOff(s) => {
+                crate::ui::review::sign_off_ui(ui, s, plan, crate::document::today(), commands);
+            }
+            Dialog::Comments(c) => crate::ui::review::comments_ui(ui, c, plan, commands),
             Dialog::HowComputed => how_ui(ui, plan, commands),
             Dialog::GettingStarted => getting_started_ui(ui, commands),
             Dialog::Shortcuts => shortcuts_ui(ui, commands),
@@ -369,6 +380,8 @@ pub struct About {
     pub preferences: Option<std::path::PathBuf>,
     /// The folder unsaved work is copied into.
     pub recovery: Option<std::path::PathBuf>,
+    /// The folder the versions saved and opened are kept in, for merges.
+    pub versions: Option<std::path::PathBuf>,
 }
 
 fn about_ui(ui: &mut Ui, about: &About, commands: &mut Vec<Command>) {
@@ -392,6 +405,10 @@ fn about_ui(ui: &mut Ui, about: &About, commands: &mut Vec<Command>) {
     ui.label(format!(
         "Unsaved work is copied to: {}",
         shown(&about.recovery, "nowhere (no data folder)")
+    ));
+    ui.label(format!(
+        "Versions kept for merges: {}",
+        shown(&about.versions, "none (no data folder)")
     ));
     ui.add_space(8.0);
     ui.label(

@@ -21,6 +21,16 @@ pub trait FileDialogs {
     fn compare_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
         self.open_plan(folder)
     }
+
+    /// A colleague's copy of the plan to merge in.
+    fn merge_copy(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.open_plan(folder)
+    }
+
+    /// The file of the version two copies came from.
+    fn common_version(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.open_plan(folder)
+    }
     /// Where to save the plan, or `None` if the user cancelled.
     fn save_plan(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save a PNG image, or `None` if the user cancelled.
@@ -169,6 +179,18 @@ impl FileDialogs for NativeDialogs {
     fn compare_plan(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
         dialog(folder)
             .set_title("Compare with a plan file")
+            .pick_file()
+    }
+
+    fn merge_copy(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog(folder)
+            .set_title("Merge a colleague's copy")
+            .pick_file()
+    }
+
+    fn common_version(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog(folder)
+            .set_title("The version both copies came from")
             .pick_file()
     }
 
@@ -366,6 +388,9 @@ pub struct Preferences {
     pub import_mappings: BTreeMap<String, Mapping>,
     /// The start page has been seen and a way in chosen (it opens by itself on the first run).
     pub welcomed: bool,
+    /// The user's name, as their comments and sign-offs give it.
+    #[serde(default)]
+    pub name: String,
     /// Show the navigator (councils and functions down the left); unset: only on windows 1,400
     /// points wide or more, so a laptop's screen keeps its width for the views.
     pub navigator: Option<bool>,

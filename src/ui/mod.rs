@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod files;
 pub mod import_dialog;
 pub mod present;
+pub mod review;
 pub mod start;
 pub mod views;
 pub mod widgets;

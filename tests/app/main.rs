@@ -24,6 +24,7 @@ mod files;
 mod import;
 mod papers;
 mod published;
+mod review;
 mod scenarios;
 mod window;
 

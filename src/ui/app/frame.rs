@@ -26,6 +26,8 @@ pub(super) struct Chrome<'a> {
     pub(super) start_page: bool,
     /// The figures drawn are a while behind the plan: newer ones are being worked out.
     pub(super) updating: bool,
+    /// How the plan stands against its newest sign-off, and whether it has changed since.
+    pub(super) sign_off: Option<&'a (String, bool)>,
 }
 
 impl Chrome<'_> {
@@ -107,6 +109,16 @@ impl Chrome<'_> {
                     ui.separator();
                     zoom_ui(ui);
                 });
+                ui.menu_button("Review", |ui| {
+                    if ui.button("Comments…").clicked() {
+                        commands.push(Command::Comments);
+                        ui.close();
+                    }
+                    if ui.button("Sign off this version…").clicked() {
+                        commands.push(Command::AskSignOff);
+                        ui.close();
+                    }
+                });
                 ui.menu_button("Help", |ui| {
                     if ui.button("Start page").clicked() {
                         commands.push(Command::StartPage);
@@ -160,6 +172,10 @@ impl Chrome<'_> {
         ui.separator();
         for action in [Action::Save, Action::SaveAs] {
             action_button(ui, action, action.label(), true, commands);
+        }
+        if ui.button("Merge a colleague's copy…").clicked() {
+            commands.push(Command::MergeCopy);
+            ui.close();
         }
         ui.separator();
         action_button(ui, Action::Import, Action::Import.label(), true, commands);
@@ -273,6 +289,17 @@ impl Chrome<'_> {
                 ui.separator();
                 ui.label(crate::format::plural(self.plan.posts.len(), "post"));
                 ui.separator();
+                if let Some((words, changed)) = self.sign_off {
+                    if *changed {
+                        ui.colored_label(palette.warning, words.as_str());
+                        if ui.button("What changed since").clicked() {
+                            commands.push(Command::ChangesSinceSignOff);
+                        }
+                    } else {
+                        ui.label(words.as_str());
+                    }
+                    ui.separator();
+                }
                 if self.updating {
                     ui.add(egui::Spinner::new());
                     ui.label("Updating figures…").on_hover_text(

@@ -41,11 +41,26 @@ impl App {
     }
 
     pub(super) fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(command) = self.review(command) else {
+            return;
+        };
         match command {
             Command::Action(action) => self.act(ctx, action),
             Command::Recover(restore) => self.recover(restore),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Then::OpenPath(path)),
             Command::CompareWithFile => self.compare_with_file(),
+            // Taken by `review` above.
+            Command::MergeCopy
+            | Command::MergeChooseBase
+            | Command::MergeAccept
+            | Command::AskSignOff
+            | Command::SignOff(_)
+            | Command::ChangesSinceSignOff
+            | Command::Comments
+            | Command::AddComment(..)
+            | Command::ReplyToComment(..)
+            | Command::ResolveComment(..)
+            | Command::GoToTopic(_) => {}
             Command::OpenLocked(path, access) => {
                 self.dialog = None;
                 self.open_plan_file(&path, Some(access));
@@ -72,6 +87,7 @@ impl App {
                     renderer: self.window_renderer.clone(),
                     preferences: self.data_dir.as_ref().map(|d| d.join("app.ron")),
                     recovery: self.recovery.dir().map(std::path::Path::to_path_buf),
+                    versions: self.versions().map(|v| v.folder().to_path_buf()),
                 }));
             }
             Command::HowComputed => self.dialog = Some(Dialog::HowComputed),

@@ -25,7 +25,7 @@ pub const SAVE_IN_BACKGROUND_POSTS: usize = 5_000;
 /// What the work gives back.
 enum Done {
     Opened(Box<Result<Document, FileError>>),
-    Saved(Result<(), FileError>),
+    Saved(Result<crate::model::Lineage, FileError>),
     /// The papers written: what the status bar says, or why they were not.
     Exported(Result<String, String>),
     /// The board pack written (or why not), and the renderer it was drawn with, given back.
@@ -144,11 +144,14 @@ impl App {
         }
         // The plan as it is now is what is saved; edits made meanwhile stay unsaved.
         let plan: Plan = self.doc.plan().clone();
+        let signatures = self.doc.signatures().clone();
         let state = self.doc.history().state();
         let (sender, receiver) = mpsc::channel();
         let owned = path.to_path_buf();
         std::thread::spawn(move || {
-            let _ = sender.send(Done::Saved(plan_file::save(&owned, &plan)));
+            let plan = crate::document::review::for_saving(&plan, &signatures, true);
+            let saved = plan_file::save(&owned, &plan).map(|()| plan.lineage);
+            let _ = sender.send(Done::Saved(saved));
         });
         self.message = format!("Saving {}", path.display());
         self.job = Some(FileJob {
@@ -248,9 +251,7 @@ impl App {
         match done {
             Done::Opened(result) => self.opened(&job.path, *result),
             Done::Saved(result) => {
-                if result.is_ok() {
-                    self.doc.saved_as(&job.path, job.state);
-                }
+                let result = result.map(|lineage| self.doc.saved_as(&job.path, job.state, lineage));
                 self.saved(ctx, &job.path, job.state, result, job.then);
             }
             Done::Exported(Ok(message)) => self.message = message,
@@ -280,6 +281,9 @@ impl App {
                     });
                 }
                 let read_only = doc.is_read_only();
+                if let Some(versions) = self.versions() {
+                    versions.keep(path);
+                }
                 self.replace(doc);
                 self.prefs.remember(path);
                 self.message = if read_only {
@@ -318,6 +322,9 @@ impl App {
             Ok(()) => {
                 self.sync_lock();
                 self.prefs.remember(path);
+                if let Some(versions) = self.versions() {
+                    versions.keep(path);
+                }
                 self.message = if self.doc.history().state() == state {
                     format!("Saved {}", path.display())
                 } else {

@@ -32,6 +32,11 @@ impl App {
                 .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
         }
         let behind = self.doc.refresh().revision != self.doc.revision();
+        let revision = self.doc.revision();
+        if self.sign_off.as_ref().is_none_or(|(r, _)| *r != revision) {
+            let status = crate::ui::review::sign_off_status(self.doc.plan(), self.doc.signatures());
+            self.sign_off = Some((revision, status));
+        }
         let updating = self.figures_updating(ui.ctx(), behind);
         self.take_in_risk(ui.ctx());
         if self.presenting.is_some() {
@@ -54,6 +59,7 @@ impl App {
             prefs: &self.prefs,
             start_page: self.start_page,
             updating,
+            sign_off: self.sign_off.as_ref().and_then(|(_, s)| s.as_ref()),
         };
         frame.menu_bar(ui, &mut commands);
         frame.status_bar(ui, &mut commands);

@@ -9,6 +9,7 @@ mod jobs;
 mod locks;
 mod logic;
 mod recovery;
+mod review;
 
 pub use jobs::{FileJob, OPEN_IN_BACKGROUND_BYTES, SAVE_IN_BACKGROUND_POSTS};
 pub use recovery::{Recovery, SETTLE};
@@ -87,6 +88,9 @@ pub struct App {
     recovered: Option<recovery::Left>,
     /// A plan file to open on the first frame.
     pending_open: Option<PathBuf>,
+    /// How the plan stands against its newest sign-off, in words and whether it changed since,
+    /// worked out for the document revision given.
+    sign_off: Option<(u64, Option<(String, bool)>)>,
     /// The lock file of the open plan's file, held while it is open for editing.
     lock: Option<(PathBuf, Held)>,
     /// A lock taken for a file being opened or saved to, kept until that is done.
@@ -123,6 +127,7 @@ impl App {
             recovery: Recovery::new(None),
             recovered: None,
             pending_open: None,
+            sign_off: None,
             lock: None,
             pending_lock: None,
         }
@@ -162,6 +167,13 @@ impl App {
         self.window_renderer = Some(renderer);
         self.data_dir = dir;
         self
+    }
+
+    /// The versions of plans kept for merges, in the data folder (none without one).
+    pub(crate) fn versions(&self) -> Option<crate::persist::version::Versions> {
+        self.data_dir
+            .as_ref()
+            .map(|d| crate::persist::version::Versions::at(d.join("versions")))
     }
 
     /// Shows the start page first (the first run, on the example).

@@ -214,6 +214,7 @@ impl Recovery {
             return;
         };
         let plan = doc.plan().clone();
+        let signatures = doc.signatures().clone();
         let from = doc
             .path()
             .map_or_else(String::new, |p| p.display().to_string());
@@ -222,7 +223,9 @@ impl Recovery {
             self.hold();
         }
         self.writer = Some(std::thread::spawn(move || {
-            // Written whole and readable only by the user, as a plan is.
+            // Written whole and readable only by the user, as a plan is, with its sign-offs'
+            // versions; its lineage stays the last one saved.
+            let plan = crate::document::review::for_saving(&plan, &signatures, false);
             match plan_file::save(&plan_file, &plan) {
                 Ok(()) => {
                     let _ = plan_file::write_atomic(&path_file, from.as_bytes());

@@ -108,6 +108,13 @@ pub(super) fn details_ui(
             Edit::post(what, i, p).keyed(format!("post {what} {i}")),
         ));
     }
+    ui.add_space(12.0);
+    crate::ui::review::comments_on(
+        ui,
+        plan,
+        &crate::model::Topic::Post(post.id.clone()),
+        commands,
+    );
 }
 
 /// A postholder for a post just filled: a member of the LGPS with ten years' service at 40.

@@ -1,0 +1,120 @@
+//! Working together: a colleague's copy merged through the dialog, a comment added, answered and
+//! resolved, and a sign-off that says when the plan has changed since.
+
+use super::*;
+use merger_planner::document::Document;
+use merger_planner::model::Money;
+
+/// Saves `plan` to `path` as the app does (recording its version), and opens it again.
+fn saved(plan: merger_planner::model::Plan, path: &std::path::Path) -> merger_planner::model::Plan {
+    let mut doc = Document::new(plan, None);
+    doc.save(path).expect("saved");
+    Document::open(path).expect("opened").into_plan()
+}
+
+#[test]
+fn a_colleagues_copy_merges_with_a_choice_for_its_one_conflict_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let base = saved(example_plan(), &dir.path().join("base.ron"));
+    let post = |plan: &merger_planner::model::Plan, id: &str| {
+        plan.posts
+            .iter()
+            .position(|p| p.id == id)
+            .expect("in the plan")
+    };
+    let mut mine = base.clone();
+    let at = post(&mine, "BOU-00003");
+    mine.posts[at].salary = Money::pounds(40_000);
+    let mine_path = dir.path().join("mine.ron");
+    let mine = saved(mine, &mine_path);
+    let mut theirs = base.clone();
+    theirs.posts[at].salary = Money::pounds(41_000);
+    let other = post(&theirs, "BOU-00005");
+    theirs.posts[other].fte = 0.5;
+    let theirs_path = dir.path().join("theirs.ron");
+    let theirs = saved(theirs, &theirs_path);
+
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(mine, Some(mine_path), &dialogs);
+    dialogs.answer(Some(theirs_path));
+    click(&mut h, "File");
+    click(&mut h, "Merge a colleague's copy…");
+    // The version both came from is found beside them, not asked for.
+    h.get_by_label_contains("The version both came from:");
+    h.get_by_label(
+        "1 change from theirs, 0 changes from yours, 0 changes made in both; 1 conflict.",
+    );
+    h.get_by_label("Post BOU-00003 salary");
+    h.get_by_label("Mine: £40,000.00");
+    click(&mut h, "Theirs: £41,000.00");
+    h.get_by_label_contains("Recurring saving a year:");
+    click(&mut h, "Merge");
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.posts[at].salary, Money::pounds(41_000));
+    assert!((plan.posts[other].fte - 0.5).abs() < 1e-12);
+    assert!(plan.lineage.earlier.contains(&theirs.lineage.version));
+    assert!(h.state().is_dirty());
+    // One undo step takes the whole merge out, their version with it.
+    click(&mut h, "Edit");
+    h.get_by_label_contains("Undo merge theirs.ron").click();
+    h.run();
+    let plan = h.state().plan();
+    assert_eq!(plan.posts[at].salary, Money::pounds(40_000));
+    assert!((plan.posts[other].fte - base.posts[other].fte).abs() < 1e-12);
+    assert!(!plan.lineage.earlier.contains(&theirs.lineage.version));
+}
+
+#[test]
+fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
+    let (mut h, _) = harness();
+    focus_post(&mut h, "BOU-00001");
+    h.get_by_label("Comments (0 open)");
+    type_into(&mut h, "Your name", "Ann Lee");
+    type_into(&mut h, "New comment", "Is this post really duplicated?");
+    click(&mut h, "Add comment");
+    let comment = h.state().plan().comments[0].clone();
+    assert_eq!(comment.text, "Is this post really duplicated?");
+    assert_eq!(comment.author, "Ann Lee");
+    h.get_by_label("Comments (1 open)");
+    type_into(&mut h, "Reply", "Yes: see the HR paper");
+    click(&mut h, &format!("Reply to {}", comment.id));
+    click(&mut h, &format!("Resolve {}", comment.id));
+    let comment = h.state().plan().comments[0].clone();
+    assert_eq!(comment.replies[0].text, "Yes: see the HR paper");
+    assert_eq!(
+        comment.resolved.as_ref().map(|r| r.by.as_str()),
+        Some("Ann Lee")
+    );
+    h.get_by_label("Comments (0 open)");
+    // Review > Comments lists it, and jumps to the post.
+    click(&mut h, "Review");
+    click(&mut h, "Comments…");
+    h.get_by_label("0 open, 1 resolved. Comments stay with the plan and are merged with it; they never go into anonymised papers.");
+    click(&mut h, "Show resolved");
+    click(&mut h, "Go to post BOU-00001");
+    h.get_by_label("Post BOU-00001");
+}
+
+#[test]
+fn a_sign_off_says_when_the_plan_has_changed_since_with_what_changed_one_click_away() {
+    let (mut h, _) = harness();
+    click(&mut h, "Review");
+    click(&mut h, "Sign off this version…");
+    type_into(&mut h, "Name", "Jane Smith");
+    type_into(&mut h, "Role", "s151 officer, Poole");
+    click(&mut h, "Sign off");
+    let today = merger_planner::document::today()
+        .strftime("%-d %B %Y")
+        .to_string();
+    h.get_by_label(&format!(
+        "Signed off by Jane Smith (s151 officer, Poole) on {today}"
+    ));
+    focus_post(&mut h, "BOU-00002");
+    set_number(&mut h, "Post FTE", 0.5);
+    settle(&mut h);
+    h.get_by_label(&format!(
+        "Changed since signed off by Jane Smith (s151 officer, Poole) on {today}: 1 change"
+    ));
+    click(&mut h, "What changed since");
+    h.get_by_label("Post BOU-00002 FTE 1.0 → 0.5");
+}
