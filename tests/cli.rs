@@ -1893,3 +1893,126 @@ fn merge_joins_copies_edited_on_different_posts_and_refuses_one_salary_changed_t
         stderr(&o)
     );
 }
+
+#[test]
+fn the_report_says_who_signed_which_version_and_what_changed_since() {
+    use merger_planner::document::Document;
+    use merger_planner::model::{SignOff, Signed};
+    let dir = temp();
+    let path = dir.path().join("plan.ron");
+    let mut doc = Document::new(merger_planner::example::bournemouth_poole(), None);
+    doc.sign_off(SignOff {
+        name: "Jane Smith".to_owned(),
+        role: "s151 officer, Poole".to_owned(),
+        date: jiff::civil::date(2026, 12, 7),
+        note: "Subject to the pension fund's quotes".to_owned(),
+        content: String::new(),
+        signed: Signed::default(),
+    });
+    doc.save(&path).expect("saved");
+    let p = path.to_str().expect("a path").to_owned();
+    let o = run(&["report", &p]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = stdout(&o).lines().next().unwrap_or_default().to_owned();
+    assert!(
+        first.starts_with(
+            "Signed off by Jane Smith (s151 officer, Poole) on 7 December 2026 (version "
+        ),
+        "{first}"
+    );
+    assert!(
+        first.ends_with(": \"Subject to the pension fund's quotes\""),
+        "{first}"
+    );
+    // Two posts edited and the plan saved: the file alone says what changed since.
+    let mut plan = doc.plan().clone();
+    plan.posts[0].fte = 0.5;
+    plan.posts[1].fte = 0.5;
+    let signatures = doc.signatures().clone();
+    let written = merger_planner::document::review::for_saving(&plan, &signatures, true);
+    merger_planner::persist::save(&path, &written).expect("saved");
+    let o = run(&["report", &p, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let line = json["sign_offs"][0].as_str().expect("a sign-off");
+    assert!(
+        line.starts_with("Changed since signed off by Jane Smith (s151 officer, Poole) on 7 December 2026: 2 changes (version "),
+        "{line}"
+    );
+}
+
+#[test]
+fn comments_cannot_go_into_anonymised_papers_and_merge_warns_of_a_base_that_is_not_shared() {
+    let dir = temp();
+    let plan = saves("bournemouth-poole.ron");
+    let out = dir.path().join("pack.pdf");
+    let o = run(&[
+        "export",
+        &plan,
+        "--pdf",
+        out.to_str().expect("a path"),
+        "--anonymised",
+        "--comments",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--comments adds comments about named posts and people"));
+    assert!(!out.exists());
+
+    // Two copies saved from one version, merged against another file: said, then merged.
+    use merger_planner::document::Document;
+    let save = |plan: merger_planner::model::Plan, name: &str| {
+        let path = dir.path().join(name);
+        Document::new(plan, None).save(&path).expect("saved");
+        path
+    };
+    let base = save(merger_planner::example::bournemouth_poole(), "base.ron");
+    let shared = merger_planner::persist::open(&base).expect("opened");
+    let mut mine = shared.clone();
+    mine.posts[0].fte = 0.5;
+    let mine = save(mine, "mine.ron");
+    let mut theirs = shared.clone();
+    theirs.posts[1].fte = 0.5;
+    let theirs = save(theirs, "theirs.ron");
+    let mut other = shared;
+    other.name = "Another version".to_owned();
+    let other = save(other, "other.ron");
+    let p = |p: &Path| p.to_str().expect("a path").to_owned();
+    let merged = dir.path().join("merged.ron");
+    let o = run(&[
+        "merge",
+        &p(&other),
+        &p(&mine),
+        &p(&theirs),
+        "--out",
+        &p(&merged),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("other.ron is not the version both copies came from"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "merge",
+        &p(&base),
+        &p(&mine),
+        &p(&theirs),
+        "--out",
+        &p(&merged),
+        "--force",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("not the version both copies came from"),
+        "{}",
+        stderr(&o)
+    );
+    let plan = merger_planner::persist::open(&merged).expect("opened");
+    let (m, t) = (
+        merger_planner::persist::open(&mine).expect("opened"),
+        merger_planner::persist::open(&theirs).expect("opened"),
+    );
+    assert_eq!(
+        plan.lineage.earlier[..2],
+        [m.lineage.version, t.lineage.version]
+    );
+}

@@ -148,10 +148,12 @@ fn anonymised(plan: &Plan) -> (Vec<Table>, Vec<Table>) {
     let open = Options {
         anonymised: false,
         leavers: false,
+        comments: false,
     };
     let closed = Options {
         anonymised: true,
         leavers: false,
+        comments: false,
     };
     let mut truth = tables::all_with(plan, &scenario, open, None);
     truth.extend(
@@ -175,6 +177,7 @@ fn identities_hold(plan: &Plan) {
         Options {
             anonymised: false,
             leavers: false,
+            comments: false,
         },
     );
     // With every chart's figures, as an anonymised release publishes them.
@@ -1027,6 +1030,7 @@ fn nothing_is_hidden_that_did_not_need_to_be() {
             Options {
                 anonymised: false,
                 leavers: false,
+                comments: false,
             },
             None,
         );
@@ -1113,6 +1117,7 @@ fn an_anonymised_paper_draws_only_the_charts_its_release_protected() {
     let anonymised = Options {
         anonymised: true,
         leavers: false,
+        comments: false,
     };
     let papers = tables::papers(&plan, &scenario, anonymised, None);
     assert!(!papers.may_draw(merger_planner::model::Chart::Fan));

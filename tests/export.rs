@@ -131,6 +131,7 @@ fn anonymised_slides_leave_out_the_charts_that_would_show_a_hidden_figure() {
         merger_planner::figures::tables::Options {
             anonymised: true,
             leavers: false,
+            comments: false,
         },
         None,
     );
@@ -233,6 +234,7 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
         let options = Options {
             anonymised,
             leavers: false,
+            comments: false,
         };
         let pack::Pack { bytes, pages, .. } =
             pack::board_pack(&mut renderer, &plan, &base, options).unwrap();

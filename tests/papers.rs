@@ -297,6 +297,7 @@ fn an_anonymised_sheet_with_hidden_figures_has_no_chart() {
     let options = Options {
         anonymised: true,
         leavers: false,
+        comments: false,
     };
     let all = tables::all_with(&plan, &base(), options, None);
     let hidden = |key: &str| {
@@ -338,6 +339,7 @@ fn the_anonymised_workbook_holds_no_post_id_date_of_birth_or_small_count() {
         Options {
             anonymised: true,
             leavers: true,
+            comments: false,
         },
     );
     let mut book = open_workbook_auto(&path).expect("opens");
@@ -389,6 +391,7 @@ fn the_leavers_sheet_is_marked_and_adds_up() {
         Options {
             anonymised: false,
             leavers: true,
+            comments: false,
         },
     );
     let leavers = sheet(&path, "Leavers");
@@ -897,6 +900,7 @@ fn the_screens_leavers_are_the_papers_leavers_in_fewer_columns() {
     let options = Options {
         anonymised: false,
         leavers: true,
+        comments: false,
     };
     let paper = tables::all(&plan, &base(), options)
         .into_iter()
@@ -1091,4 +1095,70 @@ fn the_report_written_out_is_the_json_tree_to_the_byte() {
         serde_json::to_string_pretty(&report::json(&none, &o)).unwrap()
     );
     assert!(streamed.contains("\"leavers\": []"));
+}
+
+/// Open comments go into the papers only when asked, resolved ones never, and anonymised papers
+/// never carry a comment whatever is asked: comments are about named posts and people.
+#[test]
+fn open_comments_are_an_appendix_when_asked_and_never_in_anonymised_papers() {
+    use merger_planner::model::{Comment, Resolved, Topic};
+    let mut plan = example::bournemouth_poole();
+    let comment = |id: &str, text: &str, resolved: bool| Comment {
+        id: id.to_owned(),
+        topic: Topic::Post("BOU-00003".to_owned()),
+        author: "Ann Lee".to_owned(),
+        written: jiff::Timestamp::from_second(1_800_000_000).expect("a time"),
+        text: text.to_owned(),
+        replies: Vec::new(),
+        resolved: resolved.then(|| Resolved {
+            by: "Ann Lee".to_owned(),
+            at: jiff::Timestamp::from_second(1_800_000_100).expect("a time"),
+        }),
+    };
+    plan.comments = vec![
+        comment("C-1", "Why is this post deleted?", false),
+        comment("C-2", "Settled at the last board", true),
+    ];
+    let with = |anonymised: bool, comments: bool| {
+        tables::all_with(
+            &plan,
+            &base(),
+            Options {
+                anonymised,
+                leavers: false,
+                comments,
+            },
+            None,
+        )
+    };
+    let text = |all: &[tables::Table]| {
+        all.iter()
+            .map(tables::Table::to_tsv)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let asked = with(false, true);
+    let appendix = asked
+        .iter()
+        .find(|t| t.key == "comments")
+        .expect("the appendix");
+    assert_eq!(
+        appendix.shown_rows(),
+        [[
+            "post BOU-00003",
+            "Why is this post deleted?",
+            "Ann Lee",
+            "15 January 2027",
+            ""
+        ]]
+    );
+    assert!(!text(&with(false, false)).contains("Why is this post"));
+    let anonymised = text(&with(true, true));
+    assert!(!anonymised.contains("Why is this post") && !anonymised.contains("Ann Lee"));
+    let json = serde_json::to_string(&report::json_report(&plan, &engine::evaluate_base(&plan)))
+        .expect("JSON");
+    assert!(
+        !json.contains("Why is this post"),
+        "the report is figures, not comments"
+    );
 }

@@ -738,3 +738,53 @@ fn a_version_9_plan_whose_posts_name_every_field_opens_and_saves_as_rows() {
     );
     assert_eq!(plan_file::parse(&text).unwrap(), v9);
 }
+
+#[test]
+fn a_version_10_plan_opens_and_is_saved_with_its_version_recorded_at_the_end() {
+    use merger_planner::document::Document;
+    use merger_planner::model::FORMAT_VERSION;
+    use merger_planner::persist::version;
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan-v10.ron");
+    let v10 = plan_file::open(&fixture).unwrap();
+    assert_eq!(v10.format_version, FORMAT_VERSION);
+    assert!(v10.comments.is_empty() && v10.sign_offs.is_empty() && v10.lineage.is_empty());
+    // Written as it was but for the version number: version 11 only adds fields, each left out
+    // while empty.
+    let text = plan_file::to_text(&v10).unwrap();
+    let older = std::fs::read_to_string(&fixture).unwrap();
+    assert_eq!(
+        text,
+        older.replacen("format_version: 10,", "format_version: 11,", 1)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut doc = Document::new(v10.clone(), None);
+    doc.save(&path).unwrap();
+    let first = doc.plan().lineage.clone();
+    assert_eq!(first.version, version::version_hash(&v10));
+    assert!(first.earlier.is_empty());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.ends_with(&format!(
+            "  lineage: (\n    version: \"{}\",\n  ),\n)\n",
+            first.version
+        )),
+        "{}",
+        &saved[saved.len() - 200..]
+    );
+    assert_eq!(
+        version::recorded_version(&path),
+        Some(first.version.clone())
+    );
+    // Saved again unchanged: the same version. Changed: the last becomes its parent.
+    doc.save(&path).unwrap();
+    assert_eq!(doc.plan().lineage, first);
+    let mut edited = doc.plan().clone();
+    edited.name = "Renamed".to_owned();
+    let mut doc = Document::new(edited, Some(path.clone()));
+    doc.save(&path).unwrap();
+    assert_eq!(doc.plan().lineage.earlier, std::slice::from_ref(&first.version));
+    let reopened = plan_file::open(&path).unwrap();
+    assert_eq!(reopened.lineage, doc.plan().lineage);
+}

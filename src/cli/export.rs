@@ -33,6 +33,10 @@ pub(super) struct ExportArgs {
     /// Add the leavers' schedule (OFFICIAL-SENSITIVE; not with --anonymised)
     #[arg(long)]
     leavers: bool,
+    /// Add the open comments as an appendix (not with --anonymised: comments never go into
+    /// anonymised papers)
+    #[arg(long)]
+    comments: bool,
     /// Leave the Monte Carlo run of the uncertain inputs out of the papers (the papers say so)
     #[arg(long)]
     no_uncertainty: bool,
@@ -63,11 +67,18 @@ pub(super) fn export_cmd(
                 .to_owned(),
         ));
     }
+    if args.anonymised && args.comments {
+        return Err(Failure::Usage(
+            "--comments adds comments about named posts and people, so it cannot be --anonymised; leave one out"
+                .to_owned(),
+        ));
+    }
     let plan = open_plan(&args.plan, args.max_plan_mb, err)?;
     let scenario = chosen_scenario(args.scenario.as_deref(), &plan, &args.plan)?;
     let options = tables::Options {
         anonymised: args.anonymised,
         leavers: args.leavers,
+        comments: args.comments,
     };
     // The Monte Carlo run the papers show, made once for all of them (fewer draws for a large
     // plan, none past the papers' limit: the papers say which).

@@ -61,6 +61,7 @@ pub(super) fn report_cmd(
             crate::figures::tables::Options {
                 anonymised: true,
                 leavers: false,
+                comments: false,
             },
             None,
         );
@@ -77,11 +78,20 @@ pub(super) fn report_cmd(
         let _ = writeln!(out, "{text}");
         return Ok(0);
     }
+    let signed = crate::document::review::lines(&plan);
     let text = if args.format == Format::Json {
-        serde_json::to_string_pretty(&report::json_report(&plan, &outcome))
+        serde_json::to_string_pretty(&report::json_report_with(&plan, &outcome, &signed))
             .map_err(|e| Failure::Input(e.to_string()))?
     } else {
-        report::text(&plan, &outcome)
+        let mut text = String::new();
+        for line in &signed {
+            text.push_str(line);
+            text.push('\n');
+        }
+        if !signed.is_empty() {
+            text.push('\n');
+        }
+        text + &report::text(&plan, &outcome)
     };
     let _ = writeln!(out, "{text}");
     Ok(0)

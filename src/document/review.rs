@@ -141,6 +141,55 @@ fn items<T: Keyed + PartialEq>(old: &[T], new: &[T]) -> usize {
     n + (old.len() - seen)
 }
 
+/// How the plan stands against one sign-off, in words: "Signed off by Jane Smith (s151 officer,
+/// Poole) on 7 December 2026 (version 3fa9c1d2e07b)" or "Changed since signed off by … on …: 12
+/// changes"; and whether the plan has changed since.
+pub fn words(plan: &Plan, signatures: &Signatures, s: &SignOff) -> (String, bool) {
+    let who = format!(
+        "{} ({}) on {}",
+        s.name,
+        s.role,
+        s.date.strftime("%-d %B %Y")
+    );
+    match standing(plan, signatures, s) {
+        Standing::Unchanged => (format!("Signed off by {who}"), false),
+        Standing::Changed(n) => (
+            format!(
+                "Changed since signed off by {who}: {}",
+                crate::format::plural(n, "change")
+            ),
+            true,
+        ),
+        Standing::Unknown => (
+            format!("Signed off by {who}; the version signed cannot be rebuilt from this file"),
+            true,
+        ),
+    }
+}
+
+/// How the plan stands against its newest sign-off, in [`words`]; `None` when it has none.
+pub fn status(plan: &Plan, signatures: &Signatures) -> Option<(String, bool)> {
+    plan.sign_offs.last().map(|s| words(plan, signatures, s))
+}
+
+/// Every sign-off, oldest first, in [`words`] with the version signed and the note: what the
+/// report and the board pack print. The versions are rebuilt from the plan as the file keeps it.
+pub fn lines(plan: &Plan) -> Vec<String> {
+    let signatures = Signatures::of(plan);
+    plan.sign_offs
+        .iter()
+        .map(|s| {
+            let (words, _) = words(plan, &signatures, s);
+            let note = if s.note.is_empty() {
+                String::new()
+            } else {
+                format!(": \"{}\"", s.note)
+            };
+            format!("{words} (version {}){note}", version::short(&s.content))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

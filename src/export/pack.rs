@@ -143,6 +143,7 @@ pub fn board_pack_with(
         "by-financial-year",
         "uncertainty",
         "equality",
+        "comments",
     ]
     .iter()
     .filter_map(|key| all.iter().find(|t| t.key == *key))
@@ -446,6 +447,17 @@ fn title_page(
         text(surface, regular, (MARGIN, y), 11.0, &line);
         y += 15.0;
     }
+    // Who signed which version, and whether the plan has changed since (docs/collaboration.md).
+    let signed = crate::document::review::lines(plan);
+    if !signed.is_empty() {
+        y += 12.0;
+        text(surface, bold, (MARGIN, y), 11.0, "Sign-off");
+        y += 16.0;
+        for line in signed.iter().flat_map(|l| wrap(regular, l, 11.0, width)) {
+            text(surface, regular, (MARGIN, y), 11.0, &line);
+            y += 15.0;
+        }
+    }
 }
 
 fn headline_page(
@@ -746,6 +758,7 @@ mod tests {
             let options = Options {
                 anonymised: true,
                 leavers: false,
+                comments: false,
             };
             let papers = tables::papers(&plan, &scenario, options, None);
             let summary = &papers.tables[0];

@@ -122,6 +122,7 @@ pub fn anonymised_slides(
     let options = crate::figures::tables::Options {
         anonymised: true,
         leavers: false,
+        comments: false,
     };
     // The same Monte Carlo run for the release and the slides, so the fan and tornado drawn
     // are the ones protected.

@@ -746,6 +746,21 @@ fn papers_ui(
         )
         .on_hover_text("One row for each person who leaves or is at risk, with their package; no names. Personal data: share it only with those who need it.");
     }
+    if options.anonymised || kind == Papers::Drafts {
+        options.comments = false;
+    }
+    if kind != Papers::Drafts {
+        ui.add_enabled(
+            !options.anonymised,
+            egui::Checkbox::new(
+                &mut options.comments,
+                "Include the open comments as an appendix",
+            ),
+        )
+        .on_hover_text(
+            "Comments are about named posts and people: they never go into anonymised papers.",
+        );
+    }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button("Export…").clicked() {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use crate::document::merge::{self, From, Merged, Side};
-use crate::document::review::{Signatures, Standing};
+use crate::document::review::Signatures;
 use crate::model::{Comment, Money, Plan, SignOff, Topic};
 use crate::persist::version;
 use crate::ui::command::Command;
@@ -256,35 +256,6 @@ pub fn sign_off_ui(
             commands.push(Command::CloseDialog);
         }
     });
-}
-
-/// How the plan stands against its newest sign-off, in words: "Signed off by Jane Smith (s151
-/// officer, Poole) on 7 December 2026" or "Changed since signed off by … on …: 12 changes"; and
-/// whether it has changed.
-pub fn sign_off_status(plan: &Plan, signatures: &Signatures) -> Option<(String, bool)> {
-    let s = plan.sign_offs.last()?;
-    let who = format!(
-        "{} ({}) on {}",
-        s.name,
-        s.role,
-        s.date.strftime("%-d %B %Y")
-    );
-    Some(
-        match crate::document::review::standing(plan, signatures, s) {
-            Standing::Unchanged => (format!("Signed off by {who}"), false),
-            Standing::Changed(n) => (
-                format!(
-                    "Changed since signed off by {who}: {}",
-                    crate::format::plural(n, "change")
-                ),
-                true,
-            ),
-            Standing::Unknown => (
-                format!("Signed off by {who}; the version signed cannot be rebuilt from this file"),
-                true,
-            ),
-        },
-    )
 }
 
 /// Review > Comments: every comment, open first, each with its thread.

@@ -125,6 +125,7 @@ fn anonymised(c: &mut Criterion) {
     let options = Options {
         anonymised: true,
         leavers: false,
+        comments: false,
     };
     let base = Scenario {
         name: Scenario::BASE.to_owned(),

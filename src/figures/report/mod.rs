@@ -12,7 +12,7 @@ pub use self::anonymised::{anonymised_json, anonymised_text};
 pub use self::compare::{compare_json, compare_text};
 pub use self::risk::{risk_json, risk_text};
 pub use self::seek::{seek_headline, seek_json, seek_text, shortfall_words};
-pub use self::to_json::{equality_json, json, json_report};
+pub use self::to_json::{equality_json, json, json_report, json_report_with};
 pub use self::to_text::text;
 
 use crate::figures::words::selection_words;

@@ -53,7 +53,21 @@ pub fn json(plan: &Plan, o: &Outcome) -> Value {
 /// person leaving or at risk: 40,000 of them at 50,000 posts) written straight from the outcome.
 /// Building them as a tree first was a third of `report --format json`'s time.
 pub fn json_report<'a>(plan: &'a Plan, o: &'a Outcome) -> impl serde::Serialize + 'a {
-    Report { plan, o }
+    Report {
+        plan,
+        o,
+        sign_offs: &[],
+    }
+}
+
+/// [`json_report`] with `sign_offs`, each sign-off in words (who signed which version, and
+/// whether the plan has changed since), after the rest.
+pub fn json_report_with<'a>(
+    plan: &'a Plan,
+    o: &'a Outcome,
+    sign_offs: &'a [String],
+) -> impl serde::Serialize + 'a {
+    Report { plan, o, sign_offs }
 }
 
 /// The key of the leavers' rows.
@@ -62,6 +76,7 @@ const LEAVERS: &str = "leavers";
 struct Report<'a> {
     plan: &'a Plan,
     o: &'a Outcome,
+    sign_offs: &'a [String],
 }
 
 impl serde::Serialize for Report<'_> {
@@ -71,13 +86,17 @@ impl serde::Serialize for Report<'_> {
         let Value::Object(fields) = body else {
             return body.serialize(s);
         };
-        let mut map = s.serialize_map(Some(fields.len()))?;
+        let signed = !self.sign_offs.is_empty();
+        let mut map = s.serialize_map(Some(fields.len() + usize::from(signed)))?;
         for (key, value) in &fields {
             if key == LEAVERS {
                 map.serialize_entry(key, &Leavers(self))?;
             } else {
                 map.serialize_entry(key, value)?;
             }
+        }
+        if signed {
+            map.serialize_entry("sign_offs", self.sign_offs)?;
         }
         map.end()
     }
@@ -88,7 +107,7 @@ struct Leavers<'r, 'a>(&'r Report<'a>);
 
 impl serde::Serialize for Leavers<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Report { plan, o } = *self.0;
+        let Report { plan, o, .. } = *self.0;
         s.collect_seq(o.people.iter().map(|p| Leaver::of(plan, o, p)))
     }
 }

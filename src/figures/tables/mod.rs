@@ -298,6 +298,46 @@ pub struct Options {
     pub anonymised: bool,
     /// The leavers' schedule (one row per person affected; never when anonymised).
     pub leavers: bool,
+    /// The open comments as an appendix (never when anonymised: comments are about named
+    /// posts and people).
+    pub comments: bool,
+}
+
+/// The open comments, oldest first, each with its thread in one cell: the appendix a board
+/// pack carries when asked.
+pub fn open_comments(plan: &Plan) -> Table {
+    let rows = plan
+        .comments
+        .iter()
+        .filter(|c| c.resolved.is_none())
+        .map(|c| {
+            let on = match &c.topic {
+                crate::model::Topic::Plan => "The plan".to_owned(),
+                topic => format!("{} {}", topic.kind(), topic.key()),
+            };
+            let replies = c
+                .replies
+                .iter()
+                .map(|r| format!("{}: {}", r.author, r.text))
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                on,
+                c.text.clone(),
+                c.author.clone(),
+                c.written.strftime("%-d %B %Y").to_string(),
+                replies,
+            ]
+        })
+        .collect();
+    Table::of_words(
+        "comments",
+        "Open comments",
+        ["On", "Comment", "By", "Written", "Replies"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows,
+    )
 }
 
 /// Every table of the plan in `scenario`: Summary, By function, By council, By role, By financial
@@ -387,6 +427,9 @@ pub fn papers(
     tables.push(assumptions(plan));
     if options.leavers && !options.anonymised {
         tables.push(leavers(plan, &o));
+    }
+    if options.comments && !options.anonymised {
+        tables.push(open_comments(plan));
     }
     let mut charts = Vec::new();
     if options.anonymised {

@@ -452,7 +452,8 @@ impl App {
         };
         let scenario = plan.scenario(self.doc.scenario()).unwrap_or_default();
         if kind == Papers::Pdf {
-            let plan = plan.clone();
+            // As a save would write it, so the pack says truly what changed since each sign-off.
+            let plan = crate::document::review::for_saving(plan, self.doc.signatures(), false);
             return self.export_pack(&plan, &scenario, options, &target);
         }
         let plan = self.doc.plan();

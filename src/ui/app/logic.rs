@@ -34,7 +34,7 @@ impl App {
         let behind = self.doc.refresh().revision != self.doc.revision();
         let revision = self.doc.revision();
         if self.sign_off.as_ref().is_none_or(|(r, _)| *r != revision) {
-            let status = crate::ui::review::sign_off_status(self.doc.plan(), self.doc.signatures());
+            let status = crate::document::review::status(self.doc.plan(), self.doc.signatures());
             self.sign_off = Some((revision, status));
         }
         let updating = self.figures_updating(ui.ctx(), behind);
