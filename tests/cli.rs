@@ -1958,10 +1958,11 @@ fn comments_cannot_go_into_anonymised_papers_and_merge_warns_of_a_base_that_is_n
     assert!(!out.exists());
 
     // Two copies saved from one version, merged against another file: said, then merged.
-    use merger_planner::document::Document;
     let save = |plan: merger_planner::model::Plan, name: &str| {
         let path = dir.path().join(name);
-        Document::new(plan, None).save(&path).expect("saved");
+        merger_planner::document::Document::new(plan, None)
+            .save(&path)
+            .expect("saved");
         path
     };
     let base = save(merger_planner::example::bournemouth_poole(), "base.ron");

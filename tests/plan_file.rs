@@ -784,7 +784,10 @@ fn a_version_10_plan_opens_and_is_saved_with_its_version_recorded_at_the_end() {
     edited.name = "Renamed".to_owned();
     let mut doc = Document::new(edited, Some(path.clone()));
     doc.save(&path).unwrap();
-    assert_eq!(doc.plan().lineage.earlier, std::slice::from_ref(&first.version));
+    assert_eq!(
+        doc.plan().lineage.earlier,
+        std::slice::from_ref(&first.version)
+    );
     let reopened = plan_file::open(&path).unwrap();
     assert_eq!(reopened.lineage, doc.plan().lineage);
 }
