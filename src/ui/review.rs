@@ -267,6 +267,136 @@ pub struct CommentsDialog {
     pub drafts: std::collections::BTreeMap<String, String>,
     /// The user's name, as the comments give it.
     pub name: String,
+    /// What a new comment is on: the kind of item (0: the plan) and its id or name.
+    pub on: (usize, String),
+}
+
+/// The kinds of item a comment can be on, as the Comments dialog offers them.
+const KINDS: [&str; 8] = [
+    "The plan",
+    "A council",
+    "A function",
+    "A role",
+    "A post",
+    "A scenario",
+    "A setting",
+    "A headline figure",
+];
+
+/// The settings a comment can be on, by their field in the file, with their names.
+const SETTINGS: [(&str, &str); 6] = [
+    ("name", "Name and description"),
+    ("programme", "Programme dates"),
+    ("assumptions", "Assumptions"),
+    ("parameters", "Statutory parameters"),
+    ("slides", "Slides"),
+    ("protective_marking", "Protective marking"),
+];
+
+/// The headline figures of the Dashboard a comment can be on.
+const FIGURES: [&str; 7] = [
+    "FTE today",
+    "Target FTE",
+    "Recurring saving a year",
+    "One-off cost",
+    "Payback",
+    "Compulsory redundancies",
+    "Cost today",
+];
+
+/// The item a new comment is on, as chosen; `None` until an item of the kind is chosen.
+fn chosen_topic(plan: &Plan, (kind, key): &(usize, String)) -> Option<Topic> {
+    let key = key.trim().to_owned();
+    let known = match kind {
+        0 => return Some(Topic::Plan),
+        1 => plan.council(&key).is_some(),
+        2 => plan.function(&key).is_some(),
+        3 => plan.role(&key).is_some(),
+        4 => plan.posts.iter().any(|p| p.id == key),
+        5 => plan.scenarios.iter().any(|s| s.name == key),
+        6 => SETTINGS.iter().any(|(k, _)| *k == key),
+        _ => FIGURES.contains(&key.as_str()),
+    };
+    known.then(|| match kind {
+        1 => Topic::Council(key),
+        2 => Topic::Function(key),
+        3 => Topic::Role(key),
+        4 => Topic::Post(key),
+        5 => Topic::Scenario(key),
+        6 => Topic::Setting(key),
+        _ => Topic::Figure(key),
+    })
+}
+
+/// The choice of item for a new comment.
+fn topic_ui(ui: &mut Ui, plan: &Plan, on: &mut (usize, String)) {
+    ui.horizontal(|ui| {
+        let label = ui.label("On").id;
+        egui::ComboBox::from_id_salt("comment on kind")
+            .selected_text(KINDS[on.0.min(KINDS.len() - 1)])
+            .show_ui(ui, |ui| {
+                for (i, kind) in KINDS.iter().enumerate() {
+                    if ui.selectable_label(on.0 == i, *kind).clicked() {
+                        *on = (i, String::new());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label);
+        let items: Vec<(String, String)> = match on.0 {
+            1 => plan
+                .councils
+                .iter()
+                .map(|c| (c.id.clone(), c.short_name.clone()))
+                .collect(),
+            2 => plan
+                .functions
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect(),
+            3 => plan
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect(),
+            5 => plan
+                .scenarios
+                .iter()
+                .map(|s| (s.name.clone(), s.name.clone()))
+                .collect(),
+            6 => SETTINGS
+                .iter()
+                .map(|(k, n)| ((*k).to_owned(), (*n).to_owned()))
+                .collect(),
+            7 => FIGURES
+                .iter()
+                .map(|f| ((*f).to_owned(), (*f).to_owned()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if on.0 == 4 {
+            let label = ui.label("Post id").id;
+            ui.add(egui::TextEdit::singleline(&mut on.1).desired_width(140.0))
+                .labelled_by(label);
+        } else if !items.is_empty() {
+            let shown = items
+                .iter()
+                .find(|(k, _)| *k == on.1)
+                .map_or("Choose…", |(_, n)| n.as_str());
+            let label = ui.label("Which").id;
+            egui::ComboBox::from_id_salt("comment on item")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for (k, n) in &items {
+                        if ui.selectable_label(on.1 == *k, n.as_str()).clicked() {
+                            on.1.clone_from(k);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label);
+        }
+    });
 }
 
 /// The key of the draft of a new comment on `topic`.
@@ -311,8 +441,17 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
             if shown == 0 {
                 ui.label("No comments to show.");
             }
-            ui.strong("A comment on the plan");
-            new_comment(ui, &Topic::Plan, &d.name, &mut d.drafts, commands);
+            ui.strong("A new comment");
+            topic_ui(ui, plan, &mut d.on);
+            match chosen_topic(plan, &d.on) {
+                Some(topic) => new_comment(ui, "Comment", &topic, &d.name, &mut d.drafts, commands),
+                None if d.on.0 == 4 && !d.on.1.trim().is_empty() => {
+                    ui.label(format!("There is no post {} in the plan.", d.on.1.trim()));
+                }
+                None => {
+                    ui.label("Choose what the comment is on.");
+                }
+            }
         });
     ui.add_space(6.0);
     if ui.button("Close").clicked() {
@@ -320,9 +459,19 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
     }
 }
 
-/// A field and button to add a comment on `topic`.
+/// An item in words: "the plan", "post BOU-00003".
+fn about(topic: &Topic) -> String {
+    if *topic == Topic::Plan {
+        "the plan".to_owned()
+    } else {
+        format!("{} {}", topic.kind(), topic.key())
+    }
+}
+
+/// A field (labelled `label`) and button to add a comment on `topic`.
 pub fn new_comment(
     ui: &mut Ui,
+    label: &str,
     topic: &Topic,
     name: &str,
     drafts: &mut std::collections::BTreeMap<String, String>,
@@ -330,7 +479,7 @@ pub fn new_comment(
 ) {
     let key = new_key(topic);
     let draft = drafts.entry(key.clone()).or_default();
-    let label = ui.label("New comment").id;
+    let label = ui.label(label).id;
     ui.add(
         egui::TextEdit::singleline(draft)
             .desired_width(ui.available_width().min(420.0))
@@ -340,7 +489,10 @@ pub fn new_comment(
     .labelled_by(label);
     let ready = !draft.trim().is_empty() && !name.trim().is_empty();
     if ui
-        .add_enabled(ready, egui::Button::new("Add comment"))
+        .add_enabled(
+            ready,
+            egui::Button::new(format!("Add comment on {}", about(topic))),
+        )
         .on_disabled_hover_text("Write the comment and give your name")
         .clicked()
     {
@@ -368,11 +520,7 @@ pub fn thread(
             .to_string()
     };
     ui.horizontal_wrapped(|ui| {
-        let about = if c.topic == Topic::Plan {
-            "the plan".to_owned()
-        } else {
-            format!("{} {}", c.topic.kind(), c.topic.key())
-        };
+        let about = about(&c.topic);
         ui.strong(format!("{} on {about}, {}", c.author, when(c.written)));
         if go_to && c.topic != Topic::Plan && ui.small_button(format!("Go to {about}")).clicked() {
             commands.push(Command::GoToTopic(c.topic.clone()));
@@ -453,6 +601,6 @@ pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<C
         ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(180.0))
             .labelled_by(label);
     });
-    new_comment(ui, topic, &d.name, &mut d.drafts, commands);
+    new_comment(ui, "New comment", topic, &d.name, &mut d.drafts, commands);
     ui.data_mut(|m| m.insert_temp(id, d));
 }

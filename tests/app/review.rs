@@ -71,7 +71,7 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
     h.get_by_label("Comments (0 open)");
     type_into(&mut h, "Your name", "Ann Lee");
     type_into(&mut h, "New comment", "Is this post really duplicated?");
-    click(&mut h, "Add comment");
+    click(&mut h, "Add comment on post BOU-00001");
     let comment = h.state().plan().comments[0].clone();
     assert_eq!(comment.text, "Is this post really duplicated?");
     assert_eq!(comment.author, "Ann Lee");
@@ -90,9 +90,24 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
     click(&mut h, "Review");
     click(&mut h, "Comments…");
     h.get_by_label("0 open, 1 resolved. Comments stay with the plan and are merged with it; they never go into anonymised papers.");
+    // A comment on a council, chosen in the dialog, is shown beside the council.
+    choose(&mut h, "On", "A council");
+    choose(&mut h, "Which", "Poole");
+    type_into(&mut h, "Comment", "Check Poole's LGPS rate");
+    click(&mut h, "Add comment on council poole");
+    let on_council = h.state().plan().comments[1].clone();
+    assert_eq!(
+        on_council.topic,
+        merger_planner::model::Topic::Council("poole".to_owned())
+    );
     click(&mut h, "Show resolved");
     click(&mut h, "Go to post BOU-00001");
     h.get_by_label("Post BOU-00001");
+    click(&mut h, "Review");
+    click(&mut h, "Comments…");
+    click(&mut h, "Go to council poole");
+    h.get_by_label("Comments (1 open)");
+    h.get_by_label("Check Poole's LGPS rate");
 }
 
 #[test]

@@ -61,7 +61,16 @@ pub fn ui(
             ui.label("Choose a council to edit it");
             return;
         };
-        ui.vertical(|ui| editor_ui(ui, plan, derived, index, council, commands));
+        ui.vertical(|ui| {
+            editor_ui(ui, plan, derived, index, council, commands);
+            ui.add_space(12.0);
+            crate::ui::review::comments_on(
+                ui,
+                plan,
+                &crate::model::Topic::Council(council.id.clone()),
+                commands,
+            );
+        });
     });
 }
 

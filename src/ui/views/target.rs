@@ -291,6 +291,13 @@ fn role_ui(
             Edit::roles(what, roles).keyed(format!("role {what} {}", role.id)),
         ));
     }
+    ui.add_space(12.0);
+    crate::ui::review::comments_on(
+        ui,
+        plan,
+        &crate::model::Topic::Role(role.id.clone()),
+        commands,
+    );
 }
 
 /// Who gains and who loses on harmonisation, in a sentence.
