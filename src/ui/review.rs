@@ -317,7 +317,7 @@ fn chosen_topic(plan: &Plan, (kind, key): &(usize, String)) -> Option<Topic> {
         6 => SETTINGS.iter().any(|(k, _)| *k == key),
         _ => FIGURES.contains(&key.as_str()),
     };
-    known.then(|| match kind {
+    let topic = match kind {
         1 => Topic::Council(key),
         2 => Topic::Function(key),
         3 => Topic::Role(key),
@@ -325,7 +325,8 @@ fn chosen_topic(plan: &Plan, (kind, key): &(usize, String)) -> Option<Topic> {
         5 => Topic::Scenario(key),
         6 => Topic::Setting(key),
         _ => Topic::Figure(key),
-    })
+    };
+    known.then_some(topic)
 }
 
 /// The choice of item for a new comment.
