@@ -436,7 +436,7 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
                     continue;
                 }
                 shown += 1;
-                thread(ui, c, &d.name, &mut d.drafts, true, commands);
+                thread(ui, plan, c, &d.name, &mut d.drafts, true, commands);
                 ui.separator();
             }
             if shown == 0 {
@@ -445,7 +445,15 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
             ui.strong("A new comment");
             topic_ui(ui, plan, &mut d.on);
             match chosen_topic(plan, &d.on) {
-                Some(topic) => new_comment(ui, "Comment", &topic, &d.name, &mut d.drafts, commands),
+                Some(topic) => new_comment(
+                    ui,
+                    plan,
+                    "Comment",
+                    &topic,
+                    &d.name,
+                    &mut d.drafts,
+                    commands,
+                ),
                 None if d.on.0 == 4 && !d.on.1.trim().is_empty() => {
                     ui.label(format!("There is no post {} in the plan.", d.on.1.trim()));
                 }
@@ -460,18 +468,24 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
     }
 }
 
-/// An item in words: "the plan", "post BOU-00003".
-fn about(topic: &Topic) -> String {
-    if *topic == Topic::Plan {
-        "the plan".to_owned()
-    } else {
-        format!("{} {}", topic.kind(), topic.key())
-    }
+/// An item in words, by the name the plan gives it: "the plan", "post BOU-00003", "council
+/// Poole", "role Finance officer".
+fn about(plan: &Plan, topic: &Topic) -> String {
+    let name = match topic {
+        Topic::Plan => return "the plan".to_owned(),
+        Topic::Council(id) => plan.council(id).map(|c| c.short_name.as_str()),
+        Topic::Function(id) => plan.function(id).map(|f| f.name.as_str()),
+        Topic::Role(id) => plan.role(id).map(|r| r.title.as_str()),
+        Topic::Setting(key) => SETTINGS.iter().find(|(k, _)| k == key).map(|(_, n)| *n),
+        Topic::Post(_) | Topic::Scenario(_) | Topic::Figure(_) => None,
+    };
+    format!("{} {}", topic.kind(), name.unwrap_or(topic.key()))
 }
 
 /// A field (labelled `label`) and button to add a comment on `topic`.
 pub fn new_comment(
     ui: &mut Ui,
+    plan: &Plan,
     label: &str,
     topic: &Topic,
     name: &str,
@@ -492,7 +506,7 @@ pub fn new_comment(
     if ui
         .add_enabled(
             ready,
-            egui::Button::new(format!("Add comment on {}", about(topic))),
+            egui::Button::new(format!("Add comment on {}", about(plan, topic))),
         )
         .on_disabled_hover_text("Write the comment and give your name")
         .clicked()
@@ -509,6 +523,7 @@ pub fn new_comment(
 /// with Go to when `go_to`.
 pub fn thread(
     ui: &mut Ui,
+    plan: &Plan,
     c: &Comment,
     name: &str,
     drafts: &mut std::collections::BTreeMap<String, String>,
@@ -521,7 +536,7 @@ pub fn thread(
             .to_string()
     };
     ui.horizontal_wrapped(|ui| {
-        let about = about(&c.topic);
+        let about = about(plan, &c.topic);
         ui.strong(format!("{} on {about}, {}", c.author, when(c.written)));
         if go_to && c.topic != Topic::Plan && ui.small_button(format!("Go to {about}")).clicked() {
             commands.push(Command::GoToTopic(c.topic.clone()));
@@ -594,7 +609,7 @@ pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<C
     let open = on.iter().filter(|c| c.resolved.is_none()).count();
     ui.heading(format!("Comments ({open} open)"));
     for c in on {
-        thread(ui, c, &d.name, &mut d.drafts, false, commands);
+        thread(ui, plan, c, &d.name, &mut d.drafts, false, commands);
         ui.separator();
     }
     ui.horizontal(|ui| {
@@ -602,6 +617,14 @@ pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<C
         ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(180.0))
             .labelled_by(label);
     });
-    new_comment(ui, "New comment", topic, &d.name, &mut d.drafts, commands);
+    new_comment(
+        ui,
+        plan,
+        "New comment",
+        topic,
+        &d.name,
+        &mut d.drafts,
+        commands,
+    );
     ui.data_mut(|m| m.insert_temp(id, d));
 }

@@ -94,7 +94,7 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
     choose(&mut h, "On", "A council");
     choose(&mut h, "Which", "Poole");
     type_into(&mut h, "Comment", "Check Poole's LGPS rate");
-    click(&mut h, "Add comment on council poole");
+    click(&mut h, "Add comment on council Poole");
     let on_council = h.state().plan().comments[1].clone();
     assert_eq!(
         on_council.topic,
@@ -105,7 +105,7 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
     h.get_by_label("Post BOU-00001");
     click(&mut h, "Review");
     click(&mut h, "Comments…");
-    click(&mut h, "Go to council poole");
+    click(&mut h, "Go to council Poole");
     h.get_by_label("Comments (1 open)");
     h.get_by_label("Check Poole's LGPS rate");
 }
@@ -132,4 +132,34 @@ fn a_sign_off_says_when_the_plan_has_changed_since_with_what_changed_one_click_a
     ));
     click(&mut h, "What changed since");
     h.get_by_label("Post BOU-00002 FTE 1.0 → 0.5");
+}
+
+/// Copies saved before plans recorded their versions share none: the dialog says so, and the
+/// version both came from is chosen by hand.
+#[test]
+fn copies_without_a_recorded_version_merge_against_the_version_chosen() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let base = example_plan();
+    let base_path = dir.path().join("sent.ron");
+    merger_planner::persist::save(&base_path, &base).expect("saved");
+    let mut theirs = base.clone();
+    theirs.posts[4].fte = 0.5;
+    let theirs_path = dir.path().join("returned.ron");
+    merger_planner::persist::save(&theirs_path, &theirs).expect("saved");
+    let mut mine = base;
+    mine.posts[7].fte = 0.5;
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(mine, None, &dialogs);
+    dialogs.answer(Some(theirs_path));
+    click(&mut h, "File");
+    click(&mut h, "Merge a colleague's copy…");
+    h.get_by_label_contains("The two copies record no version in common");
+    dialogs.answer(Some(base_path));
+    click(&mut h, "Choose the common version…");
+    h.get_by_label(
+        "1 change from theirs, 1 change from yours, 0 changes made in both; 0 conflicts.",
+    );
+    click(&mut h, "Merge");
+    let plan = h.state().plan();
+    assert!((plan.posts[4].fte - 0.5).abs() < 1e-12 && (plan.posts[7].fte - 0.5).abs() < 1e-12);
 }

@@ -72,6 +72,31 @@ fn large_plan(c: &mut Criterion) {
     group.bench_function("write 50,000 posts", |b| {
         b.iter(|| plan_file::to_text(black_box(&plan)));
     });
+    // What a save adds: the hash of the version it records (docs/collaboration.md).
+    group.bench_function("hash 50,000 posts (the version a save records)", |b| {
+        b.iter(|| merger_planner::persist::version::version_hash(black_box(&plan)));
+    });
+    // Two copies with 100 posts edited in each, 10 of them the same posts edited differently.
+    let edited = |from: usize, salary: i64| {
+        let mut copy = plan.clone();
+        let n = copy.posts.len();
+        for i in (from..from + 100).map(|i| i * 487 % n) {
+            copy.posts[i].salary = merger_planner::model::Money::pounds(salary);
+        }
+        copy
+    };
+    let (mine, theirs) = (edited(0, 40_000), edited(90, 41_000));
+    group.bench_function("merge two copies of 50,000 posts, 100 edits each", |b| {
+        b.iter(|| {
+            merger_planner::document::merge::merge(
+                black_box(&plan),
+                &mine,
+                &theirs,
+                &[],
+                merger_planner::document::merge::Side::Mine,
+            )
+        });
+    });
     group.finish();
 }
 
