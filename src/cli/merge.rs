@@ -1,6 +1,6 @@
 //! `merge`: two copies of a plan joined against the version both came from.
 
-use super::{Failure, Format, may_write_plan, open_plan, write_plan};
+use super::{Failure, Format, may_write_plan, read_plan, write_plan};
 use crate::document::diff::ChangeKind;
 use crate::document::label;
 use crate::document::merge::{self, Conflict, From, Merged, Side};
@@ -57,9 +57,10 @@ pub(super) fn merge_cmd(
         args.force,
         &[&args.base, &args.mine, &args.theirs],
     )?;
-    let base = open_plan(&args.base, args.max_plan_mb, err)?;
-    let mine = open_plan(&args.mine, args.max_plan_mb, err)?;
-    let theirs = open_plan(&args.theirs, args.max_plan_mb, err)?;
+    // Read as they are: a copy's problems are its own, and the merge is checked once made.
+    let base = read_plan(&args.base, args.max_plan_mb, err)?;
+    let mine = read_plan(&args.mine, args.max_plan_mb, err)?;
+    let theirs = read_plan(&args.theirs, args.max_plan_mb, err)?;
     if let Some(warning) = base_warning(&args.base, &base, &mine, &theirs) {
         let _ = writeln!(err, "warning: {warning}");
     }

@@ -132,6 +132,22 @@ pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Ve
         plural(count(From::Both), "change"),
         plural(merged.conflicts.len(), "conflict")
     ));
+    egui::CollapsingHeader::new(format!("What each copy changed ({})", merged.taken.len()))
+        .id_salt("taken")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(180.0)
+                .id_salt("taken list")
+                .show(ui, |ui| {
+                    for t in &merged.taken {
+                        ui.label(format!(
+                            "{}: {}",
+                            t.from.word(),
+                            crate::document::label::words(mine, &t.change)
+                        ));
+                    }
+                });
+        });
     let conflicts: Vec<(String, [String; 3])> = merged
         .conflicts
         .iter()
@@ -151,7 +167,7 @@ pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Ve
                     .show(ui, |ui| {
                         ui.strong("Item");
                         ui.strong("Common version");
-                        ui.strong("Yours");
+                        ui.strong("Mine");
                         ui.strong("Theirs");
                         ui.end_row();
                         for (i, (what, [base, mine, theirs])) in conflicts.iter().enumerate() {
@@ -497,7 +513,7 @@ pub fn new_comment(
     let label = ui.label(label).id;
     ui.add(
         egui::TextEdit::singleline(draft)
-            .desired_width(ui.available_width().min(420.0))
+            .desired_width((ui.available_width() - 12.0).clamp(120.0, 420.0))
             .hint_text("Write a comment")
             .id_salt(&key),
     )
@@ -537,7 +553,12 @@ pub fn thread(
     };
     ui.horizontal_wrapped(|ui| {
         let about = about(plan, &c.topic);
-        ui.strong(format!("{} on {about}, {}", c.author, when(c.written)));
+        ui.strong(format!(
+            "{} on {about}, {} ({})",
+            c.author,
+            when(c.written),
+            c.id
+        ));
         if go_to && c.topic != Topic::Plan && ui.small_button(format!("Go to {about}")).clicked() {
             commands.push(Command::GoToTopic(c.topic.clone()));
         }
@@ -557,7 +578,7 @@ pub fn thread(
     let label = ui.label("Reply").id;
     ui.add(
         egui::TextEdit::singleline(draft)
-            .desired_width(ui.available_width().min(420.0))
+            .desired_width((ui.available_width() - 12.0).clamp(120.0, 420.0))
             .id_salt(("reply", &c.id)),
     )
     .labelled_by(label);
@@ -601,9 +622,28 @@ struct Drafts {
     drafts: std::collections::BTreeMap<String, String>,
 }
 
+/// Where the drafts beside items are kept.
+fn drafts_id() -> egui::Id {
+    egui::Id::unique("comment drafts")
+}
+
+/// Gives the comments beside items the user's name, as the preferences keep it, until one is
+/// typed there.
+pub fn seed_name(ctx: &egui::Context, name: &str) {
+    if name.is_empty() {
+        return;
+    }
+    ctx.data_mut(|m| {
+        let d: &mut Drafts = m.get_temp_mut_or_default(drafts_id());
+        if d.name.is_empty() {
+            d.name = name.to_owned();
+        }
+    });
+}
+
 /// The comments on `topic` with their threads, and a field to add one: shown beside the item.
 pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<Command>) {
-    let id = egui::Id::unique("comment drafts");
+    let id = drafts_id();
     let mut d: Drafts = ui.data_mut(|m| m.get_temp(id)).unwrap_or_default();
     let on: Vec<&Comment> = plan.comments.iter().filter(|c| c.topic == *topic).collect();
     let open = on.iter().filter(|c| c.resolved.is_none()).count();

@@ -112,7 +112,7 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
 
 #[test]
 fn a_sign_off_says_when_the_plan_has_changed_since_with_what_changed_one_click_away() {
-    let (mut h, _) = harness();
+    let (mut h, dialogs) = harness();
     click(&mut h, "Review");
     click(&mut h, "Sign off this version…");
     type_into(&mut h, "Name", "Jane Smith");
@@ -132,6 +132,23 @@ fn a_sign_off_says_when_the_plan_has_changed_since_with_what_changed_one_click_a
     ));
     click(&mut h, "What changed since");
     h.get_by_label("Post BOU-00002 FTE 1.0 → 0.5");
+
+    // Saved, and opened again in a fresh window: the file alone still says so.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("signed.ron");
+    dialogs.answer(Some(path.clone()));
+    click(&mut h, "File");
+    h.get_by_label_contains("Save as…").click();
+    h.run();
+    drop(h);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_for(example_plan(), None, &dialogs);
+    dialogs.answer(Some(path));
+    command(&mut h, Key::O);
+    settle(&mut h);
+    h.get_by_label(&format!(
+        "Changed since signed off by Jane Smith (s151 officer, Poole) on {today}: 1 change"
+    ));
 }
 
 /// Copies saved before plans recorded their versions share none: the dialog says so, and the

@@ -768,6 +768,8 @@ impl App {
         // A plan dropped on the window mid-presentation starts at its own first slide.
         self.presenting = self.presenting.map(|_| 0);
         self.doc = doc;
+        // Worked out again for the plan now open (its revisions count from 0 again).
+        self.sign_off = None;
         self.panels = Panels::default();
         self.scroll_to_top = true;
         self.example = false;

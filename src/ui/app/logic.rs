@@ -32,6 +32,7 @@ impl App {
                 .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
         }
         let behind = self.doc.refresh().revision != self.doc.revision();
+        crate::ui::review::seed_name(ui.ctx(), &self.prefs.name);
         let revision = self.doc.revision();
         if self.sign_off.as_ref().is_none_or(|(r, _)| *r != revision) {
             let status = crate::document::review::status(self.doc.plan(), self.doc.signatures());

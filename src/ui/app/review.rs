@@ -198,6 +198,7 @@ impl App {
         let changes = &mut self.panels.scenarios.changes;
         changes.between = crate::ui::views::changes::Between::File;
         changes.other = Some(crate::ui::views::changes::Other::new(name, signed));
+        changes.reveal = true;
         self.view = View::Scenarios;
     }
 

@@ -97,6 +97,8 @@ pub struct State {
     pub other: Option<Other>,
     /// Only changes whose words contain this.
     pub search: String,
+    /// Scroll the section into view on the next frame (What changed since a sign-off).
+    pub reveal: bool,
 }
 
 /// Draws the section.
@@ -107,7 +109,10 @@ pub fn ui(
     state: &mut State,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("What changed");
+    let heading = ui.heading("What changed");
+    if std::mem::take(&mut state.reveal) {
+        heading.scroll_to_me(Some(egui::Align::TOP));
+    }
     ui.horizontal(|ui| {
         ui.selectable_value(
             &mut state.between,
