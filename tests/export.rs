@@ -260,6 +260,62 @@ fn the_board_pack_has_a_title_the_headlines_every_slide_and_three_tables() {
     }
 }
 
+/// Asked for, the open comments close the pack, a long one wrapped over as many lines as it
+/// needs and a long list over as many pages; anonymised, none, whatever is asked; resolved
+/// ones never.
+#[test]
+fn the_board_pack_closes_with_the_open_comments_when_asked_and_never_anonymised() {
+    use merger_planner::export::pack;
+    use merger_planner::figures::tables::Options;
+    use merger_planner::model::{Comment, Resolved, Topic};
+    let mut plan = example_plan();
+    plan.slides = vec![Chart::Overlap];
+    let long = "The HR1 must go in before the 45 days run into the go-live week. ".repeat(12);
+    plan.comments = (0..30)
+        .map(|i| Comment {
+            id: format!("C-{i:08x}"),
+            topic: Topic::Post(format!("BOU-{:05}", i + 1)),
+            author: "Ann Lee".to_owned(),
+            written: jiff::Timestamp::from_second(1_800_000_000).unwrap(),
+            text: long.clone(),
+            replies: Vec::new(),
+            resolved: (i >= 25).then(|| Resolved {
+                by: "Ann Lee".to_owned(),
+                at: jiff::Timestamp::from_second(1_800_000_100).unwrap(),
+            }),
+        })
+        .collect();
+    let mut renderer = Offscreen::new().unwrap();
+    let base = plan.scenario(Scenario::BASE).unwrap();
+    let pages_of = |renderer: &mut Offscreen, anonymised: bool, comments: bool| {
+        let options = Options {
+            anonymised,
+            leavers: false,
+            comments,
+        };
+        pack::board_pack(renderer, &plan, &base, options)
+            .unwrap()
+            .pages
+    };
+    let without = pages_of(&mut renderer, false, false);
+    let with = pages_of(&mut renderer, false, true);
+    assert_eq!(with[..without.len()], without[..]);
+    let appendix = &with[without.len()..];
+    // 25 open comments of about 12 lines each: several pages, each saying what it is.
+    assert!(appendix.len() >= 5, "{appendix:?}");
+    assert_eq!(appendix[0], "Open comments");
+    assert!(
+        appendix[1..]
+            .iter()
+            .all(|p| p == "Open comments (continued)")
+    );
+    let anonymised = pages_of(&mut renderer, true, true);
+    assert!(
+        !anonymised.iter().any(|p| p.contains("comments")),
+        "{anonymised:?}"
+    );
+}
+
 /// With an uncertain input, the pack has the fan, the tornado and the Monte Carlo's figures as
 /// well as the equality impact, though the slides chosen show none of them.
 #[test]

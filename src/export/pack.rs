@@ -143,7 +143,6 @@ pub fn board_pack_with(
         "by-financial-year",
         "uncertainty",
         "equality",
-        "comments",
     ]
     .iter()
     .filter_map(|key| all.iter().find(|t| t.key == *key))
@@ -174,6 +173,20 @@ pub fn board_pack_with(
         images.push(slide);
     }
     titles.extend(chosen.iter().map(|t| t.title.clone()));
+    // The open comments, when asked (never anonymised: the papers' options leave the table
+    // out), as wrapped paragraphs: a comment may run to many lines.
+    let comments = all
+        .iter()
+        .any(|t| t.key == "comments")
+        .then(|| comment_pages(&regular, plan))
+        .unwrap_or_default();
+    titles.extend(comments.iter().enumerate().map(|(i, _)| {
+        if i == 0 {
+            "Open comments".to_owned()
+        } else {
+            "Open comments (continued)".to_owned()
+        }
+    }));
     let pages = titles.len();
 
     let mut document = Document::new();
@@ -227,6 +240,30 @@ pub fn board_pack_with(
             table_ui(s, &regular, &bold, table);
         });
     }
+    for (i, lines) in comments.iter().enumerate() {
+        let title = if i == 0 {
+            "Open comments"
+        } else {
+            "Open comments (continued)"
+        };
+        page_with(&mut document, &mut |s| {
+            heading(s, &bold, title);
+            let mut y = 92.0;
+            for line in lines {
+                let (face, colour) = if line.bold {
+                    (&bold, INK)
+                } else {
+                    (&regular, if line.indent > 0.0 { MUTED } else { INK })
+                };
+                fill(s, colour);
+                if line.gap {
+                    y += 8.0;
+                }
+                text(s, face, (MARGIN + line.indent, y), 11.0, &line.text);
+                y += COMMENT_LINE;
+            }
+        });
+    }
     let bytes = document
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
@@ -235,6 +272,88 @@ pub fn board_pack_with(
         pages: titles,
         protection: tables::protection_note(all).map(str::to_owned),
     })
+}
+
+/// The height of a line of the comments appendix.
+const COMMENT_LINE: f32 = 15.0;
+
+/// A line of the comments appendix.
+struct CommentLine {
+    text: String,
+    bold: bool,
+    /// Points from the margin (a reply's lines are indented).
+    indent: f32,
+    /// A little space before it (the first line of a comment).
+    gap: bool,
+}
+
+/// The open comments laid out as lines, a page's worth at a time: each comment's heading (what
+/// it is on, who wrote it and when), its text wrapped to the page, then each reply indented.
+fn comment_pages(regular: &Face, plan: &Plan) -> Vec<Vec<CommentLine>> {
+    let width = PAGE.0 - 2.0 * MARGIN;
+    let per_page = ((PAGE.1 - 92.0 - 50.0) / COMMENT_LINE) as usize;
+    let mut pages: Vec<Vec<CommentLine>> = vec![Vec::new()];
+    for c in plan.comments.iter().filter(|c| c.resolved.is_none()) {
+        let on = match &c.topic {
+            crate::model::Topic::Plan => "the plan".to_owned(),
+            topic => format!("{} {}", topic.kind(), topic.key()),
+        };
+        let mut lines = vec![CommentLine {
+            text: format!(
+                "On {on}: {}, {} ({})",
+                c.author,
+                c.written.strftime("%-d %B %Y"),
+                c.id
+            ),
+            bold: true,
+            indent: 0.0,
+            gap: true,
+        }];
+        lines.extend(
+            wrap(regular, &c.text, 11.0, width)
+                .into_iter()
+                .map(|text| CommentLine {
+                    text,
+                    bold: false,
+                    indent: 0.0,
+                    gap: false,
+                }),
+        );
+        for r in &c.replies {
+            let reply = format!(
+                "{}, {}: {}",
+                r.author,
+                r.written.strftime("%-d %B %Y"),
+                r.text
+            );
+            lines.extend(
+                wrap(regular, &reply, 11.0, width - 24.0)
+                    .into_iter()
+                    .map(|text| CommentLine {
+                        text,
+                        bold: false,
+                        indent: 24.0,
+                        gap: false,
+                    }),
+            );
+        }
+        // A comment starts on a new page rather than splitting from its heading, unless it
+        // would not fit on a page of its own.
+        let used = pages.last().map_or(0, Vec::len);
+        if used > 0 && used + lines.len() > per_page && lines.len() <= per_page {
+            pages.push(Vec::new());
+        }
+        for line in lines {
+            if pages.last().is_some_and(|p| p.len() >= per_page) {
+                pages.push(Vec::new());
+            }
+            if let Some(page) = pages.last_mut() {
+                page.push(line);
+            }
+        }
+    }
+    pages.retain(|p| !p.is_empty());
+    pages
 }
 
 /// A slide of the pack: a chart drawn, or its figures as a table.

@@ -376,7 +376,10 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_a_crash() {
     h.state_mut().finish_recovery_copy();
     assert!(!h.state().is_dirty());
     assert_eq!(copies_in(&recovery), 0, "the copies are gone once saved");
-    assert_eq!(without_lineage(plan_file::open(&plan_path).unwrap()), edited);
+    assert_eq!(
+        without_lineage(plan_file::open(&plan_path).unwrap()),
+        edited
+    );
 }
 
 #[test]
