@@ -175,18 +175,12 @@ pub fn board_pack_with(
     titles.extend(chosen.iter().map(|t| t.title.clone()));
     // The open comments, when asked (never anonymised: the papers' options leave the table
     // out), as wrapped paragraphs: a comment may run to many lines.
-    let comments = all
-        .iter()
-        .any(|t| t.key == "comments")
-        .then(|| comment_pages(&regular, plan))
-        .unwrap_or_default();
-    titles.extend(comments.iter().enumerate().map(|(i, _)| {
-        if i == 0 {
-            "Open comments".to_owned()
-        } else {
-            "Open comments (continued)".to_owned()
-        }
-    }));
+    let comments = if all.iter().any(|t| t.key == "comments") {
+        comment_pages(&regular, plan)
+    } else {
+        Vec::new()
+    };
+    titles.extend((0..comments.len()).map(|i| comment_title(i).to_owned()));
     let pages = titles.len();
 
     let mut document = Document::new();
@@ -241,27 +235,9 @@ pub fn board_pack_with(
         });
     }
     for (i, lines) in comments.iter().enumerate() {
-        let title = if i == 0 {
-            "Open comments"
-        } else {
-            "Open comments (continued)"
-        };
         page_with(&mut document, &mut |s| {
-            heading(s, &bold, title);
-            let mut y = 92.0;
-            for line in lines {
-                let (face, colour) = if line.bold {
-                    (&bold, INK)
-                } else {
-                    (&regular, if line.indent > 0.0 { MUTED } else { INK })
-                };
-                fill(s, colour);
-                if line.gap {
-                    y += 8.0;
-                }
-                text(s, face, (MARGIN + line.indent, y), 11.0, &line.text);
-                y += COMMENT_LINE;
-            }
+            heading(s, &bold, comment_title(i));
+            comments_ui(s, &regular, &bold, lines);
         });
     }
     let bytes = document
@@ -276,6 +252,33 @@ pub fn board_pack_with(
 
 /// The height of a line of the comments appendix.
 const COMMENT_LINE: f32 = 15.0;
+
+/// The title of page `i` of the comments appendix.
+fn comment_title(i: usize) -> &'static str {
+    if i == 0 {
+        "Open comments"
+    } else {
+        "Open comments (continued)"
+    }
+}
+
+/// A page of the comments appendix: headings bold, replies indented and muted.
+fn comments_ui(surface: &mut Surface<'_>, regular: &Face, bold: &Face, lines: &[CommentLine]) {
+    let mut y = 92.0;
+    for line in lines {
+        let (face, colour) = if line.bold {
+            (bold, INK)
+        } else {
+            (regular, if line.indent > 0.0 { MUTED } else { INK })
+        };
+        fill(surface, colour);
+        if line.gap {
+            y += 8.0;
+        }
+        text(surface, face, (MARGIN + line.indent, y), 11.0, &line.text);
+        y += COMMENT_LINE;
+    }
+}
 
 /// A line of the comments appendix.
 struct CommentLine {
