@@ -234,6 +234,30 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_deletion_against_an_edit_is_always_a_conflict_settled_either_way(
+        i in 0usize..10_000,
+        salary in 15_000i64..95_000,
+    ) {
+        let base = example::bournemouth_poole();
+        let i = i % base.posts.len();
+        let mut deleted = base.clone();
+        deleted.posts.remove(i);
+        let mut edited = base.clone();
+        edited.posts[i].salary = Money::pounds(salary);
+        for (mine, theirs, kept) in [(&deleted, &edited, Side::Theirs), (&edited, &deleted, Side::Mine)] {
+            let m = merge(&base, mine, theirs, &[], Side::Mine);
+            prop_assert_eq!(m.conflicts.len(), 1);
+            prop_assert!(m.conflicts[0].field.is_empty());
+            let settled = merge(&base, mine, theirs, &[kept], Side::Mine);
+            prop_assert_eq!(text(&settled.plan), text(&edited));
+        }
+    }
+}
+
 #[test]
 fn the_same_edit_on_both_sides_is_taken_once_and_different_edits_conflict() {
     let base = example::bournemouth_poole();
