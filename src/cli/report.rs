@@ -78,7 +78,7 @@ pub(super) fn report_cmd(
         let _ = writeln!(out, "{text}");
         return Ok(0);
     }
-    let signed = crate::document::review::lines(&plan);
+    let signed = crate::document::review::lines(&plan, true);
     let text = if args.format == Format::Json {
         serde_json::to_string_pretty(&report::json_report_with(&plan, &outcome, &signed))
             .map_err(|e| Failure::Input(e.to_string()))?

@@ -172,15 +172,17 @@ pub fn status(plan: &Plan, signatures: &Signatures) -> Option<(String, bool)> {
     plan.sign_offs.last().map(|s| words(plan, signatures, s))
 }
 
-/// Every sign-off, oldest first, in [`words`] with the version signed and the note: what the
-/// report and the board pack print. The versions are rebuilt from the plan as the file keeps it.
-pub fn lines(plan: &Plan) -> Vec<String> {
+/// Every sign-off, oldest first, in [`words`] with the version signed and, when `notes`, the
+/// note: what the report and the board pack print (an anonymised pack leaves the notes out: they
+/// are free text, and may name people). The versions are rebuilt from the plan as the file
+/// keeps it.
+pub fn lines(plan: &Plan, notes: bool) -> Vec<String> {
     let signatures = Signatures::of(plan);
     plan.sign_offs
         .iter()
         .map(|s| {
             let (words, _) = words(plan, &signatures, s);
-            let note = if s.note.is_empty() {
+            let note = if s.note.is_empty() || !notes {
                 String::new()
             } else {
                 format!(": \"{}\"", s.note)
@@ -203,7 +205,7 @@ mod tests {
             name: "Jane Smith".into(),
             role: "s151 officer, Poole".into(),
             date: jiff::civil::date(2026, 12, 7),
-            note: String::new(),
+            note: "Subject to J. Bloggs's appeal".into(),
             content: content.clone(),
             signed: crate::model::Signed::default(),
         });
@@ -227,6 +229,16 @@ mod tests {
             standing(&reopened, &rebuilt, &reopened.sign_offs[0]),
             Standing::Changed(4),
             "a role, two posts and the name"
+        );
+        let said = lines(&reopened, true);
+        assert!(
+            said[0].starts_with("Changed since signed off by Jane Smith (s151 officer, Poole) on 7 December 2026: 4 changes (version ")
+                && said[0].ends_with(": \"Subject to J. Bloggs's appeal\""),
+            "{said:?}"
+        );
+        assert!(
+            !lines(&reopened, false)[0].contains("Bloggs"),
+            "no note when anonymised"
         );
         let changes = changes_since(&reopened, &rebuilt, &reopened.sign_offs[0]).unwrap();
         assert_eq!(

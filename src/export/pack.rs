@@ -198,7 +198,7 @@ pub fn board_pack_with(
     };
 
     page_with(&mut document, &mut |s| {
-        title_page(s, &regular, &bold, plan, &o, made);
+        title_page(s, &regular, &bold, plan, &o, made, options.anonymised);
     });
     let summary = options.anonymised.then(|| &all[0]);
     page_with(&mut document, &mut |s| {
@@ -529,6 +529,7 @@ fn title_page(
     plan: &Plan,
     o: &engine::Outcome,
     made: jiff::civil::Date,
+    anonymised: bool,
 ) {
     rect(surface, 0.0, 150.0, PAGE.0, 6.0, (0x00, 0x72, 0xB2));
     fill(surface, INK);
@@ -570,7 +571,7 @@ fn title_page(
         y += 15.0;
     }
     // Who signed which version, and whether the plan has changed since (docs/collaboration.md).
-    let signed = crate::document::review::lines(plan);
+    let signed = crate::document::review::lines(plan, !anonymised);
     if !signed.is_empty() {
         y += 12.0;
         text(surface, bold, (MARGIN, y), 11.0, "Sign-off");

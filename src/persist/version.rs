@@ -33,7 +33,12 @@ pub fn content_hash(plan: &Plan) -> String {
 /// The first 12 hex digits of a hash, as people read it ("3fa9c1d2e07b").
 pub fn short(hash: &str) -> &str {
     let digits = hash.strip_prefix("sha256:").unwrap_or(hash);
-    &digits[..digits.len().min(12)]
+    // By characters: a hash edited by hand may hold any text.
+    let end = digits
+        .char_indices()
+        .nth(12)
+        .map_or(digits.len(), |(i, _)| i);
+    &digits[..end]
 }
 
 /// SHA-256 of the plan as compact RON with the parts it does not cover left out. The format
@@ -250,5 +255,8 @@ mod tests {
         let kept = store.find(&plan.lineage.version).unwrap();
         assert_eq!(fs::read(kept).unwrap(), fs::read(&path).unwrap());
         assert_eq!(store.find("sha256:ff"), None);
+        // A hash edited by hand into any text is shortened without splitting a character.
+        assert_eq!(short("sha256:ééééééééééééééé"), "éééééééééééé");
+        assert_eq!(short("sha256:ab"), "ab");
     }
 }

@@ -668,3 +668,28 @@ pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<C
     );
     ui.data_mut(|m| m.insert_temp(id, d));
 }
+
+/// The comments on the headline figures, under them on the Dashboard, folded: only when there
+/// are some (Review > Comments adds one).
+pub fn figure_comments(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
+    let on: Vec<&Comment> = plan
+        .comments
+        .iter()
+        .filter(|c| matches!(c.topic, Topic::Figure(_)))
+        .collect();
+    if on.is_empty() {
+        return;
+    }
+    let open = on.iter().filter(|c| c.resolved.is_none()).count();
+    let id = drafts_id();
+    let mut d: Drafts = ui.data_mut(|m| m.get_temp(id)).unwrap_or_default();
+    egui::CollapsingHeader::new(format!("Comments on the headline figures ({open} open)"))
+        .id_salt("figure comments")
+        .show(ui, |ui| {
+            for c in on {
+                thread(ui, plan, c, &d.name, &mut d.drafts, false, commands);
+                ui.separator();
+            }
+        });
+    ui.data_mut(|m| m.insert_temp(id, d));
+}

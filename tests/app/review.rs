@@ -108,6 +108,17 @@ fn a_comment_on_a_post_is_added_answered_resolved_and_listed() {
     click(&mut h, "Go to council Poole");
     h.get_by_label("Comments (1 open)");
     h.get_by_label("Check Poole's LGPS rate");
+    // One on a headline figure is listed under the figures on the Dashboard.
+    click(&mut h, "Review");
+    click(&mut h, "Comments…");
+    choose(&mut h, "On", "A headline figure");
+    choose(&mut h, "Which", "One-off cost");
+    type_into(&mut h, "Comment", "Does this include the pension strain?");
+    click(&mut h, "Add comment on figure One-off cost");
+    click(&mut h, "Close");
+    click(&mut h, "Dashboard");
+    click(&mut h, "Comments on the headline figures (1 open)");
+    h.get_by_label("Does this include the pension strain?");
 }
 
 #[test]

@@ -123,6 +123,13 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
             Edit::settings(what, s).keyed(format!("settings {what}")),
         ));
     }
+    ui.add_space(theme::SECTION_GAP);
+    crate::ui::review::comments_on(
+        ui,
+        plan,
+        &crate::model::Topic::Setting("assumptions".to_owned()),
+        commands,
+    );
 }
 
 /// What the councils can agree to share, in words (docs/rules.md, "The split between councils").

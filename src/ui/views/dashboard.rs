@@ -25,6 +25,7 @@ pub fn ui(
     ui.heading(format!("{} — {} scenario", plan.name, o.scenario));
     ui.add_space(theme::SECTION_GAP / 2.0);
     headlines_ui(ui, o, palette);
+    crate::ui::review::figure_comments(ui, plan, commands);
     ui.add_space(theme::SECTION_GAP / 2.0);
     super::levers::ui(ui, plan, o, commands);
     ui.add_space(theme::SECTION_GAP);

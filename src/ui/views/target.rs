@@ -219,6 +219,13 @@ fn function_ui(
     if ui.button("Delete function…").clicked() {
         commands.push(Command::Delete(DeletionKind::Function, f.id.clone()));
     }
+    ui.add_space(12.0);
+    crate::ui::review::comments_on(
+        ui,
+        plan,
+        &crate::model::Topic::Function(f.id.clone()),
+        commands,
+    );
 }
 
 fn role_ui(

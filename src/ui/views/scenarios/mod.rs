@@ -78,6 +78,8 @@ pub fn ui(
         editor_ui(ui, plan, derived, &mut s, i, state, &problems, &mut what);
         // A renamed scenario stays selected.
         state.selected = s.scenarios.get(i).map(|x| x.name.clone());
+        ui.add_space(theme::SECTION_GAP / 2.0);
+        crate::ui::review::comments_on(ui, plan, &crate::model::Topic::Scenario(name), commands);
     }
     if let Some(what) = what {
         commands.push(Command::Edit(
