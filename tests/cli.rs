@@ -1924,6 +1924,29 @@ fn the_report_says_who_signed_which_version_and_what_changed_since() {
         first.ends_with(": \"Subject to the pension fund's quotes\""),
         "{first}"
     );
+    // The workbook says the same under its Summary; anonymised, without the note.
+    for (anonymised, note) in [(false, true), (true, false)] {
+        let xlsx = dir.path().join(format!("papers-{anonymised}.xlsx"));
+        let mut args = vec!["export", &p, "--xlsx", xlsx.to_str().expect("a path")];
+        if anonymised {
+            args.push("--anonymised");
+        }
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("a workbook");
+        let summary = calamine::Reader::worksheet_range(&mut book, "Summary").expect("a Summary");
+        let said: Vec<String> = summary
+            .cells()
+            .map(|(_, _, c)| c.to_string())
+            .filter(|c| {
+                c.starts_with(
+                    "Sign-off: Signed off by Jane Smith (s151 officer, Poole) on 7 December 2026",
+                )
+            })
+            .collect();
+        assert_eq!(said.len(), 1, "{anonymised}");
+        assert_eq!(said[0].contains("pension fund"), note, "{said:?}");
+    }
     // Two posts edited and the plan saved: the file alone says what changed since.
     let mut plan = doc.plan().clone();
     plan.posts[0].fte = 0.5;

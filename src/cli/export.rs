@@ -91,11 +91,15 @@ pub(super) fn export_cmd(
     } else {
         None
     };
-    let all = if args.xlsx.is_some() || args.csv.is_some() {
+    let mut all = if args.xlsx.is_some() || args.csv.is_some() {
         tables::all_with(&plan, &scenario, options, risk.as_ref())
     } else {
         Vec::new()
     };
+    crate::export::sign_offs_into(
+        &mut all,
+        &crate::document::review::lines(&plan, !args.anonymised),
+    );
     if let Some(path) = &args.xlsx {
         may_write(path, args.force, &[&args.plan])?;
         workbook::write_tables(path, &plan, &all).map_err(Failure::Input)?;

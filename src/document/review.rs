@@ -177,11 +177,15 @@ pub fn status(plan: &Plan, signatures: &Signatures) -> Option<(String, bool)> {
 /// are free text, and may name people). The versions are rebuilt from the plan as the file
 /// keeps it.
 pub fn lines(plan: &Plan, notes: bool) -> Vec<String> {
-    let signatures = Signatures::of(plan);
+    lines_with(plan, &Signatures::of(plan), notes)
+}
+
+/// [`lines`] against the versions `signatures` keeps (the open document's).
+pub fn lines_with(plan: &Plan, signatures: &Signatures, notes: bool) -> Vec<String> {
     plan.sign_offs
         .iter()
         .map(|s| {
-            let (words, _) = words(plan, &signatures, s);
+            let (words, _) = words(plan, signatures, s);
             let note = if s.note.is_empty() || !notes {
                 String::new()
             } else {

@@ -457,9 +457,12 @@ impl App {
             return self.export_pack(&plan, &scenario, options, &target);
         }
         let plan = self.doc.plan();
+        let signed =
+            crate::document::review::lines_with(plan, self.doc.signatures(), !options.anonymised);
         // Makes the tables and writes them; what the status bar says.
         let write = move |plan: &crate::model::Plan, target: &Path| {
-            let all = tables::all(plan, &scenario, options);
+            let mut all = tables::all(plan, &scenario, options);
+            crate::export::sign_offs_into(&mut all, &signed);
             let message = match kind {
                 Papers::Excel => workbook::write_tables(target, plan, &all)
                     .map(|()| format!("Exported {}", target.display())),
