@@ -173,6 +173,37 @@ prop_compose! {
             amount: Money::pounds(amount),
             from: add_days(start, days),
         }).collect();
+        // What reviewers add (format 11), in every third plan with posts: a comment with a
+        // reply, resolved; a sign-off keeping a post and the settings as signed; a lineage.
+        if plan.posts.len() % 3 == 1 {
+            use merger_planner::model::{Comment, Lineage, PlanSettings, Reply, Resolved, SignOff, Signed, Topic, Was};
+            let at = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+            plan.comments.push(Comment {
+                id: "C-0a1b2c3d".into(),
+                topic: Topic::Post(plan.posts[0].id.clone()),
+                author: "Ann Lee".into(),
+                written: at(0),
+                text: "Why \"at risk\"?\nSee the HR paper".into(),
+                replies: vec![Reply { written: at(60), author: "Tom Reed".into(), text: "Agreed".into() }],
+                resolved: Some(Resolved { by: "Ann Lee".into(), at: at(120) }),
+            });
+            plan.sign_offs.push(SignOff {
+                name: "Jane Smith".into(),
+                role: "s151 officer, C0".into(),
+                date: start,
+                note: "Subject to quotes".into(),
+                content: format!("sha256:{}", "0".repeat(64)),
+                signed: Signed {
+                    posts: vec![Was { id: plan.posts[0].id.clone(), at: 0, was: Some(plan.posts[0].clone()) }],
+                    settings: Some(Box::new(PlanSettings::of(&plan))),
+                    ..Signed::default()
+                },
+            });
+            let mut lineage = Lineage::default();
+            lineage.advance(format!("sha256:{}", "1".repeat(64)));
+            lineage.advance(format!("sha256:{}", "2".repeat(64)));
+            plan.lineage = lineage;
+        }
         plan
     }
 }
