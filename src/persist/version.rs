@@ -145,11 +145,12 @@ impl Versions {
         &self.folder
     }
 
-    /// Where `version` is kept, or would be.
-    fn path_of(&self, version: &str) -> PathBuf {
-        let digits = version.strip_prefix("sha256:").unwrap_or(version);
-        let digits: String = digits.chars().filter(char::is_ascii_hexdigit).collect();
-        self.folder.join(format!("{digits}.ron"))
+    /// Where `version` is kept, or would be: `None` for anything but `sha256:` and 64 hex
+    /// digits (a file edited by hand may record any text, which must not name a path).
+    fn path_of(&self, version: &str) -> Option<PathBuf> {
+        let digits = version.strip_prefix("sha256:")?;
+        (digits.len() == 64 && digits.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| self.folder.join(format!("{digits}.ron")))
     }
 
     /// Keeps a copy of the plan file at `path`, whose version is recorded in it; the oldest
@@ -159,7 +160,9 @@ impl Versions {
         let Some(version) = recorded_version(path) else {
             return;
         };
-        let target = self.path_of(&version);
+        let Some(target) = self.path_of(&version) else {
+            return;
+        };
         if target.is_file() {
             // Touched, so the version most recently used is kept longest.
             let _ = fs::File::options()
@@ -182,7 +185,7 @@ impl Versions {
 
     /// The kept copy of `version`, if there is one.
     pub fn find(&self, version: &str) -> Option<PathBuf> {
-        let path = self.path_of(version);
+        let path = self.path_of(version)?;
         (path.is_file() && recorded_version(&path).as_deref() == Some(version)).then_some(path)
     }
 
@@ -255,6 +258,7 @@ mod tests {
         let kept = store.find(&plan.lineage.version).unwrap();
         assert_eq!(fs::read(kept).unwrap(), fs::read(&path).unwrap());
         assert_eq!(store.find("sha256:ff"), None);
+        assert_eq!(store.find("sha256:../../etc/passwd"), None);
         // A hash edited by hand into any text is shortened without splitting a character.
         assert_eq!(short("sha256:ééééééééééééééé"), "éééééééééééé");
         assert_eq!(short("sha256:ab"), "ab");
