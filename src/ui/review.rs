@@ -32,6 +32,10 @@ pub struct MergeDialog {
     merged: Option<Merged>,
     /// The headline figures before and after, for the base scenario.
     effect: Vec<(&'static str, Money, Money)>,
+    /// Each change taken, in words ("theirs: Post BOU-00020 FTE 1.0 → 0.6"), made with the merge.
+    taken: Vec<String>,
+    /// Each conflict's item and field, and its three values, in words, made with the merge.
+    conflicts: Vec<(String, [String; 3])>,
 }
 
 impl MergeDialog {
@@ -52,6 +56,8 @@ impl MergeDialog {
             choices: Vec::new(),
             merged: None,
             effect: Vec::new(),
+            taken: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -74,6 +80,20 @@ impl MergeDialog {
                 ("One-off cost", a.one_off_cost, b.one_off_cost),
                 ("Cost today", a.baseline_cost, b.baseline_cost),
             ];
+            // Worked out once a merge, not on every frame: a large import may take thousands.
+            self.taken = m
+                .taken
+                .iter()
+                .map(|t| {
+                    let words = crate::document::label::words(mine, &t.change);
+                    format!("{}: {words}", t.from.word())
+                })
+                .collect();
+            self.conflicts = m
+                .conflicts
+                .iter()
+                .map(|c| merge::conflict_values(mine, c))
+                .collect();
             self.merged = Some(m);
         }
         self.merged.as_ref()
@@ -132,27 +152,21 @@ pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Ve
         plural(count(From::Both), "change"),
         plural(merged.conflicts.len(), "conflict")
     ));
-    egui::CollapsingHeader::new(format!("What each copy changed ({})", merged.taken.len()))
+    egui::CollapsingHeader::new(format!("What each copy changed ({})", m.taken.len()))
         .id_salt("taken")
         .show(ui, |ui| {
+            // Only the rows in view are laid out.
+            let row = ui.text_style_height(&egui::TextStyle::Body);
             egui::ScrollArea::vertical()
                 .max_height(180.0)
                 .id_salt("taken list")
-                .show(ui, |ui| {
-                    for t in &merged.taken {
-                        ui.label(format!(
-                            "{}: {}",
-                            t.from.word(),
-                            crate::document::label::words(mine, &t.change)
-                        ));
+                .show_rows(ui, row, m.taken.len(), |ui, rows| {
+                    for words in &m.taken[rows] {
+                        ui.label(words.as_str());
                     }
                 });
         });
-    let conflicts: Vec<(String, [String; 3])> = merged
-        .conflicts
-        .iter()
-        .map(|c| merge::conflict_values(mine, c))
-        .collect();
+    let conflicts = &m.conflicts;
     let mut changed = false;
     if !conflicts.is_empty() {
         ui.add_space(6.0);
