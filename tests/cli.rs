@@ -2040,3 +2040,24 @@ fn comments_cannot_go_into_anonymised_papers_and_merge_warns_of_a_base_that_is_n
         [m.lineage.version, t.lineage.version]
     );
 }
+
+#[test]
+fn merge_refuses_a_copy_with_one_id_twice_by_name() {
+    let dir = temp();
+    let base = saves("bournemouth-poole.ron");
+    let dup = example_with(
+        dir.path(),
+        "dup.ron",
+        &[("POO-00010", "id", "\"BOU-00003\"")],
+    );
+    let out = dir.path().join("merged.ron");
+    let p = |p: &Path| p.to_str().expect("a path").to_owned();
+    let o = run(&["merge", &base, &p(&dup), &base, "--out", &p(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("post BOU-00003 appears twice in your copy"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}

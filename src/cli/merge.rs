@@ -64,6 +64,7 @@ pub(super) fn merge_cmd(
     if let Some(warning) = base_warning(&args.base, &base, &mine, &theirs) {
         let _ = writeln!(err, "warning: {warning}");
     }
+    merge::check(&base, &mine, &theirs).map_err(Failure::Input)?;
     let default = match args.take {
         Some(TakeArg::Theirs) => Side::Theirs,
         Some(TakeArg::Mine) | None => Side::Mine,

@@ -100,6 +100,55 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
 }
 
+/// Why three plans cannot be merged: an id (a scenario's name) that appears twice in one of them,
+/// so an item could not be matched across the copies. Names the copy, the item and what to do.
+pub fn check(base: &Plan, mine: &Plan, theirs: &Plan) -> Result<(), String> {
+    check_copies(&[
+        ("the common version", base),
+        ("your copy", mine),
+        ("their copy", theirs),
+    ])
+}
+
+/// [`check`] for copies named as the message should name them ("your copy").
+pub fn check_copies(copies: &[(&str, &Plan)]) -> Result<(), String> {
+    fn twice<'a>(what: &str, copy: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                return Some(format!(
+                    "{what} {id} appears twice in {copy}, so it cannot be matched between the copies. Give each {what} its own id (or name) in that copy, save it, and merge again"
+                ));
+            }
+        }
+        None
+    }
+    for (copy, plan) in copies {
+        let found = twice("council", copy, plan.councils.iter().map(|c| c.id.as_str()))
+            .or_else(|| {
+                twice(
+                    "function",
+                    copy,
+                    plan.functions.iter().map(|f| f.id.as_str()),
+                )
+            })
+            .or_else(|| twice("role", copy, plan.roles.iter().map(|r| r.id.as_str())))
+            .or_else(|| twice("post", copy, plan.posts.iter().map(|p| p.id.as_str())))
+            .or_else(|| {
+                twice(
+                    "scenario",
+                    copy,
+                    plan.scenarios.iter().map(|x| x.name.as_str()),
+                )
+            })
+            .or_else(|| twice("comment", copy, plan.comments.iter().map(|c| c.id.as_str())));
+        if let Some(why) = found {
+            return Err(why);
+        }
+    }
+    Ok(())
+}
+
 /// Merges `mine` and `theirs` against `base`, the version both came from. Conflict `i` takes
 /// `choices[i]`, or `default` when there are fewer choices.
 pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, choices: &[Side], default: Side) -> Merged {
@@ -746,6 +795,23 @@ mod tests {
         assert_eq!(clash.plan.posts[2].salary, Money::pounds(40_000));
         let theirs_way = merge(&base, &mine, &theirs, &[Side::Theirs], Side::Mine);
         assert_eq!(theirs_way.plan.posts[2].salary, Money::pounds(41_000));
+    }
+
+    #[test]
+    fn an_id_twice_in_one_copy_is_refused_by_name() {
+        let base = crate::example::bournemouth_poole();
+        let mut mine = base.clone();
+        let twin = mine.posts[4].clone();
+        mine.posts.push(twin);
+        assert_eq!(check(&base, &base, &base), Ok(()));
+        let why = check(&base, &mine, &base).unwrap_err();
+        assert!(
+            why.starts_with(&format!(
+                "post {} appears twice in your copy",
+                base.posts[4].id
+            )),
+            "{why}"
+        );
     }
 
     #[test]

@@ -76,12 +76,31 @@ impl App {
         }
         let common = self.doc.plan().lineage.common(&theirs.lineage);
         let mut note = None;
+        if let Err(why) = crate::document::merge::check_copies(&[
+            ("your copy", self.doc.plan()),
+            ("their copy", &theirs),
+        ]) {
+            self.dialog = Some(Dialog::Error {
+                title: "Could not merge their copy".to_owned(),
+                message: format!("{why}.\n\nThe open plan is unchanged."),
+            });
+            return;
+        }
         let base = common
             .as_ref()
             .and_then(|v| self.find_version(v, &path))
             .and_then(
                 |found| match plan_file::open_at_most(&found, self.prefs.max_plan_mb()) {
-                    Ok(plan) => Some((found, plan)),
+                    Ok(plan) => {
+                        match crate::document::merge::check_copies(&[("the common version", &plan)])
+                        {
+                            Ok(()) => Some((found, plan)),
+                            Err(why) => {
+                                note = Some(why);
+                                None
+                            }
+                        }
+                    }
                     Err(e) => {
                         note = Some(format!("The common version could not be read: {e}"));
                         None
@@ -120,6 +139,12 @@ impl App {
             return;
         };
         match read {
+            Ok(base)
+                if let Err(why) =
+                    crate::document::merge::check_copies(&[("the common version", &base)]) =>
+            {
+                m.note = Some(why);
+            }
             Ok(base) => {
                 m.note = common.as_ref().and_then(|common| {
                     let is = base.lineage.version == *common
