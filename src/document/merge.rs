@@ -392,37 +392,21 @@ impl Merger<'_> {
         t: Option<&T>,
     ) -> Option<T> {
         let as_value = |x: Option<&T>| x.map(json);
-        if m == t {
-            if m != b {
-                self.took(
-                    From::Both,
-                    what,
-                    id,
-                    as_value(b).as_ref(),
-                    as_value(m).as_ref(),
-                );
+        // Changed in one copy only, or the same in both: that copy's item.
+        let one_side = if m == t {
+            Some((From::Both, m))
+        } else if m == b {
+            Some((From::Theirs, t))
+        } else if t == b {
+            Some((From::Mine, m))
+        } else {
+            None
+        };
+        if let Some((from, now)) = one_side {
+            if now != b {
+                self.took(from, what, id, as_value(b).as_ref(), as_value(now).as_ref());
             }
-            return m.cloned();
-        }
-        if m == b {
-            self.took(
-                From::Theirs,
-                what,
-                id,
-                as_value(b).as_ref(),
-                as_value(t).as_ref(),
-            );
-            return t.cloned();
-        }
-        if t == b {
-            self.took(
-                From::Mine,
-                what,
-                id,
-                as_value(b).as_ref(),
-                as_value(m).as_ref(),
-            );
-            return m.cloned();
+            return now.cloned();
         }
         match (m, t) {
             (Some(m), Some(t)) => {
