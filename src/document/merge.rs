@@ -433,20 +433,28 @@ impl Merger<'_> {
         m: Option<&T>,
         t: Option<&T>,
     ) -> Option<T> {
-        let taken = self.next_choice();
-        self.conflicts.push(Conflict {
-            what,
-            id: id.to_owned(),
-            field: String::new(),
-            base: b.map(json),
-            mine: m.map(json),
-            theirs: t.map(json),
-            taken,
-        });
-        match taken {
+        let values = [b.map(json), m.map(json), t.map(json)];
+        match self.conflict(what, id, "", values) {
             Side::Mine => m.cloned(),
             Side::Theirs => t.cloned(),
         }
+    }
+
+    /// Notes a conflict over `field` of an item (the whole item when empty), with its values in
+    /// the common version, mine and theirs, and gives the side it takes.
+    fn conflict(&mut self, what: What, id: &str, field: &str, values: [Option<Value>; 3]) -> Side {
+        let taken = self.next_choice();
+        let [base, mine, theirs] = values;
+        self.conflicts.push(Conflict {
+            what,
+            id: id.to_owned(),
+            field: field.to_owned(),
+            base,
+            mine,
+            theirs,
+            taken,
+        });
+        taken
     }
 
     /// A value three ways, objects key by key; a comment's replies are joined. `None`: not
@@ -507,17 +515,7 @@ impl Merger<'_> {
             replies.sort_by_key(|r| r.get("written").map(ToString::to_string));
             return Some(Value::Array(replies));
         }
-        let taken = self.next_choice();
-        self.conflicts.push(Conflict {
-            what,
-            id: id.to_owned(),
-            field: path.to_owned(),
-            base: b.cloned(),
-            mine: m.cloned(),
-            theirs: t.cloned(),
-            taken,
-        });
-        match taken {
+        match self.conflict(what, id, path, [b.cloned(), m.cloned(), t.cloned()]) {
             Side::Mine => m.cloned(),
             Side::Theirs => t.cloned(),
         }
