@@ -190,3 +190,81 @@ fn deep_nesting_long_strings_wrong_types_and_encodings_are_refused_or_opened() {
     assert!(try_open(dir.path(), &with_bom, "a byte-order mark"));
     let _: Plan = plan_file::open(&dir.path().join("hostile.ron")).unwrap();
 }
+
+/// A plan with comments, a sign-off keeping what changed since, and a lineage: cut short
+/// anywhere it is refused; a comment on an item of an unknown kind is named with its line; a
+/// sign-off whose version cannot be rebuilt as the file says (edited by hand) is said to be so,
+/// never a panic.
+#[test]
+fn reviewers_additions_cut_short_or_edited_by_hand_are_refused_or_said_plainly() {
+    use merger_planner::document::Document;
+    use merger_planner::document::review::{Signatures, Standing, for_saving, standing};
+    use merger_planner::model::{Comment, SignOff, Signed, Topic};
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = example::bournemouth_poole();
+    plan.posts.truncate(12);
+    let mut doc = Document::new(plan, None);
+    doc.sign_off(SignOff {
+        name: "Jane Smith".into(),
+        role: "s151 officer, Poole".into(),
+        date: jiff::civil::date(2026, 12, 7),
+        note: "Checked".into(),
+        content: String::new(),
+        signed: Signed::default(),
+    });
+    let mut edited = doc.plan().clone();
+    edited.posts[3].fte = 0.5;
+    edited.posts.remove(7);
+    edited.comments.push(Comment {
+        id: "C-00000001".into(),
+        topic: Topic::Post(edited.posts[0].id.clone()),
+        author: "Ann Lee".into(),
+        written: jiff::Timestamp::from_second(1_800_000_000).unwrap(),
+        text: "Why?".into(),
+        replies: Vec::new(),
+        resolved: None,
+    });
+    let written = for_saving(&edited, doc.signatures(), true);
+    let text = plan_file::to_text(&written).unwrap();
+    assert!(text.contains("signed: (") && text.contains("lineage: ("));
+    let tail = text.len() - 3_000;
+    for cut in (tail..text.len() - 1).step_by(37) {
+        let mut end = cut;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let opened = try_open(
+            dir.path(),
+            &text.as_bytes()[..end],
+            &format!("cut at {end}"),
+        );
+        assert!(!opened, "a plan cut at byte {end} opened");
+    }
+    // An unknown kind of item: refused, naming where.
+    let bogus = text.replacen("topic: Post(", "topic: Spreadsheet(", 1);
+    let err = plan_file::parse(&bogus).unwrap_err().to_string();
+    assert!(
+        err.starts_with("line ") && err.contains("Spreadsheet"),
+        "{err}"
+    );
+    // The sign-off's kept post edited by hand to another id: the version signed no longer has
+    // the content signed, but the app still says what changed, without a panic.
+    let reopened = plan_file::parse(&text).unwrap();
+    let signatures = Signatures::of(&reopened);
+    assert_eq!(
+        standing(&reopened, &signatures, &reopened.sign_offs[0]),
+        Standing::Changed(2)
+    );
+    let at = text.find("signed: (").unwrap();
+    let id = &reopened.posts[0].id;
+    let mut hand = text.clone();
+    let kept = hand[at..].find("id: \"").unwrap() + at + 5;
+    hand.replace_range(kept..kept + id.len(), "ZZZ-99999");
+    let hand = plan_file::parse(&hand).unwrap();
+    let signatures = Signatures::of(&hand);
+    assert!(matches!(
+        standing(&hand, &signatures, &hand.sign_offs[0]),
+        Standing::Changed(_)
+    ));
+    let _ = merger_planner::document::review::lines(&hand, true);
+}
