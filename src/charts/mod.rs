@@ -5,12 +5,14 @@
 
 mod plots;
 
+pub use plots::plot_id;
+
 use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
 use crate::figures::charts::{
-    Figures, Scenarios, Series, figures_of, headline, nothing_to_show, pools_shown, title,
+    Figures, Scenarios, Series, description, figures_of, headline, nothing_to_show, pools_shown, title,
 };
 use crate::figures::tables::Table;
 use crate::model::Chart;
@@ -54,6 +56,7 @@ pub fn plot_ui(
         });
         return;
     }
+    let top = ui.cursor().top();
     let look = plots::Look {
         place,
         palette: theme::palette(ui),
@@ -84,6 +87,16 @@ pub fn plot_ui(
         }
         Chart::Equality => plots::equality_ui(ui, &series.equality, look),
     }
+    // The chart is one node, a stop for Tab: named after the chart, saying its headline and key
+    // figures.
+    let drawn = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+    let r = ui.interact(drawn, plots::plot_id(look.id), egui::Sense::FOCUSABLE);
+    let description = description(chart, series, scenarios);
+    r.ctx.accesskit_node_builder(r.id, |node| {
+        node.set_role(egui::accesskit::Role::Image);
+        node.set_label(title(chart, series));
+        node.set_description(description);
+    });
     plots::hover_tooltip(ui);
 }
 

@@ -1,10 +1,10 @@
 //! A chart in a view: its title, "Show figures", "Copy figures", "Export CSV…" and "Export PNG…",
 //! the plot and its figures.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::command::{Command, copy_buttons};
-use crate::charts::{ChartState, Place, plot_ui, table_ui, view_height};
+use crate::charts::{ChartState, Place, plot_id, plot_ui, view_height};
 use crate::figures::charts::{Scenarios, Series, table, title};
 use crate::model::Chart;
 use crate::theme;
@@ -20,8 +20,8 @@ pub fn card_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.push_id(("chart card", chart), |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(title(chart, series)).heading());
+        let heading = ui.horizontal_wrapped(|ui| {
+            let heading = crate::ui::access::heading(ui, title(chart, series));
             let mut shown = state.tables.contains(&chart);
             let label = format!("Show figures: {}", chart.name());
             if ui
@@ -52,6 +52,7 @@ pub fn card_ui(
             {
                 commands.push(Command::ExportChart(chart));
             }
+            heading.id
         });
         let height = view_height(chart, series, scenarios);
         plot_ui(
@@ -63,12 +64,22 @@ pub fn card_ui(
             Place::View,
             height,
         );
+        // The chart is named by its title, drawn above it.
+        ui.ctx()
+            .accesskit_node_builder(plot_id((chart, false)), |node| {
+                node.clear_label();
+                node.push_labelled_by(heading.inner.accesskit_id());
+            });
         if state.tables.contains(&chart) {
             ui.add_space(theme::SECTION_GAP / 2.0);
-            table_ui(
+            let figures = table(chart, series, scenarios, state.pools_function);
+            crate::ui::access::grid(
                 ui,
-                ("figures", chart),
-                &table(chart, series, scenarios, state.pools_function),
+                &format!("figures {}", chart.name()),
+                &format!("Figures: {}", chart.name()),
+                &figures.headings,
+                &figures.shown_rows(),
+                &[],
             );
         }
     });

@@ -108,7 +108,7 @@ pub fn show(ctx: &Context, dialog: &mut Dialog, plan: &Plan, commands: &mut Vec<
         match dialog {
             Dialog::Unsaved(then) => unsaved_ui(ui, then, plan, commands),
             Dialog::Error { title, message } => {
-                ui.heading(title.as_str());
+                crate::ui::access::dialog_heading(ui, title.as_str());
                 ui.add_space(8.0);
                 ui.label(message.as_str());
                 ui.add_space(12.0);
@@ -162,7 +162,7 @@ fn unsaved_ui(ui: &mut Ui, then: &Then, plan: &Plan, commands: &mut Vec<Command>
         Then::New => "starting a new plan",
         Then::Open | Then::OpenPath(_) => "opening another plan",
     };
-    ui.heading("Save your changes?");
+    crate::ui::access::dialog_heading(ui, "Save your changes?");
     ui.add_space(8.0);
     ui.label(format!(
         "\"{}\" has changes that are not saved. Save them before {doing}?",
@@ -197,7 +197,7 @@ fn delete_ui(
     commands: &mut Vec<Command>,
 ) {
     let noun = kind.noun();
-    ui.heading(format!("Delete {noun} {name}"));
+    crate::ui::access::dialog_heading(ui, format!("Delete {noun} {name}"));
     ui.add_space(8.0);
     let what = if kind == DeletionKind::Function {
         format!("{posts} roles and posts")
@@ -236,7 +236,7 @@ fn delete_ui(
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for (i, n) in &others {
-                    ui.selectable_value(move_to, i.clone(), n);
+                    crate::ui::access::option(ui, move_to, i.clone(), n);
                 }
             })
             .response
@@ -299,7 +299,7 @@ pub const GETTING_STARTED: [(&str, &str, crate::ui::command::View); 6] = [
 ];
 
 fn getting_started_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
-    ui.heading("Getting started");
+    crate::ui::access::dialog_heading(ui, "Getting started");
     ui.add_space(8.0);
     ui.label("A director's path through a merger plan, in six steps:");
     ui.add_space(8.0);
@@ -351,7 +351,7 @@ pub fn shortcuts(ctx: &Context) -> Vec<(String, String)> {
 }
 
 fn shortcuts_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
-    ui.heading("Keyboard shortcuts");
+    crate::ui::access::dialog_heading(ui, "Keyboard shortcuts");
     ui.add_space(8.0);
     let rows = shortcuts(ui.ctx());
     egui::Grid::new("shortcuts")
@@ -385,7 +385,7 @@ pub struct About {
 }
 
 fn about_ui(ui: &mut Ui, about: &About, commands: &mut Vec<Command>) {
-    ui.heading("Merger Planner");
+    crate::ui::access::dialog_heading(ui, "Merger Planner");
     ui.add_space(8.0);
     ui.label(format!("Version {}", crate::version()));
     ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
@@ -549,7 +549,7 @@ pub fn rules(plan: &Plan) -> Vec<(&'static str, String, String)> {
 }
 
 fn how_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
-    ui.heading("How the figures are computed");
+    crate::ui::access::dialog_heading(ui, "How the figures are computed");
     ui.add_space(8.0);
     // A fixed height: the dialog keeps its size from the first frame.
     let height = (ui.ctx().content_rect().height() * 0.6).min(600.0);
@@ -591,8 +591,8 @@ fn export_ui(
     commands: &mut Vec<Command>,
 ) {
     match what {
-        Exported::Chart(chart) => ui.heading(format!("Export {} as PNG", chart.name())),
-        Exported::Slides => ui.heading("Export every slide as PNG"),
+        Exported::Chart(chart) => crate::ui::access::dialog_heading(ui, format!("Export {} as PNG", chart.name())),
+        Exported::Slides => crate::ui::access::dialog_heading(ui, "Export every slide as PNG"),
     };
     ui.add_space(8.0);
     ui.label(match what {
@@ -645,7 +645,7 @@ fn export_ui(
 }
 
 fn slides_ui(ui: &mut Ui, plan: &Plan, commands: &mut Vec<Command>) {
-    ui.heading("Choose slides");
+    crate::ui::access::dialog_heading(ui, "Choose slides");
     ui.add_space(8.0);
     ui.label("Ticked charts are shown in this order when you present (F5). The choice is saved with the plan.");
     ui.add_space(8.0);
@@ -716,7 +716,7 @@ fn papers_ui(
     options: &mut crate::figures::tables::Options,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(match kind {
+    crate::ui::access::dialog_heading(ui, match kind {
         Papers::Excel => "Export to Excel",
         Papers::Csv => "Export tables as CSV",
         Papers::Pdf => "Export board pack",
@@ -777,7 +777,7 @@ fn locked_ui(ui: &mut egui::Ui, path: &std::path::Path, who: &str, commands: &mu
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    ui.heading(format!("{name} is open in another copy of Merger Planner"));
+    crate::ui::access::dialog_heading(ui, format!("{name} is open in another copy of Merger Planner"));
     ui.add_space(8.0);
     ui.label(format!(
         "{who} has it open. If you both change it, whoever saves last overwrites the other's work.\n\nOpen it read-only to look and try changes (File > Save as… keeps them in a file of your own), or edit it anyway if that copy is no longer in use."
@@ -805,7 +805,7 @@ fn recover_ui(
     when: &str,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Restore unsaved work?");
+    crate::ui::access::dialog_heading(ui, "Restore unsaved work?");
     ui.add_space(8.0);
     let from = from.map_or_else(
         || "a plan not yet saved to a file".to_owned(),

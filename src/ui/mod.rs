@@ -2,6 +2,7 @@
 //! applies them after the UI pass, through one edit path that keeps undo and the unsaved marker
 //! right.
 
+pub mod access;
 pub mod app;
 pub mod card;
 pub mod command;

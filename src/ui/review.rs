@@ -113,7 +113,7 @@ impl MergeDialog {
 
 /// The merge dialog.
 pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Vec<Command>) {
-    ui.heading("Merge a colleague's copy");
+    crate::ui::access::dialog_heading(ui, "Merge a colleague's copy");
     ui.add_space(6.0);
     ui.label(format!("Their copy: {}", m.theirs_path.display()));
     match (&m.base, &m.common) {
@@ -170,7 +170,7 @@ pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Ve
     let mut changed = false;
     if !conflicts.is_empty() {
         ui.add_space(6.0);
-        ui.strong("Conflicts: choose a value for each");
+        crate::ui::access::section(ui, "Conflicts: choose a value for each");
         egui::ScrollArea::vertical()
             .max_height(260.0)
             .id_salt("conflicts")
@@ -200,7 +200,7 @@ pub fn merge_ui(ui: &mut Ui, m: &mut MergeDialog, mine: &Plan, commands: &mut Ve
             });
     }
     ui.add_space(6.0);
-    ui.strong("Effect on the base scenario's headline figures");
+    crate::ui::access::section(ui, "Effect on the base scenario's headline figures");
     for (name, before, after) in &m.effect {
         ui.label(format!(
             "{name}: {} → {} ({})",
@@ -242,7 +242,7 @@ pub fn sign_off_ui(
     today: jiff::civil::Date,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Sign off this version");
+    crate::ui::access::dialog_heading(ui, "Sign off this version");
     ui.add_space(6.0);
     ui.label(format!(
         "Records that you signed off the plan as it stands now (version {}), on {}.",
@@ -437,7 +437,7 @@ fn new_key(topic: &Topic) -> String {
 
 /// The comments dialog.
 pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &mut Vec<Command>) {
-    ui.heading("Comments");
+    crate::ui::access::dialog_heading(ui, "Comments");
     ui.add_space(4.0);
     let open = plan
         .comments
@@ -472,7 +472,7 @@ pub fn comments_ui(ui: &mut Ui, d: &mut CommentsDialog, plan: &Plan, commands: &
             if shown == 0 {
                 ui.label("No comments to show.");
             }
-            ui.strong("A new comment");
+            crate::ui::access::section(ui, "A new comment");
             topic_ui(ui, plan, &mut d.on);
             match chosen_topic(plan, &d.on) {
                 Some(topic) => new_comment(
@@ -661,7 +661,7 @@ pub fn comments_on(ui: &mut Ui, plan: &Plan, topic: &Topic, commands: &mut Vec<C
     let mut d: Drafts = ui.data_mut(|m| m.get_temp(id)).unwrap_or_default();
     let on: Vec<&Comment> = plan.comments.iter().filter(|c| c.topic == *topic).collect();
     let open = on.iter().filter(|c| c.resolved.is_none()).count();
-    ui.heading(format!("Comments ({open} open)"));
+    crate::ui::access::heading(ui, format!("Comments ({open} open)"));
     for c in on {
         thread(ui, plan, c, &d.name, &mut d.drafts, false, commands);
         ui.separator();

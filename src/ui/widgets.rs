@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::model::{Money, Problem, Severity};
 use crate::theme;
+use crate::ui::access;
 
 /// A label and, beside it in the next grid column, the widget; the widget is labelled by it so
 /// screen readers and tests find it by the label's text.
@@ -16,6 +17,7 @@ fn labelled(
 ) -> egui::Response {
     let l = ui.label(label);
     let r = add(ui).labelled_by(l.id);
+    crate::ui::access::keep_focus_on_enter(ui, &r);
     match help_of(ui, label) {
         Some(help) => {
             l.on_hover_text(help.as_ref());
@@ -569,6 +571,7 @@ pub fn number(
                 .fixed_decimals(decimals),
         )
     });
+    access::value_text(&r, format!("{v:.decimals$}"), Some(access::step_of(decimals)));
     (r.changed() && (v - value).abs() > f64::EPSILON).then_some(v)
 }
 
@@ -584,6 +587,7 @@ pub fn percent(ui: &mut Ui, label: &str, value: f64, max_percent: f64) -> Option
                 .suffix("%"),
         )
     });
+    access::value_text(&r, format!("{}%", access::trimmed(v, 2)), Some(0.01));
     (r.changed() && (v / 100.0 - value).abs() > 1e-12).then_some(v / 100.0)
 }
 
@@ -598,6 +602,7 @@ pub fn count(
     let r = labelled(ui, label, |ui| {
         ui.add(DragValue::new(&mut v).range(range).speed(0.1))
     });
+    access::value_text(&r, v.to_string(), Some(1.0));
     (r.changed() && v != value).then_some(v)
 }
 
@@ -619,6 +624,7 @@ pub fn money(ui: &mut Ui, label: &str, value: Money, max: Money) -> Option<Money
     let mut pounds = value.as_pounds();
     let r = labelled(ui, label, |ui| ui.add(pounds_value(&mut pounds, max, true)));
     let new = Money::from_pounds_f64(pounds);
+    access::value_text(&r, new.full(), Some(0.01));
     (r.changed() && new != value).then_some(new)
 }
 
@@ -669,15 +675,17 @@ fn combo<T: Clone + PartialEq>(
         .iter()
         .find(|(v, _)| v == chosen)
         .map_or("(none)", |(_, l)| l.as_str());
-    egui::ComboBox::from_id_salt(("choice", label))
+    let r = egui::ComboBox::from_id_salt(("choice", label))
         .selected_text(shown)
         .width(theme::FIELD_WIDTH)
         .show_ui(ui, |ui| {
             for (v, l) in options {
-                ui.selectable_value(chosen, v.clone(), l);
+                access::option(ui, chosen, v.clone(), l);
             }
         })
-        .response
+        .response;
+    access::combo_value(&r, shown);
+    r
 }
 
 /// A date, typed as YYYY-MM-DD or picked from a calendar. A typed date is taken once it is a real
@@ -866,5 +874,12 @@ pub use crate::format::plural;
 
 /// A table of text as a striped grid: its headings in bold, then its rows.
 pub fn text_table(ui: &mut Ui, id_salt: &str, table: &crate::figures::tables::Table) {
-    crate::charts::table_ui(ui, id_salt, table);
+    crate::ui::access::grid(
+        ui,
+        id_salt,
+        &table.title,
+        &table.headings,
+        &table.shown_rows(),
+        &[],
+    );
 }

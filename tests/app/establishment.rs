@@ -173,7 +173,7 @@ fn filtering_the_post_table() {
             .all(|&i| h.state().plan().posts[i].id.contains("POO-0001"))
     );
     assert_eq!(rows.len(), 10, "POO-00010 to POO-00019");
-    click(&mut h, "Salary");
+    click_button(&mut h, "Salary");
     let rows = h.state().post_table().rows().to_vec();
     let salaries: Vec<_> = rows
         .iter()
@@ -305,7 +305,7 @@ fn the_post_table_shows_each_posts_outcome_and_package() {
     };
     h.get_by_label(&id);
     h.get_by_label(&text);
-    h.get_by_label("Outcome");
+    h.get_by_role_and_label(Role::ColumnHeader, "Outcome");
 }
 
 /// A saving or cost besides posts, added in the Assumptions view, moves the saving by exactly

@@ -17,6 +17,7 @@ use merger_planner::ui::command::View;
 use merger_planner::ui::dialogs::Dialog;
 use merger_planner::ui::files::ScriptedDialogs;
 
+mod access;
 mod changes;
 mod charts;
 mod establishment;
@@ -62,6 +63,14 @@ fn click(h: &mut Harness<'_, App>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     settle(h);
     h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Clicks the button of this name (not a table's heading of the same name).
+fn click_button(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).scroll_to_me();
+    settle(h);
+    h.get_by_role_and_label(Role::Button, label).click();
     settle(h);
 }
 

@@ -35,9 +35,9 @@ fn pools_list_every_leaver_filtered_and_sorted() {
     h.key_press(Key::Backspace);
     h.run();
     h.get_by_label_contains(&format!("Showing {voluntary} of {all} people"));
-    click(&mut h, "Total");
+    click_button(&mut h, "Total");
     assert_eq!(h.state().leavers().sort, Some((9, false)));
-    click(&mut h, "Total");
+    click_button(&mut h, "Total");
     assert_eq!(h.state().leavers().sort, Some((9, true)));
 }
 

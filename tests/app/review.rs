@@ -47,7 +47,11 @@ fn a_colleagues_copy_merges_with_a_choice_for_its_one_conflict_and_undoes_in_one
     h.get_by_label("Post BOU-00003 salary");
     h.get_by_label("Mine: £40,000.00");
     click(&mut h, "Theirs: £41,000.00");
-    h.get_by_label_contains("Recurring saving a year:");
+    // The dialog's effect, not the Dashboard's figure behind it.
+    assert!(
+        h.query_all_by_label_contains("Recurring saving a year:")
+            .any(|n| n.accesskit_node().value().is_some_and(|v| v.contains('→'))),
+    );
     click(&mut h, "Merge");
     let plan = h.state().plan().clone();
     assert_eq!(plan.posts[at].salary, Money::pounds(41_000));

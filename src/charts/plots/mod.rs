@@ -22,6 +22,11 @@ use crate::figures::charts::{Hue, PoolBar, Stack};
 use crate::model::{Chart, Money};
 use crate::theme;
 
+/// The id of a chart's plot: one node in the accessibility tree, named after the chart.
+pub fn plot_id(id: (Chart, bool)) -> egui::Id {
+    egui::Id::unique(("chart plot", id))
+}
+
 /// How a plot is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct Look {
@@ -64,6 +69,9 @@ impl Look {
         // A slide is shown, not pointed at: no hover labels on a projector.
         let hover = self.place == Place::View;
         Plot::new(self.id)
+            // Read, not worked: hovering shows a bar's value; the chart's one node for the
+            // keyboard and screen readers is laid over it (`charts::plot_ui`).
+            .sense(egui::Sense::hover())
             .height(self.height.max(80.0))
             .grid_spacing(egui::Rangef::new(self.grid_points(), 300.0))
             .allow_zoom(false)

@@ -297,6 +297,46 @@ pub fn headline(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) ->
         .unwrap_or_default()
 }
 
+/// What a screen reader says of a chart beside its title: its headline, then the totals row (or,
+/// with none, the first rows) with their headings, and where the rest is.
+pub fn description(chart: Chart, series: &Series, scenarios: Option<&Scenarios>) -> String {
+    let mut said = headline(chart, series, scenarios);
+    let t = table(chart, series, scenarios, None);
+    let words = |row: &[crate::figures::tables::Cell]| {
+        let mut cells = row.iter().map(crate::figures::tables::Cell::shown);
+        let name = cells.next().unwrap_or_default();
+        let figures: Vec<String> = t
+            .headings
+            .iter()
+            .skip(1)
+            .zip(cells)
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(h, v)| format!("{h} {v}"))
+            .collect();
+        format!("{name}: {}", figures.join(", "))
+    };
+    let key: Vec<String> = match &t.total {
+        Some(total) => vec![words(total)],
+        None => t.rows.iter().take(3).map(|r| words(r)).collect(),
+    };
+    for sentence in key {
+        if !said.is_empty() {
+            said.push_str(". ");
+        }
+        said.push_str(&sentence);
+    }
+    if !t.rows.is_empty() {
+        if !said.is_empty() {
+            said.push_str(". ");
+        }
+        said.push_str(&format!(
+            "All {} rows are in the table under Show figures",
+            t.rows.len()
+        ));
+    }
+    said
+}
+
 /// The figures behind the chart as a table.
 pub fn table(
     chart: Chart,

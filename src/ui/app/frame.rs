@@ -7,6 +7,7 @@ use crate::document::edit::History;
 use crate::model::Plan;
 use crate::theme;
 use crate::ui::command::{Action, Command, ImportKind, Papers, View};
+use crate::ui::access;
 use crate::ui::files::Preferences;
 use crate::ui::widgets::plural;
 
@@ -33,9 +34,9 @@ pub(super) struct Chrome<'a> {
 impl Chrome<'_> {
     pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| self.file_menu(ui, commands));
-                ui.menu_button("Edit", |ui| {
+            let bar = egui::MenuBar::new().ui(ui, |ui| {
+                menu(ui, "File", |ui| self.file_menu(ui, commands));
+                menu(ui, "Edit", |ui| {
                     // "Undo change FTE", named by the step, or plain and greyed when none.
                     for (action, step) in [
                         (Action::Undo, self.history.undo_label()),
@@ -48,7 +49,7 @@ impl Chrome<'_> {
                         action_button(ui, action, &label, step.is_some(), commands);
                     }
                 });
-                ui.menu_button("View", |ui| {
+                menu(ui, "View", |ui| {
                     for view in View::ALL {
                         if ui
                             .selectable_label(self.view == view, view.label())
@@ -74,7 +75,7 @@ impl Chrome<'_> {
                     {
                         commands.push(Command::ToggleNavigator(shown));
                     }
-                    ui.menu_button("Theme", |ui| {
+                    menu(ui, "Theme", |ui| {
                         for (theme, name) in [
                             (egui::ThemePreference::System, "As the system is set"),
                             (egui::ThemePreference::Light, "Light"),
@@ -86,7 +87,7 @@ impl Chrome<'_> {
                             }
                         }
                     });
-                    ui.menu_button("Largest plan to open", |ui| {
+                    menu(ui, "Largest plan to open", |ui| {
                         let now = self.prefs.max_plan_mb();
                         for mb in [200, 500, 1000, 2000] {
                             let name = if mb == crate::persist::plan_file::DEFAULT_MAX_MB {
@@ -102,45 +103,45 @@ impl Chrome<'_> {
                     });
                     ui.separator();
                     action_button(ui, Action::Present, Action::Present.label(), true, commands);
-                    if ui.button("Choose slides…").clicked() {
+                    if item(ui, "Choose slides…").clicked() {
                         commands.push(Command::ChooseSlides);
                         ui.close();
                     }
                     ui.separator();
                     zoom_ui(ui);
                 });
-                ui.menu_button("Review", |ui| {
-                    if ui.button("Comments…").clicked() {
+                menu(ui, "Review", |ui| {
+                    if item(ui, "Comments…").clicked() {
                         commands.push(Command::Comments);
                         ui.close();
                     }
-                    if ui.button("Sign off this version…").clicked() {
+                    if item(ui, "Sign off this version…").clicked() {
                         commands.push(Command::AskSignOff);
                         ui.close();
                     }
                 });
-                ui.menu_button("Help", |ui| {
-                    if ui.button("Start page").clicked() {
+                menu(ui, "Help", |ui| {
+                    if item(ui, "Start page").clicked() {
                         commands.push(Command::StartPage);
                         ui.close();
                     }
-                    if ui.button("Getting started…").clicked() {
+                    if item(ui, "Getting started…").clicked() {
                         commands.push(Command::GettingStarted);
                         ui.close();
                     }
-                    if ui.button("Keyboard shortcuts…").clicked() {
+                    if item(ui, "Keyboard shortcuts…").clicked() {
                         commands.push(Command::Shortcuts);
                         ui.close();
                     }
-                    if ui.button("How the figures are computed…").clicked() {
+                    if item(ui, "How the figures are computed…").clicked() {
                         commands.push(Command::HowComputed);
                         ui.close();
                     }
-                    if ui.button("Save an establishment template…").clicked() {
+                    if item(ui, "Save an establishment template…").clicked() {
                         commands.push(Command::SaveTemplate);
                         ui.close();
                     }
-                    if ui.button("About Merger Planner…").clicked() {
+                    if item(ui, "About Merger Planner…").clicked() {
                         commands.push(Command::About);
                         ui.close();
                     }
@@ -151,6 +152,10 @@ impl Chrome<'_> {
                     });
                 }
             });
+            bar.response.ctx.accesskit_node_builder(bar.response.id, |node| {
+                node.set_role(egui::accesskit::Role::MenuBar);
+                node.set_label("Menus".to_owned());
+            });
         });
     }
 
@@ -158,12 +163,12 @@ impl Chrome<'_> {
         for action in [Action::New, Action::Open] {
             action_button(ui, action, action.label(), true, commands);
         }
-        ui.menu_button("Open recent", |ui| {
+        menu(ui, "Open recent", |ui| {
             if self.prefs.recent.is_empty() {
                 ui.label("No recent files");
             }
             for path in &self.prefs.recent {
-                if ui.button(path.display().to_string()).clicked() {
+                if item(ui, &path.display().to_string()).clicked() {
                     commands.push(Command::OpenPath(path.clone()));
                     ui.close();
                 }
@@ -173,34 +178,34 @@ impl Chrome<'_> {
         for action in [Action::Save, Action::SaveAs] {
             action_button(ui, action, action.label(), true, commands);
         }
-        if ui.button("Merge a colleague's copy…").clicked() {
+        if item(ui, "Merge a colleague's copy…").clicked() {
             commands.push(Command::MergeCopy);
             ui.close();
         }
         ui.separator();
         action_button(ui, Action::Import, Action::Import.label(), true, commands);
-        if ui.button("Import target structure…").clicked() {
+        if item(ui, "Import target structure…").clicked() {
             commands.push(Command::Import(ImportKind::Targets));
             ui.close();
         }
         ui.separator();
-        if ui.button("Export to Excel…").clicked() {
+        if item(ui, "Export to Excel…").clicked() {
             commands.push(Command::AskExportTables(Papers::Excel));
             ui.close();
         }
-        if ui.button("Export tables as CSV…").clicked() {
+        if item(ui, "Export tables as CSV…").clicked() {
             commands.push(Command::AskExportTables(Papers::Csv));
             ui.close();
         }
-        if ui.button("Export board pack…").clicked() {
+        if item(ui, "Export board pack…").clicked() {
             commands.push(Command::AskExportTables(Papers::Pdf));
             ui.close();
         }
-        if ui.button("Export consultation drafts…").clicked() {
+        if item(ui, "Export consultation drafts…").clicked() {
             commands.push(Command::AskExportTables(Papers::Drafts));
             ui.close();
         }
-        if ui.button("Export slides as PNG…").clicked() {
+        if item(ui, "Export slides as PNG…").clicked() {
             commands.push(Command::ExportSlides);
             ui.close();
         }
@@ -231,11 +236,12 @@ impl Chrome<'_> {
             .width(160.0)
             .show_ui(ui, |ui| {
                 for name in &self.derived.scenario_names {
-                    ui.selectable_value(&mut chosen, name.clone(), name);
+                    crate::ui::access::option(ui, &mut chosen, name.clone(), name);
                 }
             })
             .response;
         let label = ui.label("Scenario");
+        crate::ui::access::combo_value(&combo, self.scenario);
         combo.labelled_by(label.id);
         if chosen != self.scenario {
             commands.push(Command::Scenario(chosen));
@@ -248,7 +254,7 @@ impl Chrome<'_> {
                 // The start page has no plan to describe: only what was last said (a file
                 // that could not be opened, say).
                 if self.start_page {
-                    ui.label(self.message);
+                    access::announce(&ui.label(self.message));
                     return;
                 }
                 let file = self.path.and_then(Path::file_name).map_or_else(
@@ -307,7 +313,7 @@ impl Chrome<'_> {
                     );
                     ui.separator();
                 }
-                ui.label(self.message);
+                access::announce(&ui.label(self.message));
             });
         });
     }
@@ -321,18 +327,21 @@ fn zoom_ui(ui: &mut egui::Ui) {
     let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
     if ui
         .add(egui::Button::new("Zoom in").shortcut_text(shortcut(&kb_shortcuts::ZOOM_IN)))
+        .said_in_menu("Zoom in", &shortcut(&kb_shortcuts::ZOOM_IN))
         .clicked()
     {
         gui_zoom::zoom_in(&ctx);
     }
     if ui
         .add(egui::Button::new("Zoom out").shortcut_text(shortcut(&kb_shortcuts::ZOOM_OUT)))
+        .said_in_menu("Zoom out", &shortcut(&kb_shortcuts::ZOOM_OUT))
         .clicked()
     {
         gui_zoom::zoom_out(&ctx);
     }
     if ui
         .add(egui::Button::new("Actual size").shortcut_text(shortcut(&kb_shortcuts::ZOOM_RESET)))
+        .said_in_menu("Actual size", &shortcut(&kb_shortcuts::ZOOM_RESET))
         .clicked()
     {
         ctx.set_zoom_factor(1.0);
@@ -351,9 +360,41 @@ fn action_button(
         .first()
         .map(|s| ui.ctx().format_shortcut(s))
         .unwrap_or_default();
-    let button = egui::Button::new(label).shortcut_text(shortcut);
-    if ui.add_enabled(enabled, button).clicked() {
+    let button = egui::Button::new(label).shortcut_text(shortcut.as_str());
+    let r = ui.add_enabled(enabled, button);
+    access::menu_item(&r, label, Some(shortcut.as_str()).filter(|s| !s.is_empty()));
+    if r.clicked() {
         commands.push(Command::Action(action));
         ui.close();
     }
+}
+
+/// A plain item of a menu, said as a menu item.
+fn item(ui: &mut egui::Ui, name: &str) -> egui::Response {
+    let r = ui.button(name);
+    access::menu_item(&r, name, None);
+    r
+}
+
+/// Says a menu item's name and its shortcut apart.
+trait InMenu {
+    fn said_in_menu(self, name: &str, shortcut: &str) -> Self;
+}
+
+impl InMenu for egui::Response {
+    fn said_in_menu(self, name: &str, shortcut: &str) -> Self {
+        access::menu_item(&self, name, Some(shortcut));
+        self
+    }
+}
+
+/// A menu of the menu bar (or a sub-menu), said as a menu item that opens a menu, open or not.
+fn menu<R>(
+    ui: &mut egui::Ui,
+    name: &str,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::InnerResponse<Option<R>> {
+    let r = ui.menu_button(name, add);
+    access::menu(&r.response, r.inner.is_some());
+    r
 }

@@ -355,7 +355,7 @@ pub fn progress_ui(ctx: &egui::Context, job: &FileJob) {
         ui.set_max_width(theme::DIALOG_WIDTH);
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.heading(job.words());
+            crate::ui::access::dialog_heading(ui, job.words());
         });
         ui.label(format!(
             "{} s. The window stays open; your plan is safe while this finishes.",

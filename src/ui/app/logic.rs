@@ -25,6 +25,8 @@ impl App {
             );
         }
         self.apply_theme(ui.ctx());
+        crate::ui::access::begin_frame(ui.ctx());
+        crate::ui::access::name_window(ui.ctx(), &self.title());
         self.read_window_events(ui.ctx(), &mut commands);
         if !self.doc.has_waker() {
             let ctx = ui.ctx().clone();
@@ -94,6 +96,7 @@ impl App {
         } else if let Some(import) = &mut self.import {
             import_ui::dialog_ui(ui.ctx(), import, plan, &mut commands);
         }
+        crate::ui::access::focus_ring(ui.ctx());
         self.apply(ui.ctx(), commands);
         self.step_import(ui.ctx());
         self.step_file_job(ui.ctx());

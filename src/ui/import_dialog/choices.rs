@@ -38,7 +38,7 @@ pub(super) fn columns_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked
                             .into_iter()
                             .chain(state.kind.fields().iter().map(|f| Use::Field(*f)))
                         {
-                            ui.selectable_value(&mut chosen, used, use_label(used));
+                            crate::ui::access::option(ui, &mut chosen, used, use_label(used));
                         }
                     })
                     .response
@@ -172,7 +172,7 @@ pub(super) fn functions_ui(
                             } else {
                                 format!("New function: {name}")
                             };
-                            ui.selectable_value(&mut chosen, name.clone(), text);
+                            crate::ui::access::option(ui, &mut chosen, name.clone(), text);
                         }
                     })
                     .response

@@ -311,7 +311,7 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
     let height = (screen.height() - 220.0).max(200.0);
     let response = Modal::new(Id::unique("import dialog")).show(ctx, |ui| {
         ui.set_width(width);
-        ui.heading(format!(
+        crate::ui::access::dialog_heading(ui, format!(
             "Import {} from {}",
             state.kind.noun(),
             state.file_name()
@@ -329,6 +329,7 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
                 if state.checked.is_some() {
                     body_ui(ui, state, plan);
                 }
+                crate::ui::access::scroll_focus_into_view(ui);
             });
         ui.separator();
         buttons_ui(ui, state, commands);

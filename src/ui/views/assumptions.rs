@@ -10,6 +10,7 @@ use crate::model::{
     OneOffSplit, PartYear, PayBand, PayChange, PaybackLimit, Plan, SplitMethod, WeeklyPay,
 };
 use crate::theme;
+use crate::ui::access::{Said as _, trimmed};
 use crate::ui::command::Command;
 use crate::ui::widgets;
 
@@ -19,7 +20,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
     let mut s = Settings::of(plan);
     let problems = derived.problems_at(&Location::Plan);
     let mut form = widgets::Form::new(&problems);
-    ui.heading("Plan and programme");
+    crate::ui::access::heading(ui, "Plan and programme");
     Grid::new("plan settings")
         .num_columns(2)
         .spacing([16.0, 8.0])
@@ -54,17 +55,17 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
             });
         });
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Assumptions");
+    crate::ui::access::heading(ui, "Assumptions");
     Grid::new("assumptions")
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| assumptions_grid(ui, plan, &mut s, &mut form));
     let mut what = form.what;
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("One-off implementation costs");
+    crate::ui::access::heading(ui, "One-off implementation costs");
     implementation_ui(ui, &mut s, &mut what, &problems);
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Savings and costs besides posts");
+    crate::ui::access::heading(ui, "Savings and costs besides posts");
     ui.label(
         RichText::new(
             "A contract saved, capacity bought in, a system bought once: each in a function, from \
@@ -80,7 +81,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         widgets::problem(ui, p, false);
     }
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Pay change for the staff who stay");
+    crate::ui::access::heading(ui, "Pay change for the staff who stay");
     if let Some(w) = pay_change_ui(ui, plan, &mut s.assumptions.pay_change, "") {
         what = Some(w);
     }
@@ -91,7 +92,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         widgets::problem(ui, p, false);
     }
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Uncertain inputs");
+    crate::ui::access::heading(ui, "Uncertain inputs");
     ui.label(
         RichText::new(
             "What nobody knows in advance, each a low, likely and high value, for every scenario              that gives none of its own; Money > Uncertainty runs the plan over them.",
@@ -108,10 +109,10 @@ pub fn ui(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Comman
         widgets::problem(ui, p, false);
     }
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Scenarios");
+    crate::ui::access::heading(ui, "Scenarios");
     scenarios_ui(ui, plan, commands);
     ui.add_space(theme::SECTION_GAP);
-    ui.heading("Statutory parameters");
+    crate::ui::access::heading(ui, "Statutory parameters");
     parameters_ui(
         ui,
         &mut s,
@@ -445,6 +446,7 @@ pub fn pay_change_ui(
                             .max_decimals(2)
                             .suffix("%"),
                     )
+                    .said(format!("{}%", trimmed(percent, 2)), 0.01)
                     .accessible_name(whose_name(whose, "Cut", "band", n))
                     .on_hover_text("A cut as a positive percentage; a rise negative")
                     .changed()
@@ -829,7 +831,8 @@ fn parameters_ui(
                         .speed(0.05)
                         .max_decimals(2)
                         .suffix("%"),
-                );
+                )
+                .said(format!("{}%", trimmed(pc, 2)), 0.01);
                 if response.changed() {
                     *r = pc / 100.0;
                 }
@@ -869,7 +872,10 @@ fn parameters_ui(
                 ui,
                 "LGPS minimum pension age",
                 &mut p.lgps.trigger_ages,
-                |ui, a| ui.add(egui::DragValue::new(a).range(50..=70)),
+                |ui, a| {
+                    let r = ui.add(egui::DragValue::new(a).range(50..=70));
+                    r.said(format!("age {a}"), 1.0)
+                },
             ) {
                 *what = Some("change LGPS minimum pension age");
             }
@@ -954,6 +960,7 @@ fn cap_rise_row(ui: &mut Ui, rise: &mut f64, what: &mut Option<&'static str>) {
                 .max_decimals(2)
                 .suffix("%"),
         )
+        .said(format!("{}%", trimmed(pc, 2)), 0.01)
         .labelled_by(label.id)
         .changed()
     {

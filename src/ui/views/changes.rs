@@ -109,7 +109,7 @@ pub fn ui(
     state: &mut State,
     commands: &mut Vec<Command>,
 ) {
-    let heading = ui.heading("What changed");
+    let heading = crate::ui::access::heading(ui, "What changed");
     if std::mem::take(&mut state.reveal) {
         heading.scroll_to_me(Some(egui::Align::TOP));
     }
@@ -247,7 +247,7 @@ fn effect_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("Effect on the headline figures");
+    crate::ui::access::section(ui, "Effect on the headline figures");
     let chosen = Scenarios {
         scenarios: vec![before.clone(), after.clone()],
     };

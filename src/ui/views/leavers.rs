@@ -11,7 +11,7 @@ use crate::figures::tables::Table;
 use crate::model::{Money, Plan};
 use crate::theme;
 use crate::ui::command::{Command, copy_buttons};
-use crate::ui::widgets;
+use crate::ui::{access, widgets};
 
 /// The list's filters and sort. Never saved.
 #[derive(Debug, Default)]
@@ -114,58 +114,101 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         ui.label("Nobody leaves or is at risk in this scenario");
         return;
     }
+    let headings: Vec<String> = LeaverColumn::ON_SCREEN
+        .map(|c| c.heading().to_owned())
+        .to_vec();
+    let mut access = access::Table::begin(ui, "leavers", "Leavers", headings, shown.len(), None);
     let mut sort = state.sort;
-    TableBuilder::new(ui)
-        .id_salt("leavers")
-        .striped(true)
-        .resizable(true)
-        .max_scroll_height(420.0)
-        .cell_layout(egui::Layout::left_to_right(Align::Center))
-        // Sized to fit a 1280-point window beside the navigator: money last, but in view.
-        .column(Column::initial(84.0).at_least(50.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(116.0).at_least(60.0).clip(true))
-        .column(Column::initial(84.0).at_least(50.0).clip(true))
-        .column(Column::initial(48.0).at_least(36.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .columns(Column::initial(128.0).at_least(60.0).clip(true), 4)
-        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-            for (i, name) in LeaverColumn::ON_SCREEN
-                .map(LeaverColumn::heading)
-                .iter()
-                .enumerate()
-            {
-                header.col(|ui| {
-                    if ui
-                        .button(RichText::new(*name).strong())
-                        .on_hover_text(format!("Sort by {}; again to reverse", name.to_lowercase()))
-                        .clicked()
-                    {
-                        sort = match sort {
-                            Some((c, false)) if c == i => Some((i, true)),
-                            _ => Some((i, false)),
-                        };
-                    }
-                    if let Some((c, descending)) = sort
-                        && c == i
-                    {
-                        super::establishment::sort_arrow(ui, descending);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(theme::ROW_HEIGHT, shown.len(), |mut row| {
-                let r = shown[row.index()];
-                for (i, cell) in r.shown.iter().enumerate() {
-                    row.col(|ui| {
-                        let label = ui.label(cell);
-                        if LeaverColumn::ON_SCREEN[i] == LeaverColumn::ExitDate {
-                            label.on_hover_text(&r.exit_detail);
+    if let Some(i) = access.keys.sort {
+        sort = next_sort(sort, i);
+    }
+    let mut heading_rects = Vec::new();
+    let mut drawn = Vec::new();
+    let scroll_to = access.keys.moved_to;
+    let ((), whole) = access.cells(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt("leavers")
+            .striped(true)
+            .resizable(true)
+            .max_scroll_height(420.0)
+            .cell_layout(egui::Layout::left_to_right(Align::Center))
+            // Sized to fit a 1280-point window beside the navigator: money last, but in view.
+            .column(Column::initial(84.0).at_least(50.0).clip(true))
+            .column(Column::initial(100.0).at_least(50.0).clip(true))
+            .column(Column::initial(116.0).at_least(60.0).clip(true))
+            .column(Column::initial(84.0).at_least(50.0).clip(true))
+            .column(Column::initial(48.0).at_least(36.0).clip(true))
+            .column(Column::initial(100.0).at_least(50.0).clip(true))
+            .columns(Column::initial(128.0).at_least(60.0).clip(true), 4);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
+        table
+            .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+                for (i, name) in LeaverColumn::ON_SCREEN
+                    .map(LeaverColumn::heading)
+                    .iter()
+                    .enumerate()
+                {
+                    let (rect, _) = header.col(|ui| {
+                        if ui
+                            .button(RichText::new(*name).strong())
+                            .on_hover_text(format!(
+                                "Sort by {}; again to reverse",
+                                name.to_lowercase()
+                            ))
+                            .clicked()
+                        {
+                            sort = next_sort(sort, i);
+                        }
+                        if let Some((c, descending)) = sort
+                            && c == i
+                        {
+                            super::establishment::sort_arrow(ui, descending);
                         }
                     });
+                    heading_rects.push(rect);
                 }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, shown.len(), |mut row| {
+                    let index = row.index();
+                    let r = shown[index];
+                    let mut cells = Vec::with_capacity(r.shown.len());
+                    for (i, cell) in r.shown.iter().enumerate() {
+                        let (rect, _) = row.col(|ui| {
+                            let label = ui.label(cell);
+                            if LeaverColumn::ON_SCREEN[i] == LeaverColumn::ExitDate {
+                                label.on_hover_text(&r.exit_detail);
+                            }
+                        });
+                        cells.push(rect);
+                    }
+                    drawn.push((index, cells));
+                });
             });
-        });
+        access.name_resize_handles(ui, "leavers");
+    });
+    for rect in heading_rects {
+        access.heading_drawn(rect, None);
+    }
+    for (row, cells) in drawn {
+        access.row_drawn(row, cells);
+    }
+    access.end(ui, whole, 0, |r, c| {
+        shown
+            .get(r)
+            .and_then(|row| row.shown.get(c))
+            .cloned()
+            .unwrap_or_default()
+    });
     state.sort = sort;
+}
+
+/// Sorting by column `i`: ascending, or reversed when it is already sorted by it ascending.
+fn next_sort(sort: Option<(usize, bool)>, i: usize) -> Option<(usize, bool)> {
+    match sort {
+        Some((c, false)) if c == i => Some((i, true)),
+        _ => Some((i, false)),
+    }
 }

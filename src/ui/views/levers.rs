@@ -9,6 +9,7 @@ use crate::document::edit::{Edit, Settings};
 use crate::engine::Outcome;
 use crate::model::{Assumptions, Plan, Scenario};
 use crate::theme;
+use crate::ui::access::{self, trimmed};
 use crate::ui::command::Command;
 
 /// Why each lever moves nothing in the outcome `o`, if it does not: the redeployment rate
@@ -127,6 +128,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, o: &Outcome, commands: &mut Vec<Command>) {
                         .clamping(egui::SliderClamping::Edits),
                 )
                 .labelled_by(l.id);
+                access::value_text(&r, format!("× {}", trimmed(m, 2)), Some(0.01));
                 idle_note(ui, idle.multiplier);
                 r
             })
@@ -192,6 +194,7 @@ fn rate_slider(
                         .clamping(egui::SliderClamping::Edits),
                 )
                 .labelled_by(l.id);
+            access::value_text(&r, format!("{percent:.0}%"), Some(1.0));
             idle_note(ui, rate.idle);
             r
         })

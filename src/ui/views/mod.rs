@@ -62,6 +62,7 @@ pub fn central(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     dashboard::ui(ui, plan, derived, &mut panels.charts, commands);
+                    crate::ui::access::scroll_focus_into_view(ui);
                 });
         }
         View::Councils => councils::ui(ui, plan, derived, &mut panels.council, commands),
@@ -79,7 +80,7 @@ pub fn central(
                 commands,
             );
             ui.add_space(crate::theme::SECTION_GAP);
-            ui.strong("Leavers and people at risk");
+            crate::ui::access::section(ui, "Leavers and people at risk");
             leavers::ui(
                 ui,
                 plan,
@@ -123,5 +124,8 @@ fn scrolled(ui: &mut egui::Ui, view: View, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::both()
         .id_salt(("view", view.label()))
         .auto_shrink([false, false])
-        .show(ui, add);
+        .show(ui, |ui| {
+            add(ui);
+            crate::ui::access::scroll_focus_into_view(ui);
+        });
 }

@@ -18,6 +18,7 @@ pub fn panel(ui: &mut Ui, plan: &Plan, derived: &Derived, commands: &mut Vec<Com
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     contents(ui, plan, derived, commands);
+                    crate::ui::access::scroll_focus_into_view(ui);
                 });
         });
 }

@@ -65,13 +65,13 @@ pub fn pools_ui(
                 || "Every function".to_owned(),
                 |f| format!("Roles in {}", f.name),
             );
-        egui::ComboBox::from_id_salt("pools drill-down")
-            .selected_text(shown)
+        let r = egui::ComboBox::from_id_salt("pools drill-down")
+            .selected_text(shown.as_str())
             .width(240.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.pools_function, None, "Every function");
+                crate::ui::access::option(ui, &mut state.pools_function, None, "Every function");
                 for (i, f) in o.functions.iter().enumerate() {
-                    ui.selectable_value(
+                    crate::ui::access::option(ui, 
                         &mut state.pools_function,
                         Some(i),
                         format!("Roles in {}", f.name),
@@ -80,13 +80,14 @@ pub fn pools_ui(
             })
             .response
             .labelled_by(label.id);
+        crate::ui::access::combo_value(&r, &shown);
     });
     if state.pools_function.is_some_and(|f| f >= o.functions.len()) {
         state.pools_function = None;
     }
     card_ui(ui, Chart::Pools, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
-    ui.strong("Every function and role");
+    crate::ui::access::section(ui, "Every function and role");
     if o.functions.is_empty() {
         ui.label("Nothing to show: the plan has no functions");
         return;
@@ -270,14 +271,17 @@ pub fn equality_ui(
         state.equality_pool = None;
     }
     let name = |p: Option<usize>| p.map_or("Every pool".to_owned(), |i| o.roles[i].title.clone());
-    egui::ComboBox::from_label("Pool")
-        .selected_text(name(state.equality_pool))
+    let shown = name(state.equality_pool);
+    let r = egui::ComboBox::from_label("Pool")
+        .selected_text(shown.as_str())
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.equality_pool, None, name(None));
+            crate::ui::access::option(ui, &mut state.equality_pool, None, name(None));
             for &i in &pools {
-                ui.selectable_value(&mut state.equality_pool, Some(i), name(Some(i)));
+                crate::ui::access::option(ui, &mut state.equality_pool, Some(i), name(Some(i)));
             }
-        });
+        })
+        .response;
+    crate::ui::access::combo_value(&r, &shown);
     let pool = state
         .equality_pool
         .map_or("All pools", |i| o.roles[i].title.as_str());
@@ -351,7 +355,7 @@ pub fn money_ui(
     );
     ui.label(payback);
     ui.add_space(theme::SECTION_GAP);
-    ui.strong("One-off costs");
+    crate::ui::access::section(ui, "One-off costs");
     Grid::new("one-off")
         .striped(true)
         .num_columns(2)
@@ -389,7 +393,7 @@ pub fn timetable_ui(
     let palette = theme::palette(ui);
     card_ui(ui, Chart::Timetable, &derived.series, None, state, commands);
     ui.add_space(theme::SECTION_GAP);
-    ui.strong("Details");
+    crate::ui::access::section(ui, "Details");
     let phased = o.waves.len() > 1;
     if phased {
         for (w, wave) in o.waves.iter().enumerate() {

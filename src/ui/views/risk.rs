@@ -14,6 +14,7 @@ use crate::document::Derived;
 use crate::engine::risk::{self, Risk};
 use crate::model::{Chart, Money, Plan, Range, Ranges};
 use crate::theme;
+use crate::ui::access::{Said as _, trimmed};
 use crate::ui::card::card_ui;
 use crate::ui::command::Command;
 
@@ -149,7 +150,7 @@ pub fn ui(
 ) {
     let scenario = derived.outcome.scenario.as_str();
     let revision = derived.revision;
-    ui.heading("Uncertainty");
+    crate::ui::access::heading(ui, "Uncertainty");
     let ranges = plan
         .scenario(scenario)
         .map(|s| s.ranges.or(&plan.assumptions.ranges))
@@ -338,6 +339,7 @@ pub fn ranges_ui(ui: &mut Ui, id: &str, ranges: &mut Ranges) -> bool {
                         let mut shown = *value * scale;
                         if ui
                             .add(egui::DragValue::new(&mut shown).speed(0.1).max_decimals(2))
+                            .said(trimmed(shown, 2), 0.01)
                             .accessible_name(format!("{label}: {which}"))
                             .changed()
                         {

@@ -20,7 +20,7 @@ pub fn ui(
     panels: &mut Panels,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Target structure");
+    crate::ui::access::heading(ui, "Target structure");
     ui.horizontal(|ui| {
         if ui.button("Add function").clicked() {
             commands.push(Command::Edit(edit::add_function(plan)));
@@ -65,7 +65,10 @@ pub fn ui(
             egui::ScrollArea::vertical()
                 .id_salt("structure list")
                 .auto_shrink([false, false])
-                .show(ui, |ui| list_ui(ui, plan, derived, panels, commands));
+                .show(ui, |ui| {
+                    list_ui(ui, plan, derived, panels, commands);
+                    crate::ui::access::scroll_focus_into_view(ui);
+                });
         });
         ui.separator();
         ui.vertical(|ui| {
@@ -135,7 +138,7 @@ fn list_ui(
         .filter(|r| plan.function(&r.function).is_none())
         .collect();
     if !orphans.is_empty() {
-        ui.strong("Roles in no known function");
+        crate::ui::access::section(ui, "Roles in no known function");
         for r in orphans {
             if ui
                 .selectable_label(panels.role.as_deref() == Some(r.id.as_str()), &r.title)
@@ -406,7 +409,7 @@ pub enum Way {
 fn propose_ui(ui: &mut Ui, plan: &Plan, state: &mut Propose, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
     ui.group(|ui| {
-        ui.strong("Propose a target structure");
+        crate::ui::access::section(ui, "Propose a target structure");
         ui.label(
             "Sets every role's target in one step (one undo). The targets are then yours: a later import leaves them.",
         );

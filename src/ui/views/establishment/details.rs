@@ -16,7 +16,7 @@ pub(super) fn details_ui(
     post: &Post,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(format!("Post {}", post.id));
+    crate::ui::access::heading(ui, format!("Post {}", post.id));
     let outcome = derived.post_outcome(i, post);
     if !outcome.is_empty() {
         ui.label(RichText::new(format!("In this scenario: {outcome}")).strong());
@@ -91,7 +91,7 @@ pub(super) fn details_ui(
             }
         }
         Some(h) => {
-            ui.strong("Postholder");
+            crate::ui::access::section(ui, "Postholder");
             let mut h = h.clone();
             if holder_ui(ui, &mut h, &problems) {
                 p.holder = Some(h);

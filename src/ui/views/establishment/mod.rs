@@ -315,7 +315,10 @@ pub fn ui(
             egui::ScrollArea::vertical()
                 .id_salt("post details")
                 .auto_shrink([false, false])
-                .show(ui, |ui| details_ui(ui, plan, derived, i, post, commands));
+                .show(ui, |ui| {
+                    details_ui(ui, plan, derived, i, post, commands);
+                    crate::ui::access::scroll_focus_into_view(ui);
+                });
         }
     };
     if beside || focus.is_none() {
@@ -465,16 +468,18 @@ fn filter_combo<T: Clone + PartialEq>(
         .iter()
         .find(|(v, _)| v == value)
         .map_or("", |(_, n)| n.as_str());
-    egui::ComboBox::from_id_salt(("filter", label))
-        .selected_text(shown)
+    let shown = shown.to_owned();
+    let r = egui::ComboBox::from_id_salt(("filter", label))
+        .selected_text(shown.as_str())
         .width(140.0)
         .show_ui(ui, |ui| {
             for (v, n) in options {
-                ui.selectable_value(value, v.clone(), n);
+                crate::ui::access::option(ui, value, v.clone(), n);
             }
         })
         .response
         .labelled_by(l.id);
+    crate::ui::access::combo_value(&r, &shown);
 }
 
 fn actions_ui(

@@ -6,7 +6,7 @@ use crate::document::edit::Edit;
 use crate::model::{Money, Plan, Post};
 use crate::theme;
 use crate::ui::command::Command;
-use crate::ui::widgets;
+use crate::ui::{access, widgets};
 use egui::{Align, DragValue, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::collections::{BTreeSet, HashMap};
@@ -46,12 +46,150 @@ pub(super) fn table_ui(
     let palette = theme::palette(ui);
     // Text in the rows is not selectable, so a click on it selects the row.
     ui.style_mut().interaction.selectable_labels = false;
+    let at = state
+        .focus
+        .and_then(|f| state.rows.iter().position(|&i| i == f));
+    let mut access = access::Table::begin(
+        ui,
+        "posts",
+        "Posts",
+        SCREEN_HEADINGS.map(str::to_owned).to_vec(),
+        state.rows.len(),
+        at,
+    );
+    keys_ui(&access.keys, plan, state);
+    let mut sort = state.sort;
+    let mut heading_rects = Vec::new();
+    let mut drawn = Vec::new();
+    let ((), whole) = access.cells(ui, |ui| {
+        table_body_ui(
+            ui,
+            plan,
+            derived,
+            state,
+            (&names, palette),
+            &mut sort,
+            (&mut heading_rects, &mut drawn),
+            commands,
+        );
+        access.name_resize_handles(ui, "posts");
+    });
+    for rect in heading_rects {
+        access.heading_drawn(rect, None);
+    }
+    for (row, cells) in drawn {
+        access.row_drawn(row, cells);
+    }
+    let rows = &state.rows;
+    access.end(ui, whole, 1, |r, c| {
+        rows.get(r)
+            .and_then(|&i| plan.posts.get(i).map(|p| (i, p)))
+            .map_or_else(String::new, |(i, post)| {
+                cell_words(i, post, &names, derived, state.selected.contains(&i), c)
+            })
+    });
+    if sort != state.sort {
+        state.sort = sort;
+        state.rebuild(plan);
+    }
+}
+
+/// The columns as the screen shows them, headings first: the tick box, the sortable columns
+/// with the outcome after the first six.
+const SCREEN_HEADINGS: [&str; 11] = [
+    "Selected", "Id", "Council", "Role", "FTE", "Salary", "Status", "Outcome", "Function",
+    "Title", "Grade",
+];
+
+/// What sorting by a column of the screen sorts by (the tick box and outcome do not sort).
+fn sort_of(column: usize) -> Option<SortBy> {
+    match column {
+        1..=6 => COLUMNS.get(column - 1).map(|c| c.1),
+        8.. => COLUMNS.get(column - 2).map(|c| c.1),
+        _ => None,
+    }
+}
+
+/// A cell as assistive technology reads it.
+fn cell_words(
+    i: usize,
+    post: &Post,
+    names: &Names<'_>,
+    derived: &Derived,
+    selected: bool,
+    column: usize,
+) -> String {
+    let name = |map: &HashMap<&str, &str>, id: &str| {
+        map.get(id)
+            .map_or_else(|| format!("unknown {id}"), |n| (*n).to_owned())
+    };
+    match column {
+        0 => if selected { "selected" } else { "not selected" }.to_owned(),
+        1 => {
+            let problems = derived.post_problems(i, &post.id);
+            if problems.is_empty() {
+                post.id.clone()
+            } else {
+                format!("{}, {} problems", post.id, problems.len())
+            }
+        }
+        2 => name(&names.councils, &post.council),
+        3 => name(&names.roles, &post.role),
+        4 => crate::format::fte(post.fte),
+        5 => post.salary.full(),
+        6 => crate::format::post_status(post).to_owned(),
+        7 => derived.post_outcome(i, post),
+        8 => name(&names.functions, &post.function),
+        9 => post.title.clone(),
+        _ => post.grade.clone(),
+    }
+}
+
+/// What the table's keys asked for: the cursor's row is the post in focus (its details shown),
+/// Space selects it or not, Enter on a heading sorts.
+fn keys_ui(keys: &access::Keys, plan: &Plan, state: &mut State) {
+    if let Some(i) = keys.moved_to.or(keys.open).and_then(|r| state.rows.get(r).copied()) {
+        state.focus = Some(i);
+        state.selected = BTreeSet::from([i]);
+        state.scroll_to = Some(i);
+    }
+    if let Some(i) = keys.toggle.and_then(|r| state.rows.get(r).copied())
+        && !state.selected.remove(&i)
+    {
+        state.selected.insert(i);
+    }
+    if let Some(by) = keys.sort.and_then(sort_of) {
+        state.sort = if state.sort.0 == by {
+            (by, !state.sort.1)
+        } else {
+            (by, false)
+        };
+        state.rebuild(plan);
+    }
+}
+
+/// The table as egui_extras draws it, noting where each heading and drawn row's cells are.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the table reads all of these and notes where it drew"
+)]
+fn table_body_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    derived: &Derived,
+    state: &mut State,
+    (names, palette): (&Names<'_>, theme::Palette),
+    sort: &mut (SortBy, bool),
+    (heading_rects, drawn): (&mut Vec<egui::Rect>, &mut Vec<(usize, Vec<egui::Rect>)>),
+    commands: &mut Vec<Command>,
+) {
     let mut table = TableBuilder::new(ui)
         .id_salt("posts")
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        .sense(egui::Sense::click())
+        // A click selects; the table itself, not each cell, is the keyboard's stop.
+        .sense(egui::Sense::CLICK)
         .column(Column::exact(28.0))
         .column(Column::initial(100.0).at_least(60.0).clip(true))
         .column(Column::initial(105.0).at_least(50.0).clip(true))
@@ -66,9 +204,8 @@ pub(super) fn table_ui(
     if let Some(target) = state.scroll_to.take()
         && let Some(row) = state.rows.iter().position(|&i| i == target)
     {
-        table = table.scroll_to_row(row, Some(Align::Center));
+        table = table.scroll_to_row(row, None);
     }
-    let mut sort = state.sort;
     // Under the headings, the totals of the posts the filters show: always in view.
     let total = |by: SortBy| match by {
         SortBy::Id => Some(widgets::plural(state.rows.len(), "post")),
@@ -78,16 +215,20 @@ pub(super) fn table_ui(
     };
     table
         .header(theme::ROW_HEIGHT * 2.0 + 4.0, |mut header| {
-            header.col(|_| {});
+            heading_rects.push(header.col(|_| {}).0);
             for (k, (name, by)) in COLUMNS.into_iter().enumerate() {
                 if k == 6 {
-                    header.col(|ui| {
-                        ui.strong("Outcome").on_hover_text(
-                            "What the scenario does with the post, and the package as the totals count it",
-                        );
-                    });
+                    heading_rects.push(
+                        header
+                            .col(|ui| {
+                                ui.strong("Outcome").on_hover_text(
+                                    "What the scenario does with the post, and the package as the totals count it",
+                                );
+                            })
+                            .0,
+                    );
                 }
-                header.col(|ui| {
+                let (rect, _) = header.col(|ui| {
                     ui.vertical(|ui| {
                         ui.horizontal(|ui| {
                             if ui
@@ -95,7 +236,7 @@ pub(super) fn table_ui(
                                 .on_hover_text(format!("Sort by {}", name.to_lowercase()))
                                 .clicked()
                             {
-                                sort = if sort.0 == by {
+                                *sort = if sort.0 == by {
                                     (by, !sort.1)
                                 } else {
                                     (by, false)
@@ -110,24 +251,23 @@ pub(super) fn table_ui(
                         }
                     });
                 });
+                heading_rects.push(rect);
             }
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, state.rows.len(), |mut row| {
-                let Some(&i) = state.rows.get(row.index()) else {
+                let index = row.index();
+                let Some(&i) = state.rows.get(index) else {
                     return;
                 };
                 let Some(post) = plan.posts.get(i) else {
                     return;
                 };
                 row.set_selected(state.selected.contains(&i));
-                row_ui(&mut row, i, post, &names, derived, palette, state, commands);
+                let cells = row_ui(&mut row, i, post, names, derived, palette, state, commands);
+                drawn.push((index, cells));
             });
         });
-    if sort != state.sort {
-        state.sort = sort;
-        state.rebuild(plan);
-    }
 }
 
 /// A small triangle: up for ascending, down for descending (drawn, as the bundled font has no
@@ -171,8 +311,9 @@ pub(super) fn row_ui(
     palette: theme::Palette,
     state: &mut State,
     commands: &mut Vec<Command>,
-) {
-    row.col(|ui| {
+) -> Vec<egui::Rect> {
+    let mut cells = Vec::with_capacity(SCREEN_HEADINGS.len());
+    cells.push(row.col(|ui| {
         let mut on = state.selected.contains(&i);
         if ui
             .checkbox(&mut on, "")
@@ -186,8 +327,8 @@ pub(super) fn row_ui(
                 state.selected.remove(&i);
             }
         }
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         let problems = derived.post_problems(i, &post.id);
         let text = if problems.is_empty() {
             RichText::new(&post.id)
@@ -209,18 +350,18 @@ pub(super) fn row_ui(
             state.focus = Some(i);
             state.selected = BTreeSet::from([i]);
         }
-    });
+    }).0);
     let name = |map: &HashMap<&str, &str>, id: &str| {
         map.get(id)
             .map_or_else(|| format!("? {id}"), |n| (*n).to_owned())
     };
-    row.col(|ui| {
+    cells.push(row.col(|ui| {
         ui.label(name(&names.councils, &post.council));
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(name(&names.roles, &post.role));
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.push_id(("fte", i), |ui| {
             let mut v = post.fte;
             if ui
@@ -241,8 +382,8 @@ pub(super) fn row_ui(
                 ));
             }
         });
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.push_id(("salary", i), |ui| {
             let mut pounds = post.salary.as_pounds();
             if ui
@@ -263,26 +404,27 @@ pub(super) fn row_ui(
                 }
             }
         });
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(crate::format::post_status(post));
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(derived.post_outcome(i, post));
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(name(&names.functions, &post.function));
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(&post.title);
-    });
-    row.col(|ui| {
+    }).0);
+    cells.push(row.col(|ui| {
         ui.label(&post.grade);
-    });
+    }).0);
     // A click anywhere else on the row: Ctrl adds or removes it, Shift selects the rows from the
     // one in focus, a plain click shows it alone.
     if row.response().clicked() {
         let modifiers = row.response().ctx.input(|i| i.modifiers);
         state.click(i, modifiers);
     }
+    cells
 }

@@ -21,7 +21,7 @@ pub(super) fn compare_ui(
     charts: &mut crate::charts::ChartState,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Compare scenarios");
+    crate::ui::access::heading(ui, "Compare scenarios");
     if plan.scenarios.is_empty() {
         ui.label("Add a scenario to compare it with the base.");
         return;

@@ -7,6 +7,7 @@ use crate::document::edit::Settings;
 use crate::format::fte;
 use crate::model::{ImplementationCost, Money, PaybackLimit, Plan, Programme, Scenario};
 use crate::theme;
+use crate::ui::access::Said as _;
 use crate::ui::views::assumptions::{COST_SHARES, SPLIT_METHODS};
 use crate::ui::widgets;
 use egui::{Grid, Ui};
@@ -29,7 +30,7 @@ pub(super) fn editor_ui(
     let programme = s.programme;
     let plan_assumptions = s.assumptions.clone();
     let sc = &mut s.scenarios[i];
-    ui.heading(format!("Scenario: {}", sc.name));
+    crate::ui::access::heading(ui, format!("Scenario: {}", sc.name));
     for p in problems {
         widgets::problem(ui, p, true);
     }
@@ -42,17 +43,17 @@ pub(super) fn editor_ui(
             }
         });
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("One-off implementation costs");
+    crate::ui::access::section(ui, "One-off implementation costs");
     if implementation_ui(ui, sc, &plan_assumptions.implementation_costs, programme) {
         *what = Some("change scenario's implementation costs".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("Savings and costs besides posts");
+    crate::ui::access::section(ui, "Savings and costs besides posts");
     if lines_ui(ui, plan, sc, &plan_assumptions.lines, programme) {
         *what = Some("change scenario's savings and costs besides posts".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("VR terms");
+    crate::ui::access::section(ui, "VR terms");
     if vr_ui(ui, plan, sc) {
         *what = Some("change scenario's VR terms".to_owned());
     }
@@ -63,7 +64,7 @@ pub(super) fn editor_ui(
         *what = Some("change scenario's uncertain inputs".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("Pay change for the staff who stay");
+    crate::ui::access::section(ui, "Pay change for the staff who stay");
     if pay_ui_for(ui, plan, sc, &plan_assumptions) {
         *what = Some("change scenario's pay change".to_owned());
     }
@@ -74,7 +75,7 @@ pub(super) fn editor_ui(
         *what = Some("change function".to_owned());
     }
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.strong("Targets and pay by role");
+    crate::ui::access::section(ui, "Targets and pay by role");
     // Each role's salary under the plan's rule as the base computes it: where a set salary
     // starts, and shown beside the rule.
     let salaries: std::collections::HashMap<&str, Money> = derived
@@ -384,6 +385,7 @@ pub(super) fn vr_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool {
                                     .fixed_decimals(2)
                                     .prefix("× "),
                             )
+                            .said(format!("× {m:.2}"), 0.01)
                             .accessible_name(format!("VR multiplier for {}", c.short_name))
                             .changed();
                     }
@@ -489,6 +491,7 @@ pub(super) fn functions_ui(ui: &mut Ui, plan: &Plan, sc: &mut Scenario) -> bool 
                                     .fixed_decimals(2)
                                     .prefix("× "),
                             )
+                            .said(format!("× {scale:.2}"), 0.01)
                             .accessible_name(format!("Scale of {}", f.name))
                             .changed();
                     });

@@ -47,7 +47,7 @@ pub fn ui(
     charts: &mut crate::charts::ChartState,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(format!("Scenarios — {}", plan.name));
+    crate::ui::access::heading(ui, format!("Scenarios — {}", plan.name));
     ui.label(
         RichText::new(
             "Each scenario changes a few things and keeps the plan's value for the rest. The \

@@ -3,6 +3,7 @@
 use crate::format::fte;
 use crate::model::{Money, Plan, Role, Scenario, TargetPay};
 use crate::theme;
+use crate::ui::access::Said as _;
 use crate::ui::widgets;
 use egui::{Grid, Ui};
 
@@ -79,6 +80,7 @@ pub(super) fn role_row(
                     .speed(0.1)
                     .fixed_decimals(1),
             )
+            .said(format!("{target:.1} FTE"), 0.1)
             .accessible_name(format!("{} target in the scenario", role.title))
             .on_hover_text("Drag or type the FTE this scenario plans for the role");
         if r.changed() {
@@ -170,7 +172,7 @@ pub(super) fn pay_ui(
                     Rule::Today,
                     Rule::Salary,
                 ] {
-                    ui.selectable_value(&mut chosen, r, words(r));
+                    crate::ui::access::option(ui, &mut chosen, r, words(r));
                 }
             })
             .response
