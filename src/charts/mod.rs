@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use crate::figures::charts::{
-    Figures, Scenarios, Series, description, figures_of, headline, nothing_to_show, pools_shown, title,
+    Figures, Scenarios, Series, description, figures_of, headline, nothing_to_show, pools_shown,
+    title,
 };
 use crate::figures::tables::Table;
 use crate::model::Chart;

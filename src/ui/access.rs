@@ -3,6 +3,37 @@
 //! headings, one node a headline figure, dialogs and menus by name, and the status line
 //! announced. docs/accessibility.md says how each is read and what was tried with Orca.
 
+/// The keys that work everywhere, for Help > Keyboard shortcuts: what each does, and the keys.
+pub const KEYS: [(&str, &str); 12] = [
+    ("Next or previous control", "Tab or Shift+Tab"),
+    (
+        "Press a button, tick a box, open a menu or list",
+        "Space or Enter",
+    ),
+    (
+        "In an open menu or list: move, choose, close",
+        "Up and Down, Enter, Escape",
+    ),
+    ("In a table: move cell by cell", "Arrow keys"),
+    ("In a table: the row's first or last cell", "Home or End"),
+    ("In a table: a screen up or down", "Page Up or Page Down"),
+    ("In a table: the first or last row", "Ctrl+Home or Ctrl+End"),
+    (
+        "In a table: sort by the heading, or show the post's details",
+        "Enter",
+    ),
+    ("In the post table: select the row or not", "Space"),
+    (
+        "In a field: take what is typed and stay in the field",
+        "Enter",
+    ),
+    ("Leave a field, close a menu or a dialog", "Escape"),
+    (
+        "A chart's figures as a table",
+        "Tab to Show figures, then Space",
+    ),
+];
+
 use egui::accesskit::{self, Live, Role};
 use egui::{Id, Key, Rect, Response, RichText, Sense, Ui, UiBuilder};
 
@@ -110,7 +141,8 @@ pub fn figure(ui: &mut Ui, caption: RichText, value: RichText, spoken: &str) -> 
 
 /// Has the status line's messages read out when they change, without taking focus.
 pub fn announce(r: &Response) {
-    r.ctx.accesskit_node_builder(r.id, |node| node.set_live(Live::Polite));
+    r.ctx
+        .accesskit_node_builder(r.id, |node| node.set_live(Live::Polite));
 }
 
 /// Names the window after the plan, as its title bar does.
@@ -122,19 +154,22 @@ pub fn name_window(ctx: &egui::Context, title: &str) {
 
 /// Names a dialog after its title (drawn as `heading`) and, on the frame it opens, moves focus into
 /// it, to its first field or button.
-pub fn dialog(ui: &mut Ui, dialog: Id, heading: &Response, title: &str) {
+pub fn dialog(ui: &mut Ui, dialog: Id, heading: &Response) {
     ui.ctx().accesskit_node_builder(dialog, |node| {
         node.set_role(Role::Dialog);
         node.push_labelled_by(heading.id.accesskit_id());
         node.set_modal();
     });
-    let frame = ui.ctx().cumulative_pass_nr();
-    let key = Id::unique("dialog open since");
-    let opened: Option<(String, u64)> = ui.data(|d| d.get_temp(key));
-    let fresh = opened.is_none_or(|(t, seen)| t != title || seen + 1 < frame);
-    ui.data_mut(|d| d.insert_temp(key, (title.to_owned(), frame)));
-    if fresh {
-        // Nothing in the dialog has focus yet: give it to the first widget drawn after this.
+    // Until something in the dialog has focus (it has just opened, or a click on its background
+    // let go of it), focus goes to the first widget drawn after this.
+    // A drop-down list opened from the dialog sits above it and counts as inside.
+    let layer = ui.layer_id();
+    let inside = ui.ctx().memory(egui::Memory::focused).is_some_and(|id| {
+        ui.ctx()
+            .read_response(id)
+            .is_none_or(|r| r.layer_id == layer || r.layer_id.order >= layer.order)
+    }) || egui::Popup::is_any_open(ui.ctx());
+    if !inside {
         ui.memory_mut(|m| {
             if let Some(id) = m.focused() {
                 m.surrender_focus(id);
@@ -151,7 +186,7 @@ pub fn dialog_heading(ui: &mut Ui, text: impl Into<String>) -> Response {
     mark_heading(&r, 1);
     // A modal dialog is an area: its layer's id is the dialog's node.
     let area = ui.layer_id().id;
-    dialog(ui, area, &r, &text);
+    dialog(ui, area, &r);
     r
 }
 
@@ -177,14 +212,15 @@ pub fn menu(r: &Response, open: bool) {
 
 /// One option of a drop-down list: said as an option, selected or not, and closing the list when
 /// chosen (as a click does, and as a screen reader's "press" must too).
-pub fn option<T: PartialEq + Clone>(
+pub fn option<T: PartialEq>(
     ui: &mut Ui,
     chosen: &mut T,
     value: T,
     text: impl Into<egui::WidgetText>,
 ) -> Response {
-    let r = ui.selectable_value(chosen, value.clone(), text);
-    let on = *chosen == value;
+    let was = *chosen == value;
+    let r = ui.selectable_value(chosen, value, text);
+    let on = was || r.clicked();
     r.ctx.accesskit_node_builder(r.id, |node| {
         node.set_role(Role::ListBoxOption);
         node.set_selected(on);
@@ -262,11 +298,16 @@ pub fn focus_ring(ctx: &egui::Context) {
         return;
     };
     // A table draws its own ring round the cell in focus.
-    if r.rect.height() < 2.0 || ctx.data(|d| d.get_temp::<bool>(id.with("draws own focus")).is_some()) {
+    if r.rect.height() < 2.0
+        || ctx.data(|d| d.get_temp::<bool>(id.with("draws own focus")).is_some())
+    {
         return;
     }
     let colour = ctx.global_style().visuals.selection.stroke.color;
-    let painter = ctx.layer_painter(egui::LayerId::new(r.layer_id.order, Id::unique("focus ring")));
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        r.layer_id.order,
+        Id::unique("focus ring"),
+    ));
     painter
         .with_clip_rect(r.interact_rect.expand(4.0).intersect(ctx.content_rect()))
         .rect_stroke(
@@ -507,11 +548,21 @@ impl Table {
         };
         let mut active = None;
         // The headings.
-        let head = child(ui, self.id, (0, usize::MAX), Role::Row, "Headings".to_owned());
+        let head = child(
+            ui,
+            self.id,
+            (0, usize::MAX),
+            Role::Row,
+            "Headings".to_owned(),
+        );
         for (c, h) in self.headings.iter().enumerate() {
             let drawn = self.heading_rects.get(c).copied();
             let label = drawn.and_then(|(_, label)| label);
-            let name = if label.is_some() { String::new() } else { h.clone() };
+            let name = if label.is_some() {
+                String::new()
+            } else {
+                h.clone()
+            };
             let id = child(ui, head, (0, c), Role::ColumnHeader, name);
             ctx.accesskit_node_builder(id, |node| {
                 node.set_column_index(c);
@@ -531,8 +582,11 @@ impl Table {
         }
         ctx.accesskit_node_builder(head, |node| node.set_row_index(0));
         // The rows on screen and the cursor's.
-        let mut rows: Vec<(usize, Option<&Vec<Rect>>)> =
-            self.drawn.iter().map(|(r, cells)| (*r, Some(cells))).collect();
+        let mut rows: Vec<(usize, Option<&Vec<Rect>>)> = self
+            .drawn
+            .iter()
+            .map(|(r, cells)| (*r, Some(cells)))
+            .collect();
         if let Some(at) = self.cursor_row()
             && !rows.iter().any(|(r, _)| *r == at)
         {
@@ -551,7 +605,13 @@ impl Table {
                 }
             });
             for (c, h) in self.headings.iter().enumerate() {
-                let id = child(ui, row, (r + 1, c), Role::Cell, format!("{h}: {}", text(r, c)));
+                let id = child(
+                    ui,
+                    row,
+                    (r + 1, c),
+                    Role::Cell,
+                    format!("{h}: {}", text(r, c)),
+                );
                 ctx.accesskit_node_builder(id, |node| {
                     node.set_row_index(r + 1);
                     node.set_column_index(c);
@@ -584,12 +644,19 @@ impl Table {
             };
             let colour = ui.visuals().selection.stroke.color;
             if let Some(rect) = rect {
-                ui.painter()
-                    .with_clip_rect(whole.expand(2.0))
-                    .rect_stroke(rect.shrink(1.0), 2.0, egui::Stroke::new(2.0, colour), egui::StrokeKind::Inside);
+                ui.painter().with_clip_rect(whole.expand(2.0)).rect_stroke(
+                    rect.shrink(1.0),
+                    2.0,
+                    egui::Stroke::new(2.0, colour),
+                    egui::StrokeKind::Inside,
+                );
             } else if self.rows == 0 {
-                ui.painter()
-                    .rect_stroke(whole, 2.0, egui::Stroke::new(2.0, colour), egui::StrokeKind::Inside);
+                ui.painter().rect_stroke(
+                    whole,
+                    2.0,
+                    egui::Stroke::new(2.0, colour),
+                    egui::StrokeKind::Inside,
+                );
             }
         }
     }

@@ -347,23 +347,34 @@ pub fn shortcuts(ctx: &Context) -> Vec<(String, String)> {
         }
     }
     rows.extend(steps.into_iter().map(|(n, k)| (n, k.join(", "))));
+    rows.extend(
+        crate::ui::access::KEYS
+            .iter()
+            .map(|(what, keys)| ((*what).to_owned(), (*keys).to_owned())),
+    );
     rows
 }
 
 fn shortcuts_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     crate::ui::access::dialog_heading(ui, "Keyboard shortcuts");
     ui.add_space(8.0);
-    let rows = shortcuts(ui.ctx());
-    egui::Grid::new("shortcuts")
-        .striped(true)
-        .num_columns(2)
-        .spacing([24.0, 6.0])
+    let rows: Vec<Vec<String>> = shortcuts(ui.ctx())
+        .into_iter()
+        .map(|(what, keys)| vec![what, keys])
+        .collect();
+    let height = (ui.ctx().content_rect().height() * 0.6).min(560.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
         .show(ui, |ui| {
-            for (what, keys) in &rows {
-                ui.label(what);
-                ui.strong(keys);
-                ui.end_row();
-            }
+            crate::ui::access::grid(
+                ui,
+                "shortcuts",
+                "Keyboard shortcuts",
+                &["What".to_owned(), "Keys".to_owned()],
+                &rows,
+                &[],
+            );
+            crate::ui::access::scroll_focus_into_view(ui);
         });
     ui.add_space(12.0);
     if ui.button("Close").clicked() {
@@ -591,7 +602,9 @@ fn export_ui(
     commands: &mut Vec<Command>,
 ) {
     match what {
-        Exported::Chart(chart) => crate::ui::access::dialog_heading(ui, format!("Export {} as PNG", chart.name())),
+        Exported::Chart(chart) => {
+            crate::ui::access::dialog_heading(ui, format!("Export {} as PNG", chart.name()))
+        }
         Exported::Slides => crate::ui::access::dialog_heading(ui, "Export every slide as PNG"),
     };
     ui.add_space(8.0);
@@ -716,12 +729,15 @@ fn papers_ui(
     options: &mut crate::figures::tables::Options,
     commands: &mut Vec<Command>,
 ) {
-    crate::ui::access::dialog_heading(ui, match kind {
-        Papers::Excel => "Export to Excel",
-        Papers::Csv => "Export tables as CSV",
-        Papers::Pdf => "Export board pack",
-        Papers::Drafts => "Export consultation drafts",
-    });
+    crate::ui::access::dialog_heading(
+        ui,
+        match kind {
+            Papers::Excel => "Export to Excel",
+            Papers::Csv => "Export tables as CSV",
+            Papers::Pdf => "Export board pack",
+            Papers::Drafts => "Export consultation drafts",
+        },
+    );
     ui.add_space(8.0);
     ui.label(match kind {
         Papers::Excel => "One workbook for finance: Summary, By function, By council, By role, By financial year, Waterfall, Pools, Timetable, One-off costs, Scenarios and Assumptions, with totals as formulas and Excel charts, for the scenario shown.",
@@ -777,7 +793,10 @@ fn locked_ui(ui: &mut egui::Ui, path: &std::path::Path, who: &str, commands: &mu
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    crate::ui::access::dialog_heading(ui, format!("{name} is open in another copy of Merger Planner"));
+    crate::ui::access::dialog_heading(
+        ui,
+        format!("{name} is open in another copy of Merger Planner"),
+    );
     ui.add_space(8.0);
     ui.label(format!(
         "{who} has it open. If you both change it, whoever saves last overwrites the other's work.\n\nOpen it read-only to look and try changes (File > Save as… keeps them in a file of your own), or edit it anyway if that copy is no longer in use."

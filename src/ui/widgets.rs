@@ -571,7 +571,11 @@ pub fn number(
                 .fixed_decimals(decimals),
         )
     });
-    access::value_text(&r, format!("{v:.decimals$}"), Some(access::step_of(decimals)));
+    access::value_text(
+        &r,
+        format!("{v:.decimals$}"),
+        Some(access::step_of(decimals)),
+    );
     (r.changed() && (v - value).abs() > f64::EPSILON).then_some(v)
 }
 

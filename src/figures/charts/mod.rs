@@ -329,10 +329,10 @@ pub fn description(chart: Chart, series: &Series, scenarios: Option<&Scenarios>)
         if !said.is_empty() {
             said.push_str(". ");
         }
-        said.push_str(&format!(
-            "All {} rows are in the table under Show figures",
+        said = format!(
+            "{said}All {} rows are in the table under Show figures",
             t.rows.len()
-        ));
+        );
     }
     said
 }

@@ -6,8 +6,8 @@ use crate::document::Derived;
 use crate::document::edit::History;
 use crate::model::Plan;
 use crate::theme;
-use crate::ui::command::{Action, Command, ImportKind, Papers, View};
 use crate::ui::access;
+use crate::ui::command::{Action, Command, ImportKind, Papers, View};
 use crate::ui::files::Preferences;
 use crate::ui::widgets::plural;
 

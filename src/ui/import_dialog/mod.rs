@@ -311,11 +311,10 @@ pub fn dialog_ui(ctx: &Context, state: &mut ImportState, plan: &Plan, commands: 
     let height = (screen.height() - 220.0).max(200.0);
     let response = Modal::new(Id::unique("import dialog")).show(ctx, |ui| {
         ui.set_width(width);
-        crate::ui::access::dialog_heading(ui, format!(
-            "Import {} from {}",
-            state.kind.noun(),
-            state.file_name()
-        ));
+        crate::ui::access::dialog_heading(
+            ui,
+            format!("Import {} from {}", state.kind.noun(), state.file_name()),
+        );
         ui.add_space(4.0);
         source_ui(ui, state);
         progress_ui(ui, state);

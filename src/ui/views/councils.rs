@@ -276,7 +276,10 @@ fn pay_point_rows(ui: &mut Ui, form: &mut widgets::Form, c: &mut Council) {
 
 /// The council's workforce profile: who holds the posts the plan does not name.
 fn profile_ui(ui: &mut Ui, form: &mut widgets::Form, c: &mut Council) {
-    crate::ui::access::section(ui, "Workforce profile (for posts whose holders are not named)");
+    crate::ui::access::section(
+        ui,
+        "Workforce profile (for posts whose holders are not named)",
+    );
     ui.label(
         "Shares of the council's people by age and by length of service: the exit costs of posts whose holders are not named are expected values over them, and say \"indicative\".",
     );

@@ -151,56 +151,54 @@ fn councils_ui(ui: &mut Ui, o: &Outcome, commands: &mut Vec<Command>) {
         ui.label("No councils yet: add them in the Councils view");
         return;
     }
-    egui::Grid::new("dashboard councils")
-        .striped(true)
-        .num_columns(7)
-        .spacing([24.0, 6.0])
-        .show(ui, |ui| {
-            for h in [
-                "Council",
-                "FTE",
-                "Share",
-                "Saving a year",
-                "One-off",
-                "Consultation",
-                "Meets go-live",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for c in &o.councils {
-                ui.label(&c.name);
-                ui.label(fte(c.flows.current()));
-                ui.label(format!("{:.0}%", c.share_ratio * 100.0));
-                ui.label(c.recurring_saving.compact());
-                ui.label(c.one_off_cost.compact());
-                ui.label(format!("{} days", c.timetable.consultation_days));
-                ui.label(if c.timetable.meets_go_live {
+    let headings = COUNCIL_COLUMNS.map(str::to_owned);
+    let rows: Vec<Vec<String>> = o
+        .councils
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                fte(c.flows.current()),
+                format!("{:.0}%", c.share_ratio * 100.0),
+                c.recurring_saving.compact(),
+                c.one_off_cost.compact(),
+                c.timetable.consultation_days.to_string(),
+                if c.timetable.meets_go_live {
                     "Yes"
                 } else {
                     "No"
-                });
-                ui.end_row();
-            }
-        });
+                }
+                .to_owned(),
+            ]
+        })
+        .collect();
+    crate::ui::access::grid(
+        ui,
+        "dashboard councils",
+        "Each council's share",
+        &headings,
+        &rows,
+        &[],
+    );
 }
+
+/// The columns of each council's share, on screen and copied.
+const COUNCIL_COLUMNS: [&str; 7] = [
+    "Council",
+    "FTE",
+    "Share",
+    "Saving a year",
+    "One-off",
+    "Consultation days",
+    "Meets go-live",
+];
 
 /// Each council's share as a table, money to the penny.
 fn councils_table(o: &Outcome) -> Table {
     Table::of_cells(
         "councils",
         "Each council's share",
-        [
-            "Council",
-            "FTE",
-            "Share",
-            "Saving a year",
-            "One-off",
-            "Consultation days",
-            "Meets go-live",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        COUNCIL_COLUMNS.map(str::to_owned).to_vec(),
         o.councils
             .iter()
             .map(|c| {

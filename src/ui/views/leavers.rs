@@ -114,13 +114,18 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
         ui.label("Nobody leaves or is at risk in this scenario");
         return;
     }
+    table_ui(ui, &shown, state);
+}
+
+/// The leavers shown as a table, one Tab stop walked by the arrow keys.
+fn table_ui(ui: &mut Ui, shown: &[&Row], state: &mut State) {
     let headings: Vec<String> = LeaverColumn::ON_SCREEN
         .map(|c| c.heading().to_owned())
         .to_vec();
     let mut access = access::Table::begin(ui, "leavers", "Leavers", headings, shown.len(), None);
     let mut sort = state.sort;
     if let Some(i) = access.keys.sort {
-        sort = next_sort(sort, i);
+        sort = Some(next_sort(sort, i));
     }
     let mut heading_rects = Vec::new();
     let mut drawn = Vec::new();
@@ -159,7 +164,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
                             ))
                             .clicked()
                         {
-                            sort = next_sort(sort, i);
+                            sort = Some(next_sort(sort, i));
                         }
                         if let Some((c, descending)) = sort
                             && c == i
@@ -206,9 +211,9 @@ pub fn ui(ui: &mut Ui, plan: &Plan, rows: &[Row], state: &mut State, commands: &
 }
 
 /// Sorting by column `i`: ascending, or reversed when it is already sorted by it ascending.
-fn next_sort(sort: Option<(usize, bool)>, i: usize) -> Option<(usize, bool)> {
+fn next_sort(sort: Option<(usize, bool)>, i: usize) -> (usize, bool) {
     match sort {
-        Some((c, false)) if c == i => Some((i, true)),
-        _ => Some((i, false)),
+        Some((c, false)) if c == i => (i, true),
+        _ => (i, false),
     }
 }

@@ -13,7 +13,7 @@ use crate::ui::card::card_ui;
 use crate::ui::command::Command;
 
 const POOL_COLUMNS: [&str; 9] = [
-    "",
+    "Function or role",
     "FTE today",
     "Vacancies deleted",
     "VR",
@@ -24,26 +24,30 @@ const POOL_COLUMNS: [&str; 9] = [
     "New posts",
 ];
 
-fn pool_row(ui: &mut Ui, name: RichText, f: &Flows, target: f64, new_posts: f64) {
-    ui.label(name);
-    ui.label(fte(f.current()));
-    ui.label(fte(f.vacancies_deleted));
-    if f.bumped > 0.05 {
-        ui.label(format!("{} ({} bumped)", fte(f.voluntary), fte(f.bumped)))
-            .on_hover_text("Bumped: volunteers from roles not at risk whose posts people at risk take; those people count as redeployed");
+/// A function's or role's row of the pools table, as it reads.
+fn pool_words(name: &str, f: &Flows, target: f64, new_posts: f64) -> Vec<String> {
+    let voluntary = if f.bumped > 0.05 {
+        format!("{} ({} bumped)", fte(f.voluntary), fte(f.bumped))
     } else {
-        ui.label(fte(f.voluntary));
-    }
-    for v in [
-        f.redeployed_out,
-        f.compulsory,
-        f.kept_total(),
-        target,
-        new_posts,
-    ] {
-        ui.label(fte(v));
-    }
-    ui.end_row();
+        fte(f.voluntary)
+    };
+    let mut row = vec![
+        name.to_owned(),
+        fte(f.current()),
+        fte(f.vacancies_deleted),
+        voluntary,
+    ];
+    row.extend(
+        [
+            f.redeployed_out,
+            f.compulsory,
+            f.kept_total(),
+            target,
+            new_posts,
+        ]
+        .map(fte),
+    );
+    row
 }
 
 /// The pools chart, per function or the roles of one, then every function and role in a table.
@@ -71,7 +75,8 @@ pub fn pools_ui(
             .show_ui(ui, |ui| {
                 crate::ui::access::option(ui, &mut state.pools_function, None, "Every function");
                 for (i, f) in o.functions.iter().enumerate() {
-                    crate::ui::access::option(ui, 
+                    crate::ui::access::option(
+                        ui,
                         &mut state.pools_function,
                         Some(i),
                         format!("Roles in {}", f.name),
@@ -92,42 +97,44 @@ pub fn pools_ui(
         ui.label("Nothing to show: the plan has no functions");
         return;
     }
-    Grid::new("pools")
-        .striped(true)
-        .num_columns(POOL_COLUMNS.len())
-        .spacing([20.0, 6.0])
-        .show(ui, |ui| {
-            for h in POOL_COLUMNS {
-                ui.strong(h);
-            }
-            ui.end_row();
-            let t = &o.totals;
-            pool_row(
-                ui,
-                RichText::new("All functions").strong(),
-                &t.flows,
-                t.target_fte,
-                t.new_posts,
-            );
-            for (i, f) in o.functions.iter().enumerate() {
-                pool_row(
-                    ui,
-                    RichText::new(&f.name).strong(),
-                    &f.flows,
-                    f.target_fte,
-                    f.new_posts,
-                );
-                for r in o.roles.iter().filter(|r| r.function == i) {
-                    pool_row(
-                        ui,
-                        RichText::new(format!("    {}", r.title)),
-                        &r.flows,
-                        r.target_fte,
-                        r.new_posts,
-                    );
-                }
-            }
-        });
+    let t = &o.totals;
+    let mut rows = vec![pool_words(
+        "All functions",
+        &t.flows,
+        t.target_fte,
+        t.new_posts,
+    )];
+    let mut strong = vec![true];
+    let mut bumped = t.flows.bumped > 0.05;
+    for (i, f) in o.functions.iter().enumerate() {
+        rows.push(pool_words(&f.name, &f.flows, f.target_fte, f.new_posts));
+        strong.push(true);
+        for r in o.roles.iter().filter(|r| r.function == i) {
+            rows.push(pool_words(
+                &format!("    {}", r.title),
+                &r.flows,
+                r.target_fte,
+                r.new_posts,
+            ));
+            strong.push(false);
+            bumped |= r.flows.bumped > 0.05;
+        }
+    }
+    let headings = POOL_COLUMNS.map(str::to_owned);
+    crate::ui::access::grid(
+        ui,
+        "pools",
+        "Every function and role",
+        &headings,
+        &rows,
+        &strong,
+    );
+    if bumped {
+        ui.label(
+            RichText::new("Bumped: volunteers from roles not at risk whose posts people at risk take; those people count as redeployed")
+                .weak(),
+        );
+    }
     if plan.roles.is_empty() {
         ui.label("No roles yet: add them in the Target structure view");
     }

@@ -97,8 +97,8 @@ pub(super) fn table_ui(
 /// The columns as the screen shows them, headings first: the tick box, the sortable columns
 /// with the outcome after the first six.
 const SCREEN_HEADINGS: [&str; 11] = [
-    "Selected", "Id", "Council", "Role", "FTE", "Salary", "Status", "Outcome", "Function",
-    "Title", "Grade",
+    "Selected", "Id", "Council", "Role", "FTE", "Salary", "Status", "Outcome", "Function", "Title",
+    "Grade",
 ];
 
 /// What sorting by a column of the screen sorts by (the tick box and outcome do not sort).
@@ -148,7 +148,11 @@ fn cell_words(
 /// What the table's keys asked for: the cursor's row is the post in focus (its details shown),
 /// Space selects it or not, Enter on a heading sorts.
 fn keys_ui(keys: &access::Keys, plan: &Plan, state: &mut State) {
-    if let Some(i) = keys.moved_to.or(keys.open).and_then(|r| state.rows.get(r).copied()) {
+    if let Some(i) = keys
+        .moved_to
+        .or(keys.open)
+        .and_then(|r| state.rows.get(r).copied())
+    {
         state.focus = Some(i);
         state.selected = BTreeSet::from([i]);
         state.scroll_to = Some(i);
@@ -270,6 +274,17 @@ fn table_body_ui(
         });
 }
 
+/// A cell of plain text; where it is.
+fn label_cell(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Rect {
+    row.col(|ui| {
+        ui.label(text);
+    })
+    .0
+}
+
 /// A small triangle: up for ascending, down for descending (drawn, as the bundled font has no
 /// arrows).
 /// A small triangle beside the sorted column's heading: up ascending, down descending.
@@ -313,113 +328,111 @@ pub(super) fn row_ui(
     commands: &mut Vec<Command>,
 ) -> Vec<egui::Rect> {
     let mut cells = Vec::with_capacity(SCREEN_HEADINGS.len());
-    cells.push(row.col(|ui| {
-        let mut on = state.selected.contains(&i);
-        if ui
-            .checkbox(&mut on, "")
-            .accessible_name(format!("Select {}", post.id))
-            .on_hover_text("Select this post")
-            .changed()
-        {
-            if on {
-                state.selected.insert(i);
-            } else {
-                state.selected.remove(&i);
+    cells.push(
+        row.col(|ui| {
+            let mut on = state.selected.contains(&i);
+            if ui
+                .checkbox(&mut on, "")
+                .accessible_name(format!("Select {}", post.id))
+                .on_hover_text("Select this post")
+                .changed()
+            {
+                if on {
+                    state.selected.insert(i);
+                } else {
+                    state.selected.remove(&i);
+                }
             }
-        }
-    }).0);
-    cells.push(row.col(|ui| {
-        let problems = derived.post_problems(i, &post.id);
-        let text = if problems.is_empty() {
-            RichText::new(&post.id)
-        } else {
-            RichText::new(format!("! {}", post.id)).color(palette.error)
-        };
-        let r = ui.selectable_label(state.focus == Some(i), text);
-        let r = if problems.is_empty() {
-            r
-        } else {
-            let text = problems
-                .iter()
-                .map(|p| format!("{}: {}", p.field, p.message))
-                .collect::<Vec<_>>()
-                .join("\n");
-            r.on_hover_text(text)
-        };
-        if r.clicked() {
-            state.focus = Some(i);
-            state.selected = BTreeSet::from([i]);
-        }
-    }).0);
+        })
+        .0,
+    );
+    cells.push(
+        row.col(|ui| {
+            let problems = derived.post_problems(i, &post.id);
+            let text = if problems.is_empty() {
+                RichText::new(&post.id)
+            } else {
+                RichText::new(format!("! {}", post.id)).color(palette.error)
+            };
+            let r = ui.selectable_label(state.focus == Some(i), text);
+            let r = if problems.is_empty() {
+                r
+            } else {
+                let text = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.field, p.message))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                r.on_hover_text(text)
+            };
+            if r.clicked() {
+                state.focus = Some(i);
+                state.selected = BTreeSet::from([i]);
+            }
+        })
+        .0,
+    );
     let name = |map: &HashMap<&str, &str>, id: &str| {
         map.get(id)
             .map_or_else(|| format!("? {id}"), |n| (*n).to_owned())
     };
-    cells.push(row.col(|ui| {
-        ui.label(name(&names.councils, &post.council));
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(name(&names.roles, &post.role));
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.push_id(("fte", i), |ui| {
-            let mut v = post.fte;
-            if ui
-                .add(
-                    DragValue::new(&mut v)
-                        .range(0.01..=1.0)
-                        .speed(0.01)
-                        .fixed_decimals(2),
-                )
-                .accessible_name(format!("FTE of {}", post.id))
-                .changed()
-                && (v - post.fte).abs() > f64::EPSILON
-            {
-                let mut p = post.clone();
-                p.fte = v;
-                commands.push(Command::Edit(
-                    Edit::post("change FTE", i, p).keyed(format!("post fte {i}")),
-                ));
-            }
-        });
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.push_id(("salary", i), |ui| {
-            let mut pounds = post.salary.as_pounds();
-            if ui
-                .add(widgets::pounds_value(
-                    &mut pounds,
-                    Money::pounds(10_000_000),
-                    false,
-                ))
-                .accessible_name(format!("Salary of {}", post.id))
-                .changed()
-            {
-                let mut p = post.clone();
-                p.salary = Money::from_pounds_f64(pounds);
-                if p.salary != post.salary {
+    cells.push(label_cell(row, name(&names.councils, &post.council)));
+    cells.push(label_cell(row, name(&names.roles, &post.role)));
+    cells.push(
+        row.col(|ui| {
+            ui.push_id(("fte", i), |ui| {
+                let mut v = post.fte;
+                if ui
+                    .add(
+                        DragValue::new(&mut v)
+                            .range(0.01..=1.0)
+                            .speed(0.01)
+                            .fixed_decimals(2),
+                    )
+                    .accessible_name(format!("FTE of {}", post.id))
+                    .changed()
+                    && (v - post.fte).abs() > f64::EPSILON
+                {
+                    let mut p = post.clone();
+                    p.fte = v;
                     commands.push(Command::Edit(
-                        Edit::post("change salary", i, p).keyed(format!("post salary {i}")),
+                        Edit::post("change FTE", i, p).keyed(format!("post fte {i}")),
                     ));
                 }
-            }
-        });
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(crate::format::post_status(post));
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(derived.post_outcome(i, post));
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(name(&names.functions, &post.function));
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(&post.title);
-    }).0);
-    cells.push(row.col(|ui| {
-        ui.label(&post.grade);
-    }).0);
+            });
+        })
+        .0,
+    );
+    cells.push(
+        row.col(|ui| {
+            ui.push_id(("salary", i), |ui| {
+                let mut pounds = post.salary.as_pounds();
+                if ui
+                    .add(widgets::pounds_value(
+                        &mut pounds,
+                        Money::pounds(10_000_000),
+                        false,
+                    ))
+                    .accessible_name(format!("Salary of {}", post.id))
+                    .changed()
+                {
+                    let mut p = post.clone();
+                    p.salary = Money::from_pounds_f64(pounds);
+                    if p.salary != post.salary {
+                        commands.push(Command::Edit(
+                            Edit::post("change salary", i, p).keyed(format!("post salary {i}")),
+                        ));
+                    }
+                }
+            });
+        })
+        .0,
+    );
+    cells.push(label_cell(row, crate::format::post_status(post)));
+    cells.push(label_cell(row, derived.post_outcome(i, post)));
+    cells.push(label_cell(row, name(&names.functions, &post.function)));
+    cells.push(label_cell(row, &post.title));
+    cells.push(label_cell(row, &post.grade));
     // A click anywhere else on the row: Ctrl adds or removes it, Shift selects the rows from the
     // one in focus, a plain click shows it alone.
     if row.response().clicked() {

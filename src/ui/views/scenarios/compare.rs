@@ -8,7 +8,7 @@ use crate::format::fte;
 use crate::model::{Money, Plan};
 use crate::theme;
 use crate::ui::command::{Command, copy_buttons};
-use crate::ui::widgets;
+use crate::ui::{access, widgets};
 use egui::{Grid, RichText, Ui};
 
 /// The scenarios chosen side by side, each figure's difference from the reference, and the
@@ -107,34 +107,75 @@ pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &Table) {
         .iter()
         .find_map(|h| h.split_once(" − ").map(|(_, b)| b.to_owned()))
         .unwrap_or_default();
-    Grid::new("compare scenarios")
-        .striped(true)
-        .num_columns(columns.len() + 1)
-        .spacing([24.0, 2.0])
-        .show(ui, |ui| {
-            ui.strong("Figure");
-            for f in &chosen.scenarios {
-                ui.strong(&f.name);
-            }
-            ui.end_row();
-            for row in &table.shown_rows() {
-                ui.label(row.first().map_or("", String::as_str));
-                for &(value, _) in &columns {
-                    ui.label(row.get(value).map_or("", String::as_str));
+    let words = table.shown_rows();
+    let mut access = access::Table::begin(
+        ui,
+        "compare scenarios",
+        "Scenarios compared",
+        table.headings.clone(),
+        words.len(),
+        None,
+    );
+    let mut headings: Vec<egui::Rect> = Vec::new();
+    let mut drawn: Vec<(usize, egui::Rect)> = Vec::new();
+    let ((), whole) = access.cells(ui, |ui| {
+        Grid::new("compare scenarios")
+            .striped(true)
+            .num_columns(columns.len() + 1)
+            .spacing([24.0, 2.0])
+            .show(ui, |ui| {
+                headings.push(ui.strong("Figure").rect);
+                for f in &chosen.scenarios {
+                    headings.push(ui.strong(&f.name).rect);
                 }
                 ui.end_row();
-                ui.label(
-                    RichText::new(format!("difference from {reference}"))
-                        .size(theme::SMALL_SIZE)
-                        .weak(),
-                );
-                for &(_, minus) in &columns {
-                    let text = minus.and_then(|m| row.get(m)).map_or("", String::as_str);
-                    ui.label(RichText::new(text).size(theme::SMALL_SIZE).weak());
+                for (r, row) in words.iter().enumerate() {
+                    let mut rect = ui.label(row.first().map_or("", String::as_str)).rect;
+                    for &(value, _) in &columns {
+                        rect = rect.union(ui.label(row.get(value).map_or("", String::as_str)).rect);
+                    }
+                    ui.end_row();
+                    rect = rect.union(
+                        ui.label(
+                            RichText::new(format!("difference from {reference}"))
+                                .size(theme::SMALL_SIZE)
+                                .weak(),
+                        )
+                        .rect,
+                    );
+                    for &(_, minus) in &columns {
+                        let text = minus.and_then(|m| row.get(m)).map_or("", String::as_str);
+                        ui.label(RichText::new(text).size(theme::SMALL_SIZE).weak());
+                    }
+                    ui.end_row();
+                    drawn.push((r, rect));
                 }
-                ui.end_row();
-            }
-        });
+            });
+    });
+    // Each column of the table under the scenario's heading on screen (a difference under its
+    // scenario's), and each cell where its figure's two lines are.
+    let mut at_heading = vec![headings.first().copied().unwrap_or(whole)];
+    for (k, &(_, minus)) in columns.iter().enumerate() {
+        let rect = headings.get(k + 1).copied().unwrap_or(whole);
+        at_heading.push(rect);
+        if minus.is_some() {
+            at_heading.push(rect);
+        }
+    }
+    for rect in at_heading {
+        access.heading_drawn(rect, None);
+    }
+    let across = table.headings.len();
+    for (r, rect) in drawn {
+        access.row_drawn(r, vec![rect; across]);
+    }
+    access.end(ui, whole, 0, |r, c| {
+        words
+            .get(r)
+            .and_then(|row| row.get(c))
+            .cloned()
+            .unwrap_or_default()
+    });
 }
 
 /// The comparison as a table: a row a figure, a column a scenario, and beside each scenario
