@@ -218,6 +218,9 @@ pub fn option<T: PartialEq>(
     value: T,
     text: impl Into<egui::WidgetText>,
 ) -> Response {
+    // The list the options are in.
+    ui.ctx()
+        .accesskit_node_builder(ui.unique_id(), |node| node.set_role(Role::ListBox));
     let was = *chosen == value;
     let r = ui.selectable_value(chosen, value, text);
     let on = was || r.clicked();
@@ -232,6 +235,20 @@ pub fn option<T: PartialEq>(
     r
 }
 
+/// Says a drop-down list's value, in a chain of a response's calls.
+pub trait Showing {
+    /// See [`combo_value`].
+    #[must_use]
+    fn showing(self, shown: &str) -> Self;
+}
+
+impl Showing for Response {
+    fn showing(self, shown: &str) -> Self {
+        combo_value(&self, shown);
+        self
+    }
+}
+
 /// A drop-down list says the value it shows, not only its name.
 pub fn combo_value(r: &Response, shown: &str) {
     r.ctx.accesskit_node_builder(r.id, |node| {
@@ -244,6 +261,13 @@ pub fn keep_focus_on_enter(ui: &Ui, r: &Response) {
     if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         r.request_focus();
     }
+}
+
+/// Leaves what `ui` draws out of the tree, where a [`Table`]'s own cells say it (a screen reader
+/// would otherwise read each cell twice).
+pub fn hidden(ui: &Ui) {
+    ui.ctx()
+        .accesskit_node_builder(ui.unique_id(), accesskit::Node::set_hidden);
 }
 
 /// Whether focus moved this frame, as `begin_frame` found it.
@@ -357,6 +381,8 @@ pub struct Table {
     drawn: Vec<(usize, Vec<Rect>)>,
     /// Each heading's rect and the label drawn for it, where one names it.
     heading_rects: Vec<(Rect, Option<Id>)>,
+    /// Enter on a heading sorts by it.
+    sorts: bool,
     /// What the keys did this frame.
     pub keys: Keys,
 }
@@ -466,8 +492,16 @@ impl Table {
             tab,
             drawn: Vec::new(),
             heading_rects: Vec::new(),
+            sorts: false,
             keys,
         }
+    }
+
+    /// Says that Enter on a heading sorts by it (the caller sorts, on `keys.sort`).
+    #[must_use]
+    pub fn sortable(mut self) -> Self {
+        self.sorts = true;
+        self
     }
 
     /// Whether the table's own widgets (sort buttons, tick boxes, fields) are passed over this
@@ -574,7 +608,11 @@ impl Table {
                         node.push_labelled_by(label.accesskit_id());
                     }
                 }
-                node.set_description(format!("Heading {} of {columns}; Enter sorts", c + 1));
+                node.set_description(if self.sorts {
+                    format!("Heading {} of {columns}; Enter sorts", c + 1)
+                } else {
+                    format!("Heading {} of {columns}", c + 1)
+                });
             });
             if self.cursor.row == 0 && self.cursor.column == c {
                 active = Some(id);
@@ -692,7 +730,10 @@ pub fn grid(
                         .iter()
                         .map(|cell| {
                             let text = RichText::new(cell);
-                            ui.label(if bold { text.strong() } else { text }).rect
+                            let r = ui.label(if bold { text.strong() } else { text });
+                            ui.ctx()
+                                .accesskit_node_builder(r.id, accesskit::Node::set_hidden);
+                            r.rect
                         })
                         .collect();
                     ui.end_row();

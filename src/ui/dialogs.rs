@@ -1,6 +1,7 @@
 //! Modal dialogs: unsaved changes, errors, deleting an item with posts, About and "How the figures
 //! are computed". They push commands like any other drawing code.
 
+use crate::ui::access::Showing as _;
 use std::path::PathBuf;
 
 use egui::{Context, Id, Modal, RichText, Ui};
@@ -240,6 +241,7 @@ fn delete_ui(
                 }
             })
             .response
+            .showing(shown)
             .labelled_by(label.id);
     });
     ui.add_space(12.0);

@@ -2,6 +2,7 @@
 //! their threads (docs/collaboration.md). The dialogs keep their own state; every change to the
 //! plan goes out as a command.
 
+use crate::ui::access::Showing as _;
 use std::path::PathBuf;
 
 use egui::Ui;
@@ -373,6 +374,7 @@ fn topic_ui(ui: &mut Ui, plan: &Plan, on: &mut (usize, String)) {
                 }
             })
             .response
+            .showing(KINDS[on.0.min(KINDS.len() - 1)])
             .labelled_by(label);
         let items: Vec<(String, String)> = match on.0 {
             1 => plan
@@ -425,6 +427,7 @@ fn topic_ui(ui: &mut Ui, plan: &Plan, on: &mut (usize, String)) {
                     }
                 })
                 .response
+                .showing(shown)
                 .labelled_by(label);
         }
     });

@@ -6,6 +6,7 @@ use crate::import::values::{DateOrder, FteUnit};
 use crate::import::{Checked, Field, ImportKind, Use};
 use crate::model::Plan;
 use crate::theme;
+use crate::ui::access::Showing as _;
 use crate::ui::widgets;
 use egui::{RichText, Ui};
 
@@ -42,6 +43,7 @@ pub(super) fn columns_ui(ui: &mut Ui, state: &mut ImportState, checked: &Checked
                         }
                     })
                     .response
+                    .showing(use_label(column.used))
                     .labelled_by(label.id);
                 ui.label(RichText::new(&column.why).weak());
                 ui.end_row();
@@ -176,6 +178,7 @@ pub(super) fn functions_ui(
                         }
                     })
                     .response
+                    .showing(group.function.as_str())
                     .labelled_by(label.id);
                 ui.label(RichText::new(&group.why).weak());
                 ui.end_row();

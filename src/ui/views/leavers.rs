@@ -122,7 +122,8 @@ fn table_ui(ui: &mut Ui, shown: &[&Row], state: &mut State) {
     let headings: Vec<String> = LeaverColumn::ON_SCREEN
         .map(|c| c.heading().to_owned())
         .to_vec();
-    let mut access = access::Table::begin(ui, "leavers", "Leavers", headings, shown.len(), None);
+    let mut access =
+        access::Table::begin(ui, "leavers", "Leavers", headings, shown.len(), None).sortable();
     let mut sort = state.sort;
     if let Some(i) = access.keys.sort {
         sort = Some(next_sort(sort, i));
@@ -182,6 +183,7 @@ fn table_ui(ui: &mut Ui, shown: &[&Row], state: &mut State) {
                     let mut cells = Vec::with_capacity(r.shown.len());
                     for (i, cell) in r.shown.iter().enumerate() {
                         let (rect, _) = row.col(|ui| {
+                            access::hidden(ui);
                             let label = ui.label(cell);
                             if LeaverColumn::ON_SCREEN[i] == LeaverColumn::ExitDate {
                                 label.on_hover_text(&r.exit_detail);

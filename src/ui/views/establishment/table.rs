@@ -56,7 +56,8 @@ pub(super) fn table_ui(
         SCREEN_HEADINGS.map(str::to_owned).to_vec(),
         state.rows.len(),
         at,
-    );
+    )
+    .sortable();
     keys_ui(&access.keys, plan, state);
     let mut sort = state.sort;
     let mut heading_rects = Vec::new();
@@ -330,6 +331,7 @@ pub(super) fn row_ui(
     let mut cells = Vec::with_capacity(SCREEN_HEADINGS.len());
     cells.push(
         row.col(|ui| {
+            access::hidden(ui);
             let mut on = state.selected.contains(&i);
             if ui
                 .checkbox(&mut on, "")
@@ -348,6 +350,7 @@ pub(super) fn row_ui(
     );
     cells.push(
         row.col(|ui| {
+            access::hidden(ui);
             let problems = derived.post_problems(i, &post.id);
             let text = if problems.is_empty() {
                 RichText::new(&post.id)
@@ -380,6 +383,7 @@ pub(super) fn row_ui(
     cells.push(label_cell(row, name(&names.roles, &post.role)));
     cells.push(
         row.col(|ui| {
+            access::hidden(ui);
             ui.push_id(("fte", i), |ui| {
                 let mut v = post.fte;
                 if ui
@@ -405,6 +409,7 @@ pub(super) fn row_ui(
     );
     cells.push(
         row.col(|ui| {
+            access::hidden(ui);
             ui.push_id(("salary", i), |ui| {
                 let mut pounds = post.salary.as_pounds();
                 if ui

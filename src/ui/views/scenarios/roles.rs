@@ -4,6 +4,7 @@ use crate::format::fte;
 use crate::model::{Money, Plan, Role, Scenario, TargetPay};
 use crate::theme;
 use crate::ui::access::Said as _;
+use crate::ui::access::Showing as _;
 use crate::ui::widgets;
 use egui::{Grid, Ui};
 
@@ -176,6 +177,7 @@ pub(super) fn pay_ui(
                 }
             })
             .response
+            .showing(words(current))
             .accessible_name(format!("{} pay in the scenario", role.title));
         if chosen != current {
             let pay = match chosen {
