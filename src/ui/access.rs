@@ -43,6 +43,7 @@ use egui::{Id, Key, Rect, Response, RichText, Sense, Ui, UiBuilder};
 pub fn value_text(r: &Response, text: impl Into<String>, step: Option<f64>) {
     let text = text.into();
     r.ctx.accesskit_node_builder(r.id, |node| {
+        lead_description(node, &text);
         node.set_value(text);
         if let Some(step) = step {
             node.set_numeric_value_step(step);
@@ -253,7 +254,20 @@ impl Showing for Response {
 pub fn combo_value(r: &Response, shown: &str) {
     r.ctx.accesskit_node_builder(r.id, |node| {
         node.set_value(shown.to_owned());
+        lead_description(node, shown);
     });
+}
+
+/// AT-SPI carries a number's value but not its text, and no value for a drop-down: Orca says a
+/// widget's description after its name, so the value as shown leads it ("Show council combo
+/// box. All councils.", "VR take-up slider 25. 25%. The share of…").
+fn lead_description(node: &mut accesskit::Node, shown: &str) {
+    let said = match node.description() {
+        Some(said) if said == shown || said.starts_with(&format!("{shown}. ")) => said.to_owned(),
+        Some(help) if !help.is_empty() => format!("{shown}. {help}"),
+        _ => shown.to_owned(),
+    };
+    node.set_description(said);
 }
 
 /// Enter commits a field and leaves focus where it was (egui gives it back to the window).

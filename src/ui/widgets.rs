@@ -651,7 +651,9 @@ pub fn choice<T: Clone + PartialEq>(
     options: &[(T, String)],
 ) -> Option<T> {
     let mut chosen = value.clone();
-    labelled(ui, label, |ui| combo(ui, label, &mut chosen, options));
+    let r = labelled(ui, label, |ui| combo(ui, label, &mut chosen, options));
+    // Again once its hover help is its description, which the value leads.
+    access::combo_value(&r, shown_of(value, options));
     (chosen != *value).then_some(chosen)
 }
 
@@ -669,16 +671,21 @@ pub fn filter<T: Clone + PartialEq>(
     (chosen != *value).then_some(chosen)
 }
 
+/// What a drop-down list shows for `value`.
+fn shown_of<'a, T: PartialEq>(value: &T, options: &'a [(T, String)]) -> &'a str {
+    options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("(none)", |(_, l)| l.as_str())
+}
+
 fn combo<T: Clone + PartialEq>(
     ui: &mut Ui,
     label: &str,
     chosen: &mut T,
     options: &[(T, String)],
 ) -> egui::Response {
-    let shown = options
-        .iter()
-        .find(|(v, _)| v == chosen)
-        .map_or("(none)", |(_, l)| l.as_str());
+    let shown = shown_of(chosen, options);
     let r = egui::ComboBox::from_id_salt(("choice", label))
         .selected_text(shown)
         .width(theme::FIELD_WIDTH)

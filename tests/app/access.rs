@@ -283,6 +283,13 @@ fn fields_say_their_values_as_shown_and_enter_keeps_focus() {
         council.accesskit_node().value().as_deref(),
         Some("All councils")
     );
+    // On Linux a drop-down's value is not carried: its description leads with it.
+    assert!(
+        council
+            .accesskit_node()
+            .description()
+            .is_some_and(|d| d.starts_with("All councils")),
+    );
     // A slider says its value with its unit, as shown.
     click(&mut h, "Dashboard");
     let slider = h.get_by_role_and_label(Role::Slider, "VR multiplier, every council");
@@ -290,6 +297,10 @@ fn fields_say_their_values_as_shown_and_enter_keeps_focus() {
     h.run();
     let slider = h.get_by_role_and_label(Role::Slider, "VR multiplier, every council");
     assert_eq!(slider.accesskit_node().value().as_deref(), Some("× 1.75"));
+    // Orca hears the number from AT-SPI and the value as shown, then the help, from the
+    // description.
+    let description = slider.accesskit_node().description().unwrap_or_default();
+    assert!(description.starts_with("× 1.75. The "), "{description}");
     // A percentage says its sign, and a rate no float noise.
     click(&mut h, "Assumptions");
     let shown: Vec<String> = h

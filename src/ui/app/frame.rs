@@ -35,6 +35,10 @@ impl Chrome<'_> {
     pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
             let bar = egui::MenuBar::new().ui(ui, |ui| {
+                // The bar's own row is not a menu of its own: its items belong to the bar.
+                ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                    node.set_role(egui::accesskit::Role::GenericContainer);
+                });
                 menu(ui, "File", |ui| self.file_menu(ui, commands));
                 menu(ui, "Edit", |ui| {
                     // "Undo change FTE", named by the step, or plain and greyed when none.

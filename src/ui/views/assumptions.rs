@@ -446,9 +446,9 @@ pub fn pay_change_ui(
                             .max_decimals(2)
                             .suffix("%"),
                     )
-                    .said(format!("{}%", trimmed(percent, 2)), 0.01)
                     .accessible_name(whose_name(whose, "Cut", "band", n))
                     .on_hover_text("A cut as a positive percentage; a rise negative")
+                    .said(format!("{}%", trimmed(percent, 2)), 0.01)
                     .changed()
                 {
                     band.cut = percent / 100.0;

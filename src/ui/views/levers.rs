@@ -128,7 +128,6 @@ pub fn ui(ui: &mut Ui, plan: &Plan, o: &Outcome, commands: &mut Vec<Command>) {
                         .clamping(egui::SliderClamping::Edits),
                 )
                 .labelled_by(l.id);
-                access::value_text(&r, format!("× {}", trimmed(m, 2)), Some(0.01));
                 idle_note(ui, idle.multiplier);
                 r
             })
@@ -138,6 +137,7 @@ pub fn ui(ui: &mut Ui, plan: &Plan, o: &Outcome, commands: &mut Vec<Command>) {
             } else {
                 "The multiple of the statutory weeks each council pays for voluntary redundancy (1 = the statutory weeks; councils are seen paying up to 3)"
             });
+        access::value_text(&r, format!("× {}", trimmed(m, 2)), Some(0.01));
         if r.changed() && (m - average).abs() > 1e-9 {
             let edit = if let Some(i) = own {
                 let mut s = Settings::of(plan);
@@ -194,12 +194,12 @@ fn rate_slider(
                         .clamping(egui::SliderClamping::Edits),
                 )
                 .labelled_by(l.id);
-            access::value_text(&r, format!("{percent:.0}%"), Some(1.0));
             idle_note(ui, rate.idle);
             r
         })
         .inner
         .on_hover_text(rate.hover);
+    access::value_text(&r, format!("{percent:.0}%"), Some(1.0));
     if r.changed() && (percent / 100.0 - value).abs() > 1e-9 {
         let mut s = Settings::of(plan);
         (rate.set)(&mut s, own, (percent / 100.0).clamp(0.0, 1.0));

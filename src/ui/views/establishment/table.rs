@@ -220,7 +220,13 @@ fn table_body_ui(
     };
     table
         .header(theme::ROW_HEIGHT * 2.0 + 4.0, |mut header| {
-            heading_rects.push(header.col(|_| {}).0);
+            heading_rects.push(
+                header
+                    .col(|ui| {
+                        ui.allocate_space(ui.available_size());
+                    })
+                    .0,
+            );
             for (k, (name, by)) in COLUMNS.into_iter().enumerate() {
                 if k == 6 {
                     heading_rects.push(

@@ -81,9 +81,9 @@ pub(super) fn role_row(
                     .speed(0.1)
                     .fixed_decimals(1),
             )
-            .said(format!("{target:.1} FTE"), 0.1)
             .accessible_name(format!("{} target in the scenario", role.title))
-            .on_hover_text("Drag or type the FTE this scenario plans for the role");
+            .on_hover_text("Drag or type the FTE this scenario plans for the role")
+            .said(format!("{target:.1} FTE"), 0.1);
         if r.changed() {
             sc.target_overrides.insert(role.id.clone(), target);
             *what = Some(format!("change {} target", role.title));
