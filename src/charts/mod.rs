@@ -92,12 +92,15 @@ pub fn plot_ui(
     // figures.
     let drawn = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
     let r = ui.interact(drawn, plots::plot_id(look.id), egui::Sense::FOCUSABLE);
-    let description = description(chart, series, scenarios);
-    r.ctx.accesskit_node_builder(r.id, |node| {
-        node.set_role(egui::accesskit::Role::Image);
-        node.set_label(title(chart, series));
-        node.set_description(description);
-    });
+    // Its words are made only when assistive technology is listening (the node exists).
+    if r.ctx.accesskit_node_builder(r.id, |_| ()).is_some() {
+        let description = description(chart, series, scenarios);
+        r.ctx.accesskit_node_builder(r.id, |node| {
+            node.set_role(egui::accesskit::Role::Image);
+            node.set_label(title(chart, series));
+            node.set_description(description);
+        });
+    }
     plots::hover_tooltip(ui);
 }
 

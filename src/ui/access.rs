@@ -577,6 +577,11 @@ impl Table {
         let columns = self.headings.len();
         let rows_said = self.rows + 1;
         let name = format!("{}: {} rows", self.name, self.rows);
+        // With no assistive technology listening there is no tree to build: only the cursor.
+        if ctx.accesskit_node_builder(self.id, |_| ()).is_none() {
+            self.draw_cursor(ui, whole);
+            return;
+        }
         ctx.accesskit_node_builder(self.id, |node| {
             node.set_role(Role::Table);
             node.set_label(name.clone());
@@ -684,7 +689,11 @@ impl Table {
                 node.set_active_descendant(active.accesskit_id());
             });
         }
-        // The cursor, where it is on screen and the table has focus.
+        self.draw_cursor(ui, whole);
+    }
+
+    /// Draws a ring round the cursor's cell, where it is on screen and the table has focus.
+    fn draw_cursor(&self, ui: &Ui, whole: Rect) {
         if self.focused {
             let rect = match self.cursor_row() {
                 None => self.heading_rects.get(self.cursor.column).map(|(r, _)| *r),
@@ -696,11 +705,12 @@ impl Table {
             };
             let colour = ui.visuals().selection.stroke.color;
             if let Some(rect) = rect {
-                ui.painter().with_clip_rect(whole.expand(2.0)).rect_stroke(
-                    rect.shrink(1.0),
+                // Round the cell's text, clear of it.
+                ui.painter().with_clip_rect(whole.expand(4.0)).rect_stroke(
+                    rect.expand2(egui::vec2(4.0, 2.0)),
                     2.0,
                     egui::Stroke::new(2.0, colour),
-                    egui::StrokeKind::Inside,
+                    egui::StrokeKind::Outside,
                 );
             } else if self.rows == 0 {
                 ui.painter().rect_stroke(

@@ -106,6 +106,20 @@ fn the_window_menus_and_dialogs_are_named_and_a_dialog_takes_focus() {
         "the window is named after the plan: {:?}",
         root.label()
     );
+    // Titles are headings; the status line is read out when it changes.
+    assert!(
+        h.query_all_by_role(Role::Heading).any(|n| n
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.ends_with("Base scenario"))),
+        "the view's title is a heading"
+    );
+    assert!(
+        h.root()
+            .children_recursive()
+            .any(|n| n.accesskit_node().data().live() == Some(egui::accesskit::Live::Polite)),
+        "the status line is a live region"
+    );
     let file = h.get_by_role_and_label(Role::MenuItem, "File");
     assert_eq!(file.accesskit_node().data().is_expanded(), Some(false));
     click(&mut h, "File");
@@ -290,6 +304,23 @@ fn fields_say_their_values_as_shown_and_enter_keeps_focus() {
             .description()
             .is_some_and(|d| d.starts_with("All councils")),
     );
+    // Choosing an option as a screen reader does (its "press") closes the list.
+    h.get_by_role_and_label(Role::ComboBox, "Show council")
+        .click();
+    h.run();
+    h.query_all_by_role(Role::ListBoxOption)
+        .find(|n| n.accesskit_node().label().as_deref() == Some("Poole"))
+        .expect("Poole is an option")
+        .click_accesskit();
+    h.run();
+    assert_eq!(
+        h.query_all_by_role(Role::ListBoxOption).count(),
+        0,
+        "the list closed"
+    );
+    let council = h.get_by_role_and_label(Role::ComboBox, "Show council");
+    assert_eq!(council.accesskit_node().value().as_deref(), Some("Poole"));
+    click(&mut h, "Clear filters");
     // A slider says its value with its unit, as shown.
     click(&mut h, "Dashboard");
     let slider = h.get_by_role_and_label(Role::Slider, "VR multiplier, every council");
