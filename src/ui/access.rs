@@ -440,13 +440,20 @@ impl Table {
                     },
                 );
             });
-            let page = ((ui.clip_rect().height() / crate::theme::ROW_HEIGHT) as usize).max(2) - 1;
+            // A screen of rows (an unclipped table counts as 30).
+            let height = ui.clip_rect().height();
+            let height = if height.is_finite() {
+                height
+            } else {
+                30.0 * crate::theme::ROW_HEIGHT
+            };
+            let page = ((height / crate::theme::ROW_HEIGHT) as usize).clamp(2, 1_000) - 1;
             ui.input_mut(|i| {
                 let before = cursor;
                 let ctrl = egui::Modifiers::COMMAND;
                 let none = egui::Modifiers::NONE;
                 if i.consume_key(none, Key::ArrowDown) {
-                    cursor.row = (cursor.row + 1).min(rows);
+                    cursor.row = cursor.row.saturating_add(1).min(rows);
                 }
                 if i.consume_key(none, Key::ArrowUp) {
                     cursor.row = cursor.row.saturating_sub(1);
@@ -458,7 +465,7 @@ impl Table {
                     cursor.column = cursor.column.saturating_sub(1);
                 }
                 if i.consume_key(none, Key::PageDown) {
-                    cursor.row = (cursor.row + page).min(rows);
+                    cursor.row = cursor.row.saturating_add(page).min(rows);
                 }
                 if i.consume_key(none, Key::PageUp) {
                     cursor.row = cursor.row.saturating_sub(page);
