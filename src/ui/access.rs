@@ -18,15 +18,9 @@ pub const KEYS: [(&str, &str); 12] = [
     ("In a table: the row's first or last cell", "Home or End"),
     ("In a table: a screen up or down", "Page Up or Page Down"),
     ("In a table: the first or last row", "Ctrl+Home or Ctrl+End"),
-    (
-        "In a table: sort by the heading, or show the post's details",
-        "Enter",
-    ),
+    ("In a table: sort by the heading, or show the post", "Enter"),
     ("In the post table: select the row or not", "Space"),
-    (
-        "In a field: take what is typed and stay in the field",
-        "Enter",
-    ),
+    ("In a field: take what is typed, staying there", "Enter"),
     ("Leave a field, close a menu or a dialog", "Escape"),
     (
         "A chart's figures as a table",

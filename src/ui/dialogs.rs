@@ -365,19 +365,17 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
         .map(|(what, keys)| vec![what, keys])
         .collect();
     let height = (ui.ctx().content_rect().height() * 0.6).min(560.0);
-    egui::ScrollArea::vertical()
-        .max_height(height)
-        .show(ui, |ui| {
-            crate::ui::access::grid(
-                ui,
-                "shortcuts",
-                "Keyboard shortcuts",
-                &["What".to_owned(), "Keys".to_owned()],
-                &rows,
-                &[],
-            );
-            crate::ui::access::scroll_focus_into_view(ui);
-        });
+    egui::ScrollArea::both().max_height(height).show(ui, |ui| {
+        crate::ui::access::grid(
+            ui,
+            "shortcuts",
+            "Keyboard shortcuts",
+            &["What".to_owned(), "Keys".to_owned()],
+            &rows,
+            &[],
+        );
+        crate::ui::access::scroll_focus_into_view(ui);
+    });
     ui.add_space(12.0);
     if ui.button("Close").clicked() {
         commands.push(Command::CloseDialog);
