@@ -736,6 +736,8 @@ pub fn grid(
     strong: &[bool],
 ) {
     let mut table = Table::begin(ui, id_salt, name, headings.to_vec(), rows.len(), None);
+    // Only while assistive technology listens is there a tree to leave the drawn cells out of.
+    let listening = ui.ctx().accesskit_node_builder(table.id, |_| ()).is_some();
     let mut heading_rects = Vec::new();
     let mut drawn = Vec::new();
     let ((), whole) = table.cells(ui, |ui| {
@@ -756,8 +758,10 @@ pub fn grid(
                         .map(|cell| {
                             let text = RichText::new(cell);
                             let r = ui.label(if bold { text.strong() } else { text });
-                            ui.ctx()
-                                .accesskit_node_builder(r.id, accesskit::Node::set_hidden);
+                            if listening {
+                                ui.ctx()
+                                    .accesskit_node_builder(r.id, accesskit::Node::set_hidden);
+                            }
                             r.rect
                         })
                         .collect();
