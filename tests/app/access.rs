@@ -475,3 +475,32 @@ fn the_keyboard_alone_imports_sets_a_target_reads_pools_and_money_and_exports_th
     );
     assert!(dir.path().join("pack.pdf").exists());
 }
+
+#[test]
+fn the_scenarios_role_targets_and_comparison_are_tables() {
+    let (mut h, _) = harness();
+    click(&mut h, "Scenarios");
+    // A scenario of its own shows its roles' targets and pay.
+    click(&mut h, "Add scenario");
+    let tables: Vec<(String, Option<usize>)> = h
+        .query_all_by_role(Role::Table)
+        .map(|t| {
+            let n = t.accesskit_node();
+            (n.label().unwrap_or_default(), n.data().row_count())
+        })
+        .collect();
+    let roles = h.state().plan().roles.len();
+    assert!(
+        tables
+            .iter()
+            .any(|(name, rows)| name.starts_with("Targets and pay by role")
+                && *rows == Some(roles + 1)),
+        "{tables:?}"
+    );
+    assert!(
+        tables
+            .iter()
+            .any(|(name, _)| name.starts_with("Scenarios compared")),
+        "{tables:?}"
+    );
+}

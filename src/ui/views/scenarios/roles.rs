@@ -3,8 +3,8 @@
 use crate::format::fte;
 use crate::model::{Money, Plan, Role, Scenario, TargetPay};
 use crate::theme;
-use crate::ui::access::Said as _;
 use crate::ui::access::Showing as _;
+use crate::ui::access::{self, Said as _};
 use crate::ui::widgets;
 use egui::{Grid, Ui};
 
@@ -28,38 +28,69 @@ pub(super) fn roles_ui(
         plan.function(id)
             .map_or_else(|| id.to_owned(), |f| f.name.clone())
     };
-    Grid::new("role targets")
+    let shown: Vec<(&Role, String)> = plan
+        .roles
+        .iter()
+        .map(|role| (role, function_name(&role.function)))
+        .filter(|(role, function)| {
+            needle.is_empty()
+                || role.title.to_lowercase().contains(&needle)
+                || function.to_lowercase().contains(&needle)
+        })
+        .collect();
+    let headings = ROLE_COLUMNS.map(str::to_owned).to_vec();
+    // A table for a screen reader to read row by row; its fields stay stops for Tab after it.
+    let mut table = access::Table::begin(
+        ui,
+        "role targets",
+        "Targets and pay by role",
+        headings,
+        shown.len(),
+        None,
+    );
+    let mut words = Vec::with_capacity(shown.len());
+    let drawn = Grid::new("role targets")
         .num_columns(7)
         .striped(true)
         .spacing([14.0, 6.0])
         .show(ui, |ui| {
-            for h in [
-                "Role",
-                "Function",
-                "Plan target",
-                "Scenario target",
-                "Difference",
-                "Plan pay",
-                "Scenario pay",
-            ] {
+            for h in ROLE_COLUMNS {
                 ui.strong(h);
             }
             ui.end_row();
-            for role in &plan.roles {
-                let function = function_name(&role.function);
-                let function = function.as_str();
-                if !needle.is_empty()
-                    && !role.title.to_lowercase().contains(&needle)
-                    && !function.to_lowercase().contains(&needle)
-                {
-                    continue;
-                }
+            let mut rows = Vec::with_capacity(shown.len());
+            for (r, (role, function)) in shown.iter().enumerate() {
                 let salary = salaries.get(role.id.as_str()).copied();
-                role_row(ui, role, function, salary, sc, what);
+                let (row, rect) = role_row(ui, role, function, salary, sc, what);
                 ui.end_row();
+                words.push(row);
+                rows.push((r, rect));
             }
+            rows
         });
+    let whole = drawn.response.rect;
+    for (r, rect) in drawn.inner {
+        table.row_drawn(r, vec![rect; ROLE_COLUMNS.len()]);
+    }
+    table.end(ui, whole, 0, |r, c| {
+        words
+            .get(r)
+            .and_then(|row| row.get(c))
+            .cloned()
+            .unwrap_or_default()
+    });
 }
+
+/// The columns of the roles' targets and pay.
+const ROLE_COLUMNS: [&str; 7] = [
+    "Role",
+    "Function",
+    "Plan target",
+    "Scenario target",
+    "Difference",
+    "Plan pay",
+    "Scenario pay",
+];
 
 pub(super) fn role_row(
     ui: &mut Ui,
@@ -68,8 +99,8 @@ pub(super) fn role_row(
     salary: Option<Money>,
     sc: &mut Scenario,
     what: &mut Option<String>,
-) {
-    ui.label(&role.title);
+) -> (Vec<String>, egui::Rect) {
+    let first = ui.label(&role.title).rect;
     ui.label(function);
     ui.label(fte(role.target_fte));
     let mut target = sc.target_for(role);
@@ -100,20 +131,40 @@ pub(super) fn role_row(
         }
     });
     let difference = sc.target_for(role) - role.target_fte;
-    ui.label(if difference.abs() < 0.05 {
-        "—".to_owned()
+    let difference = if difference.abs() < 0.05 {
+        "none".to_owned()
     } else {
         format!(
             "{}{}",
             if difference > 0.0 { "+" } else { "" },
             fte(difference)
         )
+    };
+    ui.label(if difference == "none" {
+        "—"
+    } else {
+        &difference
     });
-    ui.label(match (role.pay, salary) {
+    let plan_pay = match (role.pay, salary) {
         (TargetPay::Salary(_), _) | (_, None) => pay_words(role.pay),
         (rule, Some(s)) => format!("{} ({})", pay_words(rule), s.whole()),
-    });
+    };
+    let last = ui.label(&plan_pay).rect;
     pay_ui(ui, role, salary, sc, what);
+    let scenario_pay = sc
+        .target_pay
+        .get(&role.id)
+        .map_or_else(|| "as the plan".to_owned(), |p| pay_words(*p));
+    let words = vec![
+        role.title.clone(),
+        function.to_owned(),
+        fte(role.target_fte),
+        fte(sc.target_for(role)),
+        difference,
+        plan_pay,
+        scenario_pay,
+    ];
+    (words, first.union(last))
 }
 
 /// A role's pay rule in words.
