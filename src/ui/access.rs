@@ -693,6 +693,17 @@ impl Table {
         self.draw_cursor(ui, whole);
     }
 
+    /// [`Self::end`] for a table whose cells are `words`, a row of text a row shown.
+    pub fn end_with_words(self, ui: &mut Ui, whole: Rect, key: usize, words: &[Vec<String>]) {
+        self.end(ui, whole, key, |r, c| {
+            words
+                .get(r)
+                .and_then(|row| row.get(c))
+                .cloned()
+                .unwrap_or_default()
+        });
+    }
+
     /// Draws a ring round the cursor's cell, where it is on screen and the table has focus.
     fn draw_cursor(&self, ui: &Ui, whole: Rect) {
         if self.focused {
@@ -782,12 +793,7 @@ pub fn grid(
     for (row, cells) in drawn {
         table.row_drawn(row, cells);
     }
-    table.end(ui, whole, 0, |r, c| {
-        rows.get(r)
-            .and_then(|row| row.get(c))
-            .cloned()
-            .unwrap_or_default()
-    });
+    table.end_with_words(ui, whole, 0, rows);
 }
 
 fn bounds(r: Rect) -> accesskit::Rect {

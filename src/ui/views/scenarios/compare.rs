@@ -169,13 +169,7 @@ pub(super) fn compare_grid(ui: &mut Ui, chosen: &Scenarios, table: &Table) {
     for (r, rect) in drawn {
         access.row_drawn(r, vec![rect; across]);
     }
-    access.end(ui, whole, 0, |r, c| {
-        words
-            .get(r)
-            .and_then(|row| row.get(c))
-            .cloned()
-            .unwrap_or_default()
-    });
+    access.end_with_words(ui, whole, 0, &words);
 }
 
 /// The comparison as a table: a row a figure, a column a scenario, and beside each scenario

@@ -72,13 +72,7 @@ pub(super) fn roles_ui(
     for (r, rect) in drawn.inner {
         table.row_drawn(r, vec![rect; ROLE_COLUMNS.len()]);
     }
-    table.end(ui, whole, 0, |r, c| {
-        words
-            .get(r)
-            .and_then(|row| row.get(c))
-            .cloned()
-            .unwrap_or_default()
-    });
+    table.end_with_words(ui, whole, 0, &words);
 }
 
 /// The columns of the roles' targets and pay.
