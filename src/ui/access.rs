@@ -3,6 +3,9 @@
 //! headings, one node a headline figure, dialogs and menus by name, and the status line
 //! announced. docs/accessibility.md says how each is read and what was tried with Orca.
 
+use egui::accesskit::{self, Live, Role};
+use egui::{Id, Key, Rect, Response, RichText, Sense, Ui, UiBuilder};
+
 /// The keys that work everywhere, for Help > Keyboard shortcuts: what each does, and the keys.
 pub const KEYS: [(&str, &str); 12] = [
     ("Next or previous control", "Tab or Shift+Tab"),
@@ -28,10 +31,7 @@ pub const KEYS: [(&str, &str); 12] = [
     ),
 ];
 
-use egui::accesskit::{self, Live, Role};
-use egui::{Id, Key, Rect, Response, RichText, Sense, Ui, UiBuilder};
-
-/// Says a field's value as it is shown, with its units ("1.75×", "15.05%", "£56,788.00"), where
+/// Says a field's value as it is shown, with its units ("× 1.75", "15.05%", "£56,788.00"), where
 /// egui would say the raw number; `step` is the smallest change shown, so a reader that speaks
 /// the number rounds it as the screen does.
 pub fn value_text(r: &Response, text: impl Into<String>, step: Option<f64>) {
@@ -147,17 +147,17 @@ pub fn name_window(ctx: &egui::Context, title: &str) {
     });
 }
 
-/// Names a dialog after its title (drawn as `heading`) and, on the frame it opens, moves focus into
-/// it, to its first field or button.
-pub fn dialog(ui: &mut Ui, dialog: Id, heading: &Response) {
+/// Names a dialog after its title (drawn as `heading`) and keeps keyboard focus in it: while
+/// nothing in it has focus, focus moves to its first field or button.
+fn dialog(ui: &mut Ui, dialog: Id, heading: &Response) {
     ui.ctx().accesskit_node_builder(dialog, |node| {
         node.set_role(Role::Dialog);
         node.push_labelled_by(heading.id.accesskit_id());
         node.set_modal();
     });
-    // Until something in the dialog has focus (it has just opened, or a click on its background
-    // let go of it), focus goes to the first widget drawn after this.
-    // A drop-down list opened from the dialog sits above it and counts as inside.
+    // Nothing in it has focus when it has just opened, or after a click on its background: focus
+    // goes to the first widget drawn after this. A drop-down list opened from the dialog sits
+    // above it and counts as inside.
     let layer = ui.layer_id();
     let inside = ui.ctx().memory(egui::Memory::focused).is_some_and(|id| {
         ui.ctx()
